@@ -1,0 +1,3 @@
+from wetdiff.cli import main
+
+main()

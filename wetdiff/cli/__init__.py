@@ -1,0 +1,100 @@
+"""The ``wetdiff`` command line: git-like subcommands.
+
+Each subcommand lives in its own module in :mod:`wetdiff.cli.commands` (``diff.py`` is
+``wetdiff diff``, ``new_proposal.py`` is ``wetdiff new-proposal``) and exposes a click
+``command``. Only the module of the command that runs is imported, so ``wetdiff diff``
+never pays for Textual or GitPython.
+
+Exit codes (every command): 0 ran and found nothing (no differences, clean check,
+applied); 1 ran and found something; 2 bad input or usage, one message on stderr, nothing
+written.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from typing import Any
+
+import click
+
+from wetdiff import __version__
+from wetdiff.errors import WetdiffError
+
+_COMMANDS_PACKAGE = "wetdiff.cli.commands"
+
+
+def _command_names() -> dict[str, str]:
+    from wetdiff.cli import commands
+
+    names = {}
+    for module in pkgutil.iter_modules(commands.__path__):
+        if not module.name.startswith("_"):
+            names[module.name.rstrip("_").replace("_", "-")] = module.name
+    return names
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_command_names())
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = _command_names().get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"{_COMMANDS_PACKAGE}.{module_name}")
+        command: click.Command = module.command
+        return command
+
+
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(__version__, prog_name="wetdiff")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Compare statute articles and the proposals that amend them, provision by
+    provision, with the reasons for every change.
+
+    Run without a command to open the terminal UI on the workspace you are in (or, outside
+    any workspace, on the worked example: art. 273f Wetboek van Strafrecht and bill
+    36 547).
+
+    \b
+    Versions (every command takes them the same way):
+      law               the law in force today (always shown with its date)
+      law@2013-04-15    the law in force on a date
+      36547             a proposal's latest stage;  36547/nr2  one stage
+      HEAD~2:36547/nr2  any of those at a git revision
+      PATH              an article file or folder
+    """
+    if ctx.invoked_subcommand is None:
+        opener = _command_names().get("tui")
+        if opener is None:
+            click.echo(ctx.get_help())
+            return
+        ctx.invoke(cli.get_command(ctx, "tui"))  # type: ignore[arg-type]
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: run the CLI, turning a user's mistake into one message and exit 2."""
+    try:
+        return cli.main(args=argv, prog_name="wetdiff", standalone_mode=False)
+    except WetdiffError as error:
+        click.echo(f"wetdiff: {error}", err=True)
+        sys.exit(error.exit_code)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(2 if isinstance(error, click.UsageError) else error.exit_code)
+    except click.Abort:
+        click.echo("wetdiff: aborted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)

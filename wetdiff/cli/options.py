@@ -1,0 +1,34 @@
+"""Options and helpers that every subcommand shares, so they behave alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from wetdiff.model.version import Version
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    """``--format`` with the choices a command supports (``text``/``json`` everywhere);
+    the first choice is the default."""
+    return click.option(
+        "--format", "output_format", type=click.Choice(choices), default=choices[0],
+        show_default=True, help="Output format.",
+    )
+
+
+def load_version(spec: str) -> Version:
+    """Resolve a version as every command does: through the workspace's version parser
+    when the store is available, else as a path."""
+    try:
+        from wetdiff.store.versions import resolve
+    except ImportError:
+        from wetdiff.model.version import load_path
+
+        return load_path(Path(spec))
+    return resolve(spec)

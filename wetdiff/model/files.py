@@ -1,0 +1,210 @@
+"""Article files on disk: safe reading, atomic writing, and the metadata beside them.
+
+A law version of an article is two files in ``articles/<BWB-id>/<artikel>/``:
+
+* ``<in-force-date>.txt``: the text, in the canonical form of :mod:`text_format`;
+* ``<in-force-date>.toml``: its metadata (:class:`VersionMeta`): regeling, BWB id, the
+  date it took effect and how certain that date is, the act that made it, where the text
+  was captured from, and what it was renumbered from.
+
+An article that ceased to exist on a date (renumbered away, or repealed outright) has a
+``.toml`` for that date with ``status = "vernummerd"`` or ``"vervallen"`` and no ``.txt``.
+
+Unknown facts are written as the string ``"gap"``: never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from wetdiff.errors import WetdiffError
+from wetdiff.model.artikel import Artikel
+from wetdiff.model.text_format import ParseReport, parse, render
+
+GAP = "gap"
+MAX_TEXT_BYTES = 2 * 1024 * 1024  # an article of the Sr is at most a few kB
+
+STATUSES = ("geldend", "vervallen", "vernummerd")
+CERTAINTIES = ("official", "unverified", GAP)
+
+
+def read_text(path: Path, *, what: str = "article file", limit: int = MAX_TEXT_BYTES) -> str:
+    """The text of a small UTF-8 file, or one clear error: missing, a folder, too large,
+    binary, or not UTF-8 (with the line of the first bad byte)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise WetdiffError(f"no such {what}", file=path) from None
+    except OSError as exc:
+        raise WetdiffError(f"cannot read this {what}: {exc.strerror}", file=path) from None
+    if path.is_dir():
+        raise WetdiffError(f"is a folder, not an {what}", file=path)
+    if size > limit:
+        raise WetdiffError(
+            f"the file is {size / 1_048_576:.1f} MB; an {what} is at most "
+            f"{limit // 1_048_576} MB",
+            file=path, hint="Is this the right file? An article's text is a few kilobytes.",
+        )
+    data = path.read_bytes()
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise WetdiffError(f"this is a binary file, not an {what}", file=path, line=line,
+                           hint="Article files are plain UTF-8 text.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise WetdiffError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", file=path, line=line,
+            hint="Save the file as UTF-8 (in Word: 'Plain text', encoding 'Unicode (UTF-8)').",
+        ) from None
+
+
+def atomic_write(path: Path, text: str, *, expected: str | None = None) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename, so a reader never
+    sees half a file. With ``expected``, refuse if the file on disk is no longer what was
+    read (someone changed it since), instead of overwriting their work."""
+    if expected is not None:
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current != expected:
+            raise WetdiffError(
+                "the file changed on disk since it was read; not overwriting it",
+                file=path, hint="Reload it, and make your change again.",
+            )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_article(path: Path, *, strict: bool = True, report: ParseReport | None = None
+                 ) -> Artikel:
+    """Parse one article text file (canonical form)."""
+    return parse(read_text(path), source=str(path), strict=strict, report=report)
+
+
+@dataclass(frozen=True, slots=True)
+class VersionMeta:
+    """What is known of one version of an article: the law's own facts, never guesses.
+
+    ``in_force`` is the legal date (the day the version took effect); ``certainty`` says
+    whether that date comes from the official data (``official``), from a secondary source
+    (``unverified``, with ``in_force_note`` saying which), or is unknown (``gap``)."""
+
+    artikel: str
+    in_force: dt.date
+    regeling: str = "Wetboek van Strafrecht"
+    bwb_id: str = ""
+    certainty: str = "official"
+    in_force_note: str = ""
+    source_act: str = GAP
+    kamerstuk: str = GAP
+    source_note: str = ""
+    captured_from: str = ""
+    renumbered_from: str = ""
+    renumbered_to: str = ""
+    status: str = "geldend"
+    answers: tuple[str, ...] = field(default=())
+
+    @property
+    def has_text(self) -> bool:
+        return self.status == "geldend"
+
+    def to_toml(self) -> str:
+        data: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "answers":
+                if value:
+                    data[f.name] = list(value)
+            elif value != "" or f.name in ("source_act", "kamerstuk"):
+                data[f.name] = value
+        return tomli_w.dumps(data)
+
+    @classmethod
+    def from_toml(cls, text: str, source: str) -> VersionMeta:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            line = getattr(exc, "lineno", None)
+            raise WetdiffError(f"not valid TOML: {exc}", file=source, line=line) from None
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise WetdiffError(f"unknown field {unknown[0]!r}", file=source,
+                               line=_line_of(text, unknown[0]),
+                               hint=f"Known fields: {', '.join(sorted(known))}.")
+        for name in ("artikel", "in_force"):
+            if name not in data:
+                raise WetdiffError(f"missing field {name!r}", file=source)
+        if not isinstance(data["in_force"], dt.date) or isinstance(data["in_force"], dt.datetime):
+            raise WetdiffError("field 'in_force' must be a date such as 2013-11-15",
+                               file=source, line=_line_of(text, "in_force"))
+        for name in known - {"in_force", "answers"}:
+            if name in data and not isinstance(data[name], str):
+                raise WetdiffError(f"field {name!r} must be text", file=source,
+                                   line=_line_of(text, name))
+        if data.get("status", "geldend") not in STATUSES:
+            raise WetdiffError(f"status must be one of {', '.join(STATUSES)}", file=source,
+                               line=_line_of(text, "status"))
+        if data.get("certainty", "official") not in CERTAINTIES:
+            raise WetdiffError(f"certainty must be one of {', '.join(CERTAINTIES)}",
+                               file=source, line=_line_of(text, "certainty"))
+        answers = data.get("answers", [])
+        if not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
+            raise WetdiffError("field 'answers' must be a list of question ids", file=source,
+                               line=_line_of(text, "answers"))
+        data["answers"] = tuple(answers)
+        return cls(**data)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.split("=", 1)[0].strip() == key:
+            return number
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleVersion:
+    """One dated version of an article: metadata, and the text unless it ceased."""
+
+    meta: VersionMeta
+    artikel: Artikel | None
+
+
+def read_version(meta_path: Path, *, strict: bool = False) -> ArticleVersion:
+    """Read ``<date>.toml`` and the ``<date>.txt`` beside it (if the article has text)."""
+    meta = VersionMeta.from_toml(read_text(meta_path, what="metadata file"), str(meta_path))
+    if not meta.has_text:
+        return ArticleVersion(meta, None)
+    artikel = read_article(meta_path.with_suffix(".txt"), strict=strict)
+    if artikel.number != meta.artikel:
+        raise WetdiffError(
+            f"the text is of artikel {artikel.number}, the metadata says {meta.artikel}",
+            file=meta_path.with_suffix(".txt"), line=1)
+    return ArticleVersion(meta, artikel)
+
+
+def write_version(folder: Path, version: ArticleVersion) -> Path:
+    """Write a version's files into ``folder`` (the article's folder); returns the
+    metadata path."""
+    stem = folder / version.meta.in_force.isoformat()
+    if version.artikel is not None:
+        atomic_write(stem.with_suffix(".txt"), render(version.artikel))
+    meta_path = stem.with_suffix(".toml")
+    atomic_write(meta_path, version.meta.to_toml())
+    return meta_path

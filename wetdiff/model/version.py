@@ -1,0 +1,124 @@
+"""A version: any state of a set of articles a lawyer wants to compare.
+
+The law in force on a date, a proposal's stage, either of those at a git revision, or
+simply a file or folder on disk: all become a :class:`Version`, so the diff engine, the
+notes and the views never care where a text came from. The one parser of the version
+syntax (``law@2013-04-15``, ``36547/nr2``, ``HEAD~2:36547``) lives in
+:mod:`wetdiff.store.versions`; this module reads the forms that need no git: paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wetdiff.errors import WetdiffError
+from wetdiff.model.artikel import Artikel
+from wetdiff.model.files import ArticleVersion, read_article, read_version
+
+_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """A named, dated set of articles.
+
+    ``label`` is what the user wrote (or a canonical spelling); ``title`` says in words
+    what it is ("Wetboek van Strafrecht, in force on 2024-04-25 (text since
+    2013-11-15)"); ``date`` is its legal date where it has one; ``illustrative`` carries
+    the label of a text that is not an official one."""
+
+    label: str
+    title: str
+    artikelen: tuple[Artikel, ...]
+    date: dt.date | None = None
+    illustrative: str = ""
+    regeling: str = ""
+    bwb_id: str = ""
+    sources: tuple[ArticleVersion, ...] = field(default=(), compare=False)
+
+    def artikel(self, number: str) -> Artikel | None:
+        for artikel in self.artikelen:
+            if artikel.number == number:
+                return artikel
+        return None
+
+    def only(self, numbers: tuple[str, ...]) -> Version:
+        """The same version restricted to some articles (``--article``)."""
+        wanted = set(numbers)
+        return Version(self.label, self.title,
+                       tuple(a for a in self.artikelen if a.number in wanted),
+                       self.date, self.illustrative, self.regeling, self.bwb_id,
+                       tuple(s for s in self.sources if s.meta.artikel in wanted))
+
+
+def latest_in_force(article_folder: Path, on: dt.date | None = None) -> ArticleVersion | None:
+    """The version of one article in force on a date (the latest when ``on`` is None):
+    the dated file with the greatest in-force date not after ``on``."""
+    dated = sorted(p for p in article_folder.glob("*.toml") if _DATED.match(p.stem))
+    chosen = None
+    for meta_path in dated:
+        if on is not None and dt.date.fromisoformat(meta_path.stem) > on:
+            break
+        chosen = meta_path
+    return read_version(chosen) if chosen else None
+
+
+def load_path(path: Path, *, on: dt.date | None = None) -> Version:
+    """A version from files on disk, without git.
+
+    * an article text file (``273f.txt``, ``2013-11-15.txt``): that article;
+    * an article's folder of dated versions (``articles/BWBR0001854/273f``): the version
+      in force on ``on`` (the latest by default);
+    * a folder of article folders (``articles/BWBR0001854``) or of article text files (a
+      proposal stage such as ``proposals/36547/nr2``): all of them."""
+    if not path.exists():
+        raise WetdiffError("no such file or folder", file=path,
+                           hint="Give an article file, an article's folder, or a version "
+                                "such as 'law' (see 'wetdiff versions').")
+    if path.is_file():
+        if path.suffix == ".toml" and _DATED.match(path.stem):
+            version = read_version(path)
+            artikelen = (version.artikel,) if version.artikel else ()
+            return Version(str(path), f"{path}", artikelen, version.meta.in_force,
+                           sources=(version,))
+        artikel = read_article(path, strict=False)
+        meta_path = path.with_suffix(".toml")
+        if _DATED.match(path.stem) and meta_path.exists():
+            version = read_version(meta_path)
+            return Version(str(path), str(path), (artikel,), version.meta.in_force,
+                           regeling=version.meta.regeling, bwb_id=version.meta.bwb_id,
+                           sources=(version,))
+        return Version(str(path), str(path), (artikel,))
+    versions: list[ArticleVersion] = []
+    loose: list[Artikel] = []
+    if any(_DATED.match(p.stem) for p in path.glob("*.toml")):
+        folders = [path]
+    else:
+        folders = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+        loose = [read_article(p, strict=False) for p in sorted(path.glob("*.txt"))]
+    for folder in folders:
+        version = latest_in_force(folder, on)
+        if version is not None:
+            versions.append(version)
+    artikelen = [v.artikel for v in versions if v.artikel is not None] + loose
+    if not artikelen:
+        raise WetdiffError("no article files in this folder", file=path,
+                           hint="A version folder holds article files (273f.txt) or "
+                                "article folders with dated versions.")
+    artikelen.sort(key=lambda a: article_sort_key(a.number))
+    dates = [v.meta.in_force for v in versions if v.artikel is not None]
+    first = versions[0].meta if versions else None
+    return Version(str(path), str(path), tuple(artikelen), max(dates) if dates else None,
+                   regeling=first.regeling if first else "",
+                   bwb_id=first.bwb_id if first else "", sources=tuple(versions))
+
+
+_SORT = re.compile(r"(\d+)|(\D+)")
+
+
+def article_sort_key(number: str) -> tuple[tuple[int, str], ...]:
+    """Order of articles in a code: 5 < 5a < 10 < 80quinquies < 273f < 273fa < 273g."""
+    return tuple((int(d), "") if d else (-1, s) for d, s in _SORT.findall(number))
