@@ -1,0 +1,125 @@
+"""The shipped worked example (bill 36 547) is data a lawyer reads: it must be valid.
+
+These tests read the repository's own ``proposals/`` folder (shipped data, not
+/work/shared): every article file parses strictly and round-trips exactly, the draft
+is labelled illustrative, the questions registry is well formed, and the text as
+adopted by the Tweede Kamer has the non-punishment lid (273f, ninth lid).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from wetdiff.model.artikel import Alinea, Lid
+from wetdiff.model.text_format import parse, render
+
+ROOT = Path(__file__).resolve().parent.parent
+PROPOSALS = ROOT / "proposals"
+BILL = PROPOSALS / "36547"
+ILLUSTRATIVE = "illustratief ontwerp — niet de officiële tekst van Kamerstuk 36 547"
+
+ARTICLE_FILES = sorted(PROPOSALS.glob("*/*/*.txt"))
+
+
+def _proposal() -> dict:
+    return tomllib.loads((BILL / "proposal.toml").read_text(encoding="utf-8"))
+
+
+def _questions() -> list[dict]:
+    return tomllib.loads((BILL / "questions.toml").read_text(encoding="utf-8"))["question"]
+
+
+def test_the_worked_example_has_article_files() -> None:
+    assert {p.relative_to(BILL).as_posix() for p in BILL.glob("*/*.txt")} >= {
+        "nr2/273f.txt",
+        "nr2/273fa.txt",
+        "nr2/273fb.txt",
+        "A/273f.txt",
+        "A/273fa.txt",
+        "A/273fb.txt",
+    }
+
+
+@pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.relative_to(PROPOSALS).as_posix())
+def test_every_article_file_parses_strictly_and_round_trips(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    artikel = parse(text, source=str(path), strict=True)
+    assert render(artikel) == text
+    assert text.startswith(f"Artikel {artikel.number}")
+    assert artikel.number == path.stem, "the file is named after the article it holds"
+
+
+def test_proposal_is_labelled_illustrative_and_names_its_base() -> None:
+    proposal = _proposal()
+    assert proposal["illustrative"] == ILLUSTRATIVE
+    assert proposal["kamerstuk"] == "36 547"
+    assert proposal["bwb_id"] == "BWBR0001854"
+    assert proposal["base"] == "law@2024-04-25"
+
+
+def test_stages_with_text_have_a_folder_and_others_do_not() -> None:
+    stages = _proposal()["stage"]
+    ids = [s["id"] for s in stages]
+    assert len(ids) == len(set(ids))
+    with_text = {s["id"] for s in stages if s["text"]}
+    assert with_text == {"nr2", "A"}
+    folders = {p.name for p in BILL.iterdir() if p.is_dir()}
+    assert folders == with_text
+
+
+def test_stage_dates_are_dates_or_gap_and_in_order() -> None:
+    dates = []
+    for stage in _proposal()["stage"]:
+        assert isinstance(stage["date"], dt.date) or stage["date"] == "gap", stage["id"]
+        if isinstance(stage["date"], dt.date):
+            dates.append(stage["date"])
+        for document in stage["documents"]:
+            assert document["link"] == "gap" or document["link"].startswith("https://")
+    assert dates == sorted(dates)
+
+
+def test_questions_have_unique_ids_and_dates_or_gap() -> None:
+    questions = _questions()
+    ids = [q["id"] for q in questions]
+    assert len(ids) == len(set(ids))
+    for question in questions:
+        for field in ("id", "kind", "date", "asked_by", "summary", "link"):
+            assert field in question, f"{question['id']} lacks {field}"
+        assert isinstance(question["date"], dt.date) or question["date"] == "gap", question["id"]
+        assert "\n" not in question["summary"], "a summary is one line"
+        assert question["link"] == "gap" or question["link"].startswith("https://")
+
+
+def test_registry_holds_the_questions_the_letter_names() -> None:
+    ids = {q["id"] for q in _questions()}
+    assert {
+        "2022Z19982/1",
+        "2022Z19982/2",
+        "2022Z19982/3",
+        "28638-213/1",
+        "CKM-2022/1",
+        "CKM-2022/2",
+        "CKM-2022/3",
+    } <= ids
+
+
+def test_stage_a_has_the_non_punishment_lid_and_nr2_does_not() -> None:
+    def leden(stage: str) -> dict[str, Lid]:
+        artikel = parse((BILL / stage / "273f.txt").read_text(encoding="utf-8"), strict=True)
+        return {lid.nr: lid for lid in artikel.leden}
+
+    adopted, submitted = leden("A"), leden("nr2")
+    assert "9" in adopted and "9" not in submitted
+    ninth = adopted["9"].body[0]
+    assert isinstance(ninth, Alinea) and ninth.text.startswith("Niet strafbaar")
+
+
+def test_stage_a_adds_the_three_forms_of_exploitation() -> None:
+    adopted = (BILL / "A" / "273f.txt").read_text(encoding="utf-8")
+    submitted = (BILL / "nr2" / "273f.txt").read_text(encoding="utf-8")
+    for form in ("draagmoederschap", "gedwongen huwelijk", "illegale adoptie"):
+        assert form in adopted and form not in submitted
