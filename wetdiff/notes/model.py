@@ -1,0 +1,120 @@
+"""A note: why a change is there, where the sources say so, and what it answers.
+
+A :class:`Note` is anchored to the words it explains (:class:`Anchor`): a provision path
+such as ``273f/1/3°`` and a quoted span of its text with a little context on either side,
+so it can be found again after the text is renumbered, moved or edited nearby (see
+:mod:`wetdiff.notes.anchor`). Its rationale is the lawyer's own words (Markdown); its
+citations point at the documents that support it (memorie van toelichting §, page; a point
+of the Raad van State's advice; a consultation response). Where the source is not
+available, ``gap`` says why: a citation is never made up to fill the hole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from wetdiff.model.artikel import Locatie
+from wetdiff.model.version import article_sort_key
+
+SIDES = ("new", "old")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A place in a document: ``document`` (as a lawyer cites it: "Kamerstukken II
+    2023/24, 36 547, nr. 3"), ``section`` ("§ 4.2", "punt 3"), ``page``, ``link``.
+    Empty or ``"gap"`` where the source does not give it."""
+
+    document: str
+    section: str = ""
+    page: str = ""
+    link: str = ""
+
+    def in_words(self) -> str:
+        parts = [self.document]
+        if self.section:
+            parts.append(self.section)
+        if self.page:
+            parts.append(f"p. {self.page}")
+        return ", ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "section": self.section or None,
+                "page": self.page or None, "link": self.link or None}
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a note points: the provision (``path``, a :attr:`Locatie.key`), the quoted
+    words (``quote``), a few words before and after it, and on which side of the
+    comparison those words stand: ``"new"`` (words of the new text; the usual case) or
+    ``"old"`` (words of the old text: a deletion)."""
+
+    path: str
+    quote: str
+    before: str = ""
+    after: str = ""
+    side: str = "new"
+
+    @property
+    def locatie(self) -> Locatie:
+        return Locatie.from_key(self.path)
+
+    @property
+    def artikel(self) -> str:
+        return self.path.partition("/")[0].partition("#")[0]
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return path_sort_key(self.path)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "quote": self.quote, "before": self.before,
+                "after": self.after, "side": self.side}
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One note. ``answers`` are question ids; ``gap`` is ``""`` or why the source for this
+    rationale is not available; ``version`` is set on notes on the law's own history (the
+    in-force date of the version the change created), None on a proposal's notes."""
+
+    id: str
+    anchor: Anchor
+    rationale: str
+    citations: tuple[Citation, ...] = ()
+    answers: tuple[str, ...] = ()
+    gap: str = ""
+    author: str = ""
+    version: dt.date | None = None
+    source: str = field(default="", compare=False)
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def is_gap(self) -> bool:
+        return bool(self.gap)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Notes are kept sorted by law-history version, provision, then id, so two
+        lawyers adding notes on different provisions touch different parts of the
+        file."""
+        return (self.version or dt.date.min, path_sort_key(self.anchor.path), self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "anchor": self.anchor.to_dict(), "rationale": self.rationale,
+            "citations": [c.to_dict() for c in self.citations],
+            "answers": list(self.answers), "gap": self.gap or None,
+            "author": self.author or None,
+            "version": self.version.isoformat() if self.version else None,
+            "file": self.source or None, "line": self.line,
+        }
+
+
+def path_sort_key(path: str) -> tuple[Any, ...]:
+    """Reading order of provision paths: 273f/2 < 273f/10 < 273fa/1; 1/a < 1/a#2 < 1/b."""
+    body, _, alinea = path.partition("#")
+    parts = body.split("/")
+    return (tuple(article_sort_key(part) if part != "-" else ((-2, ""),) for part in parts),
+            int(alinea) if alinea.isdigit() else 0)

@@ -1,0 +1,142 @@
+"""Reading and writing the small TOML files of notes and questions, with errors that
+name the file, the line and the field.
+
+``tomllib`` reports the line of a syntax error but not where a well-formed value sits, so
+:class:`Blocks` finds the line of a field inside the *n*-th ``[[note]]`` (or
+``[[question]]``, ``[[note.citation]]``) block by scanning the text: good enough to send
+a lawyer to the right line of a file they wrote by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from wetdiff.errors import WetdiffError
+from wetdiff.model.files import read_text
+
+GAP = "gap"
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.\s]+?)\s*\]\]\s*(?:#.*)?$")
+_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+def load_toml(path: Path, *, what: str) -> tuple[str, dict[str, Any]]:
+    """The text of a TOML file and its parsed contents; one clear error otherwise."""
+    text = read_text(path, what=what, limit=MAX_FILE_BYTES)
+    return text, parse_toml(text, str(path))
+
+
+def parse_toml(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        message = getattr(exc, "msg", None) or str(exc)
+        at = _AT_LINE.search(message)
+        if at:  # Python < 3.14 only puts the position in the message
+            line = line or int(at.group(1))
+            message = message[: at.start()].rstrip()
+        raise WetdiffError(f"not valid TOML: {message}", file=source, line=line,
+                           hint="Text goes between double quotes (a long text between "
+                                '\"\"\" and \"\"\"); the format is in docs/notes.md.') from None
+
+
+@dataclass(frozen=True, slots=True)
+class Blocks:
+    """Where the blocks of a file begin, to point an error at the right line."""
+
+    text: str
+    source: str
+
+    def header_line(self, table: str, index: int, sub: str | None = None,
+                    sub_index: int = 0) -> int | None:
+        """Line of the ``index``-th ``[[table]]`` header (or of its ``sub_index``-th
+        ``[[table.sub]]``)."""
+        start, end = self._span(table, index)
+        if start is None:
+            return None
+        if sub is None:
+            return start
+        count = -1
+        lines = self.text.splitlines()
+        for number in range(start, (end or len(lines)) + 1):
+            match = _HEADER.match(lines[number - 1]) if number <= len(lines) else None
+            if match and _name(match) == f"{table}.{sub}":
+                count += 1
+                if count == sub_index:
+                    return number
+        return start
+
+    def field_line(self, table: str, index: int, key: str, sub: str | None = None,
+                   sub_index: int = 0) -> int | None:
+        """Line of ``key = …`` in that block (the block's header if not found)."""
+        header = self.header_line(table, index, sub, sub_index)
+        if header is None:
+            return None
+        lines = self.text.splitlines()
+        for number in range(header + 1, len(lines) + 1):
+            line = lines[number - 1]
+            if _HEADER.match(line) or line.lstrip().startswith("["):
+                break
+            match = _KEY.match(line)
+            if match and match.group(1) == key:
+                return number
+        return header
+
+    def _span(self, table: str, index: int) -> tuple[int | None, int | None]:
+        count = -1
+        start = None
+        for number, line in enumerate(self.text.splitlines(), 1):
+            match = _HEADER.match(line)
+            if not match:
+                continue
+            if _name(match) == table:
+                count += 1
+                if start is not None:
+                    return start, number - 1
+                if count == index:
+                    start = number
+        return start, None
+
+    def error(self, what: str, table: str, index: int, key: str | None = None, *,
+              sub: str | None = None, sub_index: int = 0, hint: str | None = None
+              ) -> WetdiffError:
+        if key is None:
+            line = self.header_line(table, index, sub, sub_index)
+        else:
+            line = self.field_line(table, index, key, sub, sub_index)
+        return WetdiffError(what, file=self.source, line=line, hint=hint)
+
+
+def _name(match: re.Match[str]) -> str:
+    return re.sub(r"\s+", "", match.group(1))
+
+
+def dump_block(table: str, data: Mapping[str, Any], order: tuple[str, ...]) -> str:
+    """One ``[[table]]`` block: keys in a fixed order, each on its own line(s), written
+    by tomli-w so every value is escaped correctly. Empty values are left out."""
+    lines = [f"[[{table}]]"]
+    for key in order:
+        if key not in data:
+            continue
+        value = data[key]
+        if value is None or value == "" or value == () or value == []:
+            continue
+        if isinstance(value, tuple):
+            value = list(value)
+        lines.append(tomli_w.dumps({key: value}, multiline_strings=True).rstrip("\n"))
+    return "\n".join(lines) + "\n"
+
+
+def is_date(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
