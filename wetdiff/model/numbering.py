@@ -108,7 +108,7 @@ def parse_number(token: str, *, roman: bool = False) -> Numbering:
     prefix = "paren-" if paren else ""
     if bare in {"–", "—", "-", "•"}:
         return Numbering("dash", None, "")
-    match = re.fullmatch(r"(\d+)([a-z]*)([°º]?)(e?)", bare)
+    match = re.fullmatch(r"(\d+)([a-z]*?)([°º]?)(e?)", bare)  # lazy: "1e" is ordinal-e
     if match:
         digits, suffix, degree, e = match.groups()
         if degree:
