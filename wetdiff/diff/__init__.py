@@ -1,0 +1,14 @@
+"""The diff engine: align two versions provision by provision, then compare words.
+
+``compare(old, new)`` gives a :class:`ChangeSet` of :class:`Change` records, one per
+aligned provision, each with its kinds (inserted, deleted, rewritten, renumbered, moved,
+split, merged, unchanged), a stable id and the :class:`WordOp` word operations inside it.
+Pure Python on the statute model: no terminal, no git. Design: ``docs/diff.md``.
+"""
+
+from wetdiff.diff.changes import SCHEMA_VERSION, Change, ChangeSet
+from wetdiff.diff.compare import compare
+from wetdiff.diff.words import WordOp, apply_words, word_diff
+
+__all__ = ["SCHEMA_VERSION", "Change", "ChangeSet", "WordOp", "apply_words", "compare",
+           "word_diff"]

@@ -1,0 +1,386 @@
+"""Structural alignment: which old provision became which new provision.
+
+Numbers are not identity. When a lid is inserted, every later lid is renumbered; when a
+code is reorganised (Sr 2006: 273a became 273f, and 372 became 273a), an article number
+names a different text before and after. So provisions are paired by *content*, in four
+passes of increasing doubt, and only then is it decided what happened to each pair:
+
+1. **Articles.** An old and a new article with identical content (all provisions equal in
+   compare form) are the same article, whatever their numbers (preferring equal numbers).
+   Then the rest are paired greedily by shingle similarity (word 3-grams, Dice
+   coefficient ≥ :data:`ARTICLE_SIMILARITY`), candidates found through an index of
+   shingles, so the whole code is never compared with itself pair by pair. Articles with
+   the same number that nothing better claimed are paired last, whatever their likeness.
+2. **Provisions within paired articles.** Identical compare keys first (a hash map); then
+   greedy token-set similarity (Dice ≥ :data:`PROVISION_SIMILARITY`), ties going to the
+   same position, then the nearest.
+3. **Provisions across articles (moves).** What is left on both sides, over the whole
+   version: identical text first, then similarity ≥ :data:`MOVE_SIMILARITY` (stricter:
+   crossing articles is a stronger claim). Texts of fewer than :data:`MIN_MOVE_TOKENS`
+   words (``[Vervallen]``) never move.
+4. **Splits and mergers.** A new provision left over whose words are mostly
+   (≥ :data:`PART_CONTAINMENT`) words of an old provision that its partner does not keep
+   is a part split off from it; symmetrically for mergers.
+
+Everything is sorted with explicit tie-breaks, so the result is deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from wetdiff.model.artikel import VERVALLEN, Artikel, Provision
+from wetdiff.model.normalise import compare_key
+
+# Thresholds (documented in docs/diff.md).
+ARTICLE_SIMILARITY = 0.4  # Dice of word-3-gram sets for pairing articles of other numbers
+PROVISION_SIMILARITY = 0.5  # Dice of word sets for pairing provisions within an article
+MOVE_SIMILARITY = 0.6  # the same, for pairing provisions across articles
+PART_CONTAINMENT = 0.8  # share of a part's words found in the whole (split / merge)
+PART_NEW_WORDS = 0.5  # share of a part's words the whole's main partner does not have
+MIN_MOVE_TOKENS = 4  # shorter texts are paired only in place, never moved
+MAX_POSTING = 64  # a shingle or word in more units than this is too common to index
+MAX_CANDIDATES = 8  # similar articles considered per article
+
+_WORD = re.compile(r"\d+[°º]|\w+")
+
+
+@dataclass(slots=True, eq=False)
+class Unit:
+    """One provision being aligned, with what the passes need to know about it."""
+
+    index: int  # reading order in its version
+    article: int  # index of its article in the version
+    provision: Provision
+    key: str  # compare form of the text
+    words: frozenset[str]
+    size: int  # number of word tokens
+    partner: Unit | None = None
+    extra: list[Unit] = field(default_factory=list)  # other parts of a split / merger
+    part: bool = False  # paired to its whole as a further part of a split / merger
+
+    @property
+    def trivial(self) -> bool:
+        return self.size < MIN_MOVE_TOKENS
+
+    @property
+    def place(self) -> tuple[str | None, tuple[str, ...], int]:
+        """The location within the article (without the article number)."""
+        loc = self.provision.locatie
+        return loc.lid, loc.onderdelen, loc.alinea
+
+
+def units_of(
+    artikelen: Iterable[Artikel], seen: dict[str, tuple[str, frozenset[str], int]]
+) -> tuple[list[Unit], list[list[Unit]]]:
+    """All provisions of a version as units, and the units per article. ``seen`` caches
+    the compare form and words per text: most texts occur in both versions."""
+    units: list[Unit] = []
+    per_article: list[list[Unit]] = []
+    for a, artikel in enumerate(artikelen):
+        mine = []
+        for provision in artikel.provisions():
+            known = seen.get(provision.text)
+            if known is None:
+                key = compare_key(provision.text)
+                found = _WORD.findall(key.lower())
+                known = seen[provision.text] = (key, frozenset(found), len(found))
+            unit = Unit(len(units), a, provision, *known)
+            units.append(unit)
+            mine.append(unit)
+        per_article.append(mine)
+    return units, per_article
+
+
+@dataclass(slots=True)
+class Alignment:
+    """The outcome: units paired (``Unit.partner``), articles paired, split/merge parts."""
+
+    old: list[Unit]
+    new: list[Unit]
+    old_articles: list[list[Unit]]
+    new_articles: list[list[Unit]]
+    article_partner: dict[int, int]  # old article index -> new article index
+
+
+def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]) -> Alignment:
+    seen: dict[str, tuple[str, frozenset[str], int]] = {}
+    old, old_by_article = units_of(old_artikelen, seen)
+    new, new_by_article = units_of(new_artikelen, seen)
+    pairs = _pair_articles(old_artikelen, new_artikelen, old_by_article, new_by_article)
+    for o, n in sorted(pairs.items()):
+        _pair_exact(old_by_article[o], new_by_article[n])
+        _pair_similar(_free(old_by_article[o]), _free(new_by_article[n]),
+                      PROVISION_SIMILARITY)
+        _pair_placeholders(old_by_article[o], new_by_article[n])
+    movable_old = [u for u in old if u.partner is None and not u.trivial]
+    movable_new = [u for u in new if u.partner is None and not u.trivial]
+    if movable_old and movable_new:
+        _pair_exact(movable_old, movable_new)
+        _pair_similar(_free(movable_old), _free(movable_new), MOVE_SIMILARITY)
+    _find_parts(old, new)
+    _find_parts(new, old)
+    return Alignment(old, new, old_by_article, new_by_article, pairs)
+
+
+def _free(units: list[Unit]) -> list[Unit]:
+    return [u for u in units if u.partner is None]
+
+
+def _link(a: Unit, b: Unit) -> None:
+    a.partner = b
+    b.partner = a
+
+
+# --- articles -------------------------------------------------------------------------
+
+
+def _content(units: list[Unit]) -> str:
+    return "\n".join(u.key for u in units)
+
+
+def _shingles(units: list[Unit]) -> frozenset[tuple[str, ...]]:
+    words = _WORD.findall(" ".join(u.key for u in units).lower())
+    if len(words) < 3:
+        return frozenset([tuple(words)])
+    return frozenset(zip(words, words[1:], words[2:], strict=False))
+
+
+def _dice(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
+    if not a and not b:
+        return 1.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _pair_articles(
+    old_artikelen: tuple[Artikel, ...],
+    new_artikelen: tuple[Artikel, ...],
+    old_units: list[list[Unit]],
+    new_units: list[list[Unit]],
+) -> dict[int, int]:
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    new_by_number = {a.number: i for i, a in enumerate(new_artikelen)}
+    old_content = [_content(u) for u in old_units]
+    new_content = [_content(u) for u in new_units]
+
+    def trivial(units: list[Unit]) -> bool:
+        return sum(u.size for u in units) < MIN_MOVE_TOKENS or _content(units) == VERVALLEN
+
+    # 1. identical content: same number first, then any number (not for trivial texts).
+    for o, artikel in enumerate(old_artikelen):
+        n = new_by_number.get(artikel.number)
+        if n is not None and old_content[o] == new_content[n]:
+            pairs[o] = n
+            taken.add(n)
+    by_content: dict[str, list[int]] = defaultdict(list)
+    for n, content in enumerate(new_content):
+        if n not in taken and not trivial(new_units[n]):
+            by_content[content].append(n)
+    for o in range(len(old_artikelen)):
+        if o in pairs or trivial(old_units[o]):
+            continue
+        for n in by_content.get(old_content[o], ()):
+            if n not in taken:
+                pairs[o] = n
+                taken.add(n)
+                break
+
+    # 1b. the same number and most provisions identical: the same article, edited.
+    for o, artikel in enumerate(old_artikelen):
+        n = new_by_number.get(artikel.number)
+        if o in pairs or n is None or n in taken:
+            continue
+        old_keys = {u.key for u in old_units[o] if u.size}
+        new_keys = {u.key for u in new_units[n] if u.size}
+        if old_keys and 2 * len(old_keys & new_keys) > max(len(old_keys), len(new_keys)):
+            pairs[o] = n
+            taken.add(n)
+
+    # 2. similar content, through an index of shingles of the new articles still free.
+    free_new = [n for n in range(len(new_artikelen)) if n not in taken]
+    new_shingles = {n: _shingles(new_units[n]) for n in free_new}
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for n in free_new:
+        for shingle in new_shingles[n]:
+            index[shingle].append(n)
+    candidates: list[tuple[float, int, int, int]] = []
+    for o, artikel in enumerate(old_artikelen):
+        if o in pairs:
+            continue
+        mine = _shingles(old_units[o])
+        shared: dict[int, int] = defaultdict(int)
+        for shingle in mine:
+            posting = index.get(shingle)
+            if posting and len(posting) <= MAX_POSTING:
+                for n in posting:
+                    shared[n] += 1
+        best = sorted(shared, key=lambda n: (-shared[n], n))[:MAX_CANDIDATES]
+        same = new_by_number.get(artikel.number)
+        if same is not None and same not in taken and same not in best:
+            best.append(same)
+        for n in best:
+            score = _dice(mine, new_shingles[n])
+            if score >= ARTICLE_SIMILARITY and not (trivial(old_units[o])
+                                                    and new_artikelen[n].number != artikel.number):
+                candidates.append((-score, 0 if n == same else 1, o, n))
+    for _, _, o, n in sorted(candidates):
+        if o not in pairs and n not in taken:
+            pairs[o] = n
+            taken.add(n)
+
+    # 3. the same number, when nothing better claimed either article.
+    for o, artikel in enumerate(old_artikelen):
+        n = new_by_number.get(artikel.number)
+        if o not in pairs and n is not None and n not in taken:
+            pairs[o] = n
+            taken.add(n)
+    return pairs
+
+
+# --- provisions -----------------------------------------------------------------------
+
+
+def _pair_exact(olds: list[Unit], news: list[Unit]) -> None:
+    """Pair equal texts. Trivial texts (empty, ``[Vervallen]``) only at the same place."""
+    by_key: dict[str, list[Unit]] = defaultdict(list)
+    for unit in news:
+        if unit.partner is None:
+            by_key[unit.key].append(unit)
+    for unit in olds:
+        if unit.partner is not None:
+            continue
+        same = by_key.get(unit.key)
+        if not same:
+            continue
+        free = [n for n in same if n.partner is None]
+        at_place = [n for n in free if n.place == unit.place]
+        if at_place:
+            _link(unit, at_place[0])
+        elif free and not unit.trivial:
+            _link(unit, free[0])
+
+
+def _pair_similar(olds: list[Unit], news: list[Unit], threshold: float) -> None:
+    """Greedy pairing by word-set similarity, best first; candidates through an index of
+    words so a large remainder is not compared pair by pair."""
+    if not olds or not news:
+        return
+    if len(olds) * len(news) <= 400:
+        scored = [(-score, 0 if n.place == o.place else 1, abs(n.index - o.index), o, n)
+                  for o in olds for n in news
+                  if o.words and n.words and (score := 2 * len(o.words & n.words)
+                                              / (len(o.words) + len(n.words))) >= threshold]
+        for _, _, _, o, n in sorted(scored, key=lambda t: (t[0], t[1], t[2], t[3].index,
+                                                           t[4].index)):
+            if o.partner is None and n.partner is None:
+                _link(o, n)
+        return
+    index: dict[str, list[Unit]] = defaultdict(list)
+    for unit in news:
+        for word in unit.words:
+            index[word].append(unit)
+    limit = max(MAX_POSTING, len(news) // 4) if len(olds) * len(news) > 10_000 else len(news)
+    scored: list[tuple[float, int, int, int, int]] = []
+    for o in olds:
+        if not o.words:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        by_index: dict[int, Unit] = {}
+        for word in o.words:
+            posting = index.get(word)
+            if posting and len(posting) <= limit:
+                for n in posting:
+                    shared[n.index] += 1
+                    by_index[n.index] = n
+        for n_index, _ in shared.items():
+            n = by_index[n_index]
+            score = 2 * len(o.words & n.words) / (len(o.words) + len(n.words))
+            if score >= threshold:
+                scored.append((-score, 0 if n.place == o.place else 1,
+                               abs(n.index - o.index), o.index, n.index))
+    news_by_index = {n.index: n for n in news}
+    olds_by_index = {o.index: o for o in olds}
+    for _, _, _, o_index, n_index in sorted(scored):
+        o, n = olds_by_index[o_index], news_by_index[n_index]
+        if o.partner is None and n.partner is None:
+            _link(o, n)
+
+
+def _pair_placeholders(olds: list[Unit], news: list[Unit]) -> None:
+    """An element with no text of its own (a lid that opens with a list) follows its
+    first child: if the child was paired, so is the element."""
+    position = {id(u): i for i, u in enumerate(news)}
+    for i, unit in enumerate(olds):
+        if unit.partner is not None or unit.key or i + 1 >= len(olds):
+            continue
+        child = olds[i + 1].partner
+        j = position.get(id(child)) if child is not None else None
+        if j is None or j == 0:
+            continue
+        candidate = news[j - 1]
+        if (candidate.partner is None and not candidate.key
+                and candidate.provision.kind == unit.provision.kind):
+            _link(unit, candidate)
+
+
+# --- splits and mergers ---------------------------------------------------------------
+
+
+def _find_parts(wholes: list[Unit], parts: list[Unit]) -> None:
+    """Parts (free units on one side) that came from a whole on the other side: a new
+    provision split off from an old one (``wholes`` old), or an old provision merged into
+    a new one (``wholes`` new)."""
+    free = [p for p in parts if p.partner is None and not p.trivial]
+    if not free:
+        return
+    index: dict[str, list[Unit]] = defaultdict(list)
+    for whole in wholes:
+        # an unchanged whole keeps all its words: nothing can have been split off it
+        unchanged = whole.partner is not None and whole.partner.key == whole.key
+        if not whole.trivial and not whole.part and not unchanged:
+            for word in whole.words:
+                index[word].append(whole)
+    found: list[tuple[float, int, int, Unit, Unit]] = []
+    for part in free:
+        counts: dict[int, int] = defaultdict(int)
+        by_index: dict[int, Unit] = {}
+        for word in part.words:
+            posting = index.get(word)
+            if posting and len(posting) <= MAX_POSTING:
+                for whole in posting:
+                    counts[whole.index] += 1
+                    by_index[whole.index] = whole
+        for w_index in sorted(counts, key=lambda i: (-counts[i], i))[:MAX_CANDIDATES]:
+            whole = by_index[w_index]
+            contained = len(part.words & whole.words) / len(part.words)
+            if contained < PART_CONTAINMENT:
+                continue
+            kept = whole.partner.words if whole.partner is not None else frozenset()
+            fresh = len((part.words & whole.words) - kept) / len(part.words)
+            if fresh < PART_NEW_WORDS:
+                continue
+            found.append((-contained, part.index, whole.index, part, whole))
+    used: set[int] = set()
+    candidates: dict[int, list[Unit]] = defaultdict(list)
+    wholes_by_index: dict[int, Unit] = {}
+    for _, part_index, w_index, part, whole in sorted(found, key=lambda t: t[:3]):
+        if part_index in used:
+            continue
+        used.add(part_index)
+        candidates[w_index].append(part)
+        wholes_by_index[w_index] = whole
+    for w_index in sorted(candidates):
+        whole, found_parts = wholes_by_index[w_index], candidates[w_index]
+        if whole.partner is None:
+            if len(found_parts) < 2:
+                continue  # one fragment of a deleted text: a deletion and an insertion
+            _link(whole, found_parts[0])
+            found_parts = found_parts[1:]
+        for part in found_parts:
+            part.partner = whole
+            part.part = True
+            whole.extra.append(part)
