@@ -123,3 +123,22 @@ def test_stage_a_adds_the_three_forms_of_exploitation() -> None:
     submitted = (BILL / "nr2" / "273f.txt").read_text(encoding="utf-8")
     for form in ("draagmoederschap", "gedwongen huwelijk", "illegale adoptie"):
         assert form in adopted and form not in submitted
+
+
+def test_notes_parse_and_answer_only_registered_questions() -> None:
+    from wetdiff.notes import read_notes
+
+    notes = read_notes(BILL / "notes.toml").notes
+    ids = {q["id"] for q in _questions()}
+    assert notes
+    for note in notes:
+        assert set(note.answers) <= ids, note.id
+        assert note.citations or note.gap, f"{note.id} has neither a citation nor a gap"
+
+
+def test_every_question_is_answered_by_a_note_or_elsewhere() -> None:
+    from wetdiff.notes import read_notes
+
+    answered = {a for note in read_notes(BILL / "notes.toml").notes for a in note.answers}
+    for question in _questions():
+        assert question["id"] in answered or question.get("answered_elsewhere"), question["id"]
