@@ -1,0 +1,493 @@
+"""The one small interface to git: the only module in wetdiff that imports GitPython.
+
+Everything else sees :class:`GitRepo` (open, read a file at a revision, list a folder,
+commit some paths with dates and trailers, tag) and :class:`Snapshot` (the files of the
+workspace as they are on disk, or as they were at a revision), never a GitPython object.
+
+One :class:`GitRepo` per repository per process, kept open (GitPython keeps two
+``git cat-file`` processes per repository to read objects fast) and closed on exit, so a
+wetdiff run never leaves git processes behind. Files at a revision are read through the
+commit's tree (``commit.tree / path``): no checkout, the working files are never touched.
+
+Writes only ever add: ``git add`` and ``git commit --only -- <paths>`` (so changes the
+lawyer has staged for other files are neither committed nor lost) and ``git tag``. Nothing
+here amends, resets, rebases, force-pushes or deletes.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import os
+import shutil
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from types import ModuleType
+from typing import Any, Protocol
+
+from wetdiff.errors import WetdiffError
+
+_lock = threading.RLock()
+_open: dict[Path, GitRepo] = {}
+
+# Identity for what wetdiff itself records (the worked example's official history).
+BUILDER = ("wetdiff", "wetdiff@example.invalid")
+
+
+def _git() -> ModuleType:
+    """GitPython, or one clear message when git itself is missing."""
+    if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is None:
+        raise WetdiffError(
+            "git is not installed or not on PATH; wetdiff keeps versions in git",
+            hint="Install git (https://git-scm.com) and try again.")
+    try:
+        import git
+    except ImportError as exc:  # GitPython refuses to load when it cannot run git
+        raise WetdiffError(f"git cannot be run: {exc}".splitlines()[0],
+                           hint="Install git (https://git-scm.com) and try again.") from None
+    return git
+
+
+def _damaged(root: Path, exc: BaseException) -> WetdiffError:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return WetdiffError(
+        f"the git repository is damaged: {first}", file=root,
+        hint="Run 'git fsck' there to see what is broken; wetdiff changed nothing.")
+
+
+def open_repo(root: Path) -> GitRepo:
+    """The process's one :class:`GitRepo` for the repository at ``root``."""
+    root = root.resolve()
+    with _lock:
+        repo = _open.get(root)
+        if repo is None:
+            repo = GitRepo(root)
+            _open[root] = repo
+        return repo
+
+
+def init_repo(root: Path) -> GitRepo:
+    """A new repository at ``root`` (which must not be one yet), branch ``main``."""
+    git = _git()
+    try:
+        git.Repo.init(root, mkdir=True, initial_branch="main").close()
+    except git.exc.GitCommandError as exc:
+        raise WetdiffError(f"git init failed: {exc.stderr.strip()}", file=root) from None
+    return open_repo(root)
+
+
+def user_identity(cwd: Path) -> tuple[str, str]:
+    """Who the lawyer is to git (environment, then git config), or one clear error:
+    every version wetdiff saves for them records who made it."""
+    git = _git()
+    found = {}
+    for key, env in (("name", "GIT_AUTHOR_NAME"), ("email", "GIT_AUTHOR_EMAIL")):
+        value = os.environ.get(env, "")
+        if not value:
+            try:
+                value = git.Git(str(cwd)).config("--get", f"user.{key}").strip()
+            except git.exc.GitCommandError:
+                value = ""
+        found[key] = value
+    if not found["name"] or not found["email"]:
+        raise WetdiffError(
+            "git does not know who you are, and every saved version records who made it",
+            hint='Run: git config --global user.name "Your Name" && '
+                 'git config --global user.email you@example.org')
+    return found["name"], found["email"]
+
+
+def close_all() -> None:
+    """Close every open repository (run at exit): no ``git cat-file`` left behind."""
+    with _lock:
+        for repo in list(_open.values()):
+            repo.close()
+        _open.clear()
+
+
+atexit.register(close_all)
+
+
+@dataclass(frozen=True, slots=True)
+class CommitInfo:
+    """One commit as wetdiff shows it: who recorded what, when (record time), and why."""
+
+    sha: str
+    author: str
+    author_email: str
+    author_date: dt.datetime
+    committer_date: dt.datetime
+    message: str
+    files: tuple[str, ...] = ()
+
+    @property
+    def subject(self) -> str:
+        return self.message.split("\n", 1)[0]
+
+    @property
+    def body(self) -> str:
+        """The message without its subject and trailers: the rationale in words."""
+        parts = self.message.strip().split("\n\n")
+        paragraphs = parts[1:]
+        if paragraphs and trailers_of(paragraphs[-1]):
+            paragraphs = paragraphs[:-1]
+        return "\n\n".join(paragraphs).strip()
+
+    @property
+    def trailers(self) -> tuple[tuple[str, str], ...]:
+        parts = self.message.strip().split("\n\n")
+        return trailers_of(parts[-1]) if len(parts) > 1 else ()
+
+    def trailer(self, key: str) -> tuple[str, ...]:
+        return tuple(v for k, v in self.trailers if k.lower() == key.lower())
+
+
+def trailers_of(paragraph: str) -> tuple[tuple[str, str], ...]:
+    """``Key: value`` lines of a message's last paragraph (git's trailer convention)."""
+    found = []
+    for line in paragraph.strip().splitlines():
+        key, sep, value = line.partition(": ")
+        if not sep or not key or " " in key.strip():
+            return ()
+        found.append((key.strip(), value.strip()))
+    return tuple(found)
+
+
+def message_with_trailers(subject: str, body: str, trailers: Sequence[tuple[str, str]]) -> str:
+    parts = [subject.strip()]
+    if body.strip():
+        parts.append(body.strip())
+    if trailers:
+        parts.append("\n".join(f"{k}: {v}" for k, v in trailers))
+    return "\n\n".join(parts) + "\n"
+
+
+def git_date(day: dt.date) -> str | None:
+    """A legal date as a git author date, or None where git cannot hold it (before 1970:
+    the Wetboek van Strafrecht dates from 1881; the date then lives in the trailers)."""
+    if day <= dt.date(1970, 1, 2):
+        return None
+    return f"{day.isoformat()}T12:00:00+00:00"
+
+
+class GitRepo:
+    """A repository with a working tree, opened once per process."""
+
+    def __init__(self, root: Path) -> None:
+        git = _git()
+        self._gitmod = git
+        self.root = root
+        try:
+            self._repo = git.Repo(root, search_parent_directories=False)
+        except git.exc.NoSuchPathError:
+            raise WetdiffError("no such folder", file=root) from None
+        except git.exc.InvalidGitRepositoryError:
+            raise WetdiffError(
+                "not a git repository (a workspace is a git repository with wetdiff.toml "
+                "at its root)", file=root,
+                hint="Run 'git init' there, or 'wetdiff init' to start a new workspace.",
+            ) from None
+        if self._repo.bare:
+            self._repo.close()
+            raise WetdiffError(
+                "this is a bare git repository: it has no working files to read or edit",
+                file=root, hint="Clone it ('git clone <this> <folder>') and run wetdiff "
+                                "in the clone.")
+
+    def close(self) -> None:
+        self._repo.close()
+        _open.pop(self.root, None)
+
+    # -- reading ---------------------------------------------------------------------
+
+    def commit_of(self, rev: str) -> Any:
+        """The commit a revision names (``HEAD~2``, a tag, a sha), or a clear error."""
+        git = self._gitmod
+        if not rev or rev.startswith("-"):
+            raise WetdiffError(f"not a git revision: {rev!r}")
+        try:
+            return self._repo.commit(rev)
+        except (git.exc.BadName, git.exc.BadObject, ValueError, IndexError) as exc:
+            if "ambiguous" in str(exc).lower():
+                raise WetdiffError(f"ambiguous git revision {rev!r}",
+                                   hint="Give a longer commit id or a tag.") from None
+            if self.is_empty():
+                raise WetdiffError(f"unknown git revision {rev!r}: the repository has no "
+                                   "commits yet") from None
+            raise WetdiffError(
+                f"unknown git revision {rev!r}",
+                hint=f"Tags here: {', '.join(sorted(self.tags())) or 'none'}; "
+                     "or use HEAD, HEAD~1, a branch or a commit id.") from None
+        except git.exc.GitCommandError as exc:
+            raise _damaged(self.root, exc) from None
+
+    def is_empty(self) -> bool:
+        try:
+            return not self._repo.head.is_valid()
+        except Exception:  # an unborn or broken HEAD
+            return True
+
+    def snapshot(self, rev: str) -> CommitSnapshot:
+        commit = self.commit_of(rev)
+        return CommitSnapshot(self, commit, rev)
+
+    def tags(self) -> dict[str, str]:
+        """Tag name → the commit it labels."""
+        try:
+            out = self._repo.git.for_each_ref("refs/tags", format="%(refname:strip=2)%00"
+                                              "%(objectname)%00%(*objectname)")
+        except self._gitmod.exc.GitCommandError as exc:
+            raise _damaged(self.root, exc) from None
+        tags = {}
+        for line in out.splitlines():
+            name, obj, peeled = line.split("\0")
+            tags[name] = peeled or obj
+        return tags
+
+    def head_sha(self) -> str | None:
+        if self.is_empty():
+            return None
+        return self._repo.head.commit.hexsha
+
+    @property
+    def detached(self) -> bool:
+        return self._repo.head.is_detached
+
+    def branch(self) -> str | None:
+        return None if self.detached else self._repo.head.ref.name
+
+    def log(self, paths: Sequence[str] = (), rev: str = "HEAD") -> list[CommitInfo]:
+        """Commits touching ``paths`` (all when empty), newest first, in one git call."""
+        if self.is_empty():
+            return []
+        sep, end = "\x1f", "\x1e"
+        fmt = sep.join(["%H", "%an", "%ae", "%aI", "%cI", "%B"]) + end
+        try:
+            out = self._repo.git.log(rev, f"--format={fmt}", "--", *paths)
+        except self._gitmod.exc.GitCommandError as exc:
+            raise _damaged(self.root, exc) from None
+        commits = []
+        for record in out.split(end):
+            record = record.strip("\n")
+            if not record:
+                continue
+            sha, an, ae, ad, cd, message = record.split(sep, 5)
+            commits.append(CommitInfo(sha, an, ae, dt.datetime.fromisoformat(ad),
+                                      dt.datetime.fromisoformat(cd), message.strip() + "\n"))
+        return commits
+
+    def log_by_path(self, paths: Sequence[str], rev: str = "HEAD"
+                    ) -> dict[str, list[CommitInfo]]:
+        """For each of ``paths``, the commits that touched it, newest first: the whole
+        history read in one git call."""
+        if self.is_empty() or not paths:
+            return {}
+        sep, start = "\x1f", "\x1e"
+        fmt = start + sep.join(["%H", "%an", "%ae", "%aI", "%cI", "%B"]) + sep
+        wanted = set(paths)
+        try:
+            out = self._repo.git.log(rev, f"--format={fmt}", "--name-only", "--no-renames",
+                                     "--", *sorted({str(PurePosixPath(p).parent)
+                                                    for p in paths}))
+        except self._gitmod.exc.GitCommandError as exc:
+            raise _damaged(self.root, exc) from None
+        found: dict[str, list[CommitInfo]] = {}
+        for record in out.split(start):
+            if not record.strip():
+                continue
+            sha, an, ae, ad, cd, message, files = record.split(sep, 6)
+            info = CommitInfo(sha, an, ae, dt.datetime.fromisoformat(ad),
+                              dt.datetime.fromisoformat(cd), message.strip() + "\n")
+            for name in files.split("\n"):
+                if name in wanted:
+                    found.setdefault(name, []).append(info)
+        return found
+
+    def files_changed(self, sha: str) -> tuple[str, ...]:
+        out = self._repo.git.show(sha, "--format=", "--name-only", "--no-renames")
+        return tuple(line for line in out.splitlines() if line)
+
+    # -- state of the working tree ---------------------------------------------------
+
+    def staged_paths(self) -> list[str]:
+        """Paths with changes staged for the next commit (not yet committed)."""
+        if self.is_empty():
+            out = self._repo.git.diff("--cached", "--name-only", "--root")
+        else:
+            out = self._repo.git.diff("--cached", "--name-only", "HEAD")
+        return [p for p in out.splitlines() if p]
+
+    def dirty_paths(self) -> list[str]:
+        """Paths whose working file differs from the last commit, or that git does not
+        track yet (the lawyer's unsaved-to-git work)."""
+        out = self._repo.git.status("--porcelain", "-z", "--untracked-files=all")
+        paths = []
+        for entry in out.split("\0"):
+            if len(entry) > 3:
+                paths.append(entry[3:])
+        return paths
+
+    def identity(self) -> tuple[str, str]:
+        """Who the lawyer is to git (see :func:`user_identity`)."""
+        return user_identity(self.root)
+
+    # -- writing (adds only) ---------------------------------------------------------
+
+    def commit(
+        self,
+        paths: Sequence[str],
+        message: str,
+        *,
+        author_date: str | None = None,
+        author: tuple[str, str] | None = None,
+        committer: tuple[str, str] | None = None,
+        builder: bool = False,
+    ) -> str:
+        """Commit exactly ``paths`` (relative, POSIX) as they are on disk; other staged
+        or unstaged changes stay as they are. Returns the new commit's sha."""
+        env: dict[str, str] = {}
+        if author_date:
+            env["GIT_AUTHOR_DATE"] = author_date
+        if author:
+            env["GIT_AUTHOR_NAME"], env["GIT_AUTHOR_EMAIL"] = author
+        if committer:
+            env["GIT_COMMITTER_NAME"], env["GIT_COMMITTER_EMAIL"] = committer
+        options = ["-c", "commit.gpgsign=false"] if builder else []
+        git = self._repo.git
+        try:
+            git.execute(["git", *options, "add", "--", *paths], env=env)
+            args = ["git", *options, "commit", "--quiet", "--cleanup=whitespace",
+                    "-m", message]
+            if builder:
+                args.append("--no-verify")
+            if self.is_empty():
+                git.execute(args, env=env)
+            else:
+                git.execute([*args, "--only", "--", *paths], env=env)
+        except self._gitmod.exc.GitCommandError as exc:
+            raise WetdiffError(f"git could not commit: {exc.stderr.strip()}",
+                               file=self.root) from None
+        sha = self.head_sha()
+        assert sha is not None
+        return sha
+
+    def tag(self, name: str, sha: str) -> None:
+        """Label a commit (lightweight tag); an existing tag is never moved."""
+        if name in self.tags():
+            raise WetdiffError(f"tag {name!r} already exists; tags are never moved")
+        try:
+            self._repo.git.tag(name, sha)
+        except self._gitmod.exc.GitCommandError as exc:
+            raise WetdiffError(f"git could not tag {name!r}: {exc.stderr.strip()}") from None
+
+
+# -- snapshots: the workspace's files, on disk or at a revision ----------------------------
+
+
+class Snapshot(Protocol):
+    """Read-only view of the workspace's files: the working tree or a commit's tree."""
+
+    label: str  # "" for the files on disk, else the revision as written
+
+    def read(self, rel: str) -> str | None: ...
+
+    def listdir(self, rel: str) -> list[tuple[str, bool]]: ...
+
+    def is_dir(self, rel: str) -> bool: ...
+
+    def where(self, rel: str) -> str: ...
+
+
+class DiskSnapshot:
+    """The files as they are on disk now (including uncommitted edits)."""
+
+    label = ""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def read(self, rel: str) -> str | None:
+        from wetdiff.model.files import read_text
+
+        path = self.root / rel
+        if not path.is_file():
+            return None
+        return read_text(path, what="file")
+
+    def listdir(self, rel: str) -> list[tuple[str, bool]]:
+        path = self.root / rel
+        if not path.is_dir():
+            return []
+        return sorted((p.name, p.is_dir()) for p in path.iterdir()
+                      if not p.name.startswith("."))
+
+    def is_dir(self, rel: str) -> bool:
+        return (self.root / rel).is_dir()
+
+    def where(self, rel: str) -> str:
+        return str(self.root / rel)
+
+
+class CommitSnapshot:
+    """The files as they were at a commit, read through its tree (no checkout)."""
+
+    def __init__(self, repo: GitRepo, commit: Any, label: str) -> None:
+        self.repo = repo
+        self.commit = commit
+        self.label = label
+        self._trees: dict[str, Any] = {}
+
+    def _object(self, rel: str) -> Any | None:
+        rel = str(PurePosixPath(rel)) if rel else ""
+        try:
+            tree = self.commit.tree
+            return tree / rel if rel and rel != "." else tree
+        except KeyError:
+            return None
+        except Exception as exc:
+            raise _damaged(self.repo.root, exc) from None
+
+    def read(self, rel: str) -> str | None:
+        obj = self._object(rel)
+        if obj is None or obj.type != "blob":
+            return None
+        try:
+            data = obj.data_stream.read()
+        except Exception as exc:
+            raise _damaged(self.repo.root, exc) from None
+        if b"\x00" in data:
+            raise WetdiffError("this is a binary file, not an article file",
+                               file=self.where(rel))
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise WetdiffError("not valid UTF-8", file=self.where(rel)) from None
+
+    def listdir(self, rel: str) -> list[tuple[str, bool]]:
+        obj = self._object(rel)
+        if obj is None or obj.type != "tree":
+            return []
+        try:
+            return sorted((item.name, item.type == "tree") for item in obj
+                          if not item.name.startswith("."))
+        except Exception as exc:
+            raise _damaged(self.repo.root, exc) from None
+
+    def is_dir(self, rel: str) -> bool:
+        obj = self._object(rel)
+        return obj is not None and obj.type == "tree"
+
+    def where(self, rel: str) -> str:
+        return f"{self.label}:{rel}"
+
+
+def walk_files(snapshot: Snapshot, rel: str) -> Iterator[str]:
+    """Every file below ``rel`` (relative paths), folders first-to-last in name order."""
+    for name, is_dir in snapshot.listdir(rel):
+        child = f"{rel}/{name}" if rel else name
+        if is_dir:
+            yield from walk_files(snapshot, child)
+        else:
+            yield child

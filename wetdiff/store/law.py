@@ -1,0 +1,135 @@
+"""The law in a workspace: dated article versions in ``articles/<BWB-id>/<artikel>/``.
+
+Legal time lives here, in the files: ``2013-11-15.txt`` is the text that took effect on
+15 November 2013, and ``2013-11-15.toml`` beside it says which act made it and how sure
+that date is. Git's own dates are record time (who recorded it, when); this module never
+looks at them. Reads go through a :class:`~wetdiff.store.gitrepo.Snapshot`, so the same
+code reads the files on disk and the files at any git revision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from wetdiff.errors import WetdiffError
+from wetdiff.model.artikel import Artikel
+from wetdiff.model.files import ArticleVersion, VersionMeta
+from wetdiff.model.text_format import parse
+from wetdiff.model.version import article_sort_key
+from wetdiff.store.gitrepo import Snapshot
+
+ARTICLES = "articles"
+_DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.toml$")
+
+
+def bwb_ids(snapshot: Snapshot) -> list[str]:
+    """The regelingen whose versions the workspace holds (folder names)."""
+    return [name for name, is_dir in snapshot.listdir(ARTICLES) if is_dir]
+
+
+def article_numbers(snapshot: Snapshot, bwb_id: str) -> list[str]:
+    names = [name for name, is_dir in snapshot.listdir(f"{ARTICLES}/{bwb_id}") if is_dir]
+    return sorted(names, key=article_sort_key)
+
+
+def version_dates(snapshot: Snapshot, bwb_id: str, number: str) -> list[dt.date]:
+    dates = []
+    for name, is_dir in snapshot.listdir(f"{ARTICLES}/{bwb_id}/{number}"):
+        match = _DATED.match(name)
+        if match and not is_dir:
+            try:
+                dates.append(dt.date.fromisoformat(match.group(1)))
+            except ValueError:
+                raise WetdiffError("the file name is not a real date",
+                                   file=snapshot.where(f"{ARTICLES}/{bwb_id}/{number}/{name}"),
+                                   hint="Law version files are named by their in-force date, "
+                                        "e.g. 2013-11-15.toml.") from None
+    return sorted(dates)
+
+
+def read_article_version(snapshot: Snapshot, bwb_id: str, number: str, day: dt.date
+                         ) -> ArticleVersion:
+    """One dated version: its metadata and (unless it ceased that day) its text."""
+    stem = f"{ARTICLES}/{bwb_id}/{number}/{day.isoformat()}"
+    meta_text = snapshot.read(f"{stem}.toml")
+    if meta_text is None:
+        raise WetdiffError("no such law version", file=snapshot.where(f"{stem}.toml"))
+    meta = VersionMeta.from_toml(meta_text, snapshot.where(f"{stem}.toml"))
+    if not meta.has_text:
+        return ArticleVersion(meta, None)
+    text = snapshot.read(f"{stem}.txt")
+    if text is None:
+        raise WetdiffError("the metadata says this version has text, but there is no .txt "
+                           "beside it", file=snapshot.where(f"{stem}.toml"))
+    artikel = parse(text, source=snapshot.where(f"{stem}.txt"), strict=False)
+    if artikel.number != meta.artikel:
+        raise WetdiffError(
+            f"the text is of artikel {artikel.number}, the metadata says {meta.artikel}",
+            file=snapshot.where(f"{stem}.txt"), line=1)
+    return ArticleVersion(meta, artikel)
+
+
+def article_versions(snapshot: Snapshot, bwb_id: str, number: str) -> list[ArticleVersion]:
+    """Every dated version of one article folder, oldest first."""
+    return [read_article_version(snapshot, bwb_id, number, day)
+            for day in version_dates(snapshot, bwb_id, number)]
+
+
+def all_dates(snapshot: Snapshot, bwb_id: str) -> list[dt.date]:
+    """Every date on which some article of the regeling changed: the law's versions."""
+    dates: set[dt.date] = set()
+    for number in article_numbers(snapshot, bwb_id):
+        dates.update(version_dates(snapshot, bwb_id, number))
+    return sorted(dates)
+
+
+def in_force(snapshot: Snapshot, bwb_id: str, on: dt.date
+             ) -> tuple[tuple[Artikel, ...], tuple[ArticleVersion, ...]]:
+    """The articles in force on a date: per article, the latest version not after it
+    (skipped when that version says the article ceased)."""
+    artikelen = []
+    sources = []
+    for number in article_numbers(snapshot, bwb_id):
+        chosen = None
+        for day in version_dates(snapshot, bwb_id, number):
+            if day > on:
+                break
+            chosen = day
+        if chosen is None:
+            continue
+        version = read_article_version(snapshot, bwb_id, number, chosen)
+        if version.artikel is not None:
+            artikelen.append(version.artikel)
+            sources.append(version)
+    return tuple(artikelen), tuple(sources)
+
+
+def lineage(snapshot: Snapshot, bwb_id: str, number: str,
+            until: dt.date | None = None) -> list[ArticleVersion]:
+    """The versions of one article through its renumberings, oldest first: 273f's
+    lineage starts with 273a (2005), because 273f's first version says
+    ``renumbered_from = "273a"``. Versions of the old number from the renumbering date on
+    (a new article that took over the number) are not part of it."""
+    versions = [v for v in article_versions(snapshot, bwb_id, number)
+                if until is None or v.meta.in_force < until]
+    seen = {number}
+    while versions:
+        first = versions[0]
+        previous = first.meta.renumbered_from
+        if not previous or previous == "gap" or previous in seen:
+            break
+        seen.add(previous)
+        earlier = [v for v in article_versions(snapshot, bwb_id, previous)
+                   if v.meta.in_force < first.meta.in_force and v.artikel is not None]
+        if not earlier:
+            break
+        versions = earlier + versions
+    return versions
+
+
+def as_number(artikel: Artikel, number: str) -> Artikel:
+    """The same text under another number: how a renumbered article is compared with its
+    successor (the wording is what a lawyer follows through a renumbering)."""
+    return artikel if artikel.number == number else replace(artikel, number=number)

@@ -1,0 +1,174 @@
+"""``wetdiff log ARTICLE``: every version of an article, newest first.
+
+For each version: its date (legal time) and how certain it is, the act that made it, what
+changed against the version before (a summary from the diff engine, provision by
+provision, with the words), the rationale and the questions it answers, and the commits
+that recorded it (record time: who, when, why). An article's history crosses its
+renumberings: 273f's log ends with artikel 273a as it took effect in 2005.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from wetdiff.diff import ChangeSet, WordOp, compare
+from wetdiff.model.normalise import compare_key
+from wetdiff.store.gitrepo import CommitInfo
+from wetdiff.store.history_walk import (
+    Step,
+    all_stage_steps,
+    law_steps,
+    require_article,
+    single,
+)
+from wetdiff.store.workspace import Workspace
+
+MAX_EDITS = 3
+MAX_WORDS = 70
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    step: Step
+    compared_with: str  # the label of the version before ("" for the first)
+    changes: tuple[str, ...]  # one line per changed provision, in words
+    counts: dict[str, int]
+    commits: tuple[CommitInfo, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        s = self.step
+        return {
+            "version": s.label, "kind": s.kind, "artikel": s.number,
+            "date": s.date.isoformat() if s.date else None, "certainty": s.certainty or None,
+            "date_note": s.date_note or None, "source": s.act,
+            "source_act": s.source_act, "kamerstuk": s.kamerstuk, "status": s.status,
+            "renumbered_from": s.renumbered_from or None,
+            "renumbered_to": s.renumbered_to or None, "note": s.note or None,
+            "answers": list(s.answers), "illustrative": s.illustrative or None,
+            "file": s.path, "compared_with": self.compared_with or None,
+            "changes": list(self.changes), "counts": self.counts,
+            "commits": [{"sha": c.sha, "author": c.author, "recorded": c.committer_date
+                         .isoformat(), "author_date": c.author_date.isoformat(),
+                         "subject": c.subject, "rationale": c.body,
+                         "answers": list(c.trailer("Answers"))} for c in self.commits],
+        }
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_WORDS else text[: MAX_WORDS - 1].rstrip() + "…"
+
+
+def word_edits(words: tuple[WordOp, ...]) -> list[str]:
+    """The edits inside a provision, as a lawyer reads them: "acht → twaalf", "+ words",
+    "- words"."""
+    edits: list[str] = []
+    old: list[str] = []
+    new: list[str] = []
+    for op in (*words, WordOp("equal", "")):
+        if op.op == "delete":
+            old.append(op.text)
+        elif op.op == "insert":
+            new.append(op.text)
+        else:
+            removed, added = "".join(old).strip(), "".join(new).strip()
+            if removed and added:
+                edits.append(f"{_clip(removed)} → {_clip(added)}")
+            elif added:
+                edits.append(f"+ {_clip(added)}")
+            elif removed:
+                edits.append(f"- {_clip(removed)}")
+            old.clear()
+            new.clear()
+    return edits
+
+
+def summarise(changes: ChangeSet) -> tuple[tuple[str, ...], dict[str, int]]:
+    """What changed, one line per changed provision: where (in words), how, and the
+    words ("zes → acht")."""
+    lines = []
+    counts: dict[str, int] = {}
+    for change in changes.changed():
+        for kind in change.kinds - {"unchanged"}:
+            counts[kind] = counts.get(kind, 0) + 1
+        provision = change.new or change.old
+        assert provision is not None
+        where = provision.locatie.in_words()
+        if provision.role != "tekst":
+            where += f", {provision.role}"
+        kinds = ", ".join(sorted(change.kinds - {"unchanged"}))
+        edits = word_edits(change.words)
+        if change.kind in ("inserted", "deleted") and not edits:
+            edits.append(_clip(provision.text))
+        detail = "; ".join(edits[:MAX_EDITS]) + ("; …" if len(edits) > MAX_EDITS else "")
+        lines.append(f"{where}: {kinds}" + (f" ({detail})" if detail else ""))
+    return tuple(lines), counts
+
+
+def _compare_steps(before: Step | None, step: Step) -> tuple[tuple[str, ...], dict[str, int]]:
+    if step.artikel is None:
+        what = (f"renumbered to artikel {step.renumbered_to}" if step.status == "vernummerd"
+                else "repealed (vervallen)")
+        return (what,), {}
+    if before is None or before.artikel is None:
+        return ("first version in the data" if step.kind == "law" else "new article",), {}
+    lines: list[str] = []
+    if before.number != step.number:
+        lines.append(f"renumbered: artikel {before.number} → artikel {step.number}")
+    if compare_key(_text(before)) == compare_key(_text(step)):
+        lines.append("wording unchanged")
+        return tuple(lines), {}
+    summary, counts = summarise(compare(single(before, step.number), single(step)))
+    return tuple(lines) + summary, counts
+
+
+def _text(step: Step) -> str:
+    from wetdiff.model.text_format import render
+
+    assert step.artikel is not None
+    return render(step.artikel).split("\n", 1)[-1]
+
+
+def article_log(workspace: Workspace, number: str, rev: str | None = None
+                ) -> list[LogEntry]:
+    """The article's versions, newest first: proposal stages (latest first), then the
+    official versions in legal time."""
+    snapshot = workspace.snapshot(rev)
+    laws = law_steps(workspace, snapshot, number)
+    proposals = all_stage_steps(snapshot, number)
+    require_article(laws + [s for _, steps in proposals for s in steps], number)
+    paths = [s.path for s in laws] + [s.path for _, steps in proposals for s in steps]
+    by_path = workspace.repo.log_by_path(paths, rev=rev or "HEAD")
+
+    entries: list[LogEntry] = []
+    previous: Step | None = None
+    for step in laws:
+        lines, counts = _compare_steps(previous, step)
+        entries.append(LogEntry(step, previous.label if previous else "", lines, counts,
+                                tuple(by_path.get(step.path, ()))))
+        if step.artikel is not None:
+            previous = step
+    latest_law = previous
+    for proposal, steps in proposals:
+        before = _base_step(workspace, proposal.base, number, rev) or latest_law
+        for step in steps:
+            lines, counts = _compare_steps(before, step)
+            entries.append(LogEntry(step, before.label if before else "", lines, counts,
+                                    tuple(by_path.get(step.path, ()))))
+            before = step
+    law_entries = [e for e in entries if e.step.kind == "law"]
+    stage_entries = [e for e in entries if e.step.kind == "stage"]
+    return list(reversed(stage_entries)) + list(reversed(law_entries))
+
+
+def _base_step(workspace: Workspace, base: str, number: str, rev: str | None) -> Step | None:
+    """The article as it stands in a proposal's base version (the law on its date)."""
+    from wetdiff.store.versions import parse_spec
+
+    spec = parse_spec(base if rev is None or ":" in base else f"{rev}:{base}", workspace)
+    if spec.kind != "law":
+        return None
+    snapshot = workspace.snapshot(spec.rev)
+    steps = law_steps(workspace, snapshot, number, until=spec.date)
+    return steps[-1] if steps and steps[-1].artikel is not None else None

@@ -1,0 +1,187 @@
+"""Proposals in a workspace: ``proposals/<id>/proposal.toml`` and one folder per stage.
+
+A proposal's stages (consultatie, ingediend = nr. 2, nota van wijziging, as adopted = A)
+are distinct documents, so each stage that has a text is its own folder of article files:
+only the articles the stage changes or adds; the others come from the base version named
+in ``proposal.toml`` (``base = "law@2024-04-25"``). A repealed article is a file whose
+body is ``[Vervallen]``. Stages without a text (an advice, a report) are listed with their
+date and documents only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from typing import Any
+
+from wetdiff.errors import WetdiffError
+from wetdiff.model.artikel import Artikel
+from wetdiff.model.files import GAP
+from wetdiff.model.text_format import parse
+from wetdiff.model.version import article_sort_key
+from wetdiff.store.gitrepo import Snapshot
+
+PROPOSALS = "proposals"
+PROPOSAL_FILE = "proposal.toml"
+QUESTIONS_FILE = "questions.toml"
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One stage of a proposal; ``date`` None when unknown (``"gap"`` in the file)."""
+
+    id: str
+    name: str
+    date: dt.date | None
+    text: bool
+    documents: tuple[str, ...] = ()
+    date_note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    id: str
+    title: str
+    kamerstuk: str
+    regeling: str
+    bwb_id: str
+    base: str
+    illustrative: str
+    stages: tuple[Stage, ...]
+    short_title: str = ""
+
+    def stage(self, stage_id: str) -> Stage | None:
+        for stage in self.stages:
+            if stage.id == stage_id:
+                return stage
+        return None
+
+    @property
+    def text_stages(self) -> tuple[Stage, ...]:
+        return tuple(s for s in self.stages if s.text)
+
+    @property
+    def latest(self) -> Stage | None:
+        """The latest stage that has a text: what ``36547`` alone means."""
+        stages = self.text_stages
+        return stages[-1] if stages else None
+
+    @property
+    def display_name(self) -> str:
+        if self.kamerstuk and self.kamerstuk != GAP:
+            return f"Kamerstuk {self.kamerstuk}"
+        return f"proposal {self.id}"
+
+
+def valid_id(name: str) -> bool:
+    return bool(_ID.match(name))
+
+
+def proposal_ids(snapshot: Snapshot) -> list[str]:
+    return [name for name, is_dir in snapshot.listdir(PROPOSALS)
+            if is_dir and snapshot.read(f"{PROPOSALS}/{name}/{PROPOSAL_FILE}") is not None]
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.split("=", 1)[0].strip() == key:
+            return number
+    return None
+
+
+def _text_field(data: dict[str, Any], key: str, where: str, source: str, default: str = ""
+                ) -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str):
+        raise WetdiffError(f"field {key!r} must be text", file=where,
+                           line=_line_of(source, key))
+    return value
+
+
+def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
+    rel = f"{PROPOSALS}/{proposal_id}/{PROPOSAL_FILE}"
+    where = snapshot.where(rel)
+    text = snapshot.read(rel)
+    if text is None:
+        raise WetdiffError(f"unknown proposal {proposal_id!r}", file=where)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise WetdiffError(f"not valid TOML: {exc}", file=where,
+                           line=getattr(exc, "lineno", None)) from None
+    base = _text_field(data, "base", where, text)
+    if not base:
+        raise WetdiffError("missing field 'base' (the version the proposal amends, such as "
+                           "\"law@2024-04-25\")", file=where)
+    stages = []
+    raw_stages = data.get("stage", [])
+    if not isinstance(raw_stages, list):
+        raise WetdiffError("'stage' must be a list of [[stage]] tables", file=where)
+    seen = set()
+    for raw in raw_stages:
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"]:
+            raise WetdiffError("every [[stage]] needs an id (its folder name)", file=where)
+        stage_id = raw["id"]
+        if stage_id in seen:
+            raise WetdiffError(f"stage {stage_id!r} is listed twice", file=where)
+        seen.add(stage_id)
+        date = raw.get("date", GAP)
+        if isinstance(date, dt.datetime) or not (isinstance(date, dt.date) or date == GAP):
+            raise WetdiffError(f"stage {stage_id!r}: date must be a date such as 2024-04-25, "
+                               "or \"gap\"", file=where)
+        documents = []
+        for doc in raw.get("documents", []):
+            if isinstance(doc, dict):
+                documents.append(str(doc.get("title", "")))
+            else:
+                documents.append(str(doc))
+        stages.append(Stage(
+            stage_id, str(raw.get("name", stage_id)),
+            date if isinstance(date, dt.date) else None, bool(raw.get("text", False)),
+            tuple(documents), str(raw.get("date_note", ""))))
+    # A stage folder not listed in proposal.toml is still a stage with text (a draft).
+    for name, is_dir in snapshot.listdir(f"{PROPOSALS}/{proposal_id}"):
+        if is_dir and name not in seen and any(
+                n.endswith(".txt") for n, d in snapshot.listdir(
+                    f"{PROPOSALS}/{proposal_id}/{name}") if not d):
+            stages.append(Stage(name, name, None, True))
+    return Proposal(
+        proposal_id,
+        _text_field(data, "title", where, text, proposal_id),
+        _text_field(data, "kamerstuk", where, text),
+        _text_field(data, "regeling", where, text),
+        _text_field(data, "bwb_id", where, text),
+        base,
+        _text_field(data, "illustrative", where, text),
+        tuple(stages),
+        _text_field(data, "short_title", where, text),
+    )
+
+
+def stage_articles(snapshot: Snapshot, proposal_id: str, stage_id: str) -> list[Artikel]:
+    """The article files of one stage (only those it changes or adds)."""
+    folder = f"{PROPOSALS}/{proposal_id}/{stage_id}"
+    artikelen = []
+    for name, is_dir in snapshot.listdir(folder):
+        if is_dir or not name.endswith(".txt"):
+            continue
+        text = snapshot.read(f"{folder}/{name}")
+        assert text is not None
+        artikel = parse(text, source=snapshot.where(f"{folder}/{name}"), strict=False)
+        if artikel.number != name[:-4]:
+            raise WetdiffError(f"the file is named {name} but holds artikel {artikel.number}",
+                               file=snapshot.where(f"{folder}/{name}"), line=1,
+                               hint=f"Rename it to {artikel.number}.txt.")
+        artikelen.append(artikel)
+    return sorted(artikelen, key=lambda a: article_sort_key(a.number))
+
+
+def overlay(base: tuple[Artikel, ...], changed: list[Artikel]) -> tuple[Artikel, ...]:
+    """The base version with a stage's article files laid over it."""
+    by_number = {a.number: a for a in base}
+    for artikel in changed:
+        by_number[artikel.number] = artikel
+    return tuple(sorted(by_number.values(), key=lambda a: article_sort_key(a.number)))

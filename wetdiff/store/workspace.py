@@ -1,0 +1,272 @@
+"""The workspace: a git repository with ``wetdiff.toml`` at its root.
+
+It holds ``articles/`` (the law: each article's dated official versions) and
+``proposals/`` (each proposal's stages, notes and questions). wetdiff runs on the
+workspace it is started in (found from the current folder upwards, or named by
+``WETDIFF_WORKSPACE``); started anywhere else, including in wetdiff's own source
+repository, it opens the worked example, built once into the user's data folder
+(see :mod:`wetdiff.store.example`).
+
+``wetdiff.toml``::
+
+    name = "Mensenhandel (273f Sr)"
+
+    [[regeling]]
+    name = "Wetboek van Strafrecht"
+    bwb_id = "BWBR0001854"
+
+    [defaults]
+    proposal = "36547"            # what a bare proposal command works on
+    compare = ["law", "36547"]    # what the TUI opens with
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomli_w
+
+from wetdiff.errors import WetdiffError
+from wetdiff.store.gitrepo import (
+    CommitSnapshot,
+    DiskSnapshot,
+    GitRepo,
+    Snapshot,
+    init_repo,
+    open_repo,
+    user_identity,
+)
+from wetdiff.store.proposals import Proposal, proposal_ids, read_proposal
+
+MARKER = "wetdiff.toml"
+ENV_WORKSPACE = "WETDIFF_WORKSPACE"
+
+_lock = threading.RLock()
+_workspaces: dict[Path, Workspace] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Regeling:
+    name: str
+    bwb_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceConfig:
+    name: str
+    regelingen: tuple[Regeling, ...] = ()
+    default_proposal: str = ""
+    default_compare: tuple[str, str] = ("law", "")
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
+
+    def to_toml(self) -> str:
+        data: dict[str, object] = {"name": self.name}
+        if self.regelingen:
+            data["regeling"] = [{"name": r.name, "bwb_id": r.bwb_id} for r in self.regelingen]
+        defaults: dict[str, object] = {}
+        if self.default_proposal:
+            defaults["proposal"] = self.default_proposal
+        if all(self.default_compare):
+            defaults["compare"] = list(self.default_compare)
+        if defaults:
+            data["defaults"] = defaults
+        return ("# A wetdiff workspace: this git repository holds articles/ (the law's dated "
+                "versions)\n# and proposals/ (each proposal's stages, notes and questions).\n"
+                + tomli_w.dumps(data))
+
+    @classmethod
+    def from_toml(cls, text: str, source: str) -> WorkspaceConfig:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise WetdiffError(f"not valid TOML: {exc}", file=source,
+                               line=getattr(exc, "lineno", None)) from None
+        name = data.get("name", "")
+        if not isinstance(name, str):
+            raise WetdiffError("'name' must be text", file=source)
+        regelingen = []
+        for raw in data.get("regeling", []):
+            if not isinstance(raw, dict) or not isinstance(raw.get("bwb_id", ""), str):
+                raise WetdiffError("each [[regeling]] needs name and bwb_id (text)", file=source)
+            regelingen.append(Regeling(str(raw.get("name", "")), str(raw.get("bwb_id", ""))))
+        defaults = data.get("defaults", {})
+        if not isinstance(defaults, dict):
+            raise WetdiffError("[defaults] must be a table", file=source)
+        compare = defaults.get("compare", ["law", ""])
+        if (not isinstance(compare, list) or len(compare) != 2
+                or not all(isinstance(c, str) for c in compare)):
+            raise WetdiffError("defaults.compare must be two versions, such as "
+                               '["law", "36547"]', file=source)
+        proposal = defaults.get("proposal", "")
+        if not isinstance(proposal, str):
+            raise WetdiffError("defaults.proposal must be text", file=source)
+        return cls(name, tuple(regelingen), proposal, (compare[0], compare[1]),
+                   {k: v for k, v in data.items() if k not in ("name", "regeling",
+                                                                "defaults")})
+
+
+class Workspace:
+    """One workspace; the process opens it once (:func:`open_workspace`) and shares it."""
+
+    def __init__(self, root: Path, *, example: bool = False) -> None:
+        self.root = root
+        self.example = example
+        self._repo: GitRepo | None = None
+        text = (root / MARKER).read_text(encoding="utf-8")
+        self.config = WorkspaceConfig.from_toml(text, str(root / MARKER))
+
+    def __repr__(self) -> str:
+        return f"Workspace({str(self.root)!r}, example={self.example})"
+
+    @property
+    def name(self) -> str:
+        return self.config.name or self.root.name
+
+    @property
+    def repo(self) -> GitRepo:
+        if self._repo is None:
+            self._repo = open_repo(self.root)
+        return self._repo
+
+    def check(self) -> None:
+        """Open the repository now, so a broken one is reported before anything else."""
+        _ = self.repo
+
+    def snapshot(self, rev: str | None = None) -> Snapshot:
+        """The workspace's files: on disk (``rev`` None) or at a git revision."""
+        if rev is None:
+            return DiskSnapshot(self.root)
+        return self.repo.snapshot(rev)
+
+    def proposals(self, rev: str | None = None) -> list[Proposal]:
+        snapshot = self.snapshot(rev)
+        return [read_proposal(snapshot, pid) for pid in proposal_ids(snapshot)]
+
+    def proposal(self, proposal_id: str, rev: str | None = None) -> Proposal:
+        return read_proposal(self.snapshot(rev), proposal_id)
+
+    def default_comparison(self) -> tuple[str, str]:
+        """The two versions the TUI opens with: from ``wetdiff.toml``, else the law and
+        the first proposal's latest stage."""
+        old, new = self.config.default_compare
+        if old and new:
+            return old, new
+        proposal = self.config.default_proposal or next(iter(proposal_ids(self.snapshot())),
+                                                        "")
+        return "law", proposal or "law"
+
+    # -- drafting (see wetdiff.store.drafting) ---------------------------------------
+
+    def save_article(self, proposal: str, stage: str, artikel_text: str,
+                     expected_old_text: str | None, message: str,
+                     answers: Sequence[str] = ()) -> str:
+        """Write one article file of a proposal stage atomically and commit it with the
+        rationale as message and ``Answers:`` trailers. ``expected_old_text`` is the text
+        as it was read (None for a new article): a file changed on disk since is never
+        overwritten. Returns the commit's sha."""
+        from wetdiff.store.drafting import save_article
+
+        return save_article(self, proposal, stage, artikel_text, expected_old_text,
+                            message, answers)
+
+    def new_proposal(self, name: str, from_version: str, *, title: str = "",
+                     articles: Sequence[str] = (), stage: str = "concept") -> str:
+        """Start ``proposals/<name>/`` from any version; returns the commit's sha."""
+        from wetdiff.store.drafting import new_proposal
+
+        return new_proposal(self, name, from_version, title=title, articles=articles,
+                            stage=stage)
+
+    def close(self) -> None:
+        if self._repo is not None:
+            self._repo.close()
+            self._repo = None
+        with _lock:
+            _workspaces.pop(self.root, None)
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder from ``start`` upwards with a ``wetdiff.toml``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / MARKER).is_file():
+            return folder
+    return None
+
+
+def open_workspace(start: Path | None = None) -> Workspace:
+    """The workspace wetdiff runs on: ``WETDIFF_WORKSPACE`` if set, else the one the
+    current folder (or ``start``) is in, else the worked example (built on first use)."""
+    named = os.environ.get(ENV_WORKSPACE)
+    if start is None and named:
+        root = Path(named).expanduser().resolve()
+        if not (root / MARKER).is_file():
+            if not root.exists():
+                raise WetdiffError("no such folder", file=root,
+                                   hint=f"{ENV_WORKSPACE} names the workspace to use.")
+            raise WetdiffError(f"not a wetdiff workspace: there is no {MARKER} here",
+                               file=root, hint="Run 'wetdiff init' there to make it one.")
+        return _load(root, example=False)
+    root = find_root(start or Path.cwd())
+    if root is not None:
+        return _load(root, example=False)
+    from wetdiff.store.example import ensure_example
+
+    return _load(ensure_example(), example=True)
+
+
+def _load(root: Path, *, example: bool) -> Workspace:
+    with _lock:
+        workspace = _workspaces.get(root)
+        if workspace is None:
+            workspace = Workspace(root, example=example)
+            workspace.check()
+            _workspaces[root] = workspace
+        return workspace
+
+
+def init_workspace(folder: Path, *, name: str = "", config: WorkspaceConfig | None = None
+                   ) -> Workspace:
+    """A new, empty workspace: ``git init`` (unless it is a repository already), a
+    ``wetdiff.toml`` and empty ``articles/`` and ``proposals/``, in one first commit. An
+    existing workspace is never overwritten."""
+    folder = folder.resolve()
+    if (folder / MARKER).exists():
+        raise WetdiffError(f"this is a workspace already ({MARKER} exists); nothing changed",
+                           file=folder)
+    if folder.exists() and not folder.is_dir():
+        raise WetdiffError("is a file, not a folder", file=folder)
+    is_repo = (folder / ".git").exists()
+    if folder.exists() and not is_repo and any(folder.iterdir()):
+        raise WetdiffError("the folder is not empty and not a git repository; nothing changed",
+                           file=folder, hint="Give a new or empty folder, or run 'git init' "
+                                             "there first.")
+    repo = open_repo(folder) if is_repo else None
+    if repo is not None and repo.detached:
+        raise WetdiffError("the repository is on a detached HEAD; check out a branch first",
+                           file=folder)
+    existing = next(p for p in (folder, *folder.parents) if p.exists())
+    identity = user_identity(existing)
+    folder.mkdir(parents=True, exist_ok=True)
+    if repo is None:
+        repo = init_repo(folder)
+    config = config or WorkspaceConfig(name or folder.name)
+    (folder / MARKER).write_text(config.to_toml(), encoding="utf-8")
+    paths = [MARKER]
+    for sub in ("articles", "proposals"):
+        (folder / sub).mkdir(exist_ok=True)
+        keep = folder / sub / ".gitkeep"
+        if not any((folder / sub).iterdir()):
+            keep.write_text("", encoding="utf-8")
+            paths.append(f"{sub}/.gitkeep")
+    repo.commit(paths, f"Start workspace {config.name}\n", author=identity)
+    return _load(folder, example=False)
+
+
+def snapshot_is_commit(snapshot: Snapshot) -> bool:
+    return isinstance(snapshot, CommitSnapshot)
