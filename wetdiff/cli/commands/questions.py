@@ -1,0 +1,98 @@
+"""``wetdiff questions [PROPOSAL]``: each question with the changes that answer it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from wetdiff.cli.options import format_option
+from wetdiff.model.normalise import visible_controls
+
+
+@click.command()
+@click.argument("proposal", required=False)
+@format_option("text", "json")
+def command(proposal: str | None, output_format: str) -> None:
+    """List the questions, motions, commitments, advice points and recommendations of
+    PROPOSAL, each with the changes that answer it (through the notes that name it);
+    then the ones no change answers, and those answered elsewhere (and where)."""
+    from wetdiff.diff import compare
+    from wetdiff.notes.anchor import attach
+    from wetdiff.notes.proposal import (
+        default_proposal,
+        find_root,
+        load_proposal_notes,
+        proposal_comparison,
+    )
+
+    root = find_root()
+    proposal = proposal or default_proposal(root)
+    bundle = load_proposal_notes(root, proposal)
+    changeset = compare(*proposal_comparison(root, proposal))
+    attachment = attach(bundle.notes, changeset)
+    entries = []
+    for question in bundle.questions:
+        answered_by = []
+        for note in bundle.notes:
+            if question.id not in note.answers:
+                continue
+            placement = attachment.placements.get(note.id)
+            change = changeset.by_id(placement.change_id) if placement else None
+            provision = (change.new or change.old) if change else None
+            answered_by.append({
+                "note": note.id,
+                "change": change.id if change else None,
+                "kind": change.kind if change else None,
+                "provision": provision.locatie.key if provision else None,
+                "in_words": provision.locatie.in_words() if provision else None,
+                "orphaned": change is None,
+            })
+        entries.append((question, answered_by))
+    if output_format == "json":
+        click.echo(json.dumps({
+            "schema": 1, "proposal": proposal, "old": changeset.old.label,
+            "new": changeset.new.label,
+            "questions": [{**q.to_dict(), "answered_by": by} for q, by in entries],
+            "unanswered": [q.id for q, by in entries
+                           if not _answered(by) and not q.answered_elsewhere],
+            "warnings": list(bundle.questions.warnings),
+        }, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Questions of {proposal} ({changeset.old.label} → {changeset.new.label})")
+    unanswered: list[Any] = []
+    elsewhere: list[Any] = []
+    for question, by in entries:
+        if not _answered(by):
+            (elsewhere if question.answered_elsewhere else unanswered).append(question)
+            continue
+        _echo_question(question)
+        for item in by:
+            if item["orphaned"]:
+                click.echo(f"    ← note {item['note']} (orphaned: its words were not found)")
+            else:
+                click.echo(f"    ← {item['in_words']} ({item['kind']}, change "
+                           f"{item['change']}; note {item['note']})")
+    if unanswered:
+        click.echo("\nAnswered by no change:")
+        for question in unanswered:
+            _echo_question(question)
+    if elsewhere:
+        click.echo("\nAnswered elsewhere:")
+        for question in elsewhere:
+            _echo_question(question)
+            click.echo(visible_controls(f"    → {question.answered_elsewhere}"))
+    for warning in bundle.questions.warnings:
+        click.echo(visible_controls(f"! warning: {warning}"))
+
+
+def _answered(by: list[dict[str, Any]]) -> bool:
+    return any(not item["orphaned"] for item in by)
+
+
+def _echo_question(question: Any) -> None:
+    date = question.date.isoformat() if question.date else "date: gap"
+    who = f", {question.asked_by}" if question.asked_by else ""
+    click.echo(visible_controls(f"  {question.id}  [{question.kind}, {date}{who}]"))
+    click.echo(visible_controls(f"    {question.summary}"))

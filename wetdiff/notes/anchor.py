@@ -1,0 +1,333 @@
+"""Anchoring: which change of a comparison each note explains.
+
+A note points at words (:class:`~wetdiff.notes.model.Anchor`: a provision path, a quoted
+span, a little context), not at a change id, because a draft keeps moving: a lid inserted
+before it renumbers it, a move takes it to another article, a colleague edits a word next
+to it. :func:`attach` finds each note's words again in a :class:`~wetdiff.diff.ChangeSet`,
+in four steps (docs/notes.md, "Anchoring"):
+
+1. *exact*: the provision at the note's path still contains the quote;
+2. *followed*: another provision on the same side contains it exactly (renumbered, moved,
+   split) — the best by context, then article, then distance in reading order;
+3. *fuzzy*: the quote was edited; diff-match-patch ``match_main`` finds the nearest
+   span within the article, accepted when the edit distance is at most
+   :data:`FUZZY_MAX_SCORE` of the quote's length;
+4. otherwise the note is an *orphan*: kept and reported with its old text, never dropped.
+
+Texts are compared in compare form (curly and straight quotes alike), position for
+position, so a placement's character span is a span of the provision's own text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from diff_match_patch import diff_match_patch
+
+from wetdiff.model.artikel import Provision
+from wetdiff.model.normalise import _QUOTE_TABLE, clean
+from wetdiff.notes.model import Anchor, Note
+
+# diff-match-patch's bitap search: a hit may have at most this share of errors (0.0 is
+# perfect, 1.0 anything); the distance term is made negligible because a provision is
+# short and the note's position inside it is not known.
+MATCH_THRESHOLD = 0.4
+MATCH_DISTANCE = 10_000
+# A fuzzy hit is accepted when the edit distance between the quote and the words found
+# is at most this share of the quote's length ("twaalf jaren" → "vijftien jaren" passes,
+# another sentence does not).
+FUZZY_MAX_SCORE = 0.35
+# Shorter quotes are only matched exactly: "acht" or "lid" would match anywhere.
+FUZZY_MIN_LENGTH = 10
+# How many words of context are kept before and after a quote made from a change.
+CONTEXT_WORDS = 5
+# The longest quote made from a change (a whole rewritten lid is cut at a word).
+MAX_QUOTE = 240
+
+
+class _Change(Protocol):
+    id: str
+    kinds: frozenset[str]
+    old: Provision | None
+    new: Provision | None
+    related: tuple[str, ...]
+
+    @property
+    def changed(self) -> bool: ...
+
+
+class _ChangeSet(Protocol):
+    @property
+    def changes(self) -> Sequence[Any]: ...
+
+    def new_article(self, old_nr: str) -> str | None: ...
+
+    def old_article(self, new_nr: str) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a note landed: the change, the provision (path on the note's side), the
+    character span of the words in that provision's text, and how it was found
+    (``exact``, ``followed``, ``fuzzy``) with the fuzzy score (0.0 for exact)."""
+
+    note_id: str
+    change_id: str
+    path: str
+    side: str
+    start: int
+    end: int
+    how: str
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"note": self.note_id, "change": self.change_id, "path": self.path,
+                "side": self.side, "start": self.start, "end": self.end, "how": self.how,
+                "score": round(self.score, 3)}
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """Notes per change id (in the notes' order), the orphans, and where each placed note
+    landed."""
+
+    by_change: dict[str, tuple[Note, ...]] = field(default_factory=dict)
+    orphans: tuple[Note, ...] = ()
+    placements: dict[str, Placement] = field(default_factory=dict)
+
+    def notes_for(self, change_id: str) -> tuple[Note, ...]:
+        return self.by_change.get(change_id, ())
+
+    def change_of(self, note_id: str) -> str | None:
+        placement = self.placements.get(note_id)
+        return placement.change_id if placement else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    index: int  # reading order on this side
+    change_id: str
+    provision: Provision
+    folded: str
+
+
+def fold(text: str) -> str:
+    """Compare form that keeps every position: quote shapes folded, one for one."""
+    return text.translate(_QUOTE_TABLE)
+
+
+def attach(notes: Iterable[Note], changeset: _ChangeSet) -> Attachment:
+    """Place every note on the change whose words it explains, or report it as an
+    orphan."""
+    sides: dict[str, list[_Candidate]] = {"new": [], "old": []}
+    for change in changeset.changes:
+        for side in ("new", "old"):
+            provision = getattr(change, side)
+            if provision is not None:
+                sides[side].append(_Candidate(len(sides[side]), change.id, provision,
+                                              fold(provision.text)))
+    by_change: dict[str, list[Note]] = {}
+    orphans: list[Note] = []
+    placements: dict[str, Placement] = {}
+    for note in notes:
+        placement = place(note, sides[note.anchor.side], changeset)
+        if placement is None:
+            orphans.append(note)
+            continue
+        placements[note.id] = placement
+        by_change.setdefault(placement.change_id, []).append(note)
+    return Attachment({k: tuple(v) for k, v in by_change.items()}, tuple(orphans),
+                      placements)
+
+
+def place(note: Note, candidates: Sequence[_Candidate], changeset: _ChangeSet
+          ) -> Placement | None:
+    """The placement of one note among the provisions of its side, or None (orphan)."""
+    anchor = note.anchor
+    quote = fold(clean(anchor.quote))
+    if not quote:
+        return None
+    before, after = fold(clean(anchor.before)), fold(clean(anchor.after))
+    at_path = [c for c in candidates if c.provision.locatie.key == anchor.path]
+    expected = at_path[0].index if at_path else _first_of_article(candidates, anchor)
+
+    # 1. exact, in place
+    for candidate in at_path:
+        starts = _occurrences(candidate.folded, quote)
+        if starts:
+            start = max(starts, key=lambda s: _context(candidate.folded, s, s + len(quote),
+                                                       before, after))
+            return _placement(note, candidate, start, start + len(quote), "exact")
+
+    family = _articles(anchor, changeset)
+
+    def rank(candidate: _Candidate, start: int, end: int) -> tuple[float, int, int]:
+        return (-_context(candidate.folded, start, end, before, after),
+                0 if candidate.provision.locatie.artikel in family else 1,
+                abs(candidate.index - expected))
+
+    # 2. followed: the same words elsewhere (renumbered, moved, split)
+    hits = [(c, s, s + len(quote)) for c in candidates for s in _occurrences(c.folded, quote)]
+    if hits:
+        candidate, start, end = min(hits, key=lambda h: rank(*h))
+        return _placement(note, candidate, start, end, "followed")
+
+    # 3. fuzzy, within the article (and the article it was renumbered to or from)
+    if len(quote) < FUZZY_MIN_LENGTH:
+        return None
+    fuzzy = []
+    for candidate in candidates:
+        if candidate.provision.locatie.artikel not in family:
+            continue
+        found = _fuzzy(candidate.folded, quote)
+        if found is not None:
+            start, end, score = found
+            fuzzy.append((score, rank(candidate, start, end), candidate, start, end))
+    if not fuzzy:
+        return None
+    score, _, candidate, start, end = min(fuzzy, key=lambda f: (f[0], f[1]))
+    return _placement(note, candidate, start, end, "fuzzy", score)
+
+
+def _placement(note: Note, candidate: _Candidate, start: int, end: int, how: str,
+               score: float = 0.0) -> Placement:
+    return Placement(note.id, candidate.change_id, candidate.provision.locatie.key,
+                     note.anchor.side, start, end, how, score)
+
+
+def _first_of_article(candidates: Sequence[_Candidate], anchor: Anchor) -> int:
+    for candidate in candidates:
+        if candidate.provision.locatie.artikel == anchor.artikel:
+            return candidate.index
+    return 0
+
+
+def _articles(anchor: Anchor, changeset: _ChangeSet) -> set[str]:
+    family = {anchor.artikel}
+    for follow in (changeset.new_article, changeset.old_article):
+        other = follow(anchor.artikel)
+        if other:
+            family.add(other)
+    return family
+
+
+def _occurrences(text: str, quote: str) -> list[int]:
+    starts = []
+    start = text.find(quote)
+    while start != -1:
+        starts.append(start)
+        start = text.find(quote, start + 1)
+    return starts
+
+
+def _context(text: str, start: int, end: int, before: str, after: str) -> float:
+    """How much of the remembered context still stands around a span (0.0 to 2.0)."""
+    score = 0.0
+    if before:
+        left = text[:start].rstrip()
+        want = before.rstrip()
+        same = 0
+        while same < min(len(left), len(want)) and left[-1 - same] == want[-1 - same]:
+            same += 1
+        score += same / len(want)
+    if after:
+        right = text[end:].lstrip()
+        want = after.lstrip()
+        same = 0
+        while same < min(len(right), len(want)) and right[same] == want[same]:
+            same += 1
+        score += same / len(want)
+    return score
+
+
+def _matcher() -> diff_match_patch:
+    dmp = diff_match_patch()
+    dmp.Match_Threshold = MATCH_THRESHOLD
+    dmp.Match_Distance = MATCH_DISTANCE
+    dmp.Match_MaxBits = 0  # Python's integers have no 32-bit limit on the pattern
+    dmp.Diff_Timeout = 0.0
+    return dmp
+
+
+_DMP = _matcher()
+
+
+def _fuzzy(text: str, quote: str) -> tuple[int, int, float] | None:
+    """The span of ``text`` nearest to ``quote``: (start, end, edit distance / length),
+    or None when nothing is near enough."""
+    if not text:
+        return None
+    start = _DMP.match_main(text, quote, 0)
+    if start == -1:
+        return None
+    window = text[start: start + len(quote) + len(quote) // 2]
+    diffs = _DMP.diff_main(quote, window, False)
+    # The window runs past the quote's end: text added at the very end is not an error.
+    end = start + len(window)
+    while diffs and diffs[-1][0] == diff_match_patch.DIFF_INSERT:
+        end -= len(diffs.pop()[1])
+    score = _DMP.diff_levenshtein(diffs) / len(quote)
+    if score > FUZZY_MAX_SCORE:
+        return None
+    return start, end, score
+
+
+def anchor_for_change(change: _Change, *, before_words: int = CONTEXT_WORDS) -> Anchor:
+    """An anchor for a note written on a change: the changed words and a few words
+    around them — inserted words in the new text; for a deletion (of a provision, or of
+    words only) the deleted words in the old text; for a change without word edits
+    (unchanged, moved, renumbered) the start of the provision."""
+    words = getattr(change, "words", ())
+    if change.new is not None:
+        span = _span(words, "insert") if change.old is not None else None
+        if span is not None:
+            return _anchor(change.new, span, "new", before_words)
+        if change.old is not None:
+            deleted = _span(words, "delete")
+            if deleted is not None:
+                return _anchor(change.old, deleted, "old", before_words)
+        return _anchor(change.new, (0, len(change.new.text)), "new", before_words)
+    assert change.old is not None
+    return _anchor(change.old, (0, len(change.old.text)), "old", before_words)
+
+
+def _span(words: Sequence[Any], op: str) -> tuple[int, int] | None:
+    """Character span, in the text of that side, from the first to the last ``op``."""
+    position = 0
+    first = last = None
+    keep = ("equal", op)
+    for word in words:
+        if word.op not in keep:
+            continue
+        if word.op == op and word.text.strip():
+            if first is None:
+                first = position
+            last = position + len(word.text)
+        position += len(word.text)
+    return (first, last) if first is not None and last is not None else None
+
+
+def _anchor(provision: Provision, span: tuple[int, int], side: str, context: int) -> Anchor:
+    text = provision.text
+    start, end = _widen(text, *span)
+    if end - start > MAX_QUOTE:
+        cut = text.rfind(" ", start, start + MAX_QUOTE)
+        end = cut if cut > start else start + MAX_QUOTE
+    before = " ".join(text[:start].split()[-context:]) if context else ""
+    after = " ".join(text[end:].split()[:context]) if context else ""
+    return Anchor(provision.locatie.key, text[start:end].strip(), before, after, side)
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a span to whole words."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

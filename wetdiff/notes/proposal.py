@@ -1,0 +1,370 @@
+"""The notes and questions of a workspace, as the CLI and the TUI use them.
+
+A proposal's notes are ``proposals/<id>/notes.toml``, its questions
+``proposals/<id>/questions.toml`` plus the shared ``questions/*.toml``. Notes on the
+law's own history are ``articles/<BWB-id>/<artikel>/notes.toml``. Everything here reads
+and writes those files directly (atomically, refusing to overwrite a file changed on disk
+since it was read); versions come from the store (:mod:`wetdiff.store`), which is the
+one place that knows about git.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from wetdiff.errors import WetdiffError
+from wetdiff.model.version import Version
+from wetdiff.notes.check import CheckReport, check
+from wetdiff.notes.files import NotesFile, read_notes, write_notes
+from wetdiff.notes.model import Anchor, Note
+from wetdiff.notes.questions import (
+    Question,
+    QuestionRegistry,
+    add_question,
+    load_registry,
+    registry_paths,
+)
+
+T = TypeVar("T")
+
+MARKER = "wetdiff.toml"
+NOTES_FILE = "notes.toml"
+QUESTIONS_FILE = "questions.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalNotes:
+    """What a proposal says about itself: its questions and its notes file."""
+
+    root: Path
+    proposal: str
+    questions: QuestionRegistry
+    notes_file: NotesFile
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return self.notes_file.notes
+
+
+@dataclass(frozen=True, slots=True)
+class SavedNote:
+    """A note as written, and the file as it now is (the base for the next save)."""
+
+    note: Note
+    file: NotesFile
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The workspace wetdiff works on: the nearest folder with ``wetdiff.toml`` from
+    ``start`` (the current folder) upwards, else the store's choice (``WETDIFF_WORKSPACE``
+    or the worked example)."""
+    here = (start or Path.cwd()).resolve()
+    named = os.environ.get("WETDIFF_WORKSPACE")
+    if start is None and named and (Path(named) / MARKER).is_file():
+        return Path(named).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MARKER).is_file():
+            return folder
+    from wetdiff.store.workspace import open_workspace
+
+    return open_workspace().root
+
+
+def proposal_folder(root: Path, proposal: str) -> Path:
+    folder = root / "proposals" / proposal
+    if not proposal or "/" in proposal or proposal.startswith(".") or not folder.is_dir():
+        known = ", ".join(proposal_ids(root)) or "none"
+        raise WetdiffError(f"unknown proposal {proposal!r}", file=root / "proposals",
+                           hint=f"Proposals in this workspace: {known}.")
+    return folder
+
+
+def proposal_ids(root: Path) -> list[str]:
+    folder = root / "proposals"
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir()
+                  if p.is_dir() and (p / "proposal.toml").is_file())
+
+
+def notes_path(root: Path, proposal: str) -> Path:
+    return proposal_folder(root, proposal) / NOTES_FILE
+
+
+def questions_path(root: Path, proposal: str) -> Path:
+    return proposal_folder(root, proposal) / QUESTIONS_FILE
+
+
+def load_questions(root: Path, proposal: str | None) -> QuestionRegistry:
+    """The proposal's own registry and the workspace's shared ones."""
+    if proposal is not None:
+        proposal_folder(root, proposal)
+    return load_registry(registry_paths(root, proposal))
+
+
+def load_proposal_notes(root: Path, proposal: str) -> ProposalNotes:
+    """Questions and notes of a proposal; a malformed file raises :class:`WetdiffError`
+    with file, line and field."""
+    return ProposalNotes(root, proposal, load_questions(root, proposal),
+                         read_notes(notes_path(root, proposal)))
+
+
+def new_note_id(anchor: Anchor, rationale: str = "", *, taken: Iterable[str] = ()) -> str:
+    """``<artikel>-<6 hex>``: readable, and two lawyers adding notes in parallel do not
+    pick the same id (the hash includes the moment of writing)."""
+    taken = set(taken)
+    salt = dt.datetime.now(dt.UTC).isoformat()
+    for attempt in range(100):
+        digest = hashlib.blake2b(
+            "\x1f".join((anchor.path, anchor.quote, rationale, salt, str(attempt))).encode(),
+            digest_size=3).hexdigest()
+        candidate = f"{anchor.artikel}-{digest}"
+        if candidate not in taken:
+            return candidate
+    raise WetdiffError("could not make a new note id; give one with --id")
+
+
+def save_note(current: NotesFile, note: Note, *, replace_id: str | None = None) -> SavedNote:
+    """Add ``note`` to the file (or replace the note with ``replace_id``, default: the
+    note's own id when it exists). Atomic; refuses when the file changed on disk since
+    ``current`` was read. Returns the note as written and the new file state."""
+    target = replace_id if replace_id is not None else note.id
+    exists = current.get(target) is not None
+    if replace_id is not None and not exists:
+        raise WetdiffError(f"no note {replace_id!r}", file=current.path)
+    if note.id != target and current.get(note.id) is not None:
+        raise WetdiffError(f"a note with id {note.id!r} exists already", file=current.path)
+    kept = [n for n in current.notes if n.id != target]
+    written = write_notes(current, [*kept, note])
+    saved = written.get(note.id)
+    assert saved is not None
+    return SavedNote(saved, written)
+
+
+def remove_note(current: NotesFile, note_id: str) -> NotesFile:
+    """The file without one note (atomic, with the same conflict check)."""
+    if current.get(note_id) is None:
+        raise WetdiffError(f"no note {note_id!r}", file=current.path)
+    return write_notes(current, [n for n in current.notes if n.id != note_id])
+
+
+def new_question(root: Path, proposal: str, question: Question) -> Question:
+    """Add a question to the proposal's own registry. Its id must be new in every
+    registry the proposal reads (own and shared)."""
+    registry = load_questions(root, proposal)
+    if question.id in registry:
+        first = registry.get(question.id)
+        raise WetdiffError(f"question id {question.id!r} exists already",
+                           file=first.source if first else None,
+                           line=first.line if first else None)
+    return add_question(questions_path(root, proposal), question)
+
+
+def commit_notes(root: Path, paths: Sequence[Path], message: str,
+                 answers: Sequence[str] = ()) -> str | None:
+    """Record a notes change in git with its rationale as message and ``Answers:``
+    trailers, when ``root`` is a git workspace; returns the commit's sha, or None when
+    there is no git repository to commit to (the files are written either way)."""
+    if not (root / ".git").exists():
+        return None
+    from wetdiff.store.gitrepo import message_with_trailers, open_repo
+
+    lines = message.strip().splitlines() or ["Notes"]
+    subject = lines[0][:72]
+    body = "\n".join(lines[1:]).strip()
+    text = message_with_trailers(subject, body, [("Answers", a) for a in answers])
+    repo = open_repo(root)
+    try:
+        rel = [p.resolve().relative_to(root.resolve()).as_posix() for p in paths]
+        return repo.commit(rel, text, author=repo.identity())
+    finally:
+        repo.close()
+
+
+# -- versions ----------------------------------------------------------------------------
+
+
+def proposal_comparison(root: Path, proposal: str) -> tuple[Version, Version]:
+    """The versions a proposal's notes are checked against: its base (``base`` in
+    ``proposal.toml``) and its latest stage with a text (what ``36547`` alone means)."""
+    proposal_folder(root, proposal)
+    from wetdiff.store.gitrepo import DiskSnapshot
+    from wetdiff.store.proposals import read_proposal
+
+    meta = read_proposal(DiskSnapshot(root), proposal)
+    return _resolve(meta.base, root), _resolve(proposal, root)
+
+
+def _resolve(spec: str, root: Path) -> Version:
+    from wetdiff.store.versions import resolve
+    from wetdiff.store.workspace import open_workspace
+
+    return resolve(spec, open_workspace(root))
+
+
+@dataclass(frozen=True, slots=True)
+class LawStep:
+    """One step in an article's official history: the version before and the version
+    that took effect on ``date`` (the notes in the article's ``notes.toml`` with
+    ``version = date`` explain it)."""
+
+    bwb_id: str
+    artikel: str
+    date: dt.date
+    old: Version
+    new: Version
+
+
+def law_notes_files(root: Path) -> list[tuple[str, str, Path]]:
+    """``(bwb_id, artikel, path)`` of every article folder that has a ``notes.toml``: the
+    articles whose history is annotated (and so checked)."""
+    found = []
+    for path in sorted((root / "articles").glob(f"*/*/{NOTES_FILE}")):
+        found.append((path.parent.parent.name, path.parent.name, path))
+    return found
+
+
+def law_steps(root: Path, bwb_id: str, artikel: str) -> list[LawStep]:
+    """Each step of an article's history, through its renumberings (273f's history
+    starts as 273a in 2005): the first version (compared with nothing) and every
+    following version (compared with the one before)."""
+    from wetdiff.store.gitrepo import DiskSnapshot
+    from wetdiff.store.law import lineage
+
+    versions = [v for v in lineage(DiskSnapshot(root), bwb_id, artikel)
+                if v.artikel is not None]
+    steps = []
+    previous: Version | None = None
+    for version in versions:
+        assert version.artikel is not None
+        day = version.meta.in_force
+        current = Version(f"{version.meta.artikel}@{day.isoformat()}",
+                          f"artikel {version.meta.artikel}, in force on {day.isoformat()}",
+                          (version.artikel,), day, regeling=version.meta.regeling,
+                          bwb_id=bwb_id, sources=(version,))
+        before = previous or Version(f"{version.meta.artikel} (not yet in force)",
+                                     "before the article existed", (), None)
+        steps.append(LawStep(bwb_id, artikel, day, before, current))
+        previous = current
+    return steps
+
+
+# -- checks ------------------------------------------------------------------------------
+
+
+def check_proposal(root: Path, proposal: str) -> CheckReport:
+    """``wetdiff check PROPOSAL``: the proposal's notes and questions against the
+    comparison of its base with its latest stage. Malformed files raise
+    :class:`WetdiffError` (all of them at once: :class:`ParseErrors`)."""
+    from wetdiff.diff import compare
+
+    errors: list[WetdiffError] = []
+    bundle = _collect(errors, lambda: load_proposal_notes(root, proposal))
+    versions = _collect(errors, lambda: proposal_comparison(root, proposal))
+    if errors or bundle is None or versions is None:
+        raise ParseErrors(errors)
+    changeset = compare(*versions)
+    return check(bundle.notes, bundle.questions, changeset, subject=proposal)
+
+
+def all_questions(root: Path) -> QuestionRegistry:
+    """Every question of the workspace (shared registries and every proposal's), for
+    notes on the law's own history; the same id in two proposals is one question."""
+    seen: dict[str, Question] = {}
+    warnings: list[str] = []
+    files: list[Path] = []
+    for registry in [load_questions(root, None),
+                     *(load_questions(root, pid) for pid in proposal_ids(root))]:
+        for question in registry:
+            seen.setdefault(question.id, question)
+        warnings.extend(w for w in registry.warnings if w not in warnings)
+        files.extend(f for f in registry.files if f not in files)
+    return QuestionRegistry(tuple(seen.values()), tuple(warnings), tuple(files))
+
+
+def check_law(root: Path) -> list[CheckReport]:
+    """``wetdiff check law``: for every article with a ``notes.toml``, each step of its
+    history against the notes with that ``version``. A note whose version is no step of
+    the history is reported as orphaned."""
+    from wetdiff.diff import compare
+
+    errors: list[WetdiffError] = []
+    questions = _collect(errors, lambda: all_questions(root)) or QuestionRegistry()
+    reports = []
+    for bwb_id, artikel, path in law_notes_files(root):
+        notes_file = _collect(errors, partial(read_notes, path))
+        steps = _collect(errors, partial(law_steps, root, bwb_id, artikel))
+        if notes_file is None or steps is None:
+            continue
+        dates = {step.date for step in steps}
+        for note in notes_file.notes:
+            if note.version is None or note.version not in dates:
+                errors.append(WetdiffError(
+                    f"note {note.id} has version {note.version or '(none)'}, which is not "
+                    f"a date on which artikel {artikel} changed "
+                    f"({', '.join(d.isoformat() for d in sorted(dates)) or 'no versions'})",
+                    file=note.source, line=note.line,
+                    hint="A note on the law's history says which version it explains: "
+                         "version = YYYY-MM-DD, the in-force date of that version."))
+        for step in steps:
+            notes = [n for n in notes_file.notes if n.version == step.date]
+            changeset = compare(step.old, step.new)
+            reports.append(check(notes, questions, changeset,
+                                 subject=f"{bwb_id}/{artikel}@{step.date.isoformat()}",
+                                 check_questions=False))
+    if errors:
+        raise ParseErrors(errors)
+    return reports
+
+
+class ParseErrors(WetdiffError):
+    """Several files that do not parse, reported together (exit 2)."""
+
+    def __init__(self, errors: Sequence[WetdiffError]) -> None:
+        first = errors[0] if errors else WetdiffError("nothing to check")
+        super().__init__(first.what, file=first.file, line=first.line, hint=first.hint)
+        self.errors = tuple(errors) or (first,)
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) if i == 0 else f"wetdiff: {e}"
+                         for i, e in enumerate(self.errors))
+
+
+def _collect(errors: list[WetdiffError], load: Callable[[], T]) -> T | None:
+    try:
+        return load()
+    except ParseErrors as exc:
+        errors.extend(exc.errors)
+    except WetdiffError as exc:
+        errors.append(exc)
+    return None
+
+
+def default_proposal(root: Path) -> str:
+    """The proposal a command works on when none is named: ``[defaults] proposal`` in
+    ``wetdiff.toml``, else the only proposal of the workspace."""
+    import tomllib
+
+    ids = proposal_ids(root)
+    try:
+        config = tomllib.loads((root / MARKER).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        config = {}
+    defaults = config.get("defaults", {})
+    named = defaults.get("proposal", "") if isinstance(defaults, dict) else ""
+    if isinstance(named, str) and named in ids:
+        return named
+    if len(ids) == 1:
+        return ids[0]
+    raise WetdiffError("which proposal? " + (f"this workspace has {', '.join(ids)}" if ids
+                                             else "this workspace has none"),
+                       file=root / "proposals",
+                       hint="Name it (e.g. 'wetdiff check 36547'), or set [defaults] "
+                            "proposal in wetdiff.toml.")
