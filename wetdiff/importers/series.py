@@ -125,6 +125,7 @@ def import_series(
         previous_date = capture
         warnings.extend(toestand.warnings)
         name = Path(toestand.source).name
+        captured_from = f"{bwb_id}/{name}" if bwb_id else name
         current: dict[str, ImportedArtikel] = {}
         for imported in toestand.artikelen:
             read += 1
@@ -158,13 +159,13 @@ def import_series(
                 certainty="unverified",
                 in_force_note=f"capture date of {name}: the article is no longer in this "
                               "text; it ceased on or before this date",
-                captured_from=name,
+                captured_from=captured_from,
                 status="vernummerd" if number in renumbered_to else "vervallen",
                 renumbered_to=renumbered_to.get(number, ""))
             _add(versions, warnings, ArticleVersion(meta, None), toestand.source)
             tracks[number].present = False
         for number, imported in changed.items():
-            meta = _meta(imported, toestand, capture, title, bwb_id, name)
+            meta = _meta(imported, toestand, capture, title, bwb_id, captured_from)
             if number in renumbered_from:
                 meta = replace(meta, renumbered_from=renumbered_from[number])
             _add(versions, warnings, ArticleVersion(meta, imported.artikel), toestand.source)
@@ -180,12 +181,13 @@ def _body_signature(artikel: Artikel) -> Signature:
 
 
 def _meta(imported: ImportedArtikel, toestand: Toestand, capture: dt.date, title: str,
-          bwb_id: str, name: str) -> VersionMeta:
+          bwb_id: str, captured_from: str) -> VersionMeta:
+    name = Path(toestand.source).name
     notes = "; ".join(f"{r.at}: {r.text}" for r in imported.redacties
                       if not r.text.lower().startswith("treedt in werking"))
     source_note = f"BWB editorial notes (not statute text): {notes}" if notes else ""
     common: dict[str, Any] = {"artikel": imported.artikel.number, "regeling": title,
-                              "bwb_id": bwb_id, "captured_from": name,
+                              "bwb_id": bwb_id, "captured_from": captured_from,
                               "source_note": source_note}
     if imported.in_force is not None:
         return VersionMeta(in_force=imported.in_force, certainty="official",
