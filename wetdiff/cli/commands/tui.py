@@ -1,0 +1,28 @@
+"""``wetdiff tui [A] [B]`` (and ``wetdiff`` alone): the terminal UI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("old", required=False, metavar="[A]")
+@click.argument("new", required=False, metavar="[B]")
+@click.option("--workspace", type=click.Path(file_okay=False, path_type=Path),
+              help="The workspace to open (default: the one around the current folder, "
+                   "else the worked example).")
+@click.option("--theme", metavar="NAME",
+              help="A Textual theme (e.g. textual-light, ansi-dark for 16-colour "
+                   "terminals). NO_COLOR=1 gives monochrome.")
+def command(old: str | None, new: str | None, workspace: Path | None,
+            theme: str | None) -> None:
+    """Compare version A with version B side by side, with the reasons for each change.
+
+    Without versions: the workspace's default comparison (for the worked example: the
+    law in force against the latest stage of bill 36 547). Press ? in the app for keys.
+    """
+    from wetdiff.tui.app import make_app
+
+    make_app(old, new, workspace=workspace, theme=theme).run()

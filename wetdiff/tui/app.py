@@ -1,0 +1,75 @@
+"""The wetdiff terminal app: small on purpose; screens and widgets do the work."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from wetdiff.tui.commands import WetdiffCommands
+from wetdiff.tui.data import Session
+from wetdiff.tui.screens.main import MainScreen
+
+
+class WetdiffApp(App[None]):
+    """Compare two versions of statute articles; read and write the reasons."""
+
+    TITLE = "wetdiff"
+    COMMANDS = App.COMMANDS | {WetdiffCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark,f1", "help", "Help"),
+    ]
+
+    def __init__(self, session: Session, old_spec: str | None, new_spec: str | None, *,
+                 theme: str | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.old_spec = old_spec
+        self.new_spec = new_spec
+        self.theme = theme or os.environ.get("WETDIFF_THEME") or "textual-dark"
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.old_spec, self.new_spec))
+
+    @property
+    def main(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    def unsaved_work(self) -> list[str]:
+        """What would be lost by quitting now: every open editor with changes."""
+        return [getattr(screen, "unsaved", "")
+                for screen in self.screen_stack if getattr(screen, "unsaved", "")]
+
+    async def action_quit(self) -> None:
+        from wetdiff.tui.screens.confirm import ConfirmScreen
+
+        unsaved = self.unsaved_work()
+        if not unsaved:
+            self.exit()
+            return
+
+        def answer(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(ConfirmScreen(
+            "Unsaved work: " + "; ".join(unsaved) + ".\nQuit and lose it?",
+            yes="Quit, discard", no="Keep working"), answer)
+
+    def action_help(self) -> None:
+        from wetdiff.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+
+def make_app(old: str | None = None, new: str | None = None, *,
+             workspace: Path | None = None, theme: str | None = None) -> WetdiffApp:
+    """The app on a workspace (the one around the current folder, else the worked
+    example), comparing ``old`` with ``new`` (the workspace's defaults when omitted:
+    for the worked example, the law in force against the 36 547 draft)."""
+    return WetdiffApp(Session(workspace), old, new, theme=theme)

@@ -1,0 +1,268 @@
+"""Everything the terminal UI reads or writes, in one place.
+
+The screens never talk to git, the notes files or the diff engine directly: they ask a
+:class:`Session` (one per app, bound to one workspace) and get back immutable values.
+Calls that touch git or diff a whole code are slow, so screens call them from thread
+workers; nothing here knows about Textual.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wetdiff.diff import ChangeSet, compare
+from wetdiff.errors import WetdiffError
+from wetdiff.model.version import Version
+
+_SLUG = re.compile(r"[^0-9a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two versions, their change set, and the notes attached to its changes.
+
+    ``proposal`` is the proposal whose notes and questions apply (the one either version
+    belongs to), or "" when neither is a proposal stage."""
+
+    old_spec: str
+    new_spec: str
+    changeset: ChangeSet
+    notes: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    orphans: tuple[Any, ...] = ()
+    questions: Any = None
+    proposal: str = ""
+
+    @property
+    def old(self) -> Version:
+        return self.changeset.old
+
+    @property
+    def new(self) -> Version:
+        return self.changeset.new
+
+    @property
+    def changes(self) -> Sequence[Any]:
+        return self.changeset.changes
+
+    def notes_of(self, index: int) -> tuple[Any, ...]:
+        if index < 0 or index >= len(self.changes):
+            return ()
+        return self.notes.get(self.changes[index].id, ())
+
+
+def compare_versions(old: Version, new: Version, old_spec: str = "", new_spec: str = ""
+                     ) -> Comparison:
+    """A comparison of two already loaded versions, without notes (benchmarks, paths)."""
+    return Comparison(old_spec or old.label, new_spec or new.label, compare(old, new))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """The text of one article of a proposal stage, as read for editing. ``expected`` is
+    the file's text when read (None: the stage does not change this article yet, so the
+    text comes from the version the stage is laid over)."""
+
+    proposal: str
+    stage: str
+    artikel: str
+    text: str
+    expected: str | None
+
+
+def split_rev(spec: str) -> tuple[str, str]:
+    """``HEAD~2:36547/nr2`` → ("HEAD~2", "36547/nr2"); no revision → ("", spec)."""
+    if ":" in spec and not Path(spec).exists():
+        rev, _, rest = spec.partition(":")
+        return rev, rest
+    return "", spec
+
+
+class Session:
+    """The workspace the app works in, and every read and write the app makes.
+
+    The workspace is opened on first use (in a worker: on a fresh machine that builds the
+    worked example), not when the app is made."""
+
+    def __init__(self, workspace: Path | None = None) -> None:
+        self._start = workspace
+        self._workspace: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def workspace(self) -> Any:
+        from wetdiff.store.workspace import open_workspace
+
+        with self._lock:
+            if self._workspace is None:
+                self._workspace = open_workspace(self._start)
+            return self._workspace
+
+    @property
+    def root(self) -> Path:
+        return Path(self.workspace.root)
+
+    def default_specs(self) -> tuple[str, str]:
+        old, new = self.workspace.default_comparison()
+        return str(old), str(new)
+
+    # reading
+
+    def proposal_of(self, spec: str) -> str:
+        """The proposal a version spec names (``36547/nr2`` → ``36547``), or ""."""
+        from wetdiff.store.proposals import proposal_ids
+
+        _, rest = split_rev(spec)
+        head = rest.split("/", 1)[0]
+        return head if head in proposal_ids(self.workspace.snapshot()) else ""
+
+    def compare(self, old_spec: str | None, new_spec: str | None) -> Comparison:
+        """Resolve both versions, compare them, and attach the proposal's notes."""
+        from wetdiff.store.versions import resolve
+
+        if not old_spec or not new_spec:
+            default_old, default_new = self.default_specs()
+            old_spec, new_spec = old_spec or default_old, new_spec or default_new
+        old = resolve(old_spec, self.workspace)
+        new = resolve(new_spec, self.workspace)
+        changeset = compare(old, new)
+        proposal = self.proposal_of(new_spec) or self.proposal_of(old_spec)
+        if not proposal:
+            return Comparison(old_spec, new_spec, changeset)
+        notes_file, questions = self._notes(proposal)
+        from wetdiff.notes.anchor import attach
+
+        attachment = attach(notes_file.notes, changeset)
+        return Comparison(old_spec, new_spec, changeset, dict(attachment.by_change),
+                          attachment.orphans, questions, proposal)
+
+    def _notes_path(self, proposal: str) -> Path:
+        return self.root / "proposals" / proposal / "notes.toml"
+
+    def _notes(self, proposal: str) -> tuple[Any, Any]:
+        from wetdiff.notes import load_registry, read_notes
+        from wetdiff.notes.questions import registry_paths
+
+        notes_file = read_notes(self._notes_path(proposal))
+        questions = load_registry(registry_paths(self.root, proposal))
+        return notes_file, questions
+
+    def questions(self, proposal: str) -> Any:
+        return self._notes(proposal)[1]
+
+    def versions(self) -> list[Any]:
+        """Every version of the workspace: law by date, proposal stages, tags."""
+        from wetdiff.store.versions import list_versions
+
+        return list_versions(self.workspace)
+
+    def log(self, artikel: str) -> list[Any]:
+        """The article's versions, newest first (legal time), each with the commits that
+        recorded it (record time)."""
+        from wetdiff.store.log import article_log
+
+        return article_log(self.workspace, artikel)
+
+    def blame(self, spec: str | None, artikel: str) -> Any:
+        """Which version introduced each provision and word of the article."""
+        from wetdiff.store.blame import blame_article
+
+        return blame_article(self.workspace, artikel, spec)
+
+    def revisions(self, limit: int = 30) -> list[Any]:
+        """The latest commits (record time), to compare a version as it was then."""
+        repo = self.workspace.repo
+        if repo.is_empty():
+            return []
+        return list(repo.log())[:limit]
+
+    # writing
+
+    def save_note(self, comparison: Comparison, change: Any, *, rationale: str,
+                  citations: Sequence[Any], answers: Sequence[str], note_id: str | None
+                  ) -> Path:
+        """Add or replace the note on ``change`` in the proposal's notes file (atomic,
+        refusing a file changed on disk since it was read), and commit it."""
+        from wetdiff.notes import Note, read_notes, write_notes
+        from wetdiff.notes.anchor import anchor_for_change
+
+        if not comparison.proposal:
+            raise WetdiffError("notes belong to a proposal, and neither version is one",
+                               hint="Compare with a proposal stage (press v).")
+        if not rationale.strip():
+            raise WetdiffError("a note needs a rationale: why is this change there?")
+        path = self._notes_path(comparison.proposal)
+        current = read_notes(path)
+        old = current.get(note_id) if note_id else None
+        anchor = old.anchor if old is not None else anchor_for_change(change)
+        new_id = note_id or self._new_note_id(change, {n.id for n in current.notes})
+        note = Note(new_id, anchor, rationale.strip() + "\n", tuple(citations),
+                    tuple(answers), old.gap if old else "", old.author if old else "",
+                    old.version if old else None)
+        notes = [n for n in current.notes if n.id != new_id] + [note]
+        write_notes(current, notes)
+        self._commit([path], f"Note on {anchor.path}: {rationale.strip().splitlines()[0]}")
+        return path
+
+    @staticmethod
+    def _new_note_id(change: Any, taken: set[str]) -> str:
+        provision = change.new if change.new is not None else change.old
+        base = _SLUG.sub("-", provision.locatie.key.lower().replace("°", "")).strip("-")
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def add_question(self, proposal: str, question: Any) -> Any:
+        from wetdiff.notes import add_question
+
+        path = self.root / "proposals" / proposal / "questions.toml"
+        added = add_question(path, question)
+        self._commit([path], f"Question {question.id}: {question.summary}")
+        return added
+
+    def _commit(self, paths: Sequence[Path], message: str) -> str | None:
+        repo = self.workspace.repo
+        rel = [str(p.relative_to(self.root)) for p in paths]
+        return str(repo.commit(rel, message + "\n"))
+
+    def article_draft(self, spec: str, artikel: str) -> ArticleDraft:
+        """The text of ``artikel`` in a proposal stage, for editing."""
+        from wetdiff.model.files import read_text
+        from wetdiff.model.text_format import render
+        from wetdiff.store.versions import resolve
+
+        rev, rest = split_rev(spec)
+        proposal = self.proposal_of(spec)
+        if rev or not proposal:
+            raise WetdiffError(f"'{spec}' is not a proposal stage on disk; only a "
+                               "proposal's text can be edited",
+                               hint="Compare against a proposal stage (press v), e.g. "
+                                    "36547/nr2, then edit.")
+        stage = rest.split("/", 1)[1] if "/" in rest else ""
+        if not stage:
+            latest = self.workspace.proposal(proposal).latest
+            if latest is None:
+                raise WetdiffError(f"proposal {proposal} has no stage with a text yet")
+            stage = latest.id
+        path = self.root / "proposals" / proposal / stage / f"{artikel}.txt"
+        if path.exists():
+            text = read_text(path)
+            return ArticleDraft(proposal, stage, artikel, text, text)
+        found = resolve(f"{proposal}/{stage}", self.workspace).artikel(artikel)
+        if found is None:
+            raise WetdiffError(f"artikel {artikel} is not in {proposal}/{stage}")
+        return ArticleDraft(proposal, stage, artikel, render(found), None)
+
+    def save_article(self, draft: ArticleDraft, text: str, rationale: str,
+                     answers: Sequence[str] = ()) -> str:
+        """Write the edited article into the stage and commit it with the rationale."""
+        if not rationale.strip():
+            raise WetdiffError("a commit needs a rationale: why is the text changed?")
+        sha = self.workspace.save_article(draft.proposal, draft.stage, text,
+                                          draft.expected, rationale.strip(), answers)
+        return str(sha)

@@ -1,0 +1,474 @@
+"""The line index of a comparison: which screen line shows which part of which change.
+
+A whole code (a thousand articles, several thousand provisions) must open and scroll
+without lag, so the side-by-side view never mounts a widget per provision. This module
+turns a change set into *blocks* (an article heading, or one aligned provision), measures
+each block's height for the current width with a cheap word count, and keeps the running
+totals so that "which block is on screen line 12 345?" is one binary search. Only the
+blocks that are actually on screen are laid out into styled spans, and those are cached.
+
+Nothing here knows about Textual: a line is a tuple of ``(text, marks)`` spans, where
+``marks`` is a set of bit flags (inserted, deleted, marker, match, ...) that the widget
+turns into styles. The flags carry the meaning; colour is only one of the ways a widget
+shows them (strike-through, underline and ``[-…-]`` / ``{+…+}`` markers are the others).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from typing import Any
+
+from wetdiff.model.artikel import Provision
+from wetdiff.model.version import article_sort_key
+
+# Span marks (bit flags).
+PLAIN = 0
+INSERT = 1
+DELETE = 2
+MARKER = 4  # the [- -] {+ +} brackets around word changes
+MATCH = 8  # a search hit
+DIM = 16  # provision numbers, former locations
+HEADING = 32  # "Artikel 273f"
+
+Span = tuple[str, int]
+Line = tuple[Span, ...]
+
+#: Marker symbol and word for each kind of change: never colour alone.
+KIND_SYMBOLS: dict[str, str] = {
+    "inserted": "+",
+    "deleted": "-",
+    "rewritten": "~",
+    "moved": "»",
+    "renumbered": "#",
+    "split": "<",
+    "merged": ">",
+    "unchanged": " ",
+}
+KIND_ORDER = ("inserted", "deleted", "split", "merged", "moved", "renumbered", "rewritten",
+              "unchanged")
+
+GUTTER = 3  # " ~ " between the two columns
+_PIECE = re.compile(r"\S+|\s+")
+
+
+def primary_kind(change: Any) -> str:
+    """The kind a lawyer sees first (contract: ``Change.kind``)."""
+    kind = getattr(change, "kind", None)
+    if isinstance(kind, str):
+        return kind
+    kinds = change.kinds
+    for candidate in KIND_ORDER:
+        if candidate in kinds:
+            return candidate
+    return "unchanged"
+
+
+def kind_symbol(change: Any) -> str:
+    return KIND_SYMBOLS.get(primary_kind(change), "?")
+
+
+def change_artikel(change: Any) -> str:
+    """The article a change is shown under: its new place, or its old place if deleted."""
+    provision: Provision = change.new if change.new is not None else change.old
+    return provision.locatie.artikel
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of the document: an article heading or one aligned provision."""
+
+    change: int  # index into the change list; -1 for a heading
+    artikel: str
+    old_artikel: str = ""
+    new_artikel: str = ""
+    title: str = ""
+
+
+def _provision_prefix(provision: Provision) -> tuple[str, int]:
+    """The number printed before a provision and the indentation of its text."""
+    indent = "  " * provision.depth
+    number = f"{provision.number} " if provision.number else ""
+    return indent + number, len(indent) + (len(number) if provision.number else 0)
+
+
+def _mark_ops(words: Sequence[Any], keep: str, mark: int, left: str, right: str) -> list[Span]:
+    """The spans of one side of a word diff, with visible brackets around changes."""
+    spans: list[Span] = []
+    for op in words:
+        if op.op == "equal":
+            spans.append((op.text, PLAIN))
+        elif op.op == keep:
+            text = op.text
+            core = text.strip()
+            if not core:
+                spans.append((text, mark))
+                continue
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()):]
+            if lead:
+                spans.append((lead, PLAIN))
+            spans.append((left, mark | MARKER))
+            spans.append((core, mark))
+            spans.append((right, mark | MARKER))
+            if trail:
+                spans.append((trail, PLAIN))
+    return spans
+
+
+def side_spans(change: Any, side: str) -> list[Span]:
+    """The text of one side (``"old"`` or ``"new"``) of a change, marked word by word."""
+    provision = change.old if side == "old" else change.new
+    if provision is None:
+        return []
+    kind = primary_kind(change)
+    words = getattr(change, "words", ())
+    if words and kind not in ("inserted", "deleted"):
+        if side == "old":
+            return _mark_ops(words, "delete", DELETE, "[-", "-]")
+        return _mark_ops(words, "insert", INSERT, "{+", "+}")
+    if kind == "deleted":
+        return [(provision.text, DELETE)]
+    if kind == "inserted":
+        return [(provision.text, INSERT)]
+    return [(provision.text, PLAIN)]
+
+
+def renvooi_spans(change: Any) -> list[Span]:
+    """Old and new in one text: deletions struck ``[-…-]``, insertions underlined
+    ``{+…+}``, as in Dutch parliamentary practice."""
+    kind = primary_kind(change)
+    words = getattr(change, "words", ())
+    if change.old is None:
+        return [(change.new.text, INSERT)]
+    if change.new is None:
+        return [(change.old.text, DELETE)]
+    if not words or kind == "unchanged":
+        return [(change.new.text, PLAIN)]
+    spans: list[Span] = []
+    for op in words:
+        if op.op == "equal":
+            spans.append((op.text, PLAIN))
+        else:
+            marked = _mark_ops([op], op.op, DELETE if op.op == "delete" else INSERT,
+                               "[-" if op.op == "delete" else "{+",
+                               "-]" if op.op == "delete" else "+}")
+            spans.extend(marked)
+    return spans
+
+
+def highlight(spans: list[Span], query: str) -> list[Span]:
+    """The same spans with every case-insensitive occurrence of ``query`` marked."""
+    if not query:
+        return spans
+    needle = query.casefold()
+    out: list[Span] = []
+    for text, mark in spans:
+        folded = text.casefold()
+        if len(folded) != len(text) or needle not in folded:
+            out.append((text, mark))
+            continue
+        start = 0
+        while (found := folded.find(needle, start)) >= 0:
+            if found > start:
+                out.append((text[start:found], mark))
+            out.append((text[found:found + len(needle)], mark | MATCH))
+            start = found + len(needle)
+        if start < len(text):
+            out.append((text[start:], mark))
+    return out
+
+
+def _words(spans: Iterable[Span]) -> list[tuple[list[Span], int, bool]]:
+    """Words across span boundaries: ``[-`` ``twaalf`` ``-]`` is one word, never broken
+    between its marker and its text. Each item: (pieces, width, is_space)."""
+    words: list[tuple[list[Span], int, bool]] = []
+    for text, mark in spans:
+        for piece in _PIECE.findall(text):
+            space = piece[0].isspace()
+            if not space and words and not words[-1][2]:
+                pieces, width, _ = words[-1]
+                pieces.append((piece, mark))
+                words[-1] = (pieces, width + len(piece), False)
+            else:
+                words.append(([(piece, mark)], len(piece), space))
+    return words
+
+
+def wrap(spans: Iterable[Span], width: int, first: Sequence[Span] = (), indent: int = 0
+         ) -> list[Line]:
+    """Greedy word wrap of marked spans into lines of at most ``width`` cells.
+
+    ``first`` (the provision number) opens the first line; continuation lines are
+    indented by ``indent`` so the text hangs under itself, as in the Staatsblad."""
+    width = max(width, 8)
+    indent = min(indent, width // 2)
+    lines: list[Line] = []
+    line: list[Span] = list(first)
+    used = sum(len(t) for t, _ in first)
+    pad = (" " * indent, PLAIN)
+
+    def newline() -> None:
+        nonlocal line, used
+        lines.append(tuple(line))
+        line, used = ([pad] if indent else []), indent
+
+    for pieces, size, space in _words(spans):
+        if space:
+            if used + size <= width:
+                line.extend(pieces)
+                used += size
+            continue
+        if used + size > width and used > indent:
+            while line and line[-1][0].isspace():  # no trailing blanks at a break
+                used -= len(line.pop()[0])
+            newline()
+        for text, mark in pieces:
+            while len(text) > width - used:  # a word longer than the column
+                cut = max(width - used, 1)
+                line.append((text[:cut], mark))
+                newline()
+                text = text[cut:]
+            if text:
+                line.append((text, mark))
+                used += len(text)
+    if line or not lines:
+        lines.append(tuple(line))
+    return lines
+
+
+def count_lines(text: str, width: int, used: int, indent: int) -> int:
+    """How many lines :func:`wrap` makes of ``text``, without building them (the cheap
+    measure used for the whole document's line index). Markers may add a little; the
+    estimate is corrected when a block is actually laid out."""
+    width = max(width, 8)
+    indent = min(indent, width // 2)
+    lines = 1
+    for word in text.split():
+        bare = len(word)
+        if used + bare > width and used > indent:
+            lines += 1
+            used = indent
+        while bare > width - used:
+            lines += 1
+            bare -= width - used
+            used = indent
+        used += bare + 1
+    return lines
+
+
+class DiffDocument:
+    """The comparison laid out as lines, in side-by-side or renvooi form.
+
+    ``changes`` is the change set's list in reading order (unchanged provisions too);
+    ``changed_only`` filters to changed provisions; ``swapped`` shows the new version on
+    the left. The document is measured for one width at a time (:meth:`measure`)."""
+
+    def __init__(self, changes: Sequence[Any], *, mode: str = "side", changed_only: bool = False,
+                 swapped: bool = False, query: str = "", query_side: str = "both") -> None:
+        self.changes = changes
+        self.query_side = query_side
+        self.mode = mode
+        self.changed_only = changed_only
+        self.swapped = swapped
+        self.query = query
+        self.blocks: list[Block] = self._blocks()
+        self.width = 0
+        self._heights: list[int] = []
+        self._starts: list[int] = [0]
+        self._cache: dict[int, list[Line] | list[tuple[Line, Line]]] = {}
+        self._row_of_change: dict[int, int] = {
+            b.change: i for i, b in enumerate(self.blocks) if b.change >= 0}
+        self._row_of_artikel: dict[str, int] = {}
+        for i, block in enumerate(self.blocks):
+            if block.change < 0:
+                self._row_of_artikel.setdefault(block.artikel, i)
+
+    # building
+
+    def _blocks(self) -> list[Block]:
+        blocks: list[Block] = []
+        current: str | None = None
+        for index, change in enumerate(self.changes):
+            if self.changed_only and not _changed(change):
+                continue
+            artikel = change_artikel(change)
+            if artikel != current:
+                current = artikel
+                old_nr = change.old.locatie.artikel if change.old is not None else ""
+                new_nr = change.new.locatie.artikel if change.new is not None else ""
+                blocks.append(Block(-1, artikel, old_nr, new_nr))
+            blocks.append(Block(index, artikel))
+        return blocks
+
+    # measuring
+
+    def column_width(self, width: int) -> int:
+        if self.mode == "renvooi":
+            return max(width - GUTTER, 8)
+        return max((width - GUTTER) // 2, 8)
+
+    def measure(self, width: int) -> int:
+        """Measure every block for ``width`` cells; returns the document's height."""
+        if width == self.width and self._heights:
+            return self._starts[-1]
+        self.width = width
+        self._cache.clear()
+        column = self.column_width(width)
+        heights: list[int] = []
+        append = heights.append
+        changes = self.changes
+        for block in self.blocks:
+            if block.change < 0:
+                append(1 if not heights else 2)
+                continue
+            change = changes[block.change]
+            tallest = 1
+            for provision in (change.old, change.new):
+                if provision is None:
+                    continue
+                _, used = _provision_prefix(provision)
+                n = count_lines(provision.text, column, used, used)
+                tallest = max(tallest, n)
+            append(tallest)
+        self._heights = heights
+        self._starts = [0, *accumulate(heights)]
+        return self._starts[-1]
+
+    @property
+    def height(self) -> int:
+        return self._starts[-1]
+
+    def locate(self, y: int) -> tuple[int, int]:
+        """(block index, line within the block) of document line ``y``."""
+        index = bisect_right(self._starts, y) - 1
+        return index, y - self._starts[index]
+
+    def block_y(self, index: int) -> int:
+        return self._starts[index]
+
+    def change_y(self, change_index: int) -> int | None:
+        """The first line of a change, or None when filtered out."""
+        row = self._row_of_change.get(change_index)
+        return None if row is None else self._starts[row]
+
+    def change_height(self, change_index: int) -> int:
+        row = self._row_of_change.get(change_index)
+        return 0 if row is None else self._heights[row]
+
+    def artikel_y(self, artikel: str) -> int | None:
+        row = self._row_of_artikel.get(artikel)
+        return None if row is None else self._starts[row]
+
+    def artikelen(self) -> list[str]:
+        seen = [b.artikel for b in self.blocks if b.change < 0]
+        return sorted(set(seen), key=article_sort_key)
+
+    # laying out
+
+    def block_lines(self, index: int) -> list[Line] | list[tuple[Line, Line]]:
+        """The laid-out lines of one block (cached for the current width). Side-by-side
+        blocks are pairs (left, right); renvooi blocks single lines. If the real layout is
+        taller than the cheap measure (markers take room), the index is corrected."""
+        cached = self._cache.get(index)
+        if cached is not None:
+            return cached
+        block = self.blocks[index]
+        lines = self._layout(block)
+        height = len(lines)
+        if height > self._heights[index] and block.change >= 0:
+            self._grow(index, height)
+        else:
+            pad = self._heights[index] - height
+            empty: Any = ((), ()) if self.mode == "side" else ()
+            lines = [*lines, *([empty] * pad)]
+        self._cache[index] = lines
+        return lines
+
+    def _grow(self, index: int, height: int) -> None:
+        delta = height - self._heights[index]
+        self._heights[index] = height
+        for i in range(index + 1, len(self._starts)):
+            self._starts[i] += delta
+
+    def _layout(self, block: Block) -> Any:
+        column = self.column_width(self.width)
+        if block.change < 0:
+            return self._heading(block, column)
+        change = self.changes[block.change]
+        if self.mode == "renvooi":
+            provision = change.new if change.new is not None else change.old
+            prefix = _renvooi_prefix(change)
+            _, indent = _provision_prefix(provision)
+            return wrap(highlight(renvooi_spans(change), self.query), column, prefix, indent)
+        columns = []
+        for side in ("old", "new"):
+            provision = change.old if side == "old" else change.new
+            if provision is None:
+                columns.append([])
+                continue
+            text, indent = _provision_prefix(provision)
+            first: list[Span] = [(text, DIM)]
+            if side == "old" and primary_kind(change) in ("moved", "split", "merged") \
+                    and change.new is not None \
+                    and change.new.locatie.artikel != provision.locatie.artikel:
+                first = [(f"({provision.locatie.key}) ", DIM), *first]
+            query = self.query if self.query_side in (side, "both") else ""
+            spans = highlight(side_spans(change, side), query)
+            columns.append(wrap(spans, column, first, indent))
+        left, right = columns
+        if self.swapped:
+            left, right = right, left
+        height = max(len(left), len(right), 1)
+        return [(left[i] if i < len(left) else (), right[i] if i < len(right) else ())
+                for i in range(height)]
+
+    def _heading(self, block: Block, column: int) -> Any:
+        old = f"Artikel {block.old_artikel}" if block.old_artikel else ""
+        new = f"Artikel {block.new_artikel}" if block.new_artikel else ""
+        if self.mode == "renvooi":
+            label = new or old
+            if old and new and old != new:
+                label = f"{old} → {new}"
+            line: Line = ((label, HEADING),)
+            return [(), line] if self.block_y_is_not_first(block) else [line]
+        left: Line = ((old, HEADING),) if old else ()
+        right: Line = ((new, HEADING),) if new else ()
+        if self.swapped:
+            left, right = right, left
+        pair = (left, right)
+        return [((), ()), pair] if self.block_y_is_not_first(block) else [pair]
+
+    def block_y_is_not_first(self, block: Block) -> bool:
+        return bool(self.blocks) and self.blocks[0] is not block
+
+
+def _renvooi_prefix(change: Any) -> list[Span]:
+    old, new = change.old, change.new
+    provision = new if new is not None else old
+    text, _ = _provision_prefix(provision)
+    indent = "  " * provision.depth
+    if old is not None and new is not None and old.number != new.number:
+        spans: list[Span] = [(indent, PLAIN)]
+        if old.number:
+            spans += [("[-", DELETE | MARKER), (old.number, DELETE), ("-]", DELETE | MARKER)]
+        if new.number:
+            spans += [("{+", INSERT | MARKER), (new.number, INSERT), ("+}", INSERT | MARKER)]
+        return [*spans, (" ", PLAIN)]
+    return [(text, DIM)]
+
+
+def _changed(change: Any) -> bool:
+    changed = getattr(change, "changed", None)
+    if isinstance(changed, bool):
+        return changed
+    return primary_kind(change) != "unchanged"
+
+
+@lru_cache(maxsize=64)
+def blank(width: int) -> str:
+    return " " * width

@@ -1,0 +1,95 @@
+"""Blame one article: which version introduced each provision and each word, read
+through renumberings (273a became 273f) — not git's line blame."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from wetdiff.errors import WetdiffError
+from wetdiff.model.normalise import visible_controls
+
+if TYPE_CHECKING:
+    from wetdiff.tui.app import WetdiffApp
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_STYLES = ("", "italic", "underline", "bold")
+
+
+def blame_content(blame: Any) -> Content:
+    """Origins as a numbered legend; each provision with who introduced and last
+    changed it; every run of words followed by its origin's number (superscript), so
+    the credit is readable without colour."""
+    parts: list[Content | tuple[str, str] | str] = [("Versions\n", "bold underline")]
+    for origin in blame.origins:
+        date = origin.date.isoformat() if origin.date else "date: gap"
+        parts.append((f"{str(origin.index).translate(_SUPERSCRIPT)} {origin.index}. ", "bold"))
+        parts.append(f"{date}  {visible_controls(origin.label)}  "
+                     f"{visible_controls(origin.act)}\n")
+    parts.append(("\nProvisions\n", "bold underline"))
+    labels = {o.index: o.label for o in blame.origins}
+    for item in blame.provisions:
+        provision = item.provision
+        parts.append((f"\n{provision.locatie.key}", "bold"))
+        parts.append(f"  introduced by {labels.get(item.introduced, '?')}")
+        if item.changed:
+            parts.append(f"; last changed by {labels.get(item.last, '?')}")
+        parts.append("\n  ")
+        for span in item.spans:
+            parts.append((visible_controls(span.text), _STYLES[span.origin % len(_STYLES)]))
+            parts.append((str(span.origin).translate(_SUPERSCRIPT), "bold"))
+        parts.append("\n")
+    return Content.assemble(*parts)
+
+
+class BlameScreen(ModalScreen[None]):
+    CSS_PATH = "blame.tcss"
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    class Blamed(Message):
+        def __init__(self, blame: Any | None, error: str = "") -> None:
+            super().__init__()
+            self.blame = blame
+            self.error = error
+
+    def __init__(self, spec: str | None, artikel: str) -> None:
+        super().__init__()
+        self.spec = spec
+        self.artikel = artikel
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(Content(f"Blame: artikel {self.artikel} in {self.spec or 'law'}"),
+                        id="title")
+            with VerticalScroll(id="body"):
+                yield Static(Content("Walking the article's history…"), id="blame")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="blame")
+    def load(self) -> None:
+        app: WetdiffApp = self.app  # type: ignore[assignment]
+        try:
+            blame = app.session.blame(self.spec, self.artikel)
+        except WetdiffError as error:
+            self.post_message(self.Blamed(None, str(error)))
+            return
+        self.post_message(self.Blamed(blame))
+
+    def on_blame_screen_blamed(self, message: Blamed) -> None:
+        target = self.query_one("#blame", Static)
+        target.update(Content(message.error) if message.blame is None
+                      else blame_content(message.blame))
+        self.query_one("#body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,122 @@
+"""The history of one article: its versions in legal time (official versions and the
+proposal stages that carry it), what each changed, and the commits that recorded it.
+Enter compares the chosen version with the one before it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from wetdiff.errors import WetdiffError
+from wetdiff.model.normalise import visible_controls
+
+if TYPE_CHECKING:
+    from wetdiff.tui.app import WetdiffApp
+
+
+def entry_label(entry: Any) -> Text:
+    step = entry.step
+    date = step.date.isoformat() if step.date else "date: gap"
+    certainty = "" if step.certainty in ("official", "") else f" ({step.certainty})"
+    text = Text.assemble((f"{date}{certainty}  ", "bold"), (step.label, "bold"),
+                         f"  artikel {step.number}")
+    if step.act:
+        text.append(f"  {visible_controls(step.act)}", style="dim")
+    if step.illustrative:
+        text.append(f"  ⚠ {visible_controls(step.illustrative)}", style="italic")
+    return text
+
+
+def entry_details(entry: Any) -> Content:
+    step = entry.step
+    parts: list[Content | tuple[str, str] | str] = [(f"{step.label}\n", "bold")]
+    if step.date_note:
+        parts.append(f"Date: {visible_controls(step.date_note)}\n")
+    if step.note:
+        parts.append(f"{visible_controls(step.note)}\n")
+    if entry.compared_with:
+        parts.append((f"\nCompared with {entry.compared_with}:\n", "bold"))
+    for line in entry.changes or ("(no change in the text)",):
+        parts.append(f"  {visible_controls(line)}\n")
+    if entry.commits:
+        parts.append(("\nRecorded in git (record time):\n", "bold"))
+        for commit in entry.commits:
+            parts.append(f"  {commit.sha[:10]}  {commit.committer_date:%Y-%m-%d %H:%M}  "
+                         f"{visible_controls(commit.author)}  "
+                         f"{visible_controls(commit.subject)}\n")
+    return Content.assemble(*parts)
+
+
+class HistoryScreen(ModalScreen[tuple[str, str] | None]):
+    CSS_PATH = "history.tcss"
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    class Logged(Message):
+        def __init__(self, entries: list[Any] | None, error: str = "") -> None:
+            super().__init__()
+            self.entries = entries or []
+            self.error = error
+
+    def __init__(self, artikel: str) -> None:
+        super().__init__()
+        self.artikel = artikel
+        self.entries: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(Content(f"History of artikel {self.artikel} — newest first. "
+                                "Enter: compare with the version before."), id="title")
+            yield OptionList(id="entries")
+            with VerticalScroll(id="details-box"):
+                yield Static(Content(""), id="details")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).loading = True
+        self.load()
+
+    @work(thread=True, exclusive=True, group="log")
+    def load(self) -> None:
+        app: WetdiffApp = self.app  # type: ignore[assignment]
+        try:
+            entries = app.session.log(self.artikel)
+        except WetdiffError as error:
+            self.post_message(self.Logged(None, str(error)))
+            return
+        self.post_message(self.Logged(entries))
+
+    def on_history_screen_logged(self, message: Logged) -> None:
+        options = self.query_one(OptionList)
+        options.loading = False
+        if message.error:
+            self.query_one("#details", Static).update(Content(message.error))
+            return
+        self.entries = message.entries
+        options.add_options([Option(entry_label(e), id=str(i))
+                             for i, e in enumerate(self.entries)])
+        if self.entries:
+            options.highlighted = 0
+        options.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        entry = self.entries[int(event.option.id or 0)]
+        self.query_one("#details", Static).update(entry_details(entry))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        entry = self.entries[int(event.option.id or 0)]
+        if not entry.compared_with:
+            self.notify("The first version: nothing before it to compare with.")
+            return
+        self.dismiss((entry.compared_with, entry.step.label))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,315 @@
+"""The main screen: two versions side by side, the tree of articles, and the notes.
+
+What a lawyer opens: the header says what is compared (with dates, and the label of an
+illustrative draft), the tree lists articles and provisions with change markers, the
+side-by-side view shows the texts aligned with word marks, and the notes panel says why
+the selected change is there and which questions it answers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Tree
+
+from wetdiff.errors import WetdiffError
+from wetdiff.tui.data import Comparison
+from wetdiff.tui.layout import DiffDocument
+from wetdiff.tui.widgets.article_tree import ArticleTree
+from wetdiff.tui.widgets.notes_panel import NotesPanel
+from wetdiff.tui.widgets.side_by_side import SideBySide
+from wetdiff.tui.widgets.versions_header import VersionsHeader
+
+if TYPE_CHECKING:
+    from wetdiff.tui.app import WetdiffApp
+
+
+class MainScreen(Screen[None]):
+    """Compare two versions."""
+
+    CSS_PATH = "main.tcss"
+    BINDINGS = [
+        Binding("n", "next_change", "Next"),
+        Binding("p", "previous_change", "Prev"),
+        Binding("g", "jump", "Jump"),
+        Binding("f", "toggle_filter", "Changed only"),
+        Binding("slash", "search", "Search"),
+        Binding("full_stop", "next_match", "Next hit", show=False),
+        Binding("comma", "previous_match", "Prev hit", show=False),
+        Binding("r", "toggle_renvooi", "Renvooi"),
+        Binding("s", "swap", "Swap"),
+        Binding("v", "pick_versions", "Versions"),
+        Binding("l", "history", "Log", show=False),
+        Binding("b", "blame", "Blame", show=False),
+        Binding("e", "edit_note", "Note"),
+        Binding("t", "edit_text", "Edit text", show=False),
+        Binding("tab", "focus_next", "Focus", show=False),
+    ]
+
+    class Loaded(Message):
+        """A comparison finished loading (posted from a worker thread)."""
+
+        def __init__(self, comparison: Comparison) -> None:
+            super().__init__()
+            self.comparison = comparison
+
+    class LoadFailed(Message):
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, old_spec: str | None, new_spec: str | None) -> None:
+        super().__init__()
+        self.old_spec = old_spec
+        self.new_spec = new_spec
+        self.comparison: Comparison | None = None
+        self.mode = "side"
+        self.changed_only = False
+        self.swapped = False
+        self.query_text = ""
+        self.query_side = "both"
+        self.ready = False
+
+    @property
+    def wetdiff(self) -> WetdiffApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield VersionsHeader(id="versions")
+        with Horizontal(id="body"):
+            yield ArticleTree(id="tree")
+            with Vertical(id="reading"):
+                yield SideBySide(id="view")
+                yield NotesPanel(id="notes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.view.loading = True
+        self.load(self.old_spec, self.new_spec)
+
+    @property
+    def view(self) -> SideBySide:
+        return self.query_one("#view", SideBySide)
+
+    # loading
+
+    @work(thread=True, exclusive=True, group="compare")
+    def load(self, old_spec: str | None, new_spec: str | None) -> None:
+        """Resolve and compare in a thread: git reads and a whole code's diff block."""
+        try:
+            comparison = self.wetdiff.session.compare(old_spec, new_spec)
+        except WetdiffError as error:
+            self.post_message(self.LoadFailed(str(error)))
+            return
+        self.post_message(self.Loaded(comparison))
+
+    def on_main_screen_loaded(self, message: Loaded) -> None:
+        self.comparison = message.comparison
+        self.old_spec = message.comparison.old_spec
+        self.new_spec = message.comparison.new_spec
+        self.view.loading = False
+        self.rebuild(tree=True)
+        self.view.focus()
+        self.ready = True
+
+    def on_main_screen_load_failed(self, message: LoadFailed) -> None:
+        self.view.loading = False
+        self.notify(message.error, title="Cannot compare", severity="error", timeout=10)
+        self.ready = True
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        """Show an already computed comparison (tests, benchmarks)."""
+        self.post_message(self.Loaded(comparison))
+
+    def rebuild(self, *, tree: bool = False) -> None:
+        if self.comparison is None:
+            return
+        document = DiffDocument(self.comparison.changes, mode=self.mode,
+                                changed_only=self.changed_only, swapped=self.swapped,
+                                query=self.query_text, query_side=self.query_side)
+        self.query_one(VersionsHeader).show(self.comparison.old, self.comparison.new,
+                                            swapped=self.swapped)
+        self.view.show(document)
+        if tree:
+            self.query_one(ArticleTree).show(document)
+        self.show_notes(self.view.cursor)
+
+    def show_notes(self, index: int) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            return
+        change = comparison.changes[index] if 0 <= index < len(comparison.changes) else None
+        self.query_one(NotesPanel).show(change, comparison.notes_of(index),
+                                        comparison.questions)
+
+    @property
+    def selected_change(self) -> Any | None:
+        if self.comparison is None or self.view.cursor < 0:
+            return None
+        return self.comparison.changes[self.view.cursor]
+
+    # events
+
+    @on(SideBySide.ChangeSelected)
+    def _change_selected(self, message: SideBySide.ChangeSelected) -> None:
+        self.show_notes(message.change)
+        if self.comparison is None:
+            return
+        tree = self.query_one(ArticleTree)
+        change = self.comparison.changes[message.change]
+        provision = change.new if change.new is not None else change.old
+        node = tree.article_nodes.get(provision.locatie.artikel)
+        if node is not None and tree.cursor_node is not node \
+                and (tree.cursor_node is None or tree.cursor_node.parent is not node):
+            tree.move_cursor(node)
+
+    @on(Tree.NodeSelected)
+    def _node_selected(self, event: Tree.NodeSelected[tuple[str, Any]]) -> None:
+        data = event.node.data
+        if not data:
+            return
+        if data[0] == "artikel":
+            self.view.scroll_to_artikel(data[1])
+        elif data[0] == "change":
+            self.view.select(data[1])
+
+    # actions
+
+    def action_next_change(self) -> None:
+        self.view.action_next_change()
+
+    def action_previous_change(self) -> None:
+        self.view.action_previous_change()
+
+    def action_toggle_filter(self) -> None:
+        self.changed_only = not self.changed_only
+        self.rebuild(tree=True)
+        self.notify("Changed provisions only." if self.changed_only
+                    else "All provisions.", timeout=2)
+
+    def action_toggle_renvooi(self) -> None:
+        self.mode = "renvooi" if self.mode == "side" else "side"
+        self.rebuild()
+
+    def action_swap(self) -> None:
+        self.swapped = not self.swapped
+        self.rebuild()
+
+    def action_jump(self) -> None:
+        from wetdiff.tui.screens.prompt import PromptScreen
+
+        if self.comparison is None:
+            return
+        artikelen = self.view.document.artikelen()
+
+        def jump(answer: str | None) -> None:
+            if not answer:
+                return
+            number = answer.strip().removeprefix("artikel").removeprefix("Artikel").strip()
+            if not self.view.scroll_to_artikel(number):
+                self.notify(f"No article {number} in this comparison.", severity="warning")
+            else:
+                self.view.focus()
+
+        self.app.push_screen(PromptScreen("Jump to article", placeholder="273f",
+                                          suggestions=artikelen), jump)
+
+    def action_search(self) -> None:
+        from wetdiff.tui.screens.search import SearchScreen
+
+        def search(answer: tuple[str, str] | None) -> None:
+            if answer is None:
+                return
+            self.query_text, self.query_side = answer
+            found = self.view.search(*answer)
+            self.notify(f"{found} provision(s) contain '{answer[0]}'." if answer[0]
+                        else "Search cleared.", timeout=3)
+
+        self.app.push_screen(SearchScreen(self.query_text, self.query_side), search)
+
+    def action_next_match(self) -> None:
+        if not self.view.next_match(True):
+            self.notify("No further hit.", timeout=2)
+
+    def action_previous_match(self) -> None:
+        if not self.view.next_match(False):
+            self.notify("No earlier hit.", timeout=2)
+
+    def action_pick_versions(self) -> None:
+        from wetdiff.tui.screens.versions import VersionsScreen
+
+        def picked(answer: tuple[str, str] | None) -> None:
+            if answer is None:
+                return
+            self.view.loading = True
+            self.ready = False
+            self.load(*answer)
+
+        self.app.push_screen(VersionsScreen(self.old_spec, self.new_spec), picked)
+
+    def current_artikel(self) -> str | None:
+        change = self.selected_change
+        if change is None:
+            return None
+        provision = change.new if change.new is not None else change.old
+        return str(provision.locatie.artikel)
+
+    def action_history(self) -> None:
+        from wetdiff.tui.screens.history import HistoryScreen
+
+        artikel = self.current_artikel()
+        if artikel is None:
+            return
+
+        def compare(pair: tuple[str, str] | None) -> None:
+            if pair is not None:
+                self.view.loading = True
+                self.ready = False
+                self.load(*pair)
+
+        self.app.push_screen(HistoryScreen(artikel), compare)
+
+    def action_blame(self) -> None:
+        from wetdiff.tui.screens.blame import BlameScreen
+
+        artikel = self.current_artikel()
+        if artikel is not None:
+            self.app.push_screen(BlameScreen(self.new_spec, artikel))
+
+    def action_edit_note(self) -> None:
+        from wetdiff.tui.screens.note_editor import NoteEditor
+
+        change = self.selected_change
+        if change is None or self.comparison is None:
+            return
+        notes = self.comparison.notes_of(self.view.cursor)
+
+        def saved(result: bool | None) -> None:
+            if result:
+                self.reload()
+
+        self.app.push_screen(NoteEditor(self.comparison, change, notes[0] if notes else None),
+                             saved)
+
+    def action_edit_text(self) -> None:
+        from wetdiff.tui.screens.article_editor import ArticleEditor
+
+        artikel = self.current_artikel()
+        if artikel is None:
+            return
+
+        def done(committed: bool | None) -> None:
+            if committed:
+                self.reload()
+
+        self.app.push_screen(ArticleEditor(self.new_spec, artikel), done)
+
+    def reload(self) -> None:
+        self.ready = False
+        self.load(self.old_spec, self.new_spec)

@@ -1,0 +1,76 @@
+"""Register a new question (a written question, motion, commitment, advice point, …)
+in the proposal's registry. Unknown facts are written as "gap": never guessed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+FIELDS = (("id", "Id (as people cite it, e.g. 2022Z19982/3)"),
+          ("date", "Date (YYYY-MM-DD, or gap)"),
+          ("asked_by", "Asked by (names, parties; may be empty)"),
+          ("summary", "Summary (one line, own words)"),
+          ("link", "Link (https://…, or gap)"))
+
+
+class QuestionEditor(ModalScreen[Any | None]):
+    """Returns a ``Question`` (not yet written) or None."""
+
+    CSS_PATH = "question_editor.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "add", "Add")]
+
+    def compose(self) -> ComposeResult:
+        from wetdiff.notes import KINDS
+
+        with Vertical(id="dialog"):
+            yield Label(Content("New question"), id="title")
+            yield Label(Content("Kind"))
+            yield Select([(Content(k), k) for k in KINDS], value=KINDS[0], id="kind",
+                         allow_blank=False)
+            for name, label in FIELDS:
+                yield Label(Content(label))
+                yield Input(id=name, value="gap" if name in ("date", "link") else "")
+            with Horizontal(id="buttons"):
+                yield Button(Content("Add"), variant="primary", id="add")
+                yield Button(Content("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#id", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "add":
+            self.action_add()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self) -> None:
+        self.action_add()
+
+    def action_add(self) -> None:
+        from wetdiff.notes import Question
+
+        values = {name: self.query_one(f"#{name}", Input).value.strip() for name, _ in FIELDS}
+        if not values["id"] or not values["summary"]:
+            self.notify("A question needs an id and a summary.", severity="error")
+            return
+        date: dt.date | None = None
+        if values["date"] and values["date"] != "gap":
+            try:
+                date = dt.date.fromisoformat(values["date"])
+            except ValueError:
+                self.notify("Date: YYYY-MM-DD, or gap.", severity="error")
+                return
+        link = values["link"] if values["link"] and values["link"] != "gap" else None
+        kind = str(self.query_one("#kind", Select).value)
+        self.dismiss(Question(values["id"], kind, date, values["asked_by"],
+                              values["summary"], link))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

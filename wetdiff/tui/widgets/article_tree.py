@@ -1,0 +1,85 @@
+"""The tree of articles and provisions, each with its change marker.
+
+Articles are added at once (a thousand nodes are cheap); their provisions only when an
+article is opened, so a whole code's tree is built in a blink. Labels are rich ``Text``
+built from the statute's own words: never markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from wetdiff.tui.layout import DiffDocument, kind_symbol, primary_kind
+
+_STYLE = {"inserted": "green", "deleted": "red", "unchanged": "dim"}
+
+
+def article_marker(kinds: set[str]) -> str:
+    """One symbol for an article: + all new, - all gone, ~ something changed."""
+    changed = kinds - {"unchanged"}
+    if not changed:
+        return " "
+    if kinds == {"inserted"}:
+        return "+"
+    if kinds == {"deleted"}:
+        return "-"
+    return "~"
+
+
+class ArticleTree(Tree[tuple[str, Any]]):
+    """Articles → provisions. Node data: ``("artikel", nr)`` or ``("change", index)``."""
+
+    DEFAULT_CSS = """
+    ArticleTree { width: 28; border-right: solid $primary; }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("Articles", data=("root", None), **kwargs)
+        self.show_root = False
+        self.guide_depth = 2
+        self._document: DiffDocument | None = None
+        self._children: dict[str, list[int]] = {}
+        self.article_nodes: dict[str, TreeNode[tuple[str, Any]]] = {}
+
+    def show(self, document: DiffDocument) -> None:
+        self._document = document
+        self.clear()
+        self.article_nodes = {}
+        children: dict[str, list[int]] = {}
+        order: list[str] = []
+        for block in document.blocks:
+            if block.change < 0:
+                if block.artikel not in children:
+                    order.append(block.artikel)
+                    children[block.artikel] = []
+            else:
+                children[block.artikel].append(block.change)
+        self._children = children
+        changes = document.changes
+        for artikel in order:
+            kinds = {primary_kind(changes[i]) for i in children[artikel]}
+            marker = article_marker(kinds)
+            label = Text.assemble((f"{marker} ", "bold"), f"Artikel {artikel}")
+            if marker == " ":
+                label.stylize("dim")
+            node = self.root.add(label, data=("artikel", artikel), allow_expand=True)
+            self.article_nodes[artikel] = node
+
+    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[tuple[str, Any]]) -> None:
+        node = event.node
+        if node.data is None or node.data[0] != "artikel" or node.children:
+            return
+        assert self._document is not None
+        changes = self._document.changes
+        for index in self._children.get(node.data[1], []):
+            change = changes[index]
+            provision = change.new if change.new is not None else change.old
+            key = provision.locatie.key.partition("/")[2] or provision.locatie.key
+            snippet = provision.text[:40]
+            label = Text.assemble((f"{kind_symbol(change)} ", "bold"), (key, "bold"), " ",
+                                  snippet, style=_STYLE.get(primary_kind(change), ""))
+            node.add_leaf(label, data=("change", index))

@@ -1,0 +1,295 @@
+"""The side-by-side (and renvooi) view: one line-API widget drawing both columns.
+
+Both versions are drawn by the same ``render_line``, so the two sides cannot scroll apart:
+line ``y`` of the screen is always one aligned pair. Only the visible lines are laid out
+(see :mod:`wetdiff.tui.layout`), which keeps a whole code as quick to open and scroll as
+one article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import Any
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from wetdiff.tui.layout import (
+    DELETE,
+    DIM,
+    GUTTER,
+    HEADING,
+    INSERT,
+    MARKER,
+    MATCH,
+    DiffDocument,
+    Line,
+    _changed,
+    kind_symbol,
+)
+
+_FLAGS = ((INSERT, "side--insert"), (DELETE, "side--delete"), (MARKER, "side--marker"),
+          (DIM, "side--dim"), (HEADING, "side--heading"), (MATCH, "side--match"))
+
+
+class SideBySide(ScrollView, can_focus=True):
+    """Two versions of the text, aligned provision by provision."""
+
+    COMPONENT_CLASSES = {
+        "side--insert", "side--delete", "side--marker", "side--dim", "side--heading",
+        "side--match", "side--cursor", "side--gutter",
+    }
+    DEFAULT_CSS = """
+    SideBySide {
+        overflow-y: scroll;
+        overflow-x: hidden;
+        background: $surface;
+        & > .side--insert { color: $text-success; text-style: underline; }
+        & > .side--delete { color: $text-error; text-style: strike; }
+        & > .side--marker { text-style: bold; }
+        & > .side--dim { color: $text-muted; }
+        & > .side--heading { text-style: bold; }
+        & > .side--match { background: $warning 40%; text-style: reverse; }
+        & > .side--cursor { background: $primary 20%; }
+        & > .side--gutter { color: $text-accent; text-style: bold; }
+    }
+    """
+    BINDINGS = [
+        Binding("n", "next_change", "Next change"),
+        Binding("p", "previous_change", "Prev change"),
+        Binding("space", "page_down", "Page down", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(-1, layout=False)
+
+    class ChangeSelected(Message):
+        """The lawyer moved to another change (by key, mouse or tree)."""
+
+        def __init__(self, view: SideBySide, change: int) -> None:
+            super().__init__()
+            self.view = view
+            self.change = change
+
+        @property
+        def control(self) -> SideBySide:
+            return self.view
+
+    def __init__(self, *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.document = DiffDocument(())
+        self._styles: dict[int, Style] = {}
+        self._changed_order: list[int] = []
+        self._matches: list[int] = []
+
+    # content
+
+    def show(self, document: DiffDocument) -> None:
+        """Show a (new) document, keeping the cursor on the same change if it is there."""
+        self.document = document
+        self._changed_order = [b.change for b in document.blocks
+                               if b.change >= 0 and _changed(document.changes[b.change])]
+        self._matches = []
+        self._measure()
+        if self.cursor >= 0 and document.change_y(self.cursor) is not None:
+            self.scroll_to_change(self.cursor)
+        elif self._changed_order:
+            self.cursor = self._changed_order[0]
+            self.scroll_to_change(self.cursor, top=True)
+        self.refresh()
+
+    @property
+    def changed_order(self) -> Sequence[int]:
+        return self._changed_order
+
+    def _measure(self) -> None:
+        width = self.scrollable_content_region.width or self.size.width or 80
+        height = self.document.measure(width)
+        self.virtual_size = Size(width, height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._measure()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh()
+        if new >= 0:
+            self.post_message(self.ChangeSelected(self, new))
+
+    # rendering
+
+    def _style(self, marks: int) -> Style:
+        style = self._styles.get(marks)
+        if style is None:
+            style = self.rich_style
+            for flag, name in _FLAGS:
+                if marks & flag:
+                    style += self.get_component_rich_style(name, partial=True)
+            self._styles[marks] = style
+        return style
+
+    def _segments(self, line: Line, width: int, base: Style) -> list[Segment]:
+        segments = []
+        used = 0
+        for text, marks in line:
+            if used + len(text) > width:
+                text = text[: width - used]
+            if not text:
+                continue
+            segments.append(Segment(text, self._style(marks) if marks else base))
+            used += len(text)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        return segments
+
+    def render_line(self, y: int) -> Strip:
+        _, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        document = self.document
+        doc_y = scroll_y + y
+        if width != document.width:
+            self._measure()
+        if doc_y >= document.height or width <= 0:
+            return Strip.blank(width, base)
+        index, offset = document.locate(doc_y)
+        lines = document.block_lines(index)
+        if document.height != self.virtual_size.height:
+            self.call_later(self._measure_after_growth)
+        block = document.blocks[index]
+        line: Any = lines[offset] if offset < len(lines) else ((), ())
+        on_cursor = block.change >= 0 and block.change == self.cursor
+        if block.change < 0:
+            gutter_text = "   "
+        elif offset == 0:
+            symbol = kind_symbol(document.changes[block.change])
+            gutter_text = ("▸" if on_cursor else " ") + (symbol if symbol != " " else "│") + " "
+        else:
+            gutter_text = " │ "
+        gutter = Segment(gutter_text, self._style(0) + self.get_component_rich_style(
+            "side--gutter", partial=True))
+        column = document.column_width(width)
+        if document.mode == "renvooi":
+            segments = [gutter, *self._segments(line, width - GUTTER, base)]
+        else:
+            left, right = line
+            segments = [*self._segments(left, column, base), gutter,
+                        *self._segments(right, width - GUTTER - column, base)]
+        strip = Strip(segments, width)
+        if on_cursor:
+            strip = strip.apply_style(self.get_component_rich_style("side--cursor",
+                                                                    partial=True))
+        return strip
+
+    def _measure_after_growth(self) -> None:
+        height = self.document.height
+        if height != self.virtual_size.height:
+            self.virtual_size = Size(self.virtual_size.width, height)
+
+    # navigation
+
+    def scroll_to_change(self, change: int, *, top: bool = False) -> None:
+        y = self.document.change_y(change)
+        if y is None:
+            return
+        height = self.document.change_height(change)
+        visible = self.scrollable_content_region.height
+        if top or y < self.scroll_y or y + height > self.scroll_y + visible:
+            self.scroll_to(y=max(0, y - 2), animate=False)
+
+    def scroll_to_artikel(self, artikel: str) -> bool:
+        y = self.document.artikel_y(artikel)
+        if y is None:
+            return False
+        self.scroll_to(y=y, animate=False)
+        first = next((b.change for b in self.document.blocks
+                      if b.artikel == artikel and b.change >= 0), -1)
+        if first >= 0:
+            self.cursor = first
+        return True
+
+    def select(self, change: int) -> None:
+        if self.document.change_y(change) is None:
+            return
+        self.cursor = change
+        self.scroll_to_change(change)
+
+    def _position(self) -> int:
+        """Where the cursor stands in reading order (document line)."""
+        y = self.document.change_y(self.cursor) if self.cursor >= 0 else None
+        return y if y is not None else int(self.scroll_y)
+
+    def _step(self, order: Sequence[int], forward: bool) -> bool:
+        if not order:
+            return False
+        ys = [self.document.change_y(c) or 0 for c in order]
+        here = self._position()
+        if forward:
+            at = bisect_right(ys, here)
+            if at >= len(order):
+                return False
+        else:
+            at = bisect_left(ys, here) - 1
+            if at < 0:
+                return False
+        self.select(order[at])
+        return True
+
+    def action_next_change(self) -> None:
+        if not self._step(self._changed_order, True):
+            self.notify("No further change.", timeout=2)
+
+    def action_previous_change(self) -> None:
+        if not self._step(self._changed_order, False):
+            self.notify("No earlier change.", timeout=2)
+
+    def search(self, query: str, side: str) -> int:
+        """Mark ``query`` in the text of one side (``old``/``new``/``both``) and go to the
+        first hit at or after the cursor. Returns the number of provisions that match."""
+        needle = query.casefold()
+        document = self.document
+        document.query = query
+        document.query_side = side
+        document._cache.clear()
+        matches = []
+        for block in document.blocks:
+            if block.change < 0:
+                continue
+            change = document.changes[block.change]
+            texts = []
+            if side in ("old", "both") and change.old is not None:
+                texts.append(change.old.text)
+            if side in ("new", "both") and change.new is not None:
+                texts.append(change.new.text)
+            if needle and any(needle in t.casefold() for t in texts):
+                matches.append(block.change)
+        self._matches = matches
+        self.refresh()
+        if matches:
+            here = self._position()
+            ahead = [c for c in matches if (document.change_y(c) or 0) >= here]
+            self.select(ahead[0] if ahead else matches[0])
+        return len(matches)
+
+    def next_match(self, forward: bool = True) -> bool:
+        return self._step(self._matches, forward)
+
+    def on_click(self, event: events.Click) -> None:
+        doc_y = int(self.scroll_y) + event.y
+        if doc_y >= self.document.height:
+            return
+        index, _ = self.document.locate(doc_y)
+        change = self.document.blocks[index].change
+        if change >= 0:
+            self.cursor = change

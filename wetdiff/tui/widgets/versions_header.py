@@ -1,0 +1,41 @@
+"""The header: which two versions are compared, each with its date, and the label of an
+illustrative text (a draft written for the example is never passed off as official)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.content import Content
+from textual.widgets import Static
+
+from wetdiff.model.normalise import visible_controls
+
+
+def version_line(side: str, version: Any) -> Content:
+    date = version.date.isoformat() if version.date else "date unknown"
+    parts: list[Content] = [
+        Content.styled(f" {side} ", "reverse bold"),
+        Content(" "),
+        Content.styled(visible_controls(version.label), "bold"),
+        Content(f"  {date}  "),
+    ]
+    if version.illustrative:
+        parts.append(Content.styled(f"⚠ {visible_controls(version.illustrative)}  ",
+                                    "bold italic"))
+    parts.append(Content.styled(visible_controls(version.title), "dim"))
+    return Content.assemble(*parts)
+
+
+class VersionsHeader(Static):
+    """Two lines: left version, right version (as the columns below are drawn)."""
+
+    DEFAULT_CSS = """
+    VersionsHeader { height: 2; background: $panel; color: $foreground; padding: 0 1; }
+    """
+
+    def show(self, old: Any, new: Any, *, swapped: bool = False) -> None:
+        """``old`` is version A, ``new`` version B; the first line is the left column."""
+        lines = [version_line("A", old), version_line("B", new)]
+        if swapped:
+            lines.reverse()
+        self.update(Content("\n").join(lines))
