@@ -1,0 +1,283 @@
+"""The references statute text makes to other provisions, and who cites a provision.
+
+Dutch statutes cite in a fixed idiom (Aanwijzingen voor de regelgeving, ch. 3):
+"artikel 251", "de artikelen 240b en 248a", "artikel 273f, eerste lid, onder 3°",
+"het derde lid, onder 2°", "onder 1°", "onderdeel a". A citation without an article
+number is *relative*: it points into the article (and lid) where it stands. This module
+finds those citations in a provision's text and resolves them to a :class:`Locatie`, so
+that a change which renumbers or moves a provision can list every provision that still
+cites the old place — the consequential amendments a drafter must not forget (after the
+2006 renumbering of 273a to 273f, articles 5, 5a, 71 and 77d kept citing 273a).
+
+Citations of another regeling ("artikel 67 van het Wetboek van Strafvordering",
+"artikel 3 Sv") are left out unless ``include_external`` is set: their numbers are not
+this code's. The official XML marks citations too (``<intref>``); the importer returns
+those as :class:`wetdiff.importers.bwb.Link`, and :func:`citing` takes them as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from wetdiff.model.artikel import Artikel, Locatie, Reference
+from wetdiff.model.numbering import ORDINAL_VALUES
+
+_SUFFIX = r"(?:quinquies|sexies|septies|octies|novies|decies|quater|bis|ter|[a-z]{1,3})"
+_ARTICLE_NR = rf"\d+{_SUFFIX}?(?![\w°])"
+_ORDINALS = "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True))
+_ORD = rf"(?:{_ORDINALS})"
+_JOIN = r"(?:\s*,\s*(?:en\s+|of\s+)?|\s+en\s+|\s+of\s+|\s+tot\s+en\s+met\s+|\s*-\s*)"
+_ONDER_VALUE = r"(?:\d+[a-z]?[°º]|[a-z]{1,2})"
+# After a bare letter ("onder a") something must show it is a citation, not a word.
+_LETTER_END = (r"(?=\s*(?:[,.;:)]|$)|\s+(?:en|of|tot|genoemd\w*|bedoeld\w*|omschreven\w*|"
+               r"vermeld\w*|van|is|zijn|wordt|worden)\b)")
+
+_ARTICLE = re.compile(r"(?<![\w])(?P<word>[Aa]rtikelen|[Aa]rtikel|[Aa]rt\.)\s+(?=\d)")
+_NR = re.compile(_ARTICLE_NR)
+_SEPARATOR = re.compile(rf"{_JOIN}(?=\d)")
+_RANGE = re.compile(r"\s*-\s*|\s+tot\s+en\s+met\s+")
+_LID_WORDS = re.compile(
+    rf"(?<![\w])(?:(?P<det>het|de|dit|dat)\s+)?(?P<ords>{_ORD}(?:{_JOIN}{_ORD})*)\s+"
+    r"(?P<noun>lid|leden)\b", re.IGNORECASE)
+_LID_NEAR = re.compile(r"(?<![\w])(?:het\s+)?(?P<which>vorige|voorgaande)\s+lid\b",
+                       re.IGNORECASE)
+_LID_NUMBER = re.compile(r"(?<![\w])(?P<noun>lid|leden)\s+(?P<nr>\d+[a-z]?)(?![\w°])")
+_ORD_ONLY = re.compile(_ORD, re.IGNORECASE)
+_QUALIFIER_LID = re.compile(
+    rf"\s*,?\s*(?:(?:het|de)\s+)?(?P<ords>{_ORD}(?:{_JOIN}{_ORD})*)\s+(?:lid|leden)\b"
+    r"|\s*,?\s+lid\s+(?P<nr>\d+[a-z]?)(?![\w°])", re.IGNORECASE)
+_QUALIFIER_ONDER = re.compile(
+    rf"\s*,?\s*(?P<word>onderdelen|onderdeel|onder|sub)\s+(?P<value>\d+[a-z]?[°º]|"
+    rf"[a-z]{{1,2}}{_LETTER_END})")
+_ONDER = re.compile(
+    rf"(?<![\w])(?P<word>onderdelen|onderdeel|onder|sub)\s+(?P<value>\d+[a-z]?[°º]|"
+    rf"[a-z]{{1,2}}{_LETTER_END})")
+_MORE_ONDER = re.compile(rf"{_JOIN}(?P<value>\d+[a-z]?[°º]|[a-z]{{1,2}}{_LETTER_END})")
+_EXTERNAL = re.compile(
+    r"\s*,?\s*(?:van\s+(?:de|het|der)\s+(?:[A-Z]|\w*[Ww]et\b)|van\s+[A-Z]|"
+    r"(?:Sv|Sr|BW|Awb|WvSv|WvSr|Gw|EVRM)\b)")
+
+
+class _Provisioned(Protocol):
+    def provisions(self) -> Iterator[object]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A provision (``locatie``) whose text cites something (``reference``)."""
+
+    locatie: Locatie
+    reference: Reference
+    source: str = "text"  # "text": found in the words; "intref": a link in the XML
+
+
+def _onder(value: str) -> str:
+    return value.replace("º", "°")
+
+
+def _qualifiers(text: str, pos: int) -> tuple[list[str], tuple[str, ...], int]:
+    """Lid(s) and onderdelen written after an article number or a lid: ", eerste lid,
+    onder 3°". Returns (leden, onderdelen, end)."""
+    leden: list[str] = []
+    match = _QUALIFIER_LID.match(text, pos)
+    if match:
+        if match.group("nr"):
+            leden = [match.group("nr")]
+        else:
+            leden = _ordinal_list(match.group("ords"))
+        pos = match.end()
+    onderdelen, pos = _onderdelen(text, pos)
+    return leden, onderdelen, pos
+
+
+def _onderdelen(text: str, pos: int) -> tuple[tuple[str, ...], int]:
+    """``, onder 2°`` and deeper (``, onder a``), outer to inner."""
+    found: list[str] = []
+    while True:
+        match = _QUALIFIER_ONDER.match(text, pos)
+        if not match:
+            return tuple(found), pos
+        found.append(_onder(match.group("value")))
+        pos = match.end()
+
+
+def _ordinal_list(words: str) -> list[str]:
+    """"eerste en tweede" → ["1", "2"]; "derde tot en met vijfde" → ["3", "4", "5"]."""
+    numbers: list[int] = []
+    pieces = re.split(rf"({_JOIN})", words)
+    ranged = False
+    for piece in pieces:
+        if _ORD_ONLY.fullmatch(piece.strip()):
+            value = ORDINAL_VALUES[piece.strip().lower()]
+            if ranged and numbers:
+                numbers.extend(range(numbers[-1] + 1, value + 1))
+            else:
+                numbers.append(value)
+            ranged = False
+        elif piece.strip():
+            ranged = bool(_RANGE.fullmatch(piece))
+        elif piece and _RANGE.fullmatch(piece):
+            ranged = True
+    return [str(n) for n in numbers]
+
+
+def extract_references(
+    text: str,
+    where: Locatie | None = None,
+    *,
+    include_external: bool = False,
+) -> list[Reference]:
+    """Every citation in ``text``, resolved against ``where`` (the provision the text
+    belongs to), in order of appearance. A relative citation ("het eerste lid") without a
+    ``where`` resolves against an empty article number."""
+    here = where or Locatie("")
+    found: list[Reference] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    # 1. "artikel 273f, eerste lid, onder 3°", "de artikelen 240b en 248a"
+    for match in _ARTICLE.finditer(text):
+        pos = match.end()
+        first = True
+        group: list[Reference] = []
+        previous_nr = ""
+        ranged = False
+        while True:
+            number = _NR.match(text, pos)
+            if not number:
+                break
+            leden, onderdelen, end = _qualifiers(text, number.end())
+            start = match.start() if first else number.start()
+            nr = number.group()
+            if ranged and previous_nr.isdigit() and nr.isdigit():
+                # "300-303": the articles between the ends are cited too
+                group.extend(Reference(text[start:end], start, end, Locatie(str(n)), False)
+                             for n in range(int(previous_nr) + 1, int(nr)))
+            for lid in leden or [None]:
+                group.append(Reference(text[start:end], start, end,
+                                       Locatie(nr, lid, onderdelen), False))
+            previous_nr, first = nr, False
+            separator = _SEPARATOR.match(text, end)
+            if not separator:
+                pos = end
+                break
+            ranged = bool(_RANGE.fullmatch(separator.group()))
+            pos = separator.end()
+        if not group:
+            continue
+        span = (match.start(), pos)
+        taken.append(span)
+        if not include_external and _EXTERNAL.match(text, pos):
+            continue
+        found.extend(group)
+
+    # 2. "het derde lid, onder 2°", "het eerste en tweede lid", "lid 2a", "het vorige lid"
+    for match in _LID_WORDS.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        onderdelen, end = _onderdelen(text, match.end())
+        for lid in _ordinal_list(match.group("ords")):
+            found.append(Reference(text[match.start():end], match.start(), end,
+                                   Locatie(here.artikel, lid, onderdelen), True))
+        taken.append((match.start(), end))
+    for match in _LID_NEAR.finditer(text):
+        if not free(match.start(), match.end()) or not (here.lid or "").isdigit():
+            continue
+        onderdelen, end = _onderdelen(text, match.end())
+        lid = str(int(here.lid or "0") - 1)
+        found.append(Reference(text[match.start():end], match.start(), end,
+                               Locatie(here.artikel, lid, onderdelen), True))
+        taken.append((match.start(), end))
+    for match in _LID_NUMBER.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        onderdelen, end = _onderdelen(text, match.end())
+        found.append(Reference(text[match.start():end], match.start(), end,
+                               Locatie(here.artikel, match.group("nr"), onderdelen), True))
+        taken.append((match.start(), end))
+
+    # 3. "onder 1°", "onderdeel a", "onder a en b": within the lid where the text stands
+    for match in _ONDER.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        values = [match.group("value")]
+        end = match.end()
+        while more := _MORE_ONDER.match(text, end):
+            values.append(more.group("value"))
+            end = more.end()
+        deeper, end = _onderdelen(text, end)
+        for value in values:
+            start = match.start()
+            found.append(Reference(text[start:end], start, end,
+                                   Locatie(here.artikel, here.lid, (_onder(value), *deeper)),
+                                   True))
+        taken.append((match.start(), end))
+    found.sort(key=lambda r: (r.start, r.end))
+    return found
+
+
+def provision_references(artikel: Artikel, *, include_external: bool = False
+                         ) -> list[Citation]:
+    """The citations of every provision of an article."""
+    citations: list[Citation] = []
+    for provision in artikel.provisions():
+        for reference in extract_references(provision.text, provision.locatie,
+                                            include_external=include_external):
+            citations.append(Citation(provision.locatie, reference))
+    return citations
+
+
+def _cites(target: Locatie, cited: Locatie) -> bool:
+    """Whether a citation of ``cited`` must be looked at when ``target`` moves: a
+    citation of the article or anything in it, for an article; of that lid (or deeper),
+    for a lid; of that onderdeel (or deeper), for an onderdeel."""
+    if cited.artikel != target.artikel:
+        return False
+    if target.lid is not None and cited.lid != target.lid:
+        return False
+    return cited.onderdelen[: len(target.onderdelen)] == target.onderdelen
+
+
+def citing(
+    artikelen: Iterable[Artikel],
+    target: str | Locatie,
+    *,
+    links: Iterable[object] = (),
+    same_article: bool = False,
+) -> list[Citation]:
+    """The provisions among ``artikelen`` that cite ``target`` (an article number such as
+    ``"273a"``, or a :class:`Locatie` for a lid or onderdeel).
+
+    For an article, every citation of it or of its parts counts; for a lid, the
+    citations of that lid and its onderdelen. Citations inside the target article itself
+    are left out unless ``same_article`` (a renumbered lid *is* cited from its own
+    article: "het derde lid"). ``links`` are the BWB ``<intref>`` links returned by the
+    importer; a link adds a citation the words alone did not show."""
+    wanted = Locatie(target) if isinstance(target, str) else target
+    found: list[Citation] = []
+    seen: set[tuple[str, str]] = set()
+    for artikel in artikelen:
+        if artikel.number == wanted.artikel and not same_article:
+            continue
+        for citation in provision_references(artikel):
+            if _cites(wanted, citation.reference.target):
+                found.append(citation)
+                seen.add((citation.locatie.key, citation.reference.target.artikel))
+    for link in links:
+        at = getattr(link, "at", None)
+        cited = getattr(link, "target", None)
+        if at is None or cited is None or getattr(link, "external", False):
+            continue
+        if at.artikel == wanted.artikel and not same_article:
+            continue
+        if (at.key, cited.artikel) in seen or not _cites(wanted, cited):
+            continue
+        words = getattr(link, "text", "")
+        found.append(Citation(at, Reference(words, 0, len(words), cited, False), "intref"))
+        seen.add((at.key, cited.artikel))
+    return found
