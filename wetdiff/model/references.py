@@ -18,10 +18,8 @@ those as :class:`wetdiff.importers.bwb.Link`, and :func:`citing` takes them as w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
-
 from wetdiff.model.artikel import Artikel, Locatie, Reference
 from wetdiff.model.numbering import ORDINAL_VALUES
 
@@ -61,10 +59,6 @@ _EXTERNAL = re.compile(
     r"(?:Sv|Sr|BW|Awb|WvSv|WvSr|Gw|EVRM)\b)")
 
 
-class _Provisioned(Protocol):
-    def provisions(self) -> Iterator[object]: ...
-
-
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A provision (``locatie``) whose text cites something (``reference``)."""
@@ -84,10 +78,8 @@ def _qualifiers(text: str, pos: int) -> tuple[list[str], tuple[str, ...], int]:
     leden: list[str] = []
     match = _QUALIFIER_LID.match(text, pos)
     if match:
-        if match.group("nr"):
-            leden = [match.group("nr")]
-        else:
-            leden = _ordinal_list(match.group("ords"))
+        nr = match.group("nr")
+        leden = [nr] if nr else _ordinal_list(match.group("ords"))
         pos = match.end()
     onderdelen, pos = _onderdelen(text, pos)
     return leden, onderdelen, pos
