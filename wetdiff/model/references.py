@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
 from wetdiff.model.artikel import Artikel, Locatie, Reference
 from wetdiff.model.numbering import ORDINAL_VALUES
 
