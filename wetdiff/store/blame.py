@@ -100,7 +100,9 @@ def chain(workspace: Workspace, number: str, spec: str | None) -> tuple[str, lis
     if parsed.kind == "law":
         steps = law_steps(workspace, snapshot, number, until=parsed.date)
         require_article(steps, number, parsed.text)
-        return parsed.text, steps
+        assert parsed.date is not None
+        label = f"{parsed.rev + ':' if parsed.rev else ''}{parsed.name}@{parsed.date}"
+        return label, steps
     if parsed.kind != "proposal":
         raise WetdiffError(f"blame walks an article's history: give the law (law@DATE) or "
                            f"a proposal stage, not {parsed.text!r}")

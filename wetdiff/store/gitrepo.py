@@ -99,6 +99,19 @@ def user_identity(cwd: Path) -> tuple[str, str]:
     return found["name"], found["email"]
 
 
+def clone(source: Path, target: Path) -> GitRepo:
+    """A full copy of a repository, history and tags included, that does not point back
+    at its source (no remote)."""
+    git = _git()
+    try:
+        git.Git().clone("--no-hardlinks", "--quiet", str(source), str(target))
+        git.Git(str(target)).remote("remove", "origin")
+    except git.exc.GitCommandError as exc:
+        raise WetdiffError(f"git could not copy the repository: {exc.stderr.strip()}",
+                           file=target) from None
+    return open_repo(target)
+
+
 def close_all() -> None:
     """Close every open repository (run at exit): no ``git cat-file`` left behind."""
     with _lock:

@@ -160,6 +160,10 @@ class Workspace:
                                                         "")
         return "law", proposal or "law"
 
+    def dirty_paths(self) -> list[str]:
+        """Files with uncommitted changes: reported to the lawyer, never overwritten."""
+        return self.repo.dirty_paths()
+
     # -- drafting (see wetdiff.store.drafting) ---------------------------------------
 
     def save_article(self, proposal: str, stage: str, artikel_text: str,

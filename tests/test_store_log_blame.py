@@ -1,0 +1,95 @@
+"""wetdiff log and blame: an article's versions through renumbering, word by word."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store_helpers import build, forget_open_workspaces, run
+from wetdiff.store.blame import blame_article
+from wetdiff.store.workspace import open_workspace
+
+
+@pytest.fixture
+def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    root = build(tmp_path / "ws")
+    monkeypatch.chdir(root)
+    yield open_workspace()
+    forget_open_workspaces()
+
+
+def test_log_lists_every_version_newest_first_across_the_renumbering(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "log", "273f")
+    assert code == 0
+    order = [out.index(label) for label in ("36547/A", "36547/nr2", "law@2013-11-15",
+                                            "law@2013-04-01", "law@2009-07-01",
+                                            "law@2006-09-01", "law@2005-01-01")]
+    assert order == sorted(order)
+    assert "artikel 273a" in out
+    assert "renumbered: artikel 273a → artikel 273f" in out
+    assert "Stb. 2013, 444 (Kamerstuk 33 309)" in out
+    assert "acht → twaalf" in out
+    assert "note: Implements Directive 2011/36/EU." in out
+
+
+def test_log_json_has_dates_sources_and_changes(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "log", "273f", "--format", "json")
+    versions = json.loads(out)["versions"]
+    law_2013 = next(v for v in versions if v["version"] == "law@2013-04-01")
+    assert law_2013["date"] == "2013-04-01"
+    assert law_2013["certainty"] == "unverified"
+    assert law_2013["kamerstuk"] == "33 185" and law_2013["source_act"] == "gap"
+    assert any("acht → twaalf" in c for c in law_2013["changes"])
+    assert law_2013["commits"][0]["subject"].startswith("Artikel 273f:")
+    assert versions[-1]["artikel"] == "273a"
+
+
+def test_log_of_an_unknown_article_is_a_clear_error(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "log", "999z")
+    assert code == 2 and "artikel 999z has no versions" in err
+
+
+def _origin_of(blame, text: str, lid_key: str, role: str = "tekst"):  # type: ignore[no-untyped-def]
+    for p in blame.provisions:
+        if p.provision.locatie.key == lid_key and p.provision.role == role:
+            for span in p.spans:
+                if text in span.text:
+                    return blame.origins[span.origin - 1]
+    raise AssertionError(f"{text!r} not found in {lid_key}")
+
+
+def test_blame_words_credits_each_word_to_the_act_that_wrote_it(ws) -> None:  # type: ignore[no-untyped-def]
+    blame = blame_article(ws, "273f", None)
+    phrase = "met inbegrip van de wisseling of overdracht van de controle over die ander"
+    assert _origin_of(blame, phrase, "273f/1/1°").label == "law@2013-11-15"
+    twaalf = _origin_of(blame, "twaalf", "273f/1", "aanhef")
+    assert twaalf.label == "law@2013-04-01"
+    jaren = _origin_of(blame, "jaren of geldboete", "273f/1", "aanhef")
+    assert (jaren.label, jaren.number) == ("law@2005-01-01", "273a")
+
+
+def test_blame_per_provision_says_introduced_and_changed(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "blame", "273f")
+    assert code == 0
+    assert ("artikel 273f, eerste lid, aanhef: introduced [1] 2005-01-01; changed "
+            "[3] 2009-07-01, [4] 2013-04-01") in out
+    code, out, _ = run(capsys, "blame", "273f", "--words")
+    assert "[4] 2013-04-01   twaalf" in out
+
+
+def test_blame_of_a_proposal_stage_continues_into_the_stages(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "blame", "273f", "36547/A", "--words", "--format", "json")
+    data = json.loads(out)
+    labels = [o["version"] for o in data["origins"]]
+    assert labels[-2:] == ["36547/nr2", "36547/A"]
+    lid2 = next(p for p in data["provisions"] if p["key"] == "273f/2")
+    assert "".join(w["text"] for w in lid2["words"]) == lid2["text"]
+    huwelijk = next(w for w in lid2["words"] if "huwelijk" in w["text"])
+    assert data["origins"][huwelijk["origin"] - 1]["version"] == "36547/A"
+
+
+def test_blame_at_an_earlier_date_stops_there(ws) -> None:  # type: ignore[no-untyped-def]
+    blame = blame_article(ws, "273f", "law@2010-01-01")
+    assert [o.label for o in blame.origins][-1] == "law@2009-07-01"

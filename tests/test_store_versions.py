@@ -1,0 +1,116 @@
+"""The version syntax: law@DATE, PROPOSAL/STAGE, REV:…, tags and paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from store_helpers import build, forget_open_workspaces, git, run
+from wetdiff.errors import WetdiffError
+from wetdiff.store.versions import list_versions, resolve
+from wetdiff.store.workspace import open_workspace
+
+
+@pytest.fixture
+def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    root = build(tmp_path / "ws")
+    monkeypatch.chdir(root)
+    yield open_workspace()
+    forget_open_workspaces()
+
+
+def test_law_alone_is_today_and_says_its_date(ws) -> None:  # type: ignore[no-untyped-def]
+    version = resolve("law", ws)
+    today = dt.date.today().isoformat()
+    assert version.label == f"law@{today}"
+    assert version.title == (f"Wetboek van Strafrecht in force on {today} "
+                             "(latest text: 2013-11-15)")
+    assert [a.number for a in version.artikelen] == ["251", "273f"]
+
+
+def test_law_at_a_date_is_the_text_in_force_then(ws) -> None:  # type: ignore[no-untyped-def]
+    version = resolve("law@2006-01-01", ws)
+    assert [a.number for a in version.artikelen] == ["251", "273a"]
+    assert "zes jaren" in version.artikel("273a").leden[0].body[0].text  # type: ignore[union-attr]
+    assert version.date == dt.date(2006, 1, 1)
+
+
+def test_proposal_alone_is_its_latest_stage_laid_over_its_base(ws) -> None:  # type: ignore[no-untyped-def]
+    version = resolve("36547", ws)
+    assert version.label == "36547/A"
+    assert [a.number for a in version.artikelen] == ["251", "273f", "273fa"]
+    assert version.illustrative.startswith("illustratief ontwerp")
+    assert version.date == dt.date(2025, 6, 10)
+    assert resolve("36547/nr2", ws).label == "36547/nr2"
+
+
+def test_a_revision_reads_the_files_as_committed_then(ws) -> None:  # type: ignore[no-untyped-def]
+    (ws.root / "proposals/36547/A/273fa.txt").unlink()
+    assert resolve("36547/A", ws).artikel("273fa") is None
+    assert resolve("HEAD:36547/A", ws).artikel("273fa") is not None
+    assert (ws.root / "proposals/36547/A/273fa.txt").exists() is False  # no checkout
+
+
+def test_a_stage_tag_reads_the_stage_as_tagged(ws) -> None:  # type: ignore[no-untyped-def]
+    version = resolve("36547/nr2:36547/nr2", ws)
+    assert version.artikel("273f") is not None
+    assert "36547/nr2" in {e.spec for e in list_versions(ws) if e.kind == "tag"}
+
+
+def test_a_path_needs_no_git(ws) -> None:  # type: ignore[no-untyped-def]
+    version = resolve(str(ws.root / "proposals/36547/nr2/273fa.txt"), ws)
+    assert [a.number for a in version.artikelen] == ["273fa"]
+
+
+@pytest.mark.parametrize(("spec", "message"), [
+    ("nope", "unknown version 'nope'"),
+    ("law@2013-13-01", "is not a date"),
+    ("law@1800-01-01", "no article of BWBR0001854 was in force on 1800-01-01"),
+    ("36547/xx", "has no stage 'xx'"),
+    ("36547/consultatie", "has no text"),
+    ("HEAD~99:law", "unknown git revision 'HEAD~99'"),
+    ("HEAD:", "nothing after ':'"),
+    ("36547@2020-01-01", "only the law takes @DATE"),
+])
+def test_unknown_versions_say_what_exists(ws, spec: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(WetdiffError) as error:
+        resolve(spec, ws)
+    assert message in str(error.value)
+
+
+def test_unknown_version_lists_the_versions_there(ws) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(WetdiffError) as error:
+        resolve("36574", ws)
+    hint = error.value.hint or ""
+    assert "1886-09-01 to 2013-11-15" in hint and "nr2, A" in hint and "36547/nr2" in hint
+
+
+def test_law_is_ambiguous_with_two_regelingen(ws) -> None:  # type: ignore[no-untyped-def]
+    other = ws.root / "articles/BWBR0012345/1"
+    other.mkdir(parents=True)
+    (other / "2010-01-01.txt").write_text("Artikel 1\n\nTekst.\n", encoding="utf-8")
+    (other / "2010-01-01.toml").write_text(
+        'artikel = "1"\nin_force = 2010-01-01\nbwb_id = "BWBR0012345"\n', encoding="utf-8")
+    with pytest.raises(WetdiffError, match="'law' is ambiguous"):
+        resolve("law", ws)
+    assert resolve("BWBR0012345@2011-01-01", ws).artikel("1") is not None
+
+
+def test_versions_command_lists_dates_stages_and_tags(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "versions")
+    assert code == 0
+    assert "law@2013-11-15" in out and "Stb. 2013, 444" in out
+    assert "36547/nr2" in out and "(no text)" in out
+    code, out, _ = run(capsys, "versions", "--format", "json")
+    data = json.loads(out)
+    kinds = {v["kind"] for v in data["versions"]}
+    assert kinds == {"law", "stage", "tag"}
+
+
+def test_show_uses_the_version_parser(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "show", "law@2009-07-01", "--article", "273f")
+    assert code == 0 and "ten hoogste acht jaren" in out
+    git(ws.root, "status")

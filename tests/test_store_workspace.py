@@ -1,0 +1,154 @@
+"""The workspace: found from the current folder, else the worked example built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store_helpers import SOURCE, build, forget_open_workspaces, git, run
+from wetdiff.store import example
+from wetdiff.store.gitrepo import close_all
+from wetdiff.store.versions import resolve
+from wetdiff.store.workspace import open_workspace
+
+
+@pytest.fixture(autouse=True)
+def _fresh() -> None:  # type: ignore[misc]
+    yield
+    forget_open_workspaces()
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shipped example is a copy of the fixture files (so a test can change it)."""
+    source = tmp_path / "shipped"
+    shutil.copytree(SOURCE, source)
+    monkeypatch.setattr(example, "shipped_source", lambda: source)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    monkeypatch.chdir(outside)
+    return source
+
+
+def test_workspace_is_found_from_a_subfolder(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    root = build(tmp_path / "ws")
+    monkeypatch.chdir(root / "proposals" / "36547")
+    workspace = open_workspace()
+    assert workspace.root == root.resolve() and not workspace.example
+
+
+def test_log_outside_any_workspace_builds_the_example_once(shipped: Path, capsys,  # type: ignore[no-untyped-def]
+                                                           monkeypatch) -> None:
+    code, out, err = run(capsys, "log", "273f")
+    assert code == 0, err
+    assert "law@2005-01-01  artikel 273a" in out
+    built = list(Path(os.environ["WETDIFF_DATA_DIR"]).glob("example-*"))
+    assert len(built) == 1
+    forget_open_workspaces()
+
+    def no_rebuild(*args: object) -> None:
+        raise AssertionError("the example was built again")
+
+    monkeypatch.setattr(example, "build_workspace", no_rebuild)
+    code, out, _ = run(capsys, "log", "273f")
+    assert code == 0 and "law@2013-11-15" in out
+    assert list(Path(os.environ["WETDIFF_DATA_DIR"]).glob("example-*")) == built
+
+
+def test_the_projects_own_repository_is_not_a_workspace(shipped: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    project = shipped.parent / "project"
+    project.mkdir()
+    git(project, "init", "-q")
+    monkeypatch.chdir(project)
+    assert open_workspace().example
+
+
+def test_a_changed_example_is_built_into_a_new_folder(shipped: Path) -> None:
+    first = open_workspace()
+    (first.root / "proposals" / "36547" / "A" / "note.txt").write_text("mijn werk\n")
+    forget_open_workspaces()
+    text = shipped / "proposals/36547/A/273f.txt"
+    text.write_text(text.read_text().replace("gedwongen huwelijk", "gedwongen huwelijken"))
+    second = open_workspace()
+    assert second.root != first.root and second.example
+    assert (first.root / "proposals/36547/A/note.txt").read_text() == "mijn werk\n"
+    assert "huwelijken" in resolve("36547/A", second).artikel("273f").leden[1].body[0].text  # type: ignore[union-attr]
+
+
+def test_example_history_has_dated_commits_and_stage_tags(tmp_path: Path) -> None:
+    root = build(tmp_path / "ws")
+    log = git(root, "log", "--reverse", "--format=%s|%ad", "--date=short").strip().splitlines()
+    subjects = [line.split("|")[0] for line in log]
+    assert subjects[1] == "Artikel 251: source act: gap"
+    assert subjects[2] == "Artikel 273a: Stb. 2004, 645 (Kamerstuk 29 291)"
+    assert subjects[6] == "Artikel 273f: Stb. 2013, 444 (Kamerstuk 33 309)"
+    # legal date as author date, where git can hold it; 1886 lives in the trailer only
+    assert log[6].split("|")[1] == "2013-11-15"
+    assert log[1].split("|")[1] != "1886-09-01"
+    assert "In-force: 1886-09-01" in git(root, "log", "--format=%B", "--grep=Artikel 251")
+    message = git(root, "log", "-1", "--format=%B", "HEAD~3")
+    assert "In-force: 2013-11-15" in message and "Certainty: unverified" in message
+    assert "Source: Stb. 2013, 444" in message and "Kamerstuk: 33 309" in message
+    assert "Answers: Q-1" in git(root, "log", "--format=%B", "--grep=273a: Stb. 2004")
+    assert git(root, "tag").split() == ["36547/A", "36547/nr2"]
+    committer = git(root, "log", "-1", "--format=%cd", "--date=short", "36547/nr2").strip()
+    author = git(root, "log", "-1", "--format=%ad", "--date=short", "36547/nr2").strip()
+    assert author == "2024-04-25" and committer != author
+
+
+def test_init_makes_an_empty_workspace_and_refuses_twice(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "nieuw"
+    code, out, err = run(capsys, "init", str(target))
+    assert code == 0, err
+    assert (target / "wetdiff.toml").is_file() and (target / ".git").is_dir()
+    assert git(target, "status", "--porcelain") == ""
+    code, _, err = run(capsys, "init", str(target))
+    assert code == 2 and "workspace already" in err
+
+
+def test_init_example_copies_history_and_tags(shipped: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "kopie"
+    code, _, err = run(capsys, "init", "--example", str(target))
+    assert code == 0, err
+    assert "36547/nr2" in git(target, "tag")
+    assert len(git(target, "log", "--oneline").splitlines()) >= 8
+    assert git(target, "remote") == ""
+
+
+def _git_children() -> list[str]:
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().split()
+        except OSError:
+            continue
+        if int(fields[3]) == os.getpid() and "git" in fields[1]:
+            children.append(fields[1])
+    return children
+
+
+def test_no_git_processes_are_left_behind(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    root = build(tmp_path / "ws")
+    monkeypatch.chdir(root)
+    workspace = open_workspace()
+    resolve("HEAD~1:36547/nr2", workspace)  # reads blobs: starts git cat-file
+    assert _git_children()
+    close_all()  # what runs at exit
+    assert _git_children() == []
+
+
+def test_a_cli_run_leaves_no_git_process(tmp_path: Path) -> None:
+    root = build(tmp_path / "ws")
+    script = ("import os, sys\nfrom wetdiff.cli import main\n"
+              "try:\n    main(['show', 'HEAD:36547/nr2', '--article', '273fa'])\n"
+              "except SystemExit:\n    pass\n")
+    done = subprocess.run([sys.executable, "-c", script],
+                          cwd=root, capture_output=True, text=True, timeout=60)
+    assert "273fa" in done.stdout, done.stderr
+    leftover = subprocess.run(["pgrep", "-f", f"cat-file.*{root}"], capture_output=True)
+    assert leftover.stdout == b""

@@ -1,0 +1,58 @@
+"""``wetdiff blame ARTICLE [VERSION]``: the version that introduced each provision/word."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from wetdiff.cli.options import format_option
+
+
+@click.command()
+@click.argument("article")
+@click.argument("version", required=False)
+@click.option("--words", is_flag=True, help="Credit each word, not only each provision.")
+@format_option("text", "json")
+def command(article: str, version: str | None, words: bool, output_format: str) -> None:
+    """For each provision of ARTICLE in VERSION (default: the law in force today), the
+    version that introduced it and those that changed it; with --words, the version that
+    introduced each word, with its date, act and note.
+
+    Computed by walking the article's versions through the diff engine (provisions paired
+    by content, words by the word diff), not by git's line blame: it follows a lid
+    through renumberings and credits "twaalf" to the act that wrote it, not to the last
+    act that touched the lid. VERSION may be law@DATE or a proposal stage (36547/A).
+    """
+    from wetdiff.store.blame import blame_article
+    from wetdiff.store.workspace import open_workspace
+
+    result = blame_article(open_workspace(), article, version)
+    if output_format == "json":
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return
+    origins = {o.index: o for o in result.origins}
+    click.echo(f"Artikel {article} in {result.version}: versions walked, oldest first")
+    for o in result.origins:
+        date = o.date.isoformat() if o.date else "gap"
+        number = f" (artikel {o.number})" if o.number != article else ""
+        click.echo(f"  [{o.index}] {date}  {o.label}{number}  {o.act}"
+                   + (f"  [{o.certainty}]" if o.certainty else ""))
+
+    def short(index: int) -> str:
+        o = origins[index]
+        return f"[{index}] {o.date.isoformat() if o.date else 'gap'}"
+
+    for p in result.provisions:
+        where = p.provision.locatie.in_words()
+        if p.provision.role != "tekst":
+            where += f", {p.provision.role}"
+        changed = ", ".join(short(i) for i in p.changed)
+        click.echo("")
+        click.echo(f"{where}: introduced {short(p.introduced)}"
+                   + (f"; changed {changed}" if changed else ""))
+        if words:
+            for span in p.spans:
+                click.echo(f"  {short(span.origin):<16} {span.text.strip()}")
+        else:
+            click.echo(f"  {p.provision.text}")

@@ -1,0 +1,40 @@
+"""``wetdiff init [DIR]``: a new workspace; ``--example``: a copy of the worked example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.option("--example", is_flag=True,
+              help="Copy the worked example (273f Sr, bill 36 547) with its history.")
+@click.option("--name", default="", help="The workspace's name (default: the folder's).")
+def command(directory: Path | None, example: bool, name: str) -> None:
+    """Create a workspace in DIR (default: the current folder): a git repository with
+    wetdiff.toml, articles/ and proposals/, in one first commit.
+
+    With --example, DIR becomes a full copy of the worked example, history and tags
+    included, to explore or draft in. An existing workspace is never overwritten.
+    """
+    from wetdiff.errors import WetdiffError
+    from wetdiff.store.workspace import MARKER, init_workspace
+
+    folder = (directory or Path.cwd()).resolve()
+    if example:
+        from wetdiff.store.example import ensure_example
+        from wetdiff.store.gitrepo import clone
+
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise WetdiffError("the folder exists and is not empty; nothing changed",
+                               file=folder, hint="Give a new folder for the copy.")
+        source = ensure_example()
+        clone(source, folder)
+        click.echo(f"Copied the worked example with its history into {folder}")
+        click.echo(f"Run wetdiff there; try: cd {folder} && wetdiff log 273f")
+        return
+    workspace = init_workspace(folder, name=name)
+    click.echo(f"Created workspace {workspace.name} in {folder} ({MARKER}, articles/, "
+               "proposals/)")

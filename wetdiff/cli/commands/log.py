@@ -1,0 +1,62 @@
+"""``wetdiff log ARTICLE``: every version of an article, newest first."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from wetdiff.cli.options import format_option
+
+
+@click.command()
+@click.argument("article")
+@click.option("--rev", metavar="REV", help="The history as it was at a git revision.")
+@format_option("text", "json")
+def command(article: str, rev: str | None, output_format: str) -> None:
+    """Every version of ARTICLE (e.g. 273f), newest first: its date (legal time) and how
+    certain that is, the act that made it, what changed against the version before, the
+    rationale and the questions it answers, and the commits that recorded it.
+
+    The history follows renumberings: 273f's log includes artikel 273a of 2005, which
+    became 273f in 2006. Proposal stages that carry the article come first.
+    """
+    from wetdiff.model.normalise import visible_controls
+    from wetdiff.store.log import article_log
+    from wetdiff.store.workspace import open_workspace
+
+    workspace = open_workspace()
+    entries = article_log(workspace, article, rev)
+    if output_format == "json":
+        click.echo(json.dumps({"artikel": article, "workspace": str(workspace.root),
+                               "versions": [e.to_json() for e in entries]},
+                              ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Artikel {article}: {len(entries)} versions, newest first "
+               f"(workspace: {workspace.name})")
+    for entry in entries:
+        step = entry.step
+        click.echo("")
+        number = f"artikel {step.number}" if step.number != article else ""
+        certainty = f"  [{step.certainty}{': ' + step.date_note if step.date_note else ''}]" \
+            if step.kind == "law" else (f"  [{step.date_note}]" if step.date_note else "")
+        click.echo(f"{step.when}  {step.label}  {number}{certainty}".rstrip())
+        click.echo(f"    source: {step.act}")
+        if step.illustrative:
+            click.echo(f"    [{step.illustrative}]")
+        for line in entry.changes:
+            click.echo(f"    {line}")
+        if step.note:
+            click.echo(f"    note: {visible_controls(step.note)}")
+        if step.answers:
+            click.echo(f"    answers: {', '.join(step.answers)}")
+        for commit in entry.commits:
+            recorded = commit.committer_date.date().isoformat()
+            click.echo(f"    commit {commit.sha[:10]} recorded {recorded} by "
+                       f"{visible_controls(commit.author)}: {visible_controls(commit.subject)}")
+            if commit.body and step.kind == "stage":
+                for line in commit.body.splitlines():
+                    click.echo(f"        {visible_controls(line)}")
+            answers = commit.trailer("Answers")
+            if answers and step.kind == "stage":
+                click.echo(f"        answers: {', '.join(answers)}")

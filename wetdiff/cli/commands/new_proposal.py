@@ -1,0 +1,31 @@
+"""``wetdiff new-proposal NAME --from VERSION``: start drafting a proposal."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.argument("name")
+@click.option("--from", "from_version", required=True, metavar="VERSION",
+              help="The version to start from: law, law@DATE, a proposal stage, …")
+@click.option("--title", default="", help="The proposal's title.")
+@click.option("--article", "articles", multiple=True, metavar="NR",
+              help="Only these articles (repeatable); needed when VERSION holds many.")
+@click.option("--stage", default="concept", show_default=True,
+              help="The id (folder name) of the first stage.")
+def command(name: str, from_version: str, title: str, articles: tuple[str, ...],
+            stage: str) -> None:
+    """Create proposals/NAME/ with a proposal.toml (its base: the law version it amends)
+    and a first stage holding copies of the articles of VERSION, and commit it.
+
+    Then edit proposals/NAME/STAGE/<artikel>.txt and record each step with
+    'wetdiff save NAME/STAGE <artikel> --message "why"'.
+    """
+    from wetdiff.store.workspace import open_workspace
+
+    workspace = open_workspace()
+    sha = workspace.new_proposal(name, from_version, title=title, articles=articles,
+                                 stage=stage)
+    click.echo(f"Started proposal {name} (stage {stage}) from {from_version} in "
+               f"{workspace.root / 'proposals' / name}; commit {sha[:10]}")

@@ -1,0 +1,57 @@
+"""``wetdiff save PROPOSAL/STAGE FILE-or-ARTICLE -m WHY``: record a drafting step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("stage_spec", metavar="PROPOSAL/STAGE")
+@click.argument("source", metavar="FILE-or-ARTICLE")
+@click.option("-m", "--message", required=True, help="The rationale: why this change.")
+@click.option("--answers", multiple=True, metavar="ID",
+              help="A question this change answers, e.g. 2022Z19982/3 (repeatable).")
+def command(stage_spec: str, source: str, message: str, answers: tuple[str, ...]) -> None:
+    """Save an article text into a proposal stage and commit it with its rationale.
+
+    FILE is an article file (anywhere) whose text becomes the stage's article of that
+    number; ARTICLE (e.g. 273f) records the edits you made in place in
+    proposals/PROPOSAL/STAGE/273f.txt. The commit message is the rationale, with an
+    'Answers:' trailer per question. Only that file is committed: other uncommitted work
+    is left exactly as it is. A file that changed on disk meanwhile is not overwritten.
+    """
+    from wetdiff.errors import WetdiffError
+    from wetdiff.model.files import read_text
+    from wetdiff.model.text_format import parse
+    from wetdiff.store.proposals import PROPOSALS
+    from wetdiff.store.workspace import open_workspace
+
+    proposal, slash, stage = stage_spec.partition("/")
+    if not slash or not proposal or not stage:
+        raise WetdiffError(f"{stage_spec!r}: give the proposal and the stage, e.g. 36547/nr2")
+    workspace = open_workspace()
+    folder = workspace.root / PROPOSALS / proposal / stage
+    path = Path(source)
+    if path.suffix == ".txt" or path.exists():
+        text = read_text(path)
+        number = parse(text, source=str(path), strict=True).number
+        target = folder / f"{number}.txt"
+        expected = (target.read_text(encoding="utf-8") if target.exists()
+                    and target.resolve() != path.resolve() else None)
+        if target.exists() and target.resolve() == path.resolve():
+            expected = text
+    else:
+        target = folder / f"{source}.txt"
+        if not target.is_file():
+            raise WetdiffError(f"no article {source} in {proposal}/{stage}", file=target,
+                               hint="Give a file with the new text, or edit this file first.")
+        text = read_text(target)
+        expected = text
+    before = set(workspace.dirty_paths())
+    sha = workspace.save_article(proposal, stage, text, expected, message, answers)
+    click.echo(f"Saved {target.relative_to(workspace.root)}; commit {sha[:10]}")
+    others = sorted(p for p in before if p != target.relative_to(workspace.root).as_posix())
+    if others:
+        click.echo(f"Other uncommitted changes were left as they are: {', '.join(others)}")

@@ -1,0 +1,170 @@
+"""Drafting: starting a proposal and saving its texts, each step a commit with its reason.
+
+A lawyer's edits are record time: who changed what, when and why. Every save writes the
+article file atomically, refuses to overwrite a file that changed on disk since it was
+read, and commits exactly that file with the rationale as the message and an
+``Answers:`` trailer per question it answers. Other uncommitted work in the workspace is
+left exactly as it is (and reported by the CLI); nothing is ever amended, reset or
+rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tomllib
+from collections.abc import Sequence
+
+import tomli_w
+
+from wetdiff.errors import WetdiffError
+from wetdiff.model.files import atomic_write
+from wetdiff.model.text_format import parse, render
+from wetdiff.store.gitrepo import message_with_trailers
+from wetdiff.store.proposals import (
+    PROPOSAL_FILE,
+    PROPOSALS,
+    QUESTIONS_FILE,
+    read_proposal,
+    valid_id,
+)
+from wetdiff.store.workspace import Workspace
+
+MAX_COPIED = 20
+
+
+def _writable(workspace: Workspace) -> tuple[str, str]:
+    """Check the repository can take a commit for the lawyer; returns who they are."""
+    repo = workspace.repo
+    if repo.detached:
+        raise WetdiffError(
+            "the workspace is on a detached HEAD (an old commit is checked out); a save "
+            "would not be on any branch. Nothing was written", file=workspace.root,
+            hint="Check out your branch first: git switch main")
+    return repo.identity()
+
+
+def question_ids(workspace: Workspace, proposal: str) -> set[str]:
+    path = workspace.root / PROPOSALS / proposal / QUESTIONS_FILE
+    if not path.is_file():
+        return set()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise WetdiffError(f"not valid TOML: {exc}", file=path) from None
+    return {q["id"] for q in data.get("question", []) if isinstance(q, dict) and "id" in q}
+
+
+def save_article(workspace: Workspace, proposal: str, stage: str, artikel_text: str,
+                 expected_old_text: str | None, message: str,
+                 answers: Sequence[str] = ()) -> str:
+    if not message.strip():
+        raise WetdiffError("a save needs its rationale (why this change); nothing was "
+                           "written", hint='Give it with --message "…".')
+    artikel = parse(artikel_text, source=f"{proposal}/{stage} (new text)", strict=True)
+    found = read_proposal(workspace.snapshot(), proposal)
+    listed = found.stage(stage)
+    folder = workspace.root / PROPOSALS / proposal / stage
+    if (listed is None or not listed.text) and not folder.is_dir():
+        stages = ", ".join(s.id for s in found.text_stages) or "none"
+        raise WetdiffError(f"proposal {proposal} has no stage {stage!r} with a text",
+                           hint=f"Its stages with a text: {stages}.")
+    known = question_ids(workspace, proposal)
+    for answer in answers:
+        if answer not in known:
+            raise WetdiffError(
+                f"unknown question id {answer!r}; nothing was written",
+                file=workspace.root / PROPOSALS / proposal / QUESTIONS_FILE,
+                hint="Add it to the questions registry first (or check the spelling).")
+    identity = _writable(workspace)
+    path = folder / f"{artikel.number}.txt"
+    rel = path.relative_to(workspace.root).as_posix()
+    if expected_old_text is None and path.exists():
+        raise WetdiffError("this article file exists already (it was created since you "
+                           "started); not overwriting it", file=path,
+                           hint="Reload it, and make your change again.")
+    text = artikel_text if artikel_text.endswith("\n") else artikel_text + "\n"
+    committed = workspace.repo.snapshot("HEAD").read(rel) if workspace.repo.head_sha() else None
+    if committed == text and (not path.exists() or path.read_text(encoding="utf-8") == text):
+        raise WetdiffError("nothing to save: the text is the same as the last saved version",
+                           file=path)
+    atomic_write(path, text, expected=expected_old_text)
+    subject, _, body = message.strip().partition("\n")
+    trailers = [("Stage", f"{proposal}/{stage}"), ("Artikel", artikel.number)]
+    trailers += [("Answers", a) for a in dict.fromkeys(answers)]
+    try:
+        return workspace.repo.commit([rel], message_with_trailers(subject, body, trailers),
+                                     author=identity)
+    except WetdiffError:
+        # The commit was refused (a hook, say): put the file back as it was read.
+        if expected_old_text is None:
+            path.unlink(missing_ok=True)
+        else:
+            atomic_write(path, expected_old_text)
+        raise
+
+
+def new_proposal(workspace: Workspace, name: str, from_version: str, *, title: str = "",
+                 articles: Sequence[str] = (), stage: str = "concept") -> str:
+    from wetdiff.store.versions import parse_spec, resolve
+
+    if not valid_id(name) or not valid_id(stage):
+        raise WetdiffError(f"{name!r}/{stage!r} cannot be a proposal/stage name",
+                           hint="Use letters, digits, '.', '-' or '_', e.g. 36547 or "
+                                "mijn-ontwerp.")
+    folder = workspace.root / PROPOSALS / name
+    if folder.exists():
+        raise WetdiffError(f"proposal {name} exists already; nothing was written",
+                           file=folder)
+    identity = _writable(workspace)
+    version = resolve(from_version, workspace)
+    try:
+        spec = parse_spec(from_version, workspace)
+    except WetdiffError:
+        spec = None  # a path on disk
+    prefix = f"{spec.rev}:" if spec and spec.rev else ""
+    copied = version.artikelen
+    if spec is not None and spec.kind == "law":
+        base = f"{prefix}{spec.name}@{version.date.isoformat() if version.date else ''}"
+    elif spec is not None and spec.kind == "proposal":
+        source = read_proposal(workspace.snapshot(spec.rev), spec.name)
+        base = source.base if ":" in source.base or not prefix else prefix + source.base
+        stage_id = version.label.rsplit("/", 1)[-1]
+        own = {n[:-4] for n, d in workspace.snapshot(spec.rev).listdir(
+            f"{PROPOSALS}/{spec.name}/{stage_id}") if not d and n.endswith(".txt")}
+        if not articles:
+            copied = tuple(a for a in version.artikelen if a.number in own)
+    else:
+        base = f"law@{dt.date.today().isoformat()}"
+    if articles:
+        missing = [n for n in articles if version.artikel(n) is None]
+        if missing:
+            raise WetdiffError(f"{version.label} has no artikel {', '.join(missing)}")
+        copied = tuple(a for a in version.artikelen if a.number in set(articles))
+    elif len(copied) > MAX_COPIED:
+        raise WetdiffError(
+            f"{version.label} holds {len(copied)} articles; name the ones the proposal "
+            "changes", hint="Add --article 273f (repeatable).")
+    data = {
+        "title": title or name, "kamerstuk": "", "regeling": version.regeling,
+        "bwb_id": version.bwb_id, "base": base,
+        "stage": [{"id": stage, "name": "Eigen ontwerp (concept)",
+                   "date": dt.date.today(), "text": True}],
+    }
+    if version.illustrative:
+        data["illustrative"] = version.illustrative
+    paths = [f"{PROPOSALS}/{name}/{PROPOSAL_FILE}"]
+    message = message_with_trailers(
+        f"Start proposal {name} from {version.label}",
+        f"{version.title}\nArticles: {', '.join(a.number for a in copied) or 'none yet'}",
+        [("Base", base), ("Stage", f"{name}/{stage}")])
+    try:
+        (folder / stage).mkdir(parents=True)
+        atomic_write(folder / PROPOSAL_FILE, tomli_w.dumps(data))
+        for artikel in copied:
+            atomic_write(folder / stage / f"{artikel.number}.txt", render(artikel))
+            paths.append(f"{PROPOSALS}/{name}/{stage}/{artikel.number}.txt")
+        return workspace.repo.commit(paths, message, author=identity)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # the folder made just now, nothing else
+        raise
