@@ -223,7 +223,7 @@ def numbering_problems(numbers: list[tuple[str, int]]) -> list[tuple[int, str]]:
     for token, line in numbers:
         current = parse_number(token, roman=roman)
         key = token.rstrip(".)").replace("º", "°")
-        if key in seen:
+        if key in seen and current.style != "dash":  # dash items all look alike
             problems.append((line, f"numbering: {token!r} occurs twice"))
         elif previous is None:
             if current.ordinal not in (None, 1) or current.suffix:
