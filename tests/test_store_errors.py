@@ -1,0 +1,80 @@
+"""A broken or unusual repository: one clear message, exit 2, nothing changed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store_helpers import build, forget_open_workspaces, git, run
+
+
+@pytest.fixture(autouse=True)
+def _fresh() -> None:  # type: ignore[misc]
+    yield
+    forget_open_workspaces()
+
+
+def test_a_marker_outside_git_is_not_a_workspace(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "wetdiff.toml").write_text('name = "los"\n')
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "versions")
+    assert code == 2 and "not a git repository" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wetdiff.toml"]
+
+
+def test_a_bare_repository_is_refused(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    bare = tmp_path / "bare.git"
+    git(tmp_path, "init", "-q", "--bare", str(bare))
+    (bare / "wetdiff.toml").write_text('name = "kaal"\n')
+    monkeypatch.setenv("WETDIFF_WORKSPACE", str(bare))
+    code, _, err = run(capsys, "log", "273f")
+    assert code == 2 and "bare git repository" in err
+
+
+def test_a_detached_head_refuses_to_save(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    root = build(tmp_path / "ws")
+    git(root, "checkout", "-q", "--detach", "HEAD~1")
+    monkeypatch.chdir(root)
+    target = root / "proposals/36547/nr2/273f.txt"
+    target.write_text(target.read_text().replace("vijftien jaren", "twintig jaren", 1))
+    code, _, err = run(capsys, "save", "36547/nr2", "273f", "-m", "x")
+    assert code == 2 and "detached HEAD" in err
+    code, _, err = run(capsys, "new-proposal", "x", "--from", "law")
+    assert code == 2 and "detached HEAD" in err
+    assert not (root / "proposals/x").exists()
+    code, out, _ = run(capsys, "log", "273f")  # reading still works
+    assert code == 0
+
+
+def test_an_unknown_version_exits_2(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(build(tmp_path / "ws"))
+    code, out, err = run(capsys, "blame", "273f", "36548")
+    assert code == 2 and "unknown version '36548'" in err and "Versions here" in err
+    assert out == ""
+
+
+def test_a_corrupt_object_is_reported(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    root = build(tmp_path / "ws")
+    blob = git(root, "rev-parse", "HEAD:proposals/36547/A/273fa.txt").strip()
+    path = root / ".git" / "objects" / blob[:2] / blob[2:]
+    path.chmod(0o644)
+    path.write_bytes(b"not a zlib stream")
+    monkeypatch.chdir(root)
+    code, out, err = run(capsys, "show", "HEAD:36547/A")
+    assert code == 2 and "damaged" in err and "git fsck" in err
+    assert "Traceback" not in err
+
+
+def test_git_missing_from_path(tmp_path: Path) -> None:
+    root = build(tmp_path / "ws")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_PYTHON")}
+    env["PATH"] = str(tmp_path / "empty")
+    done = subprocess.run([sys.executable, "-m", "wetdiff", "log", "273f"], cwd=root,
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "git is not installed or not on PATH" in done.stderr
+    assert "Traceback" not in done.stderr
