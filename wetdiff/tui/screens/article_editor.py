@@ -34,16 +34,22 @@ class ArticleEditor(Screen[bool]):
                 Binding("escape", "close", "Close")]
 
     class Opened(Message):
+        bubble = False
+
         def __init__(self, draft: ArticleDraft) -> None:
             super().__init__()
             self.draft = draft
 
     class Committed(Message):
+        bubble = False
+
         def __init__(self, sha: str) -> None:
             super().__init__()
             self.sha = sha
 
     class Failed(Message):
+        bubble = False
+
         def __init__(self, error: str, *, close: bool = False) -> None:
             super().__init__()
             self.error = error

@@ -55,6 +55,8 @@ class BlameScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "close", "Close")]
 
     class Blamed(Message):
+        bubble = False
+
         def __init__(self, blame: Any | None, error: str = "") -> None:
             super().__init__()
             self.blame = blame

@@ -62,6 +62,8 @@ class HistoryScreen(ModalScreen[tuple[str, str] | None]):
     BINDINGS = [Binding("escape", "close", "Close")]
 
     class Logged(Message):
+        bubble = False
+
         def __init__(self, entries: list[Any] | None, error: str = "") -> None:
             super().__init__()
             self.entries = entries or []

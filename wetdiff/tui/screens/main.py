@@ -55,11 +55,15 @@ class MainScreen(Screen[None]):
     class Loaded(Message):
         """A comparison finished loading (posted from a worker thread)."""
 
+        bubble = False
+
         def __init__(self, comparison: Comparison) -> None:
             super().__init__()
             self.comparison = comparison
 
     class LoadFailed(Message):
+        bubble = False
+
         def __init__(self, error: str) -> None:
             super().__init__()
             self.error = error
@@ -121,6 +125,9 @@ class MainScreen(Screen[None]):
     def on_main_screen_load_failed(self, message: LoadFailed) -> None:
         self.view.loading = False
         self.notify(message.error, title="Cannot compare", severity="error", timeout=10)
+        if self.comparison is None:
+            self.query_one(NotesPanel).show_message(
+                f"Cannot compare: {message.error}\nPress v to pick two versions.")
         self.ready = True
 
     def show_comparison(self, comparison: Comparison) -> None:

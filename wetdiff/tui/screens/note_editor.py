@@ -69,16 +69,22 @@ class NoteEditor(Screen[bool]):
                 Binding("escape", "close", "Close")]
 
     class Saved(Message):
+        bubble = False
+
         def __init__(self, path: str) -> None:
             super().__init__()
             self.path = path
 
     class Failed(Message):
+        bubble = False
+
         def __init__(self, error: str) -> None:
             super().__init__()
             self.error = error
 
     class QuestionAdded(Message):
+        bubble = False
+
         def __init__(self, question: Any, questions: Any) -> None:
             super().__init__()
             self.question = question

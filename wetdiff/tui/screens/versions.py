@@ -59,6 +59,8 @@ class VersionsScreen(ModalScreen[tuple[str, str] | None]):
                 Binding("ctrl+s", "compare", "Compare")]
 
     class Listed(Message):
+        bubble = False
+
         def __init__(self, entries: list[Any], revisions: list[Any]) -> None:
             super().__init__()
             self.entries = entries

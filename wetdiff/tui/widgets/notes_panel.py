@@ -102,6 +102,9 @@ class NotesPanel(VerticalScroll):
         self.query_one("#note-text", Static).update(describe(change, notes, questions))
         self.scroll_home(animate=False)
 
+    def show_message(self, message: str) -> None:
+        self.query_one("#note-text", Static).update(Content(visible_controls(message)))
+
     @property
     def text(self) -> str:
         """What the panel shows, as plain text (for tests and screen readers)."""
