@@ -1,0 +1,18 @@
+"""Wijzigingsopdrachten: generate them from two versions, read them, apply them.
+
+* :func:`generate` (old, new[, change set]) → :class:`Wijzigingsopdrachten`, with
+  ``.text`` in Dutch drafting style (Aanwijzingen voor de regelgeving, ch. 6);
+* :func:`parse_text` reads instruction text, as generated or as people wrote it;
+* :func:`apply_opdrachten` executes them on a :class:`~wetdiff.model.version.Version`.
+
+The proof of a generated set is executing it: ``apply(generate(A, B), A) == B``
+(docs/instructions.md).
+"""
+
+from wetdiff.instructions.apply import Toegepast, apply_opdrachten, same_text
+from wetdiff.instructions.generate import Regels, generate
+from wetdiff.instructions.model import Mislukt, Wijzigingsopdrachten
+from wetdiff.instructions.parse import Gelezen, nested, parse_text
+
+__all__ = ["Gelezen", "Mislukt", "Regels", "Toegepast", "Wijzigingsopdrachten",
+           "apply_opdrachten", "generate", "nested", "parse_text", "same_text"]

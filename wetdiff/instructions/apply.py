@@ -1,0 +1,405 @@
+"""Executing wijzigingsopdrachten on a version.
+
+Instructions are applied in order, each to the text as the earlier ones left it (that is
+what "het derde lid (nieuw)" means). The applier never guesses: a quoted fragment that
+does not occur, or occurs more than once without "telkens"/"steeds", an element that
+does not exist, or "de punt aan het slot" of an element that ends in a semicolon, makes
+the instruction fail with its own words and the reason. Failing instructions leave the
+text as it was; the caller decides (``wetdiff apply`` writes nothing when any failed).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+
+from wetdiff.errors import WetdiffError
+from wetdiff.instructions.model import (
+    Adres,
+    ArtikelInvoegen,
+    ArtikelVernummeren,
+    ElementInvoegen,
+    KomtTeLuiden,
+    Mislukt,
+    Opdracht,
+    Slotleesteken,
+    Vervalt,
+    Wijzigingsopdrachten,
+    WoordenInvoegen,
+    WoordenVervangen,
+)
+from wetdiff.instructions.tree import (
+    Node,
+    block_nodes,
+    cited,
+    insert_words,
+    occurrences,
+    replace_span,
+    to_artikel,
+    to_node,
+)
+from wetdiff.model.artikel import VERVALLEN, Artikel
+from wetdiff.model.numbering import bare_number
+from wetdiff.model.text_format import parse
+from wetdiff.model.version import Version, article_sort_key
+
+
+class ApplyError(Exception):
+    """Why one instruction cannot be applied (in Dutch, for the lawyer)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Toegepast:
+    """The outcome: the new version, the instructions that failed, and which articles
+    changed (in the order of the code)."""
+
+    version: Version
+    failures: tuple[Mislukt, ...]
+    changed: tuple[str, ...]
+    applied: int
+
+
+def _kind_words(kind: str) -> str:
+    return {"lid": "lid", "onderdeel": "onderdeel", "artikel": "artikel"}.get(kind, kind)
+
+
+class _Werkversie:
+    """The articles being amended, as editable trees."""
+
+    def __init__(self, version: Version) -> None:
+        self.nodes: dict[str, Node] = {a.number: to_node(a) for a in version.artikelen}
+        self.order: list[str] = [a.number for a in version.artikelen]
+
+    def artikel(self, nr: str) -> Node:
+        node = self.nodes.get(nr)
+        if node is None:
+            raise ApplyError(f"artikel {nr} bestaat niet in deze versie")
+        return node
+
+    def element(self, adres: Adres) -> Node:
+        node = self.artikel(adres.artikel)
+        where = f"artikel {adres.artikel}"
+        for stap in adres.path:
+            found = [c for c in node.children if c.kind == stap.kind and c.nr == cited(stap.nr)]
+            name = f"{'lid' if stap.kind == 'lid' else 'onderdeel'} {stap.nr}"
+            if not found:
+                raise ApplyError(f"{where} heeft geen {name}")
+            if len(found) > 1:
+                raise ApplyError(f"{where} heeft meer dan één {name}")
+            node = found[0]
+            where += f", {name}"
+        return node
+
+    def scope(self, adres: Adres) -> list[Node]:
+        """The paragraphs an instruction addressed to ``adres`` may change."""
+        node = self.element(adres)
+        if not adres.deel:
+            return node.alineas()
+        kinds = [c.kind for c in node.children]
+        if "onderdeel" not in kinds:
+            raise ApplyError(f"{adres.phrase(relative=False)} heeft geen opsomming, dus geen "
+                             f"{adres.deel}")
+        first = kinds.index("onderdeel")
+        last = len(kinds) - 1 - kinds[::-1].index("onderdeel")
+        picked = node.children[:first] if adres.deel == "aanhef" else node.children[last + 1:]
+        alineas = [c for c in picked if c.kind == "alinea"]
+        if not alineas:
+            raise ApplyError(f"{adres.phrase(relative=False)} heeft geen {adres.deel}")
+        return alineas
+
+    def parent_of(self, adres: Adres) -> Node:
+        return self.element(adres.parent) if adres.path else self.artikel(adres.artikel)
+
+
+def _words_where(adres: Adres) -> str:
+    return adres.phrase(relative=False)
+
+
+def _apply_vervangen(work: _Werkversie, opdracht: WoordenVervangen) -> None:
+    for target in opdracht.targets:
+        alineas = work.scope(target)
+        hits = [(a, start) for a in alineas for start in occurrences(a.text, opdracht.old)]
+        if not hits:
+            raise ApplyError(f"«{opdracht.old}» komt niet voor in {_words_where(target)}")
+        if len(hits) > 1 and not opdracht.telkens:
+            raise ApplyError(f"«{opdracht.old}» komt {len(hits)} keer voor in "
+                             f"{_words_where(target)}; welke is bedoeld? (geef een nauwer "
+                             "adres, of 'telkens')")
+        for alinea in alineas:
+            for start in sorted(occurrences(alinea.text, opdracht.old), reverse=True):
+                alinea.text = replace_span(alinea.text, start, start + len(opdracht.old),
+                                           opdracht.new)
+                if not opdracht.telkens:
+                    break
+
+
+def _apply_invoegen(work: _Werkversie, opdracht: WoordenInvoegen) -> None:
+    for target in opdracht.targets:
+        alineas = work.scope(target)
+        hits = [(a, start) for a in alineas for start in occurrences(a.text, opdracht.anchor)]
+        if not hits:
+            raise ApplyError(f"«{opdracht.anchor}» komt niet voor in {_words_where(target)}")
+        if len(hits) > 1:
+            raise ApplyError(f"«{opdracht.anchor}» komt {len(hits)} keer voor in "
+                             f"{_words_where(target)}; na welke moet worden ingevoegd?")
+        alinea, start = hits[0]
+        at = start if opdracht.before else start + len(opdracht.anchor)
+        alinea.text = insert_words(alinea.text, at, opdracht.text, after=not opdracht.before)
+
+
+def _parse_articles(block: str) -> list[Node]:
+    chunks = re.split(r"\n(?=Artikel\s+\S+)", "\n" + block.strip("\n"))
+    nodes = []
+    for chunk in chunks:
+        if chunk.strip():
+            artikel = parse(chunk.strip("\n") + "\n", source="<opdracht>", strict=False)
+            nodes.append(to_node(artikel))
+    if not nodes:
+        raise ApplyError("de nieuwe tekst ontbreekt")
+    return nodes
+
+
+def _apply_komt(work: _Werkversie, opdracht: KomtTeLuiden) -> None:
+    if opdracht.kind == "artikel":
+        if len(opdracht.targets) != 1:
+            raise ApplyError("meer dan één artikel tegelijk vervangen wordt niet ondersteund")
+        old = opdracht.targets[0].artikel
+        work.artikel(old)
+        new_nodes = _parse_articles(opdracht.block)
+        for node in new_nodes:
+            if node.number != old and node.number in work.nodes:
+                raise ApplyError(f"artikel {node.number} bestaat al")
+        at = work.order.index(old)
+        del work.nodes[old]
+        work.order.pop(at)
+        for offset, node in enumerate(new_nodes):
+            work.nodes[node.number] = node
+            work.order.insert(at + offset, node.number)
+        return
+    elements = [work.element(t) for t in opdracht.targets]
+    parent = work.parent_of(opdracht.targets[0])
+    try:
+        new_nodes = block_nodes(opdracht.block, opdracht.kind)
+    except WetdiffError as error:
+        raise ApplyError(f"de nieuwe tekst is niet te lezen: {error.what}") from None
+    if not new_nodes or any(n.kind != opdracht.kind for n in new_nodes):
+        raise ApplyError(f"de nieuwe tekst begint niet met het nummer van een "
+                         f"{_kind_words(opdracht.kind)}")
+    positions = sorted(_index(parent, e) for e in elements)
+    parent.children[positions[0]:positions[-1] + 1] = new_nodes
+    _check_unique(parent, opdracht.kind)
+
+
+def _index(parent: Node, child: Node) -> int:
+    for index, candidate in enumerate(parent.children):
+        if candidate is child:
+            return index
+    raise ApplyError("element niet gevonden")
+
+
+def _check_unique(parent: Node, kind: str) -> None:
+    seen: set[str] = set()
+    for child in parent.elements(kind):
+        if child.nr in seen:
+            raise ApplyError(f"daarna zijn er twee keer {_kind_words(kind)} {child.nr}; "
+                             "ontbreekt een vernummering?")
+        seen.add(child.nr)
+
+
+def _renumber(parent: Node, kind: str, pairs: tuple[tuple[str, str], ...]) -> None:
+    nodes = []
+    for old, _new in pairs:
+        found = [c for c in parent.elements(kind) if c.nr == cited(old)]
+        if len(found) != 1:
+            raise ApplyError(f"te vernummeren {_kind_words(kind)} {old} bestaat niet")
+        nodes.append(found[0])
+    for node, (_old, new) in zip(nodes, pairs, strict=True):
+        bare = bare_number(node.number)
+        node.number = new + node.number[len(bare):]
+
+
+def _apply_vervalt(work: _Werkversie, opdracht: Vervalt) -> None:
+    if not opdracht.targets[0].path:
+        for target in opdracht.targets:
+            node = work.artikel(target.artikel)
+            node.children = [Node("alinea", text=VERVALLEN)]
+        return
+    elements = [work.element(t) for t in opdracht.targets]
+    parent = work.parent_of(opdracht.targets[0])
+    kind = opdracht.targets[0].path[-1].kind
+    siblings = parent.elements(kind)
+    trailing = siblings[-len(elements):] == elements if elements else False
+    if opdracht.vernummering or trailing:
+        for element in elements:
+            parent.children.remove(element)
+        if opdracht.vernummering:
+            _renumber(parent, kind, opdracht.vernummering)
+    else:
+        for element in elements:
+            element.children = [Node("alinea", text=VERVALLEN)]
+    _check_unique(parent, kind)
+
+
+_ENDINGS = {".": "een punt", ";": "een puntkomma", ",": "een komma", ":": "een dubbele punt"}
+
+
+def _apply_slot(work: _Werkversie, opdracht: Slotleesteken) -> None:
+    element = work.element(opdracht.target)
+    alineas = element.alineas()
+    if not alineas:
+        raise ApplyError(f"{_words_where(opdracht.target)} heeft geen tekst")
+    last = alineas[-1]
+    if not last.text.endswith(opdracht.old):
+        ending = last.text[-1:] or "niets"
+        raise ApplyError(f"{_words_where(opdracht.target)} eindigt niet op "
+                         f"{_ENDINGS.get(opdracht.old, '«' + opdracht.old + '»')} maar op "
+                         f"«{ending}»")
+    last.text = last.text[: len(last.text) - len(opdracht.old)] + opdracht.new
+
+
+def _apply_element_invoegen(work: _Werkversie, opdracht: ElementInvoegen) -> None:
+    parent = work.element(opdracht.parent)
+    if opdracht.slot is not None:
+        _apply_slot(work, opdracht.slot)
+    try:
+        new_nodes = block_nodes(opdracht.block, opdracht.kind)
+    except WetdiffError as error:
+        raise ApplyError(f"de nieuwe tekst is niet te lezen: {error.what}") from None
+    if not new_nodes or any(n.kind != opdracht.kind for n in new_nodes):
+        raise ApplyError(f"de nieuwe tekst begint niet met het nummer van een "
+                         f"{_kind_words(opdracht.kind)}")
+    siblings = parent.elements(opdracht.kind)
+    if opdracht.after is not None:
+        anchor = [c for c in siblings if c.nr == cited(opdracht.after)]
+        if len(anchor) != 1:
+            raise ApplyError(f"{_kind_words(opdracht.kind)} {opdracht.after} bestaat niet")
+        at = _index(parent, anchor[0]) + 1
+    elif opdracht.before is not None:
+        anchor = [c for c in siblings if c.nr == cited(opdracht.before)]
+        if len(anchor) != 1:
+            raise ApplyError(f"{_kind_words(opdracht.kind)} {opdracht.before} bestaat niet")
+        at = _index(parent, anchor[0])
+    else:
+        at = (_index(parent, siblings[-1]) + 1) if siblings else len(parent.children)
+    if opdracht.vernummering:
+        _renumber(parent, opdracht.kind, opdracht.vernummering)
+    parent.children[at:at] = new_nodes
+    _check_unique(parent, opdracht.kind)
+
+
+def _apply_artikel_invoegen(work: _Werkversie, opdracht: ArtikelInvoegen) -> None:
+    nodes = _parse_articles(opdracht.block)
+    anchor = opdracht.after if opdracht.after is not None else opdracht.before
+    assert anchor is not None
+    work.artikel(anchor)
+    at = work.order.index(anchor) + (1 if opdracht.after is not None else 0)
+    for node in nodes:
+        if node.number in work.nodes:
+            raise ApplyError(f"artikel {node.number} bestaat al")
+    for offset, node in enumerate(nodes):
+        work.nodes[node.number] = node
+        work.order.insert(at + offset, node.number)
+
+
+def _apply_vernummeren(work: _Werkversie, opdracht: ArtikelVernummeren) -> None:
+    node = work.artikel(opdracht.old)
+    if opdracht.new in work.nodes:
+        raise ApplyError(f"artikel {opdracht.new} bestaat al")
+    node.number = opdracht.new
+    at = work.order.index(opdracht.old)
+    work.order[at] = opdracht.new
+    work.nodes[opdracht.new] = work.nodes.pop(opdracht.old)
+
+
+def apply_one(work: _Werkversie, opdracht: Opdracht) -> None:
+    if isinstance(opdracht, WoordenVervangen):
+        _apply_vervangen(work, opdracht)
+    elif isinstance(opdracht, WoordenInvoegen):
+        _apply_invoegen(work, opdracht)
+    elif isinstance(opdracht, KomtTeLuiden):
+        _apply_komt(work, opdracht)
+    elif isinstance(opdracht, Vervalt):
+        _apply_vervalt(work, opdracht)
+    elif isinstance(opdracht, Slotleesteken):
+        _apply_slot(work, opdracht)
+    elif isinstance(opdracht, ElementInvoegen):
+        _apply_element_invoegen(work, opdracht)
+    elif isinstance(opdracht, ArtikelInvoegen):
+        _apply_artikel_invoegen(work, opdracht)
+    elif isinstance(opdracht, ArtikelVernummeren):
+        _apply_vernummeren(work, opdracht)
+    else:
+        raise ApplyError(f"onbekende opdracht {type(opdracht).__name__}")
+
+
+def _touched(opdracht: Opdracht) -> set[str]:
+    """The articles an instruction may change (so only those are saved beforehand)."""
+    numbers: set[str] = set()
+    for name in ("targets", "parent", "target", "slot"):
+        value = getattr(opdracht, name, None)
+        if isinstance(value, tuple):
+            numbers |= {a.artikel for a in value}
+        elif isinstance(value, Adres):
+            numbers.add(value.artikel)
+        elif isinstance(value, Slotleesteken):
+            numbers.add(value.target.artikel)
+    if isinstance(opdracht, ArtikelVernummeren):
+        numbers.add(opdracht.old)
+    return numbers
+
+
+def _snapshot(work: _Werkversie, opdracht: Opdracht) -> tuple[dict[str, Node], list[str]]:
+    nodes = dict(work.nodes)
+    for number in _touched(opdracht):
+        if number in nodes:
+            nodes[number] = copy.deepcopy(nodes[number])
+    return nodes, list(work.order)
+
+
+def apply_opdrachten(opdrachten: Wijzigingsopdrachten | tuple[Opdracht, ...],
+                     version: Version, *, label: str = "") -> Toegepast:
+    """Apply instructions in order. A failing instruction is recorded and leaves the
+    text as it was (so one failure does not hide the next); the result says which."""
+    items = (opdrachten.opdrachten if isinstance(opdrachten, Wijzigingsopdrachten)
+             else opdrachten)
+    work = _Werkversie(version)
+    before = {a.number: a for a in version.artikelen}
+    failures: list[Mislukt] = []
+    applied = 0
+    for opdracht in items:
+        nodes, order = _snapshot(work, opdracht)
+        try:
+            apply_one(work, opdracht)
+            applied += 1
+        except ApplyError as error:
+            work.nodes, work.order = nodes, order
+            failures.append(Mislukt(opdracht.label, opdracht.words, str(error)))
+    artikelen = tuple(to_artikel(work.nodes[nr]) for nr in work.order)
+    changed = tuple(sorted(
+        {a.number for a in artikelen if before.get(a.number) != a}
+        | {nr for nr in before if nr not in work.nodes}, key=article_sort_key))
+    result = Version(label or f"{version.label} + wijzigingsopdrachten",
+                     f"{version.title}, gewijzigd door wijzigingsopdrachten",
+                     artikelen, version.date, version.illustrative, version.regeling,
+                     version.bwb_id)
+    return Toegepast(result, tuple(failures), changed, applied)
+
+
+def apply_to_artikel(opdrachten: tuple[Opdracht, ...], artikel: Artikel | None,
+                     number: str) -> tuple[dict[str, Artikel], tuple[Mislukt, ...]]:
+    """Apply instructions to one article alone (the generator's self-check)."""
+    version = Version("x", "x", (artikel,) if artikel is not None else ())
+    result = apply_opdrachten(opdrachten, version)
+    return {a.number: a for a in result.version.artikelen}, result.failures
+
+
+def same_text(a: Artikel | None, b: Artikel | None) -> bool:
+    """Equal as the law reads: an article that is absent and one that reads
+    "[Vervallen]" are the same state of the code."""
+    def gone(x: Artikel | None) -> bool:
+        return x is None or x.vervallen
+
+    if gone(a) or gone(b):
+        return gone(a) and gone(b)
+    return a == b

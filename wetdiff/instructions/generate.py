@@ -1,0 +1,660 @@
+"""Generating wijzigingsopdrachten from two versions.
+
+What a drafter does, in order: pair the articles (a renumbered article keeps its pair);
+per changed article, pair its leden and onderdelen by content, so an inserted lid shows
+as one insertion with vernummering of the leden after it; inside each pair, turn the word
+differences into "wordt "a" vervangen door "b"" / "vervalt "a"" / "wordt na "a"
+ingevoegd "b"", quoting whole tokens that a reader finds exactly once in the element
+addressed (else the address is narrowed to the aanhef, or the quote is widened with the
+neighbouring words, or "telkens" is used).
+
+When precise instructions stop helping the reader, the element is restated instead
+("komt te luiden", see :class:`Regels`). And every article's instructions are proven
+before they are kept: rendered to Dutch, read back by the parser and applied to the old
+text, they must give the new text exactly; if not, the article is restated whole.
+
+Generation needs only the two versions (and, if given, the :class:`ChangeSet`, whose
+article pairs say which article was renumbered to which).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wetdiff.instructions.apply import (
+    ApplyError,
+    _Werkversie,
+    apply_one,
+    apply_opdrachten,
+    same_text,
+)
+from wetdiff.instructions.model import (
+    Adres,
+    ArtikelInvoegen,
+    ArtikelVernummeren,
+    ElementInvoegen,
+    KomtTeLuiden,
+    Onderdeel,
+    Opdracht,
+    Slotleesteken,
+    Vervalt,
+    Wijzigingsartikel,
+    Wijzigingsopdrachten,
+    WoordenInvoegen,
+    WoordenVervangen,
+)
+from wetdiff.instructions.parse import parse_text
+from wetdiff.instructions.render import render_onderdeel
+from wetdiff.instructions.tree import (
+    Node,
+    cited,
+    insert_words,
+    occurrences,
+    replace_span,
+    substring_count,
+)
+from wetdiff.model.artikel import VERVALLEN, Alinea, Artikel, Block, Lid
+from wetdiff.model.numbering import parse_number
+from wetdiff.model.text_format import render
+from wetdiff.model.version import Version, article_sort_key
+
+if TYPE_CHECKING:
+    from wetdiff.diff import ChangeSet
+
+_TOKEN = re.compile(r"\d+[°º]|\w+|\s+|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Regels:
+    """When to restate an element ("komt te luiden") rather than amend its words.
+
+    * a lid or onderdeel is restated when its own words would need more than
+      ``max_woordopdrachten`` instructions, or when more than ``max_aandeel`` of its
+      words change (old and new words counted together);
+    * an article is restated when leden are both inserted and deleted, when more than
+      ``max_herschreven`` of its leden (at least two) would be restated or inserted, or
+      when its precise instructions do not reproduce the new text exactly;
+    * quotes never exceed ``max_context`` words of context around a change.
+
+    The defaults follow docs/instructions.md (after the Aanwijzingen guide's heuristic)."""
+
+    max_woordopdrachten: int = 3
+    max_aandeel: float = 0.4
+    max_herschreven: float = 2 / 3
+    max_context: int = 8
+    quotes: str = "straight"
+
+
+class _Restate(Exception):
+    """Precise instructions for this element are not the right tool: restate it."""
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _is_word(token: str) -> bool:
+    return not token.isspace()
+
+
+def _share(old: str, new: str) -> float:
+    """The share of words that change between two texts (old and new counted)."""
+    a = [t for t in tokens(old) if _is_word(t)]
+    b = [t for t in tokens(new) if _is_word(t)]
+    if not a and not b:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    return 1 - (2 * same) / (len(a) + len(b))
+
+
+def _regions(old: list[str], new: list[str]) -> list[tuple[int, int, int, int]]:
+    """Changed stretches of tokens; stretches separated by at most one word are one."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    regions: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if regions:
+            last = regions[-1]
+            between = [t for t in old[last[1]:i1] if _is_word(t)]
+            if len(between) <= 1:
+                last[1], last[3] = i2, j2
+                continue
+        regions.append([i1, i2, j1, j2])
+    return [_slide(old, new, *r) for r in regions]
+
+
+def _slide(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int
+           ) -> tuple[int, int, int, int]:
+    """Move a pure insertion or deletion as far left as it can go unchanged, so that it
+    hangs on the word before it ("na "opneemt," ingevoegd …") as a drafter would write it."""
+    if i1 == i2:
+        while i1 > 0 and j2 > j1 and new[j2 - 1] == old[i1 - 1]:
+            i1, i2, j1, j2 = i1 - 1, i2 - 1, j1 - 1, j2 - 1
+    elif j1 == j2:
+        while i1 > 0 and old[i2 - 1] == old[i1 - 1]:
+            i1, i2, j1, j2 = i1 - 1, i2 - 1, j1 - 1, j2 - 1
+    return i1, i2, j1, j2
+
+
+def _block_text(block: Block) -> str:
+    """The new text of one lid or onderdeel, in the canonical form, starting with its
+    label (Ar 6.9(3))."""
+    lines = render(Artikel("x", (block,))).split("\n")[1:]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not isinstance(block, Lid):
+        lines = [line[4:] if line.startswith("    ") else line for line in lines]
+    return "\n".join(lines).rstrip("\n")
+
+
+def _element_text(block: Block) -> str:
+    if isinstance(block, Alinea):
+        return block.text
+    return " ".join(_element_text(b) for b in block.body)
+
+
+def _similarity(a: Block, b: Block) -> float:
+    ta, tb = _element_text(a), _element_text(b)
+    if ta == tb:
+        return 1.0
+    sa, sb = set(tokens(ta)), set(tokens(tb))
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def _kind(block: Block) -> str:
+    return "alinea" if isinstance(block, Alinea) else "lid" if isinstance(block, Lid) else \
+        "onderdeel"
+
+
+def align(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[int | None, int | None]]:
+    """Pair the blocks of two bodies in order, by content (a renumbered lid keeps its
+    pair), maximising similarity; unpaired blocks were inserted or deleted."""
+    n, m = len(old), len(new)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best = max(score[i + 1][j], score[i][j + 1])
+            if _kind(old[i]) == _kind(new[j]):
+                sim = _similarity(old[i], new[j])
+                same_nr = (not isinstance(old[i], Alinea) and
+                           cited(old[i].number) == cited(new[j].number))  # type: ignore[union-attr]
+                if _kind(old[i]) == "alinea" or sim >= 0.3 or (same_nr and sim >= 0.1):
+                    best = max(best, score[i + 1][j + 1] + sim + (0.25 if same_nr else 0) + 1)
+            score[i][j] = best
+    pairs: list[tuple[int | None, int | None]] = []
+    i = j = 0
+    while i < n or j < m:
+        if i < n and j < m and _kind(old[i]) == _kind(new[j]):
+            sim = _similarity(old[i], new[j])
+            same_nr = (not isinstance(old[i], Alinea) and
+                       cited(old[i].number) == cited(new[j].number))  # type: ignore[union-attr]
+            if _kind(old[i]) == "alinea" or sim >= 0.3 or (same_nr and sim >= 0.1):
+                if abs(score[i][j] - (score[i + 1][j + 1] + sim + (0.25 if same_nr else 0) + 1)) < 1e-9:
+                    pairs.append((i, j))
+                    i += 1
+                    j += 1
+                    continue
+        if i < n and (j == m or abs(score[i][j] - score[i + 1][j]) < 1e-9):
+            pairs.append((i, None))
+            i += 1
+        else:
+            pairs.append((None, j))
+            j += 1
+    return pairs
+
+
+def _consecutive(numbers: list[str]) -> bool:
+    if len(numbers) <= 2:
+        return True
+    parsed = [parse_number(n + ".") for n in numbers]
+    if any(p.ordinal is None or p.suffix or p.style != parsed[0].style for p in parsed):
+        return False
+    return all(b.ordinal == a.ordinal + 1 for a, b in zip(parsed, parsed[1:], strict=False))  # type: ignore[operator]
+
+
+class _ArticleGenerator:
+    """Instructions for one article, applied as they are made to a working copy, so each
+    one is chosen against the text as the previous ones left it."""
+
+    def __init__(self, number: str, old: Artikel, regels: Regels) -> None:
+        self.number = number
+        self.regels = regels
+        renamed = Artikel(number, old.body, old.title)
+        self.work = _Werkversie(Version("x", "x", (renamed,)))
+        self.out: list[Opdracht] = []
+        self.restated = 0
+
+    def emit(self, opdracht: Opdracht) -> None:
+        try:
+            apply_one(self.work, opdracht)
+        except ApplyError as error:
+            raise _Restate(str(error)) from None
+        self.out.append(opdracht)
+
+    # -- structure ---------------------------------------------------------------------
+
+    def body(self, old: tuple[Block, ...], new: tuple[Block, ...], container: Adres,
+             top: bool) -> None:
+        pairs = align(old, new)
+        if any((o is None and isinstance(new[n], Alinea)) or  # type: ignore[index]
+               (n is None and isinstance(old[o], Alinea))  # type: ignore[index]
+               for o, n in pairs):
+            raise _Restate("an alinea was inserted or deleted")
+        has_list = any(_kind(b) == "onderdeel" for b in new)
+        # runs of inserted and deleted elements, and the renumbered pairs each covers
+        ops: list[tuple[str, list[int]]] = []  # ("ins"|"del", indexes)
+        for o, n in pairs:
+            kind = "del" if n is None else "ins" if o is None else ""
+            if kind and ops and ops[-1][0] == kind and ops[-1][1][-1] + 1 == (
+                    o if kind == "del" else n):
+                ops[-1][1].append(o if kind == "del" else n)  # type: ignore[arg-type]
+            elif kind:
+                ops.append((kind, [o if kind == "del" else n]))  # type: ignore[list-item]
+        if top and {"ins", "del"} <= {k for k, _ in ops} and _kind_of(new, old) == "lid":
+            raise _Restate("leden both inserted and deleted")
+        slot_handled: set[int] = set()
+        alinea_index = 0
+        seen_list = False
+        structural_seen = False
+        pending: dict[int, tuple[str, str]] = {}  # new index -> (old nr, new nr) renumbered
+        step = 0
+        while step < len(pairs):
+            o, n = pairs[step]
+            if o is not None and n is not None:
+                ob, nb = old[o], new[n]
+                if isinstance(ob, Alinea):
+                    assert isinstance(nb, Alinea)
+                    deel = ("slot" if seen_list else "aanhef") if has_list else ""
+                    if ob.text != nb.text:
+                        self.alinea(container, alinea_index, deel, nb.text)
+                    alinea_index += 1
+                else:
+                    seen_list = seen_list or _kind(ob) == "onderdeel"
+                    if n in slot_handled:
+                        pass
+                    old_nr, new_nr = cited(ob.number), cited(nb.number)  # type: ignore[union-attr]
+                    renumbered = old_nr != new_nr
+                    if renumbered and n not in pending:
+                        # renumbered without an insertion or deletion before it: restate
+                        self.restate(container.child(_kind(ob), old_nr), nb)
+                    else:
+                        self.element(ob, nb, container.child(_kind(ob), new_nr,  # type: ignore[arg-type]
+                                                             renumbered), n in slot_handled)
+                step += 1
+                continue
+            # a run of deletions or insertions
+            run_kind = "del" if n is None else "ins"
+            run: list[int] = []
+            while step < len(pairs) and ((pairs[step][1] is None) if run_kind == "del"
+                                         else (pairs[step][0] is None)):
+                run.append(pairs[step][0] if run_kind == "del" else pairs[step][1])  # type: ignore[arg-type]
+                step += 1
+            covered: list[tuple[int, str, str]] = []
+            for later in range(step, len(pairs)):
+                lo, ln = pairs[later]
+                if lo is None or ln is None:
+                    break
+                if isinstance(old[lo], Alinea):
+                    continue
+                a, b = cited(old[lo].number), cited(new[ln].number)  # type: ignore[union-attr]
+                if a != b and _kind(old[lo]) == (_kind(old[run[0]]) if run_kind == "del"
+                                                 else _kind(new[run[0]])):
+                    covered.append((ln, a, b))
+            vernummering = tuple((a, b) for _, a, b in covered)
+            if vernummering and not (_consecutive([a for a, _ in vernummering])
+                                     and _consecutive([b for _, b in vernummering])):
+                raise _Restate("renumbering not in one run")
+            for ln, a, b in covered:
+                pending[ln] = (a, b)
+            structural_seen = True
+            if run_kind == "del":
+                self.delete_run([old[i] for i in run], container, vernummering)
+            else:
+                self.insert_run(new, run, pairs, step, old, container, vernummering,
+                                slot_handled)
+            seen_list = seen_list or any(_kind(new[i]) == "onderdeel" for i in run
+                                         if run_kind == "ins")
+        del structural_seen
+
+    def alinea(self, container: Adres, index: int, deel: str, target: str) -> None:
+        element = self.work.element(container)
+        nodes = [c for c in element.children if c.kind == "alinea"]
+        node = nodes[index]
+        scopes = [container] + ([container.part(deel)] if deel else [])
+        count = 0
+        self.telkens(node, scopes, target)
+        while node.text != target:
+            count += 1
+            if count > self.regels.max_woordopdrachten:
+                raise _Restate("too many word instructions")
+            opdracht = self.word_instruction(node, scopes, target)
+            if opdracht is None:
+                raise _Restate("no unique quote")
+            self.emit(opdracht)
+
+    def telkens(self, node: Node, scopes: list[Adres], target: str) -> None:
+        """One "telkens" instruction where the same words change everywhere alike."""
+        cur, tgt = tokens(node.text), tokens(target)
+        groups: dict[tuple[str, str], int] = {}
+        for i1, i2, j1, j2 in _regions(cur, tgt):
+            old, new = "".join(cur[i1:i2]), "".join(tgt[j1:j2])
+            if old.strip() == old and new.strip() == new and old and new:
+                groups[(old, new)] = groups.get((old, new), 0) + 1
+        for (old, new), n in groups.items():
+            if n < 2:
+                continue
+            scope = scopes[-1]
+            texts = [a.text for a in self.work.scope(scope)]
+            if len(occurrences(node.text, old)) == n and substring_count(texts, old) == n:
+                self.emit(WoordenVervangen(targets=(scope,), old=old, new=new, telkens=True))
+                return
+
+    def word_instruction(self, node: Node, scopes: list[Adres], target: str
+                         ) -> Opdracht | None:
+        cur, tgt = tokens(node.text), tokens(target)
+        regions = _regions(cur, tgt)
+        if not regions:
+            return None
+        i1, i2, j1, j2 = regions[0]
+        expected = "".join(cur[:i1] + tgt[j1:j2] + cur[i2:])
+        words_left = [k for k in range(i1) if _is_word(cur[k])]
+        words_right = [k for k in range(i2, len(cur)) if _is_word(cur[k])]
+        scope_texts = {id(s): [a.text for a in self.work.scope(s)] for s in scopes}
+        for total in range(self.regels.max_context + 1):
+            for left in range(total, -1, -1):
+                right = total - left
+                if left > len(words_left) or right > len(words_right):
+                    continue
+                start = words_left[-left] if left else i1
+                end = words_right[right - 1] + 1 if right else i2
+                old = "".join(cur[start:end])
+                new = "".join(cur[start:i1]) + "".join(tgt[j1:j2]) + "".join(cur[i2:end])
+                if old.strip() and not new.strip():
+                    old, new = old.strip(), ""
+                elif not old or old != old.strip() or (new and new != new.strip()):
+                    continue
+                for scope in scopes:
+                    for opdracht in _forms(scope, old, new):
+                        quoted = (opdracht.anchor if isinstance(opdracht, WoordenInvoegen)
+                                  else opdracht.old)  # type: ignore[attr-defined]
+                        if substring_count(scope_texts[id(scope)], quoted) != 1:
+                            continue
+                        if _simulate(node.text, opdracht) == expected:
+                            return opdracht
+        return None
+
+    def element(self, old: Block, new: Block, adres: Adres, slot_done: bool) -> None:
+        if _element_text(old) == _element_text(new) and _same_structure(old, new):
+            if isinstance(old, Alinea) or old.number == new.number:  # type: ignore[union-attr]
+                return
+        assert not isinstance(old, Alinea) and not isinstance(new, Alinea)
+        if new.vervallen and not old.vervallen:
+            raise _Restate("vervallen element")  # handled by restating (exact in every case)
+        punct = _only_final_punctuation(old, new)
+        if punct is not None:
+            last = adres
+            self.emit(Slotleesteken(target=last, old=punct[0], new=punct[1]))
+            return
+        start = len(self.out)
+        own_old = " ".join(b.text for b in old.body if isinstance(b, Alinea))
+        own_new = " ".join(b.text for b in new.body if isinstance(b, Alinea))
+        try:
+            if _share(own_old, own_new) > self.regels.max_aandeel:
+                raise _Restate("too much of the element changes")
+            self.body(old.body, new.body, adres, top=False)
+            children = [b for b in new.body if not isinstance(b, Alinea)]
+            restated = sum(1 for o in self.out[start:] if isinstance(o, KomtTeLuiden | ElementInvoegen)
+                           and o is not None)
+            if children and len(children) >= 2 and restated > self.regels.max_herschreven * len(children):
+                raise _Restate("most onderdelen restated")
+        except _Restate:
+            del self.out[start:]
+            self.restate(adres, new)
+
+    def restate(self, adres: Adres, new: Block) -> None:
+        self.restated += 1
+        self.emit(KomtTeLuiden(targets=(Adres(adres.artikel, tuple(
+            s for s in adres.path), ""),), kind=_kind(new), block=_block_text(new)))
+
+    def delete_run(self, blocks: list[Block], container: Adres,
+                   vernummering: tuple[tuple[str, str], ...]) -> None:
+        kind = _kind(blocks[0])
+        targets = tuple(container.child(kind, cited(b.number)) for b in blocks)  # type: ignore[union-attr]
+        self.emit(Vervalt(targets=targets, vernummering=vernummering))
+
+    def insert_run(self, new: tuple[Block, ...], run: list[int],
+                   pairs: list[tuple[int | None, int | None]], step: int,
+                   old: tuple[Block, ...], container: Adres,
+                   vernummering: tuple[tuple[str, str], ...], slot_handled: set[int]) -> None:
+        kind = _kind(new[run[0]])
+        block = "\n\n".join(_block_text(new[i]) for i in run) if kind == "lid" else \
+            "\n".join(_block_text(new[i]) for i in run)
+        previous = [new[i] for i in range(run[0]) if _kind(new[i]) == kind]
+        after = before = None
+        at_end = run[-1] == len(new) - 1
+        if previous and not at_end:
+            after = cited(previous[-1].number)  # type: ignore[union-attr]
+        elif not previous and not at_end:
+            following = [pairs[k][0] for k in range(step, len(pairs)) if pairs[k][0] is not None
+                         and _kind(old[pairs[k][0]]) == kind]  # type: ignore[index]
+            if not following:
+                raise _Restate("no neighbour to insert before")
+            before = cited(old[following[0]].number)  # type: ignore[union-attr]
+        elif previous and at_end and not any(_kind(new[i]) == kind for i in range(run[-1] + 1, len(new))):
+            after = None
+        slot = None
+        self.emit(ElementInvoegen(parent=container, kind=kind, block=block, after=after,
+                                  before=before, vernummering=vernummering, slot=slot))
+
+
+def _kind_of(new: tuple[Block, ...], old: tuple[Block, ...]) -> str:
+    for block in (*new, *old):
+        if not isinstance(block, Alinea):
+            return _kind(block)
+    return "alinea"
+
+
+def _same_structure(a: Block, b: Block) -> bool:
+    if isinstance(a, Alinea) or isinstance(b, Alinea):
+        return isinstance(a, Alinea) and isinstance(b, Alinea)
+    return a == b
+
+
+def _only_final_punctuation(old: Block, new: Block) -> tuple[str, str] | None:
+    """("." , ";") when the element differs only in the punctuation mark it ends with."""
+    a, b = _element_text(old), _element_text(new)
+    if not a or not b or a[:-1] != b[:-1] or a[-1] == b[-1]:
+        return None
+    if a[-1] not in ".;:," or b[-1] not in ".;:,":
+        return None
+    if [type(x) for x in old.body] != [type(x) for x in new.body]:  # type: ignore[union-attr]
+        return None
+    return a[-1], b[-1]
+
+
+def _forms(scope: Adres, old: str, new: str) -> Iterable[Opdracht]:
+    """The ways to say one change, most natural first."""
+    if not new:
+        yield WoordenVervangen(targets=(scope,), old=old, new="")
+        return
+    if new.startswith(old) and len(new) > len(old) and (new[len(old)] == " " or
+                                                        new[len(old)] in ",.;:)"):
+        yield WoordenInvoegen(targets=(scope,), anchor=old, before=False,
+                              text=new[len(old):].strip())
+    if new.endswith(old) and len(new) > len(old) and new[-len(old) - 1] == " ":
+        yield WoordenInvoegen(targets=(scope,), anchor=old, before=True,
+                              text=new[: -len(old)].strip())
+    yield WoordenVervangen(targets=(scope,), old=old, new=new)
+
+
+def _simulate(text: str, opdracht: Opdracht) -> str | None:
+    if isinstance(opdracht, WoordenVervangen):
+        hits = occurrences(text, opdracht.old)
+        if len(hits) != 1:
+            return None
+        return replace_span(text, hits[0], hits[0] + len(opdracht.old), opdracht.new)
+    if isinstance(opdracht, WoordenInvoegen):
+        hits = occurrences(text, opdracht.anchor)
+        if len(hits) != 1 or not opdracht.text:
+            return None
+        at = hits[0] if opdracht.before else hits[0] + len(opdracht.anchor)
+        return insert_words(text, at, opdracht.text, after=not opdracht.before)
+    return None
+
+
+# --- articles and the whole set -------------------------------------------------------
+
+
+def _article_opdrachten(old: Artikel, new: Artikel, regels: Regels) -> tuple[list[Opdracht], bool]:
+    """Precise instructions for one article, or its restatement; proven either way."""
+    if old.title == new.title and not old.vervallen:
+        generator = _ArticleGenerator(new.number, old, regels)
+        try:
+            generator.body(old.body, new.body, Adres(new.number), top=True)
+            leden = [b for b in new.body if not isinstance(b, Alinea)]
+            restated = sum(1 for o in generator.out if isinstance(o, KomtTeLuiden | ElementInvoegen))
+            if len(leden) >= 2 and restated > regels.max_herschreven * len(leden):
+                raise _Restate("most leden restated")
+            if _proves(generator.out, old, new, regels):
+                return generator.out, False
+        except _Restate:
+            pass
+    rewrite: list[Opdracht] = [KomtTeLuiden(targets=(Adres(new.number),), kind="artikel",
+                                            block=render(new).rstrip("\n"))]
+    return rewrite, True
+
+
+def _proves(opdrachten: list[Opdracht], old: Artikel, new: Artikel, regels: Regels) -> bool:
+    """Render, read back and apply: the instructions must give the new text exactly."""
+    if not opdrachten:
+        return old == Artikel(old.number, new.body, new.title) or old == new
+    text = render_onderdeel("A", new.number, opdrachten, style=regels.quotes)
+    gelezen = parse_text(text)
+    if gelezen.problems:
+        return False
+    renamed = Artikel(new.number, old.body, old.title)
+    result = apply_opdrachten(gelezen.opdrachten, Version("x", "x", (renamed,)))
+    if result.failures:
+        return False
+    return same_text(result.version.artikel(new.number), new)
+
+
+_LETTERS = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+
+
+def letter(index: int) -> str:
+    """A, B, … Z, AA, BB, … ZZ, AAA (Ar 6.15, toelichting)."""
+    return _LETTERS[index % 26] * (index // 26 + 1)
+
+
+def _pairs(old: Version, new: Version, changes: ChangeSet | None
+           ) -> list[tuple[str | None, str | None]]:
+    if changes is not None and changes.article_pairs:
+        return list(changes.article_pairs)
+    old_nrs = {a.number for a in old.artikelen}
+    new_nrs = {a.number for a in new.artikelen}
+    pairs: list[tuple[str | None, str | None]] = [
+        (nr, nr if nr in new_nrs else None) for nr in (a.number for a in old.artikelen)]
+    pairs += [(None, nr) for nr in (a.number for a in new.artikelen) if nr not in old_nrs]
+    return pairs
+
+
+def generate(old: Version, new: Version, changes: ChangeSet | None = None, *,
+             regels: Regels | None = None) -> Wijzigingsopdrachten:
+    """The wijzigingsopdrachten that turn ``old`` into ``new``: one ARTIKEL for the
+    regeling, an onderdeel per amended article in the order of the code, naming ``old``
+    as the base they were generated against."""
+    regels = regels or Regels()
+    pairs = _pairs(old, new, changes)
+    old_by = {a.number: a for a in old.artikelen}
+    new_by = {a.number: a for a in new.artikelen}
+    new_order = [a.number for a in new.artikelen]
+
+    blocks: list[tuple[tuple[tuple[int, str], ...], int, str, list[Opdracht]]] = []
+    rewritten: list[str] = []
+    inserted: dict[str, list[str]] = {}
+    for old_nr, new_nr in pairs:
+        a = old_by.get(old_nr) if old_nr else None
+        b = new_by.get(new_nr) if new_nr else None
+        if b is None or (b.vervallen and a is not None):
+            if a is not None and not a.vervallen:
+                blocks.append((article_sort_key(a.number), 0, a.number,
+                               [Vervalt(targets=(Adres(a.number),))]))
+            continue
+        if a is None:
+            position = new_order.index(b.number)
+            anchor = new_order[position - 1] if position else None
+            while anchor is not None and anchor not in old_by and anchor in inserted:
+                break
+            inserted.setdefault(anchor or "", []).append(b.number)
+            continue
+        opdrachten: list[Opdracht] = []
+        if a.number != b.number:
+            opdrachten.append(ArtikelVernummeren(old=a.number, new=b.number))
+        if not same_text(a, Artikel(a.number, b.body, b.title)):
+            found, whole = _article_opdrachten(a, b, regels)
+            opdrachten += found
+            if whole:
+                rewritten.append(b.number)
+        if opdrachten:
+            blocks.append((article_sort_key(a.number), 0, b.number, opdrachten))
+    # inserted articles: one onderdeel per run after the same neighbour
+    for anchor, numbers in inserted.items():
+        articles = "\n\n".join(render(new_by[nr]).rstrip("\n") for nr in numbers)
+        if anchor:
+            opdracht = ArtikelInvoegen(block=articles, after=anchor)
+            key = article_sort_key(numbers[0])
+        else:
+            following = [nr for nr in new_order if nr not in numbers]
+            opdracht = ArtikelInvoegen(block=articles, before=following[0] if following else None)
+            key = article_sort_key(numbers[0])
+        blocks.append((key, 1, numbers[0], [opdracht]))
+    blocks.sort(key=lambda item: (item[0], item[1]))
+    onderdelen = []
+    for index, (_key, _kind_order, number, opdrachten) in enumerate(blocks):
+        text = render_onderdeel(letter(index), number, opdrachten, style=regels.quotes)
+        onderdelen.append(Onderdeel(letter(index), number, tuple(opdrachten), text))
+    regeling = new.regeling or old.regeling
+    artikel = Wijzigingsartikel("I", regeling, tuple(onderdelen))
+    base = _describe(old)
+    text = render_text(artikel, base, _describe(new)) if onderdelen else ""
+    return Wijzigingsopdrachten((artikel,) if onderdelen else (), base=base, text=text,
+                                rewritten=tuple(rewritten))
+
+
+def _describe(version: Version) -> str:
+    parts = [version.label]
+    if version.title and version.title != version.label:
+        parts.append(version.title)
+    return " — ".join(parts)
+
+
+def render_text(artikel: Wijzigingsartikel, base: str, target: str) -> str:
+    """The whole amending article as text, headed by the versions it was made from."""
+    opening = (f"Het {artikel.regeling} wordt als volgt gewijzigd:" if artikel.regeling
+               else "De regeling wordt als volgt gewijzigd:")
+    lines = [
+        "Wijzigingsopdrachten, gegenereerd door wetdiff",
+        f"Basisversie: {base}",
+        f"Doelversie: {target}",
+        "",
+        f"ARTIKEL {artikel.numeral}",
+        "",
+        opening,
+        "",
+        "",
+    ]
+    text = "\n".join(lines)
+    return text + "\n".join(o.text for o in artikel.onderdelen)
+
+
+def vervallen_artikel(number: str) -> Artikel:
+    return Artikel(number, (Alinea(VERVALLEN),))
