@@ -7,6 +7,8 @@ passes of increasing doubt, and only then is it decided what happened to each pa
 
 1. **Articles.** An old and a new article with identical content (all provisions equal in
    compare form) are the same article, whatever their numbers (preferring equal numbers).
+   Articles with the same number whose word sets are alike (Dice ≥
+   :data:`SAME_NUMBER_SIMILARITY`) are the same article, edited.
    Then the rest are paired greedily by shingle similarity (word 3-grams, Dice
    coefficient ≥ :data:`ARTICLE_SIMILARITY`), candidates found through an index of
    shingles, so the whole code is never compared with itself pair by pair. Articles with
@@ -36,6 +38,7 @@ from wetdiff.model.artikel import VERVALLEN, Artikel, Provision
 from wetdiff.model.normalise import compare_key
 
 # Thresholds (documented in docs/diff.md).
+SAME_NUMBER_SIMILARITY = 0.7  # Dice of word sets: same number, same article (fast path)
 ARTICLE_SIMILARITY = 0.4  # Dice of word-3-gram sets for pairing articles of other numbers
 PROVISION_SIMILARITY = 0.5  # Dice of word sets for pairing provisions within an article
 MOVE_SIMILARITY = 0.6  # the same, for pairing provisions across articles
@@ -43,6 +46,7 @@ PART_CONTAINMENT = 0.8  # share of a part's words found in the whole (split / me
 PART_NEW_WORDS = 0.5  # share of a part's words the whole's main partner does not have
 MIN_MOVE_TOKENS = 4  # shorter texts are paired only in place, never moved
 MAX_POSTING = 64  # a shingle or word in more units than this is too common to index
+MAX_PART_POSTING = 24  # the same, when looking for the whole a part came from
 MAX_CANDIDATES = 8  # similar articles considered per article
 
 _WORD = re.compile(r"\d+[°º]|\w+")
@@ -149,7 +153,7 @@ def _shingles(units: list[Unit]) -> frozenset[tuple[str, ...]]:
     return frozenset(zip(words, words[1:], words[2:], strict=False))
 
 
-def _dice(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
+def _dice(a: frozenset, b: frozenset) -> float:  # type: ignore[type-arg]
     if not a and not b:
         return 1.0
     return 2 * len(a & b) / (len(a) + len(b))
@@ -189,14 +193,14 @@ def _pair_articles(
                 taken.add(n)
                 break
 
-    # 1b. the same number and most provisions identical: the same article, edited.
+    # 1b. the same number and mostly the same words: the same article, edited.
     for o, artikel in enumerate(old_artikelen):
         n = new_by_number.get(artikel.number)
         if o in pairs or n is None or n in taken:
             continue
-        old_keys = {u.key for u in old_units[o] if u.size}
-        new_keys = {u.key for u in new_units[n] if u.size}
-        if old_keys and 2 * len(old_keys & new_keys) > max(len(old_keys), len(new_keys)):
+        old_words = frozenset().union(*(u.words for u in old_units[o]))
+        new_words = frozenset().union(*(u.words for u in new_units[n]))
+        if old_words and _dice(old_words, new_words) >= SAME_NUMBER_SIMILARITY:
             pairs[o] = n
             taken.add(n)
 
@@ -270,12 +274,12 @@ def _pair_similar(olds: list[Unit], news: list[Unit], threshold: float) -> None:
     if not olds or not news:
         return
     if len(olds) * len(news) <= 400:
-        scored = [(-score, 0 if n.place == o.place else 1, abs(n.index - o.index), o, n)
-                  for o in olds for n in news
-                  if o.words and n.words and (score := 2 * len(o.words & n.words)
-                                              / (len(o.words) + len(n.words))) >= threshold]
-        for _, _, _, o, n in sorted(scored, key=lambda t: (t[0], t[1], t[2], t[3].index,
-                                                           t[4].index)):
+        pairs = [(-score, 0 if n.place == o.place else 1, abs(n.index - o.index), o, n)
+                 for o in olds for n in news
+                 if o.words and n.words and (score := 2 * len(o.words & n.words)
+                                             / (len(o.words) + len(n.words))) >= threshold]
+        for _, _, _, o, n in sorted(pairs, key=lambda t: (t[0], t[1], t[2], t[3].index,
+                                                          t[4].index)):
             if o.partner is None and n.partner is None:
                 _link(o, n)
         return
@@ -350,7 +354,7 @@ def _find_parts(wholes: list[Unit], parts: list[Unit]) -> None:
         by_index: dict[int, Unit] = {}
         for word in part.words:
             posting = index.get(word)
-            if posting and len(posting) <= MAX_POSTING:
+            if posting and len(posting) <= MAX_PART_POSTING:
                 for whole in posting:
                     counts[whole.index] += 1
                     by_index[whole.index] = whole

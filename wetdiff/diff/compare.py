@@ -67,6 +67,7 @@ def _single(unit: Unit, kind: str) -> Change:
 
 
 def _pair(o: Unit, n: Unit, kinds: set[str]) -> Change:
+    words: tuple[WordOp, ...] = ()
     if o.key == n.key:
         words = (WordOp("equal", n.provision.text),) if n.provision.text else ()
     else:

@@ -96,6 +96,7 @@ def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(encoded_old, encoded_new, False)
     dmp.diff_cleanupSemantic(diffs)
+    diffs = _slide(diffs, {code: token for token, code in folded_codes.items()})
     ops: list[WordOp] = []
     i = j = 0
     for kind, chunk in diffs:
@@ -117,6 +118,49 @@ def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
         else:
             ops.append(WordOp(op, piece))  # type: ignore[arg-type]
     return tuple(ops)
+
+
+_BREAK = frozenset(",;:.")
+
+
+def _slide(diffs: list[tuple[int, str]], codes: dict[str, str]) -> list[tuple[int, str]]:
+    """Shift each lone insertion or deletion between two equal stretches to where a
+    reader expects it: "opneemt, {+met inbegrip …, +}met het" rather than "opneemt,
+    met {+inbegrip …, met +}het" (both are minimal; dmp picks either). An edit is moved
+    as far left as it can go, then right to the first position that starts after
+    punctuation or at a word, never at white space."""
+    for k in range(1, len(diffs) - 1):
+        before, edit, after = diffs[k - 1], diffs[k], diffs[k + 1]
+        if before[0] != 0 or after[0] != 0 or edit[0] == 0:
+            continue
+        left, chunk, right = before[1], edit[1], after[1]
+        # slide fully left
+        while left and chunk and left[-1] == chunk[-1]:
+            chunk = left[-1] + chunk[:-1]
+            right = left[-1] + right
+            left = left[:-1]
+        best = (left, chunk, right)
+        best_score = _boundary_score(left, chunk, codes)
+        while right and chunk and right[0] == chunk[0]:
+            left, chunk, right = left + chunk[0], chunk[1:] + right[0], right[1:]
+            score = _boundary_score(left, chunk, codes)
+            if score > best_score:
+                best, best_score = (left, chunk, right), score
+        diffs[k - 1], diffs[k], diffs[k + 1] = (0, best[0]), (edit[0], best[1]), (0, best[2])
+    return [d for d in diffs if d[1]]
+
+
+def _boundary_score(left: str, chunk: str, codes: dict[str, str]) -> int:
+    first = codes[chunk[0]]
+    score = 0 if first[:1].isspace() else 1
+    if not left:
+        return score + 3
+    previous = codes[left[-1]]
+    if previous[:1].isspace():
+        score += 1
+        if len(left) > 1 and codes[left[-2]] in _BREAK:
+            score += 2
+    return score
 
 
 def apply_words(ops: tuple[WordOp, ...]) -> tuple[str, str]:

@@ -1,0 +1,106 @@
+"""``wetdiff diff OLD NEW``: compare two versions provision by provision.
+
+Exit codes as ``diff``: 0 no differences, 1 differences, 2 bad input. Only what the chosen
+view needs is imported: ``--format json`` and ``unified`` never load rich, and no format
+loads Textual or GitPython when both versions are paths.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from wetdiff.errors import WetdiffError
+from wetdiff.model.version import Version
+
+FORMATS = ("side-by-side", "renvooi", "unified", "json")
+
+
+def _load(spec: str) -> Version:
+    """A path is read directly (no git needed); anything else goes through the one
+    version parser. Something that can only be a path (``x.txt``, ``/abs``, ``./rel``)
+    but does not exist is reported as a missing file."""
+    path = Path(spec)
+    if path.exists() or path.suffix in (".txt", ".toml") or spec.startswith(("/", ".")):
+        from wetdiff.model.version import load_path
+
+        return load_path(path)
+    from wetdiff.cli.options import load_version
+
+    return load_version(spec)
+
+
+@click.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
+              help="View: side-by-side (default on a terminal), renvooi (struck and "
+                   "underlined inline), unified (plain, the default in a pipe), json.")
+@click.option("--article", "articles", multiple=True, metavar="NR",
+              help="Only this article, by its old or new number (repeatable).")
+@click.option("--changed-only", is_flag=True, help="Leave out unchanged provisions.")
+@click.option("--no-color", is_flag=True,
+              help="No colours; words are also marked [-deleted-] and {+inserted+}.")
+@click.option("--width", type=click.IntRange(40, 1000), default=None, metavar="COLUMNS",
+              help="Line width (default: the terminal's).")
+@click.pass_context
+def command(ctx: click.Context, old: str, new: str, output_format: str | None,
+            articles: tuple[str, ...], changed_only: bool, no_color: bool,
+            width: int | None) -> None:
+    """Compare OLD and NEW (versions or article files/folders) provision by provision:
+    what was inserted, deleted, rewritten, renumbered, moved, split or merged, with the
+    words that changed.
+
+    \b
+    Examples:
+      wetdiff diff articles/BWBR0001854/273f/2009-07-01.txt articles/BWBR0001854/273f/2013-04-01.txt
+      wetdiff diff law@2013-04-01 law@2013-11-15 --format renvooi
+      wetdiff diff law 36547/nr2 --changed-only --format json
+
+    Exit status: 0 no differences, 1 differences, 2 bad input.
+    """
+    from wetdiff.diff import ChangeSet, compare
+
+    old_version, new_version = _load(old), _load(new)
+    changeset = compare(old_version, new_version)
+    changes = changeset.changes
+    if articles:
+        wanted = set(articles)
+        known = {a.number for a in old_version.artikelen} | {
+            a.number for a in new_version.artikelen}
+        missing = sorted(wanted - known)
+        if missing:
+            raise WetdiffError(f"no article {', '.join(missing)} in either version",
+                               hint="Give the article's number as it is in OLD or NEW "
+                                    "(e.g. --article 273f).")
+        changes = tuple(c for c in changes if (c.old and c.old.locatie.artikel in wanted)
+                        or (c.new and c.new.locatie.artikel in wanted))
+    differs = any(c.changed for c in changes)
+    if changed_only:
+        changes = tuple(c for c in changes if c.changed)
+    if output_format is None:
+        output_format = "side-by-side" if sys.stdout.isatty() else "unified"
+
+    if output_format == "json":
+        pairs = changeset.article_pairs
+        if articles:
+            pairs = tuple((o, n) for o, n in pairs if o in articles or n in articles)
+        shown = ChangeSet(changeset.old, changeset.new, changes, pairs)
+        sys.stdout.write(json.dumps(shown.to_json(), ensure_ascii=False))
+        sys.stdout.write("\n")
+    elif output_format == "unified":
+        from wetdiff.cli.diff_plain import unified
+
+        sys.stdout.write("".join(line + "\n" for line in unified(changeset, changes)))
+    else:
+        from wetdiff.cli import diff_views
+
+        console = diff_views.make_console(None, width=width, no_color=no_color)
+        view = diff_views.side_by_side if output_format == "side-by-side" \
+            else diff_views.renvooi
+        view(console, changeset, changes)
+    sys.stdout.flush()
+    ctx.exit(1 if differs else 0)

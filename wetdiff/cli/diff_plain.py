@@ -1,0 +1,74 @@
+"""Plain-text pieces of the diff views, and the unified view for pipes (no rich here,
+so ``wetdiff diff --format unified`` stays light)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wetdiff.diff import Change, ChangeSet
+from wetdiff.model.artikel import Provision
+from wetdiff.model.normalise import visible_controls
+
+INDENT = "    "
+DELETED = "strike red"
+INSERTED = "underline green"
+KIND_LABELS = {
+    "inserted": "ingevoegd",
+    "deleted": "vervallen",
+    "rewritten": "gewijzigd",
+    "renumbered": "vernummerd",
+    "moved": "verplaatst",
+    "split": "gesplitst",
+    "merged": "samengevoegd",
+    "unchanged": "ongewijzigd",
+}
+MARKS = {"inserted": "+", "deleted": "-", "rewritten": "~", "renumbered": ">", "moved": ">>",
+         "split": "<", "merged": ">", "unchanged": ""}
+
+
+def kinds_in_words(change: Change) -> str:
+    order = [k for k in ("moved", "split", "merged", "renumbered", "rewritten", "inserted",
+                         "deleted", "unchanged") if k in change.kinds]
+    return ", ".join(KIND_LABELS[k] for k in order)
+
+
+def clean(text: str) -> str:
+    return visible_controls(text)
+
+
+def lead(provision: Provision) -> str:
+    """Indentation and printed number, as in the canonical article file."""
+    indent = INDENT * provision.depth
+    if provision.number:
+        return f"{indent}{provision.number} "
+    if provision.kind == "alinea" and provision.depth:
+        return indent + INDENT
+    return indent
+
+
+def version_heading(changeset: ChangeSet, side: str) -> str:
+    version = changeset.old if side == "old" else changeset.new
+    label = version.label
+    if version.date:
+        label += f" ({version.date.isoformat()})"
+    if version.illustrative:
+        label += f" [{version.illustrative}]"
+    return clean(label)
+
+
+def unified(changeset: ChangeSet, changes: tuple[Change, ...]) -> Iterator[str]:
+    """Plain lines for pipes: ``-`` old, ``+`` new, a space for unchanged, each change
+    headed by ``@@ old → new @@ kinds id``."""
+    yield f"--- {version_heading(changeset, 'old')}"
+    yield f"+++ {version_heading(changeset, 'new')}"
+    for change in changes:
+        if not change.changed:
+            assert change.new is not None
+            yield " " + clean(lead(change.new) + change.new.text)
+            continue
+        where = f"{change.old_key or ''} → {change.new_key or ''}".strip()
+        yield f"@@ {clean(where)} @@ {kinds_in_words(change)} [{change.id}]"
+        if change.old is not None:
+            yield "-" + clean(lead(change.old) + change.old.text)
+        if change.new is not None:
+            yield "+" + clean(lead(change.new) + change.new.text)

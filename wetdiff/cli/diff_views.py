@@ -1,0 +1,158 @@
+"""Terminal views of a change set: side by side and renvooi (rich), unified (plain).
+
+Statute text is data: it only ever enters rich as :class:`rich.text.Text` built from
+plain strings with styles attached, never as markup, so ``[bold]`` in a statute prints as
+``[bold]``. Control characters are shown as visible symbols. Marks never rely on colour
+alone: deletions are struck and insertions underlined, and when colour is off (``--no-color``,
+``NO_COLOR``, or output that is not a terminal, where rich drops all styling) the words are
+also bracketed as ``[-deleted-]`` and ``{+inserted+}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+from rich import box
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from wetdiff.cli.diff_plain import (
+    DELETED,
+    INSERTED,
+    MARKS,
+    clean,
+    kinds_in_words,
+    lead,
+    version_heading,
+)
+from wetdiff.diff import Change, ChangeSet, WordOp
+
+
+def make_console(file: IO[str] | None, *, width: int | None, no_color: bool) -> Console:
+    return Console(file=file, width=width, no_color=no_color, highlight=False,
+                   emoji=False, markup=False, soft_wrap=False)
+
+
+def plain_marks(console: Console) -> bool:
+    """Whether words must carry bracket marks because styles will not show."""
+    return console.no_color or not console.is_terminal or console.color_system is None
+
+
+def words_text(ops: Iterable[WordOp], *, side: str, marks: bool) -> Text:
+    """The word operations as styled text. ``side`` is ``old`` (show deletions),
+    ``new`` (show insertions) or ``both`` (renvooi: deletions and insertions inline)."""
+    text = Text()
+    for op in ops:
+        piece = clean(op.text)
+        if op.op == "equal":
+            text.append(piece)
+        elif op.op == "delete" and side in ("old", "both"):
+            text.append("[-" if marks else "")
+            text.append(piece, DELETED)
+            text.append("-]" if marks else "")
+        elif op.op == "insert" and side in ("new", "both"):
+            text.append("{+" if marks else "")
+            text.append(piece, INSERTED)
+            text.append("+}" if marks else "")
+    return text
+
+
+def _cell(change: Change, side: str, marks: bool) -> Padding | Text:
+    """One side of a row: the number, then the text with the words that changed marked;
+    wrapped lines hang under the provision's indentation."""
+    provision = change.old if side == "old" else change.new
+    if provision is None:
+        return Text()
+    cell = Text(clean(lead(provision).lstrip(" ")), "bold" if provision.depth == 0 else "")
+    if change.changed and change.words:
+        cell.append_text(words_text(change.words, side=side, marks=marks))
+    else:
+        cell.append(clean(provision.text))
+    indent = len(lead(provision)) - len(lead(provision).lstrip(" "))
+    return Padding(cell, (0, 0, 0, indent)) if indent else cell
+
+
+def _articles(
+    changeset: ChangeSet, changes: Iterable[Change]
+) -> Iterator[tuple[tuple[str, str], list[Change]]]:
+    """Changes grouped by the pair of articles they belong to (old nr, new nr; "" where
+    an article is new or gone), in order."""
+    to_new = {o: n for o, n in changeset.article_pairs if o is not None}
+    to_old = {n: o for o, n in changeset.article_pairs if n is not None}
+    current: tuple[str, str] | None = None
+    group: list[Change] = []
+    for change in changes:
+        if change.new is not None:
+            new_nr: str | None = change.new.locatie.artikel
+        else:
+            assert change.old is not None
+            new_nr = to_new.get(change.old.locatie.artikel)
+        if new_nr is not None:
+            key = (to_old.get(new_nr) or "", new_nr)
+        else:
+            assert change.old is not None
+            key = (change.old.locatie.artikel, "")
+        if key != current:
+            if group and current is not None:
+                yield current, group
+            current, group = key, []
+        group.append(change)
+    if group and current is not None:
+        yield current, group
+
+
+def side_by_side(console: Console, changeset: ChangeSet, changes: tuple[Change, ...]) -> None:
+    """Old and new in two columns, each provision on one row with its partner."""
+    marks = plain_marks(console)
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False,
+                  padding=(0, 1))
+    table.add_column(Text(version_heading(changeset, "old")), ratio=1, overflow="fold")
+    table.add_column(Text(""), width=2, no_wrap=True)
+    table.add_column(Text(version_heading(changeset, "new")), ratio=1, overflow="fold")
+    first = True
+    for (old_nr, new_nr), group in _articles(changeset, changes):
+        if not first:
+            table.add_row(Text(""), Text(""), Text(""))
+        first = False
+        table.add_row(Text(f"Artikel {old_nr}" if old_nr else "", "bold"), Text(""),
+                      Text(f"Artikel {new_nr}" if new_nr else "", "bold"))
+        for change in group:
+            mark = MARKS[change.kind]
+            table.add_row(_cell(change, "old", marks), Text(mark, "bold"),
+                          _cell(change, "new", marks))
+    console.print(table)
+
+
+def renvooi(console: Console, changeset: ChangeSet, changes: tuple[Change, ...]) -> None:
+    """The new text with deletions struck and insertions underlined, inline, as in a
+    parliamentary renvooi; each changed provision headed by where it stands and what
+    happened to it."""
+    marks = plain_marks(console)
+    console.print(Text(f"{version_heading(changeset, 'old')} → "
+                       f"{version_heading(changeset, 'new')}", "bold"))
+    for (old_nr, new_nr), group in _articles(changeset, changes):
+        heading = f"Artikel {new_nr or old_nr}"
+        if old_nr and new_nr and old_nr != new_nr:
+            heading += f" (was artikel {old_nr})"
+        elif not new_nr:
+            heading += " (vervallen)"
+        elif not old_nr:
+            heading += " (nieuw)"
+        console.print()
+        console.print(Text(clean(heading), "bold"))
+        for change in group:
+            provision = change.provision
+            prefix = lead(provision)
+            indent = len(prefix) - len(prefix.lstrip(" "))
+            line = Text(clean(prefix.lstrip(" ")))
+            line.append_text(words_text(change.words, side="both", marks=marks))
+            if change.changed:
+                note = f"  [{provision.locatie.in_words()}: {kinds_in_words(change)}"
+                if change.old and change.new and change.old_key != change.new_key:
+                    note += f"; was {change.old.locatie.in_words()}"
+                note += "]"
+                line.append(clean(note), "dim italic")
+            console.print(Padding(line, (0, 0, 0, indent)) if indent else line)
