@@ -1,0 +1,46 @@
+"""Snapshots of the key screens (textual pinned exactly; environment pinned in conftest).
+
+Fixed versions (never ``law`` = today), fixed size and theme, so the SVGs only change
+when the screens do. Update with ``pytest tests/tui --snapshot-update`` and review the
+SVGs by eye."""
+
+from __future__ import annotations
+
+from conftest import SIZE, THEME, wait_ready  # type: ignore[import-not-found]
+
+from wetdiff.tui.app import make_app
+
+
+def app(workspace):  # type: ignore[no-untyped-def]
+    return make_app("law@2024-04-25", "36547/nr2", workspace=workspace, theme=THEME)
+
+
+def test_main_screen(snap_compare, workspace) -> None:
+    assert snap_compare(app(workspace), terminal_size=SIZE, run_before=wait_ready)
+
+
+def test_renvooi_view_of_changed_provisions(snap_compare, workspace) -> None:
+    assert snap_compare(app(workspace), press=["r", "f"], terminal_size=SIZE,
+                        run_before=wait_ready)
+
+
+def test_help_screen(snap_compare, workspace) -> None:
+    assert snap_compare(app(workspace), press=["question_mark"], terminal_size=SIZE,
+                        run_before=wait_ready)
+
+
+def test_note_editor(snap_compare, workspace) -> None:
+    assert snap_compare(app(workspace), press=["e"], terminal_size=SIZE,
+                        run_before=wait_ready)
+
+
+def test_blame_screen(snap_compare, workspace) -> None:
+    async def blame(pilot):  # type: ignore[no-untyped-def]
+        await wait_ready(pilot)
+        await pilot.press("b")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if "introduced by" in str(pilot.app.screen.query_one("#blame").content):
+                break
+
+    assert snap_compare(app(workspace), terminal_size=SIZE, run_before=blame)
