@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (statute text in fixtures is one provision per line, as in the files)
 """A tiny workspace for the notes tests: one law article, one proposal with one stage,
 its questions and notes — the real file formats, small enough to read in the test."""
 

@@ -303,8 +303,8 @@ def _span(words: Sequence[Any], op: str) -> tuple[int, int] | None:
             continue
         if word.op == op and word.text.strip():
             if first is None:
-                first = position
-            last = position + len(word.text)
+                first = position + len(word.text) - len(word.text.lstrip())
+            last = position + len(word.text.rstrip())
         position += len(word.text)
     return (first, last) if first is not None and last is not None else None
 
@@ -321,10 +321,10 @@ def _anchor(provision: Provision, span: tuple[int, int], side: str, context: int
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow a span to whole words."""
-    while start > 0 and not text[start - 1].isspace():
+    """Grow a span to whole words (a word cut by the diff is never quoted in half)."""
+    while start > 0 and text[start - 1].isalnum() and text[start:start + 1].isalnum():
         start -= 1
-    while end < len(text) and not text[end].isspace():
+    while end < len(text) and text[end].isalnum() and text[end - 1:end].isalnum():
         end += 1
     while start < end and text[start].isspace():
         start += 1

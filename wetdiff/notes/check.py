@@ -98,7 +98,7 @@ def check(notes: Sequence[Note], questions: QuestionRegistry, changeset: Any, *,
             where += f" (was {change.old.locatie.in_words()})"
         words = describe_words(change)
         findings.append(Finding(
-            UNEXPLAINED, f"{where}: {change.kind} change without a note: {words}",
+            UNEXPLAINED, f"{where}: {_kinds(change)} without a note: {words}",
             change=change.id, provision=provision.locatie.key, words=words))
 
     for note in attachment.orphans:
@@ -180,6 +180,15 @@ def _unexplained(changeset: Any, attachment: Attachment) -> Iterable[Any]:
                                     (set(change.kinds) <= {"renumbered", "moved"} and same_words)):
             continue
         yield change
+
+
+_KIND_ORDER = ("inserted", "deleted", "split", "merged", "moved", "renumbered", "rewritten")
+
+
+def _kinds(change: Any) -> str:
+    """ "renumbered and rewritten", in the order a lawyer names them."""
+    kinds = [k for k in _KIND_ORDER if k in change.kinds] or [change.kind]
+    return " and ".join(kinds)
 
 
 def _article_pair(change: Any, changeset: Any) -> tuple[str | None, str | None]:

@@ -265,13 +265,15 @@ def check_proposal(root: Path, proposal: str) -> CheckReport:
     :class:`WetdiffError` (all of them at once: :class:`ParseErrors`)."""
     from wetdiff.diff import compare
 
+    proposal_folder(root, proposal)
     errors: list[WetdiffError] = []
-    bundle = _collect(errors, lambda: load_proposal_notes(root, proposal))
-    versions = _collect(errors, lambda: proposal_comparison(root, proposal))
-    if errors or bundle is None or versions is None:
+    questions = _collect(errors, partial(load_questions, root, proposal))
+    notes_file = _collect(errors, partial(read_notes, notes_path(root, proposal)))
+    versions = _collect(errors, partial(proposal_comparison, root, proposal))
+    if errors or questions is None or notes_file is None or versions is None:
         raise ParseErrors(errors)
     changeset = compare(*versions)
-    return check(bundle.notes, bundle.questions, changeset, subject=proposal)
+    return check(notes_file.notes, questions, changeset, subject=proposal)
 
 
 def all_questions(root: Path) -> QuestionRegistry:

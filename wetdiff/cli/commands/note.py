@@ -59,6 +59,8 @@ def _content_options(func: Any) -> Any:
                      help="A question the change answers (repeatable)."),
         click.option("--gap", metavar="WHY", help="Why the source is not available."),
         click.option("--author", metavar="NAME", help="Who wrote the note."),
+        click.option("--no-commit", is_flag=True,
+                     help="Write the file but do not commit it (commit later, with git)."),
         click.option("--version", "version", metavar="YYYY-MM-DD",
                      help="For notes on the law's history: the in-force date of the version "
                           "the note explains."),
@@ -97,7 +99,9 @@ def add(proposal: str | None, notes_file: Path | None, note_id: str | None,
                            file=target.file.path, hint="Use 'wetdiff note edit' to change it.")
     target.validate(note)
     saved = save_note(target.file, note)
-    target.commit(saved.note, f"Note {saved.note.id}")
+    target.file = saved.file
+    if not fields["no_commit"]:
+        target.commit(saved.note, f"Note {saved.note.id}")
     _print_note(saved.note, output_format, target)
 
 
@@ -119,6 +123,7 @@ def edit(note_id: str, proposal: str | None, notes_file: Path | None, new_id: st
     if note is None:
         raise WetdiffError(f"no note {note_id!r}", file=target.file.path,
                            hint="'wetdiff note list' shows the notes.")
+    no_commit = fields.pop("no_commit")
     given = {k: v for k, v in fields.items() if v not in (None, ())}
     if not given and new_id is None:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
@@ -161,7 +166,9 @@ def edit(note_id: str, proposal: str | None, notes_file: Path | None, new_id: st
         changed = replace(changed, id=new_id)
     target.validate(changed)
     saved = save_note(target.file, changed, replace_id=note_id)
-    target.commit(saved.note, f"Edit note {saved.note.id}")
+    target.file = saved.file
+    if not no_commit:
+        target.commit(saved.note, f"Edit note {saved.note.id}")
     _print_note(saved.note, output_format, target)
 
 

@@ -1,0 +1,214 @@
+"""``wetdiff check`` and ``wetdiff questions``: a CI gate for unexplained changes and
+unanswered questions, with honest gaps that do not fail it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from notes_helpers import NOTES, QUESTIONS, STAGE_273F, make_workspace, write
+
+from wetdiff.cli import main
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = make_workspace(tmp_path / "ws")
+    monkeypatch.chdir(root)
+    return root
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = int(main(list(args)) or 0)  # what the console script passes to sys.exit
+    except SystemExit as done:
+        code = int(done.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def stage(root: Path, text: str) -> None:
+    write(root / "proposals" / "99999" / "nr2" / "273f.txt", text)
+
+
+def test_annotated_proposal_passes_check(workspace: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", "99999")
+    assert (code, err) == (0, "")
+    assert "check: clean" in out
+    # Honest gaps are shown, and do not fail the check.
+    assert "note-gap: note non-punishment" in out
+    assert "answered-elsewhere: question 28638-213/1" in out
+
+
+def test_new_unannotated_change_fails_check_naming_provision_and_words(
+        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stage(workspace, STAGE_273F.replace("van zijn beroep", "van zijn beroep of bedrijf"))
+    code, out, _ = run(capsys, "check", "99999")
+    assert code == 1
+    assert "unexplained-change: artikel 273f, vierde lid (was artikel 273f, derde lid)" in out
+    assert "{+of bedrijf+}" in out
+
+
+def test_unknown_question_id_fails_check(workspace: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    write(workspace / "proposals/99999/notes.toml",
+          NOTES.replace('answers = ["CKM-2022/2"]', 'answers = ["CKM-2022/2", "motie-99"]'))
+    code, out, _ = run(capsys, "check", "99999")
+    assert code == 1
+    assert "unknown-question: note non-punishment answers 'motie-99'" in out
+
+
+def test_question_answered_by_nothing_fails_check(workspace: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    write(workspace / "proposals/99999/questions.toml", QUESTIONS + """
+[[question]]
+id = "motie-1"
+kind = "motie"
+date = "gap"
+summary = "Nobody answered this."
+link = "gap"
+""")
+    code, out, _ = run(capsys, "check", "99999")
+    assert code == 1
+    assert "unanswered-question: question motie-1 (motie: Nobody answered this.)" in out
+
+
+def test_deleted_span_orphans_its_note_and_check_lists_it_with_old_text(
+        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stage(workspace, STAGE_273F.replace(
+        "2. Het eerste lid is niet van toepassing op het slachtoffer dat tot het feit is "
+        "gedwongen.\n\n3.", "2.").replace("4. De schuldige", "3. De schuldige"))
+    code, out, _ = run(capsys, "check", "99999", "--format", "json")
+    assert code == 1
+    findings = json.loads(out)["reports"][0]["findings"]
+    orphan = next(f for f in findings if f["kind"] == "orphaned-note")
+    assert orphan["note"] == "non-punishment"
+    assert orphan["words"] == "niet van toepassing op het slachtoffer"
+    # The question it answered is now answered by nothing.
+    assert any(f["kind"] == "unanswered-question" and f["question"] == "CKM-2022/2"
+               for f in findings)
+
+
+def test_note_without_citation_or_gap_fails_check(workspace: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    write(workspace / "proposals/99999/notes.toml",
+          NOTES.replace('gap = "The MvT is not available offline."\n', ""))
+    code, out, _ = run(capsys, "check", "99999")
+    assert code == 1
+    assert "uncited-note: note non-punishment cites no source" in out
+
+
+def test_malformed_notes_file_exits_2_with_file_line_field_and_is_untouched(
+        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(workspace / "proposals/99999/notes.toml",
+                 NOTES.replace('answers = ["2022Z19982/3"]', "answers = 3"))
+    before = path.read_bytes()
+    code, _out, err = run(capsys, "check", "99999")
+    assert code == 2
+    assert f"{path}:7: field 'answers' must be a list of question ids" in err
+    assert "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+def test_every_malformed_file_is_listed_at_once(workspace: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    write(workspace / "proposals/99999/notes.toml", "[[note]\n")
+    write(workspace / "proposals/99999/questions.toml", "id = 3\n")
+    code, out, err = run(capsys, "check", "99999", "--format", "json")
+    assert code == 2
+    errors = json.loads(out)["errors"]
+    assert {Path(e["file"]).name for e in errors} == {"notes.toml", "questions.toml"}
+    assert err.count("wetdiff:") == 2
+
+
+def test_malformed_article_file_of_the_proposal_exits_2(
+        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stage(workspace, STAGE_273F.replace("Uitbuiting omvat", "Uitbuiting\x1b[2J omvat"))
+    code, _, err = run(capsys, "check", "99999")
+    assert code == 2 and "273f.txt" in err
+
+
+def test_unknown_proposal_exits_2(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "12345")
+    assert code == 2 and "unknown proposal '12345'" in err and "99999" in err
+
+
+def test_check_json_is_documented_shape(workspace: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["ok"] is True and data["schema"] == 1
+    (report,) = data["reports"]
+    assert (report["subject"], report["old"], report["new"]) == ("99999", "law@2020-01-01",
+                                                                 "99999/nr2")
+    assert {g["kind"] for g in report["gaps"]} == {"note-gap", "answered-elsewhere"}
+    assert all(g["fails"] is False for g in report["gaps"])
+
+
+def test_unknown_question_kind_is_a_warning_not_a_failure(
+        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(workspace / "proposals/99999/questions.toml",
+          QUESTIONS.replace('kind = "aanbeveling"', 'kind = "rapport"'))
+    code, out, _ = run(capsys, "check", "99999")
+    assert code == 0 and "warning" in out and "'rapport'" in out
+
+
+def test_control_characters_in_notes_are_shown_visibly(
+        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(workspace / "proposals/99999/notes.toml",
+          NOTES.replace('gap = "The MvT is', 'gap = "\\u001b[31mThe MvT is'))
+    code, out, _ = run(capsys, "check", "99999")
+    assert code == 0 and "\x1b" not in out and "␛[31mThe MvT" in out
+
+
+def test_questions_lists_each_question_with_the_changes_that_answer_it(
+        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "questions", "99999", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    by_id = {q["id"]: q for q in data["questions"]}
+    (answer,) = by_id["2022Z19982/3"]["answered_by"]
+    assert answer["note"] == "straf" and answer["in_words"] == "artikel 273f, eerste lid"
+    assert by_id["28638-213/1"]["answered_elsewhere"] == "Kamerstuk 28 638, nr. 213"
+    assert data["unanswered"] == []
+    code, out, _ = run(capsys, "questions")
+    assert "← artikel 273f, tweede lid (inserted" in out
+    assert "Answered elsewhere:" in out
+
+
+def test_law_history_notes_are_checked_per_version(
+        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    law = workspace / "articles/BWBR0001854/273f"
+    write(law / "2020-01-01.txt", (law / "2013-11-15.txt").read_text(encoding="utf-8")
+          .replace("twaalf jaren", "vijftien jaren"))
+    write(law / "2020-01-01.toml", (law / "2013-11-15.toml").read_text(encoding="utf-8")
+          .replace("2013-11-15", "2020-01-01"))
+    notes = law / "notes.toml"
+    write(notes, """\
+[[note]]
+id = "2013-nieuw"
+at = "273f/1"
+quote = "Als schuldig aan mensenhandel"
+version = 2013-11-15
+gap = "The act that made this version is a gap."
+rationale = "The article as it stood."
+""")
+    code, out, _ = run(capsys, "check", "law")
+    assert code == 1
+    assert "BWBR0001854/273f@2020-01-01" in out
+    assert "[-twaalf-] {+vijftien+}" in out
+    write(notes, notes.read_text(encoding="utf-8") + """
+[[note]]
+id = "2020-straf"
+at = "273f/1"
+quote = "vijftien jaren"
+version = 2020-01-01
+rationale = "Penalty raised."
+
+[[note.citation]]
+document = "Test Staatsblad"
+""")
+    code, out, _ = run(capsys, "check", "law")
+    assert code == 0, out
