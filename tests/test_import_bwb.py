@@ -211,3 +211,17 @@ def test_control_character_in_statute_text_is_refused(tmp_path: Path) -> None:
                     "<al>tekst \u009b31m rood</al></artikel></wetgeving>", encoding="utf-8")
     with pytest.raises(WetdiffError, match="control character"):
         read_toestand(path)
+
+
+@pytest.mark.parametrize("name", ["external_entity.xml", "billion_laughs.xml"])
+def test_entities_are_refused_even_where_the_byte_scan_cannot_see_them(
+        tmp_path: Path, name: str) -> None:
+    """UTF-16 hides the declaration from the first check; the parser's own settings (no
+    entity resolution, no DTD, no network) and the check after parsing still refuse."""
+    text = (BWB / "hostile" / name).read_text(encoding="utf-8").replace(
+        '<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
+    path = tmp_path / "2013-11-16.xml"
+    path.write_bytes(text.encode("utf-16"))
+    with pytest.raises(WetdiffError) as caught:
+        read_toestand(path)
+    assert "root:" not in str(caught.value)
