@@ -10,6 +10,10 @@ import pytest
 from notes_helpers import NOTES, QUESTIONS, STAGE_273F, make_workspace, write
 
 from wetdiff.cli import main
+from wetdiff.diff import compare
+from wetdiff.model.text_format import parse
+from wetdiff.model.version import Version
+from wetdiff.notes import Anchor, CheckReport, Citation, Note, QuestionRegistry, check
 
 
 @pytest.fixture
@@ -212,3 +216,36 @@ document = "Test Staatsblad"
 """)
     code, out, _ = run(capsys, "check", "law")
     assert code == 0, out
+
+
+def _report(old: str, new: str, notes: list[Note]) -> CheckReport:
+    changeset = compare(Version("old", "old", (parse(old),)), Version("new", "new", (parse(new),)))
+    return check(notes, QuestionRegistry(), changeset)
+
+
+ARTICLE = "Artikel 273a\n\n1. Als schuldig aan mensenhandel wordt gestraft degene die werft.\n\n" \
+          "2. Uitbuiting omvat ten minste uitbuiting in de prostitutie.\n"
+
+
+def test_renumbered_article_needs_one_note_which_covers_all_its_provisions() -> None:
+    renumbered = ARTICLE.replace("Artikel 273a", "Artikel 273f")
+    unexplained = _report(ARTICLE, renumbered, []).findings
+    assert [f.provision for f in unexplained] == ["273f/1", "273f/2"]
+    note = Note("n", Anchor("273f/1", "Als schuldig aan mensenhandel"), "Renumbered.",
+                gap="Act unknown.")
+    assert _report(ARTICLE, renumbered, [note]).fails is False
+
+
+def test_pure_renumbering_inside_an_article_needs_no_note_but_an_insertion_does() -> None:
+    inserted = ARTICLE.replace("2. Uitbuiting", "2. Nieuw lid over iets anders.\n\n3. Uitbuiting")
+    report = _report(ARTICLE, inserted, [])
+    assert [(f.kind, f.provision) for f in report.findings] == [("unexplained-change", "273a/2")]
+
+
+def test_one_note_explains_a_new_article() -> None:
+    empty = Version("old", "old", ())
+    changeset = compare(empty, Version("new", "new", (parse(ARTICLE),)))
+    note = Note("n", Anchor("273a/2", "uitbuiting in de prostitutie"), "New article.",
+                citations=(Citation("Stb. 2004, 645"),))
+    assert check([note], QuestionRegistry(), changeset).fails is False
+    assert len(check([], QuestionRegistry(), changeset).findings) == 2

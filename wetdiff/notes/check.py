@@ -150,9 +150,14 @@ def check(notes: Sequence[Note], questions: QuestionRegistry, changeset: Any, *,
 
 def needs_note(change: Any) -> bool:
     """Whether a change must be explained by a note of its own (or of a part it belongs
-    with): every change except an unchanged provision and a pure renumbering (same
-    words, new number: the consequence of an insertion or deletion before it)."""
-    return bool(change.changed) and set(change.kinds) != {"renumbered"}
+    with): every change except an unchanged provision and a pure renumbering inside its
+    article (same words, new number: the consequence of an insertion or deletion before
+    it). An article that got another number (273a → 273f) must be explained."""
+    if not change.changed:
+        return False
+    if set(change.kinds) == {"renumbered"} and change.old is not None and change.new is not None:
+        return bool(change.old.locatie.artikel != change.new.locatie.artikel)
+    return True
 
 
 def _unexplained(changeset: Any, attachment: Attachment) -> Iterable[Any]:
