@@ -80,6 +80,7 @@ class _Track:
     signature: Signature
     body: Signature
     date: dt.date
+    artikel: Artikel
     present: bool = True
 
 
@@ -138,10 +139,12 @@ def import_series(
             current[imported.artikel.number] = imported
         changed: dict[str, ImportedArtikel] = {}
         for number, imported in current.items():
-            sig = signature(imported.artikel)
             track = tracks.get(number)
-            if track is None or not track.present or track.signature != sig:
-                changed[number] = imported
+            if track is not None and track.present and (
+                    track.artikel == imported.artikel  # the common case, and cheap
+                    or track.signature == signature(imported.artikel)):
+                continue
+            changed[number] = imported
         gone = [n for n, t in tracks.items() if t.present and n not in current]
         # A renumbering: the wording an article had before shows up under a new number.
         old_bodies = {tracks[n].body: n for n in [*gone, *changed] if n in tracks
@@ -170,7 +173,8 @@ def import_series(
                 meta = replace(meta, renumbered_from=renumbered_from[number])
             _add(versions, warnings, ArticleVersion(meta, imported.artikel), toestand.source)
             tracks[number] = _Track(signature(imported.artikel),
-                                    _body_signature(imported.artikel), meta.in_force)
+                                    _body_signature(imported.artikel), meta.in_force,
+                                    imported.artikel)
             links[f"{number}@{meta.in_force.isoformat()}"] = imported.links
     return Series(bwb_id, title, {n: tuple(v) for n, v in versions.items()},
                   tuple(warnings), links, len(toestanden), read)
