@@ -20,6 +20,8 @@ position, so a placement's character span is a span of the provision's own text.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -45,6 +47,10 @@ FUZZY_MIN_LENGTH = 10
 CONTEXT_WORDS = 5
 # The longest quote made from a change (a whole rewritten lid is cut at a word).
 MAX_QUOTE = 240
+
+
+_WORD = re.compile(r"\w+")
+_SEPARATOR = "\x00"  # never in statute text: parsers refuse control characters
 
 
 class _Change(Protocol):
@@ -118,16 +124,52 @@ def fold(text: str) -> str:
     return text.translate(_QUOTE_TABLE)
 
 
+class _Side:
+    """The provisions of one side of a comparison, indexed by path and by article."""
+
+    def __init__(self) -> None:
+        self.all: list[_Candidate] = []
+        self.by_path: dict[str, list[_Candidate]] = {}
+        self.by_artikel: dict[str, list[_Candidate]] = {}
+        self._joined: str | None = None
+        self._starts: list[int] = []
+
+    def add(self, change_id: str, provision: Provision) -> None:
+        candidate = _Candidate(len(self.all), change_id, provision, fold(provision.text))
+        self.all.append(candidate)
+        self.by_path.setdefault(provision.locatie.key, []).append(candidate)
+        self.by_artikel.setdefault(provision.locatie.artikel, []).append(candidate)
+        self._joined = None
+
+    def hits(self, quote: str) -> list[tuple[_Candidate, int, int]]:
+        """Every exact occurrence of ``quote`` on this side: one search through all texts
+        joined (a whole code has thousands of provisions)."""
+        if self._joined is None:
+            self._starts = []
+            position = 0
+            for candidate in self.all:
+                self._starts.append(position)
+                position += len(candidate.folded) + 1
+            self._joined = _SEPARATOR.join(c.folded for c in self.all)
+        found = []
+        start = self._joined.find(quote)
+        while start != -1:
+            index = bisect_right(self._starts, start) - 1
+            offset = start - self._starts[index]
+            found.append((self.all[index], offset, offset + len(quote)))
+            start = self._joined.find(quote, start + 1)
+        return found
+
+
 def attach(notes: Iterable[Note], changeset: _ChangeSet) -> Attachment:
     """Place every note on the change whose words it explains, or report it as an
     orphan."""
-    sides: dict[str, list[_Candidate]] = {"new": [], "old": []}
+    sides = {"new": _Side(), "old": _Side()}
     for change in changeset.changes:
-        for side in ("new", "old"):
-            provision = getattr(change, side)
+        for name, side in sides.items():
+            provision = getattr(change, name)
             if provision is not None:
-                sides[side].append(_Candidate(len(sides[side]), change.id, provision,
-                                              fold(provision.text)))
+                side.add(change.id, provision)
     by_change: dict[str, list[Note]] = {}
     orphans: list[Note] = []
     placements: dict[str, Placement] = {}
@@ -142,16 +184,16 @@ def attach(notes: Iterable[Note], changeset: _ChangeSet) -> Attachment:
                       placements)
 
 
-def place(note: Note, candidates: Sequence[_Candidate], changeset: _ChangeSet
-          ) -> Placement | None:
+def place(note: Note, side: _Side, changeset: _ChangeSet) -> Placement | None:
     """The placement of one note among the provisions of its side, or None (orphan)."""
     anchor = note.anchor
     quote = fold(clean(anchor.quote))
     if not quote:
         return None
     before, after = fold(clean(anchor.before)), fold(clean(anchor.after))
-    at_path = [c for c in candidates if c.provision.locatie.key == anchor.path]
-    expected = at_path[0].index if at_path else _first_of_article(candidates, anchor)
+    at_path = side.by_path.get(anchor.path, [])
+    in_article = side.by_artikel.get(anchor.artikel, [])
+    expected = at_path[0].index if at_path else (in_article[0].index if in_article else 0)
 
     # 1. exact, in place
     for candidate in at_path:
@@ -162,24 +204,31 @@ def place(note: Note, candidates: Sequence[_Candidate], changeset: _ChangeSet
             return _placement(note, candidate, start, start + len(quote), "exact")
 
     family = _articles(anchor, changeset)
+    nearby = [c for artikel in sorted(family) for c in side.by_artikel.get(artikel, [])]
 
     def rank(candidate: _Candidate, start: int, end: int) -> tuple[float, int, int]:
         return (-_context(candidate.folded, start, end, before, after),
                 0 if candidate.provision.locatie.artikel in family else 1,
                 abs(candidate.index - expected))
 
-    # 2. followed: the same words elsewhere (renumbered, moved, split)
-    hits = [(c, s, s + len(quote)) for c in candidates for s in _occurrences(c.folded, quote)]
-    if hits:
-        candidate, start, end = min(hits, key=lambda h: rank(*h))
-        return _placement(note, candidate, start, end, "followed")
+    # 2. followed: the same words elsewhere (renumbered; moved or split to another
+    # article only when they are nowhere in the note's own article)
+    everywhere = side.hits(quote) if _SEPARATOR not in quote else []
+    for pool in ([h for h in everywhere if h[0].provision.locatie.artikel in family],
+                 everywhere):
+        if pool:
+            candidate, start, end = min(pool, key=lambda h: rank(*h))
+            return _placement(note, candidate, start, end, "followed")
 
     # 3. fuzzy, within the article (and the article it was renumbered to or from)
     if len(quote) < FUZZY_MIN_LENGTH:
         return None
     fuzzy = []
-    for candidate in candidates:
-        if candidate.provision.locatie.artikel not in family:
+    words = _words(quote)
+    for candidate in nearby:
+        # Cheap first: a text that shares less than half the quote's words cannot be
+        # within FUZZY_MAX_SCORE of it, so the costly bitap search is skipped.
+        if len(words & _words(candidate.folded)) * 2 < len(words):
             continue
         found = _fuzzy(candidate.folded, quote)
         if found is not None:
@@ -197,13 +246,6 @@ def _placement(note: Note, candidate: _Candidate, start: int, end: int, how: str
                      note.anchor.side, start, end, how, score)
 
 
-def _first_of_article(candidates: Sequence[_Candidate], anchor: Anchor) -> int:
-    for candidate in candidates:
-        if candidate.provision.locatie.artikel == anchor.artikel:
-            return candidate.index
-    return 0
-
-
 def _articles(anchor: Anchor, changeset: _ChangeSet) -> set[str]:
     family = {anchor.artikel}
     for follow in (changeset.new_article, changeset.old_article):
@@ -211,6 +253,10 @@ def _articles(anchor: Anchor, changeset: _ChangeSet) -> set[str]:
         if other:
             family.add(other)
     return family
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
 
 
 def _occurrences(text: str, quote: str) -> list[int]:
@@ -256,9 +302,29 @@ _DMP = _matcher()
 
 def _fuzzy(text: str, quote: str) -> tuple[int, int, float] | None:
     """The span of ``text`` nearest to ``quote``: (start, end, edit distance / length),
-    or None when nothing is near enough."""
+    or None when nothing is near enough.
+
+    The bitap search costs time in proportion to the text's length, so in a long text
+    it runs only on windows around the places where the quote's longest word occurs
+    (a span within the threshold keeps most of its words)."""
     if not text:
         return None
+    if len(text) <= 3 * len(quote):
+        return _fuzzy_in(text, quote, 0)
+    best = None
+    for word in sorted(_words(quote), key=len, reverse=True)[:3]:
+        starts = [m.start() for m in re.finditer(re.escape(word), text.lower())][:8]
+        for at in starts:
+            offset = max(0, at - len(quote))
+            found = _fuzzy_in(text[offset: at + 2 * len(quote)], quote, offset)
+            if found is not None and (best is None or found[2] < best[2]):
+                best = found
+        if best is not None:
+            return best
+    return best
+
+
+def _fuzzy_in(text: str, quote: str, offset: int) -> tuple[int, int, float] | None:
     start = _DMP.match_main(text, quote, 0)
     if start == -1:
         return None
@@ -271,7 +337,7 @@ def _fuzzy(text: str, quote: str) -> tuple[int, int, float] | None:
     score = _DMP.diff_levenshtein(diffs) / len(quote)
     if score > FUZZY_MAX_SCORE:
         return None
-    return start, end, score
+    return offset + start, offset + end, score
 
 
 def anchor_for_change(change: _Change, *, before_words: int = CONTEXT_WORDS) -> Anchor:
