@@ -352,7 +352,10 @@ class _ArticleGenerator:
             if n < 2:
                 continue
             scope = scopes[-1]
-            texts = [a.text for a in self.work.scope(scope)]
+            try:
+                texts = [a.text for a in self.work.scope(scope)]
+            except ApplyError:
+                return
             if len(occurrences(node.text, old)) == n and substring_count(texts, old) == n:
                 self.emit(WoordenVervangen(targets=(scope,), old=old, new=new, telkens=True))
                 return
@@ -367,7 +370,13 @@ class _ArticleGenerator:
         expected = "".join(cur[:i1] + tgt[j1:j2] + cur[i2:])
         words_left = [k for k in range(i1) if _is_word(cur[k])]
         words_right = [k for k in range(i2, len(cur)) if _is_word(cur[k])]
-        scope_texts = {id(s): [a.text for a in self.work.scope(s)] for s in scopes}
+        scope_texts: dict[int, list[str]] = {}
+        for scope in scopes:
+            try:
+                scope_texts[id(scope)] = [a.text for a in self.work.scope(scope)]
+            except ApplyError:
+                continue
+        scopes = [s for s in scopes if id(s) in scope_texts]
         for total in range(self.regels.max_context + 1):
             for left in range(total, -1, -1):
                 right = total - left
@@ -525,7 +534,7 @@ def _article_opdrachten(old: Artikel, new: Artikel, regels: Regels) -> tuple[lis
                 raise _Restate("most leden restated")
             if _proves(generator.out, old, new, regels):
                 return generator.out, False
-        except _Restate:
+        except (_Restate, ApplyError):
             pass
     rewrite: list[Opdracht] = [KomtTeLuiden(targets=(Adres(new.number),), kind="artikel",
                                             block=render(new).rstrip("\n"))]
@@ -577,6 +586,7 @@ def generate(old: Version, new: Version, changes: ChangeSet | None = None, *,
     old_by = {a.number: a for a in old.artikelen}
     new_by = {a.number: a for a in new.artikelen}
     new_order = [a.number for a in new.artikelen]
+    paired = {n for o, n in pairs if o is not None and n is not None and o in old_by}
 
     blocks: list[tuple[tuple[tuple[int, str], ...], int, str, list[Opdracht]]] = []
     rewritten: list[str] = []
@@ -590,11 +600,11 @@ def generate(old: Version, new: Version, changes: ChangeSet | None = None, *,
                                [Vervalt(targets=(Adres(a.number),))]))
             continue
         if a is None:
-            position = new_order.index(b.number)
-            anchor = new_order[position - 1] if position else None
-            while anchor is not None and anchor not in old_by and anchor in inserted:
-                break
-            inserted.setdefault(anchor or "", []).append(b.number)
+            # the run of new articles hangs after the nearest article that already exists
+            k = new_order.index(b.number) - 1
+            while k >= 0 and new_order[k] not in paired:
+                k -= 1
+            inserted.setdefault(new_order[k] if k >= 0 else "", []).append(b.number)
             continue
         opdrachten: list[Opdracht] = []
         if a.number != b.number:

@@ -261,11 +261,11 @@ _REN = r"onder\s+(?:vernummering|verlettering)\s+van\s+.+?"
 _R_REPLACE = re.compile(
     rf"^(?:in\s+(?P<addr>.+?),?\s+)?(?:wordt|worden)\s+(?P<tk>telkens\s+|steeds\s+)?{_ZIN}"
     rf"(?P<tk2>telkens\s+|steeds\s+)?{Q}\s+(?:telkens\s+|steeds\s+)?vervangen\s+door"
-    rf"(?:\s+{_ZIN}{Q}|\s+(?P<punct>een punt|een puntkomma|een komma|een dubbele punt)"
+    rf"(?:\s+{_ZIN}{Q}|\s+(?P<punct>een puntkomma|een punt|een komma|een dubbele punt)"
     rf"|:\s*(?P<legacy>.+))$", I)
 _R_DELETE_WORDS = re.compile(
-    rf"^(?:in\s+(?P<addr>.+?),?\s+)?vervalt\s+(?P<tk>telkens\s+|steeds\s+)?{_ZIN}"
-    rf"(?:{Q}|:\s*(?P<legacy>.+))$", I)
+    rf"^(?:in\s+(?P<addr>.+?),?\s+)?vervalt(?:\s+(?P<tk>telkens\s+|steeds\s+)?{_ZIN}{Q}"
+    r"|\s*(?:(?:de\s+zinsnede|de\s+woorden|het\s+woord)\s*)?:\s*(?P<legacy>.+))$", I)
 _R_INSERT_WORDS = re.compile(
     rf"^(?:in\s+(?P<addr>.+?),?\s+)?(?:wordt|worden)\s+(?P<pos>na|voor|vóór)\s+{Q}\s+"
     rf"(?:ingevoegd|toegevoegd)(?::?\s+{Q}|:\s*(?P<legacy>.+))$", I)
@@ -286,13 +286,13 @@ _R_INSERT_EL = re.compile(
     r"(?P<kind>lid|leden|onderdeel|onderdelen|subonderdeel|subonderdelen|artikel|artikelen)"
     r"\s+(?P<verb>ingevoegd|toegevoegd),?\s+(?:luidende|luidend|dat\s+luidt|die\s+luiden):$", I)
 _R_SLOT_CLAUSE = re.compile(
-    rf",?\s*onder\s+vervanging\s+van\s+(?P<what>de punt|de puntkomma|de komma|{Q})\s+aan\s+"
-    rf"het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?)\s+door\s+(?P<by>een punt|een puntkomma|"
+    rf",?\s*onder\s+vervanging\s+van\s+(?P<what>de puntkomma|de punt|de komma|{Q})\s+aan\s+"
+    rf"het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?)\s+door\s+(?P<by>een puntkomma|een punt|"
     rf"een komma|{Q}),?", I)
 _R_SLOT = re.compile(
     rf"^aan\s+het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?),?\s+(?:wordt|worden)\s+"
-    rf"(?P<what>de punt|de puntkomma|de komma|{Q})\s+vervangen\s+door\s+"
-    rf"(?P<by>een punt|een puntkomma|een komma|{Q})$", I)
+    rf"(?P<what>de puntkomma|de punt|de komma|{Q})\s+vervangen\s+door\s+"
+    rf"(?P<by>een puntkomma|een punt|een komma|{Q})$", I)
 _R_HEADER = re.compile(
     r"^(?P<addr>.+?),?\s+(?:wordt|worden)\s+(?:als\s+volgt\s+gewijzigd|gewijzigd\s+als\s+"
     r"volgt)$", I)
@@ -479,7 +479,7 @@ def _with_block(masked: str, quotes: list[str], state: _Sentence, block: str,
 # --- the text as a whole --------------------------------------------------------------
 
 _ROMAN_LINE = re.compile(r"^ARTIKEL\s+(?P<n>[IVXLC]+)\s*$|^Artikel\s+(?P<m>[IVXLC]+)\s*$")
-_LETTER_LINE = re.compile(r"^(?P<l>0?[A-Z]{1,3}[a-z]?)$")
+_LETTER_LINE = re.compile(r"^(?P<l>0?(?:([A-Z])\2*|[A-Z]{1,3})[a-z]?)$")
 _ITEM = re.compile(r"^(?P<nr>\d{1,2}|[a-z]{1,2})\.\s+(?P<rest>\S.*)$")
 _META = re.compile(r"^(?P<key>Basisversie|Doelversie|Wijzigingsopdrachten)\b:?\s*(?P<v>.*)$")
 _INSTRUCTION_START = re.compile(
@@ -664,12 +664,20 @@ def parse_text(text: str) -> Gelezen:
         state = _Sentence(context)
         for sentence in _split_sentences(rest) if block is None else [rest]:
             try:
-                current.extend(parse_sentence(_strip_tevens(sentence), state, block, label))
+                found = parse_sentence(_strip_tevens(sentence), state, block, label)
+                current.extend(_with_words(o, sentence.strip()) for o in found)
             except NotUnderstood as error:
                 problems.append(Mislukt(label, sentence.strip(), str(error)))
     flush_artikel()
     return Gelezen(Wijzigingsopdrachten(tuple(artikelen), base=base, text=text),
                    tuple(problems))
+
+
+def _with_words(opdracht: Opdracht, words: str) -> Opdracht:
+    """Keep the sentence exactly as written ("Tevens worden …") for reports."""
+    import dataclasses
+
+    return dataclasses.replace(opdracht, words=words)
 
 
 def _is_address(name: str) -> bool:

@@ -1,0 +1,207 @@
+"""Reading and applying wijzigingsopdrachten as people write them (Staatsblad forms)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from wetdiff.instructions import apply_opdrachten, nested, parse_text
+from wetdiff.model.text_format import parse, render
+from wetdiff.model.version import Version, load_path
+
+FIXTURES = Path(__file__).parent / "fixtures" / "instructions"
+
+ARTIKEL_9 = """Artikel 9
+
+1. Met gevangenisstraf van ten hoogste acht jaren wordt gestraft degene die:
+    1°. een ander werft;
+    2°. een ander vervoert, terwijl die ander de leeftijd van achttien jaren nog niet heeft bereikt.
+
+2. Dit geldt niet voor het vervoer van zes personen of minder.
+
+3. Het tweede lid geldt niet in geval van acht of meer personen.
+
+4. Artikel 251 is van overeenkomstige toepassing.
+"""
+
+
+def version(text: str = ARTIKEL_9) -> Version:
+    return Version("test", "test", (parse(text),))
+
+
+def applied(instructions: str, text: str = ARTIKEL_9) -> str:
+    gelezen = parse_text(instructions)
+    assert gelezen.problems == ()
+    result = apply_opdrachten(gelezen.opdrachten, version(text))
+    assert result.failures == (), result.failures
+    return render(result.version.artikelen[0])
+
+
+@pytest.mark.parametrize("quoted", ['"acht jaren"', "«acht jaren»", "“acht jaren”",
+                                    "„acht jaren”"])
+def test_both_quoting_styles_and_guillemets(quoted: str) -> None:
+    new = quoted.replace("acht jaren", "twaalf jaren")
+    out = applied(f"In artikel 9, eerste lid, wordt {quoted} vervangen door {new}.")
+    assert "ten hoogste twaalf jaren wordt" in out
+
+
+def test_older_unquoted_new_text_after_a_colon() -> None:
+    out = applied("In artikel 9, eerste lid, wordt «acht jaren» vervangen door: twaalf jaren.")
+    assert "ten hoogste twaalf jaren wordt" in out
+
+
+def test_quoted_words_match_whole_tokens_only() -> None:
+    # "acht" occurs inside "achttien" in onderdeel 2°: not a match
+    out = applied("In artikel 9, eerste lid, wordt «acht» vervangen door «twaalf».")
+    assert "twaalf jaren" in out
+    assert "achttien" in out
+
+
+def test_words_found_twice_are_refused_unless_telkens() -> None:
+    text = "In artikel 9 wordt «een ander» vervangen door «een persoon»."
+    result = apply_opdrachten(parse_text(text).opdrachten, version())
+    assert len(result.failures) == 1
+    failure = result.failures[0]
+    assert failure.words == text
+    assert "keer voor" in failure.reason
+    out = applied("In artikel 9, eerste lid, wordt telkens «een ander» vervangen door "
+                  "«een persoon».")
+    assert out.count("een persoon") == 2
+
+
+def test_vervalt_steeds_and_spacing_is_repaired() -> None:
+    out = applied("In artikel 9, vierde lid, vervalt «van overeenkomstige»."
+                  "\n")
+    assert "4. Artikel 251 is toepassing." in out
+    out = applied("In artikel 9, derde lid, vervalt «, acht»", ARTIKEL_9.replace(
+        "van acht of meer", "van zeven, acht of meer"))
+    assert "van zeven of meer personen" in out
+
+
+def test_insert_before_and_after_an_anchor() -> None:
+    out = applied("In artikel 9, eerste lid, onderdeel 1°, wordt voor «werft» ingevoegd: "
+                  "wederrechtelijk.\nIn artikel 9, tweede lid, wordt na «vervoer» ingevoegd "
+                  "«, het onderbrengen».")
+    assert "een ander wederrechtelijk werft;" in out
+    assert "het vervoer, het onderbrengen van zes" in out
+
+
+def test_lid_deleted_with_renumbering_then_new_numbers_marked_nieuw() -> None:
+    out = applied("""A
+Artikel 9 wordt als volgt gewijzigd:
+1. Het tweede lid vervalt, onder vernummering van het derde en vierde lid tot tweede en derde lid.
+2. In het tweede lid (nieuw) wordt «Het tweede lid» vervangen door «Het eerste lid».
+3. Na het tweede lid (nieuw) wordt een lid toegevoegd, luidende:
+4. Nieuw slotlid.
+""")
+    assert "\n2. Het eerste lid geldt niet" in out
+    assert "\n3. Artikel 251" in out
+    assert "\n4. Nieuw slotlid." in out
+    assert "zes personen" not in out
+
+
+def test_renumbering_clause_first_as_in_stb_2008_586() -> None:
+    out = applied("Onder vernummering van het derde en vierde lid tot tweede en derde lid, "
+                  "vervalt in artikel 9 het tweede lid.")
+    assert "\n2. Het tweede lid geldt niet" in out
+    assert "\n3. Artikel 251" in out
+
+
+def test_new_onderdeel_with_punctuation_clause_as_in_stb_2013_444() -> None:
+    out = applied("In artikel 9, eerste lid, wordt, onder vervanging van de punt aan het slot "
+                  "van onderdeel 2° door een puntkomma, een onderdeel toegevoegd, luidende:\n"
+                  "3°. een ander huisvest.\n")
+    assert "nog niet heeft bereikt;\n    3°. een ander huisvest." in out
+
+
+def test_a_false_punctuation_precondition_is_refused() -> None:
+    text = "Aan het slot van artikel 9, eerste lid, onderdeel 1° wordt de punt vervangen door een puntkomma."
+    result = apply_opdrachten(parse_text(text).opdrachten, version())
+    assert result.failures and "eindigt niet op een punt" in result.failures[0].reason
+
+
+def test_komt_te_luiden_block_as_people_write_it() -> None:
+    out = applied("""A
+Artikel 9, derde lid komt te luiden:
+3. Het tweede lid geldt niet bij negen of meer personen.
+B
+In artikel 9, vierde lid, wordt «251» vervangen door «250».
+""")
+    assert "\n3. Het tweede lid geldt niet bij negen of meer personen." in out
+    assert "Artikel 250 is" in out
+
+
+def test_letters_above_numbers_nested_items_as_in_stb_2009_525() -> None:
+    out = applied("""A
+Artikel 9 wordt als volgt gewijzigd:
+a. Het eerste lid wordt als volgt gewijzigd:
+1. In onderdeel 1° vervalt: een ander.
+2. Onder vervanging van de punt aan het slot van onderdeel 2° door een puntkomma wordt een onderdeel toegevoegd, luidende:
+3°. een ander huisvest.
+b. In het vierde lid wordt «251» vervangen door «250».
+""")
+    assert "    1°. werft;" in out
+    assert "    3°. een ander huisvest." in out
+    assert "Artikel 250" in out
+
+
+def test_nested_instructions_of_an_amendment_are_read_again() -> None:
+    amendment = """I
+Na artikel 32a wordt een artikel ingevoegd, luidende:
+
+    ARTIKEL 32b
+    Artikel 9 van het Wetboek van Strafrecht wordt als volgt gewijzigd:
+    1. In het eerste lid wordt «acht jaren» vervangen door: twaalf jaren.
+"""
+    outer = parse_text(amendment)
+    assert outer.problems == ()
+    inner = nested(outer)
+    assert inner.problems == ()
+    result = apply_opdrachten(inner.opdrachten, version())
+    assert result.failures == ()
+    assert "twaalf jaren" in render(result.version.artikelen[0])
+
+
+def test_an_unknown_sentence_is_reported_in_its_own_words() -> None:
+    gelezen = parse_text("A\nHet eerste lid wordt naar believen aangepast.")
+    assert len(gelezen.problems) == 1
+    assert gelezen.problems[0].words == "Het eerste lid wordt naar believen aangepast."
+
+
+def test_a_missing_element_fails_with_the_instruction_words() -> None:
+    text = "In artikel 9, zevende lid, wordt «a» vervangen door «b»."
+    result = apply_opdrachten(parse_text(text).opdrachten, version())
+    assert result.failures[0].words == text
+    assert "heeft geen lid 7" in result.failures[0].reason
+    assert render(result.version.artikelen[0]) == ARTIKEL_9  # nothing changed
+
+
+# --- real instructions: Stb. 2006, 11 on the capture of 2006-01-03 -------------------
+
+
+def _ws(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_stb_2006_11_reproduces_the_2006_02_04_texts() -> None:
+    """Onderdelen A, B, D and E (verbatim) give the official consolidation of
+    2006-02-04 (whitespace normalised: it prints "237,272"). Onderdeel C adds words
+    after «minderjarige», which the 2006-01-03 text of arts. 5 and 5a does not contain:
+    it is refused, in its own words, rather than guessed."""
+    base = FIXTURES / "stb-2006-11"
+    before, after = load_path(base / "2006-01-03"), load_path(base / "2006-02-04")
+    gelezen = parse_text((base / "instructions.txt").read_text(encoding="utf-8"))
+    assert gelezen.problems == ()
+    assert len(gelezen.opdrachten.opdrachten) == 8
+    result = apply_opdrachten(gelezen.opdrachten, before)
+    assert [f.label for f in result.failures] == ["onderdeel C"]
+    assert "«minderjarige» komt niet voor in artikel 5, eerste lid, onderdeel 3°" in \
+        result.failures[0].reason
+    for number in ("4", "10", "14a"):
+        assert render(result.version.artikel(number)) == render(after.artikel(number))
+    got = {p.locatie.key: p.text for p in result.version.artikel("5").provisions()}
+    want = {p.locatie.key: p.text for p in after.artikel("5").provisions()}
+    assert _ws(got["5/1/1°"]) == _ws(want["5/1/1°"])
+    assert "237, 272 en 273 alsmede" in got["5/1/1°"]

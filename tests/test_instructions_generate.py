@@ -1,0 +1,116 @@
+"""Generated wijzigingsopdrachten for the history of art. 273f Sr, proven by applying them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from wetdiff.instructions import apply_opdrachten, generate, parse_text, same_text
+from wetdiff.model.artikel import Artikel
+from wetdiff.model.version import Version, load_path
+
+HISTORY = Path(__file__).parents[1] / "articles" / "BWBR0001854" / "273f"
+
+
+def version(date: str) -> Version:
+    return load_path(HISTORY / f"{date}.txt")
+
+
+def roundtrip(old: Version, new: Version) -> str:
+    """Generate, read back, apply: the result must be the new version exactly."""
+    text = generate(old, new).text
+    gelezen = parse_text(text)
+    assert gelezen.problems == ()
+    result = apply_opdrachten(gelezen.opdrachten, old)
+    assert result.failures == ()
+    for artikel in new.artikelen:
+        assert same_text(result.version.artikel(artikel.number), artikel)
+    return text
+
+
+def items(text: str) -> list[str]:
+    return re.findall(r"^\d+\. (.*)$", text, flags=re.M)
+
+
+def test_2009_to_april_2013_touches_only_leden_1_3_4_5() -> None:
+    text = roundtrip(version("2009-07-01"), version("2013-04-01"))
+    assert 'In het eerste lid, aanhef, wordt "acht" vervangen door "twaalf".' in text
+    assert 'In het derde lid wordt "twaalf" vervangen door "vijftien".' in text
+    assert 'In het vierde lid wordt "vijftien" vervangen door "achttien".' in text
+    leden = {re.match(r"In het (\w+) lid", item).group(1) for item in items(text)}
+    assert leden == {"eerste", "derde", "vierde", "vijfde"}
+    assert "komt te luiden" not in text
+
+
+def test_acht_is_narrowed_to_the_aanhef_because_it_occurs_inside_achttien() -> None:
+    lid = version("2009-07-01").artikel("273f").leden[0]
+    whole = " ".join(p.text for p in Artikel("273f", (lid,)).provisions())
+    assert whole.count("acht") > 1  # "achttien" in the onderdelen
+    text = roundtrip(version("2009-07-01"), version("2013-04-01"))
+    assert 'In het eerste lid wordt "acht"' not in text
+
+
+def test_2006_to_2009_deletes_the_fourth_lid_with_renumbering_of_the_following_leden() -> None:
+    text = roundtrip(version("2006-09-01"), version("2009-07-01"))
+    assert ("Het vierde lid vervalt, onder vernummering van het vijfde tot en met zevende "
+            "lid tot vierde tot en met zesde lid.") in text
+    # changes after the renumbering address the new numbers
+    assert 'In het vierde lid (nieuw) wordt "twaalf" vervangen door "vijftien".' in text
+
+
+def test_april_to_november_2013_inserts_a_sixth_lid_renumbering_the_old_sixth() -> None:
+    text = roundtrip(version("2013-04-01"), version("2013-11-15"))
+    assert ("Na het vijfde lid wordt, onder vernummering van het zesde lid tot zevende lid, "
+            "een lid ingevoegd, luidende:") in text
+    assert "    6. Onder kwetsbare positie wordt mede begrepen" in text
+    assert ('In het eerste lid, onderdeel 1°, wordt na "opneemt" ingevoegd ", met inbegrip '
+            'van de wisseling') in text
+
+
+def test_the_set_names_its_base_version_and_the_regeling() -> None:
+    old, new = version("2009-07-01"), version("2013-04-01")
+    result = generate(old, new)
+    assert result.base.startswith(old.label)
+    assert f"Basisversie: {old.label}" in result.text
+    assert "ARTIKEL I\n\nHet Wetboek van Strafrecht wordt als volgt gewijzigd:" in result.text
+    assert "\nA\n\nArtikel 273f wordt als volgt gewijzigd:" in result.text
+
+
+def test_a_new_article_is_inserted_after_its_neighbour(tmp_path: Path) -> None:
+    old = version("2013-11-15")
+    extra = (load_path(_article(tmp_path, "273fa", "1. Eerste nieuwe bepaling.")).artikelen[0],
+             load_path(_article(tmp_path, "273fb", "Tweede nieuwe bepaling.")).artikelen[0])
+    new = Version("nieuw", "nieuw", (*old.artikelen, *extra))
+    text = roundtrip(old, new)
+    assert "Na artikel 273f worden twee artikelen ingevoegd, luidende:" in text
+    assert "    Artikel 273fa" in text
+
+
+def test_a_rewritten_article_komt_te_luiden(tmp_path: Path) -> None:
+    old = version("2013-11-15")
+    new = load_path(_article(tmp_path, "273f", "1. Geheel nieuwe tekst over iets anders.\n\n"
+                                                "2. Nog een lid."))
+    text = roundtrip(old, new)
+    assert "Artikel 273f komt te luiden:" in text
+    assert "    Artikel 273f\n" in text
+
+
+@pytest.mark.parametrize("quotes,mark", [("straight", '"acht"'), ("guillemets", "«acht»")])
+def test_quote_style(quotes: str, mark: str) -> None:
+    from wetdiff.instructions import Regels
+
+    text = generate(version("2009-07-01"), version("2013-04-01"), regels=Regels(quotes=quotes)).text
+    assert mark in text
+
+
+def test_identical_versions_give_no_instructions() -> None:
+    old = version("2013-11-15")
+    assert generate(old, old).text == ""
+
+
+def _article(folder: Path, number: str, body: str) -> Path:
+    path = folder / f"{number}.txt"
+    path.write_text(f"Artikel {number}\n\n{body}\n", encoding="utf-8")
+    return path
