@@ -59,9 +59,17 @@ def clean_lines(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
+# Anything compare_key would change; text without any of these is its own compare key.
+_NOT_COMPARE_FORM = re.compile(
+    "[" + re.escape(_SPACES + _INVISIBLE + "".join(map(chr, _QUOTE_TABLE))) + "\t\n\r\f\v]| {2}")
+
+
 def compare_key(text: str) -> str:
     """The form in which two texts are compared: differences a lawyer would not see
     (quote shapes, spacing, soft hyphens) are gone."""
+    if (_NOT_COMPARE_FORM.search(text) is None and text == text.strip()
+            and unicodedata.is_normalized("NFC", text)):
+        return text  # already in compare form (most stored text): skip the rewriting
     return clean(text).translate(_QUOTE_TABLE)
 
 
