@@ -143,3 +143,16 @@ def test_anchor_for_a_deleted_provision_quotes_its_old_text() -> None:
     anchor = anchor_for_change(change)
     assert anchor.side == "old" and anchor.path == "273f/3"
     assert attach([Note("x", anchor, "r")], changeset).change_of("x") == change.id
+
+
+def test_fuzzy_match_finds_an_edited_quote_deep_inside_a_long_provision() -> None:
+    filler = " ".join(f"woord{n}" for n in range(120))
+    old = DRAFT.replace("in de prostitutie.", f"in de prostitutie, {filler}, en "
+                        "gedwongen of verplichte arbeid of diensten, slavernij.")
+    new = old.replace("gedwongen of verplichte arbeid", "gedwongen of onvrijwillige arbeid")
+    note = note_on("273f/2", "gedwongen of verplichte arbeid of diensten")
+    attachment = attach([note], compare(version(old), version(new)))
+    placement = attachment.placements["n"]
+    assert placement.how == "fuzzy"
+    text = parse(new).leden[1].body[0].text  # type: ignore[union-attr]
+    assert text[placement.start:placement.end] == "gedwongen of onvrijwillige arbeid of diensten"

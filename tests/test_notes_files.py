@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from notes_helpers import NOTES, QUESTIONS, make_workspace, write
 
 from wetdiff.errors import WetdiffError
@@ -212,3 +214,25 @@ def test_write_never_leaves_a_temporary_file(tmp_path: Path) -> None:
     path = write(tmp_path / "notes.toml", NOTES)
     write_notes(read_notes(path), parse_notes(NOTES, "x"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.toml"]
+
+
+_line = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"),
+                max_size=40).map(lambda s: " ".join(s.split()))
+_block = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"),
+                 min_size=1, max_size=200).filter(lambda s: s.strip("\n").strip())
+
+
+@settings(max_examples=60, deadline=None)
+@given(quote=_line.filter(bool), before=_line, rationale=_block, gap=_line,
+       document=_line.filter(lambda s: bool(s) and s != "gap"), page=_line,
+       answers=st.lists(_line.filter(bool), unique=True, max_size=3))
+def test_any_note_text_survives_writing_and_reading(
+        quote: str, before: str, rationale: str, gap: str, document: str, page: str,
+        answers: list[str]) -> None:
+    if gap == "gap":
+        gap = ""
+    note = Note("n-1", Anchor("273f/1/3°", quote, before=before), rationale.strip("\n"),
+                citations=(Citation(document, page=page),), answers=tuple(answers), gap=gap)
+    text = render_notes([note])
+    assert parse_notes(text, "x") == (note,)
+    assert render_notes(parse_notes(text, "x")) == text
