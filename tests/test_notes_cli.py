@@ -201,3 +201,21 @@ def test_note_add_no_commit_just_writes(workspace: Path,
     assert code == 0 and "committed" not in err
     assert read_notes(notes_file(workspace)).get("p") is not None
     assert git_log(workspace) == log
+
+
+def test_note_add_with_the_old_number_of_a_renumbered_lid_stores_the_new_one(
+        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "note", "add", "--at", "273f/2", "--quote",
+                       "Uitbuiting omvat ten minste", "--rationale", "Kept.", "--gap", "none",
+                       "--id", "kept")
+    assert code == 0, err
+    note = read_notes(notes_file(workspace)).get("kept")
+    assert note is not None and note.anchor.path == "273f/3"
+
+
+def test_notes_file_outside_a_workspace_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "elsewhere" / "notes.toml"
+    code, _, err = run(capsys, "note", "list", "--file", str(path))
+    assert code == 2 and "not inside a wetdiff workspace" in err
+    assert not path.exists()

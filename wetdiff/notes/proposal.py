@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -62,19 +61,22 @@ class SavedNote:
 
 
 def find_root(start: Path | None = None) -> Path:
-    """The workspace wetdiff works on: the nearest folder with ``wetdiff.toml`` from
-    ``start`` (the current folder) upwards, else the store's choice (``WETDIFF_WORKSPACE``
-    or the worked example)."""
-    here = (start or Path.cwd()).resolve()
-    named = os.environ.get("WETDIFF_WORKSPACE")
-    if start is None and named and (Path(named) / MARKER).is_file():
-        return Path(named).resolve()
+    """The workspace wetdiff works on. Without ``start``: the store's choice
+    (``WETDIFF_WORKSPACE``, else the workspace around the current folder, else the worked
+    example). With ``start`` (a notes file's folder): the nearest folder with
+    ``wetdiff.toml`` from there upwards, or an error."""
+    if start is None:
+        from wetdiff.store.workspace import open_workspace
+
+        return open_workspace().root
+    here = start.resolve()
     for folder in (here, *here.parents):
         if (folder / MARKER).is_file():
             return folder
-    from wetdiff.store.workspace import open_workspace
-
-    return open_workspace().root
+    raise WetdiffError(f"not inside a wetdiff workspace (no {MARKER} here or above)",
+                       file=start, hint="Notes files live in a workspace: "
+                                        "proposals/<id>/notes.toml or "
+                                        "articles/<BWB-id>/<artikel>/notes.toml.")
 
 
 def proposal_folder(root: Path, proposal: str) -> Path:

@@ -97,7 +97,7 @@ def add(proposal: str | None, notes_file: Path | None, note_id: str | None,
     if target.file.get(note.id) is not None:
         raise WetdiffError(f"a note with id {note.id!r} exists already",
                            file=target.file.path, hint="Use 'wetdiff note edit' to change it.")
-    target.validate(note)
+    note = target.validate(note)
     saved = save_note(target.file, note)
     target.file = saved.file
     if not fields["no_commit"]:
@@ -164,7 +164,7 @@ def edit(note_id: str, proposal: str | None, notes_file: Path | None, new_id: st
         )
     if new_id is not None:
         changed = replace(changed, id=new_id)
-    target.validate(changed)
+    changed = target.validate(changed)
     saved = save_note(target.file, changed, replace_id=note_id)
     target.file = saved.file
     if not no_commit:
@@ -288,9 +288,11 @@ class _Target:
         return Anchor(path.strip(), " ".join(quote.split()), (fields.get("before") or "").strip(),
                       (fields.get("after") or "").strip(), fields.get("side") or "new")
 
-    def validate(self, note: Note) -> None:
+    def validate(self, note: Note) -> Note:
         """Refuse what check would fail on at once: words that are not there, question
-        ids no registry knows. Nothing is written."""
+        ids no registry knows; nothing is written. Returns the note with its path set to
+        where the words stand (a lawyer who typed the old number of a renumbered lid gets
+        the new one)."""
         from wetdiff.notes.files import parse_notes, render_notes
         from wetdiff.notes.proposal import all_questions, load_questions
 
@@ -305,7 +307,7 @@ class _Target:
                          + (", ".join(q.id for q in questions) or "none") + ").")
         changeset = self.changeset()
         if changeset is None:
-            return
+            return note
         from wetdiff.notes.anchor import attach
 
         placed = attach([note], changeset).placements.get(note.id)
@@ -316,6 +318,9 @@ class _Target:
                 f"{note.anchor.path} of {side.label}; nothing written",
                 hint="Quote the words exactly as they stand (--side old for words of the "
                      "old text), or anchor with --change ID.")
+        if placed.path != note.anchor.path:
+            note = replace(note, anchor=replace(note.anchor, path=placed.path))
+        return note
 
     def commit(self, note: Note, subject: str) -> None:
         from wetdiff.notes.proposal import commit_notes
