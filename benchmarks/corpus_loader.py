@@ -75,11 +75,10 @@ def load_xml(path: Path) -> list[Artikel]:
 def load(path: Path) -> list[Artikel]:
     """Articles of a version: through the project's importer when it exists."""
     try:
-        from wetdiff.importers import bwb  # type: ignore[attr-defined]
+        from wetdiff.importers.bwb import read_toestand
     except ImportError:
         return load_xml(path)
-    loader = getattr(bwb, "load_articles", None) or getattr(bwb, "read_articles", None)
-    return list(loader(path)) if loader else load_xml(path)
+    return [imported.artikel for imported in read_toestand(path).artikelen]
 
 
 def export(xml: Path, folder: Path) -> int:

@@ -173,3 +173,11 @@ def test_json_path_does_not_load_rich(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             timeout=120, cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_diff_of_the_imported_law_files(capsys: pytest.CaptureFixture[str]) -> None:
+    law = Path(__file__).parent.parent / "articles" / "BWBR0001854" / "273f"
+    code, out, _ = run(capsys, str(law / "2009-07-01.txt"), str(law / "2013-04-01.txt"),
+                       "--format", "renvooi", "--no-color", "--changed-only", "--width", "200")
+    assert code == 1
+    assert "[-acht-]{+twaalf+}" in out and "(2013-04-01)" in out

@@ -3,6 +3,9 @@ fixtures in tests/fixtures/273f and tests/fixtures/renumbering)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from diff_helpers import FIXTURES, by_new, by_old, edits, fixture, summary
 
 from wetdiff.diff import compare
@@ -91,7 +94,8 @@ def test_changes_come_in_reading_order_with_deletions_in_place() -> None:
 
 def test_whole_code_reorganisation_of_2006_pairs_articles_by_content() -> None:
     """Sr 2006-08-02 → 2006-09-03 (official captures, a few articles): 273a became
-    273f, 372 became the new 273a, 374 and 375 became 273c and 273e with edits."""
+    273f in place, while 372, 374 and 375 moved to the new 273a, 273c and 273e with
+    edits (out of their place in the code: a move, not a renumbering)."""
     old = load_path(FIXTURES / "sr-2006" / "old")
     new = load_path(FIXTURES / "sr-2006" / "new")
     changes = compare(old, new)
@@ -99,7 +103,31 @@ def test_whole_code_reorganisation_of_2006_pairs_articles_by_content() -> None:
     assert {("273a", "273f"), ("372", "273a"), ("374", "273c"), ("375", "273e"),
             ("10", "10")} <= pairs
     assert by_new(changes, "273f/1").kinds == {"renumbered"}
-    assert by_new(changes, "273c").kinds == {"renumbered", "rewritten"}
+    assert by_new(changes, "273c").kinds == {"moved", "rewritten"}
+    assert by_new(changes, "273e").kinds == {"moved", "rewritten"}
+    assert by_new(changes, "273a").old_key == "372"
     assert by_new(changes, "273c/-/b").old_key == "374/-/2°"
     assert not any("deleted" in c.kinds or "inserted" in c.kinds for c in changes.changes)
-    assert not any(c.changed for c in changes.changes if c.provision.locatie.artikel == "10")
+    for unrelated in ("10", "273", "274", "300", "376"):
+        assert not any(c.changed for c in changes.changes
+                       if c.provision.locatie.artikel == unrelated), unrelated
+
+
+LAW = Path(__file__).parent.parent / "articles" / "BWBR0001854"
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("273a/2005-01-01", "273f/2006-09-01"), ("273f/2006-09-01", "273f/2009-07-01"),
+    ("273f/2009-07-01", "273f/2013-04-01"), ("273f/2013-04-01", "273f/2013-11-15"),
+])
+def test_the_imported_law_files_give_the_same_changes(old: str, new: str) -> None:
+    """The worked example's law files (imported from the official XML) agree with the
+    fixtures written from the published texts, and carry their in-force dates."""
+    official = compare(load_path(LAW / f"{old}.txt"), load_path(LAW / f"{new}.txt"))
+    fixture_dir = {"273a/2005-01-01": FIXTURES / "renumbering" / "273a-2005-01-01.txt"}
+    mine = compare(
+        load_path(fixture_dir.get(old, FIXTURES / "273f" / f"{old.split('/')[1]}.txt")),
+        load_path(FIXTURES / "273f" / f"{new.split('/')[1]}.txt"))
+    assert summary(official) == summary(mine)
+    assert [c.id for c in official.changes] == [c.id for c in mine.changes]
+    assert official.new.date is not None and official.new.date.isoformat() == new[-10:]

@@ -173,3 +173,17 @@ def test_results_do_not_depend_on_the_hash_seed() -> None:
         assert result.returncode == 0, result.stderr
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+_TRICKY = st.sampled_from(list("ab °ë\u00a0\u00ad\u201e\u201d\t\n  .,") + [
+    "e\u0301", "\u2009", "\u3000", "\x0b", "\x1c", "\u2028", "\u0085", "\u200b", "\ufeff"])
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(max_size=40), st.lists(_TRICKY, max_size=20).map("".join)))
+def test_compare_key_fast_path_is_the_full_normalisation(text: str) -> None:
+    """compare_key skips the rewriting for text already in compare form; it must give
+    exactly what the full normalisation gives."""
+    from wetdiff.model.normalise import _QUOTE_TABLE, clean
+
+    assert compare_key(text) == clean(text).translate(_QUOTE_TABLE)

@@ -29,7 +29,6 @@ Everything is sorted with explicit tie-breaks, so the result is deterministic.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -49,7 +48,13 @@ MAX_POSTING = 64  # a shingle or word in more units than this is too common to i
 MAX_PART_POSTING = 24  # the same, when looking for the whole a part came from
 MAX_CANDIDATES = 8  # similar articles considered per article
 
-_WORD = re.compile(r"\d+[°º]|\w+")
+# Punctuation that separates words, for the quick word sets used to measure likeness.
+_PUNCTUATION = str.maketrans(dict.fromkeys(",.;:()[]{}\"'!?/\u2013\u2014-", " "))
+
+
+def words_of(key: str) -> list[str]:
+    """The words of a text in compare form, lower case, without punctuation."""
+    return key.lower().translate(_PUNCTUATION).split()
 
 
 @dataclass(slots=True, eq=False)
@@ -90,7 +95,7 @@ def units_of(
             known = seen.get(provision.text)
             if known is None:
                 key = compare_key(provision.text)
-                found = _WORD.findall(key.lower())
+                found = words_of(key)
                 known = seen[provision.text] = (key, frozenset(found), len(found))
             unit = Unit(len(units), a, provision, *known)
             units.append(unit)
@@ -108,6 +113,7 @@ class Alignment:
     old_articles: list[list[Unit]]
     new_articles: list[list[Unit]]
     article_partner: dict[int, int]  # old article index -> new article index
+    moved_articles: frozenset[int] = frozenset()  # old articles placed elsewhere in the code
 
 
 def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]) -> Alignment:
@@ -127,7 +133,7 @@ def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]
         _pair_similar(_free(movable_old), _free(movable_new), MOVE_SIMILARITY)
     _find_parts(old, new)
     _find_parts(new, old)
-    return Alignment(old, new, old_by_article, new_by_article, pairs)
+    return Alignment(old, new, old_by_article, new_by_article, pairs, _out_of_order(pairs))
 
 
 def _free(units: list[Unit]) -> list[Unit]:
@@ -147,7 +153,7 @@ def _content(units: list[Unit]) -> str:
 
 
 def _shingles(units: list[Unit]) -> frozenset[tuple[str, ...]]:
-    words = _WORD.findall(" ".join(u.key for u in units).lower())
+    words = words_of(" ".join(u.key for u in units))
     if len(words) < 3:
         return frozenset([tuple(words)])
     return frozenset(zip(words, words[1:], words[2:], strict=False))
@@ -243,6 +249,35 @@ def _pair_articles(
             pairs[o] = n
             taken.add(n)
     return pairs
+
+
+def _out_of_order(pairs: dict[int, int]) -> frozenset[int]:
+    """Old articles whose new place breaks the order of the rest: moved elsewhere in the
+    code (372 → 273a), not just renumbered in place (273a → 273f). The articles that keep
+    their order are the longest increasing run of new positions (patience sorting)."""
+    olds = sorted(pairs)
+    tails: list[int] = []  # index into olds of the smallest tail of each run length
+    before: list[int] = [-1] * len(olds)
+    for i, o in enumerate(olds):
+        position = pairs[o]
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if pairs[olds[tails[mid]]] < position:
+                lo = mid + 1
+            else:
+                hi = mid
+        before[i] = tails[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    in_order: set[int] = set()
+    i = tails[-1] if tails else -1
+    while i >= 0:
+        in_order.add(olds[i])
+        i = before[i]
+    return frozenset(o for o in olds if o not in in_order)
 
 
 # --- provisions -----------------------------------------------------------------------

@@ -158,12 +158,8 @@ def change_id(
             parts += ["-", "-"]
         else:
             key = keys[i] if keys is not None else compare_key(provision.text)
-            parts += [provision.locatie.key, _fingerprint(key)]
+            parts += [provision.locatie.key, key]
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=6).hexdigest()
-
-
-def _fingerprint(key: str) -> str:
-    return hashlib.blake2b(key.encode(), digest_size=4).hexdigest()
 
 
 def _provision_json(provision: Provision | None) -> dict[str, Any] | None:

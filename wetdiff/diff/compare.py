@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wetdiff.diff.align import Alignment, Unit, align
 from wetdiff.diff.changes import Change, ChangeSet, change_id
-from wetdiff.diff.words import WordOp, word_diff
+from wetdiff.diff.words import Encoder, WordOp, word_diff
 from wetdiff.model.version import Version
 
 
@@ -12,6 +12,7 @@ def compare(old: Version, new: Version) -> ChangeSet:
     """Every provision of ``old`` and ``new``, aligned by content, with its kinds and word
     operations, in reading order of the new version (deletions where they stood)."""
     alignment = align(old.artikelen, new.artikelen)
+    encoder = Encoder()
     found: list[tuple[tuple[int, int, int], Change]] = []
     anchors = _deletion_anchors(alignment)
     groups: list[list[int]] = []  # positions in `found` of the parts of a split / merger
@@ -32,13 +33,13 @@ def compare(old: Version, new: Version) -> ChangeSet:
             kinds.add("split")
         if n.extra:
             kinds.add("merged")
-        group = [add((n.index, 0, o.index), _pair(o, n, kinds))]
+        group = [add((n.index, 0, o.index), _pair(o, n, kinds, encoder))]
         for part in o.extra:
             group.append(add((part.index, 0, o.index),
-                             _pair(o, part, {"split"} | _moved(alignment, o, part))))
+                             _pair(o, part, {"split"} | _moved(alignment, o, part), encoder)))
         for part in n.extra:
             group.append(add((n.index, 0, part.index),
-                             _pair(part, n, {"merged"} | _moved(alignment, part, n))))
+                             _pair(part, n, {"merged"} | _moved(alignment, part, n), encoder)))
         if len(group) > 1:
             groups.append(group)
     for n in alignment.new:
@@ -66,18 +67,22 @@ def _single(unit: Unit, kind: str) -> Change:
                   None, unit.provision, (WordOp("insert", text),) if text else ())
 
 
-def _pair(o: Unit, n: Unit, kinds: set[str]) -> Change:
+def _pair(o: Unit, n: Unit, kinds: set[str], encoder: Encoder) -> Change:
     words: tuple[WordOp, ...] = ()
     if o.key == n.key:
         words = (WordOp("equal", n.provision.text),) if n.provision.text else ()
     else:
-        words = word_diff(o.provision.text, n.provision.text)
+        words = word_diff(o.provision.text, n.provision.text, encoder)
     return Change(change_id(o.provision, n.provision, (o.key, n.key)),
                   frozenset(kinds or {"unchanged"}), o.provision, n.provision, words)
 
 
 def _moved(alignment: Alignment, o: Unit, n: Unit) -> set[str]:
-    return {"moved"} if alignment.article_partner.get(o.article) != n.article else set()
+    """Moved: to another article than its own article's successor, or with its whole
+    article to another place in the code."""
+    if alignment.article_partner.get(o.article) != n.article:
+        return {"moved"}
+    return {"moved"} if o.article in alignment.moved_articles else set()
 
 
 def _kinds(alignment: Alignment, o: Unit, n: Unit) -> set[str]:

@@ -65,38 +65,46 @@ def _code(n: int) -> str:
     return chr(point)
 
 
-def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
+class Encoder:
+    """One code point per distinct token (tokens equal in compare form share one). One
+    encoder can serve every pair of a comparison, so each token is folded only once."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}  # token -> code point
+        self.folded: dict[str, str] = {}  # compare form of a token -> code point
+        self.decoded: dict[str, str] = {}  # code point -> compare form of its tokens
+
+    def encode(self, items: list[str]) -> str:
+        codes = self.codes
+        for token in dict.fromkeys(items):  # first-seen order: codes are reproducible
+            if token in codes:
+                continue
+            folded = _fold(token)
+            code = self.folded.get(folded)
+            if code is None:
+                code = self.folded[folded] = _code(len(self.folded))
+                self.decoded[code] = folded
+            codes[token] = code
+        return "".join(map(codes.__getitem__, items))
+
+
+def word_diff(old: str, new: str, encoder: Encoder | None = None) -> tuple[WordOp, ...]:
     """The word operations that turn ``old`` into ``new``.
 
     ``equal`` + ``delete`` texts concatenated give ``old`` (up to compare form);
     ``equal`` + ``insert`` texts concatenated give ``new`` exactly."""
     old_tokens = tokens(old)
     new_tokens = tokens(new)
-    codes: dict[str, str] = {}  # token -> code point
-    folded_codes: dict[str, str] = {}  # compare form of a token -> code point
-
-    def encode(items: list[str]) -> str:
-        out = []
-        for token in items:
-            code = codes.get(token)
-            if code is None:
-                folded = _fold(token)
-                code = folded_codes.get(folded)
-                if code is None:
-                    code = folded_codes[folded] = _code(len(folded_codes))
-                codes[token] = code
-            out.append(code)
-        return "".join(out)
-
-    encoded_old = encode(old_tokens)
-    encoded_new = encode(new_tokens)
+    encoder = encoder or Encoder()
+    encoded_old = encoder.encode(old_tokens)
+    encoded_new = encoder.encode(new_tokens)
     if encoded_old == encoded_new:
         return (WordOp("equal", new),) if new else ()
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(encoded_old, encoded_new, False)
     dmp.diff_cleanupSemantic(diffs)
-    diffs = _slide(diffs, {code: token for token, code in folded_codes.items()})
+    diffs = _slide(diffs, encoder.decoded)
     ops: list[WordOp] = []
     i = j = 0
     for kind, chunk in diffs:
