@@ -489,6 +489,8 @@ class _Converter:
         """The words of an element with its inline markup flattened; editorial notes are
         taken out (and recorded), links recorded. A text that consists only of a note
         "Vervallen." comes back as a marker the caller turns into ``[Vervallen]``."""
+        if len(element) == 0:
+            return element.text or ""  # most alinea's: plain text, no markup
         parts: list[str] = [element.text or ""]
         repealed = False
         for child in element:
@@ -509,7 +511,9 @@ class _Converter:
                         self._link(child, text, where, state)
                     parts.append(text)
             parts.append(child.tail or "")
-        text = re.sub(r"\s*\x01", "", "".join(parts))
+        text = "".join(parts)
+        if "\x01" in text:
+            text = re.sub(r"\s*\x01", "", text)
         if repealed and not clean(text):
             return "\x00vervallen"
         return text
