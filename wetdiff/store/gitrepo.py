@@ -291,19 +291,19 @@ class GitRepo:
                                       dt.datetime.fromisoformat(cd), message.strip() + "\n"))
         return commits
 
-    def log_by_path(self, paths: Sequence[str], rev: str = "HEAD"
+    def log_by_path(self, paths: Sequence[str] | None, rev: str = "HEAD"
                     ) -> dict[str, list[CommitInfo]]:
-        """For each of ``paths``, the commits that touched it, newest first: the whole
-        history read in one git call."""
-        if self.is_empty() or not paths:
+        """For each file (of ``paths``, or every file when None), the commits that
+        touched it, newest first: the history read in one git call."""
+        if self.is_empty() or paths == []:
             return {}
         sep, start = "\x1f", "\x1e"
         fmt = start + sep.join(["%H", "%an", "%ae", "%aI", "%cI", "%B"]) + sep
-        wanted = set(paths)
+        wanted = set(paths) if paths is not None else None
+        scope = sorted({str(PurePosixPath(p).parent) for p in paths}) if paths else []
         try:
             out = self._repo.git.log(rev, f"--format={fmt}", "--name-only", "--no-renames",
-                                     "--", *sorted({str(PurePosixPath(p).parent)
-                                                    for p in paths}))
+                                     "--", *scope)
         except self._gitmod.exc.GitCommandError as exc:
             raise _damaged(self.root, exc) from None
         found: dict[str, list[CommitInfo]] = {}
@@ -314,7 +314,7 @@ class GitRepo:
             info = CommitInfo(sha, an, ae, dt.datetime.fromisoformat(ad),
                               dt.datetime.fromisoformat(cd), message.strip() + "\n")
             for name in files.split("\n"):
-                if name in wanted:
+                if name and (wanted is None or name in wanted):
                     found.setdefault(name, []).append(info)
         return found
 
@@ -375,7 +375,8 @@ class GitRepo:
                     "-m", message]
             if builder:
                 args.append("--no-verify")
-            if self.is_empty():
+            if self.is_empty() or builder:
+                # a repository wetdiff is building alone: its index holds only this
                 git.execute(args, env=env)
             else:
                 git.execute([*args, "--only", "--", *paths], env=env)

@@ -138,8 +138,7 @@ def article_log(workspace: Workspace, number: str, rev: str | None = None
     laws = law_steps(workspace, snapshot, number)
     proposals = all_stage_steps(snapshot, number)
     require_article(laws + [s for _, steps in proposals for s in steps], number)
-    paths = [s.path for s in laws] + [s.path for _, steps in proposals for s in steps]
-    by_path = workspace.repo.log_by_path(paths, rev=rev or "HEAD")
+    by_path = commits_by_path(workspace, rev)
 
     entries: list[LogEntry] = []
     previous: Step | None = None
@@ -160,6 +159,21 @@ def article_log(workspace: Workspace, number: str, rev: str | None = None
     law_entries = [e for e in entries if e.step.kind == "law"]
     stage_entries = [e for e in entries if e.step.kind == "stage"]
     return list(reversed(stage_entries)) + list(reversed(law_entries))
+
+
+_history: dict[tuple[str, str], dict[str, list[CommitInfo]]] = {}
+
+
+def commits_by_path(workspace: Workspace, rev: str | None) -> dict[str, list[CommitInfo]]:
+    """Every file's commits, newest first, from one pass over the history (kept for the
+    process, keyed by the commit it was read at, so a log of every article reads git
+    once)."""
+    head = workspace.repo.commit_of(rev or "HEAD").hexsha if workspace.repo.head_sha() else ""
+    key = (str(workspace.root), head)
+    if key not in _history:
+        _history.clear()
+        _history[key] = workspace.repo.log_by_path(None, rev=head) if head else {}
+    return _history[key]
 
 
 def _base_step(workspace: Workspace, base: str, number: str, rev: str | None) -> Step | None:

@@ -25,13 +25,14 @@ from __future__ import annotations
 import os
 import threading
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomli_w
 
 from wetdiff.errors import WetdiffError
+from wetdiff.model.files import ArticleVersion
 from wetdiff.store.gitrepo import (
     CommitSnapshot,
     DiskSnapshot,
@@ -186,6 +187,21 @@ class Workspace:
         return new_proposal(self, name, from_version, title=title, articles=articles,
                             stage=stage)
 
+    def article_file(self, proposal: str, stage: str, number: str) -> Path:
+        """Where a stage's text of an article lives (read it to get the text to edit and
+        the ``expected_old_text`` to save against)."""
+        return self.root / "proposals" / proposal / stage / f"{number}.txt"
+
+    def record_law_versions(self, versions: Iterable[ArticleVersion]) -> list[str]:
+        """Write official article versions into ``articles/`` and commit them, one
+        commit per in-force date, oldest first (for importers)."""
+        from wetdiff.store.history import record_law_versions
+
+        if self.repo.detached:
+            raise WetdiffError("the workspace is on a detached HEAD; check out a branch "
+                               "first. Nothing was written", file=self.root)
+        return record_law_versions(self.repo, versions)
+
     def close(self) -> None:
         if self._repo is not None:
             self._repo.close()
@@ -216,9 +232,9 @@ def open_workspace(start: Path | None = None) -> Workspace:
             raise WetdiffError(f"not a wetdiff workspace: there is no {MARKER} here",
                                file=root, hint="Run 'wetdiff init' there to make it one.")
         return _load(root, example=False)
-    root = find_root(start or Path.cwd())
-    if root is not None:
-        return _load(root, example=False)
+    found = find_root(start or Path.cwd())
+    if found is not None:
+        return _load(found, example=False)
     from wetdiff.store.example import ensure_example
 
     return _load(ensure_example(), example=True)
