@@ -1,7 +1,7 @@
 """Dev check (not in the tests): the whole Sr, 2006-08-02 → 2006-09-03, official captures.
 
-The Wet computercriminaliteit II renumbered 273a to 273f and moved 372–375 to the new
-273a–273e. The diff must pair the articles by content: old 273a ↔ new 273f (same text),
+The Wet computercriminaliteit II renumbered 273a to 273f and moved 372 to 375 to the new
+273a to 273e. The diff must pair the articles by content: old 273a ↔ new 273f (same text),
 old 372 ↔ new 273a, 374 ↔ 273c and 375 ↔ 273e (moved and edited), and report nothing
 about unrelated articles beyond their own edits.
 
@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus_loader import load  # noqa: E402
+from corpus_loader import load
 
-from wetdiff.diff import compare  # noqa: E402
-from wetdiff.model.version import Version  # noqa: E402
+from wetdiff.diff import compare
+from wetdiff.model.version import Version
 
 EXPECTED = {("273a", "273f"), ("372", "273a"), ("374", "273c"), ("375", "273e")}
 

@@ -40,10 +40,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus_loader import load  # noqa: E402
+from corpus_loader import load
 
-from wetdiff.model.artikel import Alinea, Artikel, Lid, Onderdeel  # noqa: E402
-from wetdiff.model.text_format import render  # noqa: E402
+from wetdiff.model.artikel import Alinea, Artikel, Lid, Onderdeel
+from wetdiff.model.text_format import render
 
 DIFFLIB_SCRIPT = r'''
 import difflib, json, re, sys
@@ -162,7 +162,7 @@ def generated_code(source: list[Artikel], size: int = 1200, seed: int = 2014
             if len(moved) > 1:
                 body = tuple(b for b in body if b is not moved[-1])
                 previous = new[-1]
-                new[-1] = Artikel(previous.number, previous.body + (Lid("99.", moved[-1].body),))
+                new[-1] = Artikel(previous.number, (*previous.body, Lid("99.", moved[-1].body)))
         new.append(Artikel(number, body))
     for k in range(size // 20):  # inserted articles
         new.append(Artikel(f"900{k}", (Alinea(" ".join(
