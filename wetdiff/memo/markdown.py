@@ -1,0 +1,141 @@
+"""The memo as Markdown that reads well on GitHub and GitLab.
+
+Statute text is escaped so that nothing in it is read as Markdown or HTML (an asterisk,
+an underscore, ``<script>``, a ``|`` inside a table cell). Renvooi uses ``<del>`` and
+``<ins>`` (struck through and underlined on both sites), never colour alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wetdiff.memo.labels import labels
+from wetdiff.memo.model import Memo, MemoChange, Renvooi
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#])")
+
+
+def escape(text: str) -> str:
+    """Text as literal Markdown: every character that could start markup is escaped,
+    and ``&`` cannot start an entity."""
+    text = text.replace("&", "&amp;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def cell(text: str) -> str:
+    return escape(text).replace("\n", " ") or " "
+
+
+def renvooi(parts: tuple[Renvooi, ...]) -> str:
+    out = []
+    for part in parts:
+        if not part.text:
+            continue
+        if part.op == "equal":
+            out.append(escape(part.text))
+        elif part.op == "delete":
+            out.append(f"<del>{escape(part.text)}</del>")
+        else:
+            out.append(f"<ins>{escape(part.text)}</ins>")
+    return "".join(out)
+
+
+def render_markdown(memo: Memo) -> str:
+    t = labels(memo.lang)
+    lines: list[str] = [f"# {t['title']}", ""]
+    if memo.illustrative:
+        for label in memo.illustrative:
+            lines += [f"> **{t['illustrative']}:** {escape(label)}", ""]
+    lines += [
+        f"| | |", "|---|---|",
+        f"| {t['old']} | {cell(memo.old_title or memo.old)}"
+        f"{' (' + t['date'] + ' ' + memo.old_date + ')' if memo.old_date else ''} |",
+        f"| {t['new']} | {cell(memo.new_title or memo.new)}"
+        f"{' (' + t['date'] + ' ' + memo.new_date + ')' if memo.new_date else ''} |",
+        f"| {t['created']} | {memo.created.isoformat()} {t['by']} {cell(memo.author or 'gap')} |",
+        "",
+        f"## {t['summary']}",
+        "",
+    ]
+    if memo.counts:
+        lines += [f"| {t['kind']} | {t['count']} |", "|---|---:|"]
+        lines += [f"| {t[kind]} | {n} |" for kind, n in memo.counts]
+        lines += [f"| **{t['total']}** | **{memo.total}** |", ""]
+    else:
+        lines += [t["no_changes"], ""]
+    lines += [f"## {t['changes']}", "", f"_{t['legend']}_", ""]
+    for number, change in enumerate(memo.changes, 1):
+        lines += _change(number, change, memo)
+    if memo.concordance:
+        lines += [f"## {t['concordance']}", "",
+                  f"| {t['old_numbering']} | {t['new_numbering']} | {t['kind']} |",
+                  "|---|---|---|"]
+        lines += [f"| {cell(r.old or '—')} | {cell(r.new or '—')} | {t.get(r.kind, r.kind)} |"
+                  for r in memo.concordance]
+        lines.append("")
+    lines += _questions(memo)
+    lines += [f"## {t['instructions']}", ""]
+    if memo.instructions.text:
+        lines += [f"{t['base']}: {escape(memo.instructions.base)}", ""]
+        if memo.instructions.proven:
+            lines += [f"**{t['proven']}**", ""]
+        else:
+            lines += [f"**{t['not_proven']}:** {escape(memo.instructions.problem)}", ""]
+        fence = "````" if "```" in memo.instructions.text else "```"
+        lines += [f"{fence}text", memo.instructions.text.rstrip("\n"), fence, ""]
+    else:
+        lines += [t["no_instructions"], ""]
+    return "\n".join(lines)
+
+
+def _change(number: int, change: MemoChange, memo: Memo) -> list[str]:
+    t = labels(memo.lang)
+    heading = f"### {number}. {escape(change.location)} — {t.get(change.kind, change.kind)}"
+    lines = [heading, ""]
+    if change.old_location:
+        lines += [f"_{t['was']}: {escape(change.old_location)}_", ""]
+    lines += [f"> {renvooi(change.renvooi)}", ""]
+    if not change.notes:
+        lines += [f"_{t['no_note']}_", ""]
+    for note in change.notes:
+        lines += [f"**{t['rationale']}:** {escape(note.rationale) or t['gap']}", ""]
+        if note.gap:
+            lines += [f"_{t['gap']}: {escape(note.gap)}_", ""]
+        if note.citations:
+            lines.append(f"**{t['citations']}:**")
+            for words, link in note.citations:
+                lines.append(f"- [{escape(words)}]({link})" if link.startswith("http")
+                             else f"- {escape(words)}")
+            lines.append("")
+        if note.answers:
+            lines += [f"**{t['answers']}:** " + ", ".join(f"`{a}`" if "`" not in a else escape(a)
+                                                         for a in note.answers), ""]
+    return lines
+
+
+def _questions(memo: Memo) -> list[str]:
+    t = labels(memo.lang)
+    lines = [f"## {t['questions']}", ""]
+    if not memo.questions:
+        return [*lines, t["no_questions"], ""]
+    numbers = {c.id: i for i, c in enumerate(memo.changes, 1)}
+    lines += [f"| {t['question']} | {t['kind']} | {t['asked_by']} | {t['answered_by']} |",
+              "|---|---|---|---|"]
+    for q in memo.questions:
+        answered = ", ".join(f"{t['change'].lower()} {numbers[c]} ({cell(memo.change(c).location)})"
+                             for c in q.answered_by if c in numbers)  # type: ignore[union-attr]
+        if not answered and q.answered_elsewhere:
+            answered = f"{t['answered_elsewhere']}: {cell(q.answered_elsewhere)}"
+        link = f" [↗]({q.link})" if q.link.startswith("http") else ""
+        lines.append(f"| **{cell(q.id)}**{link} — {cell(q.summary)} ({q.date}) | {cell(q.kind)} "
+                     f"| {cell(q.asked_by)} | {answered or '—'} |")
+    lines += ["", f"### {t['unanswered']}", ""]
+    unanswered = memo.unanswered
+    lines += [f"- **{escape(q.id)}** — {escape(q.summary)}" for q in unanswered] or [
+        t["none_unanswered"]]
+    lines.append("")
+    if memo.orphans:
+        lines += [f"### {t['orphans']}", ""]
+        lines += [f"- {escape(n.id)}: {escape(n.rationale)}" for n in memo.orphans]
+        lines.append("")
+    return lines

@@ -1,0 +1,284 @@
+"""The change memo as a value: everything a renderer shows, nothing it must compute.
+
+Built from the two versions, their :class:`~wetdiff.diff.ChangeSet`, the notes attached
+to its changes and the proposal's questions registry. Each renderer (Markdown, HTML,
+Word) only lays this out, so the three formats say the same thing.
+
+Statute text stays data all the way: the renderers escape it for their format. Text that
+comes from notes or questions (typed by people) has any control character made visible
+here (``␛``), once, for every format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from wetdiff.model.normalise import visible_controls
+from wetdiff.model.version import Version
+
+if TYPE_CHECKING:
+    from wetdiff.diff import Change, ChangeSet
+    from wetdiff.notes import Attachment, Note, QuestionRegistry
+
+KIND_ORDER = ("inserted", "deleted", "split", "merged", "moved", "renumbered", "rewritten")
+
+
+@dataclass(frozen=True, slots=True)
+class Renvooi:
+    """One stretch of renvooi text: kept (``equal``), struck (``delete``) or underlined
+    (``insert``)."""
+
+    op: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MemoNote:
+    """A note's rationale, citations and the questions it answers, as shown."""
+
+    id: str
+    rationale: str
+    citations: tuple[tuple[str, str], ...]  # (in words, link or "")
+    answers: tuple[str, ...]
+    gap: str = ""
+    author: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MemoChange:
+    """One change: where (in words), what kind, the renvooi, and why."""
+
+    id: str
+    kind: str
+    kinds: tuple[str, ...]
+    location: str
+    old_location: str
+    renvooi: tuple[Renvooi, ...]
+    notes: tuple[MemoNote, ...]
+    artikel: str
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a for n in self.notes for a in n.answers))
+
+
+@dataclass(frozen=True, slots=True)
+class ConcordanceRow:
+    """Old numbering → new numbering (either side empty: inserted or deleted)."""
+
+    old: str
+    new: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class MemoQuestion:
+    """A question of the registry and the changes that answer it."""
+
+    id: str
+    kind: str
+    date: str
+    asked_by: str
+    summary: str
+    link: str
+    answered_by: tuple[str, ...]  # change ids
+    answered_elsewhere: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Instructions:
+    """The generated wijzigingsopdrachten and whether applying them to A gave B."""
+
+    text: str
+    base: str
+    proven: bool
+    restated: tuple[str, ...] = ()
+    problem: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Memo:
+    """Everything the memo says, in order."""
+
+    lang: str
+    old: str
+    new: str
+    old_title: str
+    new_title: str
+    old_date: str
+    new_date: str
+    illustrative: tuple[str, ...]
+    created: dt.datetime
+    author: str
+    counts: tuple[tuple[str, int], ...]
+    changes: tuple[MemoChange, ...]
+    concordance: tuple[ConcordanceRow, ...]
+    questions: tuple[MemoQuestion, ...]
+    orphans: tuple[MemoNote, ...]
+    instructions: Instructions
+    articles: tuple[str, ...] = field(default=())
+
+    @property
+    def unanswered(self) -> tuple[MemoQuestion, ...]:
+        return tuple(q for q in self.questions if not q.answered_by and not q.answered_elsewhere)
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+    def change(self, change_id: str) -> MemoChange | None:
+        for change in self.changes:
+            if change.id == change_id:
+                return change
+        return None
+
+
+def _visible(text: str) -> str:
+    return visible_controls(text)
+
+
+def _location(change: Change, side: str) -> str:
+    provision = change.new if side == "new" else change.old
+    if provision is None:
+        return ""
+    words = provision.locatie.in_words()
+    if provision.role == "aanhef" and provision.text:
+        words += ", aanhef"
+    elif provision.role == "slot":
+        words += ", slot"
+    return words
+
+
+def _renvooi(change: Change) -> tuple[Renvooi, ...]:
+    if change.words:
+        return tuple(Renvooi(w.op, w.text) for w in change.words)
+    if change.old is None and change.new is not None:
+        return (Renvooi("insert", change.new.text),)
+    if change.new is None and change.old is not None:
+        return (Renvooi("delete", change.old.text),)
+    text = (change.new or change.old).text  # type: ignore[union-attr]
+    return (Renvooi("equal", text),)
+
+
+def _note(note: Note) -> MemoNote:
+    return MemoNote(
+        note.id,
+        _visible(note.rationale),
+        tuple((_visible(c.in_words()), c.link if c.link and c.link != "gap" else "")
+              for c in note.citations),
+        tuple(note.answers),
+        _visible(note.gap),
+        _visible(note.author),
+    )
+
+
+def build_memo(
+    old: Version,
+    new: Version,
+    changeset: ChangeSet,
+    attachment: Attachment | None = None,
+    questions: QuestionRegistry | Iterable[Any] | None = None,
+    *,
+    lang: str = "nl",
+    author: str = "",
+    created: dt.datetime | None = None,
+    instructions: Instructions | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Memo:
+    """The memo of the comparison ``old`` → ``new``. ``instructions`` are generated (and
+    proven) here unless given; ``progress`` is called with the number of changes done."""
+    changes: list[MemoChange] = []
+    counts: dict[str, int] = dict.fromkeys(KIND_ORDER, 0)
+    concordance: list[ConcordanceRow] = []
+    step = 0
+    for change in changeset.changes:
+        step += 1
+        if progress is not None and step % 50 == 0:
+            progress(50)
+        if not change.changed:
+            continue
+        counts[change.kind] = counts.get(change.kind, 0) + 1
+        notes = tuple(_note(n) for n in attachment.notes_for(change.id)) if attachment else ()
+        location = _location(change, "new") or _location(change, "old")
+        old_location = _location(change, "old") if change.new is not None else ""
+        provision = change.provision
+        changes.append(MemoChange(change.id, change.kind, tuple(sorted(change.kinds)),
+                                  location, old_location if old_location != location else "",
+                                  _renvooi(change), notes, provision.locatie.artikel))
+        structural = set(change.kinds) & {"inserted", "deleted", "renumbered", "moved", "split",
+                                          "merged"}
+        opens_element = bool(provision.number) or provision.locatie.alinea == 0
+        if structural and opens_element:
+            concordance.append(ConcordanceRow(
+                _location(change, "old") if change.old else "",
+                _location(change, "new") if change.new else "", change.kind))
+    if progress is not None:
+        progress(step % 50)
+    for old_nr, new_nr in changeset.article_pairs:
+        if old_nr and new_nr and old_nr != new_nr:
+            concordance.insert(0, ConcordanceRow(f"artikel {old_nr}", f"artikel {new_nr}",
+                                                 "renumbered"))
+    memo_questions = _questions(questions, changes)
+    orphans = tuple(_note(n) for n in attachment.orphans) if attachment else ()
+    if instructions is None:
+        instructions = prove_instructions(old, new, changeset)
+    illustrative = tuple(dict.fromkeys(v.illustrative for v in (old, new) if v.illustrative))
+    articles = tuple(dict.fromkeys(c.artikel for c in changes))
+    return Memo(
+        lang=lang,
+        old=_visible(old.label), new=_visible(new.label),
+        old_title=_visible(old.title), new_title=_visible(new.title),
+        old_date=old.date.isoformat() if old.date else "",
+        new_date=new.date.isoformat() if new.date else "",
+        illustrative=tuple(_visible(i) for i in illustrative),
+        created=created or dt.datetime.now(dt.UTC).replace(microsecond=0),
+        author=_visible(author),
+        counts=tuple((k, v) for k, v in counts.items() if v),
+        changes=tuple(changes),
+        concordance=tuple(concordance),
+        questions=memo_questions,
+        orphans=orphans,
+        instructions=instructions,
+        articles=articles,
+    )
+
+
+def _questions(questions: QuestionRegistry | Iterable[Any] | None,
+               changes: list[MemoChange]) -> tuple[MemoQuestion, ...]:
+    if questions is None:
+        return ()
+    answering: dict[str, list[str]] = {}
+    for change in changes:
+        for answer in change.answers:
+            answering.setdefault(answer, []).append(change.id)
+    result = []
+    for question in questions:
+        date = question.date.isoformat() if question.date else "gap"
+        result.append(MemoQuestion(
+            _visible(question.id), _visible(question.kind), date, _visible(question.asked_by),
+            _visible(question.summary), _visible(question.link or "gap"),
+            tuple(answering.get(question.id, ())),
+            _visible(getattr(question, "answered_elsewhere", "") or "")))
+    return tuple(result)
+
+
+def prove_instructions(old: Version, new: Version, changeset: ChangeSet | None) -> Instructions:
+    """Generate the wijzigingsopdrachten and execute them on ``old``: the memo says
+    whether that gives ``new`` exactly."""
+    from wetdiff.instructions import apply_opdrachten, generate, parse_text, same_text
+
+    generated = generate(old, new, changeset)
+    if not generated.text:
+        return Instructions("", generated.base, True)
+    gelezen = parse_text(generated.text)
+    result = apply_opdrachten(gelezen.opdrachten, old)
+    numbers = {a.number for a in new.artikelen} | {a.number for a in result.version.artikelen}
+    wrong = sorted(n for n in numbers
+                   if not same_text(result.version.artikel(n), new.artikel(n)))
+    problems = [str(p) for p in (*gelezen.problems, *result.failures)]
+    proven = not wrong and not problems
+    problem = "; ".join(problems[:3] + [f"artikel {n}" for n in wrong[:5]])
+    return Instructions(generated.text, generated.base, proven, generated.rewritten, problem)
