@@ -1,0 +1,146 @@
+"""The change memo in Markdown, HTML and Word, from a small fixture pair with notes and
+questions (statute text with ``<script>`` and Markdown characters in it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from wetdiff.cli import main
+from wetdiff.diff import compare
+from wetdiff.memo import build_memo, render
+from wetdiff.model.version import load_path
+from wetdiff.notes import attach, load_registry, read_notes
+
+FIXTURE = Path(__file__).parent / "fixtures" / "memo"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def memo():  # type: ignore[no-untyped-def]
+    old, new = load_path(FIXTURE / "old"), load_path(FIXTURE / "new")
+    changeset = compare(old, new)
+    attachment = attach(read_notes(FIXTURE / "notes.toml").notes, changeset)
+    questions = load_registry([FIXTURE / "questions.toml"])
+    return build_memo(old, new, changeset, attachment, questions, author="J. Jurist",
+                      created=dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.UTC))
+
+
+def test_markdown_names_each_change_in_words_with_renvooi(memo) -> None:  # type: ignore[no-untyped-def]
+    text = render(memo, "md").decode()
+    assert "artikel 9, eerste lid, aanhef — gewijzigd" in text
+    assert "<del>acht</del><ins>twaalf</ins>" in text
+    assert "artikel 9, tweede lid — ingevoegd" in text
+    assert "Het strafmaximum gaat omhoog" in text
+    assert "Testdocument, nr. 3, § 1, p. 2" in text
+    assert "`2022Z19982/3`" in text
+    assert "Opgesteld | 2025-01-02T03:04:05+00:00 door J. Jurist" in text
+
+
+def test_markdown_escapes_statute_text(memo) -> None:  # type: ignore[no-untyped-def]
+    text = render(memo, "md").decode()
+    prose, _, fenced = text.partition("```text")
+    assert "<script>" not in prose  # in the fenced instructions it is literal code text
+    assert r"\<script\>" in prose
+    assert r"\*nadrukkelijk\*" in text
+
+
+def test_concordance_and_questions_index(memo) -> None:  # type: ignore[no-untyped-def]
+    rows = [(r.old, r.new) for r in memo.concordance]
+    assert ("artikel 9, tweede lid", "artikel 9, derde lid") in rows
+    assert ("", "artikel 9, tweede lid") in rows
+    by_id = {q.id: q for q in memo.questions}
+    assert len(by_id["2022Z19982/3"].answered_by) == 1
+    assert [q.id for q in memo.unanswered] == ["CKM-2022/3"]
+    text = render(memo, "md").decode()
+    assert "### Onbeantwoorde vragen" in text
+    assert "**CKM\\-2022/3**" in text or "**CKM-2022/3**" in text
+
+
+def test_memo_carries_the_proven_wijzigingsopdrachten(memo) -> None:  # type: ignore[no-untyped-def]
+    assert memo.instructions.proven
+    text = render(memo, "md").decode()
+    assert 'In het eerste lid, aanhef, wordt "acht" vervangen door "twaalf".' in text
+    assert "Bewezen: toegepast op de oude versie" in text
+
+
+def test_html_escapes_markup_in_statute_text(memo) -> None:  # type: ignore[no-untyped-def]
+    html = render(memo, "html").decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *nadrukkelijk*" in html
+    assert "<del>acht</del><ins>twaalf</ins>" in html
+    assert "<link" not in html and "src=" not in html  # self-contained
+    assert "@media print" in html
+
+
+def test_docx_has_tracked_changes_in_the_renvooi(memo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "memo.docx"
+    path.write_bytes(render(memo, "docx"))
+    document = docx.Document(str(path))
+    body = document.element.body
+    insertions = body.findall(f".//{W}ins")
+    deletions = body.findall(f".//{W}del")
+    assert insertions and deletions
+    assert any(d.find(f".//{W}delText") is not None and d.find(f".//{W}delText").text == "acht"
+               for d in deletions)
+    assert any("".join(t.text for t in i.iter(f"{W}t")) == "twaalf" for i in insertions)
+    ids = [e.get(f"{W}id") for e in insertions + deletions]
+    assert len(ids) == len(set(ids))
+    assert all(e.get(f"{W}author") == "J. Jurist" and e.get(f"{W}date") for e in
+               insertions + deletions)
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Heading 1", "Heading 2"} <= styles
+    assert document.tables  # header, counts, notes, concordance, questions
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml").decode()
+    assert "&lt;script&gt;" in xml
+
+
+def test_english_memo(tmp_path: Path) -> None:
+    old, new = load_path(FIXTURE / "old"), load_path(FIXTURE / "new")
+    memo = build_memo(old, new, compare(old, new), lang="en")
+    text = render(memo, "md").decode()
+    assert text.startswith("# Change memo")
+    assert "artikel 9, eerste lid, aanhef — amended" in text
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    try:
+        main(args)
+        code = 0
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["memo.md", "memo.html", "memo.docx"])
+def test_cli_writes_each_format_from_the_extension(name: str, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / name
+    code, err = run(["memo", str(FIXTURE / "old"), str(FIXTURE / "new"), "-o", str(out),
+                     "--notes", str(FIXTURE / "notes.toml"), "--questions",
+                     str(FIXTURE / "questions.toml")], capsys)
+    assert code == 0, err
+    assert out.stat().st_size > 1000
+    assert "proven" in err
+
+
+def test_cli_bad_input_exits_2_and_writes_nothing(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "memo.pdf"
+    code, _ = run(["memo", str(FIXTURE / "old"), str(FIXTURE / "new"), "-o", str(out)], capsys)
+    assert code == 2 and not out.exists()
+    out = tmp_path / "memo.md"
+    code, _ = run(["memo", str(tmp_path / "missing"), str(FIXTURE / "new"), "-o", str(out)],
+                  capsys)
+    assert code == 2 and not out.exists()
+    bad_notes = tmp_path / "notes.toml"
+    bad_notes.write_text("[[note]]\nid = 3\n", encoding="utf-8")
+    code, _ = run(["memo", str(FIXTURE / "old"), str(FIXTURE / "new"), "-o", str(out),
+                   "--notes", str(bad_notes)], capsys)
+    assert code == 2 and not out.exists()
+    assert list(tmp_path.iterdir()) == [bad_notes]
