@@ -27,7 +27,14 @@ from pathlib import Path
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import VersionMeta, read_text
-from wetdiff.store.gitrepo import BUILDER, DiskSnapshot, GitRepo, git_date, init_repo
+from wetdiff.store.gitrepo import (
+    BUILDER,
+    DiskSnapshot,
+    GitRepo,
+    discard,
+    git_date,
+    init_repo,
+)
 from wetdiff.store.history import commit_law_version, stage_message
 from wetdiff.store.proposals import PROPOSAL_FILE, read_proposal
 from wetdiff.store.workspace import MARKER, Regeling, WorkspaceConfig
@@ -129,7 +136,7 @@ def build_workspace(target: Path, source: Path, files: list[str]) -> None:
     try:
         _build(repo, target, source, files)
     finally:
-        repo.close()
+        discard(repo)
 
 
 def _copy(source: Path, target: Path, rels: list[str]) -> None:

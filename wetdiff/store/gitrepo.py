@@ -112,12 +112,18 @@ def clone(source: Path, target: Path) -> GitRepo:
     return open_repo(target)
 
 
+def discard(repo: GitRepo) -> None:
+    """Close a repository and forget it (one built in a folder about to be renamed)."""
+    repo.close()
+    with _lock:
+        _open.pop(repo.root, None)
+
+
 def close_all() -> None:
     """Close every open repository (run at exit): no ``git cat-file`` left behind."""
     with _lock:
         for repo in list(_open.values()):
             repo.close()
-        _open.clear()
 
 
 atexit.register(close_all)
@@ -210,8 +216,10 @@ class GitRepo:
                                 "in the clone.")
 
     def close(self) -> None:
+        """Stop this repository's ``git cat-file`` processes. The object stays usable
+        (they restart when next needed) and shared: whoever else holds it is not hurt,
+        and :func:`close_all` stops them again at exit."""
         self._repo.close()
-        _open.pop(self.root, None)
 
     # -- reading ---------------------------------------------------------------------
 
@@ -271,14 +279,17 @@ class GitRepo:
     def branch(self) -> str | None:
         return None if self.detached else self._repo.head.ref.name
 
-    def log(self, paths: Sequence[str] = (), rev: str = "HEAD") -> list[CommitInfo]:
-        """Commits touching ``paths`` (all when empty), newest first, in one git call."""
+    def log(self, paths: Sequence[str] = (), rev: str = "HEAD", limit: int | None = None
+            ) -> list[CommitInfo]:
+        """Commits touching ``paths`` (all when empty), newest first, in one git call;
+        at most ``limit``."""
         if self.is_empty():
             return []
         sep, end = "\x1f", "\x1e"
         fmt = sep.join(["%H", "%an", "%ae", "%aI", "%cI", "%B"]) + end
+        count = [f"--max-count={limit}"] if limit else []
         try:
-            out = self._repo.git.log(rev, f"--format={fmt}", "--", *paths)
+            out = self._repo.git.log(rev, f"--format={fmt}", *count, "--", *paths)
         except self._gitmod.exc.GitCommandError as exc:
             raise _damaged(self.root, exc) from None
         commits = []

@@ -203,11 +203,9 @@ class Workspace:
         return record_law_versions(self.repo, versions)
 
     def close(self) -> None:
+        """Stop the repository's git processes (they restart if it is used again)."""
         if self._repo is not None:
             self._repo.close()
-            self._repo = None
-        with _lock:
-            _workspaces.pop(self.root, None)
 
 
 def find_root(start: Path) -> Path | None:
