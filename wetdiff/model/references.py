@@ -151,7 +151,8 @@ def extract_references(
                 # "300-303": the articles between the ends are cited too
                 group.extend(Reference(text[start:end], start, end, Locatie(str(n)), False)
                              for n in range(int(previous_nr) + 1, int(nr)))
-            for lid in leden or [None]:
+            cited_leden: list[str | None] = list(leden) or [None]
+            for lid in cited_leden:
                 group.append(Reference(text[start:end], start, end,
                                        Locatie(nr, lid, onderdelen), False))
             previous_nr, first = nr, False
