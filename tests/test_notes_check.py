@@ -249,3 +249,9 @@ def test_one_note_explains_a_new_article() -> None:
                 citations=(Citation("Stb. 2004, 645"),))
     assert check([note], QuestionRegistry(), changeset).fails is False
     assert len(check([], QuestionRegistry(), changeset).findings) == 2
+
+
+def test_check_law_without_annotated_articles_says_there_is_nothing_to_check(
+        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "law")
+    assert code == 0 and "nothing to check" in out

@@ -77,7 +77,11 @@ def command(proposal: str | None, output_format: str, gaps: bool) -> None:
         for report in reports:
             _print_report(report, gaps)
         total = sum(len([f for f in r.findings if f.fails]) for r in reports)
-        if not errors:
+        if not errors and not reports:
+            click.echo("check: nothing to check (no proposal, and no article with a "
+                       "notes.toml)" if proposal is None else
+                       "check: nothing to check (no article has a notes.toml)")
+        elif not errors:
             click.echo("check: clean" if not total else
                        f"check: {total} finding{'s' if total != 1 else ''}")
     if errors:
