@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 
 from docx import Document
 from docx.oxml import OxmlElement
@@ -66,6 +67,32 @@ def renvooi_paragraph(paragraph: Paragraph, parts: tuple[Renvooi, ...],
             paragraph._p.append(revision)
 
 
+class _Body:
+    """Appends paragraphs at the end of the document body in constant time (python-docx's
+    ``add_paragraph`` looks for the section properties from the start of the body every
+    time, which makes a whole-code memo quadratic) and sets styles by id."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._sect = document.element.body.sectPr
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        p = OxmlElement("w:p")
+        if self._sect is not None:
+            self._sect.addprevious(p)
+        else:
+            self.document.element.body.append(p)
+        paragraph = Paragraph(p, self.document._body)
+        if style:
+            p.style = style
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def heading(self, text: str, level: int) -> Paragraph:
+        return self.paragraph(text, "Title" if level == 0 else f"Heading{level}")
+
+
 def _table(document: Document, header: list[str], rows: list[list[str]]) -> None:
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
@@ -84,10 +111,11 @@ def render_docx(memo: Memo) -> bytes:
     document.core_properties.title = f"{t['title']}: {memo.old} → {memo.new}"
     document.core_properties.author = memo.author or "wetdiff"
     document.styles["Normal"].font.size = Pt(10.5)
+    body = _Body(document)
     revisions = _Revisions(memo.author, memo.created.strftime("%Y-%m-%dT%H:%M:%SZ"))
-    document.add_heading(t["title"], level=0)
+    body.heading(t["title"], level=0)
     for label in memo.illustrative:
-        document.add_paragraph().add_run(f"{t['illustrative']}: {label}").bold = True
+        body.paragraph().add_run(f"{t['illustrative']}: {label}").bold = True
     _table(document, ["", ""], [
         [t["old"], (memo.old_title or memo.old)
          + (f" ({t['date']} {memo.old_date})" if memo.old_date else "")],
@@ -95,22 +123,22 @@ def render_docx(memo: Memo) -> bytes:
          + (f" ({t['date']} {memo.new_date})" if memo.new_date else "")],
         [t["created"], f"{memo.created.isoformat()} {t['by']} {memo.author or 'gap'}"],
     ])
-    document.add_heading(t["summary"], level=1)
+    body.heading(t["summary"], level=1)
     if memo.counts:
         _table(document, [t["kind"], t["count"]],
                [[t[k], str(n)] for k, n in memo.counts] + [[t["total"], str(memo.total)]])
     else:
-        document.add_paragraph(t["no_changes"])
-    document.add_heading(t["changes"], level=1)
-    document.add_paragraph(t["legend"]).italic = True
+        body.paragraph(t["no_changes"])
+    body.heading(t["changes"], level=1)
+    body.paragraph().add_run(t["legend"]).italic = True
     for number, change in enumerate(memo.changes, 1):
-        document.add_heading(f"{number}. {change.location} — {t.get(change.kind, change.kind)}",
+        body.heading(f"{number}. {change.location} — {t.get(change.kind, change.kind)}",
                              level=2)
         if change.old_location:
-            document.add_paragraph().add_run(f"{t['was']}: {change.old_location}").italic = True
-        renvooi_paragraph(document.add_paragraph(style="Quote"), change.renvooi, revisions)
+            body.paragraph().add_run(f"{t['was']}: {change.old_location}").italic = True
+        renvooi_paragraph(body.paragraph(style="Quote"), change.renvooi, revisions)
         if not change.notes:
-            document.add_paragraph().add_run(t["no_note"]).italic = True
+            body.paragraph().add_run(t["no_note"]).italic = True
         for note in change.notes:
             rows = [[t["rationale"], note.rationale or t["gap"]]]
             if note.gap:
@@ -121,10 +149,10 @@ def render_docx(memo: Memo) -> bytes:
                 rows.append([t["answers"], ", ".join(note.answers)])
             _table(document, ["", ""], rows)
     if memo.concordance:
-        document.add_heading(t["concordance"], level=1)
+        body.heading(t["concordance"], level=1)
         _table(document, [t["old_numbering"], t["new_numbering"], t["kind"]],
                [[r.old or "—", r.new or "—", t.get(r.kind, r.kind)] for r in memo.concordance])
-    document.add_heading(t["questions"], level=1)
+    body.heading(t["questions"], level=1)
     if memo.questions:
         numbers = {c.id: i for i, c in enumerate(memo.changes, 1)}
         rows = []
@@ -136,32 +164,34 @@ def render_docx(memo: Memo) -> bytes:
             rows.append([f"{q.id} — {q.summary} ({q.date}) {q.link if q.link != 'gap' else ''}"
                          .strip(), q.kind, q.asked_by, answered or "—"])
         _table(document, [t["question"], t["kind"], t["asked_by"], t["answered_by"]], rows)
-        document.add_heading(t["unanswered"], level=2)
+        body.heading(t["unanswered"], level=2)
         if memo.unanswered:
             for q in memo.unanswered:
-                document.add_paragraph(f"{q.id} — {q.summary}", style="List Bullet")
+                body.paragraph(f"{q.id} — {q.summary}", style="ListBullet")
         else:
-            document.add_paragraph(t["none_unanswered"])
+            body.paragraph(t["none_unanswered"])
         if memo.orphans:
-            document.add_heading(t["orphans"], level=2)
+            body.heading(t["orphans"], level=2)
             for note in memo.orphans:
-                document.add_paragraph(f"{note.id}: {note.rationale}", style="List Bullet")
+                body.paragraph(f"{note.id}: {note.rationale}", style="ListBullet")
     else:
-        document.add_paragraph(t["no_questions"])
-    document.add_heading(t["instructions"], level=1)
+        body.paragraph(t["no_questions"])
+    body.heading(t["instructions"], level=1)
     if memo.instructions.text:
-        document.add_paragraph(f"{t['base']}: {memo.instructions.base}")
+        body.paragraph(f"{t['base']}: {memo.instructions.base}")
         verdict = t["proven"] if memo.instructions.proven else (
             f"{t['not_proven']}: {memo.instructions.problem}")
-        document.add_paragraph().add_run(verdict).bold = True
-        for line in memo.instructions.text.rstrip("\n").split("\n"):
-            paragraph = document.add_paragraph()
-            paragraph.paragraph_format.space_after = Pt(0)
-            run = paragraph.add_run(line)
-            run.font.name = "Courier New"
-            run.font.size = Pt(9)
+        body.paragraph().add_run(verdict).bold = True
+        for chunk in re.split(r"\n\s*\n", memo.instructions.text.strip("\n")):
+            paragraph = body.paragraph()
+            for index, line in enumerate(chunk.split("\n")):
+                run = paragraph.add_run(line)
+                run.font.name = "Courier New"
+                run.font.size = Pt(9)
+                if index < chunk.count("\n"):
+                    run.add_break()
     else:
-        document.add_paragraph(t["no_instructions"])
+        body.paragraph(t["no_instructions"])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
