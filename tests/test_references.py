@@ -47,6 +47,20 @@ def test_citations_are_found_and_resolved(text: str, expected: list[tuple[str, s
     assert _targets(text) == expected
 
 
+def test_further_leden_and_sentences_of_the_same_article() -> None:
+    text = "De artikelen 38, eerste lid, laatste volzin, tweede en vierde lid, en 38a zijn"
+    assert [key for _, key, _ in _targets(text)] == ["38/1", "38/2", "38/4", "38a"]
+    assert [key for _, key, _ in _targets("de artikelen 366, 373, laatste lid, 402")] == [
+        "366", "373", "402"]
+
+
+def test_the_code_naming_itself_is_not_an_external_citation() -> None:
+    text = "de artikelen 285b en 395 van het Wetboek van Strafrecht"
+    assert _targets(text) == []
+    found = extract_references(text, HERE, regeling="Wetboek van Strafrecht")
+    assert [r.target.key for r in found] == ["285b", "395"]
+
+
 def test_offsets_point_at_the_cited_words() -> None:
     text = "De feiten, omschreven in het derde lid, onder 2°, worden gestraft."
     (reference,) = extract_references(text, HERE)
@@ -57,6 +71,13 @@ def test_a_list_of_articles_with_leden_gives_one_reference_each() -> None:
     targets = [key for _, key, _ in _targets("de artikelen 108, eerste lid, 109, 110 en 115, "
                                              "eerste lid")]
     assert targets == ["108/1", "109", "110", "115/1"]
+
+
+def test_a_range_of_onderdelen_cites_those_in_between() -> None:
+    assert [key for _, key, _ in _targets("de onder 1° tot en met 3° genoemde")] == [
+        "273f/4/1°", "273f/4/2°", "273f/4/3°"]
+    assert [key for _, key, _ in _targets("onder a tot en met c")] == [
+        "273f/4/a", "273f/4/b", "273f/4/c"]
 
 
 def test_a_range_of_articles_cites_those_in_between() -> None:

@@ -48,6 +48,9 @@ _ORD_ONLY = re.compile(_ORD, re.IGNORECASE)
 _QUALIFIER_LID = re.compile(
     rf"\s*,?\s*(?:(?:het|de)\s+)?(?P<ords>{_ORD}(?:{_JOIN}{_ORD})*)\s+(?:lid|leden)\b"
     r"|\s*,?\s+lid\s+(?P<nr>\d+[a-z]?)(?![\w°])", re.IGNORECASE)
+_QUALIFIER_LAST = re.compile(r"\s*,?\s*(?:het\s+)?(?:voor)?laatste\s+lid\b", re.IGNORECASE)
+_QUALIFIER_VOLZIN = re.compile(rf"\s*,?\s*(?:de\s+)?(?:{_ORD}|(?:voor)?laatste)\s+volzin\b",
+                               re.IGNORECASE)
 _QUALIFIER_ONDER = re.compile(
     rf"\s*,?\s*(?P<word>onderdelen|onderdeel|onder|sub)\s+(?P<value>\d+[a-z]?[°º]|"
     rf"[a-z]{{1,2}}{_LETTER_END})")
@@ -74,14 +77,22 @@ def _onder(value: str) -> str:
 
 
 def _qualifiers(text: str, pos: int) -> tuple[list[str], tuple[str, ...], int]:
-    """Lid(s) and onderdelen written after an article number or a lid: ", eerste lid,
-    onder 3°". Returns (leden, onderdelen, end)."""
+    """Lid(s) and onderdelen written after an article number: ", eerste lid, onder 3°",
+    ", eerste lid, laatste volzin, tweede en vierde lid". Returns (leden, onderdelen,
+    end); no leden means the article as a whole."""
     leden: list[str] = []
-    match = _QUALIFIER_LID.match(text, pos)
-    if match:
-        nr = match.group("nr")
-        leden = [nr] if nr else _ordinal_list(match.group("ords"))
-        pos = match.end()
+    while True:
+        match = _QUALIFIER_LID.match(text, pos)
+        if match:
+            nr = match.group("nr")
+            leden.extend([nr] if nr else _ordinal_list(match.group("ords")))
+            pos = match.end()
+        elif last := _QUALIFIER_LAST.match(text, pos):
+            pos = last.end()  # "373, laatste lid": which lid depends on the article's text
+        else:
+            break
+        while volzin := _QUALIFIER_VOLZIN.match(text, pos):
+            pos = volzin.end()  # a sentence of a lid: the lid is what is cited
     onderdelen, pos = _onderdelen(text, pos)
     return leden, onderdelen, pos
 
@@ -117,15 +128,29 @@ def _ordinal_list(words: str) -> list[str]:
     return [str(n) for n in numbers]
 
 
+def _between(first: str, last: str) -> list[str]:
+    """The onderdelen strictly between two ends of a range: 1° … 4° → 2°, 3°;
+    a … c → b."""
+    a, b = _onder(first), _onder(last)
+    if a.endswith("°") and b.endswith("°") and a[:-1].isdigit() and b[:-1].isdigit():
+        return [f"{n}°" for n in range(int(a[:-1]) + 1, int(b[:-1]))]
+    if len(a) == len(b) == 1 and a.isalpha() and b.isalpha():
+        return [chr(c) for c in range(ord(a) + 1, ord(b))]
+    return []
+
+
 def extract_references(
     text: str,
     where: Locatie | None = None,
     *,
     include_external: bool = False,
+    regeling: str = "",
 ) -> list[Reference]:
     """Every citation in ``text``, resolved against ``where`` (the provision the text
     belongs to), in order of appearance. A relative citation ("het eerste lid") without a
-    ``where`` resolves against an empty article number."""
+    ``where`` resolves against an empty article number. ``regeling`` names the code the
+    text belongs to, so "artikel 395 van het Wetboek van Strafrecht" in the Wetboek van
+    Strafrecht itself counts as a citation of this code."""
     here = where or Locatie("")
     found: list[Reference] = []
     taken: list[tuple[int, int]] = []
@@ -166,7 +191,9 @@ def extract_references(
             continue
         span = (match.start(), pos)
         taken.append(span)
-        if not include_external and _EXTERNAL.match(text, pos):
+        if not include_external and _EXTERNAL.match(text, pos) and not (
+                regeling and re.match(rf"\s*,?\s*van\s+(?:de|het)\s+{re.escape(regeling)}\b",
+                                      text[pos:])):
             continue
         found.extend(group)
 
@@ -202,6 +229,8 @@ def extract_references(
         values = [match.group("value")]
         end = match.end()
         while more := _MORE_ONDER.match(text, end):
+            if _RANGE.search(text[end:more.start("value")]):
+                values.extend(_between(values[-1], more.group("value")))
             values.append(more.group("value"))
             end = more.end()
         deeper, end = _onderdelen(text, end)
@@ -215,13 +244,14 @@ def extract_references(
     return found
 
 
-def provision_references(artikel: Artikel, *, include_external: bool = False
-                         ) -> list[Citation]:
+def provision_references(artikel: Artikel, *, include_external: bool = False,
+                         regeling: str = "") -> list[Citation]:
     """The citations of every provision of an article."""
     citations: list[Citation] = []
     for provision in artikel.provisions():
         for reference in extract_references(provision.text, provision.locatie,
-                                            include_external=include_external):
+                                            include_external=include_external,
+                                            regeling=regeling):
             citations.append(Citation(provision.locatie, reference))
     return citations
 
@@ -243,6 +273,7 @@ def citing(
     *,
     links: Iterable[object] = (),
     same_article: bool = False,
+    regeling: str = "",
 ) -> list[Citation]:
     """The provisions among ``artikelen`` that cite ``target`` (an article number such as
     ``"273a"``, or a :class:`Locatie` for a lid or onderdeel).
@@ -258,7 +289,7 @@ def citing(
     for artikel in artikelen:
         if artikel.number == wanted.artikel and not same_article:
             continue
-        for citation in provision_references(artikel):
+        for citation in provision_references(artikel, regeling=regeling):
             if _cites(wanted, citation.reference.target):
                 found.append(citation)
                 seen.add((citation.locatie.key, citation.reference.target.artikel))
