@@ -97,6 +97,8 @@ def _print_report(report: Any, gaps: bool) -> None:
     click.echo(visible_controls(head))
     for finding in failing:
         where = f" [{finding.file}:{finding.line}]" if finding.file and finding.line else ""
+        if finding.change:  # what 'wetdiff note add --change ID' takes
+            where += f" [change {finding.change[:8]}]"
         click.echo(visible_controls(f"  ✗ {finding.kind}: {finding.message}{where}"))
     if gaps:
         for gap in report.gaps:
