@@ -108,6 +108,8 @@ def test_cli_writes_dated_text_and_metadata_files(in_tmp: Path) -> None:
     assert version.meta.renumbered_from == "273a"
     assert version.artikel is not None and version.artikel.number == "273f"
     assert "273f: 2006-09-03 (was 273a)?" in result.output
+    assert "? = in-force date unverified" in result.output
+    assert "Importing" in result.output  # the progress bar (on stderr)
 
 
 def test_cli_reimport_is_unchanged_and_never_overwrites_an_edited_file(in_tmp: Path) -> None:
@@ -134,6 +136,7 @@ def test_cli_article_filter_and_json_output(in_tmp: Path) -> None:
         "2004-12-11", "2006-09-03", "2007-05-09"]
     assert data["articles"]["5"][1]["links"][1]["target"] == "273a"
     assert not (in_tmp / "articles" / "BWBR0001854" / "273f").exists()
+    assert data["warning_counts"] == {}
 
 
 def test_cli_unknown_article_is_exit_2_and_nothing_written(in_tmp: Path) -> None:

@@ -88,6 +88,16 @@ def test_closing_words_after_a_list_belong_to_the_lid() -> None:
         "    met gevangenisstraf.\n\n2. Poging is strafbaar.\n")
 
 
+def test_text_on_the_heading_line_is_text_not_a_title() -> None:
+    one_line = "Artikel 2 De Nederlandse strafwet is toepasselijk.\n"
+    assert render(import_text(one_line, article="2")[0]) == (
+        "Artikel 2\n\nDe Nederlandse strafwet is toepasselijk.\n")
+    numbered = "Artikel 1 1 Geen feit is strafbaar.\n2 Bij verandering geldt het gunstigste.\n"
+    assert [lid.number for lid in import_text(numbered, article="1")[0].leden] == ["1.", "2."]
+    titled = "Artikel 273f Mensenhandel\nTekst.\n"
+    assert import_text(titled, article="273f")[0].title == "Mensenhandel"
+
+
 def test_the_asked_article_is_picked_from_several() -> None:
     text = "Artikel 1\nEen.\n\nArtikel 2\nTwee.\n"
     assert render(import_text(text, article="2")[0]) == "Artikel 2\n\nTwee.\n"

@@ -274,8 +274,10 @@ def import_text(text: str, *, article: str | None = None, source: str = "<text>"
                                line=1, hint="Pass --article NR to say which article it is.")
         start, end, number, title = -1, len(prepared), wanted, ""
     reader = _Reader(source, number, title)
-    if title and NUMBER_PATTERN.match(title):
-        # "Artikel 1 1. Geen feit …" on one line: the heading has no title, the rest is text
+    if title and (NUMBER_PATTERN.match(title) or _BARE_LID.match(title)
+                  or title.endswith((".", ":", ";"))):
+        # "Artikel 1 1. Geen feit …" or "Artikel 2 De Nederlandse strafwet … maakt." on
+        # one line: no title, the rest is the article's text
         reader.title = ""
         prepared[start] = title
         start -= 1

@@ -120,6 +120,8 @@ def bwb(files: tuple[Path, ...], articles: tuple[str, ...], out: Path | None,
         click.echo(f"  artikel {number}: {dates}")
     if len(numbers) > 20:
         click.echo(f"  … and {len(numbers) - 20} more articles")
+    if any(v.meta.certainty != "official" for vs in series.versions.values() for v in vs):
+        click.echo("  (? = in-force date unverified: the capture date; see in_force_note)")
     click.echo(f"{written} file(s) written, {unchanged} unchanged, in {target}")
     if kinds:
         summary = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
@@ -172,6 +174,7 @@ def _series_json(series: Any, target: Path, written: int, unchanged: int) -> dic
         "files": series.toestanden, "articles_read": series.articles_read,
         "written": written, "unchanged": unchanged, "out": str(target),
         "articles": articles,
+        "warning_counts": dict(sorted(Counter(w.kind for w in series.warnings).items())),
         "warnings": [{"kind": w.kind, "where": w.where, "message": w.message}
                      for w in series.warnings],
     }
