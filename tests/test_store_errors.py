@@ -78,3 +78,13 @@ def test_git_missing_from_path(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "git is not installed or not on PATH" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_saving_needs_a_git_identity(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
+                 "GIT_COMMITTER_EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    target = tmp_path / "nieuw"
+    code, _, err = run(capsys, "init", str(target))
+    assert code == 2 and "git does not know who you are" in err
+    assert not target.exists()

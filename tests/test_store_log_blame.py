@@ -93,3 +93,10 @@ def test_blame_of_a_proposal_stage_continues_into_the_stages(ws, capsys) -> None
 def test_blame_at_an_earlier_date_stops_there(ws) -> None:  # type: ignore[no-untyped-def]
     blame = blame_article(ws, "273f", "law@2010-01-01")
     assert [o.label for o in blame.origins][-1] == "law@2009-07-01"
+
+
+def test_log_of_an_article_a_proposal_adds(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "log", "273fa")
+    assert code == 0
+    assert out.index("36547/A") < out.index("36547/nr2")
+    assert "new article" in out and "law@" not in out
