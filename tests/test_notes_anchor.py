@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from wetdiff.diff import compare
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import Version
@@ -156,3 +158,21 @@ def test_fuzzy_match_finds_an_edited_quote_deep_inside_a_long_provision() -> Non
     assert placement.how == "fuzzy"
     text = parse(new).leden[1].body[0].text  # type: ignore[union-attr]
     assert text[placement.start:placement.end] == "gedwongen of onvrijwillige arbeid of diensten"
+
+
+@pytest.mark.parametrize(("quote", "found"), [
+    ("gevangenisstraf van ten hoogste twaalf jaren", "gevangenisstraf van ten hoogste vijftien jaren"),
+    ("ten hoogste acht jaren", "ten hoogste vijftien jaren"),
+    ("ten hoogste twaalf jaren", None),  # the changed word is too much of the quote
+])
+def test_fuzzy_threshold_as_documented(quote: str, found: str | None) -> None:
+    """The examples of docs/notes.md, step 3."""
+    new = DRAFT.replace("twaalf jaren", "vijftien jaren")
+    attachment = attach([note_on("273f/1", quote)], compare(version(DRAFT), version(new)))
+    placement = attachment.placements.get("n")
+    if found is None:
+        assert placement is None
+    else:
+        assert placement is not None and placement.how == "fuzzy"
+        text = parse(new).leden[0].body[0].text  # type: ignore[union-attr]
+        assert text[placement.start:placement.end] == found
