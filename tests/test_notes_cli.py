@@ -219,3 +219,18 @@ def test_notes_file_outside_a_workspace_is_refused(
     code, _, err = run(capsys, "note", "list", "--file", str(path))
     assert code == 2 and "not inside a wetdiff workspace" in err
     assert not path.exists()
+
+
+def test_note_edit_refuses_when_a_colleague_changed_the_file_meanwhile(
+        workspace: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    script = write(tmp_path / "editor.py",
+                   "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
+                   "p.write_text(p.read_text().replace('twelve', 'TWELVE'))\n"
+                   f"notes = pathlib.Path({str(notes_file(workspace))!r})\n"
+                   "notes.write_text(notes.read_text() + '# colleague\\n')\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    code, _, err = run(capsys, "note", "edit", "straf")
+    assert code == 2 and "changed on disk" in err
+    text = notes_file(workspace).read_text(encoding="utf-8")
+    assert text.endswith("# colleague\n") and "TWELVE" not in text
