@@ -30,12 +30,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_loader import load  # noqa: E402
+from corpus_loader import load
 
-from wetdiff.diff import compare  # noqa: E402
-from wetdiff.model.version import Version  # noqa: E402
-from wetdiff.notes.anchor import attach, fold  # noqa: E402
-from wetdiff.notes.model import Anchor, Note  # noqa: E402
+from wetdiff.diff import compare
+from wetdiff.model.version import Version
+from wetdiff.notes.anchor import attach, fold
+from wetdiff.notes.model import Anchor, Note
 
 
 def make_notes(old: Version, count: int, seed: int = 7) -> list[Note]:
