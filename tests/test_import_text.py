@@ -52,6 +52,27 @@ def test_a_wrapped_citation_is_not_read_as_an_onderdeel() -> None:
     assert "met een van de onder 1° genoemde middelen dwingt" in render(artikel)
 
 
+def test_a_hard_wrap_right_after_a_full_stop_is_not_a_new_alinea() -> None:
+    # Word/PDF: the lines are full; one happens to end with a full stop mid-paragraph.
+    text = ("Artikel 6\n"
+            "1. De veroordeelde en degene die met reclasseringstoezicht is\n"
+            "belast kunnen vóór de aanvang van het onderzoek kennis nemen.\n"
+            "Hetzelfde geldt ten aanzien van de raadsman van de veroordeelde.\n"
+            "2. Het bepaalde bij en krachtens artikel 32 is van toepassing.\n")
+    assert render(import_text(text, article="6")[0]) == (
+        "Artikel 6\n\n1. De veroordeelde en degene die met reclasseringstoezicht is belast "
+        "kunnen vóór de aanvang van het onderzoek kennis nemen. Hetzelfde geldt ten aanzien "
+        "van de raadsman van de veroordeelde.\n\n2. Het bepaalde bij en krachtens artikel "
+        "32 is van toepassing.\n")
+
+
+def test_a_list_may_open_after_an_aanhef_without_a_colon() -> None:
+    text = ("Artikel 14g\n1. De rechter kan, onverminderd artikel 14f,\n1°. gelasten dat;\n"
+            "2°. bevelen.\n")
+    artikel, _ = import_text(text, article="14g")
+    assert [p.number for p in artikel.provisions()] == ["1.", "1°.", "2°."]
+
+
 def test_a_hyphen_at_a_line_end_is_joined_and_reported() -> None:
     artikel, warnings = import_text("Artikel 9\nHij wordt gestraft met gevangenis-\nstraf.\n",
                                     article="9")

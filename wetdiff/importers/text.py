@@ -109,6 +109,11 @@ class _Reader:
         # ("onder\n1° genoemde"); only the very next number of an open list counts.
         if self._follows_somewhere(numbering):
             return token, rest
+        if token.endswith(".") and _starts_list(numbering) and self.text is not None \
+                and not self.text[-1].endswith((".", ";")):
+            # a list opening after an aanhef that ends in a comma or no punctuation at all
+            # ("…, indien" + "a. het feit …"); a citation is never written "1°." mid-text
+            return token, rest
         return None, content
 
     def _parse(self, token: str) -> Numbering:
@@ -233,6 +238,43 @@ def _prepare(raw: str) -> str:
     return re.sub(r" {2,}", " ", line).strip()
 
 
+_LONGEST_WORD = 12  # a full wrapped line leaves less room than the next word needs
+
+
+def _headings(lines: list[str]) -> list[tuple[int, re.Match[str]]]:
+    """Lines that head an article: "Artikel 12" (with an optional title), standing after a
+    blank line or a sentence end — not "artikel 1 van de Wet …" wrapped to a line start,
+    nor "Artikel 13 is van overeenkomstige toepassing."."""
+    found = []
+    previous = ""
+    for index, line in enumerate(lines):
+        match = _HEADER.match(line)
+        if match and (not previous or _SENTENCE_END.search(previous)):
+            rest = match.group("rest") or ""
+            if not rest or not rest[0].islower():
+                found.append((index, match))
+        previous = line
+    return found
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width of a text with hard line breaks (Word, PDF), or 0 when its lines are
+    paragraphs (web page, Markdown): at least three long lines of nearly equal length."""
+    lengths = sorted((len(line) for line in lines if line), reverse=True)
+    if len(lengths) < 3 or not 40 <= lengths[0] <= 120:
+        return 0
+    width = lengths[0]
+    near = sum(1 for n in lengths if n >= width - _LONGEST_WORD)
+    return width if near >= 3 and near >= len(lengths) // 3 else 0
+
+
+def _would_not_fit(previous: str, line: str, width: int) -> bool:
+    """Whether the first word of ``line`` was too long for the end of ``previous``: then
+    the line break came from wrapping, not from the author."""
+    first = line.split(" ", 1)[0]
+    return len(previous) + 1 + len(first) > width
+
+
 def import_text(text: str, *, article: str | None = None, source: str = "<text>"
                 ) -> tuple[Artikel, list[ImportWarning]]:
     """Read one article from pasted text. ``article`` picks it when the text holds
@@ -249,7 +291,7 @@ def import_text(text: str, *, article: str | None = None, source: str = "<text>"
                 "statute text never contains control characters", file=source, line=lineno,
                 hint="Remove it (it may come from a terminal or a copied escape sequence).")
     prepared = [_prepare(line) for line in lines]
-    headers = [(i, m) for i, line in enumerate(prepared) if (m := _HEADER.match(line))]
+    headers = _headings(prepared)
     wanted = article.strip() if article else None
     if headers:
         chosen = None
@@ -281,15 +323,22 @@ def import_text(text: str, *, article: str | None = None, source: str = "<text>"
         reader.title = ""
         prepared[start] = title
         start -= 1
+    width = _wrap_width(prepared[start + 1:end])
     after_break = True
+    previous = ""
     for index in range(start + 1, end):
         content = prepared[index]
         if not content:
-            after_break = True
+            after_break, previous = True, ""
             continue
+        if previous:
+            # A sentence end is a break, unless the text is hard-wrapped and the line was
+            # full (the next word did not fit): then the wrap fell after a full stop.
+            after_break = bool(_SENTENCE_END.search(previous)) and not (
+                width and _would_not_fit(previous, content, width))
         if _WEB_CHROME.match(content):
             reader.warn("web", index + 1, f"web page line left out: {content[:60]!r}")
-            after_break = True
+            after_break, previous = True, ""
             continue
         bullet = _BULLET.match(content)
         if bullet:
@@ -301,7 +350,7 @@ def import_text(text: str, *, article: str | None = None, source: str = "<text>"
                             f"bullet {bullet.group('b')!r} read as a dash item {DASH!r}")
                 content = f"{DASH} {rest}"
         reader.line(content, index + 1, after_break)
-        after_break = bool(_SENTENCE_END.search(content))
+        previous = content
     artikel = reader.finish()
     if not artikel.body:
         raise WetdiffError(f"artikel {number} has no text here", file=source,
