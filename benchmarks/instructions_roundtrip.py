@@ -17,6 +17,7 @@ CORPUS_DIR defaults to $WETDIFF_CORPUS or /tmp/corpus/BWBR0001854. Not run in th
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import time
@@ -49,7 +50,7 @@ def main() -> int:
     t0 = time.perf_counter()
     versions = [load(f) for f in files]
     load_time = time.perf_counter() - t0
-    pairs = list(zip(versions, versions[1:], strict=False))
+    pairs = list(itertools.pairwise(versions))
     if args.limit:
         pairs = pairs[: args.limit]
     ok = 0

@@ -117,7 +117,8 @@ def test_new_onderdeel_with_punctuation_clause_as_in_stb_2013_444() -> None:
 
 
 def test_a_false_punctuation_precondition_is_refused() -> None:
-    text = "Aan het slot van artikel 9, eerste lid, onderdeel 1° wordt de punt vervangen door een puntkomma."
+    text = ("Aan het slot van artikel 9, eerste lid, onderdeel 1° wordt de punt vervangen "
+            "door een puntkomma.")
     result = apply_opdrachten(parse_text(text).opdrachten, version())
     assert result.failures and "eindigt niet op een punt" in result.failures[0].reason
 
@@ -138,7 +139,8 @@ def test_letters_above_numbers_nested_items_as_in_stb_2009_525() -> None:
 Artikel 9 wordt als volgt gewijzigd:
 a. Het eerste lid wordt als volgt gewijzigd:
 1. In onderdeel 1° vervalt: een ander.
-2. Onder vervanging van de punt aan het slot van onderdeel 2° door een puntkomma wordt een onderdeel toegevoegd, luidende:
+2. Onder vervanging van de punt aan het slot van onderdeel 2° door een puntkomma wordt \
+een onderdeel toegevoegd, luidende:
 3°. een ander huisvest.
 b. In het vierde lid wordt «251» vervangen door «250».
 """)

@@ -20,6 +20,7 @@ article pairs say which article was renumbered to which).
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -196,12 +197,13 @@ def align(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[int | No
             sim = _similarity(old[i], new[j])
             same_nr = (not isinstance(old[i], Alinea) and
                        cited(old[i].number) == cited(new[j].number))  # type: ignore[union-attr]
-            if _kind(old[i]) == "alinea" or sim >= 0.3 or (same_nr and sim >= 0.1):
-                if abs(score[i][j] - (score[i + 1][j + 1] + sim + (0.25 if same_nr else 0) + 1)) < 1e-9:
-                    pairs.append((i, j))
-                    i += 1
-                    j += 1
-                    continue
+            gain = score[i + 1][j + 1] + sim + (0.25 if same_nr else 0) + 1
+            if (_kind(old[i]) == "alinea" or sim >= 0.3 or (same_nr and sim >= 0.1)) and abs(
+                    score[i][j] - gain) < 1e-9:
+                pairs.append((i, j))
+                i += 1
+                j += 1
+                continue
         if i < n and (j == m or abs(score[i][j] - score[i + 1][j]) < 1e-9):
             pairs.append((i, None))
             i += 1
@@ -217,7 +219,8 @@ def _consecutive(numbers: list[str]) -> bool:
     parsed = [parse_number(n + ".") for n in numbers]
     if any(p.ordinal is None or p.suffix or p.style != parsed[0].style for p in parsed):
         return False
-    return all(b.ordinal == a.ordinal + 1 for a, b in zip(parsed, parsed[1:], strict=False))  # type: ignore[operator]
+    return all(b.ordinal == a.ordinal + 1  # type: ignore[operator]
+               for a, b in itertools.pairwise(parsed))
 
 
 class _ArticleGenerator:
@@ -230,7 +233,6 @@ class _ArticleGenerator:
         renamed = Artikel(number, old.body, old.title)
         self.work = _Werkversie(Version("x", "x", (renamed,)))
         self.out: list[Opdracht] = []
-        self.restated = 0
 
     def emit(self, opdracht: Opdracht) -> None:
         try:
@@ -260,10 +262,8 @@ class _ArticleGenerator:
                 ops.append((kind, [o if kind == "del" else n]))  # type: ignore[list-item]
         if top and {"ins", "del"} <= {k for k, _ in ops} and _kind_of(new, old) == "lid":
             raise _Restate("leden both inserted and deleted")
-        slot_handled: set[int] = set()
         alinea_index = 0
         seen_list = False
-        structural_seen = False
         pending: dict[int, tuple[str, str]] = {}  # new index -> (old nr, new nr) renumbered
         step = 0
         while step < len(pairs):
@@ -278,16 +278,13 @@ class _ArticleGenerator:
                     alinea_index += 1
                 else:
                     seen_list = seen_list or _kind(ob) == "onderdeel"
-                    if n in slot_handled:
-                        pass
                     old_nr, new_nr = cited(ob.number), cited(nb.number)  # type: ignore[union-attr]
                     renumbered = old_nr != new_nr
                     if renumbered and n not in pending:
                         # renumbered without an insertion or deletion before it: restate
                         self.restate(container.child(_kind(ob), old_nr), nb)
                     else:
-                        self.element(ob, nb, container.child(_kind(ob), new_nr,  # type: ignore[arg-type]
-                                                             renumbered), n in slot_handled)
+                        self.element(ob, nb, container.child(_kind(ob), new_nr, renumbered))
                 step += 1
                 continue
             # a run of deletions or insertions
@@ -314,15 +311,12 @@ class _ArticleGenerator:
                 raise _Restate("renumbering not in one run")
             for ln, a, b in covered:
                 pending[ln] = (a, b)
-            structural_seen = True
             if run_kind == "del":
                 self.delete_run([old[i] for i in run], container, vernummering)
             else:
-                self.insert_run(new, run, pairs, step, old, container, vernummering,
-                                slot_handled)
+                self.insert_run(new, run, pairs, step, old, container, vernummering)
             seen_list = seen_list or any(_kind(new[i]) == "onderdeel" for i in run
                                          if run_kind == "ins")
-        del structural_seen
 
     def alinea(self, container: Adres, index: int, deel: str, target: str) -> None:
         element = self.work.element(container)
@@ -400,17 +394,15 @@ class _ArticleGenerator:
                             return opdracht
         return None
 
-    def element(self, old: Block, new: Block, adres: Adres, slot_done: bool) -> None:
-        if _element_text(old) == _element_text(new) and _same_structure(old, new):
-            if isinstance(old, Alinea) or old.number == new.number:  # type: ignore[union-attr]
-                return
+    def element(self, old: Block, new: Block, adres: Adres) -> None:
+        if old == new:
+            return
         assert not isinstance(old, Alinea) and not isinstance(new, Alinea)
         if new.vervallen and not old.vervallen:
             raise _Restate("vervallen element")  # handled by restating (exact in every case)
         punct = _only_final_punctuation(old, new)
         if punct is not None:
-            last = adres
-            self.emit(Slotleesteken(target=last, old=punct[0], new=punct[1]))
+            self.emit(Slotleesteken(target=adres, old=punct[0], new=punct[1]))
             return
         start = len(self.out)
         own_old = " ".join(b.text for b in old.body if isinstance(b, Alinea))
@@ -420,48 +412,45 @@ class _ArticleGenerator:
                 raise _Restate("too much of the element changes")
             self.body(old.body, new.body, adres, top=False)
             children = [b for b in new.body if not isinstance(b, Alinea)]
-            restated = sum(1 for o in self.out[start:] if isinstance(o, KomtTeLuiden | ElementInvoegen)
-                           and o is not None)
-            if children and len(children) >= 2 and restated > self.regels.max_herschreven * len(children):
+            restated = sum(1 for o in self.out[start:]
+                           if isinstance(o, KomtTeLuiden | ElementInvoegen))
+            if len(children) >= 2 and restated > self.regels.max_herschreven * len(children):
                 raise _Restate("most onderdelen restated")
         except _Restate:
             del self.out[start:]
             self.restate(adres, new)
 
     def restate(self, adres: Adres, new: Block) -> None:
-        self.restated += 1
-        self.emit(KomtTeLuiden(targets=(Adres(adres.artikel, tuple(
-            s for s in adres.path), ""),), kind=_kind(new), block=_block_text(new)))
+        self.emit(KomtTeLuiden(targets=(adres.part(""),), kind=_kind(new),
+                               block=_block_text(new)))
 
     def delete_run(self, blocks: list[Block], container: Adres,
                    vernummering: tuple[tuple[str, str], ...]) -> None:
         kind = _kind(blocks[0])
-        targets = tuple(container.child(kind, cited(b.number)) for b in blocks)  # type: ignore[union-attr]
+        targets = tuple(container.child(kind, cited(b.number))  # type: ignore[union-attr]
+                        for b in blocks)
         self.emit(Vervalt(targets=targets, vernummering=vernummering))
 
     def insert_run(self, new: tuple[Block, ...], run: list[int],
                    pairs: list[tuple[int | None, int | None]], step: int,
                    old: tuple[Block, ...], container: Adres,
-                   vernummering: tuple[tuple[str, str], ...], slot_handled: set[int]) -> None:
+                   vernummering: tuple[tuple[str, str], ...]) -> None:
         kind = _kind(new[run[0]])
         block = "\n\n".join(_block_text(new[i]) for i in run) if kind == "lid" else \
             "\n".join(_block_text(new[i]) for i in run)
         previous = [new[i] for i in range(run[0]) if _kind(new[i]) == kind]
         after = before = None
-        at_end = run[-1] == len(new) - 1
-        if previous and not at_end:
+        if run[-1] == len(new) - 1:
+            pass  # after all existing text: "toegevoegd" (Ar 6.11)
+        elif previous:
             after = cited(previous[-1].number)  # type: ignore[union-attr]
-        elif not previous and not at_end:
-            following = [pairs[k][0] for k in range(step, len(pairs)) if pairs[k][0] is not None
-                         and _kind(old[pairs[k][0]]) == kind]  # type: ignore[index]
+        else:
+            following = [o for o, _ in pairs[step:] if o is not None and _kind(old[o]) == kind]
             if not following:
                 raise _Restate("no neighbour to insert before")
             before = cited(old[following[0]].number)  # type: ignore[union-attr]
-        elif previous and at_end and not any(_kind(new[i]) == kind for i in range(run[-1] + 1, len(new))):
-            after = None
-        slot = None
         self.emit(ElementInvoegen(parent=container, kind=kind, block=block, after=after,
-                                  before=before, vernummering=vernummering, slot=slot))
+                                  before=before, vernummering=vernummering))
 
 
 def _kind_of(new: tuple[Block, ...], old: tuple[Block, ...]) -> str:
@@ -469,12 +458,6 @@ def _kind_of(new: tuple[Block, ...], old: tuple[Block, ...]) -> str:
         if not isinstance(block, Alinea):
             return _kind(block)
     return "alinea"
-
-
-def _same_structure(a: Block, b: Block) -> bool:
-    if isinstance(a, Alinea) or isinstance(b, Alinea):
-        return isinstance(a, Alinea) and isinstance(b, Alinea)
-    return a == b
 
 
 def _only_final_punctuation(old: Block, new: Block) -> tuple[str, str] | None:
@@ -529,7 +512,8 @@ def _article_opdrachten(old: Artikel, new: Artikel, regels: Regels) -> tuple[lis
         try:
             generator.body(old.body, new.body, Adres(new.number), top=True)
             leden = [b for b in new.body if not isinstance(b, Alinea)]
-            restated = sum(1 for o in generator.out if isinstance(o, KomtTeLuiden | ElementInvoegen))
+            restated = sum(1 for o in generator.out
+                           if isinstance(o, KomtTeLuiden | ElementInvoegen))
             if len(leden) >= 2 and restated > regels.max_herschreven * len(leden):
                 raise _Restate("most leden restated")
             if _proves(generator.out, old, new, regels):

@@ -65,7 +65,8 @@ class Gelezen:
 
 # --- quotes ---------------------------------------------------------------------------
 
-_CLOSERS = {"«": "»", "“": "”", "„": "”“\"", '"': '"', "‘": "’"}
+_CLOSERS = {"«": "»", "\u201c": "\u201d", "\u201e": "\u201d\u201c\"", '"': '"',
+            "\u2018": "\u2019"}
 
 
 def mask_quotes(sentence: str) -> tuple[str, list[str]]:
@@ -77,7 +78,7 @@ def mask_quotes(sentence: str) -> tuple[str, list[str]]:
     while i < len(sentence):
         ch = sentence[i]
         closers = _CLOSERS.get(ch)
-        if closers and (ch != "‘" or i == 0 or not sentence[i - 1].isalnum()):
+        if closers and (ch != "\u2018" or i == 0 or not sentence[i - 1].isalnum()):
             end = -1
             for j in range(i + 1, len(sentence)):
                 if sentence[j] in closers:
@@ -162,9 +163,9 @@ def _parse_one(piece: str, context: Adres | None) -> list[Adres]:
         m = re.fullmatch(r"(?:de\s+)?(?:sub)?onderdelen\s+(\S+)\s+(en|tot en met)\s+(\S+)",
                          part, I)
         if m:
-            numbers = _expand(m.group(1), m.group(3)) if m.group(2).lower() != "en" else [
+            items = _expand(m.group(1), m.group(3)) if m.group(2).lower() != "en" else [
                 m.group(1), m.group(3)]
-            multi = [[*path, Stap("onderdeel", n)] for n in numbers]
+            multi = [[*path, Stap("onderdeel", n)] for n in items]
             continue
         m = re.fullmatch(r"(?:het\s+)?(?:sub)?onderdeel\s+(\S+)|onder\s+(\S+)", part, I)
         if m:
@@ -325,6 +326,15 @@ def _punct(word: str | None, quotes: list[str], table: dict[str, str]) -> str:
     return quotes[int(m.group(1))] if m else table[word.lower()]
 
 
+@dataclass(frozen=True, slots=True)
+class _SlotClause:
+    """"onder vervanging van de punt aan het slot van onderdeel 5° door een puntkomma"."""
+
+    phrase: str
+    old: str
+    new: str
+
+
 @dataclass(slots=True)
 class _Sentence:
     """Parse state shared by the sentences of one item: the last address named."""
@@ -354,18 +364,17 @@ def parse_sentence(words: str, state: _Sentence, block: str | None, label: str
             return (state.context,)
         raise NotUnderstood("er is geen artikel of element genoemd")
 
-    slot: Slotleesteken | None = None
+    slot: _SlotClause | None = None
     clause = _R_SLOT_CLAUSE.search(masked)
     if clause and block is not None:
         masked = (masked[:clause.start()] + " " + masked[clause.end():]).strip()
         masked = re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", masked))
         masked = re.sub(r"(wordt|worden),\s+", r"\1 ", masked)
-        slot_phrase = clause.group("elem")
-        slot = ("pending", slot_phrase, _punct(clause.group("what"), quotes, _PUNCT_OLD),
-                _punct(clause.group("by"), quotes, _PUNCT_NEW))  # type: ignore[assignment]
+        slot = _SlotClause(clause.group("elem"), _punct(clause.group("what"), quotes, _PUNCT_OLD),
+                           _punct(clause.group("by"), quotes, _PUNCT_NEW))
 
     if block is not None:
-        return [_with_block(masked, quotes, state, block, common, slot, targets)]
+        return [_with_block(masked, state, block, common, slot)]
 
     m = _R_VERNUMMERD.match(masked)
     if m:
@@ -421,14 +430,11 @@ def _vervalt(found: tuple[Adres, ...], ren: str | None, common: dict[str, str]) 
     return Vervalt(targets=found, vernummering=pairs, **common)
 
 
-def _with_block(masked: str, quotes: list[str], state: _Sentence, block: str,
-                common: dict[str, str], slot: object, targets: object) -> Opdracht:
+def _with_block(masked: str, state: _Sentence, block: str, common: dict[str, str],
+                slot: _SlotClause | None) -> Opdracht:
     m = _R_KOMT.match(masked)
     if m:
-        addr = m.group("addr")
-        m_in = re.fullmatch(r"in\s+(.+?),?\s+(?:komt|komen)\s+(.+?)", addr + " komt x", I)
-        del m_in
-        found = tuple(parse_adres(addr, state.context))
+        found = tuple(parse_adres(m.group("addr"), state.context))
         kind = found[0].path[-1].kind if found[0].path else "artikel"
         return KomtTeLuiden(targets=found, kind=kind, block=block, **common)
     m = _R_REPLACED_BY_ARTICLES.match(masked)
@@ -468,9 +474,8 @@ def _with_block(masked: str, quotes: list[str], state: _Sentence, block: str,
         pairs = parse_vernummering(ren, kind) if ren else ()
         slot_fix = None
         if slot is not None:
-            _, phrase, old, new = slot  # type: ignore[misc]
-            slot_fix = Slotleesteken(target=parse_adres(phrase, parent)[0], old=old, new=new,
-                                     **common)
+            slot_fix = Slotleesteken(target=parse_adres(slot.phrase, parent)[0], old=slot.old,
+                                     new=slot.new, **common)
         return ElementInvoegen(parent=parent, kind=kind, block=block, after=after,
                                before=before, vernummering=pairs, slot=slot_fix, **common)
     raise NotUnderstood("deze opdracht met nieuwe tekst is niet begrepen")

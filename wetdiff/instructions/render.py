@@ -41,7 +41,8 @@ def _in(target: Adres, relative: bool) -> str:
     """"In het eerste lid, aanhef," / "In artikel 273f, eerste lid,"."""
     phrase = target.phrase(relative=relative)
     if relative and not target.path:  # the article's own text, inside its own block
-        phrase = {"aanhef": "de aanhef", "slot": "het slot"}[target.deel] if target.deel else target.phrase(relative=False)
+        phrase = ({"aanhef": "de aanhef", "slot": "het slot"}[target.deel] if target.deel
+                  else target.phrase(relative=False))
     return f"In {phrase}" + ("," if "," in phrase else "")
 
 

@@ -16,9 +16,13 @@ import itertools
 import re
 
 from docx import Document
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from wetdiff.memo.labels import labels
@@ -33,7 +37,7 @@ class _Revisions:
         self.date = date
         self._ids = itertools.count(1)
 
-    def element(self, tag: str) -> OxmlElement:
+    def element(self, tag: str) -> BaseOxmlElement:
         revision = OxmlElement(tag)
         revision.set(qn("w:id"), str(next(self._ids)))
         revision.set(qn("w:author"), self.author)
@@ -41,7 +45,7 @@ class _Revisions:
         return revision
 
 
-def _run(text: str, *, deleted: bool = False) -> OxmlElement:
+def _run(text: str, *, deleted: bool = False) -> BaseOxmlElement:
     run = OxmlElement("w:r")
     piece = OxmlElement("w:delText" if deleted else "w:t")
     piece.set(qn("xml:space"), "preserve")
@@ -56,7 +60,7 @@ def renvooi_paragraph(paragraph: Paragraph, parts: tuple[Renvooi, ...],
         if not part.text:
             continue
         if part.op == "equal":
-            paragraph.add_run(part.text)
+            paragraph._p.append(_run(part.text))
         elif part.op == "delete":
             revision = revisions.element("w:del")
             revision.append(_run(part.text, deleted=True))
@@ -72,7 +76,7 @@ class _Body:
     ``add_paragraph`` looks for the section properties from the start of the body every
     time, which makes a whole-code memo quadratic) and sets styles by id."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: WordDocument) -> None:
         self.document = document
         self._sect = document.element.body.sectPr
 
@@ -86,23 +90,35 @@ class _Body:
         if style:
             p.style = style
         if text:
-            paragraph.add_run(text)
+            p.append(_run(text))
         return paragraph
 
     def heading(self, text: str, level: int) -> Paragraph:
         return self.paragraph(text, "Title" if level == 0 else f"Heading{level}")
 
 
-def _table(document: Document, header: list[str], rows: list[list[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(header))
+def _table(document: WordDocument, header: list[str], rows: list[list[str]]) -> None:
+    """A table with all its rows made at once (adding rows one by one re-reads the whole
+    table each time)."""
+    table = document.add_table(rows=len(rows) + 1, cols=len(header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = text
+    for index, (tr, values) in enumerate(zip(table._tbl.tr_lst, [header, *rows], strict=True)):
+        for tc, text in zip(tr.tc_lst, values, strict=True):
+            cell = _Cell(tc, table)
+            if index == 0:
+                cell.paragraphs[0].add_run(text).bold = True
+            else:
+                cell.text = text
+
+
+def _code_style(document: WordDocument) -> str:
+    """A paragraph style for the wijzigingsopdrachten (monospaced, as the text is laid
+    out by its indentation); returns its style id."""
+    style = document.styles.add_style("Wijzigingsopdracht", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.font.name = "Courier New"
+    style.font.size = Pt(9)
+    return style.style_id
 
 
 def render_docx(memo: Memo) -> bytes:
@@ -112,6 +128,7 @@ def render_docx(memo: Memo) -> bytes:
     document.core_properties.author = memo.author or "wetdiff"
     document.styles["Normal"].font.size = Pt(10.5)
     body = _Body(document)
+    code_style = _code_style(document)
     revisions = _Revisions(memo.author, memo.created.strftime("%Y-%m-%dT%H:%M:%SZ"))
     body.heading(t["title"], level=0)
     for label in memo.illustrative:
@@ -183,12 +200,11 @@ def render_docx(memo: Memo) -> bytes:
             f"{t['not_proven']}: {memo.instructions.problem}")
         body.paragraph().add_run(verdict).bold = True
         for chunk in re.split(r"\n\s*\n", memo.instructions.text.strip("\n")):
-            paragraph = body.paragraph()
-            for index, line in enumerate(chunk.split("\n")):
-                run = paragraph.add_run(line)
-                run.font.name = "Courier New"
-                run.font.size = Pt(9)
-                if index < chunk.count("\n"):
+            run = body.paragraph(style=code_style).add_run()
+            lines = chunk.split("\n")
+            for index, line in enumerate(lines):
+                run.add_text(line)
+                if index < len(lines) - 1:
                     run.add_break()
     else:
         body.paragraph(t["no_instructions"])

@@ -47,7 +47,7 @@ def render_markdown(memo: Memo) -> str:
         for label in memo.illustrative:
             lines += [f"> **{t['illustrative']}:** {escape(label)}", ""]
     lines += [
-        f"| | |", "|---|---|",
+        "| | |", "|---|---|",
         f"| {t['old']} | {cell(memo.old_title or memo.old)}"
         f"{' (' + t['date'] + ' ' + memo.old_date + ')' if memo.old_date else ''} |",
         f"| {t['new']} | {cell(memo.new_title or memo.new)}"
@@ -122,8 +122,8 @@ def _questions(memo: Memo) -> list[str]:
     lines += [f"| {t['question']} | {t['kind']} | {t['asked_by']} | {t['answered_by']} |",
               "|---|---|---|---|"]
     for q in memo.questions:
-        answered = ", ".join(f"{t['change'].lower()} {numbers[c]} ({cell(memo.change(c).location)})"
-                             for c in q.answered_by if c in numbers)  # type: ignore[union-attr]
+        answered = ", ".join(f"{t['change'].lower()} {numbers[c.id]} ({cell(c.location)})"
+                             for c in (memo.change(i) for i in q.answered_by) if c is not None)
         if not answered and q.answered_elsewhere:
             answered = f"{t['answered_elsewhere']}: {cell(q.answered_elsewhere)}"
         link = f" [↗]({q.link})" if q.link.startswith("http") else ""
