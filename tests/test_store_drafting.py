@@ -107,3 +107,20 @@ def test_a_bad_article_text_is_refused_with_its_line(ws, tmp_path: Path, capsys)
     code, _, err = run(capsys, "save", "36547/A", str(draft), "-m", "x")
     assert code == 2 and "273f.txt:5" in err
     assert git(ws.root, "status", "--porcelain") == ""
+
+
+def test_a_draft_started_from_a_stage_keeps_that_stages_history(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "new-proposal", "mijn", "--from", "36547/nr2")
+    assert code == 0, err
+    folder = ws.root / "proposals/mijn"
+    assert 'started_from = "36547/nr2"' in (folder / "proposal.toml").read_text()
+    assert (folder / "questions.toml").is_file()  # the registry travels with the text
+    text = (folder / "concept/273f.txt").read_text()
+    ws.save_article("mijn", "concept", text.replace("vijftien jaren of", "zestien jaren of"),
+                    text, "Zestien jaren", ["2022Z19982/3"])
+    code, out, _ = run(capsys, "blame", "273f", "mijn", "--words")
+    assert "[6] 2024-04-25  36547/nr2" in out
+    assert "[7]" in out and "zestien" in out.split("[7]")[-1]
+    code, out, _ = run(capsys, "log", "273f")
+    mijn = out.split("mijn/concept")[1].split("\n\n")[0]
+    assert "vijftien → zestien" in mijn and "answers: 2022Z19982/3" in mijn

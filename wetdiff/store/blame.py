@@ -21,7 +21,7 @@ from wetdiff.diff.words import WordOp, tokens
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Provision
 from wetdiff.store.history_walk import Step, law_steps, require_article, single, stage_steps
-from wetdiff.store.proposals import read_proposal
+from wetdiff.store.proposals import Proposal, read_proposal
 from wetdiff.store.workspace import Workspace
 
 
@@ -90,11 +90,15 @@ class _State:
     changed: list[int]
 
 
-def chain(workspace: Workspace, number: str, spec: str | None) -> tuple[str, list[Step]]:
+def chain(workspace: Workspace, number: str, spec: str | None, _depth: int = 0
+          ) -> tuple[str, list[Step]]:
     """The article's versions to walk, oldest first, ending at ``spec`` (the law in force
-    today by default)."""
+    today by default): its official versions, then, for a proposal stage, the stages
+    before it (and those of the proposal its text was started from)."""
     from wetdiff.store.versions import parse_spec, proposal_stage
 
+    if _depth > 4:
+        raise WetdiffError(f"proposals start from each other too deeply at {spec!r}")
     parsed = parse_spec(spec or "law", workspace)
     snapshot = workspace.snapshot(parsed.rev)
     if parsed.kind == "law":
@@ -108,14 +112,30 @@ def chain(workspace: Workspace, number: str, spec: str | None) -> tuple[str, lis
                            f"a proposal stage, not {parsed.text!r}")
     proposal = read_proposal(snapshot, parsed.name)
     stage = proposal_stage(snapshot, proposal, parsed.stage, parsed.rev)
-    base = parse_spec(proposal.base if parsed.rev is None or ":" in proposal.base
-                      else f"{parsed.rev}:{proposal.base}", workspace)
-    steps = []
-    if base.kind == "law":
-        steps = law_steps(workspace, workspace.snapshot(base.rev), number, until=base.date)
+    steps = _start(workspace, proposal, number, parsed.rev, _depth)
     steps += stage_steps(snapshot, proposal, number, until_stage=stage.id)
     require_article(steps, number, parsed.text)
     return parsed.text, steps
+
+
+def _start(workspace: Workspace, proposal: Proposal, number: str, rev: str | None,
+           depth: int) -> list[Step]:
+    """The versions before a proposal's first stage: those of the stage its text was
+    started from, else the official versions up to its base."""
+    from wetdiff.store.versions import parse_spec
+
+    def at_rev(spec: str) -> str:
+        return spec if rev is None or ":" in spec else f"{rev}:{spec}"
+
+    if proposal.started_from:
+        try:
+            return chain(workspace, number, at_rev(proposal.started_from), depth + 1)[1]
+        except WetdiffError:
+            pass  # the stage it started from is gone or lacks the article: use the base
+    base = parse_spec(at_rev(proposal.base), workspace)
+    if base.kind != "law":
+        return []
+    return law_steps(workspace, workspace.snapshot(base.rev), number, until=base.date)
 
 
 def blame_article(workspace: Workspace, number: str, spec: str | None = None) -> Blame:
@@ -158,20 +178,43 @@ def _carry(state: dict[tuple[str, str], _State], before: Step, step: Step, index
            ) -> dict[tuple[str, str], _State]:
     """Move every character's origin from one version to the next along the diff."""
     changes = compare(single(before, step.number), single(step))
-    carried: dict[tuple[str, str], _State] = {}
+    sources: dict[tuple[str, str], list[Provision]] = {}
+    targets: dict[tuple[str, str], Provision] = {}
     for change in changes.changes:
-        new = change.new
-        if new is None:
+        if change.new is None:
             continue
-        old_state = state.get(_key(change.old)) if change.old is not None else None
-        if old_state is None:
-            carried[_key(new)] = _State(new.text, [index] * len(new.text), index, [])
+        targets[_key(change.new)] = change.new
+        parts = sources.setdefault(_key(change.new), [])
+        if change.old is not None and _key(change.old) in state:
+            parts.append(change.old)
+    words = {_key(c.new): c.words for c in changes.changes if c.new is not None}
+    old_order = {_key(p): i for i, p in enumerate(single(before, step.number)
+                                                  .artikelen[0].provisions())}
+    carried: dict[tuple[str, str], _State] = {}
+    for key, new in targets.items():
+        parts = sorted(sources[key], key=lambda p: old_order.get(_key(p), 0))
+        if not parts:
+            carried[key] = _State(new.text, [index] * len(new.text), index, [])
             continue
-        chars, touched = _follow(old_state, new.text, change.words, index)
+        if len(parts) == 1:
+            old_state = state[_key(parts[0])]
+            chars, touched = _follow(old_state, new.text, words[key], index)
+        else:  # merged: the parts, in reading order, become one provision
+            states = [state[_key(p)] for p in parts]
+            text = " ".join(s.text for s in states)
+            merged_chars: list[int] = []
+            for s in states:
+                if merged_chars:
+                    merged_chars.append(s.chars[0] if s.chars else index)
+                merged_chars.extend(s.chars)
+            old_state = _State(text, merged_chars, min(s.introduced for s in states),
+                               sorted({i for s in states for i in s.changed}))
+            chars, _ = _follow(old_state, new.text, (), index)
+            touched = True
         changed = list(old_state.changed)
         if touched:
             changed.append(index)
-        carried[_key(new)] = _State(new.text, chars, old_state.introduced, changed)
+        carried[key] = _State(new.text, chars, old_state.introduced, changed)
     return carried
 
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import tomli_w
 
 from wetdiff.errors import WetdiffError
-from wetdiff.model.files import atomic_write
+from wetdiff.model.files import atomic_write, read_text
 from wetdiff.model.text_format import parse, render
 from wetdiff.store.gitrepo import message_with_trailers
 from wetdiff.store.proposals import (
@@ -45,14 +45,24 @@ def _writable(workspace: Workspace) -> tuple[str, str]:
 
 
 def question_ids(workspace: Workspace, proposal: str) -> set[str]:
-    path = workspace.root / PROPOSALS / proposal / QUESTIONS_FILE
-    if not path.is_file():
-        return set()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise WetdiffError(f"not valid TOML: {exc}", file=path) from None
-    return {q["id"] for q in data.get("question", []) if isinstance(q, dict) and "id" in q}
+    """The ids of the questions a proposal can answer: its own registry
+    (``proposals/<id>/questions.toml``) and the workspace's shared ones
+    (``questions/*.toml``), as the notes read them."""
+    paths = [workspace.root / PROPOSALS / proposal / QUESTIONS_FILE]
+    shared = workspace.root / "questions"
+    if shared.is_dir():
+        paths.extend(sorted(shared.glob("*.toml")))
+    ids: set[str] = set()
+    for path in paths:
+        if not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(read_text(path, what="questions file"))
+        except tomllib.TOMLDecodeError as exc:
+            raise WetdiffError(f"not valid TOML: {exc}", file=path) from None
+        ids.update(q["id"] for q in data.get("question", []) if isinstance(q, dict)
+                   and isinstance(q.get("id"), str))
+    return ids
 
 
 def save_article(workspace: Workspace, proposal: str, stage: str, artikel_text: str,
@@ -123,6 +133,7 @@ def new_proposal(workspace: Workspace, name: str, from_version: str, *, title: s
     except WetdiffError:
         spec = None  # a path on disk
     prefix = f"{spec.rev}:" if spec and spec.rev else ""
+    questions: str | None = None  # a proposal's registry travels with its text
     copied = version.artikelen
     if spec is not None and spec.kind == "law":
         base = f"{prefix}{spec.name}@{version.date.isoformat() if version.date else ''}"
@@ -134,6 +145,8 @@ def new_proposal(workspace: Workspace, name: str, from_version: str, *, title: s
             f"{PROPOSALS}/{spec.name}/{stage_id}") if not d and n.endswith(".txt")}
         if not articles:
             copied = tuple(a for a in version.artikelen if a.number in own)
+        questions = workspace.snapshot(spec.rev).read(
+            f"{PROPOSALS}/{spec.name}/{QUESTIONS_FILE}")
     else:
         base = f"law@{dt.date.today().isoformat()}"
     if articles:
@@ -151,6 +164,8 @@ def new_proposal(workspace: Workspace, name: str, from_version: str, *, title: s
         "stage": [{"id": stage, "name": "Eigen ontwerp (concept)",
                    "date": dt.date.today(), "text": True}],
     }
+    if spec is not None and spec.kind == "proposal":
+        data["started_from"] = version.label  # blame and log continue through it
     if version.illustrative:
         data["illustrative"] = version.illustrative
     paths = [f"{PROPOSALS}/{name}/{PROPOSAL_FILE}"]
@@ -161,6 +176,9 @@ def new_proposal(workspace: Workspace, name: str, from_version: str, *, title: s
     try:
         (folder / stage).mkdir(parents=True)
         atomic_write(folder / PROPOSAL_FILE, tomli_w.dumps(data))
+        if questions is not None:
+            atomic_write(folder / QUESTIONS_FILE, questions)
+            paths.append(f"{PROPOSALS}/{name}/{QUESTIONS_FILE}")
         for artikel in copied:
             atomic_write(folder / stage / f"{artikel.number}.txt", render(artikel))
             paths.append(f"{PROPOSALS}/{name}/{stage}/{artikel.number}.txt")

@@ -22,6 +22,7 @@ from wetdiff.store.history_walk import (
     require_article,
     single,
 )
+from wetdiff.store.proposals import Proposal
 from wetdiff.store.workspace import Workspace
 
 MAX_EDITS = 3
@@ -150,7 +151,7 @@ def article_log(workspace: Workspace, number: str, rev: str | None = None
             previous = step
     latest_law = previous
     for proposal, steps in proposals:
-        before = _base_step(workspace, proposal.base, number, rev) or latest_law
+        before = _start_step(workspace, proposal, number, rev) or latest_law
         for step in steps:
             lines, counts = _compare_steps(before, step)
             entries.append(LogEntry(step, before.label if before else "", lines, counts,
@@ -176,13 +177,11 @@ def commits_by_path(workspace: Workspace, rev: str | None) -> dict[str, list[Com
     return _history[key]
 
 
-def _base_step(workspace: Workspace, base: str, number: str, rev: str | None) -> Step | None:
-    """The article as it stands in a proposal's base version (the law on its date)."""
-    from wetdiff.store.versions import parse_spec
+def _start_step(workspace: Workspace, proposal: Proposal, number: str, rev: str | None
+                ) -> Step | None:
+    """The article as it stood before a proposal's first stage: in the stage its text was
+    started from, else in its base version (the law on its date)."""
+    from wetdiff.store.blame import _start
 
-    spec = parse_spec(base if rev is None or ":" in base else f"{rev}:{base}", workspace)
-    if spec.kind != "law":
-        return None
-    snapshot = workspace.snapshot(spec.rev)
-    steps = law_steps(workspace, snapshot, number, until=spec.date)
+    steps = _start(workspace, proposal, number, rev, 0)
     return steps[-1] if steps and steps[-1].artikel is not None else None

@@ -52,6 +52,7 @@ class Proposal:
     illustrative: str
     stages: tuple[Stage, ...]
     short_title: str = ""
+    started_from: str = ""  # the proposal stage a draft's text was copied from
 
     def stage(self, stage_id: str) -> Stage | None:
         for stage in self.stages:
@@ -158,6 +159,7 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
         _text_field(data, "illustrative", where, text),
         tuple(stages),
         _text_field(data, "short_title", where, text),
+        _text_field(data, "started_from", where, text),
     )
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 import tomli_w
 
 from wetdiff.errors import WetdiffError
-from wetdiff.model.files import ArticleVersion
+from wetdiff.model.files import ArticleVersion, read_text
 from wetdiff.store.gitrepo import (
     CommitSnapshot,
     DiskSnapshot,
@@ -118,7 +118,7 @@ class Workspace:
         self.root = root
         self.example = example
         self._repo: GitRepo | None = None
-        text = (root / MARKER).read_text(encoding="utf-8")
+        text = read_text(root / MARKER, what="workspace file")
         self.config = WorkspaceConfig.from_toml(text, str(root / MARKER))
 
     def __repr__(self) -> str:
