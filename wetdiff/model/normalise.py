@@ -26,6 +26,7 @@ _SPACES = "\u00a0\u2007\u202f\u2009\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u3
 # Characters that are invisible in print and carry no wording.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACE_TABLE = {ord(c): " " for c in _SPACES} | {ord(c): None for c in _INVISIBLE}
+_SPECIAL_SPACE = re.compile("[" + re.escape(_SPACES + _INVISIBLE) + "]")
 _QUOTE_TABLE = {
     ord("\u2018"): "'",
     ord("\u2019"): "'",
@@ -45,8 +46,15 @@ _WHITESPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# Anything clean() would change inside a text (besides stripping its ends and NFC).
+_NOT_CLEAN = re.compile("[" + re.escape(_SPACES + _INVISIBLE) + "\t\n\r\f\v]| {2}")
+
+
 def clean(text: str) -> str:
     """One paragraph of statute text as it is stored: same wording, tidy white space."""
+    if (_NOT_CLEAN.search(text) is None and text == text.strip()
+            and unicodedata.is_normalized("NFC", text)):
+        return text  # already clean (text read back from article files): nothing to do
     text = unicodedata.normalize("NFC", text).translate(_SPACE_TABLE)
     return _WHITESPACE_RUN.sub(" ", text).strip()
 
@@ -55,7 +63,8 @@ def clean_lines(text: str) -> str:
     """A whole file's text: NFC, CRLF/CR to LF, invisible characters removed, trailing
     white space stripped from each line; leading indentation is structure and stays."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_SPACE_TABLE)
+    if _SPECIAL_SPACE.search(text):
+        text = text.translate(_SPACE_TABLE)
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
