@@ -182,8 +182,21 @@ _TRICKY = st.sampled_from([*"ab \u00b0\u00eb\u00a0\u00ad\u201e\u201d\t\n  .,", "
 @settings(max_examples=300)
 @given(st.one_of(st.text(max_size=40), st.lists(_TRICKY, max_size=20).map("".join)))
 def test_compare_key_fast_path_is_the_full_normalisation(text: str) -> None:
-    """compare_key skips the rewriting for text already in compare form; it must give
-    exactly what the full normalisation gives."""
-    from wetdiff.model.normalise import _QUOTE_TABLE, clean
+    """clean and compare_key skip the rewriting for text already in their form; they
+    must give exactly what the full normalisation gives."""
+    import re
+    import unicodedata
 
-    assert compare_key(text) == clean(text).translate(_QUOTE_TABLE)
+    from wetdiff.model.normalise import _QUOTE_TABLE, _SPACE_TABLE, clean, clean_lines
+
+    def full_clean(t: str) -> str:
+        t = unicodedata.normalize("NFC", t).translate(_SPACE_TABLE)
+        return re.sub(r"[ \t\n\r\f\v]+", " ", t).strip()
+
+    def full_clean_lines(t: str) -> str:
+        t = unicodedata.normalize("NFC", t).replace("\r\n", "\n").replace("\r", "\n")
+        return "\n".join(line.rstrip() for line in t.translate(_SPACE_TABLE).split("\n"))
+
+    assert clean(text) == full_clean(text)
+    assert clean_lines(text) == full_clean_lines(text)
+    assert compare_key(text) == full_clean(text).translate(_QUOTE_TABLE)

@@ -88,8 +88,9 @@ def command(ctx: click.Context, old: str, new: str, output_format: str | None,
         pairs = changeset.article_pairs
         if articles:
             pairs = tuple((o, n) for o, n in pairs if o in articles or n in articles)
-        shown = ChangeSet(changeset.old, changeset.new, changes, pairs)
-        sys.stdout.write(json.dumps(shown.to_json(), ensure_ascii=False))
+        data = ChangeSet(changeset.old, changeset.new, changes, pairs).to_json()
+        data["counts"] = changeset.counts()  # always for the whole comparison
+        sys.stdout.write(json.dumps(data, ensure_ascii=False))
         sys.stdout.write("\n")
     elif output_format == "unified":
         from wetdiff.cli.diff_plain import unified
