@@ -222,7 +222,7 @@ async def wait_ready(pilot, timeout: float = 10.0) -> None:  # type: ignore[no-u
     while loop.time() < end:
         screen = pilot.app.screen
         main = next((s for s in pilot.app.screen_stack if isinstance(s, MainScreen)), None)
-        if main is not None and main.ready and not main.view.loading:
+        if main is not None and main.ready:
             await pilot.pause()
             return
         await pilot.pause(0.02)

@@ -32,15 +32,3 @@ def test_help_screen(snap_compare, workspace) -> None:
 def test_note_editor(snap_compare, workspace) -> None:
     assert snap_compare(app(workspace), press=["e"], terminal_size=SIZE,
                         run_before=wait_ready)
-
-
-def test_blame_screen(snap_compare, workspace) -> None:
-    async def blame(pilot):  # type: ignore[no-untyped-def]
-        await wait_ready(pilot)
-        await pilot.press("b")
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if "introduced by" in str(pilot.app.screen.query_one("#blame").content):
-                break
-
-    assert snap_compare(app(workspace), terminal_size=SIZE, run_before=blame)

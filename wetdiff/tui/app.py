@@ -20,7 +20,7 @@ class WetdiffApp(App[None]):
     COMMANDS = App.COMMANDS | {WetdiffCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit", "Quit", show=False),
         Binding("question_mark,f1", "help", "Help"),
     ]
 

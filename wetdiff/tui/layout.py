@@ -241,6 +241,40 @@ def wrap(spans: Iterable[Span], width: int, first: Sequence[Span] = (), indent: 
     return lines
 
 
+def count_wrapped(spans: Iterable[Span], width: int, used: int, indent: int) -> int:
+    """The number of lines :func:`wrap` makes, without building them (statute text is
+    cleaned: words are separated by single spaces)."""
+    width = max(width, 8)
+    indent = min(indent, width // 2)
+    lines = 1
+    pending = 0
+
+    def place(size: int) -> None:
+        nonlocal lines, used
+        if used + size > width and used > indent:
+            lines += 1
+            used = indent
+        while size > width - used:
+            size -= max(width - used, 1)
+            lines += 1
+            used = indent
+        used += size
+
+    for text, _ in spans:
+        parts = text.split(" ")
+        pending += len(parts[0])
+        for part in parts[1:]:
+            if pending:
+                place(pending)
+                pending = 0
+            if used + 1 <= width:
+                used += 1
+            pending = len(part)
+    if pending:
+        place(pending)
+    return lines
+
+
 def count_lines(text: str, width: int, used: int, indent: int) -> int:
     """How many lines :func:`wrap` makes of ``text``, without building them (the cheap
     measure used for the whole document's line index). Markers may add a little; the
@@ -326,18 +360,44 @@ class DiffDocument:
             if block.change < 0:
                 append(1 if not heights else 2)
                 continue
-            change = changes[block.change]
-            tallest = 1
-            for provision in (change.old, change.new):
-                if provision is None:
-                    continue
-                _, used = _provision_prefix(provision)
-                n = count_lines(provision.text, column, used, used)
-                tallest = max(tallest, n)
-            append(tallest)
+            append(self._measure_change(changes[block.change], column))
         self._heights = heights
         self._starts = [0, *accumulate(heights)]
         return self._starts[-1]
+
+    def _measure_change(self, change: Any, column: int) -> int:
+        """Lines of one aligned provision: plain text is counted on its words (fast);
+        marked text on the same spans :meth:`_layout` will wrap, so the index is exact."""
+        if self.mode == "renvooi":
+            provision = change.new if change.new is not None else change.old
+            prefix = _renvooi_prefix(change)
+            _, indent = _provision_prefix(provision)
+            return count_wrapped(renvooi_spans(change), column,
+                                 sum(len(t) for t, _ in prefix), indent)
+        tallest = 1
+        marked = bool(getattr(change, "words", ())) or primary_kind(change) in (
+            "moved", "split", "merged")
+        for side in ("old", "new"):
+            provision = change.old if side == "old" else change.new
+            if provision is None:
+                continue
+            text, indent = _provision_prefix(provision)
+            if marked:
+                first = sum(len(t) for t, _ in self._first(change, side, provision, text))
+                n = count_wrapped(side_spans(change, side), column, first, indent)
+            else:
+                n = count_lines(provision.text, column, len(text), indent)
+            tallest = max(tallest, n)
+        return tallest
+
+    @staticmethod
+    def _first(change: Any, side: str, provision: Provision, text: str) -> list[Span]:
+        first: list[Span] = [(text, DIM)]
+        if side == "old" and primary_kind(change) in ("moved", "split", "merged") \
+                and change.new is not None \
+                and change.new.locatie.artikel != provision.locatie.artikel:
+            first = [(f"({provision.locatie.key}) ", DIM), *first]
+        return first
 
     @property
     def height(self) -> int:
@@ -412,11 +472,7 @@ class DiffDocument:
                 columns.append([])
                 continue
             text, indent = _provision_prefix(provision)
-            first: list[Span] = [(text, DIM)]
-            if side == "old" and primary_kind(change) in ("moved", "split", "merged") \
-                    and change.new is not None \
-                    and change.new.locatie.artikel != provision.locatie.artikel:
-                first = [(f"({provision.locatie.key}) ", DIM), *first]
+            first = self._first(change, side, provision, text)
             query = self.query if self.query_side in (side, "both") else ""
             spans = highlight(side_spans(change, side), query)
             columns.append(wrap(spans, column, first, indent))

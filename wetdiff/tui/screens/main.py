@@ -34,16 +34,17 @@ class MainScreen(Screen[None]):
     """Compare two versions."""
 
     CSS_PATH = "main.tcss"
+    AUTO_FOCUS = "#view"
     BINDINGS = [
         Binding("n", "next_change", "Next"),
         Binding("p", "previous_change", "Prev"),
-        Binding("g", "jump", "Jump"),
+        Binding("g", "jump", "Jump", show=False),
         Binding("f", "toggle_filter", "Changed only"),
         Binding("slash", "search", "Search"),
         Binding("full_stop", "next_match", "Next hit", show=False),
         Binding("comma", "previous_match", "Prev hit", show=False),
         Binding("r", "toggle_renvooi", "Renvooi"),
-        Binding("s", "swap", "Swap"),
+        Binding("s", "swap", "Swap", show=False),
         Binding("v", "pick_versions", "Versions"),
         Binding("l", "history", "Log", show=False),
         Binding("b", "blame", "Blame", show=False),
@@ -94,7 +95,7 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.view.loading = True
+        self.view.busy("Comparing…")
         self.load(self.old_spec, self.new_spec)
 
     @property
@@ -117,13 +118,10 @@ class MainScreen(Screen[None]):
         self.comparison = message.comparison
         self.old_spec = message.comparison.old_spec
         self.new_spec = message.comparison.new_spec
-        self.view.loading = False
         self.rebuild(tree=True)
-        self.view.focus()
         self.ready = True
 
     def on_main_screen_load_failed(self, message: LoadFailed) -> None:
-        self.view.loading = False
         self.notify(message.error, title="Cannot compare", severity="error", timeout=10)
         if self.comparison is None:
             self.query_one(NotesPanel).show_message(
@@ -254,7 +252,7 @@ class MainScreen(Screen[None]):
         def picked(answer: tuple[str, str] | None) -> None:
             if answer is None:
                 return
-            self.view.loading = True
+            self.view.busy("Comparing…")
             self.ready = False
             self.load(*answer)
 
@@ -276,7 +274,7 @@ class MainScreen(Screen[None]):
 
         def compare(pair: tuple[str, str] | None) -> None:
             if pair is not None:
-                self.view.loading = True
+                self.view.busy("Comparing…")
                 self.ready = False
                 self.load(*pair)
 

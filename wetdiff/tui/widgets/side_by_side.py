@@ -89,12 +89,19 @@ class SideBySide(ScrollView, can_focus=True):
         self._styles: dict[int, Style] = {}
         self._changed_order: list[int] = []
         self._matches: list[int] = []
+        self._busy = ""
+
+    def busy(self, message: str) -> None:
+        """Say what is being prepared (drawn in place of the text until :meth:`show`)."""
+        self._busy = message
+        self.refresh()
 
     # content
 
     def show(self, document: DiffDocument) -> None:
         """Show a (new) document, keeping the cursor on the same change if it is there."""
         self.document = document
+        self._busy = ""
         self._changed_order = [b.change for b in document.blocks
                                if b.change >= 0 and _changed(document.changes[b.change])]
         self._matches = []
@@ -161,6 +168,9 @@ class SideBySide(ScrollView, can_focus=True):
         doc_y = scroll_y + y
         if width != document.width:
             self._measure()
+        if self._busy:
+            text = self._busy if y == 1 else ""
+            return Strip([Segment(f"   {text}".ljust(width), self._style(DIM))], width)
         if doc_y >= document.height or width <= 0:
             return Strip.blank(width, base)
         index, offset = document.locate(doc_y)

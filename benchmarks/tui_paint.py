@@ -1,0 +1,184 @@
+"""How fast the terminal UI paints and scrolls, as ratios measured in one run (Pilot).
+
+1. First paint of ``wetdiff`` (no arguments: the worked example, law in force against
+   36 547, through the real workspace, store and notes) vs a minimal Textual app
+   (target ≤ 1.5x).
+2. First paint of the whole Wetboek van Strafrecht diff (2002-05-04 vs 2014-04-01 from
+   the official XML, imported with ``wetdiff.importers.bwb``) vs the worked example,
+   both through the same path: versions loaded beforehand, diff + layout + paint timed
+   (target ≤ 2x: the cost must not grow with the size of the code).
+3. Page-down on the whole-Sr diff vs on the worked example (target ≤ 1.5x).
+
+"First paint" is the time from creating the app to the first frame that shows the
+comparison (the worker has delivered it and the screen has refreshed). Each measure is the
+median of several interleaved runs.
+
+    python benchmarks/tui_paint.py [--corpus /tmp/corpus/BWBR0001854] [--runs 7]
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")  # scrolling is measured, not animated
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+SIZE = (160, 48)
+
+
+class MinimalApp(App[None]):
+    """The alternative: the smallest Textual app that shows some text."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Artikel 273f")
+
+
+class PreloadedSession:
+    """A session over two versions already in memory: the diff and everything after it
+    run in the app's worker, exactly as for a workspace. With ``precomputed``, the
+    change set is computed once beforehand, so only the TUI's own work is timed."""
+
+    def __init__(self, old: Any, new: Any, *, precomputed: bool = False) -> None:
+        from wetdiff.tui.data import compare_versions
+
+        self.old, self.new = old, new
+        self.done = compare_versions(old, new) if precomputed else None
+
+    def compare(self, old_spec: str | None, new_spec: str | None) -> Any:
+        from wetdiff.tui.data import compare_versions
+
+        return self.done or compare_versions(self.old, self.new)
+
+
+async def _until_ready(pilot: Any) -> None:
+    from wetdiff.tui.screens.main import MainScreen
+
+    while True:
+        screen = pilot.app.screen
+        if isinstance(screen, MainScreen) and screen.ready:
+            break
+        await asyncio.sleep(0.001)
+    await pilot.pause()
+
+
+async def first_paint(make: Callable[[], App[Any]], wetdiff: bool) -> float:
+    start = time.perf_counter()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        if wetdiff:
+            await _until_ready(pilot)
+        else:
+            await pilot.pause()
+        elapsed = time.perf_counter() - start
+    return elapsed
+
+
+async def page_downs(make: Callable[[], App[Any]], presses: int = 30) -> float:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await _until_ready(pilot)
+        view = app.screen.view  # type: ignore[attr-defined]
+        view.focus()
+        view.scroll_home(animate=False)
+        await pilot.pause()
+        start = time.perf_counter()
+        for _ in range(presses):
+            await pilot.press("pagedown")
+            await pilot.pause()
+        elapsed = (time.perf_counter() - start) / presses
+        assert view.scroll_y > 0
+    return elapsed
+
+
+def median(runs: int, measure: Callable[[], float]) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path,
+                        default=Path(os.environ.get("WETDIFF_CORPUS",
+                                                    "/tmp/corpus/BWBR0001854")))
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+
+    os.environ.setdefault("WETDIFF_DATA_DIR", tempfile.mkdtemp(prefix="wetdiff-bench-"))
+
+    from wetdiff.importers.bwb import read_toestand
+    from wetdiff.model.version import Version
+    from wetdiff.store.versions import resolve
+    from wetdiff.store.workspace import open_workspace
+    from wetdiff.tui.app import WetdiffApp, make_app
+
+    workspace = open_workspace()  # builds the worked example once, outside the timing
+    old_spec, new_spec = workspace.default_comparison()
+    example = PreloadedSession(resolve(old_spec, workspace), resolve(new_spec, workspace))
+    sr = []
+    for day in ("2002-05-04", "2014-04-01"):
+        toestand = read_toestand(args.corpus / f"{day}.xml")
+        sr.append(Version(f"Sr@{day}", f"Wetboek van Strafrecht ({day})",
+                          tuple(a.artikel for a in toestand.artikelen)))
+    whole = PreloadedSession(*sr)
+    example_tui = PreloadedSession(example.old, example.new, precomputed=True)
+    whole_tui = PreloadedSession(*sr, precomputed=True)
+
+    def run(coroutine: Any) -> float:
+        return float(asyncio.run(coroutine))
+
+    makers: dict[str, tuple[Callable[[], App[Any]], bool]] = {
+        "minimal Textual app": (MinimalApp, False),
+        "wetdiff (worked example, workspace)": (make_app, True),
+        "worked example (preloaded)": (lambda: WetdiffApp(example, "a", "b"), True),  # type: ignore[arg-type]
+        "whole Sr 2002→2014 (preloaded)": (lambda: WetdiffApp(whole, "a", "b"), True),  # type: ignore[arg-type]
+        "worked example (diff precomputed)": (
+            lambda: WetdiffApp(example_tui, "a", "b"), True),  # type: ignore[arg-type]
+        "whole Sr (diff precomputed)": (
+            lambda: WetdiffApp(whole_tui, "a", "b"), True),  # type: ignore[arg-type]
+    }
+    for make, wetdiff in makers.values():  # warm imports and caches
+        run(first_paint(make, wetdiff))
+    times: dict[str, list[float]] = {name: [] for name in makers}
+    for _ in range(args.runs):  # interleaved, so drift hits all alike
+        for name, (make, wetdiff) in makers.items():
+            times[name].append(run(first_paint(make, wetdiff)))
+    paint = {name: statistics.median(values) for name, values in times.items()}
+    page = {
+        "worked example": median(args.runs, lambda: run(page_downs(makers[
+            "worked example (diff precomputed)"][0]))),
+        "whole Sr": median(args.runs, lambda: run(page_downs(makers[
+            "whole Sr (diff precomputed)"][0]))),
+    }
+
+    changes = whole.compare(None, None).changeset
+    print(f"whole Sr: {len(sr[0].artikelen)} → {len(sr[1].artikelen)} articles, "
+          f"{len(changes.changes)} aligned provisions, {len(changes.changed())} changed")
+    print(f"\nFirst paint (median of {args.runs}, terminal {SIZE[0]}x{SIZE[1]}):")
+    for name, value in paint.items():
+        print(f"  {name:<40} {value * 1000:8.1f} ms")
+    print("\nPage-down (median ms per press, 30 presses):")
+    for name, value in page.items():
+        print(f"  {name:<40} {value * 1000:8.2f} ms")
+    ratio1 = paint["wetdiff (worked example, workspace)"] / paint["minimal Textual app"]
+    ratio2 = paint["whole Sr 2002→2014 (preloaded)"] / paint["worked example (preloaded)"]
+    ratio2b = paint["whole Sr (diff precomputed)"] / paint["worked example (diff precomputed)"]
+    ratio3 = page["whole Sr"] / page["worked example"]
+    print("\nRatios:")
+    print(f"  wetdiff first paint / minimal app        {ratio1:5.2f}x  (target ≤ 1.5x)")
+    print(f"  whole-Sr first paint / worked example    {ratio2:5.2f}x  (target ≤ 2x)")
+    print(f"  the same, diff precomputed (TUI only)   {ratio2b:5.2f}x")
+    print(f"  whole-Sr page-down / worked example      {ratio3:5.2f}x  (target ≤ 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
