@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,8 +18,21 @@ from wetdiff.store.gitrepo import close_all
 SOURCE = Path(__file__).parent / "fixtures" / "store" / "example"
 
 
+_templates: dict[Path, Path] = {}
+
+
 def build(target: Path, source: Path = SOURCE) -> Path:
-    build_workspace(target, source, source_files(source))
+    """A workspace built from ``source`` (with its dated history) at ``target``. The
+    fixture example is built once per test run and copied (git and all) after."""
+    if source != SOURCE:
+        build_workspace(target, source, source_files(source))
+        return target
+    if SOURCE not in _templates:
+        template = Path(tempfile.mkdtemp(prefix="wetdiff-store-template-")) / "ws"
+        build_workspace(template, SOURCE, source_files(SOURCE))
+        atexit.register(shutil.rmtree, template.parent, True)
+        _templates[SOURCE] = template
+    shutil.copytree(_templates[SOURCE], target, symlinks=True)
     return target
 
 
