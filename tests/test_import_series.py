@@ -178,3 +178,21 @@ def test_written_metadata_reads_back(in_tmp: Path) -> None:
     assert _invoke("import", "bwb", *map(str, SERIES)).exit_code == 0
     for toml in (in_tmp / "articles").rglob("*.toml"):
         VersionMeta.from_toml(toml.read_text(encoding="utf-8"), str(toml))
+
+
+def test_toestand_format_dates_by_inwerking_and_repealed_articles_are_tombstones() -> None:
+    series = import_series([BWB / "toestand.xml"])
+    (current,) = series.versions["273f"]
+    assert (current.meta.in_force, current.meta.certainty) == (dt.date(2013, 11, 15),
+                                                               "official")
+    (gone,) = series.versions["273a"]
+    assert gone.artikel is None
+    assert (gone.meta.in_force, gone.meta.status) == (dt.date(2006, 9, 1), "vervallen")
+
+
+def test_cli_imports_a_toestand_named_without_a_date(in_tmp: Path) -> None:
+    result = _invoke("import", "bwb", str(BWB / "toestand.xml"))
+    assert result.exit_code == 0, result.output
+    folder = in_tmp / "articles" / "BWBR0001854"
+    assert (folder / "273f" / "2013-11-15.txt").is_file()
+    assert sorted(p.name for p in (folder / "273a").iterdir()) == ["2006-09-01.toml"]

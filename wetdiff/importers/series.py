@@ -128,6 +128,7 @@ def import_series(
         name = Path(toestand.source).name
         captured_from = f"{bwb_id}/{name}" if bwb_id else name
         current: dict[str, ImportedArtikel] = {}
+        repealed: dict[str, ImportedArtikel] = {}
         for imported in toestand.artikelen:
             read += 1
             if imported.not_in_force:
@@ -135,6 +136,10 @@ def import_series(
                     "not-in-force", f"{toestand.source}:{imported.line}",
                     f"artikel {imported.artikel.number} is not yet in force in this text; "
                     "not imported as a version"))
+                continue
+            if imported.artikel.vervallen:
+                # "[Vervallen]" (toestand format): the article ceased; it has no text
+                repealed[imported.artikel.number] = imported
                 continue
             current[imported.artikel.number] = imported
         changed: dict[str, ImportedArtikel] = {}
@@ -146,6 +151,8 @@ def import_series(
                 continue
             changed[number] = imported
         gone = [n for n, t in tracks.items() if t.present and n not in current]
+        # An article first seen as "[Vervallen]" gets its tombstone too.
+        gone += [n for n in repealed if n not in tracks and n not in versions]
         # A renumbering: the wording an article had before shows up under a new number.
         old_bodies = {tracks[n].body: n for n in [*gone, *changed] if n in tracks
                       and tracks[n].present}
@@ -157,16 +164,22 @@ def import_series(
                 renumbered_from[number] = origin
         renumbered_to = {origin: number for number, origin in renumbered_from.items()}
         for number in gone:
+            ceased = repealed.get(number)
+            if ceased is not None and ceased.in_force is not None:
+                when, certainty = ceased.in_force, "official"
+                note = f"the official text says: {ceased.in_force_source} ([Vervallen])"
+            else:
+                when, certainty = capture, "unverified"
+                note = (f"capture date of {name}: the article is no longer in this text; "
+                        "it ceased on or before this date")
             meta = VersionMeta(
-                artikel=number, in_force=capture, regeling=title, bwb_id=bwb_id,
-                certainty="unverified",
-                in_force_note=f"capture date of {name}: the article is no longer in this "
-                              "text; it ceased on or before this date",
-                captured_from=captured_from,
+                artikel=number, in_force=when, regeling=title, bwb_id=bwb_id,
+                certainty=certainty, in_force_note=note, captured_from=captured_from,
                 status="vernummerd" if number in renumbered_to else "vervallen",
                 renumbered_to=renumbered_to.get(number, ""))
             _add(versions, warnings, ArticleVersion(meta, None), toestand.source)
-            tracks[number].present = False
+            if number in tracks:
+                tracks[number].present = False
         for number, imported in changed.items():
             meta = _meta(imported, toestand, capture, title, bwb_id, captured_from)
             if number in renumbered_from:
