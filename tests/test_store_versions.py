@@ -114,3 +114,15 @@ def test_show_uses_the_version_parser(ws, capsys) -> None:  # type: ignore[no-un
     code, out, _ = run(capsys, "show", "law@2009-07-01", "--article", "273f")
     assert code == 0 and "ten hoogste acht jaren" in out
     git(ws.root, "status")
+
+
+def test_a_users_own_tag_names_the_default_proposal_as_tagged(ws) -> None:  # type: ignore[no-untyped-def]
+    git(ws.root, "tag", "naar-minister", "HEAD~1")
+    version = resolve("naar-minister", ws)
+    assert version.label == "naar-minister:36547/nr2"  # stage A was not there yet
+    assert "at naar-minister" in version.title
+
+
+def test_log_at_a_revision_shows_the_history_as_it_was(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "log", "273f", "--rev", "36547/nr2")
+    assert code == 0 and "36547/nr2" in out and "36547/A" not in out
