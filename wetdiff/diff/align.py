@@ -29,7 +29,8 @@ Everything is sorted with explicit tie-breaks, so the result is deterministic.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -38,11 +39,12 @@ from wetdiff.model.normalise import compare_key
 
 # Thresholds (documented in docs/diff.md).
 SAME_NUMBER_SIMILARITY = 0.7  # Dice of word sets: same number, same article (fast path)
-ARTICLE_SIMILARITY = 0.4  # Dice of word-3-gram sets for pairing articles of other numbers
+ARTICLE_SIMILARITY = 0.4  # Dice of word-3-gram sets, weighted by rarity (idf), for articles
 PROVISION_SIMILARITY = 0.5  # Dice of word sets for pairing provisions within an article
-MOVE_SIMILARITY = 0.6  # the same, for pairing provisions across articles
+MOVE_SIMILARITY = 0.6  # the same, weighted by rarity (idf), across articles
 PART_CONTAINMENT = 0.8  # share of a part's words found in the whole (split / merge)
 PART_NEW_WORDS = 0.5  # share of a part's words the whole's main partner does not have
+WEIGHTED_FLOOR = 0.45  # plain Dice below which a weighted score is not worked out
 MIN_MOVE_TOKENS = 4  # shorter texts are paired only in place, never moved
 MAX_POSTING = 64  # a shingle or word in more units than this is too common to index
 MAX_PART_POSTING = 24  # the same, when looking for the whole a part came from
@@ -130,7 +132,8 @@ def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]
     movable_new = [u for u in new if u.partner is None and not u.trivial]
     if movable_old and movable_new:
         _pair_exact(movable_old, movable_new)
-        _pair_similar(_free(movable_old), _free(movable_new), MOVE_SIMILARITY)
+        _pair_similar(_free(movable_old), _free(movable_new), MOVE_SIMILARITY,
+                      idf_weights(old))
     _find_parts(old, new)
     _find_parts(new, old)
     return Alignment(old, new, old_by_article, new_by_article, pairs, _out_of_order(pairs))
@@ -217,11 +220,19 @@ def _pair_articles(
     for n in free_new:
         for shingle in new_shingles[n]:
             index[shingle].append(n)
+    old_shingles = {o: _shingles(old_units[o]) for o in range(len(old_artikelen))
+                    if o not in pairs}
+    df: Counter[tuple[str, ...]] = Counter()
+    for shingles in (*new_shingles.values(), *old_shingles.values()):
+        df.update(shingles)
+    top = math.log(len(new_shingles) + len(old_shingles) + 1)
+    weights = {s: math.log((len(new_shingles) + len(old_shingles) + 1) / k) / top
+               for s, k in df.items()}
     candidates: list[tuple[float, int, int, int]] = []
     for o, artikel in enumerate(old_artikelen):
         if o in pairs:
             continue
-        mine = _shingles(old_units[o])
+        mine = old_shingles[o]
         shared: dict[int, int] = defaultdict(int)
         for shingle in mine:
             posting = index.get(shingle)
@@ -233,7 +244,7 @@ def _pair_articles(
         if same is not None and same not in taken and same not in best:
             best.append(same)
         for n in best:
-            score = _dice(mine, new_shingles[n])
+            score = _similarity(mine, new_shingles[n], weights)  # type: ignore[arg-type]
             if score >= ARTICLE_SIMILARITY and not (trivial(old_units[o])
                                                     and new_artikelen[n].number != artikel.number):
                 candidates.append((-score, 0 if n == same else 1, o, n))
@@ -303,7 +314,38 @@ def _pair_exact(olds: list[Unit], news: list[Unit]) -> None:
             _link(unit, free[0])
 
 
-def _pair_similar(olds: list[Unit], news: list[Unit], threshold: float) -> None:
+def _similarity(a: frozenset, b: frozenset,  # type: ignore[type-arg]
+                weights: dict | None) -> float:  # type: ignore[type-arg]
+    """Dice coefficient of two sets; with ``weights``, each element counts by its weight
+    (rarer words count more). The weighted score is only worked out for pairs whose plain
+    score reaches :data:`WEIGHTED_FLOOR`: below it, two texts are not alike anyway."""
+    shared = a & b
+    plain = 2 * len(shared) / (len(a) + len(b))
+    if weights is None or plain < WEIGHTED_FLOOR:
+        return plain if weights is None else 0.0
+    get = weights.get
+    total = sum(get(w, 1.0) for w in a) + sum(get(w, 1.0) for w in b)
+    return 2 * sum(get(w, 1.0) for w in shared) / total if total else 0.0
+
+
+def idf_weights(units: Iterable[Unit]) -> dict[str, float]:
+    """How telling each word is: ``log(N / df)`` over the given units, normalised so an
+    unseen word weighs 1. Penalty boilerplate ("gevangenisstraf van ten hoogste …
+    geldboete van de vierde categorie") weighs little, so two penal provisions are not
+    taken for one moved text just because both threaten a sentence."""
+    df: Counter[str] = Counter()
+    count = 0
+    for unit in units:
+        df.update(unit.words)
+        count += 1
+    if not count:
+        return {}
+    top = math.log(count + 1)
+    return {word: math.log((count + 1) / n) / top for word, n in df.items()}
+
+
+def _pair_similar(olds: list[Unit], news: list[Unit], threshold: float,
+                  weights: dict[str, float] | None = None) -> None:
     """Greedy pairing by word-set similarity, best first; candidates through an index of
     words so a large remainder is not compared pair by pair."""
     if not olds or not news:
@@ -311,8 +353,8 @@ def _pair_similar(olds: list[Unit], news: list[Unit], threshold: float) -> None:
     if len(olds) * len(news) <= 400:
         pairs = [(-score, 0 if n.place == o.place else 1, abs(n.index - o.index), o, n)
                  for o in olds for n in news
-                 if o.words and n.words and (score := 2 * len(o.words & n.words)
-                                             / (len(o.words) + len(n.words))) >= threshold]
+                 if o.words and n.words
+                 and (score := _similarity(o.words, n.words, weights)) >= threshold]
         for _, _, _, o, n in sorted(pairs, key=lambda t: (t[0], t[1], t[2], t[3].index,
                                                           t[4].index)):
             if o.partner is None and n.partner is None:
@@ -337,7 +379,7 @@ def _pair_similar(olds: list[Unit], news: list[Unit], threshold: float) -> None:
                     by_index[n.index] = n
         for n_index, _ in shared.items():
             n = by_index[n_index]
-            score = 2 * len(o.words & n.words) / (len(o.words) + len(n.words))
+            score = _similarity(o.words, n.words, weights)
             if score >= threshold:
                 scored.append((-score, 0 if n.place == o.place else 1,
                                abs(n.index - o.index), o.index, n.index))
