@@ -11,6 +11,9 @@ the time of the diff alone.
 
     python benchmarks/instructions_roundtrip.py [CORPUS_DIR] [--limit N]
 
+With --changeset the articles are paired as the diff pairs them (a renumbered article
+keeps its pair: "Artikel 273a wordt vernummerd tot artikel 273f."), as in the memo.
+
 CORPUS_DIR defaults to $WETDIFF_CORPUS or /tmp/corpus/BWBR0001854. Not run in the tests.
 """
 
@@ -23,6 +26,7 @@ import sys
 import time
 from pathlib import Path
 
+from wetdiff.diff import compare
 from wetdiff.importers.bwb import read_toestand
 from wetdiff.instructions import apply_opdrachten, generate, parse_text, same_text
 from wetdiff.instructions.model import KomtTeLuiden
@@ -42,6 +46,8 @@ def main() -> int:
         "WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854"))
     parser.add_argument("--limit", type=int, default=0, help="only the first N pairs")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--changeset", action="store_true",
+                        help="pair articles as the diff does (renumbered articles kept)")
     args = parser.parse_args()
     files = sorted(Path(args.corpus).glob("*.xml"))
     if len(files) < 2:
@@ -59,7 +65,8 @@ def main() -> int:
     gen_time = apply_time = 0.0
     for old, new in pairs:
         t = time.perf_counter()
-        result = generate(old, new)
+        changes = compare(old, new) if args.changeset else None
+        result = generate(old, new, changes)
         gen_time += time.perf_counter() - t
         t = time.perf_counter()
         gelezen = parse_text(result.text) if result.text else None
@@ -89,7 +96,8 @@ def main() -> int:
                 for problem in problems[:5]:
                     print("   ", problem)
     total = len(pairs)
-    print(f"pairs of consecutive Sr versions: {total}")
+    pairing = "the diff's article pairs" if args.changeset else "articles paired by number"
+    print(f"pairs of consecutive Sr versions: {total} ({pairing})")
     print(f"round-trip apply(generate(A, B), A) == B: {ok}/{total} = {ok / total:.1%}")
     print(f"amended articles: {amended_articles}; precise instructions: {precise}; "
           f"restated whole ('Artikel X komt te luiden'): {restated}")

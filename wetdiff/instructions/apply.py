@@ -295,9 +295,12 @@ def _apply_artikel_invoegen(work: _Werkversie, opdracht: ArtikelInvoegen) -> Non
     work.artikel(anchor)
     at = work.order.index(anchor) + (1 if opdracht.after is not None else 0)
     for node in nodes:
-        if node.number in work.nodes:
+        if node.number in work.nodes and not _vervallen(work.nodes[node.number]):
             raise ApplyError(f"artikel {node.number} bestaat al")
     for offset, node in enumerate(nodes):
+        if node.number in work.nodes:  # a repealed number taken again
+            work.order.remove(node.number)
+            at = work.order.index(anchor) + (1 if opdracht.after is not None else 0)
         work.nodes[node.number] = node
         work.order.insert(at + offset, node.number)
 
@@ -305,11 +308,18 @@ def _apply_artikel_invoegen(work: _Werkversie, opdracht: ArtikelInvoegen) -> Non
 def _apply_vernummeren(work: _Werkversie, opdracht: ArtikelVernummeren) -> None:
     node = work.artikel(opdracht.old)
     if opdracht.new in work.nodes:
-        raise ApplyError(f"artikel {opdracht.new} bestaat al")
+        if not _vervallen(work.nodes[opdracht.new]):
+            raise ApplyError(f"artikel {opdracht.new} bestaat al")
+        work.order.remove(opdracht.new)  # a repealed number taken again
+        del work.nodes[opdracht.new]
     node.number = opdracht.new
     at = work.order.index(opdracht.old)
     work.order[at] = opdracht.new
     work.nodes[opdracht.new] = work.nodes.pop(opdracht.old)
+
+
+def _vervallen(node: Node) -> bool:
+    return [c.kind for c in node.children] == ["alinea"] and node.children[0].text == VERVALLEN
 
 
 def apply_one(work: _Werkversie, opdracht: Opdracht) -> None:

@@ -550,29 +550,53 @@ def letter(index: int) -> str:
 
 def _pairs(old: Version, new: Version, changes: ChangeSet | None
            ) -> list[tuple[str | None, str | None]]:
+    """Article pairs: the change set's (which know renumbered articles) when they can be
+    carried out one after another, else pairs by number."""
     if changes is not None and changes.article_pairs:
-        return list(changes.article_pairs)
+        pairs = list(changes.article_pairs)
+        if _renumbering_order(pairs) is not None:
+            return pairs
     old_nrs = {a.number for a in old.artikelen}
     new_nrs = {a.number for a in new.artikelen}
-    pairs: list[tuple[str | None, str | None]] = [
+    result: list[tuple[str | None, str | None]] = [
         (nr, nr if nr in new_nrs else None) for nr in (a.number for a in old.artikelen)]
-    pairs += [(None, nr) for nr in (a.number for a in new.artikelen) if nr not in old_nrs]
-    return pairs
+    result += [(None, nr) for nr in (a.number for a in new.artikelen) if nr not in old_nrs]
+    return result
+
+
+def _renumbering_order(pairs: list[tuple[str | None, str | None]]) -> list[str] | None:
+    """Old numbers of renumbered articles in an order in which each new number is free
+    when its turn comes (15d → 15k before 15a → 15d); None for a cycle."""
+    moves = {o: n for o, n in pairs if o is not None and n is not None and o != n}
+    order: list[str] = []
+    while moves:
+        ready = [o for o, n in moves.items() if n not in moves]
+        if not ready:
+            return None
+        for o in sorted(ready, key=article_sort_key):
+            order.append(o)
+            del moves[o]
+    return order
 
 
 def generate(old: Version, new: Version, changes: ChangeSet | None = None, *,
              regels: Regels | None = None) -> Wijzigingsopdrachten:
     """The wijzigingsopdrachten that turn ``old`` into ``new``: one ARTIKEL for the
-    regeling, an onderdeel per amended article in the order of the code, naming ``old``
-    as the base they were generated against."""
+    regeling, an onderdeel per amended article, naming ``old`` as the base they were
+    generated against.
+
+    Order: repealed articles first, then renumbered articles (each after the one that
+    frees its new number), then the rest in the order of the code, so that every number
+    an instruction names exists when its turn comes."""
     regels = regels or Regels()
     pairs = _pairs(old, new, changes)
     old_by = {a.number: a for a in old.artikelen}
     new_by = {a.number: a for a in new.artikelen}
     new_order = [a.number for a in new.artikelen]
     paired = {n for o, n in pairs if o is not None and n is not None and o in old_by}
+    renumber_rank = {o: i for i, o in enumerate(_renumbering_order(pairs) or [])}
 
-    blocks: list[tuple[tuple[tuple[int, str], ...], int, str, list[Opdracht]]] = []
+    blocks: list[tuple[tuple[object, ...], str, list[Opdracht]]] = []
     rewritten: list[str] = []
     inserted: dict[str, list[str]] = {}
     for old_nr, new_nr in pairs:
@@ -580,7 +604,7 @@ def generate(old: Version, new: Version, changes: ChangeSet | None = None, *,
         b = new_by.get(new_nr) if new_nr else None
         if b is None or (b.vervallen and a is not None):
             if a is not None and not a.vervallen:
-                blocks.append((article_sort_key(a.number), 0, a.number,
+                blocks.append(((0, article_sort_key(a.number)), a.number,
                                [Vervalt(targets=(Adres(a.number),))]))
             continue
         if a is None:
@@ -599,21 +623,26 @@ def generate(old: Version, new: Version, changes: ChangeSet | None = None, *,
             if whole:
                 rewritten.append(b.number)
         if opdrachten:
-            blocks.append((article_sort_key(a.number), 0, b.number, opdrachten))
+            phase = (1, renumber_rank[a.number]) if a.number != b.number else (
+                2, article_sort_key(b.number))
+            blocks.append((phase, b.number, opdrachten))
     # inserted articles: one onderdeel per run after the same neighbour
     for anchor, numbers in inserted.items():
         articles = "\n\n".join(render(new_by[nr]).rstrip("\n") for nr in numbers)
         if anchor:
             opdracht = ArtikelInvoegen(block=articles, after=anchor)
-            key = article_sort_key(numbers[0])
         else:
-            following = [nr for nr in new_order if nr not in numbers]
-            opdracht = ArtikelInvoegen(block=articles, before=following[0] if following else None)
-            key = article_sort_key(numbers[0])
-        blocks.append((key, 1, numbers[0], [opdracht]))
-    blocks.sort(key=lambda item: (item[0], item[1]))
+            following = [nr for nr in new_order if nr in paired]
+            if following:
+                opdracht = ArtikelInvoegen(block=articles, before=following[0])
+            elif old.artikelen:  # nothing stays: the new articles follow the old ones
+                opdracht = ArtikelInvoegen(block=articles, after=old.artikelen[-1].number)
+            else:
+                continue
+        blocks.append(((2, article_sort_key(numbers[0])), numbers[0], [opdracht]))
+    blocks.sort(key=lambda item: item[0])
     onderdelen = []
-    for index, (_key, _kind_order, number, opdrachten) in enumerate(blocks):
+    for index, (_key, number, opdrachten) in enumerate(blocks):
         text = render_onderdeel(letter(index), number, opdrachten, style=regels.quotes)
         onderdelen.append(Onderdeel(letter(index), number, tuple(opdrachten), text))
     regeling = new.regeling or old.regeling

@@ -167,12 +167,23 @@ def render_onderdeel(letter: str, artikel: str, opdrachten: list[Opdracht], *,
     """One lettered onderdeel: a single instruction naming the article, or "Artikel X
     wordt als volgt gewijzigd:" with numbered items (Ar 6.15(3))."""
     lines = [letter, ""]
-    if len(opdrachten) == 1 or not _same_article(opdrachten):
+    if len(opdrachten) > 2 and isinstance(opdrachten[0], ArtikelVernummeren) and \
+            _same_article(opdrachten[1:]):
+        # "Artikel 15b wordt vernummerd tot artikel 15e." and then its changes, by its
+        # new number
+        lines += [sentence(opdrachten[0], relative=False, style=style), ""]
+        artikel, opdrachten = opdrachten[0].new, opdrachten[1:]
+    elif len(opdrachten) == 1 or not _same_article(opdrachten):
         for opdracht in opdrachten:
             lines.append(sentence(opdracht, relative=False, style=style))
             if has_block(opdracht):
                 lines += ["", indent_block(opdracht.block)]  # type: ignore[attr-defined]
             lines.append("")
+        return "\n".join(lines).rstrip("\n") + "\n"
+    if len(opdrachten) == 1:
+        lines += [sentence(opdrachten[0], relative=False, style=style), ""]
+        if has_block(opdrachten[0]):
+            lines += [indent_block(opdrachten[0].block), ""]  # type: ignore[attr-defined]
         return "\n".join(lines).rstrip("\n") + "\n"
     lines += [f"Artikel {artikel} wordt als volgt gewijzigd:", ""]
     for number, opdracht in enumerate(opdrachten, 1):
