@@ -117,7 +117,7 @@ def main() -> int:
     summary = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
     print(f"warnings (per file, all versions): {sum(kinds.values())}: {summary}")
     series_kinds = Counter(w.kind for w in series.warnings)
-    print("warnings (series import): " +
+    print("distinct warnings (series import, each once): " +
           ", ".join(f"{kind} {count}" for kind, count in sorted(series_kinds.items())))
     return 1 if errors or failures else 0
 

@@ -190,7 +190,22 @@ def import_series(
                                     imported.artikel)
             links[f"{number}@{meta.in_force.isoformat()}"] = imported.links
     return Series(bwb_id, title, {n: tuple(v) for n, v in versions.items()},
-                  tuple(warnings), links, len(toestanden), read)
+                  _once(warnings), links, len(toestanden), read)
+
+
+def _once(warnings: list[ImportWarning]) -> tuple[ImportWarning, ...]:
+    """The same oddity in many captures is one warning (at its first place), saying in
+    how many files it stands."""
+    counts: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], ImportWarning] = {}
+    for warning in warnings:
+        key = (warning.kind, warning.message)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, warning)
+    return tuple(
+        ImportWarning(w.kind, w.where, w.message + (f" (in {counts[k]} files)"
+                                                    if counts[k] > 1 else ""))
+        for k, w in first.items())
 
 
 def _body_signature(artikel: Artikel) -> Signature:
