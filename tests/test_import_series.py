@@ -196,3 +196,24 @@ def test_cli_imports_a_toestand_named_without_a_date(in_tmp: Path) -> None:
     folder = in_tmp / "articles" / "BWBR0001854"
     assert (folder / "273f" / "2013-11-15.txt").is_file()
     assert sorted(p.name for p in (folder / "273a").iterdir()) == ["2006-09-01.toml"]
+
+
+def test_in_a_workspace_each_in_force_date_becomes_a_commit(in_tmp: Path) -> None:
+    from wetdiff.store.workspace import init_workspace, open_workspace
+
+    init_workspace(in_tmp / "ws", name="import")
+    os.chdir(in_tmp / "ws")
+    result = _invoke("import", "bwb", *map(str, SERIES), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    # 2004-12-11, 2005-01-01, 2005-01-04, 2006-09-03, 2007-05-09
+    assert len(data["commits"]) == 5
+    workspace = open_workspace(in_tmp / "ws")
+    try:
+        log = workspace.repo.log(["articles/BWBR0001854/273f"])
+        assert [c.author_date.date() for c in log] == [dt.date(2006, 9, 3)]
+        assert workspace.dirty_paths() == []
+        again = _invoke("import", "bwb", *map(str, SERIES), "--format", "json")
+        assert json.loads(again.output)["commits"] == []  # nothing new, nothing committed
+    finally:
+        workspace.close()

@@ -266,10 +266,26 @@ def planned_files(series: Series, out: Path) -> list[tuple[Path, str]]:
     return files
 
 
-def write_files(files: list[tuple[Path, str]], *, force: bool = False) -> tuple[int, int]:
-    """Write files atomically. Refuses, before writing anything, when a file exists with
-    other content (unless ``force``); files that already hold the same text are left
-    alone. Returns (written, unchanged)."""
+def changed_versions(series: Series, out: Path) -> list[ArticleVersion]:
+    """The versions whose files under ``out`` are missing or hold other text (what a
+    re-import must write, and commit)."""
+    root = out / (series.bwb_id or "regeling")
+    pending = []
+    for number in series.numbers():
+        for version in series.versions[number]:
+            stem = root / number / version.meta.in_force.isoformat()
+            files = [(stem.with_suffix(".toml"), version.meta.to_toml())]
+            if version.artikel is not None:
+                files.append((stem.with_suffix(".txt"), render(version.artikel)))
+            if any(not path.is_file() or path.read_text(encoding="utf-8", errors="replace")
+                   != text for path, text in files):
+                pending.append(version)
+    return pending
+
+
+def refuse_clashes(files: list[tuple[Path, str]], *, force: bool = False) -> None:
+    """Refuse, before anything is written, when a file exists with other content (a
+    lawyer's edit, or another import) unless ``force``."""
     clashes = []
     for path, text in files:
         if path.exists():
@@ -282,6 +298,13 @@ def write_files(files: list[tuple[Path, str]], *, force: bool = False) -> tuple[
         raise WetdiffError(f"would overwrite a file with other content{more}; nothing was "
                            "written", file=clashes[0],
                            hint="Move it away, write elsewhere with --out, or pass --force.")
+
+
+def write_files(files: list[tuple[Path, str]], *, force: bool = False) -> tuple[int, int]:
+    """Write files atomically. Refuses, before writing anything, when a file exists with
+    other content (unless ``force``); files that already hold the same text are left
+    alone. Returns (written, unchanged)."""
+    refuse_clashes(files, force=force)
     written = unchanged = 0
     for path, text in files:
         if path.exists() and path.read_text(encoding="utf-8", errors="replace") == text:

@@ -73,10 +73,12 @@ def command() -> None:
 @click.option("--regeling", default=None, metavar="NAME",
               help="Name of the regeling, when the XML gives none.")
 @click.option("--force", is_flag=True, help="Overwrite files that hold other content.")
+@click.option("--no-commit", is_flag=True,
+              help="In a workspace: write the files but do not commit them.")
 @format_option("text", "json")
 def bwb(files: tuple[Path, ...], articles: tuple[str, ...], out: Path | None,
         capture_date: dt.datetime | None, regeling: str | None, force: bool,
-        output_format: str) -> None:
+        no_commit: bool, output_format: str) -> None:
     """Import official BWB XML files (toestanden of one regeling) as dated article
     versions.
 
@@ -86,10 +88,20 @@ def bwb(files: tuple[Path, ...], articles: tuple[str, ...], out: Path | None,
     changed are written, named by the date they took effect where the XML says so, else
     by the capture date (marked 'unverified' in the .toml). Oddities in the official data
     are warnings; an unsafe or damaged XML file stops the import, nothing written.
+
+    In a workspace (and without --out) the new versions are also committed, one commit
+    per in-force date, dated on that day, so 'wetdiff log' and blame see them.
     """
-    from wetdiff.importers.series import import_series, planned_files, write_files
+    from wetdiff.importers.series import (
+        changed_versions,
+        import_series,
+        planned_files,
+        refuse_clashes,
+        write_files,
+    )
 
     target = _inside(out)
+    root = _workspace_root(Path.cwd())
     progress = _progress(len(files)) if output_format == "text" else None
     try:
         series = import_series(list(files), articles=articles or None, regeling=regeling,
@@ -104,11 +116,23 @@ def bwb(files: tuple[Path, ...], articles: tuple[str, ...], out: Path | None,
         raise WetdiffError(f"artikel {missing[0]} is not in {where}; nothing was written",
                            hint="Check the article number (273f, 80quinquies).")
     planned = planned_files(series, target)
-    written, unchanged = write_files(planned, force=force)
+    commits: list[str] = []
+    if root is not None and out is None and not no_commit and series.bwb_id:
+        refuse_clashes(planned, force=force)
+        pending = changed_versions(series, target)
+        if pending:
+            from wetdiff.store.workspace import open_workspace
+
+            commits = open_workspace(root).record_law_versions(pending)
+        written = sum(2 if v.artikel is not None else 1 for v in pending)
+        unchanged = len(planned) - written
+    else:
+        written, unchanged = write_files(planned, force=force)
     kinds = Counter(w.kind for w in series.warnings)
     if output_format == "json":
-        click.echo(json.dumps(_series_json(series, target, written, unchanged),
-                              ensure_ascii=False, indent=2))
+        data = _series_json(series, target, written, unchanged)
+        data["commits"] = commits
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     versions = sum(len(v) for v in series.versions.values())
     click.echo(f"{series.regeling} ({series.bwb_id or 'no BWB id'}): {series.toestanden} "
@@ -123,6 +147,8 @@ def bwb(files: tuple[Path, ...], articles: tuple[str, ...], out: Path | None,
     if any(v.meta.certainty != "official" for vs in series.versions.values() for v in vs):
         click.echo("  (? = in-force date unverified: the capture date; see in_force_note)")
     click.echo(f"{written} file(s) written, {unchanged} unchanged, in {target}")
+    if commits:
+        click.echo(f"{len(commits)} commit(s) in the workspace, one per in-force date")
     if kinds:
         summary = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
         click.echo(f"{sum(kinds.values())} warning(s): {summary}", err=True)
