@@ -164,3 +164,24 @@ def test_json_form_is_versioned_and_complete() -> None:
     assert ["delete", ";"] in moved["words"]
     assert len(data["changes"]) == len(changes.changes)
     assert isinstance(changes, ChangeSet)
+
+
+ACTS = ["een vergadering stoort", "een dier mishandelt", "een grafsteen beschadigt",
+        "een valse naam opgeeft", "een brug blokkeert", "een ambtenaar beledigt",
+        "een zegel verbreekt", "een wapen draagt", "een bos in brand steekt",
+        "een vaartuig onbemand laat", "een geneesmiddel vervalst", "een testament verbergt"]
+
+
+def _penal(number: str, act: str) -> str:
+    return (f"Artikel {number}\n\nMet gevangenisstraf van ten hoogste zes maanden of "
+            f"geldboete van de derde categorie wordt gestraft hij die opzettelijk {act}.\n")
+
+
+def test_penalty_boilerplate_alone_does_not_make_a_move() -> None:
+    """Two offences that share only the standard penalty wording are a deletion and an
+    insertion, not one provision moved from one article to another."""
+    old = version(*(_penal(str(100 + i), act) for i, act in enumerate(ACTS[:10])))
+    new = version(*(_penal(str(100 + i), act) for i, act in enumerate(ACTS[:9])),
+                  _penal("120", ACTS[10]))
+    changes = compare(old, new)
+    assert summary(changes) == [("109", None, ["deleted"]), (None, "120", ["inserted"])]

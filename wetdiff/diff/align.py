@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from wetdiff.model.artikel import VERVALLEN, Artikel, Provision
@@ -44,6 +44,7 @@ PROVISION_SIMILARITY = 0.5  # Dice of word sets for pairing provisions within an
 MOVE_SIMILARITY = 0.6  # the same, weighted by rarity (idf), across articles
 PART_CONTAINMENT = 0.8  # share of a part's words found in the whole (split / merge)
 PART_NEW_WORDS = 0.5  # share of a part's words the whole's main partner does not have
+MOVE_CONTEXT_BONUS = 0.15  # added when the rest of its article went to the same article
 WEIGHTED_FLOOR = 0.45  # plain Dice below which a weighted score is not worked out
 MIN_MOVE_TOKENS = 4  # shorter texts are paired only in place, never moved
 MAX_POSTING = 64  # a shingle or word in more units than this is too common to index
@@ -122,7 +123,9 @@ def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]
     seen: dict[str, tuple[str, frozenset[str], int]] = {}
     old, old_by_article = units_of(old_artikelen, seen)
     new, new_by_article = units_of(new_artikelen, seen)
-    pairs = _pair_articles(old_artikelen, new_artikelen, old_by_article, new_by_article)
+    weights = idf_weights(old)
+    pairs = _pair_articles(old_artikelen, new_artikelen, old_by_article, new_by_article,
+                           weights)
     for o, n in sorted(pairs.items()):
         _pair_exact(old_by_article[o], new_by_article[n])
         _pair_similar(_free(old_by_article[o]), _free(new_by_article[n]),
@@ -132,8 +135,12 @@ def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]
     movable_new = [u for u in new if u.partner is None and not u.trivial]
     if movable_old and movable_new:
         _pair_exact(movable_old, movable_new)
-        _pair_similar(_free(movable_old), _free(movable_new), MOVE_SIMILARITY,
-                      idf_weights(old))
+        went: dict[int, set[int]] = defaultdict(set)  # old article -> new articles
+        for unit in old:
+            if unit.partner is not None:
+                went[unit.article].add(unit.partner.article)
+        _pair_similar(_free(movable_old), _free(movable_new), MOVE_SIMILARITY, weights,
+                      lambda o, n: MOVE_CONTEXT_BONUS if n.article in went[o.article] else 0.0)
     _find_parts(old, new)
     _find_parts(new, old)
     return Alignment(old, new, old_by_article, new_by_article, pairs, _out_of_order(pairs))
@@ -173,6 +180,7 @@ def _pair_articles(
     new_artikelen: tuple[Artikel, ...],
     old_units: list[list[Unit]],
     new_units: list[list[Unit]],
+    word_weights: dict[str, float],
 ) -> dict[int, int]:
     pairs: dict[int, int] = {}
     taken: set[int] = set()
@@ -222,12 +230,11 @@ def _pair_articles(
             index[shingle].append(n)
     old_shingles = {o: _shingles(old_units[o]) for o in range(len(old_artikelen))
                     if o not in pairs}
-    df: Counter[tuple[str, ...]] = Counter()
-    for shingles in (*new_shingles.values(), *old_shingles.values()):
-        df.update(shingles)
-    top = math.log(len(new_shingles) + len(old_shingles) + 1)
-    weights = {s: math.log((len(new_shingles) + len(old_shingles) + 1) / k) / top
-               for s, k in df.items()}
+    # a shingle is as telling as its rarest word
+    get = word_weights.get
+    weights = {shingle: max(get(w, 1.0) for w in shingle)
+               for shingles in (*new_shingles.values(), *old_shingles.values())
+               for shingle in shingles}
     candidates: list[tuple[float, int, int, int]] = []
     for o, artikel in enumerate(old_artikelen):
         if o in pairs:
@@ -345,16 +352,27 @@ def idf_weights(units: Iterable[Unit]) -> dict[str, float]:
 
 
 def _pair_similar(olds: list[Unit], news: list[Unit], threshold: float,
-                  weights: dict[str, float] | None = None) -> None:
+                  weights: dict[str, float] | None = None,
+                  bonus: Callable[[Unit, Unit], float] | None = None) -> None:
     """Greedy pairing by word-set similarity, best first; candidates through an index of
-    words so a large remainder is not compared pair by pair."""
+    words so a large remainder is not compared pair by pair. ``bonus`` adds to a pair's
+    score (a move towards where the rest of its article went)."""
     if not olds or not news:
         return
+    if bonus is not None:
+        base = weights
+
+        def score_of(o: Unit, n: Unit) -> float:
+            plain = _similarity(o.words, n.words, base)
+            return plain + bonus(o, n) if plain else 0.0
+    else:
+        def score_of(o: Unit, n: Unit) -> float:
+            return _similarity(o.words, n.words, weights)
     if len(olds) * len(news) <= 400:
         pairs = [(-score, 0 if n.place == o.place else 1, abs(n.index - o.index), o, n)
                  for o in olds for n in news
                  if o.words and n.words
-                 and (score := _similarity(o.words, n.words, weights)) >= threshold]
+                 and (score := score_of(o, n)) >= threshold]
         for _, _, _, o, n in sorted(pairs, key=lambda t: (t[0], t[1], t[2], t[3].index,
                                                           t[4].index)):
             if o.partner is None and n.partner is None:
@@ -379,7 +397,7 @@ def _pair_similar(olds: list[Unit], news: list[Unit], threshold: float,
                     by_index[n.index] = n
         for n_index, _ in shared.items():
             n = by_index[n_index]
-            score = _similarity(o.words, n.words, weights)
+            score = score_of(o, n)
             if score >= threshold:
                 scored.append((-score, 0 if n.place == o.place else 1,
                                abs(n.index - o.index), o.index, n.index))
