@@ -103,3 +103,47 @@ def test_generated_instructions_applied_by_the_cli(tmp_path: Path, stage: Path,
     assert code == 0, err
     assert (stage / "9.txt").read_text(encoding="utf-8") == (target / "9.txt").read_text(
         encoding="utf-8")
+
+
+def test_apply_as_a_proposal_stage_commits_through_the_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from store_helpers import build, forget_open_workspaces, git
+
+    root = build(tmp_path / "ws")
+    monkeypatch.chdir(root)
+    try:
+        path = instructions(tmp_path, "In artikel 273f, tweede lid, wordt «gedwongen huwelijk» "
+                                      "vervangen door «gedwongen huwelijk, illegale adoptie».")
+        head = git(root, "rev-parse", "HEAD").strip()
+        code, out, err = run(["apply", str(path), "--to", "36547/A", "--as", "36547/A",
+                              "-m", "Illegale adoptie (amendement)"], capsys)
+        assert code == 0, err
+        text = (root / "proposals/36547/A/273f.txt").read_text(encoding="utf-8")
+        assert "gedwongen huwelijk, illegale adoptie" in text
+        assert git(root, "log", "-1", "--format=%s").strip() == "Illegale adoptie (amendement)"
+        assert git(root, "rev-parse", "HEAD~1").strip() == head
+        assert git(root, "status", "--porcelain") == ""
+        # a failing set commits nothing
+        bad = instructions(tmp_path, "In artikel 273f wordt «bestaat niet» vervangen door «x».")
+        code, _, err = run(["apply", str(bad), "--to", "36547/A", "--as", "36547/A"], capsys)
+        assert code == 1 and "komt niet voor" in err
+        assert git(root, "rev-parse", "HEAD~1").strip() == head
+    finally:
+        forget_open_workspaces()
+
+
+def test_real_stb_2006_11_via_the_cli_reports_onderdeel_c(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    base = Path(__file__).parent / "fixtures" / "instructions" / "stb-2006-11"
+    folder = tmp_path / "2006-01-03"
+    shutil.copytree(base / "2006-01-03", folder)
+    code, _, err = run(["apply", str(base / "instructions.txt"), "--to", str(folder)], capsys)
+    assert code == 1
+    assert "onderdeel C: In artikel 5, eerste lid, onderdeel 3°, en artikel 5a" in err
+    assert "«minderjarige» komt niet voor" in err
+    for name in ("4.txt", "5.txt", "10.txt"):
+        assert (folder / name).read_text(encoding="utf-8") == (
+            base / "2006-01-03" / name).read_text(encoding="utf-8")
