@@ -22,8 +22,19 @@ KIND_LABELS = {
     "merged": "samengevoegd",
     "unchanged": "ongewijzigd",
 }
-MARKS = {"inserted": "+", "deleted": "-", "rewritten": "~", "renumbered": ">", "moved": ">>",
-         "split": "<", "merged": ">", "unchanged": ""}
+MARKS = {"inserted": "+", "deleted": "-", "split": "<", "merged": "><", "moved": ">>",
+         "renumbered": ">"}
+LEGEND = ("+ ingevoegd   - vervallen   ~ gewijzigd   > vernummerd   >> verplaatst   "
+          "< gesplitst   >< samengevoegd")
+
+
+def mark(change: Change) -> str:
+    """A short sign for the margin: what happened structurally, then ``~`` if the words
+    changed (``>~`` renumbered and rewritten)."""
+    sign = next((MARKS[k] for k in MARKS if k in change.kinds), "")
+    if "rewritten" in change.kinds:
+        sign += "~"
+    return sign
 
 
 def kinds_in_words(change: Change) -> str:

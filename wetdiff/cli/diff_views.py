@@ -22,10 +22,11 @@ from rich.text import Text
 from wetdiff.cli.diff_plain import (
     DELETED,
     INSERTED,
-    MARKS,
+    LEGEND,
     clean,
     kinds_in_words,
     lead,
+    mark,
     version_heading,
 )
 from wetdiff.diff import Change, ChangeSet, WordOp
@@ -110,7 +111,7 @@ def side_by_side(console: Console, changeset: ChangeSet, changes: tuple[Change, 
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False,
                   padding=(0, 1))
     table.add_column(Text(version_heading(changeset, "old")), ratio=1, overflow="fold")
-    table.add_column(Text(""), width=2, no_wrap=True)
+    table.add_column(Text(""), width=3, no_wrap=True)
     table.add_column(Text(version_heading(changeset, "new")), ratio=1, overflow="fold")
     first = True
     for (old_nr, new_nr), group in _articles(changeset, changes):
@@ -120,10 +121,10 @@ def side_by_side(console: Console, changeset: ChangeSet, changes: tuple[Change, 
         table.add_row(Text(f"Artikel {old_nr}" if old_nr else "", "bold"), Text(""),
                       Text(f"Artikel {new_nr}" if new_nr else "", "bold"))
         for change in group:
-            mark = MARKS[change.kind]
-            table.add_row(_cell(change, "old", marks), Text(mark, "bold"),
+            table.add_row(_cell(change, "old", marks), Text(mark(change), "bold"),
                           _cell(change, "new", marks))
     console.print(table)
+    console.print(Text(LEGEND, "dim"))
 
 
 def renvooi(console: Console, changeset: ChangeSet, changes: tuple[Change, ...]) -> None:
