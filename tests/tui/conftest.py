@@ -144,8 +144,8 @@ def build_workspace(root: Path, *, notes: bool = True) -> Path:
 
 @pytest.fixture(autouse=True)
 def _pinned_textual(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Same screen everywhere: no cursor blink, no colour overrides, no user theme,
-    a fixed locale, no editor of the user's."""
+    """Same screen everywhere: no cursor blink, no animation, no colour overrides, no
+    user theme, a fixed locale, no editor of the user's."""
     monkeypatch.setattr(Input.cursor_blink, "_default", False)
     monkeypatch.setattr(TextArea.cursor_blink, "_default", False)
     for name in ("NO_COLOR", "TEXTUAL_THEME", "WETDIFF_THEME", "WETDIFF_WORKSPACE",
@@ -153,7 +153,7 @@ def _pinned_textual(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
 
 
 @pytest.fixture(scope="session")

@@ -53,6 +53,7 @@ KIND_ORDER = ("inserted", "deleted", "split", "merged", "moved", "renumbered", "
               "unchanged")
 
 GUTTER = 3  # " ~ " between the two columns
+CACHE_BLOCKS = 2000  # laid-out blocks kept (a few screens' worth, many times over)
 _PIECE = re.compile(r"\S+|\s+")
 
 
@@ -229,10 +230,11 @@ def wrap(spans: Iterable[Span], width: int, first: Sequence[Span] = (), indent: 
             newline()
         for text, mark in pieces:
             while len(text) > width - used:  # a word longer than the column
-                cut = max(width - used, 1)
-                line.append((text[:cut], mark))
+                room = width - used
+                if room > 0:
+                    line.append((text[:room], mark))
+                    text = text[room:]
                 newline()
-                text = text[cut:]
             if text:
                 line.append((text, mark))
                 used += len(text)
@@ -255,7 +257,7 @@ def count_wrapped(spans: Iterable[Span], width: int, used: int, indent: int) -> 
             lines += 1
             used = indent
         while size > width - used:
-            size -= max(width - used, 1)
+            size -= max(width - used, 0)
             lines += 1
             used = indent
         used += size
@@ -439,6 +441,8 @@ class DiffDocument:
             return cached
         block = self.blocks[index]
         lines = self._layout(block)
+        if len(self._cache) >= CACHE_BLOCKS:  # scrolled through a whole code: forget
+            self._cache.clear()
         height = len(lines)
         if height > self._heights[index] and block.change >= 0:
             self._grow(index, height)
