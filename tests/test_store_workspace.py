@@ -152,3 +152,29 @@ def test_a_cli_run_leaves_no_git_process(tmp_path: Path) -> None:
     assert "273fa" in done.stdout, done.stderr
     leftover = subprocess.run(["pgrep", "-f", f"cat-file.*{root}"], capture_output=True)
     assert leftover.stdout == b""
+
+
+def test_only_the_store_imports_gitpython() -> None:
+    package = Path(__file__).parents[1] / "wetdiff"
+    offenders = []
+    for path in package.rglob("*.py"):
+        if path.parts[-2:] == ("store", "gitrepo.py"):
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            stripped = line.strip()
+            if stripped in ("import git",) or stripped.startswith(("from git ", "from git.",
+                                                                   "import git.")):
+                offenders.append(f"{path.relative_to(package)}: {stripped}")
+    assert offenders == []
+
+
+def test_reading_from_threads_shares_one_repository(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.chdir(build(tmp_path / "ws"))
+    workspace = open_workspace()
+    specs = ["HEAD:36547/nr2", "HEAD~1:law", "36547/A:36547/A", "HEAD:law@2009-07-01"] * 5
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        labels = list(pool.map(lambda s: resolve(s, workspace).label, specs))
+    assert labels[:4] == ["HEAD:36547/nr2", "HEAD~1:law@" + labels[1].split("@")[1],
+                          "36547/A:36547/A", "HEAD:law@2009-07-01"]

@@ -198,6 +198,9 @@ class GitRepo:
         git = _git()
         self._gitmod = git
         self.root = root
+        # GitPython's object reader (one git cat-file process) serves one caller at a
+        # time; the TUI reads from worker threads.
+        self.lock = threading.RLock()
         try:
             self._repo = git.Repo(root, search_parent_directories=False)
         except git.exc.NoSuchPathError:
@@ -229,7 +232,8 @@ class GitRepo:
         if not rev or rev.startswith("-"):
             raise WetdiffError(f"not a git revision: {rev!r}")
         try:
-            return self._repo.commit(rev)
+            with self.lock:
+                return self._repo.commit(rev)
         except (git.exc.BadName, git.exc.BadObject, ValueError, IndexError) as exc:
             if "ambiguous" in str(exc).lower():
                 raise WetdiffError(f"ambiguous git revision {rev!r}",
@@ -381,6 +385,7 @@ class GitRepo:
         options = ["-c", "commit.gpgsign=false"] if builder else []
         git = self._repo.git
         try:
+            self.lock.acquire()
             # Nothing else staged (the usual case): a plain commit of the index is the
             # same as --only, and much cheaper for a large first version of a code.
             alone = builder or self.is_empty() or not self.staged_paths()
@@ -396,6 +401,8 @@ class GitRepo:
         except self._gitmod.exc.GitCommandError as exc:
             raise WetdiffError(f"git could not commit: {exc.stderr.strip()}",
                                file=self.root) from None
+        finally:
+            self.lock.release()
         sha = self.head_sha()
         assert sha is not None
         return sha
@@ -469,8 +476,9 @@ class CommitSnapshot:
     def _object(self, rel: str) -> Any | None:
         rel = str(PurePosixPath(rel)) if rel else ""
         try:
-            tree = self.commit.tree
-            return tree / rel if rel and rel != "." else tree
+            with self.repo.lock:
+                tree = self.commit.tree
+                return tree / rel if rel and rel != "." else tree
         except KeyError:
             return None
         except Exception as exc:
@@ -481,7 +489,8 @@ class CommitSnapshot:
         if obj is None or obj.type != "blob":
             return None
         try:
-            data = obj.data_stream.read()
+            with self.repo.lock:
+                data = obj.data_stream.read()
         except Exception as exc:
             raise _damaged(self.repo.root, exc) from None
         if b"\x00" in data:
@@ -497,8 +506,9 @@ class CommitSnapshot:
         if obj is None or obj.type != "tree":
             return []
         try:
-            return sorted((item.name, item.type == "tree") for item in obj
-                          if not item.name.startswith("."))
+            with self.repo.lock:
+                return sorted((item.name, item.type == "tree") for item in obj
+                              if not item.name.startswith("."))
         except Exception as exc:
             raise _damaged(self.repo.root, exc) from None
 
