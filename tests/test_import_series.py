@@ -217,3 +217,14 @@ def test_in_a_workspace_each_in_force_date_becomes_a_commit(in_tmp: Path) -> Non
         assert json.loads(again.output)["commits"] == []  # nothing new, nothing committed
     finally:
         workspace.close()
+
+
+def test_cli_date_names_the_capture_of_an_undated_file(in_tmp: Path) -> None:
+    undated = in_tmp / "sr.xml"
+    undated.write_bytes(SERIES[-1].read_bytes())
+    refused = _invoke("import", "bwb", str(undated))
+    assert refused.exit_code == 2 and "--date" in refused.output
+    assert not (in_tmp / "articles").exists()
+    done = _invoke("import", "bwb", str(undated), "--date", "2007-05-09")
+    assert done.exit_code == 0, done.output
+    assert (in_tmp / "articles" / "BWBR0001854" / "5" / "2007-05-09.txt").is_file()

@@ -201,3 +201,13 @@ def test_cli_bad_input_is_exit_2_and_nothing_written(in_tmp: Path, content: byte
     assert result.exit_code == 2
     assert message in result.output and "plak.txt" in result.output
     assert not (in_tmp / "1.txt").exists()
+
+
+def test_cli_reads_standard_input(in_tmp: Path) -> None:
+    @click.command()
+    def entry() -> None:
+        main(["import", "text", "-", "--article", "1"])
+
+    result = CliRunner().invoke(entry, [], input="Artikel 1\n1 Geen feit.\n2 Wel dit.\n")
+    assert result.exit_code == 0, result.output
+    assert result.output == "Artikel 1\n\n1. Geen feit.\n\n2. Wel dit.\n"
