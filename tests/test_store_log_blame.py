@@ -100,3 +100,13 @@ def test_log_of_an_article_a_proposal_adds(ws, capsys) -> None:  # type: ignore[
     assert code == 0
     assert out.index("36547/A") < out.index("36547/nr2")
     assert "new article" in out and "law@" not in out
+
+
+def test_log_shows_the_notes_on_a_stages_changes(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "log", "273f")
+    stage_a = out.split("36547/A")[1].split("\n\n")[0]
+    assert ("why (artikel 273f, tweede lid): Gedwongen huwelijk is added to the forms of "
+            "exploitation. (answers 2022Z19982/3)") in stage_a
+    code, out, _ = run(capsys, "log", "273f", "--format", "json")
+    first = json.loads(out)["versions"][0]
+    assert first["notes"][0]["id"] == "273f-2-huwelijk"

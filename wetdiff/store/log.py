@@ -9,7 +9,7 @@ renumberings: 273f's log ends with artikel 273a as it took effect in 2005.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from wetdiff.diff import ChangeSet, WordOp, compare
@@ -36,6 +36,7 @@ class LogEntry:
     changes: tuple[str, ...]  # one line per changed provision, in words
     counts: dict[str, int]
     commits: tuple[CommitInfo, ...]
+    changeset: ChangeSet | None = field(default=None, compare=False)  # for attaching notes
 
     def to_json(self) -> dict[str, Any]:
         s = self.step
@@ -107,21 +108,23 @@ def summarise(changes: ChangeSet) -> tuple[tuple[str, ...], dict[str, int]]:
     return tuple(lines), counts
 
 
-def _compare_steps(before: Step | None, step: Step) -> tuple[tuple[str, ...], dict[str, int]]:
+def _compare_steps(before: Step | None, step: Step
+                   ) -> tuple[tuple[str, ...], dict[str, int], ChangeSet | None]:
     if step.artikel is None:
         what = (f"renumbered to artikel {step.renumbered_to}" if step.status == "vernummerd"
                 else "repealed (vervallen)")
-        return (what,), {}
+        return (what,), {}, None
     if before is None or before.artikel is None:
-        return ("first version in the data" if step.kind == "law" else "new article",), {}
+        return ("first version in the data" if step.kind == "law" else "new article",), {}, None
     lines: list[str] = []
     if before.number != step.number:
         lines.append(f"renumbered: artikel {before.number} → artikel {step.number}")
     if compare_key(_text(before)) == compare_key(_text(step)):
         lines.append("wording unchanged")
-        return tuple(lines), {}
-    summary, counts = summarise(compare(single(before, step.number), single(step)))
-    return tuple(lines) + summary, counts
+        return tuple(lines), {}, None
+    changes = compare(single(before, step.number), single(step))
+    summary, counts = summarise(changes)
+    return tuple(lines) + summary, counts, changes
 
 
 def _text(step: Step) -> str:
@@ -144,18 +147,18 @@ def article_log(workspace: Workspace, number: str, rev: str | None = None
     entries: list[LogEntry] = []
     previous: Step | None = None
     for step in laws:
-        lines, counts = _compare_steps(previous, step)
+        lines, counts, changes = _compare_steps(previous, step)
         entries.append(LogEntry(step, previous.label if previous else "", lines, counts,
-                                tuple(by_path.get(step.path, ()))))
+                                tuple(by_path.get(step.path, ())), changes))
         if step.artikel is not None:
             previous = step
     latest_law = previous
     for proposal, steps in proposals:
         before = _start_step(workspace, proposal, number, rev) or latest_law
         for step in steps:
-            lines, counts = _compare_steps(before, step)
+            lines, counts, changes = _compare_steps(before, step)
             entries.append(LogEntry(step, before.label if before else "", lines, counts,
-                                    tuple(by_path.get(step.path, ()))))
+                                    tuple(by_path.get(step.path, ())), changes))
             before = step
     law_entries = [e for e in entries if e.step.kind == "law"]
     stage_entries = [e for e in entries if e.step.kind == "stage"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import click
 
@@ -27,10 +29,16 @@ def command(article: str, rev: str | None, output_format: str) -> None:
 
     workspace = open_workspace()
     entries = article_log(workspace, article, rev)
+    notes = {id(e): _notes_of(workspace.root, e) for e in entries}
     if output_format == "json":
+        versions = []
+        for e in entries:
+            data = e.to_json()
+            data["notes"] = [{"id": n.id, "change": where, "rationale": n.rationale,
+                              "answers": list(n.answers)} for where, n in notes[id(e)]]
+            versions.append(data)
         click.echo(json.dumps({"artikel": article, "workspace": str(workspace.root),
-                               "versions": [e.to_json() for e in entries]},
-                              ensure_ascii=False, indent=2))
+                               "versions": versions}, ensure_ascii=False, indent=2))
         return
     click.echo(f"Artikel {article}: {len(entries)} versions, newest first "
                f"(workspace: {workspace.name})")
@@ -48,6 +56,10 @@ def command(article: str, rev: str | None, output_format: str) -> None:
             click.echo(f"    {line}")
         if step.note:
             click.echo(f"    note: {visible_controls(step.note)}")
+        for where, note in notes[id(entry)]:
+            answers = f" (answers {', '.join(note.answers)})" if note.answers else ""
+            rationale = " ".join(visible_controls(note.rationale).split())
+            click.echo(f"    why ({where}): {rationale}{answers}")
         if step.answers:
             click.echo(f"    answers: {', '.join(step.answers)}")
         for commit in entry.commits:
@@ -60,3 +72,24 @@ def command(article: str, rev: str | None, output_format: str) -> None:
             answers = commit.trailer("Answers")
             if answers and step.kind == "stage":
                 click.echo(f"        answers: {', '.join(answers)}")
+
+
+def _notes_of(root: Path, entry: Any) -> list[tuple[str, Any]]:
+    """The proposal's notes that attach to this stage's changes (the rationale a lawyer
+    wrote for each), as (where, note) in reading order."""
+    if entry.step.kind != "stage" or entry.changeset is None:
+        return []
+    from wetdiff.notes import read_notes
+    from wetdiff.notes.anchor import attach
+
+    proposal = entry.step.label.split("/", 1)[0]
+    notes_file = read_notes(root / "proposals" / proposal / "notes.toml")
+    if not notes_file.notes:
+        return []
+    attachment = attach(notes_file.notes, entry.changeset)
+    found = []
+    for change in entry.changeset.changed():
+        provision = change.new or change.old
+        for note in attachment.notes_for(change.id):
+            found.append((provision.locatie.in_words(), note))
+    return found
