@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from store_helpers import build, forget_open_workspaces, git, run
+
 from wetdiff.errors import WetdiffError
 from wetdiff.store.versions import resolve
 from wetdiff.store.workspace import open_workspace
@@ -21,7 +21,7 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unty
 
 
 def test_new_proposal_starts_from_the_law_and_commits(ws, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "new-proposal", "eigen", "--from", "law@2010-01-01",
+    code, _out, err = run(capsys, "new-proposal", "eigen", "--from", "law@2010-01-01",
                          "--title", "Mijn ontwerp")
     assert code == 0, err
     folder = ws.root / "proposals" / "eigen"

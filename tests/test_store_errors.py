@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from store_helpers import build, forget_open_workspaces, git, run
 
 
@@ -46,7 +45,7 @@ def test_a_detached_head_refuses_to_save(tmp_path: Path, monkeypatch, capsys) ->
     code, _, err = run(capsys, "new-proposal", "x", "--from", "law")
     assert code == 2 and "detached HEAD" in err
     assert not (root / "proposals/x").exists()
-    code, out, _ = run(capsys, "log", "273f")  # reading still works
+    code, _out, _ = run(capsys, "log", "273f")  # reading still works
     assert code == 0
 
 
@@ -64,7 +63,7 @@ def test_a_corrupt_object_is_reported(tmp_path: Path, monkeypatch, capsys) -> No
     path.chmod(0o644)
     path.write_bytes(b"not a zlib stream")
     monkeypatch.chdir(root)
-    code, out, err = run(capsys, "show", "HEAD:36547/A")
+    code, _out, err = run(capsys, "show", "HEAD:36547/A")
     assert code == 2 and "damaged" in err and "git fsck" in err
     assert "Traceback" not in err
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from store_helpers import build, forget_open_workspaces, run
+
 from wetdiff.store.blame import blame_article
 from wetdiff.store.workspace import open_workspace
 
@@ -35,7 +35,7 @@ def test_log_lists_every_version_newest_first_across_the_renumbering(ws, capsys)
 
 
 def test_log_json_has_dates_sources_and_changes(ws, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, "log", "273f", "--format", "json")
+    _code, out, _ = run(capsys, "log", "273f", "--format", "json")
     versions = json.loads(out)["versions"]
     law_2013 = next(v for v in versions if v["version"] == "law@2013-04-01")
     assert law_2013["date"] == "2013-04-01"
@@ -80,7 +80,7 @@ def test_blame_per_provision_says_introduced_and_changed(ws, capsys) -> None:  #
 
 
 def test_blame_of_a_proposal_stage_continues_into_the_stages(ws, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, "blame", "273f", "36547/A", "--words", "--format", "json")
+    _code, out, _ = run(capsys, "blame", "273f", "36547/A", "--words", "--format", "json")
     data = json.loads(out)
     labels = [o["version"] for o in data["origins"]]
     assert labels[-2:] == ["36547/nr2", "36547/A"]
@@ -104,9 +104,10 @@ def test_log_of_an_article_a_proposal_adds(ws, capsys) -> None:  # type: ignore[
 
 def test_log_shows_the_notes_on_a_stages_changes(ws, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(capsys, "log", "273f")
+    assert code == 0
     stage_a = out.split("36547/A")[1].split("\n\n")[0]
     assert ("why (artikel 273f, tweede lid): Gedwongen huwelijk is added to the forms of "
             "exploitation. (answers 2022Z19982/3)") in stage_a
-    code, out, _ = run(capsys, "log", "273f", "--format", "json")
+    _code, out, _ = run(capsys, "log", "273f", "--format", "json")
     first = json.loads(out)["versions"][0]
     assert first["notes"][0]["id"] == "273f-2-huwelijk"

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from store_helpers import SOURCE, build, forget_open_workspaces, git, run
+
 from wetdiff.store import example
 from wetdiff.store.gitrepo import close_all
 from wetdiff.store.versions import resolve
@@ -103,7 +103,7 @@ def test_example_history_has_dated_commits_and_stage_tags(tmp_path: Path) -> Non
 
 def test_init_makes_an_empty_workspace_and_refuses_twice(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "nieuw"
-    code, out, err = run(capsys, "init", str(target))
+    code, _out, err = run(capsys, "init", str(target))
     assert code == 0, err
     assert (target / "wetdiff.toml").is_file() and (target / ".git").is_dir()
     assert git(target, "status", "--porcelain") == ""
