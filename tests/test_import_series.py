@@ -228,3 +228,13 @@ def test_cli_date_names_the_capture_of_an_undated_file(in_tmp: Path) -> None:
     done = _invoke("import", "bwb", str(undated), "--date", "2007-05-09")
     assert done.exit_code == 0, done.output
     assert (in_tmp / "articles" / "BWBR0001854" / "5" / "2007-05-09.txt").is_file()
+
+
+def test_cli_a_folder_stands_for_its_xml_files(in_tmp: Path) -> None:
+    result = _invoke("import", "bwb", str(BWB / "series"), "--article", "273f")
+    assert result.exit_code == 0, result.output
+    assert "4 file(s)" in result.output
+    empty = in_tmp / "leeg"
+    empty.mkdir()
+    refused = _invoke("import", "bwb", str(empty))
+    assert refused.exit_code == 2 and "no .xml files" in refused.output

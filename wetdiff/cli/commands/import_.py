@@ -82,12 +82,13 @@ def bwb(files: tuple[Path, ...], articles: tuple[str, ...], out: Path | None,
     """Import official BWB XML files (toestanden of one regeling) as dated article
     versions.
 
-    Each FILE is one consolidated text, in the bwb-plus-meta format of the historical
-    captures (named by capture date, e.g. 2013-11-16.xml) or the toestand format of
-    wetten.overheid.nl today. Given several, per article only the versions whose wording
-    changed are written, named by the date they took effect where the XML says so, else
-    by the capture date (marked 'unverified' in the .toml). Oddities in the official data
-    are warnings; an unsafe or damaged XML file stops the import, nothing written.
+    Each FILE is one consolidated text (a folder: the .xml files in it), in the
+    bwb-plus-meta format of the historical captures (named by capture date, e.g.
+    2013-11-16.xml) or the toestand format of wetten.overheid.nl today. Given several,
+    per article only the versions whose wording changed are written, named by the date
+    they took effect where the XML says so, else by the capture date (marked
+    'unverified' in the .toml). Oddities in the official data are warnings; an unsafe or
+    damaged XML file stops the import, nothing written.
 
     In a workspace (and without --out) the new versions are also committed, one commit
     per in-force date, dated on that day, so 'wetdiff log' and blame see them.
@@ -100,6 +101,7 @@ def bwb(files: tuple[Path, ...], articles: tuple[str, ...], out: Path | None,
         write_files,
     )
 
+    files = _expand(files)
     target = _inside(out)
     root = _workspace_root(Path.cwd())
     progress = _progress(len(files)) if output_format == "text" else None
@@ -156,6 +158,20 @@ def bwb(files: tuple[Path, ...], articles: tuple[str, ...], out: Path | None,
             click.echo(f"  warning: {warning}", err=True)
         if len(series.warnings) > _SHOWN_WARNINGS:
             click.echo("  (--format json lists them all)", err=True)
+
+
+def _expand(files: tuple[Path, ...]) -> tuple[Path, ...]:
+    """A folder stands for the XML files in it (a regeling's captures)."""
+    expanded: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            found = sorted(path.glob("*.xml"))
+            if not found:
+                raise WetdiffError("no .xml files in this folder", file=path)
+            expanded.extend(found)
+        else:
+            expanded.append(path)
+    return tuple(expanded)
 
 
 def _describe(version: Any) -> str:
