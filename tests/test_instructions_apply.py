@@ -207,3 +207,18 @@ def test_stb_2006_11_reproduces_the_2006_02_04_texts() -> None:
     want = {p.locatie.key: p.text for p in after.artikel("5").provisions()}
     assert _ws(got["5/1/1°"]) == _ws(want["5/1/1°"])
     assert "237, 272 en 273 alsmede" in got["5/1/1°"]
+
+
+def test_generated_instructions_match_the_real_stb_2006_11_sentences() -> None:
+    """What wetdiff generates from the two official texts is what the legislator wrote
+    (quoted both sides, as the current Ar asks, instead of the older colon style)."""
+    from wetdiff.instructions import Regels, generate
+
+    base = FIXTURES / "stb-2006-11"
+    before, after = load_path(base / "2006-01-03"), load_path(base / "2006-02-04")
+    text = generate(before.only(("4", "10")), after.only(("4", "10")),
+                    regels=Regels(quotes="guillemets")).text
+    assert "In artikel 4, onderdeel 15°, wordt voor «te dwingen» ingevoegd «wederrechtelijk»." \
+        in text
+    assert "1. In het derde lid wordt «twintig» vervangen door «dertig»." in text
+    assert "2. In het vierde lid wordt «twintig» vervangen door «dertig»." in text

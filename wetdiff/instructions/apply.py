@@ -31,6 +31,7 @@ from wetdiff.instructions.model import (
 )
 from wetdiff.instructions.tree import (
     Node,
+    append_words,
     block_nodes,
     cited,
     insert_words,
@@ -137,6 +138,9 @@ def _apply_vervangen(work: _Werkversie, opdracht: WoordenVervangen) -> None:
 def _apply_invoegen(work: _Werkversie, opdracht: WoordenInvoegen) -> None:
     for target in opdracht.targets:
         alineas = work.scope(target)
+        if not opdracht.anchor:  # "Aan het tweede lid wordt toegevoegd …": at the end
+            alineas[-1].text = append_words(alineas[-1].text, opdracht.text)
+            continue
         hits = [(a, start) for a in alineas for start in occurrences(a.text, opdracht.anchor)]
         if not hits:
             raise ApplyError(f"«{opdracht.anchor}» komt niet voor in {_words_where(target)}")
@@ -148,8 +152,26 @@ def _apply_invoegen(work: _Werkversie, opdracht: WoordenInvoegen) -> None:
         alinea.text = insert_words(alinea.text, at, opdracht.text, after=not opdracht.before)
 
 
+# The first line of a new article in a block: "Artikel 273fa" (a number has a digit),
+# optionally a title, which never ends in a full stop; "Artikel 251 is van
+# overeenkomstige toepassing." is a sentence of the text, not a new article.
+ARTICLE_HEADER = re.compile(r"^Artikel\s+(?=\S*\d)\S+(?:\s+[^\n]*[^.;:\s])?$")
+
+
+def split_articles(block: str) -> list[str]:
+    """The texts of the articles in a block after "luidende:"."""
+    lines = block.strip("\n").split("\n")
+    chunks: list[str] = []
+    for index, line in enumerate(lines):
+        if not chunks or (ARTICLE_HEADER.match(line) and index > 0 and not lines[index - 1]):
+            chunks.append(line)
+        else:
+            chunks[-1] += "\n" + line
+    return chunks
+
+
 def _parse_articles(block: str) -> list[Node]:
-    chunks = re.split(r"\n(?=Artikel\s+\S+)", "\n" + block.strip("\n"))
+    chunks = split_articles(block)
     nodes = []
     for chunk in chunks:
         if chunk.strip():

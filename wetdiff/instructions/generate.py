@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wetdiff.instructions.apply import (
+    ARTICLE_HEADER,
     ApplyError,
     _Werkversie,
     apply_one,
@@ -52,6 +53,7 @@ from wetdiff.instructions.parse import parse_text
 from wetdiff.instructions.render import render_onderdeel
 from wetdiff.instructions.tree import (
     Node,
+    append_words,
     cited,
     insert_words,
     occurrences,
@@ -371,15 +373,28 @@ class _ArticleGenerator:
             except ApplyError:
                 continue
         scopes = [s for s in scopes if id(s) in scope_texts]
+        if target.startswith(node.text) and target[len(node.text):].strip() and \
+                node is self._last_alinea(scopes[0]):
+            # words added after all existing text: "Aan het tweede lid wordt toegevoegd …"
+            appended = WoordenInvoegen(targets=(scopes[0],), anchor="", before=False,
+                                       text=target[len(node.text):].strip())
+            if _simulate(node.text, appended) == target:
+                return appended
         for total in range(self.regels.max_context + 1):
-            for left in range(total, -1, -1):
-                right = total - left
+            # one-sided anchors first ("voor "te dwingen" ingevoegd"), then both sides
+            splits = [(total, 0), (0, total)] if total else [(0, 0)]
+            splits += [(left, total - left) for left in range(total - 1, 0, -1)]
+            for left, right in splits:
                 if left > len(words_left) or right > len(words_right):
                     continue
                 start = words_left[-left] if left else i1
                 end = words_right[right - 1] + 1 if right else i2
                 old = "".join(cur[start:end])
                 new = "".join(cur[start:i1]) + "".join(tgt[j1:j2]) + "".join(cur[i2:end])
+                while old[:1].isspace() and old[:1] == new[:1]:
+                    old, new = old[1:], new[1:]
+                while old[-1:].isspace() and old[-1:] == new[-1:]:
+                    old, new = old[:-1], new[:-1]
                 if old.strip() and not new.strip():
                     old, new = old.strip(), ""
                 elif not old or old != old.strip() or (new and new != new.strip()):
@@ -393,6 +408,13 @@ class _ArticleGenerator:
                         if _simulate(node.text, opdracht) == expected:
                             return opdracht
         return None
+
+    def _last_alinea(self, scope: Adres) -> Node | None:
+        try:
+            alineas = self.work.scope(scope)
+        except ApplyError:
+            return None
+        return alineas[-1] if alineas else None
 
     def element(self, old: Block, new: Block, adres: Adres) -> None:
         if old == new:
@@ -494,6 +516,8 @@ def _simulate(text: str, opdracht: Opdracht) -> str | None:
             return None
         return replace_span(text, hits[0], hits[0] + len(opdracht.old), opdracht.new)
     if isinstance(opdracht, WoordenInvoegen):
+        if not opdracht.anchor:
+            return append_words(text, opdracht.text)
         hits = occurrences(text, opdracht.anchor)
         if len(hits) != 1 or not opdracht.text:
             return None
@@ -627,19 +651,14 @@ def generate(old: Version, new: Version, changes: ChangeSet | None = None, *,
                 2, article_sort_key(b.number))
             blocks.append((phase, b.number, opdrachten))
     # inserted articles: one onderdeel per run after the same neighbour
-    for anchor, numbers in inserted.items():
-        articles = "\n\n".join(render(new_by[nr]).rstrip("\n") for nr in numbers)
-        if anchor:
-            opdracht = ArtikelInvoegen(block=articles, after=anchor)
-        else:
-            following = [nr for nr in new_order if nr in paired]
-            if following:
-                opdracht = ArtikelInvoegen(block=articles, before=following[0])
-            elif old.artikelen:  # nothing stays: the new articles follow the old ones
-                opdracht = ArtikelInvoegen(block=articles, after=old.artikelen[-1].number)
-            else:
-                continue
-        blocks.append(((2, article_sort_key(numbers[0])), numbers[0], [opdracht]))
+    for anchor, run in inserted.items():
+        # one instruction for the run, unless a text line would read as a new article
+        texts = [render(new_by[nr]).rstrip("\n") for nr in run]
+        ambiguous = any(ARTICLE_HEADER.match(line) for t in texts for line in t.split("\n")[1:])
+        groups = [[nr] for nr in run] if ambiguous else [run]
+        for numbers in groups:
+            _insert_articles(blocks, anchor, numbers, new_by, new_order, paired, old)
+            anchor = numbers[-1]
     blocks.sort(key=lambda item: item[0])
     onderdelen = []
     for index, (_key, number, opdrachten) in enumerate(blocks):
@@ -651,6 +670,25 @@ def generate(old: Version, new: Version, changes: ChangeSet | None = None, *,
     text = render_text(artikel, base, _describe(new)) if onderdelen else ""
     return Wijzigingsopdrachten((artikel,) if onderdelen else (), base=base, text=text,
                                 rewritten=tuple(rewritten))
+
+
+def _insert_articles(blocks: list[tuple[tuple[object, ...], str, list[Opdracht]]],
+                     anchor: str, numbers: list[str], new_by: dict[str, Artikel],
+                     new_order: list[str], paired: set[str], old: Version) -> None:
+    """"Na artikel 273f worden twee artikelen ingevoegd, luidende:" for a run of new
+    articles after one existing neighbour (or before the first one that stays)."""
+    articles = "\n\n".join(render(new_by[nr]).rstrip("\n") for nr in numbers)
+    if anchor:
+        opdracht = ArtikelInvoegen(block=articles, after=anchor)
+    else:
+        following = [nr for nr in new_order if nr in paired]
+        if following:
+            opdracht = ArtikelInvoegen(block=articles, before=following[0])
+        elif old.artikelen:  # nothing stays: the new articles follow the old ones
+            opdracht = ArtikelInvoegen(block=articles, after=old.artikelen[-1].number)
+        else:
+            return
+    blocks.append(((2, article_sort_key(numbers[0])), numbers[0], [opdracht]))
 
 
 def _describe(version: Version) -> str:

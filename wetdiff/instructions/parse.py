@@ -270,6 +270,10 @@ _R_DELETE_WORDS = re.compile(
 _R_INSERT_WORDS = re.compile(
     rf"^(?:in\s+(?P<addr>.+?),?\s+)?(?:wordt|worden)\s+(?P<pos>na|voor|vóór)\s+{Q}\s+"
     rf"(?:ingevoegd|toegevoegd)(?::?\s+{Q}|:\s*(?P<legacy>.+))$", I)
+_R_APPEND_WORDS = re.compile(
+    rf"^(?:aan\s+(?P<addr>.+?)|in\s+(?P<addr2>.+?),?\s+(?:wordt|worden)\s+aan\s+het\s+"
+    rf"(?:slot|eind)(?:\s+van\s+(?P<elem>.+?))?),?\s+(?:wordt|worden)?\s*toegevoegd"
+    rf"(?::?\s+{Q}|:\s*(?P<legacy>.+))$", I)
 _R_KOMT = re.compile(r"^(?P<addr>.+?),?\s+(?:komt|komen)\s+(?:als\s+volgt\s+)?te\s+luiden:$", I)
 _R_VERVALT_PRE = re.compile(
     rf"^(?P<ren>{_REN}),?\s+(?:vervalt|vervallen)\s+in\s+(?P<addr>artikel\s+\S+)\s+"
@@ -406,6 +410,17 @@ def parse_sentence(words: str, state: _Sentence, block: str | None, label: str
                else quotes[int(q_indexes[1])])
         return [WoordenInvoegen(targets=targets(m.group("addr")), anchor=anchor,
                                 before=m.group("pos").lower() != "na", text=new, **common)]
+    m = _R_APPEND_WORDS.match(masked)
+    if m and (m.group("addr") or m.group("addr2")):
+        if m.group("addr"):
+            found = targets(m.group("addr"))
+        else:
+            base = parse_adres(m.group("addr2"), state.context)[0]
+            found = tuple(parse_adres(m.group("elem"), base)) if m.group("elem") else (base,)
+        words_added = (_legacy(m.group("legacy"), quotes) if m.group("legacy") is not None
+                       else quotes[int(re.findall(Q, masked)[-1])])
+        return [WoordenInvoegen(targets=found, anchor="", before=False, text=words_added,
+                                **common)]
     m = _R_DELETE_WORDS.match(masked)
     if m:
         old = (_legacy(m.group("legacy"), quotes) if m.group("legacy") is not None

@@ -65,6 +65,10 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "straight") -> 
             return f"{_in(target, relative)} vervalt {telkens}{q(opdracht.old)}."
         new = opdracht.punctuation or q(opdracht.new)
         return f"{_in(target, relative)} wordt {telkens}{q(opdracht.old)} vervangen door {new}."
+    if isinstance(opdracht, WoordenInvoegen) and not opdracht.anchor:
+        target = opdracht.targets[0]
+        phrase = target.phrase(relative=relative and bool(target.path))
+        return f"{_cap('aan ' + phrase)} wordt toegevoegd {q(opdracht.text)}."
     if isinstance(opdracht, WoordenInvoegen):
         target = opdracht.targets[0]
         where = "voor" if opdracht.before else "na"
@@ -98,7 +102,9 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "straight") -> 
     if isinstance(opdracht, ElementInvoegen):
         return _element_invoegen(opdracht, relative, q)
     if isinstance(opdracht, ArtikelInvoegen):
-        count = opdracht.block.count("\nArtikel ") + 1
+        from wetdiff.instructions.apply import split_articles
+
+        count = len(split_articles(opdracht.block))
         noun = "artikel" if count == 1 else "artikelen"
         verb = "wordt" if count == 1 else "worden"
         where = (f"Na artikel {opdracht.after}" if opdracht.after is not None

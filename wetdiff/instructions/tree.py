@@ -152,3 +152,11 @@ def insert_words(text: str, at: int, words: str, *, after: bool) -> str:
         return words + " " + text
     sep = "" if words[-1] in "([" else " "
     return text[:at] + words + sep + text[at:]
+
+
+def append_words(text: str, words: str) -> str:
+    """Words added after all existing text of an element ("toegevoegd", Ar 6.11)."""
+    if not text:
+        return words
+    sep = "" if words[0] in _CLOSING else " "
+    return text + sep + words
