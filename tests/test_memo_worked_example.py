@@ -1,0 +1,39 @@
+"""The memo of the worked example (273f Sr in force vs bill 36 547, nr. 2, illustrative
+draft) in all three formats, through the CLI and the store, as a lawyer makes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from wetdiff.cli import main
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+LABEL = "illustratief ontwerp — niet de officiële tekst van Kamerstuk 36 547"
+
+
+def test_worked_example_memo_in_all_three_formats(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("memo.md", "memo.html", "memo.docx"):
+        try:
+            main(["memo", "law@2013-11-15", "36547/nr2", "-o", str(tmp_path / name),
+                  "--author", "J. Jurist"])
+        except SystemExit as exit_:
+            assert not exit_.code, capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "wijzigingsopdrachten proven" in err
+    markdown = (tmp_path / "memo.md").read_text(encoding="utf-8")
+    html = (tmp_path / "memo.html").read_text(encoding="utf-8")
+    for text in (markdown, html):
+        assert LABEL in text
+        assert "artikel 273f, eerste lid" in text
+        assert "2022Z19982/3" in text  # the questions index
+        assert "Artikel 273f" in text and "ARTIKEL I" in text
+    assert "## Concordantietabel" in markdown
+    assert "| artikel 273f, zevende lid | artikel 273f, achtste lid | vernummerd |" in markdown
+    document = docx.Document(str(tmp_path / "memo.docx"))
+    assert any(LABEL in p.text for p in document.paragraphs)
+    body = document.element.body
+    assert body.findall(f".//{W}ins") and body.findall(f".//{W}del//{W}delText")
