@@ -10,16 +10,20 @@ passes of increasing doubt, and only then is it decided what happened to each pa
    Articles with the same number whose word sets are alike (Dice ≥
    :data:`SAME_NUMBER_SIMILARITY`) are the same article, edited.
    Then the rest are paired greedily by shingle similarity (word 3-grams, Dice
-   coefficient ≥ :data:`ARTICLE_SIMILARITY`), candidates found through an index of
-   shingles, so the whole code is never compared with itself pair by pair. Articles with
-   the same number that nothing better claimed are paired last, whatever their likeness.
+   coefficient ≥ :data:`ARTICLE_SIMILARITY`, each shingle weighted by the rarity of its
+   rarest word), candidates found through an index of shingles, so the whole code is
+   never compared with itself pair by pair. Articles with the same number that nothing
+   better claimed are paired last, whatever their likeness. An article pair that breaks
+   the order of the others has *moved* in the code; the rest are in place.
 2. **Provisions within paired articles.** Identical compare keys first (a hash map); then
    greedy token-set similarity (Dice ≥ :data:`PROVISION_SIMILARITY`), ties going to the
    same position, then the nearest.
 3. **Provisions across articles (moves).** What is left on both sides, over the whole
    version: identical text first, then similarity ≥ :data:`MOVE_SIMILARITY` (stricter:
-   crossing articles is a stronger claim). Texts of fewer than :data:`MIN_MOVE_TOKENS`
-   words (``[Vervallen]``) never move.
+   crossing articles is a stronger claim; words weighted by rarity, so shared penalty
+   boilerplate proves little; :data:`MOVE_CONTEXT_BONUS` towards the article where the
+   rest of its old article went). Texts of fewer than :data:`MIN_MOVE_TOKENS` words
+   (``[Vervallen]``) never move.
 4. **Splits and mergers.** A new provision left over whose words are mostly
    (≥ :data:`PART_CONTAINMENT`) words of an old provision that its partner does not keep
    is a part split off from it; symmetrically for mergers.
@@ -120,6 +124,7 @@ class Alignment:
 
 
 def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]) -> Alignment:
+    """Pair the provisions of two versions (the passes of the module docstring)."""
     seen: dict[str, tuple[str, frozenset[str], int]] = {}
     old, old_by_article = units_of(old_artikelen, seen)
     new, new_by_article = units_of(new_artikelen, seen)
