@@ -342,7 +342,14 @@ def test_help_and_command_palette(app_factory, run_app) -> None:
         app = pilot.app
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert "renvooi" in screen_text(app) and "{+…+}" in screen_text(app)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if "renvooi" in screen_text(app):
+                break
+        assert "renvooi" in screen_text(app) and "ctrl+p" in screen_text(app)
+        await pilot.press("end")  # the markers' legend, further down
+        await pilot.pause()
+        assert "{+…+}" in screen_text(app) and "never colour alone" in screen_text(app)
         await pilot.press("escape", "ctrl+p")
         await type_text(pilot, "renvooi view")
         await pilot.pause(0.3)
@@ -420,3 +427,23 @@ def test_16_colour_theme_keeps_the_word_marks(workspace, run_app) -> None:
     app = make_app(workspace=workspace, theme="ansi-dark")
     run_app(app, _marks_shown)
     assert app.theme == "ansi-dark"
+
+
+def test_write_the_memo_of_the_two_versions_shown(app_factory, run_app, tmp_path) -> None:
+    target = tmp_path / "memo.md"
+
+    async def scenario(pilot):  # type: ignore[no-untyped-def]
+        app = pilot.app
+        await pilot.press("m")
+        answer = app.screen.query_one(Input)
+        assert answer.value.endswith(".docx")
+        answer.value = str(target)
+        await pilot.press("enter")
+        for _ in range(300):
+            await pilot.pause(0.02)
+            if target.exists():
+                break
+
+    run_app(app_factory(), scenario)
+    memo = target.read_text(encoding="utf-8")
+    assert "vijftien" in memo and "Raises the maximum" in memo

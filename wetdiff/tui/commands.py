@@ -46,6 +46,8 @@ def main_commands(screen: MainScreen) -> list[tuple[str, str, Callable[[], objec
             ("Edit this article's text", "Edit the proposal's text and commit it with a "
                                          "rationale (t)", "edit_text"),
         ]
+    commands.append(("Write memo", "The change memo of the two versions shown: renvooi, "
+                     "rationale, questions, concordance, wijzigingsopdrachten (m)", "memo"))
     return [(name, text, partial(screen.run_action, action))
             for name, text, action in commands]
 

@@ -36,6 +36,7 @@ class Comparison:
     orphans: tuple[Any, ...] = ()
     questions: Any = None
     proposal: str = ""
+    attachment: Any = None
 
     @property
     def old(self) -> Version:
@@ -80,6 +81,21 @@ def split_rev(spec: str) -> tuple[str, str]:
         rev, _, rest = spec.partition(":")
         return rev, rest
     return "", spec
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Temp file + rename, as :func:`wetdiff.model.files.atomic_write` does for text."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class Session:
@@ -138,7 +154,7 @@ class Session:
 
         attachment = attach(notes_file.notes, changeset)
         return Comparison(old_spec, new_spec, changeset, dict(attachment.by_change),
-                          attachment.orphans, questions, proposal)
+                          attachment.orphans, questions, proposal, attachment)
 
     def _notes_path(self, proposal: str) -> Path:
         return self.root / "proposals" / proposal / "notes.toml"
@@ -181,6 +197,38 @@ class Session:
         return list(repo.log())[:limit]
 
     # writing
+
+    def write_memo(self, comparison: Comparison, path: Path, *, author: str = "") -> str:
+        """Write the change memo of the comparison shown (format from the file's
+        extension: .md, .html, .docx), atomically. Returns a one-line summary."""
+        from wetdiff.memo import build_memo, render
+        from wetdiff.model.files import atomic_write
+
+        formats = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                   ".docx": "docx"}
+        fmt = formats.get(path.suffix.lower())
+        if fmt is None:
+            raise WetdiffError("name the memo file .md, .html or .docx", file=path)
+        if not path.parent.is_dir():
+            raise WetdiffError("the folder to write the memo in does not exist; nothing "
+                               "was written", file=path.parent)
+        memo = build_memo(comparison.old, comparison.new, comparison.changeset,
+                          comparison.attachment, comparison.questions,
+                          author=author or self._author())
+        data = render(memo, fmt)
+        if fmt == "docx":
+            _write_bytes(path, data)
+        else:
+            atomic_write(path, data.decode("utf-8"))
+        verdict = "proven" if memo.instructions.proven else "NOT proven"
+        return (f"{path}: {memo.total} change(s), {len(memo.questions)} question(s), "
+                f"wijzigingsopdrachten {verdict}")
+
+    def _author(self) -> str:
+        try:
+            return str(self.workspace.repo.identity()[0])
+        except WetdiffError:
+            return ""
 
     def save_note(self, comparison: Comparison, change: Any, *, rationale: str,
                   citations: Sequence[Any], answers: Sequence[str], note_id: str | None

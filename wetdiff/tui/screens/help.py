@@ -22,6 +22,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("b", "blame: who last changed each provision, when and why"),
     ("e", "write or edit the note of the selected change (rationale, citations, questions)"),
     ("t", "edit the selected article's text in the proposal, and commit it with a rationale"),
+    ("m", "write the change memo of the two versions shown (.docx, .html or .md)"),
     ("ctrl+p", "command palette: every action, searchable"),
     ("↑ ↓ PgUp PgDn Home End, mouse", "scroll; click a provision or tree entry to select"),
     ("tab", "move between the tree and the text"),
@@ -56,6 +57,7 @@ def help_content() -> Content:
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close")]
+    AUTO_FOCUS = "#dialog"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):

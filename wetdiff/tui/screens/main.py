@@ -50,6 +50,7 @@ class MainScreen(Screen[None]):
         Binding("b", "blame", "Blame", show=False),
         Binding("e", "edit_note", "Note"),
         Binding("t", "edit_text", "Edit text", show=False),
+        Binding("m", "memo", "Memo", show=False),
         Binding("tab", "focus_next", "Focus", show=False),
     ]
 
@@ -61,6 +62,14 @@ class MainScreen(Screen[None]):
         def __init__(self, comparison: Comparison) -> None:
             super().__init__()
             self.comparison = comparison
+
+    class MemoWritten(Message):
+        bubble = False
+
+        def __init__(self, summary: str, error: bool = False) -> None:
+            super().__init__()
+            self.summary = summary
+            self.error = error
 
     class LoadFailed(Message):
         bubble = False
@@ -314,6 +323,45 @@ class MainScreen(Screen[None]):
                 self.reload()
 
         self.app.push_screen(ArticleEditor(self.new_spec, artikel), done)
+
+    def action_memo(self) -> None:
+        """Write the change memo of the two versions shown."""
+        from pathlib import Path
+
+        from wetdiff.tui.screens.prompt import PromptScreen
+
+        comparison = self.comparison
+        if comparison is None:
+            return
+
+        def slug(spec: str) -> str:
+            return "".join(c if c.isalnum() or c in "-@." else "-" for c in spec)
+
+        default = f"memo-{slug(comparison.old_spec)}-{slug(comparison.new_spec)}.docx"
+
+        def write(answer: str | None) -> None:
+            if answer and answer.strip():
+                self.notify("Writing the memo…", timeout=3)
+                self.write_memo(comparison, Path(answer.strip()).expanduser())
+
+        self.app.push_screen(PromptScreen(
+            "Write the memo to (.docx, .html or .md):", value=default), write)
+
+    @work(thread=True, exclusive=True, group="memo")
+    def write_memo(self, comparison: Comparison, path: Any) -> None:
+        try:
+            summary = self.wetdiff.session.write_memo(comparison, path)
+        except WetdiffError as error:
+            self.post_message(self.MemoWritten(str(error), error=True))
+            return
+        self.post_message(self.MemoWritten(summary))
+
+    def on_main_screen_memo_written(self, message: MemoWritten) -> None:
+        if message.error:
+            self.notify(message.summary, title="Memo not written", severity="error",
+                        timeout=10)
+        else:
+            self.notify(message.summary, title="Memo written", timeout=6)
 
     def reload(self) -> None:
         self.ready = False
