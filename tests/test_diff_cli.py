@@ -181,3 +181,20 @@ def test_diff_of_the_imported_law_files(capsys: pytest.CaptureFixture[str]) -> N
                        "--format", "renvooi", "--no-color", "--changed-only", "--width", "200")
     assert code == 1
     assert "[-acht-]{+twaalf+}" in out and "(2013-04-01)" in out
+
+
+def test_in_a_pipe_the_default_view_is_unified(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, V2009, V2013)
+    assert code == 1 and out.startswith("--- ") and "\x1b[" not in out
+    assert " 2. Uitbuiting omvat" in out  # unchanged provisions shown as context
+
+
+def test_side_by_side_wraps_at_words(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, V2009, V2013, "--format", "side-by-side", "--width", "70")
+    words = set(" ".join(HISTORY.joinpath("2009-07-01.txt").read_text().split()).split())
+    words |= set(" ".join(HISTORY.joinpath("2013-04-01.txt").read_text().split()).split())
+    for line in out.splitlines()[3:-2]:
+        for token in line.replace("[-", " ").replace("-]", " ").replace("{+", " ").replace(
+                "+}", " ").split():
+            assert token in words or token in {"~", ">", ">~", "Artikel"} or token.isdigit(), (
+                token, line)
