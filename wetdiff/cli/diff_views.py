@@ -61,13 +61,17 @@ def words_text(ops: Iterable[WordOp], *, side: str, marks: bool) -> Text:
     return text
 
 
-def _cell(change: Change, side: str, marks: bool) -> Padding | Text:
+def _cell(change: Change, side: str, marks: bool, article: str) -> Padding | Text:
     """One side of a row: the number, then the text with the words that changed marked;
-    wrapped lines hang under the provision's indentation."""
+    wrapped lines hang under the provision's indentation. A provision from or to another
+    article than the row's (a move) says where it stands."""
     provision = change.old if side == "old" else change.new
     if provision is None:
         return Text()
-    cell = Text(clean(lead(provision).lstrip(" ")), "bold" if provision.depth == 0 else "")
+    cell = Text()
+    if provision.locatie.artikel != article:
+        cell.append(clean(f"({provision.locatie.in_words()}) "), "italic")
+    cell.append(clean(lead(provision).lstrip(" ")), "bold" if provision.depth == 0 else "")
     if change.changed and change.words:
         cell.append_text(words_text(change.words, side=side, marks=marks))
     else:
@@ -121,8 +125,8 @@ def side_by_side(console: Console, changeset: ChangeSet, changes: tuple[Change, 
         table.add_row(Text(f"Artikel {old_nr}" if old_nr else "", "bold"), Text(""),
                       Text(f"Artikel {new_nr}" if new_nr else "", "bold"))
         for change in group:
-            table.add_row(_cell(change, "old", marks), Text(mark(change), "bold"),
-                          _cell(change, "new", marks))
+            table.add_row(_cell(change, "old", marks, old_nr),
+                          Text(mark(change), "bold"), _cell(change, "new", marks, new_nr))
     console.print(table)
     console.print(Text(LEGEND, "dim"))
 
