@@ -263,7 +263,7 @@ def read_toestand(
 def _article_number(element: etree._Element) -> str | None:
     nr = element.find("kop/nr")
     if nr is not None:
-        number = clean("".join(nr.itertext()))
+        number = _token(nr)
         if number:
             return number.replace(" ", "")
     label = element.get("label") or ""
@@ -343,7 +343,6 @@ class _Converter:
         kop = element.find("kop")
         title = ""
         if kop is not None:
-            title = clean("".join(kop.findtext("titel") or ""))
             titel = kop.find("titel")
             if titel is not None:
                 title = clean("".join(titel.itertext()))
@@ -403,7 +402,7 @@ class _Converter:
     def _lid(self, element: etree._Element, where: Locatie, state: _Article,
              position: int) -> Lid:
         lidnr = element.find("lidnr")
-        nr = clean("".join(lidnr.itertext())) if lidnr is not None else ""
+        nr = _token(lidnr) if lidnr is not None else ""
         nr = nr.replace(" ", "")
         if not nr:
             nr = str(position)
@@ -431,7 +430,7 @@ class _Converter:
                     blocks.extend(self._body([li], where, state))
                 continue
             nr_element = li.find("li.nr")
-            number = clean("".join(nr_element.itertext())) if nr_element is not None else ""
+            number = _token(nr_element) if nr_element is not None else ""
             if not number or not _valid_onderdeel_number(number):
                 shown = number or "no number"
                 self.warn("numbering", li, f"a list item in {where.in_words()} with "
@@ -471,7 +470,7 @@ class _Converter:
             return Alinea(VERVALLEN)
         if not text:
             return None
-        if _VERVALLEN_TEXT.fullmatch(text):
+        if "ervallen" in text and _VERVALLEN_TEXT.fullmatch(text):
             repealed = _REPEALED_PER.search(text)
             if repealed and not where.lid and not where.onderdelen:
                 state.repealed_on = _date(*repealed.groups())
@@ -523,7 +522,8 @@ class _Converter:
         doc = element.get("doc") or element.get("verwijzing-id") or ""
         bwb_id, target = parse_link_target(doc)
         external = element.tag == "extref" or (bool(bwb_id) and bwb_id != self.bwb_id)
-        state.links.append(Link(clean(text), doc, bwb_id, target, where, external))
+        words = text if " " not in text.strip() and "\n" not in text else clean(text)
+        state.links.append(Link(words.strip(), doc, bwb_id, target, where, external))
 
     def _redactie(self, element: etree._Element, where: Locatie, state: _Article) -> bool:
         """Record an editorial note; returns True when it says the text is repealed."""
@@ -550,6 +550,15 @@ class _Converter:
         self.warn("redactie", element, f"editorial note in {where.in_words()} kept as "
                   f"metadata, not text: {text[:80]!r}")
         return False
+
+
+def _token(element: etree._Element) -> str:
+    """A short text such as a number (``1°.``, ``273f``): most often plain, no markup."""
+    text = (element.text or "") if len(element) == 0 else "".join(element.itertext())
+    stripped = text.strip()
+    if stripped.isascii() and stripped.isprintable() and " " not in stripped:
+        return stripped
+    return clean(text)
 
 
 def _valid_onderdeel_number(number: str) -> bool:
