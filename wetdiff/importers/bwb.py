@@ -54,6 +54,7 @@ _LID_TOKEN = re.compile(r"^\d+[a-z]{0,6}\.$")
 _CAPTURE_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _BWB_ID = re.compile(r"(BWB[RV]\d{7})")
 _PUNCTUATION = tuple(",.;:)")
+_REPEALED_MARK = "\x00vervallen"  # never in XML text (NUL is not allowed there)
 
 # Elements that carry no statute text at all.
 _SILENT = frozenset({"meta-data", "kop", "lidnr", "li.nr", "noot", "nootref", "jcis",
@@ -466,7 +467,7 @@ class _Converter:
                 ) -> Alinea | None:
         raw = self._inline(element, where, state)
         text = clean(raw)
-        if raw.startswith("\x00vervallen"):
+        if raw == _REPEALED_MARK:
             return Alinea(VERVALLEN)
         if not text:
             return None
@@ -506,6 +507,8 @@ class _Converter:
                     continue
                 if tag not in _INLINE_SILENT:
                     text = self._inline(child, where, state)
+                    if text == _REPEALED_MARK:  # a "Vervallen." note inside markup
+                        repealed, text = True, ""
                     if tag in ("intref", "extref"):
                         self._link(child, text, where, state)
                     parts.append(text)
@@ -514,7 +517,7 @@ class _Converter:
         if "\x01" in text:
             text = re.sub(r"\s*\x01", "", text)
         if repealed and not clean(text):
-            return "\x00vervallen"
+            return _REPEALED_MARK
         return text
 
     def _link(self, element: etree._Element, text: str, where: Locatie, state: _Article
