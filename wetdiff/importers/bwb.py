@@ -347,6 +347,12 @@ class _Converter:
             titel = kop.find("titel")
             if titel is not None:
                 title = clean("".join(titel.itertext()))
+                if find_control(title) is not None:
+                    raise WetdiffError(
+                        f"control character in the title of artikel {number}; statute "
+                        "text never contains control characters", file=self.source,
+                        line=titel.sourceline, hint="The file is damaged or not an "
+                                                    "official text; nothing was imported.")
             for al in kop.iter("al"):
                 leftover = self._inline(al, where, state)
                 if clean(leftover):
@@ -411,11 +417,11 @@ class _Converter:
                       f"number; numbered {nr}. by its place")
         number = nr if nr.endswith(".") else nr + "."
         if not _LID_TOKEN.match(number):
-            self.warn("numbering", element, f"lid number {nr!r} of artikel {where.artikel} "
-                      "is not of the form 1., 2a.; kept as printed")
             number = re.sub(r"[^0-9a-z]", "", nr.lower()) + "."
             if not _LID_TOKEN.match(number):
                 number = f"{position}."
+            self.warn("numbering", element, f"lid number {nr!r} of artikel {where.artikel} "
+                      f"is not of the form 1., 2a.; written as {number!r}")
         lid_where = Locatie(where.artikel, bare_number(number))
         return Lid(number, tuple(self._body(element, lid_where, state)))
 
