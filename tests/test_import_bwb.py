@@ -225,3 +225,15 @@ def test_entities_are_refused_even_where_the_byte_scan_cannot_see_them(
     with pytest.raises(WetdiffError) as caught:
         read_toestand(path)
     assert "root:" not in str(caught.value)
+
+
+def test_odd_lid_numbers_are_warnings_and_still_round_trip() -> None:
+    xml = ('<wetgeving bwb-id="BWBR0001854"><artikel><kop><nr>7</nr></kop>'
+           "<lid><al>Zonder nummer.</al></lid>"
+           "<lid><lidnr>(2)</lidnr><al>Tussen haakjes.</al></lid></artikel></wetgeving>")
+    toestand = read_toestand(Path("2014-01-03.xml"), data=xml.encode())
+    artikel = toestand.artikel("7")
+    assert artikel is not None
+    assert [lid.number for lid in artikel.artikel.leden] == ["1.", "2."]
+    assert [w.kind for w in toestand.warnings] == ["numbering", "numbering"]
+    assert parse(render(artikel.artikel)) == artikel.artikel
