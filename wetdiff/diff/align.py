@@ -387,7 +387,7 @@ def _pair_similar(olds: list[Unit], news: list[Unit], threshold: float,
     for unit in news:
         for word in unit.words:
             index[word].append(unit)
-    limit = max(MAX_POSTING, len(news) // 4) if len(olds) * len(news) > 10_000 else len(news)
+    limit = MAX_POSTING if len(olds) * len(news) > 10_000 else len(news)
     scored: list[tuple[float, int, int, int, int]] = []
     for o in olds:
         if not o.words:
