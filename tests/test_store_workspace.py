@@ -178,3 +178,10 @@ def test_reading_from_threads_shares_one_repository(tmp_path: Path, monkeypatch)
         labels = list(pool.map(lambda s: resolve(s, workspace).label, specs))
     assert labels[:4] == ["HEAD:36547/nr2", "HEAD~1:law@" + labels[1].split("@")[1],
                           "36547/A:36547/A", "HEAD:law@2009-07-01"]
+
+
+def test_a_folder_named_on_purpose_must_be_a_workspace(tmp_path: Path) -> None:
+    from wetdiff.errors import WetdiffError
+
+    with pytest.raises(WetdiffError, match="not a wetdiff workspace"):
+        open_workspace(tmp_path)

@@ -218,8 +218,9 @@ def find_root(start: Path) -> Path | None:
 
 
 def open_workspace(start: Path | None = None) -> Workspace:
-    """The workspace wetdiff runs on: ``WETDIFF_WORKSPACE`` if set, else the one the
-    current folder (or ``start``) is in, else the worked example (built on first use)."""
+    """The workspace wetdiff runs on: the one ``start`` is in (an error if it is in none);
+    else ``WETDIFF_WORKSPACE`` if set; else the one the current folder is in; else the
+    worked example (built on first use)."""
     named = os.environ.get(ENV_WORKSPACE)
     if start is None and named:
         root = Path(named).expanduser().resolve()
@@ -233,6 +234,10 @@ def open_workspace(start: Path | None = None) -> Workspace:
     found = find_root(start or Path.cwd())
     if found is not None:
         return _load(found, example=False)
+    if start is not None:  # a folder named on purpose: not silently the example
+        raise WetdiffError(f"not a wetdiff workspace: there is no {MARKER} here or above",
+                           file=start, hint="Run 'wetdiff init' there to make it one, or "
+                                            "leave the folder out to open the worked example.")
     from wetdiff.store.example import ensure_example
 
     return _load(ensure_example(), example=True)
