@@ -469,7 +469,7 @@ class DiffDocument:
             prefix = _renvooi_prefix(change)
             _, indent = _provision_prefix(provision)
             return wrap(highlight(renvooi_spans(change), self.query), column, prefix, indent)
-        columns = []
+        columns: list[list[Line]] = []
         for side in ("old", "new"):
             provision = change.old if side == "old" else change.new
             if provision is None:

@@ -129,6 +129,12 @@ class MainScreen(Screen[None]):
         self.new_spec = message.comparison.new_spec
         self.rebuild(tree=True)
         self.ready = True
+        orphans = message.comparison.orphans
+        if orphans:
+            names = ", ".join(note.id for note in orphans[:5])
+            self.notify(f"{len(orphans)} note(s) no longer match the text they explained "
+                        f"(orphaned): {names}. 'wetdiff check' lists them.",
+                        severity="warning", timeout=10)
 
     def on_main_screen_load_failed(self, message: LoadFailed) -> None:
         self.notify(message.error, title="Cannot compare", severity="error", timeout=10)
