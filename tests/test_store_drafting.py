@@ -89,6 +89,7 @@ def test_save_from_a_file_elsewhere(ws, tmp_path: Path, capsys) -> None:  # type
 @pytest.mark.parametrize(("args", "message"), [
     (["save", "36547/A", "273f", "-m", "x", "--answers", "2099Z0/1"], "unknown question id"),
     (["save", "36547/A", "273f", "-m", "  "], "needs its rationale"),
+    (["save", "36547/A", "273f", "-m", "x\x1b[31m"], "control character (U+001B (ESC))"),
     (["save", "36547/A", "273f", "-m", "nothing"], "nothing to save"),
     (["save", "36547/zz", "273f", "-m", "x"], "no article 273f in 36547/zz"),
     (["save", "36547", "273f", "-m", "x"], "give the proposal and the stage"),

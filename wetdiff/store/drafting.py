@@ -19,6 +19,7 @@ import tomli_w
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import atomic_write, read_text
+from wetdiff.model.normalise import describe_control, find_control
 from wetdiff.model.text_format import parse, render
 from wetdiff.store.gitrepo import message_with_trailers
 from wetdiff.store.proposals import (
@@ -71,6 +72,12 @@ def save_article(workspace: Workspace, proposal: str, stage: str, artikel_text: 
     if not message.strip():
         raise WetdiffError("a save needs its rationale (why this change); nothing was "
                            "written", hint='Give it with --message "…".')
+    message = message.replace("\r\n", "\n")
+    at = find_control(message)
+    if at is not None:
+        raise WetdiffError(f"the rationale holds a control character "
+                           f"({describe_control(message[at])}) at position {at + 1}; nothing "
+                           "was written", hint="Retype the message as plain text.")
     artikel = parse(artikel_text, source=f"{proposal}/{stage} (new text)", strict=True)
     found = read_proposal(workspace.snapshot(), proposal)
     listed = found.stage(stage)
