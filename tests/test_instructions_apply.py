@@ -222,3 +222,10 @@ def test_generated_instructions_match_the_real_stb_2006_11_sentences() -> None:
         in text
     assert "1. In het derde lid wordt «twintig» vervangen door «dertig»." in text
     assert "2. In het vierde lid wordt «twintig» vervangen door «dertig»." in text
+
+
+def test_onderdeel_inserted_with_renumbering_as_in_stb_2013_444() -> None:
+    out = applied("In artikel 9, eerste lid, wordt na onderdeel 1°, onder vernummering van "
+                  "onderdeel 2° tot onderdeel 3°, een onderdeel ingevoegd, luidende:\n"
+                  "2°. een ander huisvest;\n")
+    assert "    2°. een ander huisvest;\n    3°. een ander vervoert" in out

@@ -115,7 +115,8 @@ def edited(draw: st.DrawFn, artikel: Artikel) -> Artikel:
             items = [i for i, b in enumerate(inner) if isinstance(b, Onderdeel)]
             if choice == "item+":
                 text = draw(sentences())
-                inner.insert(items[-1] + 1, Onderdeel("0°.", (Alinea(text[0].lower() + text[1:]),)))
+                at = draw(st.sampled_from([*items, items[-1] + 1]))
+                inner.insert(at, Onderdeel("0°.", (Alinea(text[0].lower() + text[1:]),)))
             elif len(items) > 2:
                 del inner[draw(st.sampled_from(items))]
             inner = _fix_list_punctuation(_renumber(inner, Onderdeel))

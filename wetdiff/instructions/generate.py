@@ -297,11 +297,11 @@ class _ArticleGenerator:
                 run.append(pairs[step][0] if run_kind == "del" else pairs[step][1])  # type: ignore[arg-type]
                 step += 1
             covered: list[tuple[int, str, str]] = []
+            # every later sibling that is renumbered moves now, so that no number is
+            # held twice after this instruction
             for later in range(step, len(pairs)):
                 lo, ln = pairs[later]
-                if lo is None or ln is None:
-                    break
-                if isinstance(old[lo], Alinea):
+                if lo is None or ln is None or ln in pending or isinstance(old[lo], Alinea):
                     continue
                 a, b = cited(old[lo].number), cited(new[ln].number)  # type: ignore[union-attr]
                 if a != b and _kind(old[lo]) == (_kind(old[run[0]]) if run_kind == "del"

@@ -223,7 +223,7 @@ def _numbers(phrase: str, kind: str) -> list[str]:
             return [m.group(1)]
         return [m.group(1), m.group(3)] if m.group(2).lower() == "en" else _expand(
             m.group(1), m.group(3))
-    m = re.fullmatch(r"(?:(?:sub)?onderdel(?:en|eel)\s+)?(\S+)(?:\s+(en|tot en met)\s+(\S+))?",
+    m = re.fullmatch(r"(?:(?:sub)?onderde(?:len|el)\s+)?(\S+)(?:\s+(en|tot en met)\s+(\S+))?",
                      phrase, I)
     if m:
         if not m.group(2):
