@@ -111,6 +111,28 @@ def test_identical_versions_give_no_instructions() -> None:
 
 
 def _article(folder: Path, number: str, body: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{number}.txt"
     path.write_text(f"Artikel {number}\n\n{body}\n", encoding="utf-8")
     return path
+
+
+def test_one_artikel_per_amended_regeling(tmp_path: Path) -> None:
+    from wetdiff.instructions import generate_many
+
+    sr_old, sr_new = version("2009-07-01"), version("2013-04-01")
+    bes_old = Version("bes", "bes", load_path(_article(tmp_path, "10", "Oude tekst.")).artikelen,
+                      regeling="Wetboek van Strafrecht BES")
+    bes_new = Version("bes2", "bes2", load_path(_article(tmp_path / "n", "10", "Nieuwe tekst."))
+                      .artikelen, regeling="Wetboek van Strafrecht BES")
+    result = generate_many([(sr_old, sr_new, None), (bes_old, bes_new, None)])
+    assert "ARTIKEL I\n\nHet Wetboek van Strafrecht wordt als volgt gewijzigd:" in result.text
+    assert "ARTIKEL II\n\nHet Wetboek van Strafrecht BES wordt als volgt gewijzigd:" in \
+        result.text
+    gelezen = parse_text(result.text)
+    assert gelezen.problems == ()
+    assert [a.numeral for a in gelezen.opdrachten.artikelen] == ["I", "II"]
+    assert [a.regeling for a in gelezen.opdrachten.artikelen] == [
+        "Wetboek van Strafrecht", "Wetboek van Strafrecht BES"]
+    bes = apply_opdrachten(gelezen.opdrachten.artikelen[1].onderdelen[0].opdrachten, bes_old)
+    assert same_text(bes.version.artikel("10"), bes_new.artikel("10"))

@@ -10,9 +10,9 @@ The proof of a generated set is executing it: ``apply(generate(A, B), A) == B``
 """
 
 from wetdiff.instructions.apply import Toegepast, apply_opdrachten, same_text
-from wetdiff.instructions.generate import Regels, generate
+from wetdiff.instructions.generate import Regels, generate, generate_many
 from wetdiff.instructions.model import Mislukt, Wijzigingsopdrachten
 from wetdiff.instructions.parse import Gelezen, nested, parse_text
 
 __all__ = ["Gelezen", "Mislukt", "Regels", "Toegepast", "Wijzigingsopdrachten",
-           "apply_opdrachten", "generate", "nested", "parse_text", "same_text"]
+           "apply_opdrachten", "generate", "generate_many", "nested", "parse_text", "same_text"]

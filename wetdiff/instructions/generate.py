@@ -698,24 +698,53 @@ def _describe(version: Version) -> str:
     return " — ".join(parts)
 
 
-def render_text(artikel: Wijzigingsartikel, base: str, target: str) -> str:
-    """The whole amending article as text, headed by the versions it was made from."""
+def render_artikel(artikel: Wijzigingsartikel) -> str:
+    """One amending article: ARTIKEL I, the opening sentence naming the regeling, and
+    its onderdelen."""
     opening = (f"Het {artikel.regeling} wordt als volgt gewijzigd:" if artikel.regeling
                else "De regeling wordt als volgt gewijzigd:")
-    lines = [
-        "Wijzigingsopdrachten, gegenereerd door wetdiff",
-        f"Basisversie: {base}",
-        f"Doelversie: {target}",
-        "",
-        f"ARTIKEL {artikel.numeral}",
-        "",
-        opening,
-        "",
-        "",
-    ]
-    text = "\n".join(lines)
-    return text + "\n".join(o.text for o in artikel.onderdelen)
+    head = f"ARTIKEL {artikel.numeral}\n\n{opening}\n\n\n"
+    return head + "\n".join(o.text for o in artikel.onderdelen)
 
 
-def vervallen_artikel(number: str) -> Artikel:
-    return Artikel(number, (Alinea(VERVALLEN),))
+def render_text(artikel: Wijzigingsartikel, base: str, target: str) -> str:
+    """The whole amending article as text, headed by the versions it was made from."""
+    return render_set((artikel,), base, target)
+
+
+def render_set(artikelen: tuple[Wijzigingsartikel, ...], base: str, target: str) -> str:
+    lines = ["Wijzigingsopdrachten, gegenereerd door wetdiff", f"Basisversie: {base}",
+             f"Doelversie: {target}", "", ""]
+    return "\n".join(lines) + "\n".join(render_artikel(a) for a in artikelen)
+
+
+_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(n: int) -> str:
+    """1 → I, 4 → IV, 12 → XII: the numbers of amending articles (Ar 6.6)."""
+    out = ""
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+def generate_many(comparisons: list[tuple[Version, Version, ChangeSet | None]], *,
+                  regels: Regels | None = None) -> Wijzigingsopdrachten:
+    """One ARTIKEL per amended regeling (I, II, …), as when a bill amends the Wetboek
+    van Strafrecht and the Wetboek van Strafrecht BES together (Ar 6.15(1))."""
+    artikelen: list[Wijzigingsartikel] = []
+    bases, targets, rewritten = [], [], []
+    for old, new, changes in comparisons:
+        part = generate(old, new, changes, regels=regels)
+        bases.append(part.base)
+        targets.append(_describe(new))
+        rewritten += part.rewritten
+        for artikel in part.artikelen:
+            artikelen.append(Wijzigingsartikel(roman(len(artikelen) + 1), artikel.regeling,
+                                               artikel.onderdelen))
+    base = "; ".join(bases)
+    text = render_set(tuple(artikelen), base, "; ".join(targets)) if artikelen else ""
+    return Wijzigingsopdrachten(tuple(artikelen), base=base, text=text,
+                                rewritten=tuple(rewritten))
