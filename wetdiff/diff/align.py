@@ -24,9 +24,10 @@ passes of increasing doubt, and only then is it decided what happened to each pa
    boilerplate proves little; :data:`MOVE_CONTEXT_BONUS` towards the article where the
    rest of its old article went). Texts of fewer than :data:`MIN_MOVE_TOKENS` words
    (``[Vervallen]``) never move.
-4. **Splits and mergers.** A new provision left over whose words are mostly
-   (≥ :data:`PART_CONTAINMENT`) words of an old provision that its partner does not keep
-   is a part split off from it; symmetrically for mergers.
+4. **Splits and mergers.** A new provision left over, shorter than an old provision
+   (≤ :data:`PART_MAX_SHARE` of its words), whose words are mostly
+   (≥ :data:`PART_CONTAINMENT`) words of it that its partner does not keep, is a part
+   split off from it; symmetrically for mergers.
 
 Everything is sorted with explicit tie-breaks, so the result is deterministic.
 """
@@ -48,6 +49,7 @@ PROVISION_SIMILARITY = 0.5  # Dice of word sets for pairing provisions within an
 MOVE_SIMILARITY = 0.6  # the same, weighted by rarity (idf), across articles
 PART_CONTAINMENT = 0.8  # share of a part's words found in the whole (split / merge)
 PART_NEW_WORDS = 0.5  # share of a part's words the whole's main partner does not have
+PART_MAX_SHARE = 0.8  # a part has at most this share of the whole's length in words
 MOVE_CONTEXT_BONUS = 0.15  # added when the rest of its article went to the same article
 WEIGHTED_FLOOR = 0.45  # plain Dice below which a weighted score is not worked out
 MIN_MOVE_TOKENS = 4  # shorter texts are paired only in place, never moved
@@ -460,6 +462,8 @@ def _find_parts(wholes: list[Unit], parts: list[Unit]) -> None:
                     by_index[whole.index] = whole
         for w_index in sorted(counts, key=lambda i: (-counts[i], i))[:MAX_CANDIDATES]:
             whole = by_index[w_index]
+            if part.size > PART_MAX_SHARE * whole.size:
+                continue  # as long as the whole: a copy or a rewrite, not a fragment of it
             contained = len(part.words & whole.words) / len(part.words)
             if contained < PART_CONTAINMENT:
                 continue
@@ -478,7 +482,16 @@ def _find_parts(wholes: list[Unit], parts: list[Unit]) -> None:
         candidates[w_index].append(part)
         wholes_by_index[w_index] = whole
     for w_index in sorted(candidates):
-        whole, found_parts = wholes_by_index[w_index], candidates[w_index]
+        whole = wholes_by_index[w_index]
+        # each part must bring words of the whole that no earlier part (nor the main
+        # partner) has: identical copies of boilerplate in several articles are no split
+        covered = set(whole.partner.words) if whole.partner is not None else set()
+        found_parts = []
+        for part in sorted(candidates[w_index], key=lambda p: p.index):
+            fresh = (part.words & whole.words) - covered
+            if len(fresh) >= PART_NEW_WORDS * len(part.words):
+                found_parts.append(part)
+                covered |= part.words
         if whole.partner is None:
             if len(found_parts) < 2:
                 continue  # one fragment of a deleted text: a deletion and an insertion
