@@ -488,8 +488,8 @@ def _find_parts(wholes: list[Unit], parts: list[Unit]) -> None:
         covered = set(whole.partner.words) if whole.partner is not None else set()
         found_parts = []
         for part in sorted(candidates[w_index], key=lambda p: p.index):
-            fresh = (part.words & whole.words) - covered
-            if len(fresh) >= PART_NEW_WORDS * len(part.words):
+            brings = (part.words & whole.words) - covered
+            if len(brings) >= PART_NEW_WORDS * len(part.words):
                 found_parts.append(part)
                 covered |= part.words
         if whole.partner is None:
