@@ -116,7 +116,7 @@ def test_apply_as_a_proposal_stage_commits_through_the_store(
         path = instructions(tmp_path, "In artikel 273f, tweede lid, wordt «gedwongen huwelijk» "
                                       "vervangen door «gedwongen huwelijk, illegale adoptie».")
         head = git(root, "rev-parse", "HEAD").strip()
-        code, out, err = run(["apply", str(path), "--to", "36547/A", "--as", "36547/A",
+        code, _, err = run(["apply", str(path), "--to", "36547/A", "--as", "36547/A",
                               "-m", "Illegale adoptie (amendement)"], capsys)
         assert code == 0, err
         text = (root / "proposals/36547/A/273f.txt").read_text(encoding="utf-8")

@@ -60,7 +60,7 @@ from wetdiff.instructions.tree import (
     replace_span,
     substring_count,
 )
-from wetdiff.model.artikel import VERVALLEN, Alinea, Artikel, Block, Lid
+from wetdiff.model.artikel import Alinea, Artikel, Block, Lid
 from wetdiff.model.numbering import parse_number
 from wetdiff.model.text_format import render
 from wetdiff.model.version import Version, article_sort_key
