@@ -735,7 +735,9 @@ def generate_many(comparisons: list[tuple[Version, Version, ChangeSet | None]], 
     """One ARTIKEL per amended regeling (I, II, …), as when a bill amends the Wetboek
     van Strafrecht and the Wetboek van Strafrecht BES together (Ar 6.15(1))."""
     artikelen: list[Wijzigingsartikel] = []
-    bases, targets, rewritten = [], [], []
+    bases: list[str] = []
+    targets: list[str] = []
+    rewritten: list[str] = []
     for old, new, changes in comparisons:
         part = generate(old, new, changes, regels=regels)
         bases.append(part.base)

@@ -430,12 +430,12 @@ def parse_sentence(words: str, state: _Sentence, block: str | None, label: str
     m = _R_VERVALT_PRE.match(masked) or _R_VERVALT_IN.match(masked)
     if m:
         parent = parse_adres(m.group("addr"), state.context)[0]
-        found = parse_adres(m.group("elem"), parent)
-        return [_vervalt(tuple(found), m.group("ren"), common)]
+        elements = parse_adres(m.group("elem"), parent)
+        return [_vervalt(tuple(elements), m.group("ren"), common)]
     m = _R_VERVALT.match(masked)
     if m and "⟦" not in masked:
-        found = parse_adres(m.group("addr"), state.context)
-        return [_vervalt(tuple(found), m.group("ren"), common)]
+        elements = parse_adres(m.group("addr"), state.context)
+        return [_vervalt(tuple(elements), m.group("ren"), common)]
     raise NotUnderstood("deze opdracht is niet begrepen")
 
 
