@@ -176,6 +176,22 @@ def _shingles(units: list[Unit]) -> frozenset[tuple[str, ...]]:
     return frozenset(zip(words, words[1:], words[2:], strict=False))
 
 
+class _ShingleWeights(dict):  # type: ignore[type-arg]
+    """Weights of shingles, worked out when first asked: a shingle is as telling as its
+    rarest word."""
+
+    def __init__(self, word_weights: dict[str, float]) -> None:
+        super().__init__()
+        self.word = word_weights.get
+
+    def __missing__(self, shingle: tuple[str, ...]) -> float:
+        weight = self[shingle] = max([self.word(w, 1.0) for w in shingle] or [1.0])
+        return weight
+
+    def get(self, shingle: tuple[str, ...], default: float = 1.0) -> float:  # type: ignore[override]
+        return self[shingle]
+
+
 def _dice(a: frozenset, b: frozenset) -> float:  # type: ignore[type-arg]
     if not a and not b:
         return 1.0
@@ -237,11 +253,7 @@ def _pair_articles(
             index[shingle].append(n)
     old_shingles = {o: _shingles(old_units[o]) for o in range(len(old_artikelen))
                     if o not in pairs}
-    # a shingle is as telling as its rarest word
-    get = word_weights.get
-    weights = {shingle: max(get(w, 1.0) for w in shingle)
-               for shingles in (*new_shingles.values(), *old_shingles.values())
-               for shingle in shingles}
+    weights = _ShingleWeights(word_weights)
     candidates: list[tuple[float, int, int, int]] = []
     for o, artikel in enumerate(old_artikelen):
         if o in pairs:
