@@ -82,8 +82,9 @@ def parse(
     ``strict`` (for files a lawyer wrote) makes bad numbering an error; otherwise (for
     official data, which is the arbiter of what is valid) it is a warning in ``report``.
     Raises :class:`WetdiffError` naming the file and line."""
-    lines = clean_lines(text).split("\n")
-    for number, line in enumerate(lines, 1):
+    cleaned = clean_lines(text)
+    lines = cleaned.split("\n")
+    for number, line in enumerate(lines if find_control(cleaned) is not None else (), 1):
         at = find_control(line)
         if at is not None:
             raise WetdiffError(
