@@ -249,10 +249,7 @@ class GitRepo:
             raise _damaged(self.root, exc) from None
 
     def is_empty(self) -> bool:
-        try:
-            return not self._repo.head.is_valid()
-        except Exception:  # an unborn or broken HEAD
-            return True
+        return self.head_sha() is None
 
     def snapshot(self, rev: str) -> CommitSnapshot:
         commit = self.commit_of(rev)
@@ -272,9 +269,15 @@ class GitRepo:
         return tags
 
     def head_sha(self) -> str | None:
-        if self.is_empty():
+        """The commit HEAD points at (None in a repository without commits), read from
+        the refs alone: cheap enough to ask before every read."""
+        from git.refs.symbolic import SymbolicReference
+
+        try:
+            with self.lock:
+                return str(SymbolicReference.dereference_recursive(self._repo, "HEAD"))
+        except (ValueError, OSError):
             return None
-        return self._repo.head.commit.hexsha
 
     @property
     def detached(self) -> bool:

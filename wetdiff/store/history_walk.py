@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Artikel
 from wetdiff.model.files import GAP, VersionMeta
+from wetdiff.model.text_format import parse
 from wetdiff.model.version import Version
 from wetdiff.store import law
 from wetdiff.store.gitrepo import Snapshot
@@ -92,8 +93,6 @@ def stage_steps(snapshot: Snapshot, proposal: Proposal, number: str,
         rel = f"{PROPOSALS}/{proposal.id}/{stage.id}/{number}.txt"
         text = snapshot.read(rel)
         if text is not None:
-            from wetdiff.model.text_format import parse
-
             artikel = parse(text, source=snapshot.where(rel), strict=False)
             steps.append(Step(
                 "stage", f"{proposal.id}/{stage.id}", number, stage.date, artikel,

@@ -14,6 +14,7 @@ from typing import Any
 
 from wetdiff.diff import ChangeSet, WordOp, compare
 from wetdiff.model.normalise import compare_key
+from wetdiff.model.text_format import render
 from wetdiff.store.gitrepo import CommitInfo
 from wetdiff.store.history_walk import (
     Step,
@@ -128,8 +129,6 @@ def _compare_steps(before: Step | None, step: Step
 
 
 def _text(step: Step) -> str:
-    from wetdiff.model.text_format import render
-
     assert step.artikel is not None
     return render(step.artikel).split("\n", 1)[-1]
 
@@ -172,7 +171,7 @@ def commits_by_path(workspace: Workspace, rev: str | None) -> dict[str, list[Com
     """Every file's commits, newest first, from one pass over the history (kept for the
     process, keyed by the commit it was read at, so a log of every article reads git
     once)."""
-    head = workspace.repo.commit_of(rev or "HEAD").hexsha if workspace.repo.head_sha() else ""
+    head = (workspace.repo.commit_of(rev).hexsha if rev else workspace.repo.head_sha()) or ""
     key = (str(workspace.root), head)
     if key not in _history:
         _history.clear()
