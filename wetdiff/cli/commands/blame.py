@@ -9,7 +9,7 @@ import click
 from wetdiff.cli.options import format_option
 
 
-@click.command()
+@click.command(short_help="Which version introduced each provision and word.")
 @click.argument("article")
 @click.argument("version", required=False)
 @click.option("--words", is_flag=True, help="Credit each word, not only each provision.")

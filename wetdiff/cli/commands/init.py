@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 
-@click.command()
+@click.command(short_help="Create a workspace, or copy the worked example.")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
 @click.option("--example", is_flag=True,
               help="Copy the worked example (273f Sr, bill 36 547) with its history.")

@@ -11,7 +11,7 @@ import click
 from wetdiff.cli.options import format_option
 
 
-@click.command()
+@click.command(short_help="Every version of an article: date, act, what changed, why.")
 @click.argument("article")
 @click.option("--rev", metavar="REV", help="The history as it was at a git revision.")
 @format_option("text", "json")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 
-@click.command()
+@click.command(short_help="Start drafting a proposal from any version.")
 @click.argument("name")
 @click.option("--from", "from_version", required=True, metavar="VERSION",
               help="The version to start from: law, law@DATE, a proposal stage, …")

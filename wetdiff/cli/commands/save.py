@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 
-@click.command()
+@click.command(short_help="Commit a proposal text with its rationale.")
 @click.argument("stage_spec", metavar="PROPOSAL/STAGE")
 @click.argument("source", metavar="FILE-or-ARTICLE")
 @click.option("-m", "--message", required=True, help="The rationale: why this change.")

@@ -9,7 +9,7 @@ import click
 from wetdiff.cli.options import format_option
 
 
-@click.command()
+@click.command(short_help="List the law's dates, proposal stages and tags.")
 @click.option("--rev", metavar="REV", help="List the versions as they were at a git revision.")
 @format_option("text", "json")
 def command(rev: str | None, output_format: str) -> None:
