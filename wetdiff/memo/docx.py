@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 from docx.table import _Cell
-from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from wetdiff.memo.labels import labels
 from wetdiff.memo.model import Memo, Renvooi
@@ -45,56 +45,73 @@ class _Revisions:
         return revision
 
 
-def _run(text: str, *, deleted: bool = False) -> BaseOxmlElement:
-    run = OxmlElement("w:r")
-    piece = OxmlElement("w:delText" if deleted else "w:t")
+def _text(parent: BaseOxmlElement, text: str, *, deleted: bool = False) -> BaseOxmlElement:
+    """A run holding ``text`` (``w:t``, or ``w:delText`` inside a deletion)."""
+    run = etree.SubElement(parent, qn("w:r"))
+    piece = etree.SubElement(run, qn("w:delText" if deleted else "w:t"))
     piece.set(qn("xml:space"), "preserve")
     piece.text = text
-    run.append(piece)
     return run
 
 
-def renvooi_paragraph(paragraph: Paragraph, parts: tuple[Renvooi, ...],
+def renvooi_paragraph(paragraph: BaseOxmlElement, parts: tuple[Renvooi, ...],
                       revisions: _Revisions) -> None:
+    """The old text with the changes as tracked revisions: accept all, and it reads as
+    the new text."""
     for part in parts:
         if not part.text:
             continue
         if part.op == "equal":
-            paragraph._p.append(_run(part.text))
-        elif part.op == "delete":
-            revision = revisions.element("w:del")
-            revision.append(_run(part.text, deleted=True))
-            paragraph._p.append(revision)
+            _text(paragraph, part.text)
         else:
-            revision = revisions.element("w:ins")
-            revision.append(_run(part.text))
-            paragraph._p.append(revision)
+            revision = revisions.element("w:del" if part.op == "delete" else "w:ins")
+            _text(revision, part.text, deleted=part.op == "delete")
+            paragraph.append(revision)
 
 
 class _Body:
     """Appends paragraphs at the end of the document body in constant time (python-docx's
     ``add_paragraph`` looks for the section properties from the start of the body every
-    time, which makes a whole-code memo quadratic) and sets styles by id."""
+    time, which makes a whole-code memo quadratic); elements are made with the oxml
+    element API, styles set by id."""
 
     def __init__(self, document: WordDocument) -> None:
         self.document = document
         self._sect = document.element.body.sectPr
 
-    def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+    def paragraph(self, text: str = "", style: str | None = None, *, bold: bool = False,
+                  italic: bool = False) -> BaseOxmlElement:
         p = OxmlElement("w:p")
         if self._sect is not None:
             self._sect.addprevious(p)
         else:
             self.document.element.body.append(p)
-        paragraph = Paragraph(p, self.document._body)
         if style:
-            p.style = style
+            properties = etree.SubElement(p, qn("w:pPr"))
+            etree.SubElement(properties, qn("w:pStyle")).set(qn("w:val"), style)
         if text:
-            p.append(_run(text))
-        return paragraph
+            run = _text(p, text)
+            if bold or italic:
+                look = OxmlElement("w:rPr")
+                for flag, tag in ((bold, "w:b"), (italic, "w:i")):
+                    if flag:
+                        etree.SubElement(look, qn(tag))
+                run.insert(0, look)
+        return p
 
-    def heading(self, text: str, level: int) -> Paragraph:
+    def heading(self, text: str, level: int) -> BaseOxmlElement:
         return self.paragraph(text, "Title" if level == 0 else f"Heading{level}")
+
+    def lines(self, text: str, style: str) -> None:
+        """Lines kept as they are (the wijzigingsopdrachten), one paragraph per block."""
+        run = etree.SubElement(self.paragraph(style=style), qn("w:r"))
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
+            piece = etree.SubElement(run, qn("w:t"))
+            piece.set(qn("xml:space"), "preserve")
+            piece.text = line
+            if index < len(lines) - 1:
+                etree.SubElement(run, qn("w:br"))
 
 
 def _table(document: WordDocument, header: list[str], rows: list[list[str]]) -> None:
@@ -132,7 +149,7 @@ def render_docx(memo: Memo) -> bytes:
     revisions = _Revisions(memo.author, memo.created.strftime("%Y-%m-%dT%H:%M:%SZ"))
     body.heading(t["title"], level=0)
     for label in memo.illustrative:
-        body.paragraph().add_run(f"{t['illustrative']}: {label}").bold = True
+        body.paragraph(f"{t['illustrative']}: {label}", bold=True)
     _table(document, ["", ""], [
         [t["old"], (memo.old_title or memo.old)
          + (f" ({t['date']} {memo.old_date})" if memo.old_date else "")],
@@ -147,15 +164,17 @@ def render_docx(memo: Memo) -> bytes:
     else:
         body.paragraph(t["no_changes"])
     body.heading(t["changes"], level=1)
-    body.paragraph().add_run(t["legend"]).italic = True
+    body.paragraph(t["legend"], italic=True)
+    if not memo.has_notes:
+        body.paragraph(t["no_notes"], italic=True)
     for number, change in enumerate(memo.changes, 1):
         body.heading(f"{number}. {change.location} — {t.get(change.kind, change.kind)}",
                              level=2)
         if change.old_location:
-            body.paragraph().add_run(f"{t['was']}: {change.old_location}").italic = True
+            body.paragraph(f"{t['was']}: {change.old_location}", italic=True)
         renvooi_paragraph(body.paragraph(style="Quote"), change.renvooi, revisions)
-        if not change.notes:
-            body.paragraph().add_run(t["no_note"]).italic = True
+        if not change.notes and memo.has_notes:
+            body.paragraph(t["no_note"], italic=True)
         for note in change.notes:
             rows = [[t["rationale"], note.rationale or t["gap"]]]
             if note.gap:
@@ -198,14 +217,9 @@ def render_docx(memo: Memo) -> bytes:
         body.paragraph(f"{t['base']}: {memo.instructions.base}")
         verdict = t["proven"] if memo.instructions.proven else (
             f"{t['not_proven']}: {memo.instructions.problem}")
-        body.paragraph().add_run(verdict).bold = True
+        body.paragraph(verdict, bold=True)
         for chunk in re.split(r"\n\s*\n", memo.instructions.text.strip("\n")):
-            run = body.paragraph(style=code_style).add_run()
-            lines = chunk.split("\n")
-            for index, line in enumerate(lines):
-                run.add_text(line)
-                if index < len(lines) - 1:
-                    run.add_break()
+            body.lines(chunk, code_style)
     else:
         body.paragraph(t["no_instructions"])
     buffer = io.BytesIO()

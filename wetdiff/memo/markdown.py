@@ -64,6 +64,8 @@ def render_markdown(memo: Memo) -> str:
     else:
         lines += [t["no_changes"], ""]
     lines += [f"## {t['changes']}", "", f"_{t['legend']}_", ""]
+    if not memo.has_notes:
+        lines += [f"_{t['no_notes']}_", ""]
     for number, change in enumerate(memo.changes, 1):
         lines += _change(number, change, memo)
     if memo.concordance:
@@ -95,7 +97,7 @@ def _change(number: int, change: MemoChange, memo: Memo) -> list[str]:
     if change.old_location:
         lines += [f"_{t['was']}: {escape(change.old_location)}_", ""]
     lines += [f"> {renvooi(change.renvooi)}", ""]
-    if not change.notes:
+    if not change.notes and memo.has_notes:
         lines += [f"_{t['no_note']}_", ""]
     for note in change.notes:
         lines += [f"**{t['rationale']}:** {escape(note.rationale) or t['gap']}", ""]

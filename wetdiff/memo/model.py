@@ -126,6 +126,11 @@ class Memo:
         return tuple(q for q in self.questions if not q.answered_by and not q.answered_elsewhere)
 
     @property
+    def has_notes(self) -> bool:
+        """Whether any change has a note (else the memo says so once, not per change)."""
+        return any(c.notes for c in self.changes)
+
+    @property
     def total(self) -> int:
         return sum(n for _, n in self.counts)
 
