@@ -185,3 +185,10 @@ def test_penalty_boilerplate_alone_does_not_make_a_move() -> None:
                   _penal("120", ACTS[10]))
     changes = compare(old, new)
     assert summary(changes) == [("109", None, ["deleted"]), (None, "120", ["inserted"])]
+
+
+def test_ids_are_unique_even_with_a_duplicated_article_number() -> None:
+    text = "Artikel 8\n\nEen bepaling met genoeg woorden om te tellen.\n"
+    changes = compare(version(text), version(text, text))
+    ids = [c.id for c in changes.changes]
+    assert len(ids) == len(set(ids)) == 2

@@ -46,6 +46,12 @@ def compare(old: Version, new: Version) -> ChangeSet:
         if n.partner is None:
             add((n.index, 0, -1), _single(n, "inserted"))
     changes = [change for _, change in found]
+    seen: dict[str, int] = {}
+    for i, change in enumerate(changes):  # two articles with one number: keep ids unique
+        seen[change.id] = seen.get(change.id, 0) + 1
+        if seen[change.id] > 1:
+            changes[i] = Change(f"{change.id}-{seen[change.id]}", change.kinds, change.old,
+                                change.new, change.words)
     for group in groups:
         ids = [changes[i].id for i in group]
         for i in group:
