@@ -111,3 +111,10 @@ def test_log_shows_the_notes_on_a_stages_changes(ws, capsys) -> None:  # type: i
     _code, out, _ = run(capsys, "log", "273f", "--format", "json")
     first = json.loads(out)["versions"][0]
     assert first["notes"][0]["id"] == "273f-2-huwelijk"
+
+
+def test_blame_of_an_article_renumbered_away_says_so(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "blame", "273a")
+    assert code == 2 and "not in force" in err and "renumbered to 273f" in err
+    code, out, _ = run(capsys, "blame", "273a", "law@2005-06-01")
+    assert code == 0 and "[1] 2005-01-01  law@2005-01-01  Stb. 2004, 645" in out

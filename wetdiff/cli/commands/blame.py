@@ -24,6 +24,7 @@ def command(article: str, version: str | None, words: bool, output_format: str) 
     through renumberings and credits "twaalf" to the act that wrote it, not to the last
     act that touched the lid. VERSION may be law@DATE or a proposal stage (36547/A).
     """
+    from wetdiff.model.normalise import visible_controls
     from wetdiff.store.blame import blame_article
     from wetdiff.store.workspace import open_workspace
 
@@ -38,6 +39,8 @@ def command(article: str, version: str | None, words: bool, output_format: str) 
         number = f" (artikel {o.number})" if o.number != article else ""
         click.echo(f"  [{o.index}] {date}  {o.label}{number}  {o.act}"
                    + (f"  [{o.certainty}]" if o.certainty else ""))
+        if o.note:
+            click.echo(f"        {visible_controls(' '.join(o.note.split()))}")
 
     def short(index: int) -> str:
         o = origins[index]
