@@ -109,25 +109,38 @@ def _articles(
         yield current, group
 
 
+def _table(old_heading: Text | None = None, new_heading: Text | None = None) -> Table:
+    """The two-column grid; every article gets its own (so output streams and a whole
+    code is never measured at once), all with the same column widths."""
+    table = Table(box=box.SIMPLE_HEAD if old_heading else None, expand=True, show_edge=False,
+                  pad_edge=False, padding=(0, 1), show_header=old_heading is not None)
+    table.add_column(old_heading or Text(""), ratio=1, overflow="fold")
+    table.add_column(Text(""), width=3, no_wrap=True)
+    table.add_column(new_heading or Text(""), ratio=1, overflow="fold")
+    return table
+
+
 def side_by_side(console: Console, changeset: ChangeSet, changes: tuple[Change, ...]) -> None:
     """Old and new in two columns, each provision on one row with its partner."""
     marks = plain_marks(console)
-    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False,
-                  padding=(0, 1))
-    table.add_column(Text(version_heading(changeset, "old")), ratio=1, overflow="fold")
-    table.add_column(Text(""), width=3, no_wrap=True)
-    table.add_column(Text(version_heading(changeset, "new")), ratio=1, overflow="fold")
     first = True
     for (old_nr, new_nr), group in _articles(changeset, changes):
-        if not first:
+        if first:
+            table = _table(Text(version_heading(changeset, "old")),
+                           Text(version_heading(changeset, "new")))
+            first = False
+        else:
+            table = _table()
             table.add_row(Text(""), Text(""), Text(""))
-        first = False
         table.add_row(Text(f"Artikel {old_nr}" if old_nr else "", "bold"), Text(""),
                       Text(f"Artikel {new_nr}" if new_nr else "", "bold"))
         for change in group:
             table.add_row(_cell(change, "old", marks, old_nr),
                           Text(mark(change), "bold"), _cell(change, "new", marks, new_nr))
-    console.print(table)
+        console.print(table)
+    if first:  # nothing to show (e.g. --changed-only without changes)
+        console.print(_table(Text(version_heading(changeset, "old")),
+                             Text(version_heading(changeset, "new"))))
     console.print(Text(LEGEND, "dim"))
 
 
