@@ -229,3 +229,25 @@ def test_onderdeel_inserted_with_renumbering_as_in_stb_2013_444() -> None:
                   "onderdeel 2° tot onderdeel 3°, een onderdeel ingevoegd, luidende:\n"
                   "2°. een ander huisvest;\n")
     assert "    2°. een ander huisvest;\n    3°. een ander vervoert" in out
+
+
+def test_stb_2013_444_on_the_2013_09_01_text_shows_the_samenloop() -> None:
+    """Stb. 2013, 444, ARTIKEL I, A (verbatim) was drafted against a text that Stb. 2013,
+    95 changed first. Items 1 and 2 still apply and give the official 2013-11-16 wording
+    of onderdelen 3° and 5°; items 3 and 4 are refused, each with its reason: 5° already
+    ends in a semicolon, and «onderdelen 2° en 3°» no longer occurs. (The official
+    consolidation implies a samenloop provision, whose text is a gap.)"""
+    base = FIXTURES / "stb-2013-444"
+    before, after = load_path(base / "2013-09-01"), load_path(base / "2013-11-16")
+    gelezen = parse_text((base / "instructions.txt").read_text(encoding="utf-8"))
+    assert gelezen.problems == ()
+    assert gelezen.opdrachten.artikelen[0].regeling == "Wetboek van Strafrecht"
+    result = apply_opdrachten(gelezen.opdrachten, before)
+    assert [f.label for f in result.failures] == ["ARTIKEL I, onderdeel A, onder 3",
+                                                  "ARTIKEL I, onderdeel A, onder 4"]
+    assert "onderdeel 5° eindigt niet op een punt maar op «;»" in result.failures[0].reason
+    assert "«onderdelen 2° en 3°» komt niet voor" in result.failures[1].reason
+    got = {p.locatie.key: p.text for p in result.version.artikel("5").provisions()}
+    want = {p.locatie.key: p.text for p in after.artikel("5").provisions()}
+    assert got["5/1/3°"] == want["5/1/3°"]
+    assert got["5/1/5°"] == want["5/1/5°"]
