@@ -125,3 +125,15 @@ def test_a_draft_started_from_a_stage_keeps_that_stages_history(ws, capsys) -> N
     code, out, _ = run(capsys, "log", "273f")
     mijn = out.split("mijn/concept")[1].split("\n\n")[0]
     assert "vijftien → zestien" in mijn and "answers: 2022Z19982/3" in mijn
+
+
+def test_save_json_output_names_the_commit(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    target = ws.root / "proposals/36547/A/273f.txt"
+    target.write_text(target.read_text().replace("bedelarij,", "bedelarij, dienstbaarheid,"))
+    code, out, err = run(capsys, "save", "36547/A", "273f", "-m", "x", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["file"] == "proposals/36547/A/273f.txt"
+    assert git(ws.root, "rev-parse", "HEAD").strip() == data["commit"]

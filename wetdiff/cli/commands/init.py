@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
+
+from wetdiff.cli.options import format_option
 
 
 @click.command(short_help="Create a workspace, or copy the worked example.")
@@ -12,7 +15,8 @@ import click
 @click.option("--example", is_flag=True,
               help="Copy the worked example (273f Sr, bill 36 547) with its history.")
 @click.option("--name", default="", help="The workspace's name (default: the folder's).")
-def command(directory: Path | None, example: bool, name: str) -> None:
+@format_option("text", "json")
+def command(directory: Path | None, example: bool, name: str, output_format: str) -> None:
     """Create a workspace in DIR (default: the current folder): a git repository with
     wetdiff.toml, articles/ and proposals/, in one first commit.
 
@@ -32,9 +36,16 @@ def command(directory: Path | None, example: bool, name: str) -> None:
                                file=folder, hint="Give a new folder for the copy.")
         source = ensure_example()
         clone(source, folder)
+        if output_format == "json":
+            click.echo(json.dumps({"workspace": str(folder), "example": True}))
+            return
         click.echo(f"Copied the worked example with its history into {folder}")
         click.echo(f"Run wetdiff there; try: cd {folder} && wetdiff log 273f")
         return
     workspace = init_workspace(folder, name=name)
+    if output_format == "json":
+        click.echo(json.dumps({"workspace": str(folder), "example": False,
+                               "name": workspace.name}, ensure_ascii=False))
+        return
     click.echo(f"Created workspace {workspace.name} in {folder} ({MARKER}, articles/, "
                "proposals/)")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import click
+
+from wetdiff.cli.options import format_option
 
 
 @click.command(short_help="Start drafting a proposal from any version.")
@@ -14,8 +18,9 @@ import click
               help="Only these articles (repeatable); needed when VERSION holds many.")
 @click.option("--stage", default="concept", show_default=True,
               help="The id (folder name) of the first stage.")
+@format_option("text", "json")
 def command(name: str, from_version: str, title: str, articles: tuple[str, ...],
-            stage: str) -> None:
+            stage: str, output_format: str) -> None:
     """Create proposals/NAME/ with a proposal.toml (its base: the law version it amends)
     and a first stage holding copies of the articles of VERSION, and commit it.
 
@@ -27,5 +32,10 @@ def command(name: str, from_version: str, title: str, articles: tuple[str, ...],
     workspace = open_workspace()
     sha = workspace.new_proposal(name, from_version, title=title, articles=articles,
                                  stage=stage)
+    if output_format == "json":
+        click.echo(json.dumps({"proposal": name, "stage": stage, "from": from_version,
+                               "folder": str(workspace.root / "proposals" / name),
+                               "commit": sha}, ensure_ascii=False, indent=2))
+        return
     click.echo(f"Started proposal {name} (stage {stage}) from {from_version} in "
                f"{workspace.root / 'proposals' / name}; commit {sha[:10]}")

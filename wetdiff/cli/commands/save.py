@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
+
+from wetdiff.cli.options import format_option
 
 
 @click.command(short_help="Commit a proposal text with its rationale.")
@@ -13,7 +16,9 @@ import click
 @click.option("-m", "--message", required=True, help="The rationale: why this change.")
 @click.option("--answers", multiple=True, metavar="ID",
               help="A question this change answers, e.g. 2022Z19982/3 (repeatable).")
-def command(stage_spec: str, source: str, message: str, answers: tuple[str, ...]) -> None:
+@format_option("text", "json")
+def command(stage_spec: str, source: str, message: str, answers: tuple[str, ...],
+            output_format: str) -> None:
     """Save an article text into a proposal stage and commit it with its rationale.
 
     FILE is an article file (anywhere) whose text becomes the stage's article of that
@@ -51,7 +56,12 @@ def command(stage_spec: str, source: str, message: str, answers: tuple[str, ...]
         expected = text
     before = set(workspace.dirty_paths())
     sha = workspace.save_article(proposal, stage, text, expected, message, answers)
-    click.echo(f"Saved {target.relative_to(workspace.root)}; commit {sha[:10]}")
-    others = sorted(p for p in before if p != target.relative_to(workspace.root).as_posix())
+    rel = target.relative_to(workspace.root).as_posix()
+    others = sorted(p for p in before if p != rel)
+    if output_format == "json":
+        click.echo(json.dumps({"file": rel, "commit": sha, "answers": list(answers),
+                               "left_uncommitted": others}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Saved {rel}; commit {sha[:10]}")
     if others:
         click.echo(f"Other uncommitted changes were left as they are: {', '.join(others)}")
