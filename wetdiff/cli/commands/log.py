@@ -57,9 +57,9 @@ def command(article: str, rev: str | None, output_format: str) -> None:
         if step.note:
             click.echo(f"    note: {visible_controls(step.note)}")
         for where, note in notes[id(entry)]:
-            answers = f" (answers {', '.join(note.answers)})" if note.answers else ""
+            answered = f" (answers {', '.join(note.answers)})" if note.answers else ""
             rationale = " ".join(visible_controls(note.rationale).split())
-            click.echo(f"    why ({where}): {rationale}{answers}")
+            click.echo(f"    why ({where}): {rationale}{answered}")
         if step.answers:
             click.echo(f"    answers: {', '.join(step.answers)}")
         for commit in entry.commits:
