@@ -136,3 +136,11 @@ def test_one_artikel_per_amended_regeling(tmp_path: Path) -> None:
         "Wetboek van Strafrecht", "Wetboek van Strafrecht BES"]
     bes = apply_opdrachten(gelezen.opdrachten.artikelen[1].onderdelen[0].opdrachten, bes_old)
     assert same_text(bes.version.artikel("10"), bes_new.artikel("10"))
+
+
+def test_two_leden_deleted_in_one_instruction(tmp_path: Path) -> None:
+    old = load_path(_article(tmp_path, "7", "1. Een.\n\n2. Twee.\n\n3. Drie.\n\n4. Vier."))
+    new = load_path(_article(tmp_path / "n", "7", "1. Een.\n\n2. Vier."))
+    text = roundtrip(old, new)
+    assert ("In artikel 7 vervallen het tweede en derde lid, onder vernummering van het "
+            "vierde lid tot tweede lid.") in text

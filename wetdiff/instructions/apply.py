@@ -251,7 +251,9 @@ def _apply_vervalt(work: _Werkversie, opdracht: Vervalt) -> None:
     parent = work.parent_of(opdracht.targets[0])
     kind = opdracht.targets[0].path[-1].kind
     siblings = parent.elements(kind)
-    trailing = siblings[-len(elements):] == elements if elements else False
+    tail = siblings[-len(elements):] if elements else []
+    trailing = len(tail) == len(elements) and all(
+        a is b for a, b in zip(tail, elements, strict=True))
     if opdracht.vernummering or trailing:
         for element in elements:
             parent.children.remove(element)

@@ -451,6 +451,8 @@ class _ArticleGenerator:
         kind = _kind(blocks[0])
         targets = tuple(container.child(kind, cited(b.number))  # type: ignore[union-attr]
                         for b in blocks)
+        if len(targets) > 2 and not _consecutive([t.path[-1].nr for t in targets]):
+            raise _Restate("deleted elements not in one run")
         self.emit(Vervalt(targets=targets, vernummering=vernummering))
 
     def insert_run(self, new: tuple[Block, ...], run: list[int],

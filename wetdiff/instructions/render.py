@@ -86,8 +86,17 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "straight") -> 
             kind = target.path[-1].kind if target.path else "lid"
             clause = ", " + vernummering_phrase(kind, opdracht.vernummering)
         if not target.path:
+            if len(opdracht.targets) > 1:
+                numbers = [t.artikel for t in opdracht.targets]
+                return f"De artikelen {', '.join(numbers[:-1])} en {numbers[-1]} vervallen."
             return f"Artikel {target.artikel} vervalt."
         last = target.path[-1]
+        if len(opdracht.targets) > 1:  # "Het tweede en derde lid vervallen, …"
+            phrase = elements_phrase(last.kind, [t.path[-1].nr for t in opdracht.targets])
+            parent = target.parent
+            if relative and not parent.path:
+                return f"{_cap(phrase)} vervallen{clause}."
+            return f"{_in(parent, relative)} vervallen {phrase}{clause}."
         if last.kind == "lid":
             subject = _subject(target, relative)
             return f"{subject.rstrip(',')} vervalt{clause}."
