@@ -81,7 +81,27 @@ def parse(
 
     ``strict`` (for files a lawyer wrote) makes bad numbering an error; otherwise (for
     official data, which is the arbiter of what is valid) it is a warning in ``report``.
-    Raises :class:`WetdiffError` naming the file and line."""
+    Raises :class:`WetdiffError` naming the file and line.
+
+    Articles are immutable values, so a text read before (the same article in two
+    versions of a code) is parsed once: without a ``report`` the result is remembered."""
+    if report is None:
+        known = _PARSED.get((text, strict))
+        if known is not None:
+            return known
+    artikel = _parse(text, source=source, strict=strict, report=report)
+    if report is None:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        _PARSED[(text, strict)] = artikel
+    return artikel
+
+
+_PARSED: dict[tuple[str, bool], Artikel] = {}
+_PARSED_LIMIT = 4096  # a whole code is ~800 articles; two versions share most
+
+
+def _parse(text: str, *, source: str, strict: bool, report: ParseReport | None) -> Artikel:
     cleaned = clean_lines(text)
     lines = cleaned.split("\n")
     for number, line in enumerate(lines if find_control(cleaned) is not None else (), 1):
