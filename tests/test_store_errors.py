@@ -87,3 +87,21 @@ def test_saving_needs_a_git_identity(tmp_path: Path, monkeypatch, capsys) -> Non
     code, _, err = run(capsys, "init", str(target))
     assert code == 2 and "git does not know who you are" in err
     assert not target.exists()
+
+
+def test_a_refused_commit_puts_the_file_back(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from wetdiff.errors import WetdiffError
+    from wetdiff.store.workspace import open_workspace
+
+    root = build(tmp_path / "ws")
+    monkeypatch.chdir(root)
+    workspace = open_workspace()
+    target = root / "proposals/36547/A/273f.txt"
+    old = target.read_text()
+    (root / ".git" / "index.lock").write_text("")  # another git is busy
+    head = git(root, "rev-parse", "HEAD")
+    with pytest.raises(WetdiffError, match="git could not commit"):
+        workspace.save_article("36547", "A", old.replace("bedelarij", "bedelarij, x"), old,
+                               "x", ())
+    assert target.read_text() == old
+    assert git(root, "rev-parse", "HEAD") == head
