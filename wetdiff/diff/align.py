@@ -92,15 +92,21 @@ class Unit:
 
 
 def units_of(
-    artikelen: Iterable[Artikel], seen: dict[str, tuple[str, frozenset[str], int]]
+    artikelen: Iterable[Artikel], seen: dict[str, tuple[str, frozenset[str], int]],
+    walked: dict[int, tuple[Artikel, list[Provision]]] | None = None,
 ) -> tuple[list[Unit], list[list[Unit]]]:
     """All provisions of a version as units, and the units per article. ``seen`` caches
-    the compare form and words per text: most texts occur in both versions."""
+    the compare form and words per text, ``walked`` the provisions per article object:
+    most texts, and often the very same article values, occur in both versions."""
     units: list[Unit] = []
     per_article: list[list[Unit]] = []
+    walked = {} if walked is None else walked
     for a, artikel in enumerate(artikelen):
         mine = []
-        for provision in artikel.provisions():
+        known_walk = walked.get(id(artikel))
+        if known_walk is None or known_walk[0] is not artikel:
+            known_walk = walked[id(artikel)] = (artikel, list(artikel.provisions()))
+        for provision in known_walk[1]:
             known = seen.get(provision.text)
             if known is None:
                 key = compare_key(provision.text)
@@ -128,8 +134,9 @@ class Alignment:
 def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]) -> Alignment:
     """Pair the provisions of two versions (the passes of the module docstring)."""
     seen: dict[str, tuple[str, frozenset[str], int]] = {}
-    old, old_by_article = units_of(old_artikelen, seen)
-    new, new_by_article = units_of(new_artikelen, seen)
+    walked: dict[int, tuple[Artikel, list[Provision]]] = {}
+    old, old_by_article = units_of(old_artikelen, seen, walked)
+    new, new_by_article = units_of(new_artikelen, seen, walked)
     weights = idf_weights(old)
     pairs = _pair_articles(old_artikelen, new_artikelen, old_by_article, new_by_article,
                            weights)
