@@ -101,6 +101,15 @@ def main() -> None:
         t_g, _ = timed(lambda: git(root, "blame", "--", latest_file(one)))
         rows.append((f"blame {one} --words", t_w, "git blame FILE", t_g))
 
+        from wetdiff.store.versions import resolve
+
+        rev = f"HEAD~{min(40, len(shas) - 1)}"
+        t_w, version = timed(lambda: resolve(f"{rev}:law", workspace))
+        t_g, _ = timed(lambda: subprocess.run(["git", "archive", rev, "articles"], cwd=root,
+                                              check=True, capture_output=True))
+        rows.append((f"{rev}:law ({len(version.artikelen)} articles, from git)", t_w,
+                     f"git archive {rev} articles", t_g))
+
         with_text = [n for n in numbers if (root / latest_file(n)).exists()]
 
         def all_logs() -> int:

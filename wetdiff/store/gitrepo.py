@@ -201,6 +201,7 @@ class GitRepo:
         # GitPython's object reader (one git cat-file process) serves one caller at a
         # time; the TUI reads from worker threads.
         self.lock = threading.RLock()
+        self._snapshots: dict[str, dict[str, dict[str, Any] | None]] = {}
         try:
             self._repo = git.Repo(root, search_parent_directories=False)
         except git.exc.NoSuchPathError:
@@ -252,8 +253,15 @@ class GitRepo:
         return self.head_sha() is None
 
     def snapshot(self, rev: str) -> CommitSnapshot:
+        """The files at a revision; snapshots of one commit share what was read."""
         commit = self.commit_of(rev)
-        return CommitSnapshot(self, commit, rev)
+        entries = self._snapshots.pop(commit.hexsha, None)
+        if entries is None:
+            entries = {}
+        self._snapshots[commit.hexsha] = entries  # most recent last
+        while len(self._snapshots) > 16:
+            del self._snapshots[next(iter(self._snapshots))]
+        return CommitSnapshot(self, commit, rev, entries)
 
     def tags(self) -> dict[str, str]:
         """Tag name → the commit it labels."""
@@ -470,22 +478,42 @@ class DiskSnapshot:
 class CommitSnapshot:
     """The files as they were at a commit, read through its tree (no checkout)."""
 
-    def __init__(self, repo: GitRepo, commit: Any, label: str) -> None:
+    def __init__(self, repo: GitRepo, commit: Any, label: str,
+                 entries: dict[str, dict[str, Any] | None] | None = None) -> None:
         self.repo = repo
         self.commit = commit
         self.label = label
-        self._trees: dict[str, Any] = {}
+        # folder → {name: git object}: each tree is read once, however many files in it
+        # are asked for (a code has a thousand article folders under one tree).
+        self._entries: dict[str, dict[str, Any] | None] = {} if entries is None else entries
+
+    def _folder(self, rel: str) -> dict[str, Any] | None:
+        if rel in self._entries:
+            return self._entries[rel]
+        try:
+            with self.repo.lock:
+                if not rel:
+                    tree = self.commit.tree
+                else:
+                    parent, _, name = rel.rpartition("/")
+                    above = self._folder(parent)
+                    found = above.get(name) if above else None
+                    tree = found if found is not None and found.type == "tree" else None
+                entries = {item.name: item for item in tree} if tree is not None else None
+        except WetdiffError:
+            raise
+        except Exception as exc:
+            raise _damaged(self.repo.root, exc) from None
+        self._entries[rel] = entries
+        return entries
 
     def _object(self, rel: str) -> Any | None:
         rel = str(PurePosixPath(rel)) if rel else ""
-        try:
-            with self.repo.lock:
-                tree = self.commit.tree
-                return tree / rel if rel and rel != "." else tree
-        except KeyError:
-            return None
-        except Exception as exc:
-            raise _damaged(self.repo.root, exc) from None
+        if rel in ("", "."):
+            return self.commit.tree
+        parent, _, name = rel.rpartition("/")
+        entries = self._folder(parent)
+        return entries.get(name) if entries else None
 
     def read(self, rel: str) -> str | None:
         obj = self._object(rel)
@@ -505,19 +533,16 @@ class CommitSnapshot:
             raise WetdiffError("not valid UTF-8", file=self.where(rel)) from None
 
     def listdir(self, rel: str) -> list[tuple[str, bool]]:
-        obj = self._object(rel)
-        if obj is None or obj.type != "tree":
+        rel = str(PurePosixPath(rel)) if rel and rel != "." else ""
+        entries = self._folder(rel)
+        if not entries:
             return []
-        try:
-            with self.repo.lock:
-                return sorted((item.name, item.type == "tree") for item in obj
-                              if not item.name.startswith("."))
-        except Exception as exc:
-            raise _damaged(self.repo.root, exc) from None
+        return sorted((name, item.type == "tree") for name, item in entries.items()
+                      if not name.startswith("."))
 
     def is_dir(self, rel: str) -> bool:
-        obj = self._object(rel)
-        return obj is not None and obj.type == "tree"
+        rel = str(PurePosixPath(rel)) if rel and rel != "." else ""
+        return self._folder(rel) is not None
 
     def where(self, rel: str) -> str:
         return f"{self.label}:{rel}"
