@@ -251,3 +251,14 @@ def test_stb_2013_444_on_the_2013_09_01_text_shows_the_samenloop() -> None:
     want = {p.locatie.key: p.text for p in after.artikel("5").provisions()}
     assert got["5/1/3°"] == want["5/1/3°"]
     assert got["5/1/5°"] == want["5/1/5°"]
+
+
+def test_aanduiding_geplaatst_then_lid_toegevoegd_as_in_ar_6_18() -> None:
+    out = applied("""A
+Artikel 7 wordt als volgt gewijzigd:
+1. Voor de tekst wordt de aanduiding «1.» geplaatst.
+2. Er wordt een lid toegevoegd, luidende:
+2. Poging is niet strafbaar.
+""", "Artikel 7\n\nWie een ander werft, wordt gestraft.\n")
+    assert out == ("Artikel 7\n\n1. Wie een ander werft, wordt gestraft.\n\n"
+                   "2. Poging is niet strafbaar.\n")

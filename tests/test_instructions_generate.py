@@ -144,3 +144,12 @@ def test_two_leden_deleted_in_one_instruction(tmp_path: Path) -> None:
     text = roundtrip(old, new)
     assert ("In artikel 7 vervallen het tweede en derde lid, onder vernummering van het "
             "vierde lid tot tweede lid.") in text
+
+
+def test_an_article_without_leden_gets_leden(tmp_path: Path) -> None:
+    old = load_path(_article(tmp_path, "7", "Wie een ander werft, wordt gestraft."))
+    new = load_path(_article(tmp_path / "n", "7", "1. Wie een ander werft, wordt gestraft.\n\n"
+                                                  "2. Poging is niet strafbaar."))
+    text = roundtrip(old, new)
+    assert "1. Voor de tekst wordt de aanduiding \"1.\" geplaatst." in text
+    assert "2. Er wordt een lid toegevoegd, luidende:" in text

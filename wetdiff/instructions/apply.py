@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from wetdiff.errors import WetdiffError
 from wetdiff.instructions.model import (
+    AanduidingPlaatsen,
     Adres,
     ArtikelInvoegen,
     ArtikelVernummeren,
@@ -329,6 +330,16 @@ def _apply_artikel_invoegen(work: _Werkversie, opdracht: ArtikelInvoegen) -> Non
         work.order.insert(at + offset, node.number)
 
 
+def _apply_aanduiding(work: _Werkversie, opdracht: AanduidingPlaatsen) -> None:
+    element = work.element(opdracht.target)
+    kind = "lid" if element.kind == "artikel" else "onderdeel"
+    if any(c.kind == kind for c in element.children):
+        raise ApplyError(f"{_words_where(opdracht.target)} is al onderverdeeld")
+    if not element.children:
+        raise ApplyError(f"{_words_where(opdracht.target)} heeft geen tekst")
+    element.children = [Node(kind, opdracht.aanduiding, children=element.children)]
+
+
 def _apply_vernummeren(work: _Werkversie, opdracht: ArtikelVernummeren) -> None:
     node = work.artikel(opdracht.old)
     if opdracht.new in work.nodes:
@@ -363,6 +374,8 @@ def apply_one(work: _Werkversie, opdracht: Opdracht) -> None:
         _apply_artikel_invoegen(work, opdracht)
     elif isinstance(opdracht, ArtikelVernummeren):
         _apply_vernummeren(work, opdracht)
+    elif isinstance(opdracht, AanduidingPlaatsen):
+        _apply_aanduiding(work, opdracht)
     else:
         raise ApplyError(f"onbekende opdracht {type(opdracht).__name__}")
 

@@ -35,6 +35,7 @@ from wetdiff.instructions.apply import (
     same_text,
 )
 from wetdiff.instructions.model import (
+    AanduidingPlaatsen,
     Adres,
     ArtikelInvoegen,
     ArtikelVernummeren,
@@ -247,6 +248,13 @@ class _ArticleGenerator:
 
     def body(self, old: tuple[Block, ...], new: tuple[Block, ...], container: Adres,
              top: bool) -> None:
+        if (top and old and new and not any(isinstance(b, Lid) for b in old)
+                and all(isinstance(b, Lid) for b in new)):
+            # an article without leden gets leden: its text becomes the first lid
+            # ("Voor de tekst wordt de aanduiding "1." geplaatst.", Ar 6.18)
+            label = new[0].number  # type: ignore[union-attr]
+            self.emit(AanduidingPlaatsen(target=container, aanduiding=label))
+            old = (Lid(label, old),)
         pairs = align(old, new)
         if any((o is None and isinstance(new[n], Alinea)) or  # type: ignore[index]
                (n is None and isinstance(old[o], Alinea))  # type: ignore[index]

@@ -211,6 +211,16 @@ class ElementInvoegen(Opdracht):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class AanduidingPlaatsen(Opdracht):
+    """"Voor de tekst wordt de aanduiding «1.» geplaatst." (Ar 6.18): the element's text
+    becomes its first lid (or, in a lid or onderdeel, its first onderdeel), so that
+    further leden can be added."""
+
+    target: Adres
+    aanduiding: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ArtikelInvoegen(Opdracht):
     """"Na artikel 273f worden twee artikelen ingevoegd, luidende:" + the articles."""
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from wetdiff.instructions.model import (
     COUNT_WORDS,
+    AanduidingPlaatsen,
     Adres,
     ArtikelInvoegen,
     ArtikelVernummeren,
@@ -274,6 +275,9 @@ _R_APPEND_WORDS = re.compile(
     rf"^(?:aan\s+(?P<addr>.+?)|in\s+(?P<addr2>.+?),?\s+(?:wordt|worden)\s+aan\s+het\s+"
     rf"(?:slot|eind)(?:\s+van\s+(?P<elem>.+?))?),?\s+(?:wordt|worden)?\s*toegevoegd"
     rf"(?::?\s+{Q}|:\s*(?P<legacy>.+))$", I)
+_R_AANDUIDING = re.compile(
+    rf"^(?:in\s+(?P<addr>.+?),?\s+)?(?:wordt\s+)?voor\s+de\s+tekst\s+(?:wordt\s+)?de\s+"
+    rf"aanduiding\s+{Q}\s+geplaatst$", I)
 _R_KOMT = re.compile(r"^(?P<addr>.+?),?\s+(?:komt|komen)\s+(?:als\s+volgt\s+)?te\s+luiden:$", I)
 _R_VERVALT_PRE = re.compile(
     rf"^(?P<ren>{_REN}),?\s+(?:vervalt|vervallen)\s+in\s+(?P<addr>artikel\s+\S+)\s+"
@@ -380,6 +384,11 @@ def parse_sentence(words: str, state: _Sentence, block: str | None, label: str
     if block is not None:
         return [_with_block(masked, state, block, common, slot)]
 
+    m = _R_AANDUIDING.match(masked)
+    if m:
+        return [AanduidingPlaatsen(target=targets(m.group("addr"))[0],
+                                   aanduiding=quotes[int(re.findall(Q, masked)[-1])],
+                                   **common)]
     m = _R_VERNUMMERD.match(masked)
     if m:
         return [ArtikelVernummeren(old=m.group("old"), new=m.group("new"), **common)]
@@ -509,7 +518,7 @@ _INSTRUCTION_START = re.compile(
     r"Onderdeel\s+\S+.*?\s(?:wordt|komt|vervalt)\b|Tevens\s|Voorts\s)")
 _INSTRUCTION_VERB = re.compile(
     r"\b(?:vervangen|ingevoegd|toegevoegd|te\s+luiden|vervalt|vervallen|gewijzigd|"
-    r"vernummerd)\b", I)
+    r"vernummerd|geplaatst)\b", I)
 
 
 def _looks_like_instruction(text: str) -> bool:

@@ -10,6 +10,7 @@ canonical article form and starts with its own label (Ar 6.9(3)).
 from __future__ import annotations
 
 from wetdiff.instructions.model import (
+    AanduidingPlaatsen,
     Adres,
     ArtikelInvoegen,
     ArtikelVernummeren,
@@ -110,6 +111,11 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "straight") -> 
                 f"{_PUNCT_NEW.get(opdracht.new, q(opdracht.new))}.")
     if isinstance(opdracht, ElementInvoegen):
         return _element_invoegen(opdracht, relative, q)
+    if isinstance(opdracht, AanduidingPlaatsen):
+        if relative and not opdracht.target.path:
+            return f"Voor de tekst wordt de aanduiding {q(opdracht.aanduiding)} geplaatst."
+        return (f"{_in(opdracht.target, relative)} wordt voor de tekst de aanduiding "
+                f"{q(opdracht.aanduiding)} geplaatst.")
     if isinstance(opdracht, ArtikelInvoegen):
         from wetdiff.instructions.apply import split_articles
 
