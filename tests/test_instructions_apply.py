@@ -28,7 +28,7 @@ ARTIKEL_9 = """Artikel 9
 
 
 def version(text: str = ARTIKEL_9) -> Version:
-    return Version("test", "test", (parse(text),))
+    return Version("test", "test", (parse(text, strict=False),))
 
 
 def applied(instructions: str, text: str = ARTIKEL_9) -> str:
@@ -262,3 +262,21 @@ Artikel 7 wordt als volgt gewijzigd:
 """, "Artikel 7\n\nWie een ander werft, wordt gestraft.\n")
     assert out == ("Artikel 7\n\n1. Wie een ander werft, wordt gestraft.\n\n"
                    "2. Poging is niet strafbaar.\n")
+
+
+def test_stb_2009_525_turns_an_undivided_onderdeel_into_a_list() -> None:
+    artikel = ("Artikel 4\n\nDe Nederlandse strafwet is toepasselijk op ieder die zich buiten "
+               "Nederland schuldig maakt:\n    7°. aan een misdrijf aan boord;\n"
+               "    8°. aan een der misdrijven omschreven in artikel 385a.\n")
+    out = applied("""A
+Artikel 4 wordt als volgt gewijzigd:
+b. Onderdeel 8° wordt als volgt gewijzigd:
+1. Voor de tekst wordt de aanduiding «a.» geplaatst.
+2. Onder vervanging van de punt aan het slot van het onderdeel door een puntkomma wordt \
+een onderdeel toegevoegd, luidende:
+b. aan een der misdrijven, omschreven in de artikelen 350, 352, 354, 385a, vierde lid, en \
+385b, tweede lid, begaan tegen een installatie ter zee, wanneer de verdachte zich in \
+Nederland bevindt.
+""", artikel)
+    assert ("    8°.\n        a. aan een der misdrijven omschreven in artikel 385a;\n"
+            "        b. aan een der misdrijven, omschreven in de artikelen 350") in out

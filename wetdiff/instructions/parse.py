@@ -157,6 +157,8 @@ def _parse_one(piece: str, context: Adres | None) -> list[Adres]:
         if m:
             path = [Stap("lid", m.group(1).rstrip("."), nieuw)]
             continue
+        if re.fullmatch(r"(?:het|dit)\s+(?:onderdeel|lid|artikel)", part, I):
+            continue  # the element the enclosing header names ("het slot van het onderdeel")
         m = re.fullmatch(r"(?:de\s+|het\s+)?(aanhef|slot)", part, I)
         if m:
             deel = m.group(1).lower()
