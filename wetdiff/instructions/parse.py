@@ -515,7 +515,8 @@ _ITEM = re.compile(r"^(?P<nr>\d{1,2}|[a-z]{1,2})\.\s+(?P<rest>\S.*)$")
 _META = re.compile(r"^(?P<key>Basisversie|Doelversie|Wijzigingsopdrachten)\b:?\s*(?P<v>.*)$")
 _INSTRUCTION_START = re.compile(
     r"^(?:In\s|Aan\s|Na\s|Voor\s|Vóór\s|Onder\s+(?:vernummering|verlettering|vervanging)\s|"
-    r"Er\s+(?:wordt|worden)\s|Het\s+\S+\s+lid|De\s+(?:onderdelen|leden|artikelen)\s|"
+    r"Er\s+(?:wordt|worden)\s|Het\s+\S+(?:\s+(?:en|tot\s+en\s+met)\s+\S+)?\s+lid|"
+    r"De\s+(?:onderdelen|leden|artikelen)\s|"
     r"Artikel\s+\S+.*?\s(?:wordt|worden|komt|komen|vervalt|vervallen)\b|"
     r"Onderdeel\s+\S+.*?\s(?:wordt|komt|vervalt)\b|Tevens\s|Voorts\s)")
 _INSTRUCTION_VERB = re.compile(
@@ -669,8 +670,7 @@ def parse_text(text: str) -> Gelezen:
         item = _ITEM.match(stripped)
         item_nr = ""
         rest = stripped
-        if (item and _looks_like_instruction(item.group("rest"))) or (
-                item and _R_HEADER.match(item.group("rest").rstrip(":."))):
+        if item:  # outside a block of new text, a numbered line is an item
             item_nr, rest = item.group("nr"), item.group("rest")
             style = "num" if item_nr.isdigit() else "alpha"
             while stack and stack[-1].child_style not in (None, style):
