@@ -38,7 +38,8 @@ def command(instructions: str, to: str, as_stage: str | None, print_only: bool,
     words not found, found twice, an element missing, a punctuation precondition false)
     is reported in its own words, exit code 1, and nothing is written.
     """
-    from wetdiff.instructions import apply_opdrachten, nested as nested_of, parse_text
+    from wetdiff.instructions import apply_opdrachten, parse_text
+    from wetdiff.instructions import nested as nested_of
     from wetdiff.model.files import read_text
 
     if as_stage and print_only:
