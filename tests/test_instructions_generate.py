@@ -153,3 +153,12 @@ def test_an_article_without_leden_gets_leden(tmp_path: Path) -> None:
     text = roundtrip(old, new)
     assert "1. Voor de tekst wordt de aanduiding \"1.\" geplaatst." in text
     assert "2. Er wordt een lid toegevoegd, luidende:" in text
+
+
+def test_the_same_change_everywhere_in_an_element_uses_telkens(tmp_path: Path) -> None:
+    old = load_path(_article(tmp_path, "10", "1. Ten hoogste twintig jaren, of twintig "
+                                            "jaren bij herhaling.\n\n2. Ander lid."))
+    new = load_path(_article(tmp_path / "n", "10", "1. Ten hoogste dertig jaren, of dertig "
+                                                  "jaren bij herhaling.\n\n2. Ander lid."))
+    text = roundtrip(old, new)
+    assert 'In artikel 10, eerste lid, wordt telkens "twintig" vervangen door "dertig".' in text
