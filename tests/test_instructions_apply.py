@@ -280,3 +280,15 @@ Nederland bevindt.
 """, artikel)
     assert ("    8°.\n        a. aan een der misdrijven omschreven in artikel 385a;\n"
             "        b. aan een der misdrijven, omschreven in de artikelen 350") in out
+
+
+def test_item_deleted_with_two_punctuation_clauses_as_in_stb_2019_143() -> None:
+    artikel = ("Artikel 3.6a\n\n1. De aanvraag wordt afgewezen indien:\n"
+               "    a. de vreemdeling geen paspoort heeft;\n"
+               "    b. de vreemdeling een gevaar vormt; of\n"
+               "    c. de leges niet zijn voldaan.\n\n2. Ander lid.\n")
+    out = applied("In artikel 3.6a, eerste lid, vervalt onderdeel c, onder vervanging van «; of» "
+                  "aan het slot van onderdeel b door een punt en onder toevoeging van het woord "
+                  "«of» aan het slot van onderdeel a.", artikel)
+    assert ("    a. de vreemdeling geen paspoort heeft; of\n"
+            "    b. de vreemdeling een gevaar vormt.\n\n2. Ander lid.") in out

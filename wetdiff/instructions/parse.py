@@ -26,6 +26,7 @@ Anything else is reported, in its own words, as not understood: never guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from wetdiff.instructions.model import (
@@ -297,9 +298,13 @@ _R_INSERT_EL = re.compile(
     r"(?P<kind>lid|leden|onderdeel|onderdelen|subonderdeel|subonderdelen|artikel|artikelen)"
     r"\s+(?P<verb>ingevoegd|toegevoegd),?\s+(?:luidende|luidend|dat\s+luidt|die\s+luiden):$", I)
 _R_SLOT_CLAUSE = re.compile(
-    rf",?\s*onder\s+vervanging\s+van\s+(?P<what>de puntkomma|de punt|de komma|{Q})\s+aan\s+"
-    rf"het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?)\s+door\s+(?P<by>een puntkomma|een punt|"
-    rf"een komma|{Q}),?", I)
+    rf"(?:,|\s+en)?\s*onder\s+vervanging\s+van\s+(?P<what>de puntkomma|de punt|de komma|"
+    rf"{Q})\s+aan\s+het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?)\s+door\s+"
+    rf"(?P<by>een puntkomma|een punt|een komma|{Q}),?", I)
+_R_ADD_CLAUSE = re.compile(
+    r"(?:,|\s+en)?\s*onder\s+toevoeging\s+van\s+(?:het\s+woord\s+|de\s+woorden\s+)?"
+    r"⟦(?P<word>\d+)⟧\s+aan\s+het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?)(?=,|\s+en\s+onder|$)",
+    I)
 _R_SLOT = re.compile(
     rf"^aan\s+het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?),?\s+(?:wordt|worden)\s+"
     rf"(?P<what>de puntkomma|de punt|de komma|{Q})\s+vervangen\s+door\s+"
@@ -375,16 +380,50 @@ def parse_sentence(words: str, state: _Sentence, block: str | None, label: str
         raise NotUnderstood("er is geen artikel of element genoemd")
 
     slot: _SlotClause | None = None
-    clause = _R_SLOT_CLAUSE.search(masked)
-    if clause and block is not None:
+    clauses: list[_SlotClause] = []
+    while True:  # "onder vervanging van … aan het slot van …", "onder toevoeging van …"
+        clause = _R_SLOT_CLAUSE.search(masked) or _R_ADD_CLAUSE.search(masked)
+        if not clause:
+            break
         masked = (masked[:clause.start()] + " " + masked[clause.end():]).strip()
-        masked = re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", masked))
-        masked = re.sub(r"(wordt|worden),\s+", r"\1 ", masked)
-        slot = _SlotClause(clause.group("elem"), _punct(clause.group("what"), quotes, _PUNCT_OLD),
-                           _punct(clause.group("by"), quotes, _PUNCT_NEW))
+        masked = re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", masked)).strip(" ,")
+        masked = re.sub(r"(wordt|worden|vervalt|vervallen),\s+", r"\1 ", masked)
+        masked = re.sub(r",$", "", masked)
+        if "what" in clause.groupdict():
+            clauses.append(_SlotClause(clause.group("elem"),
+                                       _punct(clause.group("what"), quotes, _PUNCT_OLD),
+                                       _punct(clause.group("by"), quotes, _PUNCT_NEW)))
+        else:
+            clauses.append(_SlotClause(clause.group("elem"), "",
+                                       quotes[int(clause.group("word"))]))
 
     if block is not None:
+        if len(clauses) > 1 or (clauses and not clauses[0].old):
+            raise NotUnderstood("meer dan één bijkomende wijziging bij nieuwe tekst")
+        slot = clauses[0] if clauses else None
         return [_with_block(masked, state, block, common, slot)]
+    if clauses:
+        main = parse_sentence_plain(masked, quotes, state, common, targets)
+        base = main[0].targets[0].parent if isinstance(main[0], Vervalt) and \
+            main[0].targets[0].path else state.context
+        extra: list[Opdracht] = []
+        for found in clauses:
+            element = parse_adres(found.phrase, base)[0]
+            if found.old:
+                extra.append(Slotleesteken(target=element, old=found.old, new=found.new,
+                                           **common))
+            else:
+                extra.append(WoordenInvoegen(targets=(element,), anchor="", before=False,
+                                             text=found.new, **common))
+        return [*extra, *main]
+    return parse_sentence_plain(masked, quotes, state, common, targets)
+
+
+def parse_sentence_plain(masked: str, quotes: list[str], state: _Sentence,
+                         common: dict[str, str], targets: Callable[[str | None],
+                                                                   tuple[Adres, ...]]
+                         ) -> list[Opdracht]:
+    """A sentence without a block and without "onder vervanging/toevoeging" clauses."""
 
     m = _R_AANDUIDING.match(masked)
     if m:
