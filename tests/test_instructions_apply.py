@@ -292,3 +292,9 @@ def test_item_deleted_with_two_punctuation_clauses_as_in_stb_2019_143() -> None:
                   "«of» aan het slot van onderdeel a.", artikel)
     assert ("    a. de vreemdeling geen paspoort heeft; of\n"
             "    b. de vreemdeling een gevaar vormt.\n\n2. Ander lid.") in out
+
+
+def test_a_failure_quotes_the_instruction_exactly_as_written() -> None:
+    text = 'In artikel 9, tweede lid, wordt "vijf" vervangen door “zes”.'
+    result = apply_opdrachten(parse_text(text).opdrachten, version())
+    assert result.failures[0].words == text

@@ -71,9 +71,10 @@ _CLOSERS = {"«": "»", "\u201c": "\u201d", "\u201e": "\u201d\u201c\"", '"': '"'
             "\u2018": "\u2019"}
 
 
-def mask_quotes(sentence: str) -> tuple[str, list[str]]:
+def mask_quotes(sentence: str, spans: list[str] | None = None) -> tuple[str, list[str]]:
     """Replace each quoted fragment by ⟦n⟧ so the sentence's grammar can be matched
-    without tripping over the statute words inside the quotes."""
+    without tripping over the statute words inside the quotes. ``spans``, if given,
+    receives each fragment with its own quote marks (to give the words back as written)."""
     out: list[str] = []
     quotes: list[str] = []
     i = 0
@@ -89,15 +90,13 @@ def mask_quotes(sentence: str) -> tuple[str, list[str]]:
             if end > i:
                 out.append(f"⟦{len(quotes)}⟧")
                 quotes.append(sentence[i + 1:end])
+                if spans is not None:
+                    spans.append(sentence[i:end + 1])
                 i = end + 1
                 continue
         out.append(ch)
         i += 1
     return "".join(out), quotes
-
-
-def unmask(text: str, quotes: list[str]) -> str:
-    return re.sub(r"⟦(\d+)⟧", lambda m: "«" + quotes[int(m.group(1))] + "»", text)
 
 
 # --- addresses ------------------------------------------------------------------------
@@ -627,17 +626,14 @@ def _flat_block(text: str) -> str:
 def _split_sentences(text: str) -> list[str]:
     """"… vervangen door: twee jaren. Tevens worden …" → two sentences; "… vervalt «X»
     en wordt «Y» vervangen door …" → two clauses sharing the address."""
-    masked, quotes = mask_quotes(text)
+    spans: list[str] = []
+    masked, _ = mask_quotes(text, spans)
     parts = re.split(r"(?<=\.)\s+(?=(?:Tevens|Voorts)\s)", masked)
     result: list[str] = []
     for part in parts:
         for clause in re.split(r",?\s+en\s+(?=(?:wordt|worden|vervalt|vervallen)\s)", part):
-            result.append(unmask_exact(clause, quotes))
+            result.append(re.sub(r"⟦(\d+)⟧", lambda m: spans[int(m.group(1))], clause))
     return result
-
-
-def unmask_exact(text: str, quotes: list[str]) -> str:
-    return re.sub(r"⟦(\d+)⟧", lambda m: "«" + quotes[int(m.group(1))] + "»", text)
 
 
 def _strip_tevens(sentence: str) -> str:
