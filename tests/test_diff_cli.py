@@ -30,6 +30,9 @@ def test_exit_status_is_one_with_differences_and_zero_without(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, V2009, V2013)[0] == 1
     assert run(capsys, V2013, V2013)[0] == 0
+    import gc
+
+    assert gc.isenabled()  # the command pauses the collector only while it runs
 
 
 def test_missing_file_is_bad_input_with_one_message(
