@@ -54,7 +54,7 @@ MOVE_CONTEXT_BONUS = 0.15  # added when the rest of its article went to the same
 WEIGHTED_FLOOR = 0.45  # plain Dice below which a weighted score is not worked out
 MIN_MOVE_TOKENS = 4  # shorter texts are paired only in place, never moved
 MAX_POSTING = 64  # a shingle or word in more units than this is too common to index
-MAX_PART_POSTING = 24  # the same, when looking for the whole a part came from
+MAX_PART_POSTING = 12  # the same, when looking for the whole a part came from
 MAX_CANDIDATES = 8  # similar articles considered per article
 
 # Punctuation that separates words, for the quick word sets used to measure likeness.
