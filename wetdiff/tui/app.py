@@ -9,7 +9,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from wetdiff.tui.commands import WetdiffCommands
-from wetdiff.tui.data import Session
+from wetdiff.tui.data import Prefetch, Session
 from wetdiff.tui.screens.main import MainScreen
 
 
@@ -32,8 +32,19 @@ class WetdiffApp(App[None]):
         self.new_spec = new_spec
         self.theme = theme or os.environ.get("WETDIFF_THEME") or "textual-dark"
 
+    def on_load(self) -> None:
+        """Start comparing while Textual sets up the screen."""
+        self.prefetch: Prefetch | None = Prefetch(self.session, self.old_spec, self.new_spec)
+
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.old_spec, self.new_spec))
+
+    def take_prefetch(self, old_spec: str | None, new_spec: str | None) -> Prefetch | None:
+        """The prefetched first comparison, once, if it is of these versions."""
+        prefetch, self.prefetch = getattr(self, "prefetch", None), None
+        if prefetch is not None and prefetch.specs == (old_spec, new_spec):
+            return prefetch
+        return None
 
     @property
     def main(self) -> MainScreen:

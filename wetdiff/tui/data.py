@@ -98,6 +98,39 @@ def _write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+class Prefetch:
+    """The first comparison, computed in a background thread started as the app starts,
+    so it is usually ready by the time the main screen mounts (no frame without text).
+    ``result()`` blocks: call it only from a worker thread, or after ``done()``."""
+
+    def __init__(self, session: Session, old_spec: str | None, new_spec: str | None
+                 ) -> None:
+        self.specs = (old_spec, new_spec)
+        self._done = threading.Event()
+        self._value: Comparison | None = None
+        self._error: WetdiffError | None = None
+        threading.Thread(target=self._run, args=(session,), name="wetdiff-prefetch",
+                         daemon=True).start()
+
+    def _run(self, session: Session) -> None:
+        try:
+            self._value = session.compare(*self.specs)
+        except WetdiffError as error:
+            self._error = error
+        finally:
+            self._done.set()
+
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def result(self) -> Comparison:
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._value is not None
+        return self._value
+
+
 class Session:
     """The workspace the app works in, and every read and write the app makes.
 

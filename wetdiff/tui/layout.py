@@ -314,6 +314,7 @@ class DiffDocument:
         self.query = query
         self.blocks: list[Block] = self._blocks()
         self.width = 0
+        self.exact = False
         self._heights: list[int] = []
         self._starts: list[int] = [0]
         self._cache: dict[int, list[Line] | list[tuple[Line, Line]]] = {}
@@ -348,12 +349,25 @@ class DiffDocument:
             return max(width - GUTTER, 8)
         return max((width - GUTTER) // 2, 8)
 
-    def measure(self, width: int) -> int:
-        """Measure every block for ``width`` cells; returns the document's height."""
-        if width == self.width and self._heights:
+    def measure(self, width: int, *, exact: bool = True) -> int:
+        """Measure every block for ``width`` cells; returns the document's height.
+
+        ``exact=False`` only estimates the heights from the texts' lengths (a whole code
+        in a few milliseconds, for the first paint); :meth:`exact_heights` (safe to run
+        in a thread) and :meth:`use_heights` then make the index exact. A block laid out
+        before that corrects its own height."""
+        if width == self.width and self._heights and (self.exact or not exact):
             return self._starts[-1]
         self.width = width
         self._cache.clear()
+        heights = self.exact_heights(width) if exact else self._estimate(width)
+        self.exact = exact
+        self._heights = heights
+        self._starts = [0, *accumulate(heights)]
+        return self._starts[-1]
+
+    def exact_heights(self, width: int) -> list[int]:
+        """The exact height of every block at ``width`` (pure: no state is changed)."""
         column = self.column_width(width)
         heights: list[int] = []
         append = heights.append
@@ -363,9 +377,32 @@ class DiffDocument:
                 append(1 if not heights else 2)
                 continue
             append(self._measure_change(changes[block.change], column))
-        self._heights = heights
-        self._starts = [0, *accumulate(heights)]
-        return self._starts[-1]
+        return heights
+
+    def use_heights(self, width: int, heights: list[int]) -> bool:
+        """Adopt heights computed by :meth:`exact_heights` (if still for this width)."""
+        if width != self.width or len(heights) != len(self.blocks):
+            return False
+        self._heights = list(heights)
+        self._starts = [0, *accumulate(self._heights)]
+        self.exact = True
+        self._cache.clear()
+        return True
+
+    def _estimate(self, width: int) -> list[int]:
+        column = self.column_width(width)
+        heights: list[int] = []
+        append = heights.append
+        changes = self.changes
+        for block in self.blocks:
+            if block.change < 0:
+                append(1 if not heights else 2)
+                continue
+            change = changes[block.change]
+            longest = max(len(change.old.text) if change.old is not None else 0,
+                          len(change.new.text) if change.new is not None else 0)
+            append(longest * 6 // (5 * column) + 1)  # ~20% lost at line ends
+        return heights
 
     def _measure_change(self, change: Any, column: int) -> int:
         """Lines of one aligned provision: plain text is counted on its words (fast);
@@ -377,8 +414,10 @@ class DiffDocument:
             return count_wrapped(renvooi_spans(change), column,
                                  sum(len(t) for t, _ in prefix), indent)
         tallest = 1
-        marked = bool(getattr(change, "words", ())) or primary_kind(change) in (
-            "moved", "split", "merged")
+        kind = primary_kind(change)
+        marked = kind != "unchanged" and (
+            kind in ("moved", "split", "merged")
+            or any(op.op != "equal" for op in getattr(change, "words", ())))
         for side in ("old", "new"):
             provision = change.old if side == "old" else change.new
             if provision is None:
@@ -444,8 +483,12 @@ class DiffDocument:
         if len(self._cache) >= CACHE_BLOCKS:  # scrolled through a whole code: forget
             self._cache.clear()
         height = len(lines)
-        if height > self._heights[index] and block.change >= 0:
-            self._grow(index, height)
+        if height > self._heights[index] or (not self.exact and block.change >= 0):
+            self._grow(index, max(height, 1))
+            pad = self._heights[index] - height
+            if pad > 0:
+                empty0: Any = ((), ()) if self.mode == "side" else ()
+                lines = [*lines, *([empty0] * pad)]
         else:
             pad = self._heights[index] - height
             empty: Any = ((), ()) if self.mode == "side" else ()

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Tree
 
 from wetdiff.errors import WetdiffError
-from wetdiff.tui.data import Comparison
+from wetdiff.tui.data import Comparison, Prefetch
 from wetdiff.tui.layout import DiffDocument
 from wetdiff.tui.widgets.article_tree import ArticleTree
 from wetdiff.tui.widgets.notes_panel import NotesPanel
@@ -104,8 +104,15 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        prefetch = self.wetdiff.take_prefetch(self.old_spec, self.new_spec)
+        if prefetch is not None and prefetch.done():
+            try:
+                self.show_loaded(prefetch.result())  # computed already: no waiting
+            except WetdiffError as error:
+                self.show_failure(str(error))
+            return
         self.view.busy("Comparing…")
-        self.load(self.old_spec, self.new_spec)
+        self.load(self.old_spec, self.new_spec, prefetch)
 
     @property
     def view(self) -> SideBySide:
@@ -114,22 +121,29 @@ class MainScreen(Screen[None]):
     # loading
 
     @work(thread=True, exclusive=True, group="compare")
-    def load(self, old_spec: str | None, new_spec: str | None) -> None:
+    def load(self, old_spec: str | None, new_spec: str | None,
+             prefetch: Prefetch | None = None) -> None:
         """Resolve and compare in a thread: git reads and a whole code's diff block."""
         try:
-            comparison = self.wetdiff.session.compare(old_spec, new_spec)
+            if prefetch is not None:
+                comparison = prefetch.result()
+            else:
+                comparison = self.wetdiff.session.compare(old_spec, new_spec)
         except WetdiffError as error:
             self.post_message(self.LoadFailed(str(error)))
             return
         self.post_message(self.Loaded(comparison))
 
     def on_main_screen_loaded(self, message: Loaded) -> None:
-        self.comparison = message.comparison
-        self.old_spec = message.comparison.old_spec
-        self.new_spec = message.comparison.new_spec
+        self.show_loaded(message.comparison)
+
+    def show_loaded(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.old_spec = comparison.old_spec
+        self.new_spec = comparison.new_spec
         self.rebuild(tree=True)
         self.ready = True
-        orphans = message.comparison.orphans
+        orphans = comparison.orphans
         if orphans:
             names = ", ".join(note.id for note in orphans[:5])
             self.notify(f"{len(orphans)} note(s) no longer match the text they explained "
@@ -137,10 +151,14 @@ class MainScreen(Screen[None]):
                         severity="warning", timeout=10)
 
     def on_main_screen_load_failed(self, message: LoadFailed) -> None:
-        self.notify(message.error, title="Cannot compare", severity="error", timeout=10)
+        self.show_failure(message.error)
+
+    def show_failure(self, error: str) -> None:
+        self.notify(error, title="Cannot compare", severity="error", timeout=10)
         if self.comparison is None:
+            self.view.busy("")
             self.query_one(NotesPanel).show_message(
-                f"Cannot compare: {message.error}\nPress v to pick two versions.")
+                f"Cannot compare: {error}\nPress v to pick two versions.")
         self.ready = True
 
     def show_comparison(self, comparison: Comparison) -> None:

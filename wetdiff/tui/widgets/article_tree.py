@@ -15,6 +15,8 @@ from textual.widgets.tree import TreeNode
 
 from wetdiff.tui.layout import DiffDocument, kind_symbol, primary_kind
 
+FIRST_ARTICLES = 80  # listed before the first paint; a whole code's rest right after
+
 _STYLE = {"inserted": "green", "deleted": "red", "unchanged": "dim"}
 
 
@@ -44,8 +46,17 @@ class ArticleTree(Tree[tuple[str, Any]]):
         self._document: DiffDocument | None = None
         self._children: dict[str, list[int]] = {}
         self.article_nodes: dict[str, TreeNode[tuple[str, Any]]] = {}
+        self._bulk = False
+
+    def _invalidate(self) -> None:
+        # Adding a code's thousand articles one by one would invalidate the tree a
+        # thousand times; while filling it, once at the end is enough.
+        if not getattr(self, "_bulk", False):
+            super()._invalidate()
 
     def show(self, document: DiffDocument) -> None:
+        """List the document's articles: the first ones at once, a whole code's rest
+        right after the first paint."""
         self._document = document
         self.clear()
         self.article_nodes = {}
@@ -59,15 +70,27 @@ class ArticleTree(Tree[tuple[str, Any]]):
             else:
                 children[block.artikel].append(block.change)
         self._children = children
+        self._fill(document, order[:FIRST_ARTICLES])
+        if len(order) > FIRST_ARTICLES:
+            self.call_after_refresh(self._fill, document, order[FIRST_ARTICLES:])
+
+    def _fill(self, document: DiffDocument, articles: list[str]) -> None:
+        if document is not self._document:
+            return  # another comparison is shown by now
         changes = document.changes
-        for artikel in order:
-            kinds = {primary_kind(changes[i]) for i in children[artikel]}
-            marker = article_marker(kinds)
-            label = Text.assemble((f"{marker} ", "bold"), f"Artikel {artikel}")
-            if marker == " ":
-                label.stylize("dim")
-            node = self.root.add(label, data=("artikel", artikel), allow_expand=True)
-            self.article_nodes[artikel] = node
+        self._bulk = True
+        try:
+            for artikel in articles:
+                kinds = {primary_kind(changes[i]) for i in self._children[artikel]}
+                marker = article_marker(kinds)
+                label = Text.assemble((f"{marker} ", "bold"), f"Artikel {artikel}")
+                if marker == " ":
+                    label.stylize("dim")
+                node = self.root.add(label, data=("artikel", artikel), allow_expand=True)
+                self.article_nodes[artikel] = node
+        finally:
+            self._bulk = False
+        self._invalidate()
 
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[tuple[str, Any]]) -> None:
         node = event.node

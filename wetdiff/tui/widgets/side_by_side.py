@@ -14,7 +14,7 @@ from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -35,6 +35,8 @@ from wetdiff.tui.layout import (
     _changed,
     kind_symbol,
 )
+
+EXACT_AT_ONCE = 400  # blocks: below this the exact index costs less than a frame
 
 _FLAGS = ((INSERT, "side--insert"), (DELETE, "side--delete"), (MARKER, "side--marker"),
           (DIM, "side--dim"), (HEADING, "side--heading"), (MATCH, "side--match"))
@@ -69,6 +71,17 @@ class SideBySide(ScrollView, can_focus=True):
     ]
 
     cursor: reactive[int] = reactive(-1, layout=False)
+
+    class Measured(Message):
+        """The exact line index of a long document, computed in a worker thread."""
+
+        bubble = False
+
+        def __init__(self, document: DiffDocument, width: int, heights: list[int]) -> None:
+            super().__init__()
+            self.document = document
+            self.width = width
+            self.heights = heights
 
     class ChangeSelected(Message):
         """The lawyer moved to another change (by key, mouse or tree)."""
@@ -118,12 +131,36 @@ class SideBySide(ScrollView, can_focus=True):
         return self._changed_order
 
     def _measure(self) -> None:
+        """Index the document's lines for the current width: exactly at once for an
+        ordinary proposal; for a whole code, first estimated (so the first screen shows
+        at once) and made exact by a worker thread."""
         width = self.scrollable_content_region.width or self.size.width or 80
-        height = self.document.measure(width)
+        document = self.document
+        exact = len(document.blocks) <= EXACT_AT_ONCE
+        height = document.measure(width, exact=exact)
         self.virtual_size = Size(width, height)
+        if not document.exact:
+            self._measure_exactly(document, width)
+
+    @work(thread=True, exclusive=True, group="measure")
+    def _measure_exactly(self, document: DiffDocument, width: int) -> None:
+        self.post_message(self.Measured(document, width, document.exact_heights(width)))
+
+    def on_side_by_side_measured(self, message: Measured) -> None:
+        document = self.document
+        if message.document is not document:
+            return
+        index, offset = document.locate(int(self.scroll_y))
+        if document.use_heights(message.width, message.heights):
+            self.virtual_size = Size(self.virtual_size.width, document.height)
+            self.scroll_to(y=document.block_y(index) + offset, animate=False)
+            self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
+        before = self.document.width
         self._measure()
+        if self.document.width != before and self.cursor >= 0:
+            self.scroll_to_change(self.cursor, top=True)  # keep the selection in view
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
