@@ -405,9 +405,11 @@ def _snapshot(work: _Werkversie, opdracht: Opdracht) -> tuple[dict[str, Node], l
 
 
 def apply_opdrachten(opdrachten: Wijzigingsopdrachten | tuple[Opdracht, ...],
-                     version: Version, *, label: str = "") -> Toegepast:
+                     version: Version, *, label: str = "", rollback: bool = True) -> Toegepast:
     """Apply instructions in order. A failing instruction is recorded and leaves the
-    text as it was (so one failure does not hide the next); the result says which."""
+    text as it was (so one failure does not hide the next); the result says which.
+    ``rollback=False`` skips saving the text before each instruction, for a proof that
+    only needs to know whether every instruction applied."""
     items = (opdrachten.opdrachten if isinstance(opdrachten, Wijzigingsopdrachten)
              else opdrachten)
     work = _Werkversie(version)
@@ -415,7 +417,7 @@ def apply_opdrachten(opdrachten: Wijzigingsopdrachten | tuple[Opdracht, ...],
     failures: list[Mislukt] = []
     applied = 0
     for opdracht in items:
-        nodes, order = _snapshot(work, opdracht)
+        nodes, order = _snapshot(work, opdracht) if rollback else (work.nodes, work.order)
         try:
             apply_one(work, opdracht)
             applied += 1

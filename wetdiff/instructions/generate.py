@@ -19,12 +19,14 @@ article pairs say which article was renumbered to which).
 
 from __future__ import annotations
 
-import difflib
+import functools
 import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from diff_match_patch import diff_match_patch
 
 from wetdiff.instructions.apply import (
     ARTICLE_HEADER,
@@ -98,11 +100,56 @@ class _Restate(Exception):
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _token_set(text: str) -> frozenset[str]:
+    return frozenset(_tokens(text))
 
 
 def _is_word(token: str) -> bool:
     return not token.isspace()
+
+
+def _code(n: int) -> str:
+    """Token number ``n`` as one character (above ASCII, skipping the surrogates)."""
+    point = 0x100 + n
+    return chr(point + 0x800 if point >= 0xD800 else point)
+
+
+def _opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Token-level edit script (Myers, via diff-match-patch on one character per token):
+    ("equal"|"change", i1, i2, j1, j2)."""
+    codes: dict[str, str] = {}
+
+    def encode(items: list[str]) -> str:
+        return "".join(codes.get(t) or codes.setdefault(t, _code(len(codes))) for t in items)
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main(encode(old), encode(new), False)
+    result: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for kind, chunk in diffs:
+        n = len(chunk)
+        if kind == 0:
+            result.append(("equal", i, i + n, j, j + n))
+            i, j = i + n, j + n
+            continue
+        di, dj = (n, 0) if kind < 0 else (0, n)
+        if result and result[-1][0] == "change":
+            _, a, _, c, _ = result[-1]
+            result[-1] = ("change", a, i + di, c, j + dj)
+        else:
+            result.append(("change", i, i + di, j, j + dj))
+        i, j = i + di, j + dj
+    return result
 
 
 def _share(old: str, new: str) -> float:
@@ -111,16 +158,14 @@ def _share(old: str, new: str) -> float:
     b = [t for t in tokens(new) if _is_word(t)]
     if not a and not b:
         return 0.0
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    same = sum(block.size for block in matcher.get_matching_blocks())
+    same = sum(i2 - i1 for tag, i1, i2, _, _ in _opcodes(a, b) if tag == "equal")
     return 1 - (2 * same) / (len(a) + len(b))
 
 
 def _regions(old: list[str], new: list[str]) -> list[tuple[int, int, int, int]]:
     """Changed stretches of tokens; stretches separated by at most one word are one."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     regions: list[list[int]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(old, new):
         if tag == "equal":
             continue
         if regions:
@@ -167,7 +212,7 @@ def _similarity(a: Block, b: Block) -> float:
     ta, tb = _element_text(a), _element_text(b)
     if ta == tb:
         return 1.0
-    sa, sb = set(tokens(ta)), set(tokens(tb))
+    sa, sb = _token_set(ta), _token_set(tb)
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / len(sa | sb)
@@ -568,7 +613,8 @@ def _proves(opdrachten: list[Opdracht], old: Artikel, new: Artikel, regels: Rege
     if gelezen.problems:
         return False
     renamed = Artikel(new.number, old.body, old.title)
-    result = apply_opdrachten(gelezen.opdrachten, Version("x", "x", (renamed,)))
+    result = apply_opdrachten(gelezen.opdrachten, Version("x", "x", (renamed,)),
+                              rollback=False)
     if result.failures:
         return False
     return same_text(result.version.artikel(new.number), new)

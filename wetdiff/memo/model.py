@@ -279,7 +279,7 @@ def prove_instructions(old: Version, new: Version, changeset: ChangeSet | None) 
     if not generated.text:
         return Instructions("", generated.base, True)
     gelezen = parse_text(generated.text)
-    result = apply_opdrachten(gelezen.opdrachten, old)
+    result = apply_opdrachten(gelezen.opdrachten, old, rollback=False)
     numbers = {a.number for a in new.artikelen} | {a.number for a in result.version.artikelen}
     wrong = sorted(n for n in numbers
                    if not same_text(result.version.artikel(n), new.artikel(n)))
