@@ -22,7 +22,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
-from docx.table import _Cell
 from lxml import etree
 
 from wetdiff.memo.labels import labels
@@ -116,16 +115,18 @@ class _Body:
 
 def _table(document: WordDocument, header: list[str], rows: list[list[str]]) -> None:
     """A table with all its rows made at once (adding rows one by one re-reads the whole
-    table each time)."""
+    table each time); each cell's paragraph gets its text as one run, the header bold."""
     table = document.add_table(rows=len(rows) + 1, cols=len(header))
     table.style = "Table Grid"
     for index, (tr, values) in enumerate(zip(table._tbl.tr_lst, [header, *rows], strict=True)):
         for tc, text in zip(tr.tc_lst, values, strict=True):
-            cell = _Cell(tc, table)
+            if not text:
+                continue
+            run = _text(tc.p_lst[0], text)
             if index == 0:
-                cell.paragraphs[0].add_run(text).bold = True
-            else:
-                cell.text = text
+                look = OxmlElement("w:rPr")
+                etree.SubElement(look, qn("w:b"))
+                run.insert(0, look)
 
 
 def _code_style(document: WordDocument) -> str:

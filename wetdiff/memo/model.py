@@ -120,15 +120,11 @@ class Memo:
     orphans: tuple[MemoNote, ...]
     instructions: Instructions
     articles: tuple[str, ...] = field(default=())
+    has_notes: bool = False  # any change has a note (else the memo says so once)
 
     @property
     def unanswered(self) -> tuple[MemoQuestion, ...]:
         return tuple(q for q in self.questions if not q.answered_by and not q.answered_elsewhere)
-
-    @property
-    def has_notes(self) -> bool:
-        """Whether any change has a note (else the memo says so once, not per change)."""
-        return any(c.notes for c in self.changes)
 
     @property
     def total(self) -> int:
@@ -248,6 +244,7 @@ def build_memo(
         orphans=orphans,
         instructions=instructions,
         articles=articles,
+        has_notes=any(c.notes for c in changes),
     )
 
 
