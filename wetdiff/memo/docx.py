@@ -116,9 +116,12 @@ class _Body:
 def _table(document: WordDocument, header: list[str], rows: list[list[str]]) -> None:
     """A table with all its rows made at once (adding rows one by one re-reads the whole
     table each time); each cell's paragraph gets its text as one run, the header bold."""
-    table = document.add_table(rows=len(rows) + 1, cols=len(header))
+    lines = [header, *rows] if any(header) else rows  # key-value tables have no header
+    table = document.add_table(rows=len(lines), cols=len(header))
     table.style = "Table Grid"
-    for index, (tr, values) in enumerate(zip(table._tbl.tr_lst, [header, *rows], strict=True)):
+    offset = 0 if any(header) else 1
+    for index, (tr, values) in enumerate(zip(table._tbl.tr_lst, lines, strict=True),
+                                         offset):
         for tc, text in zip(tr.tc_lst, values, strict=True):
             if not text:
                 continue
