@@ -8,7 +8,6 @@ workers; nothing here knows about Textual.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,8 +17,6 @@ from typing import Any
 from wetdiff.diff import ChangeSet, compare
 from wetdiff.errors import WetdiffError
 from wetdiff.model.version import Version
-
-_SLUG = re.compile(r"[^0-9a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,16 +186,11 @@ class Session:
         return Comparison(old_spec, new_spec, changeset, dict(attachment.by_change),
                           attachment.orphans, questions, proposal, attachment)
 
-    def _notes_path(self, proposal: str) -> Path:
-        return self.root / "proposals" / proposal / "notes.toml"
-
     def _notes(self, proposal: str) -> tuple[Any, Any]:
-        from wetdiff.notes import load_registry, read_notes
-        from wetdiff.notes.questions import registry_paths
+        from wetdiff.notes.proposal import load_proposal_notes
 
-        notes_file = read_notes(self._notes_path(proposal))
-        questions = load_registry(registry_paths(self.root, proposal))
-        return notes_file, questions
+        bundle = load_proposal_notes(self.root, proposal)
+        return bundle.notes_file, bundle.questions
 
     def questions(self, proposal: str) -> Any:
         return self._notes(proposal)[1]
@@ -267,49 +259,42 @@ class Session:
                   citations: Sequence[Any], answers: Sequence[str], note_id: str | None
                   ) -> Path:
         """Add or replace the note on ``change`` in the proposal's notes file (atomic,
-        refusing a file changed on disk since it was read), and commit it."""
-        from wetdiff.notes import Note, read_notes, write_notes
+        refusing a file changed on disk since it was read), and commit it with the
+        rationale as message and ``Answers:`` trailers."""
+        from wetdiff.notes import Note
         from wetdiff.notes.anchor import anchor_for_change
+        from wetdiff.notes.proposal import (
+            commit_notes,
+            load_proposal_notes,
+            new_note_id,
+            save_note,
+        )
 
         if not comparison.proposal:
             raise WetdiffError("notes belong to a proposal, and neither version is one",
                                hint="Compare with a proposal stage (press v).")
         if not rationale.strip():
             raise WetdiffError("a note needs a rationale: why is this change there?")
-        path = self._notes_path(comparison.proposal)
-        current = read_notes(path)
+        current = load_proposal_notes(self.root, comparison.proposal).notes_file
         old = current.get(note_id) if note_id else None
         anchor = old.anchor if old is not None else anchor_for_change(change)
-        new_id = note_id or self._new_note_id(change, {n.id for n in current.notes})
+        new_id = old.id if old is not None else new_note_id(
+            anchor, rationale, taken=[n.id for n in current.notes])
         note = Note(new_id, anchor, rationale.strip() + "\n", tuple(citations),
                     tuple(answers), old.gap if old else "", old.author if old else "",
                     old.version if old else None)
-        notes = [n for n in current.notes if n.id != new_id] + [note]
-        write_notes(current, notes)
-        self._commit([path], f"Note on {anchor.path}: {rationale.strip().splitlines()[0]}")
-        return path
-
-    @staticmethod
-    def _new_note_id(change: Any, taken: set[str]) -> str:
-        provision = change.new if change.new is not None else change.old
-        base = _SLUG.sub("-", provision.locatie.key.lower().replace("°", "")).strip("-")
-        candidate, n = base, 2
-        while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        return candidate
+        saved = save_note(current, note, replace_id=old.id if old is not None else None)
+        commit_notes(self.root, [saved.file.path],
+                     f"Note on {anchor.path}: {rationale.strip()}", answers)
+        return Path(saved.file.path)
 
     def add_question(self, proposal: str, question: Any) -> Any:
-        from wetdiff.notes import add_question
+        from wetdiff.notes.proposal import commit_notes, new_question, questions_path
 
-        path = self.root / "proposals" / proposal / "questions.toml"
-        added = add_question(path, question)
-        self._commit([path], f"Question {question.id}: {question.summary}")
+        added = new_question(self.root, proposal, question)
+        commit_notes(self.root, [questions_path(self.root, proposal)],
+                     f"Question {question.id}: {question.summary}")
         return added
-
-    def _commit(self, paths: Sequence[Path], message: str) -> str | None:
-        repo = self.workspace.repo
-        rel = [str(p.relative_to(self.root)) for p in paths]
-        return str(repo.commit(rel, message + "\n"))
 
     def article_draft(self, spec: str, artikel: str) -> ArticleDraft:
         """The text of ``artikel`` in a proposal stage, for editing."""
