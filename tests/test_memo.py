@@ -144,3 +144,11 @@ def test_cli_bad_input_exits_2_and_writes_nothing(tmp_path: Path,
                    "--notes", str(bad_notes)], capsys)
     assert code == 2 and not out.exists()
     assert list(tmp_path.iterdir()) == [bad_notes]
+
+
+def test_progress_is_reported_for_every_provision() -> None:
+    old, new = load_path(FIXTURE / "old"), load_path(FIXTURE / "new")
+    changeset = compare(old, new)
+    done: list[int] = []
+    build_memo(old, new, changeset, progress=done.append)
+    assert sum(done) == len(changeset.changes)
