@@ -298,3 +298,12 @@ def test_a_failure_quotes_the_instruction_exactly_as_written() -> None:
     text = 'In artikel 9, tweede lid, wordt "vijf" vervangen door “zes”.'
     result = apply_opdrachten(parse_text(text).opdrachten, version())
     assert result.failures[0].words == text
+
+
+def test_unreadable_new_text_is_a_failing_instruction_not_a_crash() -> None:
+    text = ("Na artikel 9 wordt een artikel ingevoegd, luidende:\n\n"
+            "    Dit is geen artikel maar losse tekst.\n")
+    gelezen = parse_text(text)
+    result = apply_opdrachten(gelezen.opdrachten, version())
+    assert len(result.failures) == 1
+    assert "niet te lezen" in result.failures[0].reason

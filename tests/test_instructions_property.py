@@ -190,3 +190,27 @@ def test_articles_inserted_and_repealed(data: st.DataObject) -> None:
     old = Version("a", "a", (first, second))
     new = Version("b", "b", (data.draw(edited(first)), added))
     assert roundtrips(old, new)
+
+
+FRAGMENTS = ["In", "artikel", "9,", "eerste", "lid,", "wordt", "«acht»", '"twaalf"', "vervangen",
+             "door", "door:", "vervalt", "Het", "tweede", "lid", "onderdeel", "1°,", "na", "voor",
+             "ingevoegd", "toegevoegd,", "luidende:", "komt", "te", "luiden:", "onder",
+             "vernummering", "van", "tot", "en", "met", "derde", "A", "\n", "1.", "a.",
+             "ARTIKEL", "I", "Artikel", "9", "aanhef,", "telkens", "Tevens", "punt", "aan",
+             "slot", "(nieuw)", "«", "»", ".", ",", ":", "aanduiding", "«1.»", "leden", "    "]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=40))
+def test_any_jumble_of_instruction_words_is_read_or_reported_never_a_crash(
+        words: list[str]) -> None:
+    """Whatever a person pastes, the reader and applier answer with instructions or with
+    problems in the instruction's own words: no traceback."""
+    from wetdiff.model.text_format import parse
+
+    base = Version("t", "t", (parse("Artikel 9\n\n1. Ten hoogste acht jaren:\n    1°. een;\n"
+                                    "    2°. twee.\n\n2. Tweede lid.\n"),))
+    gelezen = parse_text(" ".join(words))
+    result = apply_opdrachten(gelezen.opdrachten, base)
+    for failure in (*gelezen.problems, *result.failures):
+        assert failure.reason

@@ -176,7 +176,10 @@ def _parse_articles(block: str) -> list[Node]:
     nodes = []
     for chunk in chunks:
         if chunk.strip():
-            artikel = parse(chunk.strip("\n") + "\n", source="<opdracht>", strict=False)
+            try:
+                artikel = parse(chunk.strip("\n") + "\n", source="<opdracht>", strict=False)
+            except WetdiffError as error:
+                raise ApplyError(f"de nieuwe tekst is niet te lezen: {error.what}") from None
             nodes.append(to_node(artikel))
     if not nodes:
         raise ApplyError("de nieuwe tekst ontbreekt")
