@@ -19,7 +19,8 @@ passes of increasing doubt, and only then is it decided what happened to each pa
    greedy token-set similarity (Dice ≥ :data:`PROVISION_SIMILARITY`), ties going to the
    same position, then the nearest.
 3. **Provisions across articles (moves).** What is left on both sides, over the whole
-   version: identical text first, then similarity ≥ :data:`MOVE_SIMILARITY` (stricter:
+   version: identical text first; then splits and mergers within article pairs (pass 4,
+   limited to paired articles); then similarity ≥ :data:`MOVE_SIMILARITY` (stricter:
    crossing articles is a stronger claim; words weighted by rarity, so shared penalty
    boilerplate proves little; :data:`MOVE_CONTEXT_BONUS` towards the article where the
    rest of its old article went). Texts of fewer than :data:`MIN_MOVE_TOKENS` words
@@ -147,13 +148,19 @@ def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]
         _pair_placeholders(old_by_article[o], new_by_article[n])
     movable_old = [u for u in old if u.partner is None and not u.trivial]
     movable_new = [u for u in new if u.partner is None and not u.trivial]
+    _pair_exact(movable_old, movable_new)  # the same text elsewhere: surely moved
+    # fragments within an article pair before fuzzy moves elsewhere: an aanhef merged
+    # into the lid that now holds its words has not moved to a look-alike elsewhere
+    _find_parts(old, new, lambda whole, part: pairs.get(whole.article) == part.article)
+    _find_parts(new, old, lambda whole, part: pairs.get(part.article) == whole.article)
+    movable_old = _free(movable_old)
+    movable_new = _free(movable_new)
     if movable_old and movable_new:
-        _pair_exact(movable_old, movable_new)
         went: dict[int, set[int]] = defaultdict(set)  # old article -> new articles
         for unit in old:
             if unit.partner is not None:
                 went[unit.article].add(unit.partner.article)
-        _pair_similar(_free(movable_old), _free(movable_new), MOVE_SIMILARITY, weights,
+        _pair_similar(movable_old, movable_new, MOVE_SIMILARITY, weights,
                       lambda o, n: MOVE_CONTEXT_BONUS if n.article in went[o.article] else 0.0)
     _find_parts(old, new)
     _find_parts(new, old)
@@ -455,10 +462,11 @@ def _pair_placeholders(olds: list[Unit], news: list[Unit]) -> None:
 # --- splits and mergers ---------------------------------------------------------------
 
 
-def _find_parts(wholes: list[Unit], parts: list[Unit]) -> None:
+def _find_parts(wholes: list[Unit], parts: list[Unit],
+                allowed: Callable[[Unit, Unit], bool] | None = None) -> None:
     """Parts (free units on one side) that came from a whole on the other side: a new
     provision split off from an old one (``wholes`` old), or an old provision merged into
-    a new one (``wholes`` new)."""
+    a new one (``wholes`` new). ``allowed(whole, part)`` limits where to look."""
     free = [p for p in parts if p.partner is None and not p.trivial]
     if not free:
         return
@@ -481,6 +489,8 @@ def _find_parts(wholes: list[Unit], parts: list[Unit]) -> None:
                     by_index[whole.index] = whole
         for w_index in sorted(counts, key=lambda i: (-counts[i], i))[:MAX_CANDIDATES]:
             whole = by_index[w_index]
+            if allowed is not None and not allowed(whole, part):
+                continue
             if part.size > PART_MAX_SHARE * whole.size:
                 continue  # as long as the whole: a copy or a rewrite, not a fragment of it
             contained = len(part.words & whole.words) / len(part.words)
