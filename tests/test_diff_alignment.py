@@ -192,3 +192,28 @@ def test_ids_are_unique_even_with_a_duplicated_article_number() -> None:
     changes = compare(version(text), version(text, text))
     ids = [c.id for c in changes.changes]
     assert len(ids) == len(set(ids)) == 2
+
+
+def test_aanhef_merged_into_its_lid_is_not_moved_to_a_look_alike() -> None:
+    """Bill 36 547's pattern: the aanhef of 273f lid 1 and onder 1° become one new lid 1,
+    while the other onderdelen move to 273fb, whose own aanhef only looks like it."""
+    old = version("Artikel 273f\n\n1. Als schuldig aan mensenhandel wordt met "
+                  "gevangenisstraf van ten hoogste twaalf jaren gestraft:\n"
+                  "    1°. degene die een ander door dwang werft, vervoert, overbrengt, "
+                  "huisvest of opneemt;\n"
+                  "    2°. degene die opzettelijk voordeel trekt uit de uitbuiting van een "
+                  "ander.\n")
+    new = version("Artikel 273f\n\n1. Als schuldig aan mensenhandel wordt met "
+                  "gevangenisstraf van ten hoogste twaalf jaren gestraft degene die een "
+                  "ander door dwang werft, vervoert, overbrengt, huisvest of opneemt.\n",
+                  "Artikel 273fb\n\n1. Als schuldig aan voordeeltrekking wordt met "
+                  "gevangenisstraf van ten hoogste twaalf jaren gestraft:\n"
+                  "    1°. degene die opzettelijk voordeel trekt uit de uitbuiting van een "
+                  "ander.\n")
+    changes = compare(old, new)
+    merged = sorted(c.old_key for c in changes.changes if "merged" in c.kinds)
+    assert merged == ["273f/1", "273f/1/1°"]
+    assert all(c.new_key == "273f/1" for c in changes.changes if "merged" in c.kinds)
+    assert by_old(changes, "273f/1/2°").new_key == "273fb/1/1°"
+    assert "moved" in by_old(changes, "273f/1/2°").kinds
+    assert by_new(changes, "273fb/1").kinds == {"inserted"}
