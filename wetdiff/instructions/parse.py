@@ -659,7 +659,6 @@ def parse_text(text: str) -> Gelezen:
     current: list[Opdracht] = []
     onderdelen: list[Onderdeel] = []
     stack: list[_Context] = []
-    first_artikel = ""
 
     def flush_onderdeel() -> None:
         nonlocal current
@@ -698,9 +697,7 @@ def parse_text(text: str) -> Gelezen:
             continue
         regeling_match = _R_REGELING.match(stripped)
         if regeling_match and not stack and not _is_address(regeling_match.group("naam")):
-            regeling = re.sub(r"\d+$", "", regeling_match.group("naam")).strip()
-            if not regeling_match.group(0).lower().startswith(("de ", "het ")):
-                regeling = regeling_match.group("naam")
+            regeling = re.sub(r"\d+$", "", regeling_match.group("naam")).strip()  # footnote
             continue
         item = _ITEM.match(stripped)
         item_nr = ""
@@ -722,7 +719,6 @@ def parse_text(text: str) -> Gelezen:
                 problems.append(Mislukt(label, stripped, str(error)))
                 continue
             stack.append(_Context(adres, None, label))
-            first_artikel = first_artikel or adres.artikel
             continue
         block: str | None = None
         if _BLOCK_END.search(rest):

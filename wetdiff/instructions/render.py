@@ -217,7 +217,3 @@ def render_onderdeel(letter: str, artikel: str, opdrachten: list[Opdracht], *,
 
 def _same_article(opdrachten: list[Opdracht]) -> bool:
     return not any(isinstance(o, ArtikelInvoegen | ArtikelVernummeren) for o in opdrachten)
-
-
-def element_phrase(kind: str, numbers: list[str]) -> str:
-    return elements_phrase(kind, numbers)
