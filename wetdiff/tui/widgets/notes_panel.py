@@ -22,6 +22,14 @@ def _plain(text: str) -> str:
     return visible_controls(text)
 
 
+def _paragraphs(text: str) -> str:
+    """A rationale is written like Markdown: lines wrapped by hand belong together; a
+    blank line separates paragraphs. Rewrapped here to the panel's width."""
+    blocks = [" ".join(line.strip() for line in block.splitlines() if line.strip())
+              for block in text.strip().split("\n\n")]
+    return "\n\n".join(b for b in blocks if b)
+
+
 def citation_in_words(citation: Any) -> str:
     """"Kamerstuk 36 547, nr. 3, § 4.2, page: gap": an unknown field says so."""
     parts = [citation.document]
@@ -57,7 +65,7 @@ def describe(change: Any | None, notes: Sequence[Any], questions: Any) -> Conten
             parts.append(Content("  Press e to write why this change is there."))
     for note in notes:
         parts.append(Content.styled("\nRationale\n", "bold underline"))
-        parts.append(Content(_plain(note.rationale.strip() or "(empty)") + "\n"))
+        parts.append(Content(_plain(_paragraphs(note.rationale) or "(empty)") + "\n"))
         if note.gap:
             parts.append(Content.styled(f"Source not available: {_plain(note.gap)}\n", "italic"))
         if note.citations:

@@ -30,7 +30,10 @@ class VersionsHeader(Static):
     """Two lines: left version, right version (as the columns below are drawn)."""
 
     DEFAULT_CSS = """
-    VersionsHeader { height: 2; background: $panel; color: $foreground; padding: 0 1; }
+    VersionsHeader {
+        height: 2; background: $panel; color: $foreground; padding: 0 1;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     """
 
     def show(self, old: Any, new: Any, *, swapped: bool = False) -> None:
