@@ -151,8 +151,13 @@ def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]
     _pair_exact(movable_old, movable_new)  # the same text elsewhere: surely moved
     # fragments within an article pair before fuzzy moves elsewhere: an aanhef merged
     # into the lid that now holds its words has not moved to a look-alike elsewhere
-    _find_parts(old, new, lambda whole, part: pairs.get(whole.article) == part.article)
-    _find_parts(new, old, lambda whole, part: pairs.get(part.article) == whole.article)
+    new_free = {u.article for u in new if u.partner is None}
+    old_free = {u.article for u in old if u.partner is None}
+    partner_of = {n: o for o, n in pairs.items()}
+    _find_parts([u for u in old if pairs.get(u.article) in new_free], new,
+                lambda whole, part: pairs.get(whole.article) == part.article)
+    _find_parts([u for u in new if partner_of.get(u.article) in old_free], old,
+                lambda whole, part: pairs.get(part.article) == whole.article)
     movable_old = _free(movable_old)
     movable_new = _free(movable_new)
     if movable_old and movable_new:
