@@ -448,3 +448,21 @@ def test_write_the_memo_of_the_two_versions_shown(app_factory, run_app, tmp_path
     run_app(app_factory(), scenario)
     memo = target.read_text(encoding="utf-8")
     assert "vijftien" in memo and "Raises the maximum" in memo
+
+
+def test_versions_list_shows_a_stage_once_when_a_tag_has_its_name(app_factory, run_app,
+                                                                  workspace) -> None:
+    subprocess.run(["git", "tag", "36547/nr2"], cwd=workspace, check=True)
+
+    async def scenario(pilot):  # type: ignore[no-untyped-def]
+        app = pilot.app
+        await pilot.press("v")
+        old = app.screen.query_one("#old-list", OptionList)
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if old.option_count:
+                break
+        ids = [old.get_option_at_index(i).id for i in range(old.option_count)]
+        assert ids.count("36547/nr2") == 1
+
+    run_app(app_factory(), scenario)

@@ -30,6 +30,7 @@ GROUPS = (("law", "Law (by date in force)"), ("stage", "Proposal stages"),
 def version_options(entries: list[Any], revisions: list[Any], current: str) -> list[Option]:
     """The options of one side's list, grouped; revisions apply to the side's version."""
     options: list[Option] = []
+    seen: set[str] = set()
     _, base = split_rev(current)
     for kind, heading in GROUPS:
         if kind == "rev":
@@ -42,10 +43,12 @@ def version_options(entries: list[Any], revisions: list[Any], current: str) -> l
                               + (f"  ⚠ {e.illustrative}" if e.illustrative else "")
                               + ("" if e.has_text else "  (no text)"), e.has_text)
                      for e in entries if e.kind == kind]
+        group = [g for g in group if g[0] not in seen]  # a stage's tag is the stage
         if not group:
             continue
         options.append(Option(Text(heading, style="bold underline"), disabled=True))
         for spec, label, enabled in group:
+            seen.add(spec)
             options.append(Option(Text(visible_controls(label)), id=spec,
                                   disabled=not enabled))
     return options
