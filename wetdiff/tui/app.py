@@ -58,6 +58,8 @@ class WetdiffApp(App[None]):
     async def action_quit(self) -> None:
         from wetdiff.tui.screens.confirm import ConfirmScreen
 
+        if isinstance(self.screen, ConfirmScreen):
+            return  # already asking
         unsaved = self.unsaved_work()
         if not unsaved:
             self.exit()
