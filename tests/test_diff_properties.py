@@ -200,3 +200,31 @@ def test_compare_key_fast_path_is_the_full_normalisation(text: str) -> None:
     assert clean(text) == full_clean(text)
     assert clean_lines(text) == full_clean_lines(text)
     assert compare_key(text) == full_clean(text).translate(_QUOTE_TABLE)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), article_bodies, article_bodies)
+def test_every_provision_is_aligned_once_across_articles(
+    data: st.DataObject, first: list[tuple[str, list[str]]],
+    second: list[tuple[str, list[str]]],
+) -> None:
+    """Two articles, edited, with a lid moved from one to the other: every old and every
+    new provision appears in the change set, and the word operations hold."""
+    edited_first = data.draw(edited(first))
+    edited_second = data.draw(edited(second))
+    if len(edited_first) > 1:
+        edited_second = [*edited_second, edited_first.pop(0)]
+    old = as_version(build("3", first), build("4", second))
+    new = as_version(build("3", edited_first), build("4", edited_second))
+    changes = compare(old, new)
+    assert {c.old_key for c in changes.changes if c.old} == {
+        p.locatie.key for a in old.artikelen for p in a.provisions()}
+    assert {c.new_key for c in changes.changes if c.new} == {
+        p.locatie.key for a in new.artikelen for p in a.provisions()}
+    for change in changes.changes:
+        before, after = apply_words(change.words)
+        assert after == (change.new.text if change.new else "")
+        if change.old is not None:
+            assert compare_key(before) == compare_key(change.old.text)
+    ids = [c.id for c in changes.changes]
+    assert len(ids) == len(set(ids))
