@@ -21,11 +21,11 @@ FORMATS = ("side-by-side", "renvooi", "unified", "json")
 
 
 def _load(spec: str) -> Version:
-    """A path is read directly (no git needed); anything else goes through the one
-    version parser. Something that can only be a path (``x.txt``, ``/abs``, ``./rel``)
-    but does not exist is reported as a missing file."""
+    """A version through the one version parser. What can only be a path (``x.txt``,
+    ``/abs/folder``, ``./rel``) is read directly, as that parser would, without loading
+    the git store; if it does not exist, that is one clear message."""
     path = Path(spec)
-    if path.exists() or path.suffix in (".txt", ".toml") or spec.startswith(("/", ".")):
+    if path.suffix in (".txt", ".toml") or spec.startswith(("/", ".")):
         from wetdiff.model.version import load_path
 
         return load_path(path)
