@@ -105,14 +105,14 @@ class Prefetch:
         self.specs = (old_spec, new_spec)
         self._done = threading.Event()
         self._value: Comparison | None = None
-        self._error: WetdiffError | None = None
+        self._error: Exception | None = None
         threading.Thread(target=self._run, args=(session,), name="wetdiff-prefetch",
                          daemon=True).start()
 
     def _run(self, session: Session) -> None:
         try:
             self._value = session.compare(*self.specs)
-        except WetdiffError as error:
+        except Exception as error:  # a user's mistake, or a bug: raised where it is read
             self._error = error
         finally:
             self._done.set()
