@@ -1,0 +1,96 @@
+"""``wetdiff import ob FILE.xml --to VERSION --as PROPOSAL/STAGE``: an officiële
+bekendmaking (Kamerstuk, Staatsblad) applied to a version, as a proposal stage.
+
+A subcommand of ``wetdiff import`` (registered there); the leading underscore keeps it
+out of the top-level command list.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from wetdiff.cli.options import format_option, load_version
+from wetdiff.errors import FindingsError, WetdiffError
+
+
+@click.command(name="ob")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--to", "to", metavar="VERSION",
+              help="The version the bekendmaking amends: law@DATE, PROPOSAL/STAGE or a "
+                   "path.")
+@click.option("--as", "as_stage", metavar="PROPOSAL/STAGE",
+              help="Save the amended articles as this proposal stage (one commit per "
+                   "article, its message naming the document).")
+@click.option("--print", "print_only", is_flag=True,
+              help="Print the amended articles instead of writing anything.")
+@click.option("--regeling", default="", metavar="NAME",
+              help="The regeling to take the ARTIKEL for, when VERSION does not name it "
+                   "(e.g. 'Wetboek van Strafrecht').")
+@click.option("--instructions", "show_instructions", is_flag=True,
+              help="Print the amending articles as instruction text (what 'wetdiff apply' "
+                   "reads) and stop.")
+@click.option("-m", "--message", default="",
+              help="Rationale for the commits with --as (default: names the document).")
+@format_option("text", "json")
+def ob(file: Path, to: str | None, as_stage: str | None, print_only: bool, regeling: str,
+       show_instructions: bool, message: str, output_format: str) -> None:
+    """Apply an officiële bekendmaking (XML from zoek.officielebekendmakingen.nl: a
+    Kamerstuk 'Voorstel van wet' such as kst-36547-2.xml, or a Staatsblad) to VERSION.
+
+    Only the ARTIKEL that amends VERSION's regeling is applied; ARTIKELEN amending other
+    regelingen are listed as skipped. Every instruction must apply: one that cannot is
+    reported in its own words, exit code 1, and nothing is written.
+    """
+    from wetdiff.importers.bekendmaking import apply_bekendmaking, read_bekendmaking
+
+    bekendmaking = read_bekendmaking(file)
+    for warning in bekendmaking.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if show_instructions:
+        click.echo("\n".join(a.text for a in bekendmaking.artikelen), nl=False)
+        return
+    if not to:
+        raise click.UsageError("give --to VERSION: the version the bekendmaking amends")
+    if bool(as_stage) == print_only:
+        raise click.UsageError("give --as PROPOSAL/STAGE or --print (one of them)")
+    version = load_version(to)
+    toepassing = apply_bekendmaking(bekendmaking, version, regeling=regeling)
+    chosen = toepassing.artikel
+    skipped = [{"artikel": a.numeral, "regeling": a.regeling} for a in toepassing.skipped]
+    for item in skipped:
+        name = item["regeling"] or "regeling not named"
+        click.echo(f"skipped: ARTIKEL {item['artikel']} ({name})", err=True)
+    if toepassing.problems:
+        lines = [f"{len(toepassing.problems)} of {toepassing.count} instruction(s) of "
+                 f"ARTIKEL {chosen.numeral} could not be applied; nothing was written:"]
+        lines += [f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}"
+                  for p in toepassing.problems]
+        raise FindingsError("\n".join(lines))
+    result = toepassing.toegepast
+    if not result.changed:
+        raise WetdiffError(f"ARTIKEL {chosen.numeral} of {bekendmaking.description} changes "
+                           f"nothing in {version.label}", file=file)
+    from wetdiff.cli.commands.apply import _print, _save_stage
+
+    changed = [a for a in result.version.artikelen if a.number in result.changed]
+    if print_only:
+        _print(changed, result.changed, output_format)
+        return
+    assert as_stage is not None
+    _save_stage(as_stage, changed, result.changed, message or (
+        f"{bekendmaking.description}: ARTIKEL {chosen.numeral} "
+        f"({chosen.regeling or 'regeling'}) toegepast op {version.label}"))
+    if output_format == "json":
+        click.echo(json.dumps({
+            "schema": "wetdiff.import.ob/1", "document": bekendmaking.description,
+            "artikel": chosen.numeral, "regeling": chosen.regeling,
+            "applied": result.applied, "changed": list(result.changed),
+            "skipped": skipped, "stage": as_stage,
+        }, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{bekendmaking.description}: {result.applied} instruction(s) of ARTIKEL "
+                   f"{chosen.numeral} applied to {version.label}; saved as {as_stage}: "
+                   f"{', '.join(result.changed)}")
