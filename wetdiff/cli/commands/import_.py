@@ -292,3 +292,9 @@ def text(file: Path, article: str, out: Path | None, force: bool, output_format:
             click.echo(f"artikel {artikel.number} written to {target}")
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
+
+
+# officiële bekendmakingen: wetdiff import ob (its own module)
+from wetdiff.cli.commands._import_ob import ob  # noqa: E402
+
+command.add_command(ob)
