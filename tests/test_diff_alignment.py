@@ -153,7 +153,7 @@ def test_change_kind_and_changed() -> None:
 def test_json_form_is_versioned_and_complete() -> None:
     changes = compare(version(ART_273F), version(ART_273F_SPLIT_OFF, ART_273FB))
     data = changes.to_json()
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["article_pairs"] == [{"old": "273f", "new": "273f"},
                                      {"old": None, "new": "273fb"}]
     moved = next(c for c in data["changes"] if c["kind"] == "moved")

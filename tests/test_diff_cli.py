@@ -64,7 +64,7 @@ def test_bad_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
 def test_json_lists_the_changes_with_schema_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, V2013, V2013_NOV, "--format", "json", "--changed-only")
     data = json.loads(out)
-    assert code == 1 and data["schema_version"] == 1
+    assert code == 1 and data["schema_version"] == 2
     kinds = [(c["old"] and c["old"]["locatie"], c["new"] and c["new"]["locatie"], c["kinds"])
              for c in data["changes"]]
     assert ("273f/6", "273f/7", ["renumbered"]) in kinds

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wetdiff.diff import Change, ChangeSet
+from wetdiff.diff import Change, ChangeSet, StaleCitation
 from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import visible_controls
 
@@ -83,3 +83,30 @@ def unified(changeset: ChangeSet, changes: tuple[Change, ...]) -> Iterator[str]:
             yield "-" + clean(lead(change.old) + change.old.text)
         if change.new is not None:
             yield "+" + clean(lead(change.new) + change.new.text)
+
+
+STALE_HEADING = "Verwijzingen om aan te passen"
+STALE_INTRO = ("Deze bepalingen verwijzen nog naar een oude nummering (vernummerd, verplaatst "
+               "of vervallen):")
+
+
+def stale_line(citation: StaleCitation) -> str:
+    """"artikel 5a, eerste lid: «273a» verwijst naar artikel 273a, nu artikel 273f"."""
+    now = f"nu {citation.new_target.in_words()}" if citation.new_target else "vervallen"
+    line = (f"{citation.locatie.in_words()}: «{citation.text}» verwees naar "
+            f"{citation.old_target.in_words()}, {now}")
+    if citation.reads_as not in (citation.old_target, citation.new_target):
+        line += f" (leest nu als {citation.reads_as.in_words()})"
+    return clean(line)
+
+
+def stale_section(stale: tuple[StaleCitation, ...]) -> Iterator[str]:
+    """The consequential amendments after a diff: every provision that still cites an
+    old number."""
+    if not stale:
+        return
+    yield ""
+    yield f"## {STALE_HEADING} ({len(stale)})"
+    yield STALE_INTRO
+    for citation in stale:
+        yield f"  {stale_line(citation)} [{citation.change_id}]"

@@ -23,13 +23,16 @@ from wetdiff.cli.diff_plain import (
     DELETED,
     INSERTED,
     LEGEND,
+    STALE_HEADING,
+    STALE_INTRO,
     clean,
     kinds_in_words,
     lead,
     mark,
+    stale_line,
     version_heading,
 )
-from wetdiff.diff import Change, ChangeSet, WordOp
+from wetdiff.diff import Change, ChangeSet, StaleCitation, WordOp
 
 
 def make_console(file: IO[str] | None, *, width: int | None, no_color: bool) -> Console:
@@ -174,3 +177,17 @@ def renvooi(console: Console, changeset: ChangeSet, changes: tuple[Change, ...])
                 note += "]"
                 line.append(clean(note), "dim italic")
             console.print(Padding(line, (0, 0, 0, indent)) if indent else line)
+
+
+def stale_citations(console: Console, stale: tuple[StaleCitation, ...]) -> None:
+    """The consequential amendments: provisions that still cite an old number."""
+    if not stale:
+        return
+    console.print()
+    console.print(Text(f"{STALE_HEADING} ({len(stale)})", "bold"))
+    console.print(Text(STALE_INTRO))
+    for citation in stale:
+        line = Text("  ")
+        line.append(stale_line(citation))
+        line.append(f"  [{citation.change_id}]", "dim")
+        console.print(line)

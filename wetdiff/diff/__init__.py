@@ -7,8 +7,9 @@ Pure Python on the statute model: no terminal, no git. Design: ``docs/diff.md``.
 """
 
 from wetdiff.diff.changes import SCHEMA_VERSION, Change, ChangeSet
+from wetdiff.diff.citations import StaleCitation, stale_citations
 from wetdiff.diff.compare import compare
 from wetdiff.diff.words import WordOp, apply_words, word_diff
 
-__all__ = ["SCHEMA_VERSION", "Change", "ChangeSet", "WordOp", "apply_words", "compare",
-           "word_diff"]
+__all__ = ["SCHEMA_VERSION", "Change", "ChangeSet", "StaleCitation", "WordOp", "apply_words",
+           "compare", "stale_citations", "word_diff"]

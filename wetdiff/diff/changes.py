@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wetdiff.diff.words import WordOp
 from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import compare_key
 from wetdiff.model.version import Version
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from wetdiff.diff.citations import StaleCitation
+
+SCHEMA_VERSION = 2  # 2: "stale_citations" (docs/diff.md)
 
 KINDS = frozenset({"inserted", "deleted", "rewritten", "renumbered", "moved", "split",
                    "merged", "unchanged"})
@@ -130,8 +133,16 @@ class ChangeSet:
             counts[change.kind] += 1
         return counts
 
-    def to_json(self) -> dict[str, Any]:
-        """The documented JSON form (``docs/diff.md``, ``schema_version`` 1)."""
+    def stale_citations(self) -> tuple[StaleCitation, ...]:
+        """The citations in the new version that still use an old number: the
+        consequential amendments this comparison calls for (:mod:`wetdiff.diff.citations`)."""
+        from wetdiff.diff.citations import stale_citations
+
+        return stale_citations(self)
+
+    def to_json(self, stale: tuple[StaleCitation, ...] | None = None) -> dict[str, Any]:
+        """The documented JSON form (``docs/diff.md``, ``schema_version`` 2). ``stale``:
+        the stale citations when the caller has them already (or has filtered them)."""
         return {
             "schema_version": SCHEMA_VERSION,
             "old": _version_json(self.old),
@@ -139,6 +150,8 @@ class ChangeSet:
             "counts": self.counts(),
             "article_pairs": [{"old": o, "new": n} for o, n in self.article_pairs],
             "changes": [c.to_json() for c in self.changes],
+            "stale_citations": [c.to_json() for c in (
+                self.stale_citations() if stale is None else stale)],
         }
 
 

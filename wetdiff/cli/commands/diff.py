@@ -95,6 +95,11 @@ def _run(old: str, new: str, output_format: str | None, articles: tuple[str, ...
         changes = tuple(c for c in changes if (c.old and c.old.locatie.artikel in wanted)
                         or (c.new and c.new.locatie.artikel in wanted))
     differs = any(c.changed for c in changes)
+    stale = changeset.stale_citations()
+    if articles:
+        stale = tuple(s for s in stale if {s.locatie.artikel, s.old_target.artikel,
+                                           s.new_target.artikel if s.new_target else ""}
+                      & wanted)
     if changed_only:
         changes = tuple(c for c in changes if c.changed)
     if output_format is None:
@@ -104,14 +109,15 @@ def _run(old: str, new: str, output_format: str | None, articles: tuple[str, ...
         pairs = changeset.article_pairs
         if articles:
             pairs = tuple((o, n) for o, n in pairs if o in articles or n in articles)
-        data = ChangeSet(changeset.old, changeset.new, changes, pairs).to_json()
+        data = ChangeSet(changeset.old, changeset.new, changes, pairs).to_json(stale)
         data["counts"] = changeset.counts()  # always for the whole comparison
         sys.stdout.write(json.dumps(data, ensure_ascii=False))
         sys.stdout.write("\n")
     elif output_format == "unified":
-        from wetdiff.cli.diff_plain import unified
+        from wetdiff.cli.diff_plain import stale_section, unified
 
         sys.stdout.write("".join(line + "\n" for line in unified(changeset, changes)))
+        sys.stdout.write("".join(line + "\n" for line in stale_section(stale)))
     else:
         from wetdiff.cli import diff_views
 
@@ -119,5 +125,6 @@ def _run(old: str, new: str, output_format: str | None, articles: tuple[str, ...
         view = diff_views.side_by_side if output_format == "side-by-side" \
             else diff_views.renvooi
         view(console, changeset, changes)
+        diff_views.stale_citations(console, stale)
     sys.stdout.flush()
     return differs

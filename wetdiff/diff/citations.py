@@ -1,0 +1,186 @@
+"""Citations to update: provisions of the new version that still cite an old number.
+
+When a change renumbers, moves or deletes a provision, every citation of it elsewhere in
+the code must be amended too (the *consequential amendments*, Aanwijzingen voor de
+regelgeving 6.13 ff.). They are easy to forget: after 273a became 273f on 1 September
+2006, articles 5, 5a, 71 and 77d kept citing "273a" — by then the number of another
+article — until 2007.
+
+The test is the meaning of the citation words. A citation that stands, in the same
+words, in a provision of both versions meant a provision of the *old* version there
+(resolved where the provision stood); followed through the change set that provision
+now has a new place. If the same words read in the new version (resolved where the
+provision now stands) point somewhere else, the citation is stale. That covers:
+
+* "artikel 273a" in article 5 after 273a became 273f (and another article took 273a);
+* "het zesde lid" inside an article whose sixth lid became the seventh;
+* "onder 1°" in a provision that moved to another article, away from its 1°;
+* any citation of a provision that was deleted or whose article was repealed.
+
+A citation the drafter rewrote, or one in an inserted provision, was written against
+the new numbering and is left alone. Citations of other regelingen are not this code's
+and are left out (see :mod:`wetdiff.model.references`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from wetdiff.model.artikel import Locatie, Provision, Reference
+from wetdiff.model.references import extract_references
+
+if TYPE_CHECKING:
+    from wetdiff.diff.changes import ChangeSet
+
+_NUMBER = re.compile(r"\d+[a-z]*")
+
+
+@dataclass(frozen=True, slots=True)
+class StaleCitation:
+    """A citation in the new version that still uses an old number.
+
+    ``locatie`` is the citing provision in the new version, ``text`` the citation words
+    as they stand there, ``old_target`` what they cited in the old version, and
+    ``new_target`` where that provision is now (``None``: deleted or repealed).
+    ``reads_as`` is what the words point at in the new version as they stand."""
+
+    locatie: Locatie
+    text: str
+    old_target: Locatie
+    new_target: Locatie | None
+    reads_as: Locatie
+    change_id: str
+    relative: bool = False
+
+    def in_words(self) -> str:
+        """"artikel 5a, eerste lid cites «273a» (artikel 273a), now artikel 273f"."""
+        now = self.new_target.in_words() if self.new_target else "deleted"
+        return (f"{self.locatie.in_words()} cites «{self.text}» "
+                f"({self.old_target.in_words()}), now {now}")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "locatie": self.locatie.key,
+            "in_words": self.locatie.in_words(),
+            "text": self.text,
+            "relative": self.relative,
+            "old_target": self.old_target.key,
+            "new_target": self.new_target.key if self.new_target else None,
+            "reads_as": self.reads_as.key,
+            "change_id": self.change_id,
+        }
+
+
+class _Places:
+    """Where each provision and article of the old version is in the new one."""
+
+    def __init__(self, changeset: ChangeSet) -> None:
+        self.articles: dict[str, str | None] = {}
+        new_by_number = {a.number: a for a in changeset.new.artikelen}
+        old_by_number = {a.number: a for a in changeset.old.artikelen}
+        for old_nr, new_nr in changeset.article_pairs:
+            if old_nr is None:
+                continue
+            new = new_by_number.get(new_nr) if new_nr else None
+            old = old_by_number.get(old_nr)
+            repealed = new is not None and new.vervallen and not (old and old.vervallen)
+            self.articles[old_nr] = None if repealed else new_nr
+        self.elements: dict[Locatie, Locatie | None] = {}
+        children: dict[Locatie, Locatie] = {}  # a deleted element's surviving child's parent
+        for change in changeset.changes:
+            old = change.old
+            if old is None:
+                continue
+            here = old.locatie.element()
+            there = change.new.locatie.element() if change.new else None
+            if old.locatie.alinea == 0:
+                known = self.elements.get(here, False)
+                if known is False or (known is None and there is not None) or there == here:
+                    self.elements[here] = there  # a split: the part that stayed in place
+            if there is not None and here.onderdelen and there.onderdelen:
+                parent = Locatie(here.artikel, here.lid, here.onderdelen[:-1])
+                children.setdefault(parent, Locatie(there.artikel, there.lid,
+                                                    there.onderdelen[:-1]))
+        for element, there in list(self.elements.items()):
+            if there is None and element in children:
+                self.elements[element] = children[element]
+        repealed = {a.number for a in changeset.new.artikelen if a.vervallen}
+        self.new_elements = {c.new.locatie.element() for c in changeset.changes
+                             if c.new and c.new.locatie.artikel not in repealed}
+        self.new_elements |= {Locatie(a.number) for a in changeset.new.artikelen
+                              if a.number not in repealed}
+        self.affected = {nr for nr, new_nr in self.articles.items() if new_nr != nr}
+        self.affected |= {e.artikel for e, there in self.elements.items() if there != e}
+
+    def now(self, target: Locatie) -> tuple[bool, Locatie | None]:
+        """(known, where the old provision ``target`` is now). Not known: the old version
+        has no such article, so nothing can be said about the citation."""
+        if target.artikel not in self.articles:
+            return False, None
+        new_nr = self.articles[target.artikel]
+        if target.lid is None and not target.onderdelen:  # the article as a whole
+            return True, Locatie(new_nr) if new_nr else None
+        element = Locatie(target.artikel, target.lid, target.onderdelen)
+        if element in self.elements:
+            return True, self.elements[element]
+        # A part the text does not show as an element of its own (an onderdeel of a lid
+        # whose onderdelen the old version numbers otherwise): follow its lid, else the
+        # article.
+        lid = Locatie(target.artikel, target.lid)
+        if target.onderdelen and lid in self.elements:
+            there = self.elements[lid]
+            if there is None:
+                return True, None
+            return True, Locatie(there.artikel, there.lid, target.onderdelen)
+        return True, Locatie(new_nr, target.lid, target.onderdelen) if new_nr else None
+
+
+def _references(provision: Provision, regeling: str) -> dict[tuple[str, str, int], Reference]:
+    """The citations of a provision, keyed so that the same citation in the old and the
+    new text gets the same key: its words, what an absolute citation names (a list "de
+    artikelen 243 tot en met 247" gives several citations with the words "247"), and how
+    often that came before. A relative citation ("het eerste lid") is keyed by its words
+    alone: what it names depends on where it stands, and that is what is checked."""
+    seen: dict[tuple[str, str], int] = {}
+    keyed: dict[tuple[str, str, int], Reference] = {}
+    for reference in extract_references(provision.text, provision.locatie, regeling=regeling):
+        names = "" if reference.relative else reference.target.key
+        count = seen.get((reference.text, names), 0)
+        seen[(reference.text, names)] = count + 1
+        keyed[(reference.text, names, count)] = reference
+    return keyed
+
+
+def stale_citations(changeset: ChangeSet) -> tuple[StaleCitation, ...]:
+    """Every citation in the new version that still points at an old place, in reading
+    order of the new version: the consequential amendments this change set calls for."""
+    places = _Places(changeset)
+    if not places.affected:
+        return ()
+    regeling = changeset.new.regeling or changeset.old.regeling
+    found: list[StaleCitation] = []
+    for change in changeset.changes:
+        old, new = change.old, change.new
+        if old is None or new is None:
+            continue
+        moved_here = old.locatie.artikel != new.locatie.artikel
+        if (not moved_here and old.locatie.artikel not in places.affected
+                and places.affected.isdisjoint(_NUMBER.findall(new.text))):
+            continue
+        before = _references(old, regeling)
+        if not before:
+            continue
+        for key, reference in _references(new, regeling).items():
+            then = before.get(key)
+            if then is None:
+                continue  # words written for the new version
+            known, now = places.now(then.target)
+            if not known or now == reference.target:
+                continue
+            if now is None and then.target == reference.target in places.new_elements:
+                continue  # replaced where it stood (a lid rewritten whole): still there
+            found.append(StaleCitation(new.locatie, reference.text, then.target, now,
+                                       reference.target, change.id, reference.relative))
+    return tuple(found)
