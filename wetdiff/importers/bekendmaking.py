@@ -102,7 +102,13 @@ def _name_key(name: str) -> str:
 def read_bekendmaking(path: Path, data: bytes | None = None) -> Bekendmaking:
     """Read an officiële bekendmaking. Refuses (exit 2) a file that is not safe, not
     whole, BWB XML instead, or has no amending article at all."""
-    tree = safe_parse(path, data)
+    try:
+        tree = safe_parse(path, data)
+    except WetdiffError as error:  # the same refusal, with this format's advice
+        hint = error.hint and ("Official XML never declares entities and is never cut "
+                               "short: download the file again from "
+                               "zoek.officielebekendmakingen.nl. Nothing was imported.")
+        raise WetdiffError(error.what, file=error.file, line=error.line, hint=hint) from None
     root = tree.getroot()
     source = str(path)
     if root.tag in ("wetgeving", "toestand"):
