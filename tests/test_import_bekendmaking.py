@@ -197,6 +197,17 @@ def test_hostile_or_unknown_xml_is_refused_exit_2(
     assert "Traceback" not in err
 
 
+def test_amendment_inserting_an_amending_article_applies_that_article() -> None:
+    bekendmaking = read_bekendmaking(HERE / "amendement-artikel.xml")
+    assert [(a.numeral, a.regeling) for a in bekendmaking.artikelen] == [
+        ("IA", "Wetboek van Strafrecht")]
+    toepassing = apply_bekendmaking(bekendmaking, load_path(BASE))
+    assert toepassing.problems == ()
+    assert toepassing.toegepast.changed == ("10",)
+    (artikel,) = [a for a in toepassing.toegepast.version.artikelen if a.number == "10"]
+    assert render(artikel).endswith("genoemde rechten en bevoegdheden.\n")
+
+
 def test_bwb_xml_and_an_amendment_get_their_own_advice() -> None:
     bwb = Path(__file__).parent / "fixtures" / "bwb" / "toestand.xml"
     with pytest.raises(WetdiffError, match="this is BWB XML") as bwb_error:
