@@ -123,6 +123,23 @@ def test_staatsblad_naming_the_regeling_in_its_article_sentence() -> None:
         "een minderjarige werft.\n")
 
 
+def test_two_artikelen_amending_the_same_regeling_apply_in_their_order(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = BILL.read_text(encoding="utf-8")
+    text = text.replace("Wetboek van Strafrecht BES", "Wetboek van Strafrecht")
+    text = text.replace("In artikel 286f, eerste lid, wordt «zes» vervangen door «acht».",
+                        "In artikel 10 wordt «genoemde rechten» vervangen door "
+                        "«genoemde rechten en bevoegdheden».")
+    path = tmp_path / "kst-fixture-2.xml"
+    path.write_text(text, encoding="utf-8")
+    toepassing = apply_bekendmaking(read_bekendmaking(path), load_path(BASE))
+    assert toepassing.which == "ARTIKELEN I, II"
+    assert toepassing.problems == () and toepassing.skipped == ()
+    (artikel,) = [a for a in toepassing.toegepast.version.artikelen if a.number == "10"]
+    # ARTIKEL II amends the text as ARTIKEL I, onderdeel C, restated it
+    assert render(artikel).endswith("onder 1°, 2° en 4°, genoemde rechten en bevoegdheden.\n")
+
+
 def test_print_shows_the_new_texts_and_lists_the_skipped_artikel(
         capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["import", "ob", str(BILL), "--to", str(BASE), "--print"], capsys)

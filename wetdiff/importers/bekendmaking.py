@@ -85,14 +85,12 @@ class Bekendmaking:
     other: tuple[str, ...]  # numerals of ARTIKELEN without instructions
     warnings: tuple[ImportWarning, ...] = ()
 
-    def amending(self, regeling: str) -> WijzigArtikel | None:
-        """The amending article for ``regeling`` (by name, spelling differences in
-        quotes and spaces folded)."""
+    def amending(self, regeling: str) -> tuple[WijzigArtikel, ...]:
+        """The amending articles for ``regeling`` (by name, spelling differences in
+        quotes and spaces folded), in the order of the document: mostly one, several
+        when a bill amends one regeling in steps (ARTIKEL I and ARTIKEL II)."""
         wanted = _name_key(regeling)
-        for artikel in self.artikelen:
-            if _name_key(artikel.regeling) == wanted:
-                return artikel
-        return None
+        return tuple(a for a in self.artikelen if _name_key(a.regeling) == wanted)
 
 
 def _name_key(name: str) -> str:
@@ -334,10 +332,10 @@ def regelingen(bekendmaking: Bekendmaking) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Toepassing:
-    """A bekendmaking applied to a version: the amending article used, what was read
-    of it, the outcome, and the amending articles left alone (other regelingen)."""
+    """A bekendmaking applied to a version: the amending articles used, what was read
+    of them, the outcome, and the amending articles left alone (other regelingen)."""
 
-    artikel: WijzigArtikel
+    artikelen: tuple[WijzigArtikel, ...]
     gelezen: Gelezen
     toegepast: Toegepast
     skipped: tuple[WijzigArtikel, ...]
@@ -347,34 +345,45 @@ class Toepassing:
         return (*self.gelezen.problems, *self.toegepast.failures)
 
     @property
+    def which(self) -> str:
+        """"ARTIKEL I", or "ARTIKELEN I, II"."""
+        numerals = ", ".join(a.numeral for a in self.artikelen)
+        return f"ARTIKEL{'EN' if len(self.artikelen) > 1 else ''} {numerals}"
+
+    @property
+    def regeling(self) -> str:
+        return self.artikelen[0].regeling
+
+    @property
     def count(self) -> int:
         return len(self.gelezen.opdrachten.opdrachten) + len(self.gelezen.problems)
 
 
 def apply_bekendmaking(bekendmaking: Bekendmaking, version: Version, *,
                        regeling: str = "") -> Toepassing:
-    """Apply the amending article of ``bekendmaking`` that amends ``version``'s regeling
-    (or ``regeling``, when given). The other amending articles amend other regelingen
-    (the Wetboek van Strafrecht BES beside the Wetboek van Strafrecht) and are skipped."""
+    """Apply the amending articles of ``bekendmaking`` that amend ``version``'s regeling
+    (or ``regeling``, when given), in their order. The other amending articles amend other
+    regelingen (the Wetboek van Strafrecht BES beside the Wetboek van Strafrecht) and are
+    skipped."""
     from wetdiff.instructions import apply_opdrachten, parse_text
 
     name = regeling or version.regeling
     if name:
         chosen = bekendmaking.amending(name)
-        if chosen is None:
+        if not chosen:
             raise WetdiffError(
                 f"{bekendmaking.description} has no ARTIKEL that amends the {name}; it "
                 f"amends: {regelingen(bekendmaking)}", file=bekendmaking.source,
                 hint="Give the regeling with --regeling NAME, as the ARTIKEL names it.")
     elif len(bekendmaking.artikelen) == 1:
-        chosen = bekendmaking.artikelen[0]
+        chosen = bekendmaking.artikelen
     else:
         raise WetdiffError(
             f"{version.label} does not say which regeling it is, and "
             f"{bekendmaking.description} amends several: {regelingen(bekendmaking)}",
             file=bekendmaking.source, hint="Say which with --regeling NAME.")
-    gelezen = parse_text(chosen.text)
+    gelezen = parse_text("\n".join(a.text for a in chosen))
     toegepast = apply_opdrachten(gelezen.opdrachten, version,
                                  label=f"{version.label} + {bekendmaking.description}")
-    skipped = tuple(a for a in bekendmaking.artikelen if a is not chosen)
+    skipped = tuple(a for a in bekendmaking.artikelen if a not in chosen)
     return Toepassing(chosen, gelezen, toegepast, skipped)

@@ -40,7 +40,7 @@ def ob(file: Path, to: str | None, as_stage: str | None, print_only: bool, regel
     """Apply an officiële bekendmaking (XML from zoek.officielebekendmakingen.nl: a
     Kamerstuk 'Voorstel van wet' such as kst-36547-2.xml, or a Staatsblad) to VERSION.
 
-    Only the ARTIKEL that amends VERSION's regeling is applied; ARTIKELEN amending other
+    Only the ARTIKEL(EN) amending VERSION's regeling are applied; ARTIKELEN amending other
     regelingen are listed as skipped. Every instruction must apply: one that cannot is
     reported in its own words, exit code 1, and nothing is written.
     """
@@ -58,20 +58,20 @@ def ob(file: Path, to: str | None, as_stage: str | None, print_only: bool, regel
         raise click.UsageError("give --as PROPOSAL/STAGE or --print (one of them)")
     version = load_version(to)
     toepassing = apply_bekendmaking(bekendmaking, version, regeling=regeling)
-    chosen = toepassing.artikel
+    which = toepassing.which
     skipped = [{"artikel": a.numeral, "regeling": a.regeling} for a in toepassing.skipped]
     for item in skipped:
         name = item["regeling"] or "regeling not named"
         click.echo(f"skipped: ARTIKEL {item['artikel']} ({name})", err=True)
     if toepassing.problems:
         lines = [f"{len(toepassing.problems)} of {toepassing.count} instruction(s) of "
-                 f"ARTIKEL {chosen.numeral} could not be applied; nothing was written:"]
+                 f"{which} could not be applied; nothing was written:"]
         lines += [f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}"
                   for p in toepassing.problems]
         raise FindingsError("\n".join(lines))
     result = toepassing.toegepast
     if not result.changed:
-        raise WetdiffError(f"ARTIKEL {chosen.numeral} of {bekendmaking.description} changes "
+        raise WetdiffError(f"{which} of {bekendmaking.description} changes "
                            f"nothing in {version.label}", file=file)
     from wetdiff.cli.commands.apply import _print, _save_stage
 
@@ -81,16 +81,17 @@ def ob(file: Path, to: str | None, as_stage: str | None, print_only: bool, regel
         return
     assert as_stage is not None
     _save_stage(as_stage, changed, result.changed, message or (
-        f"{bekendmaking.description}: ARTIKEL {chosen.numeral} "
-        f"({chosen.regeling or 'regeling'}) toegepast op {version.label}"))
+        f"{bekendmaking.description}: {which} "
+        f"({toepassing.regeling or 'regeling'}) toegepast op {version.label}"))
     if output_format == "json":
         click.echo(json.dumps({
             "schema": "wetdiff.import.ob/1", "document": bekendmaking.description,
-            "artikel": chosen.numeral, "regeling": chosen.regeling,
+            "artikelen": [a.numeral for a in toepassing.artikelen],
+            "regeling": toepassing.regeling,
             "applied": result.applied, "changed": list(result.changed),
             "skipped": skipped, "stage": as_stage,
         }, ensure_ascii=False, indent=2))
     else:
-        click.echo(f"{bekendmaking.description}: {result.applied} instruction(s) of ARTIKEL "
-                   f"{chosen.numeral} applied to {version.label}; saved as {as_stage}: "
+        click.echo(f"{bekendmaking.description}: {result.applied} instruction(s) of "
+                   f"{which} applied to {version.label}; saved as {as_stage}: "
                    f"{', '.join(result.changed)}")
