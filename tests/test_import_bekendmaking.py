@@ -195,6 +195,27 @@ def test_instructions_option_prints_the_text_wetdiff_apply_reads(
     assert out == "\n".join([ARTIKEL_9, ARTIKEL_9A, ARTIKEL_10])
 
 
+def test_stb_2013_444_words_read_as_the_text_instructions_and_refused_alike(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The verbatim sentences of Stb. 2013, 444, ARTIKEL I, A, in XML form, are read into
+    the same instructions as their text; on the 2013-09-01 text (already changed by Stb.
+    2013, 95: samenloop) items 3 and 4 are refused in their own words, nothing printed."""
+    from wetdiff.instructions import parse_text
+
+    samples = Path(__file__).parent / "fixtures" / "instructions" / "stb-2013-444"
+    from_xml = parse_text(read_bekendmaking(HERE / "stb-2013-444-A.xml").artikelen[0].text)
+    from_text = parse_text((samples / "instructions.txt").read_text(encoding="utf-8"))
+    assert from_xml.problems == ()
+    assert from_xml.opdrachten.opdrachten == from_text.opdrachten.opdrachten
+    code, out, err = run(["import", "ob", str(HERE / "stb-2013-444-A.xml"),
+                          "--to", str(samples / "2013-09-01"), "--print"], capsys)
+    assert code == 1 and out == ""
+    assert "2 of 4 instruction(s) of ARTIKEL I could not be applied" in err
+    assert ("ARTIKEL I, onderdeel A, onder 4: In het tweede lid wordt «onderdelen 2° en 3°» "
+            "vervangen door: onderdelen 2°, 3°, 5° en 6°.") in err
+    assert "onderdeel 5° eindigt niet op een punt maar op «;»" in err
+
+
 # --- bad input -----------------------------------------------------------------------
 
 
