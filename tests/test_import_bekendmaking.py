@@ -140,6 +140,16 @@ def test_two_artikelen_amending_the_same_regeling_apply_in_their_order(
     assert render(artikel).endswith("onder 1°, 2° en 4°, genoemde rechten en bevoegdheden.\n")
 
 
+def test_new_text_in_a_wijziging_of_its_own_after_the_articles_sentence() -> None:
+    bekendmaking = read_bekendmaking(HERE / "stb-wijziging-wrapper.xml")
+    toepassing = apply_bekendmaking(bekendmaking, load_path(BASE))
+    assert toepassing.problems == ()
+    (artikel,) = [a for a in toepassing.toegepast.version.artikelen if a.number == "10"]
+    assert render(artikel) == (
+        "Artikel 10\n\n1. De schuldige kan worden ontzet van de in artikel 28 genoemde "
+        "rechten.\n\n2. De rechter vermeldt de duur van de ontzetting.\n")
+
+
 def test_print_shows_the_new_texts_and_lists_the_skipped_artikel(
         capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["import", "ob", str(BILL), "--to", str(BASE), "--print"], capsys)

@@ -205,7 +205,9 @@ class _Reader:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SILENT:
                 continue
-            if tag == "wat" and not header_done:
+            if tag == "wat" and header_done:  # a further sentence: read (or reported)
+                lines += [self._wat(child), ""]
+            elif tag == "wat":
                 header_done = True
                 sentence = self._wat(child)
                 header = _REGELING_HEADER.match(sentence)
@@ -239,6 +241,8 @@ class _Reader:
         items inside it, as the Staatsblad prints them."""
         lines: list[str] = []
         nr_element = element.find("nr")
+        if nr_element is None:
+            nr_element = element.find("lidnr")  # a wijzig-lid may number itself so
         nr = clean("".join(nr_element.itertext())) if nr_element is not None else ""
         wat = element.find("wat")
         sentence = self._wat(wat) if wat is not None else ""
@@ -252,14 +256,16 @@ class _Reader:
             elif nr:
                 sentence = f"{nr} {sentence}"
             lines += [sentence, ""]
-        if wat is not None:
-            lines += self._new_text_after(element, wat)
+        # without a sentence of its own, a wijziging holds the new text of the sentence
+        # before it ("Boek 1, Hoofdstuk 10, … komt te luiden:" + <wijziging>)
+        lines += self._new_text_after(element, wat)
         for child in element:
             if isinstance(child.tag, str) and child.tag in _WIJZIGING:
                 lines += self._wijziging(child)
         return lines
 
-    def _new_text_after(self, parent: etree._Element, wat: etree._Element) -> list[str]:
+    def _new_text_after(self, parent: etree._Element, wat: etree._Element | None
+                        ) -> list[str]:
         """The new text that follows a sentence ending in "luidende:" / "te luiden:",
         rendered in the canonical article form and indented under it."""
         content: list[etree._Element] = []
