@@ -146,6 +146,29 @@ def test_word_diff_reconstructs_both_texts(a: list[str], b: list[str]) -> None:
     assert compare_key(before) == compare_key(old) or before == old
 
 
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*WORDS, ",", ".", " ", "  ", "\u00a0", "\n", "ge", "straft"]),
+                max_size=20),
+       st.lists(st.sampled_from([*WORDS, ",", ".", " ", "  ", "\u00a0", "\n", "ge", "straft"]),
+                max_size=20))
+def test_word_ops_start_and_end_between_words(a: list[str], b: list[str]) -> None:
+    """White space is left out of what is compared and put back after: no operation
+    may start or end inside a word of the new text, and no deletion inside a word of
+    the old text."""
+    old, new = "".join(a), "".join(b)
+    ops = word_diff(old, new)
+    pos = 0
+    for op in ops:
+        if op.op != "delete":
+            pos += len(op.text)
+            assert not (0 < pos < len(new) and new[pos - 1].isalnum()
+                        and new[pos].isalnum()), (old, new, ops)
+    old_words = set(tokens(old))
+    for op in ops:
+        if op.op == "delete":
+            assert all(t in old_words for t in tokens(op.text)), (old, new, ops)
+
+
 def test_word_diff_never_cuts_a_word() -> None:
     ops = word_diff("de verwijdering van diens organen", "de verwerving van diens organen")
     assert [(o.op, o.text) for o in ops if o.op != "equal"] == [
