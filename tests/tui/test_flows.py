@@ -75,7 +75,7 @@ def test_comparisons_are_loaded_in_a_worker_that_posts_a_message(app_factory, ru
         assert main.comparison.new_spec == "36547/nr2"
 
     run_app(app_factory(), scenario, message_hook=hook)
-    assert seen and set(seen) == {"36547/nr2"}
+    assert "36547/nr2" in seen
 
 
 def test_next_and_previous_change_move_the_selection_and_the_notes(app_factory, run_app

@@ -36,8 +36,8 @@ class WetdiffApp(App[None]):
         """Start comparing while Textual sets up the screen."""
         self.prefetch: Prefetch | None = Prefetch(self.session, self.old_spec, self.new_spec)
 
-    def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.old_spec, self.new_spec))
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.old_spec, self.new_spec)
 
     def take_prefetch(self, old_spec: str | None, new_spec: str | None) -> Prefetch | None:
         """The prefetched first comparison, once, if it is of these versions."""

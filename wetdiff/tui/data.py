@@ -117,8 +117,9 @@ class Prefetch:
         finally:
             self._done.set()
 
-    def done(self) -> bool:
-        return self._done.is_set()
+    def done(self, wait: float = 0.0) -> bool:
+        """Whether the comparison is ready, waiting up to ``wait`` seconds for it."""
+        return self._done.wait(wait) if wait else self._done.is_set()
 
     def result(self) -> Comparison:
         self._done.wait()

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from wetdiff.tui.app import WetdiffApp
 
 
+FIRST_FRAME_WAIT = 0.15  # seconds
+
+
 class MainScreen(Screen[None]):
     """Compare two versions."""
 
@@ -105,7 +108,10 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         prefetch = self.wetdiff.take_prefetch(self.old_spec, self.new_spec)
-        if prefetch is not None and prefetch.done():
+        # Nothing is on screen yet: a short wait for an ordinary comparison (it runs
+        # faster while this thread waits) gives a first frame with text, instead of an
+        # empty one and a second layout; a whole code's diff goes on in the worker.
+        if prefetch is not None and prefetch.done(wait=FIRST_FRAME_WAIT):
             try:
                 self.show_loaded(prefetch.result())  # computed already: no waiting
             except WetdiffError as error:
