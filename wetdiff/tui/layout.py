@@ -19,7 +19,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -87,7 +86,6 @@ class Block:
     artikel: str
     old_artikel: str = ""
     new_artikel: str = ""
-    title: str = ""
 
 
 def _provision_prefix(provision: Provision) -> tuple[str, int]:
@@ -538,15 +536,15 @@ class DiffDocument:
             if old and new and old != new:
                 label = f"{old} → {new}"
             line: Line = ((label, HEADING),)
-            return [(), line] if self.block_y_is_not_first(block) else [line]
+            return [(), line] if self._not_first(block) else [line]
         left: Line = ((old, HEADING),) if old else ()
         right: Line = ((new, HEADING),) if new else ()
         if self.swapped:
             left, right = right, left
         pair = (left, right)
-        return [((), ()), pair] if self.block_y_is_not_first(block) else [pair]
+        return [((), ()), pair] if self._not_first(block) else [pair]
 
-    def block_y_is_not_first(self, block: Block) -> bool:
+    def _not_first(self, block: Block) -> bool:
         return bool(self.blocks) and self.blocks[0] is not block
 
 
@@ -570,8 +568,3 @@ def _changed(change: Any) -> bool:
     if isinstance(changed, bool):
         return changed
     return primary_kind(change) != "unchanged"
-
-
-@lru_cache(maxsize=64)
-def blank(width: int) -> str:
-    return " " * width

@@ -167,10 +167,6 @@ class MainScreen(Screen[None]):
                 f"Cannot compare: {error}\nPress v to pick two versions.")
         self.ready = True
 
-    def show_comparison(self, comparison: Comparison) -> None:
-        """Show an already computed comparison (tests, benchmarks)."""
-        self.post_message(self.Loaded(comparison))
-
     def rebuild(self, *, tree: bool = False) -> None:
         if self.comparison is None:
             return
