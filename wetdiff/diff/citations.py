@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from wetdiff.diff.changes import ChangeSet
 
 _NUMBER = re.compile(r"\d+[a-z]*")
+# Every relative citation names a lid or onderdeel ("het derde lid", "onder 2°", "sub a").
+_RELATIVE_WORDS = re.compile(r"\b(?:lid|leden|onder\w*|sub)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,19 +85,20 @@ class _Places:
         for old_nr, new_nr in changeset.article_pairs:
             if old_nr is None:
                 continue
-            new = new_by_number.get(new_nr) if new_nr else None
-            old = old_by_number.get(old_nr)
-            repealed = new is not None and new.vervallen and not (old and old.vervallen)
-            self.articles[old_nr] = None if repealed else new_nr
+            successor = new_by_number.get(new_nr) if new_nr else None
+            former = old_by_number.get(old_nr)
+            gone = (successor is not None and successor.vervallen
+                    and not (former and former.vervallen))
+            self.articles[old_nr] = None if gone else new_nr
         self.elements: dict[Locatie, Locatie | None] = {}
         children: dict[Locatie, Locatie] = {}  # a deleted element's surviving child's parent
         for change in changeset.changes:
-            old = change.old
-            if old is None:
+            provision = change.old
+            if provision is None:
                 continue
-            here = old.locatie.element()
+            here = provision.locatie.element()
             there = change.new.locatie.element() if change.new else None
-            if old.locatie.alinea == 0:
+            if provision.locatie.alinea == 0:
                 known = self.elements.get(here, False)
                 if known is False or (known is None and there is not None) or there == here:
                     self.elements[here] = there  # a split: the part that stayed in place
@@ -165,9 +168,13 @@ def stale_citations(changeset: ChangeSet) -> tuple[StaleCitation, ...]:
         old, new = change.old, change.new
         if old is None or new is None:
             continue
-        moved_here = old.locatie.artikel != new.locatie.artikel
-        if (not moved_here and old.locatie.artikel not in places.affected
-                and places.affected.isdisjoint(_NUMBER.findall(new.text))):
+        # A citation can only have gone stale if it names an article whose numbering
+        # changed, or if it is relative and its own article's numbering changed or the
+        # provision moved (cheap tests first: a whole code has thousands of provisions).
+        relative = (old.locatie.artikel != new.locatie.artikel
+                    or old.locatie.artikel in places.affected)
+        if not (relative and _RELATIVE_WORDS.search(old.text)) and \
+                places.affected.isdisjoint(_NUMBER.findall(new.text)):
             continue
         before = _references(old, regeling)
         if not before:

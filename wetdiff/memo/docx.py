@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -26,6 +27,7 @@ from lxml import etree
 
 from wetdiff.memo.labels import labels
 from wetdiff.memo.model import Memo, Renvooi
+from wetdiff.memo.rationale import Block
 
 
 class _Revisions:
@@ -113,10 +115,48 @@ class _Body:
                 etree.SubElement(run, qn("w:br"))
 
 
-def _table(document: WordDocument, header: list[str], rows: list[list[str]]) -> None:
+def _styled_run(paragraph: BaseOxmlElement, text: str, *, bold: bool = False,
+                italic: bool = False, code: bool = False) -> None:
+    run = _text(paragraph, text)
+    if bold or italic or code:
+        look = OxmlElement("w:rPr")
+        if code:
+            fonts = etree.SubElement(look, qn("w:rFonts"))
+            for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+                fonts.set(qn(attribute), "Courier New")
+        for flag, tag in ((bold, "w:b"), (italic, "w:i")):
+            if flag:
+                etree.SubElement(look, qn(tag))
+        run.insert(0, look)
+
+
+def rationale_paragraphs(cell: BaseOxmlElement, blocks: tuple[Block, ...]) -> None:
+    """A rationale (Markdown) in a table cell: a paragraph per block, bold and italic
+    runs as written, list items in Word's list styles (nested ones indented further), a
+    link's address after its words. Made with the element API, never from XML text."""
+    first = True
+    for block in blocks:
+        paragraph = cell.p_lst[0] if first else etree.SubElement(cell, qn("w:p"))
+        first = False
+        if block.item:
+            style = "ListNumber" if block.number else "ListBullet"
+            if block.level > 1:
+                style += str(min(block.level, 3))
+            properties = paragraph.get_or_add_pPr()
+            etree.SubElement(properties, qn("w:pStyle")).set(qn("w:val"), style)
+        for run in block.runs:
+            _styled_run(paragraph, run.text, bold=run.bold, italic=run.italic, code=run.code)
+            if run.link and run.link != run.text:
+                _styled_run(paragraph, f" ({run.link})", italic=run.italic)
+
+
+def _table(document: WordDocument, header: Sequence[str],
+           rows: Sequence[Sequence[str | tuple[Block, ...]]]) -> None:
     """A table with all its rows made at once (adding rows one by one re-reads the whole
-    table each time); each cell's paragraph gets its text as one run, the header bold."""
-    lines = [header, *rows] if any(header) else rows  # key-value tables have no header
+    table each time); each cell's paragraph gets its text as one run, the header bold; a
+    rationale's blocks become paragraphs of their own."""
+    lines: list[Sequence[str | tuple[Block, ...]]] = (
+        [header, *rows] if any(header) else list(rows))  # key-value tables have no header
     table = document.add_table(rows=len(lines), cols=len(header))
     table.style = "Table Grid"
     offset = 0 if any(header) else 1
@@ -124,6 +164,9 @@ def _table(document: WordDocument, header: list[str], rows: list[list[str]]) -> 
                                          offset):
         for tc, text in zip(tr.tc_lst, values, strict=True):
             if not text:
+                continue
+            if not isinstance(text, str):
+                rationale_paragraphs(tc, text)
                 continue
             run = _text(tc.p_lst[0], text)
             if index == 0:
@@ -180,7 +223,8 @@ def render_docx(memo: Memo) -> bytes:
         if not change.notes and memo.has_notes:
             body.paragraph(t["no_note"], italic=True)
         for note in change.notes:
-            rows = [[t["rationale"], note.rationale or t["gap"]]]
+            rows: list[list[str | tuple[Block, ...]]] = [
+                [t["rationale"], note.blocks or note.rationale or t["gap"]]]
             if note.gap:
                 rows.append([t["gap"], note.gap])
             for words, link in note.citations:
@@ -192,6 +236,13 @@ def render_docx(memo: Memo) -> bytes:
         body.heading(t["concordance"], level=1)
         _table(document, [t["old_numbering"], t["new_numbering"], t["kind"]],
                [[r.old or "—", r.new or "—", t.get(r.kind, r.kind)] for r in memo.concordance])
+    if memo.stale:
+        body.heading(t["stale"], level=1)
+        body.paragraph(t["stale_intro"])
+        _table(document, [t["stale_provision"], t["stale_citation"], t["stale_old"],
+                          t["stale_new"]],
+               [[r.location, f"«{r.text}»", r.old_target, r.new_target or t["stale_gone"]]
+                for r in memo.stale])
     body.heading(t["questions"], level=1)
     if memo.questions:
         numbers = {c.id: i for i, c in enumerate(memo.changes, 1)}
@@ -213,7 +264,7 @@ def render_docx(memo: Memo) -> bytes:
         if memo.orphans:
             body.heading(t["orphans"], level=2)
             for note in memo.orphans:
-                body.paragraph(f"{note.id}: {note.rationale}", style="ListBullet")
+                body.paragraph(f"{note.id}: {note.plain}", style="ListBullet")
     else:
         body.paragraph(t["no_questions"])
     body.heading(t["instructions"], level=1)

@@ -7,15 +7,30 @@ from __future__ import annotations
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from wetdiff.memo.labels import labels
 from wetdiff.memo.model import Memo
+from wetdiff.memo.rationale import to_html
+
+
+def rationale(text: str, label: str) -> Markup:
+    """A rationale (Markdown) as HTML, headed by its label: markdown-it with raw HTML
+    off escapes every text, so ``<script>`` in a note is shown, never run."""
+    html = to_html(text)
+    head = Markup("<strong>{}:</strong>").format(escape(label))
+    if html.startswith("<p>"):
+        return Markup("<p>") + head + Markup(" ") + Markup(html[3:])
+    return Markup("<p>") + head + Markup("</p>\n") + Markup(html)
 
 
 @cache
 def _environment() -> Environment:
-    return Environment(loader=PackageLoader("wetdiff.memo", "templates"), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    environment = Environment(loader=PackageLoader("wetdiff.memo", "templates"),
+                              autoescape=True, undefined=StrictUndefined, trim_blocks=True,
+                              lstrip_blocks=True)
+    environment.filters["rationale"] = rationale
+    return environment
 
 
 def render_html(memo: Memo) -> str:

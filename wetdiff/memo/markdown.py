@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from wetdiff.memo.labels import labels
-from wetdiff.memo.model import Memo, MemoChange, Renvooi
+from wetdiff.memo.model import Memo, MemoChange, MemoNote, Renvooi
+from wetdiff.memo.rationale import Block, Run
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#])")
 
@@ -38,6 +39,67 @@ def renvooi(parts: tuple[Renvooi, ...]) -> str:
         else:
             out.append(f"<ins>{escape(part.text)}</ins>")
     return "".join(out)
+
+
+def _code(text: str) -> str:
+    """A code span that shows ``text`` literally, whatever backticks it holds."""
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _run(run: Run) -> str:
+    text = run.text.replace("\n", " ")
+    if run.code:
+        body = _code(text)
+        lead = trail = ""
+    else:
+        stripped = text.strip(" ")
+        if not stripped:
+            return text
+        lead = text[:len(text) - len(text.lstrip(" "))]
+        trail = text[len(text.rstrip(" ")):]
+        body = escape(stripped)
+    if run.italic:
+        body = f"*{body}*"
+    if run.bold:
+        body = f"**{body}**"
+    if run.link:
+        address = run.link.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        body = f"[{body}]({address})"
+    return f"{lead}{body}{trail}"
+
+
+def rationale(blocks: tuple[Block, ...]) -> list[str]:
+    """A rationale written in Markdown, laid out again from its parsed blocks: emphasis,
+    links, code and lists come out as Markdown, every other character escaped (so
+    ``<script>`` or ``[bold]`` in it is shown as written)."""
+    lines: list[str] = []
+    previous_item = False
+    for block in blocks:
+        text = "".join(_run(r) for r in block.runs)
+        if block.item:
+            if not previous_item and lines and lines[-1]:
+                lines.append("")
+            marker = f"{block.number}." if block.number else "-"
+            lines.append(f"{'    ' * (block.level - 1)}{marker} {text}")
+        else:
+            if lines and lines[-1]:
+                lines.append("")
+            lines += [text, ""]
+        previous_item = block.item
+    if lines and lines[-1]:
+        lines.append("")
+    return lines
+
+
+def _note_rationale(note: MemoNote, label: str, gap: str) -> list[str]:
+    body = rationale(note.blocks) if note.blocks else [escape(note.rationale) or gap, ""]
+    if len(body) == 2 and not note.blocks[1:] and not (note.blocks and note.blocks[0].item):
+        return [f"**{label}:** {body[0]}", ""]
+    return [f"**{label}:**", "", *body]
 
 
 def render_markdown(memo: Memo) -> str:
@@ -75,6 +137,14 @@ def render_markdown(memo: Memo) -> str:
         lines += [f"| {cell(r.old or '—')} | {cell(r.new or '—')} | {t.get(r.kind, r.kind)} |"
                   for r in memo.concordance]
         lines.append("")
+    if memo.stale:
+        lines += [f"## {t['stale']}", "", t["stale_intro"], "",
+                  f"| {t['stale_provision']} | {t['stale_citation']} | {t['stale_old']} "
+                  f"| {t['stale_new']} |", "|---|---|---|---|"]
+        lines += [f"| {cell(r.location)} | «{cell(r.text)}» | {cell(r.old_target)} "
+                  f"| {cell(r.new_target) if r.new_target else t['stale_gone']} |"
+                  for r in memo.stale]
+        lines.append("")
     lines += _questions(memo)
     lines += [f"## {t['instructions']}", ""]
     if memo.instructions.text:
@@ -100,7 +170,7 @@ def _change(number: int, change: MemoChange, memo: Memo) -> list[str]:
     if not change.notes and memo.has_notes:
         lines += [f"_{t['no_note']}_", ""]
     for note in change.notes:
-        lines += [f"**{t['rationale']}:** {escape(note.rationale) or t['gap']}", ""]
+        lines += _note_rationale(note, t["rationale"], t["gap"])
         if note.gap:
             lines += [f"_{t['gap']}: {escape(note.gap)}_", ""]
         if note.citations:
@@ -138,6 +208,6 @@ def _questions(memo: Memo) -> list[str]:
     lines.append("")
     if memo.orphans:
         lines += [f"### {t['orphans']}", ""]
-        lines += [f"- {escape(n.id)}: {escape(n.rationale)}" for n in memo.orphans]
+        lines += [f"- {escape(n.id)}: {escape(n.plain)}" for n in memo.orphans]
         lines.append("")
     return lines

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from wetdiff.memo.rationale import Block
+from wetdiff.memo.rationale import parse as parse_rationale
 from wetdiff.model.normalise import visible_controls
 from wetdiff.model.version import Version
 
@@ -45,6 +47,12 @@ class MemoNote:
     answers: tuple[str, ...]
     gap: str = ""
     author: str = ""
+    blocks: tuple[Block, ...] = ()  # the rationale (Markdown) as paragraphs and list items
+
+    @property
+    def plain(self) -> str:
+        """The rationale's words without Markdown, for one-line lists."""
+        return " ".join(block.text for block in self.blocks) or self.rationale
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,17 @@ class ConcordanceRow:
     old: str
     new: str
     kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class StaleReference:
+    """A provision of the new version that still cites an old number: a consequential
+    amendment to make (the citing provision and the targets in words)."""
+
+    location: str
+    text: str
+    old_target: str
+    new_target: str  # "" when the cited provision is gone
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +140,7 @@ class Memo:
     instructions: Instructions
     articles: tuple[str, ...] = field(default=())
     has_notes: bool = False  # any change has a note (else the memo says so once)
+    stale: tuple[StaleReference, ...] = ()  # citations to update (consequential amendments)
 
     @property
     def unanswered(self) -> tuple[MemoQuestion, ...]:
@@ -165,14 +185,16 @@ def _renvooi(change: Change) -> tuple[Renvooi, ...]:
 
 
 def _note(note: Note) -> MemoNote:
+    rationale = _visible(note.rationale)
     return MemoNote(
         note.id,
-        _visible(note.rationale),
+        rationale,
         tuple((_visible(c.in_words()), c.link if c.link and c.link != "gap" else "")
               for c in note.citations),
         tuple(note.answers),
         _visible(note.gap),
         _visible(note.author),
+        parse_rationale(rationale),
     )
 
 
@@ -245,6 +267,10 @@ def build_memo(
         instructions=instructions,
         articles=articles,
         has_notes=any(c.notes for c in changes),
+        stale=tuple(StaleReference(
+            _visible(s.locatie.in_words()), _visible(s.text), s.old_target.in_words(),
+            s.new_target.in_words() if s.new_target else "")
+            for s in changeset.stale_citations()),
     )
 
 
