@@ -81,3 +81,12 @@ def test_serve_on_a_port_in_use_is_one_message_and_exit_2() -> None:
                                  str(port)], capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
     assert f"port {port}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unknown_theme_is_one_message_and_exit_2(workspace: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "wetdiff", "tui", "--workspace",
+                             str(workspace), "--theme", "no-such-theme"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "unknown theme 'no-such-theme'" in result.stderr
+    assert "Traceback" not in result.stderr

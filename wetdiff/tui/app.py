@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from wetdiff.errors import WetdiffError
 from wetdiff.tui.commands import WetdiffCommands
 from wetdiff.tui.data import Prefetch, Session
 from wetdiff.tui.screens.main import MainScreen
@@ -30,7 +31,7 @@ class WetdiffApp(App[None]):
         self.session = session
         self.old_spec = old_spec
         self.new_spec = new_spec
-        self.theme = theme or os.environ.get("WETDIFF_THEME") or "textual-dark"
+        self.theme = theme or "textual-dark"
 
     def on_load(self) -> None:
         """Start comparing while Textual sets up the screen."""
@@ -85,4 +86,11 @@ def make_app(old: str | None = None, new: str | None = None, *,
     """The app on a workspace (the one around the current folder, else the worked
     example), comparing ``old`` with ``new`` (the workspace's defaults when omitted:
     for the worked example, the law in force against the 36 547 draft)."""
-    return WetdiffApp(Session(workspace), old, new, theme=theme)
+    app = WetdiffApp(Session(workspace), old, new)
+    theme = theme or os.environ.get("WETDIFF_THEME")
+    if theme:
+        if theme not in app.available_themes:
+            raise WetdiffError(f"unknown theme {theme!r}", hint="Themes: " + ", ".join(
+                sorted(app.available_themes)) + ".")
+        app.theme = theme
+    return app
