@@ -90,3 +90,11 @@ def test_an_unknown_theme_is_one_message_and_exit_2(workspace: Path) -> None:
     assert result.returncode == 2
     assert "unknown theme 'no-such-theme'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_workspace_option_that_is_no_workspace_is_one_message_and_exit_2(tmp_path: Path
+                                                                           ) -> None:
+    result = subprocess.run([sys.executable, "-m", "wetdiff", "tui", "--workspace",
+                             str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "not a wetdiff workspace" in result.stderr and "Traceback" not in result.stderr

@@ -25,4 +25,13 @@ def command(old: str | None, new: str | None, workspace: Path | None,
     """
     from wetdiff.tui.app import make_app
 
+    if workspace is not None:  # a folder named on purpose must be a workspace: say so now
+        from wetdiff.errors import WetdiffError
+        from wetdiff.store.workspace import find_root
+
+        if find_root(workspace) is None:
+            raise WetdiffError("not a wetdiff workspace: there is no wetdiff.toml here or "
+                               "above", file=workspace,
+                               hint="Run 'wetdiff init' there to make it one, or leave "
+                                    "--workspace out to open the worked example.")
     make_app(old, new, workspace=workspace, theme=theme).run()
