@@ -84,3 +84,14 @@ def test_a_thousand_article_diff_lays_out_only_what_is_on_screen(tmp_path, run_a
         assert document.height == height_before  # the index was exact: no relayout
 
     run_app(make_app("law@2024-04-25", "36547/nr2", workspace=root), scenario)
+
+
+def test_search_marks_only_the_chosen_version_in_renvooi() -> None:
+    from wetdiff.tui.layout import MATCH, highlight
+
+    spans = [("ten hoogste ", PLAIN), ("twaalf", DELETE), ("twaalf jaren", INSERT)]
+    old = highlight(spans, "twaalf", skip=INSERT)
+    assert [t for t, m in old if m & MATCH] == ["twaalf"]
+    assert all(not m & MATCH for t, m in old if m & INSERT)
+    both = highlight(spans, "twaalf")
+    assert len([t for t, m in both if m & MATCH]) == 2

@@ -160,15 +160,16 @@ def renvooi_spans(change: Any) -> list[Span]:
     return spans
 
 
-def highlight(spans: list[Span], query: str) -> list[Span]:
-    """The same spans with every case-insensitive occurrence of ``query`` marked."""
+def highlight(spans: list[Span], query: str, skip: int = 0) -> list[Span]:
+    """The same spans with every case-insensitive occurrence of ``query`` marked
+    (except in spans marked with ``skip``: the other version's words in renvooi)."""
     if not query:
         return spans
     needle = query.casefold()
     out: list[Span] = []
     for text, mark in spans:
         folded = text.casefold()
-        if len(folded) != len(text) or needle not in folded:
+        if mark & skip or len(folded) != len(text) or needle not in folded:
             out.append((text, mark))
             continue
         start = 0
@@ -509,7 +510,9 @@ class DiffDocument:
             provision = change.new if change.new is not None else change.old
             prefix = _renvooi_prefix(change)
             _, indent = _provision_prefix(provision)
-            return wrap(highlight(renvooi_spans(change), self.query), column, prefix, indent)
+            skip = {"old": INSERT, "new": DELETE}.get(self.query_side, 0)
+            return wrap(highlight(renvooi_spans(change), self.query, skip), column, prefix,
+                        indent)
         columns: list[list[Line]] = []
         for side in ("old", "new"):
             provision = change.old if side == "old" else change.new
