@@ -34,6 +34,8 @@ from wetdiff.model.references import extract_references
 if TYPE_CHECKING:
     from wetdiff.diff.changes import ChangeSet
 
+# What a change does to a provision's place; a change without these leaves it where it was.
+_ELSEWHERE = frozenset({"renumbered", "moved", "split", "merged", "deleted"})
 _NUMBER = re.compile(r"\d+[a-z]*")
 # Every relative citation names a lid or onderdeel ("het derde lid", "onder 2°", "sub a").
 _RELATIVE_WORDS = re.compile(r"\b(?:lid|leden|onder\w*|sub)\b", re.IGNORECASE)
@@ -91,31 +93,46 @@ class _Places:
                     and not (former and former.vervallen))
             self.articles[old_nr] = None if gone else new_nr
         self.elements: dict[Locatie, Locatie | None] = {}
-        children: dict[Locatie, Locatie] = {}  # a deleted element's surviving child's parent
         for change in changeset.changes:
             provision = change.old
-            if provision is None:
-                continue
+            if provision is None or provision.locatie.alinea != 0 \
+                    or change.kinds.isdisjoint(_ELSEWHERE):
+                continue  # not an element's start, or still where it was
             here = provision.locatie.element()
             there = change.new.locatie.element() if change.new else None
-            if provision.locatie.alinea == 0:
-                known = self.elements.get(here, False)
-                if known is False or (known is None and there is not None) or there == here:
-                    self.elements[here] = there  # a split: the part that stayed in place
-            if there is not None and here.onderdelen and there.onderdelen:
-                parent = Locatie(here.artikel, here.lid, here.onderdelen[:-1])
-                children.setdefault(parent, Locatie(there.artikel, there.lid,
-                                                    there.onderdelen[:-1]))
-        for element, there in list(self.elements.items()):
-            if there is None and element in children:
-                self.elements[element] = children[element]
-        repealed = {a.number for a in changeset.new.artikelen if a.vervallen}
-        self.new_elements = {c.new.locatie.element() for c in changeset.changes
-                             if c.new and c.new.locatie.artikel not in repealed}
-        self.new_elements |= {Locatie(a.number) for a in changeset.new.artikelen
-                              if a.number not in repealed}
+            known = self.elements.get(here, False)
+            if known is False or (known is None and there is not None) or there == here:
+                self.elements[here] = there  # a split: the part that stayed in place
+        gone = {element for element, there in self.elements.items() if there is None}
+        if gone:  # an element whose own words went, while its onderdelen stayed
+            for change in changeset.changes:
+                old, new = change.old, change.new
+                if old is None or new is None or not old.locatie.onderdelen \
+                        or not new.locatie.onderdelen:
+                    continue
+                parent = Locatie(old.locatie.artikel, old.locatie.lid,
+                                 old.locatie.onderdelen[:-1])
+                if parent in gone:
+                    gone.discard(parent)
+                    self.elements[parent] = Locatie(new.locatie.artikel, new.locatie.lid,
+                                                    new.locatie.onderdelen[:-1])
+        self._changeset = changeset
+        self._new_elements: set[Locatie] | None = None
         self.affected = {nr for nr, new_nr in self.articles.items() if new_nr != nr}
         self.affected |= {e.artikel for e, there in self.elements.items() if there != e}
+
+    def still_there(self, element: Locatie) -> bool:
+        """Whether the new version has an element at this place (a lid replaced whole
+        where it stood is aligned as deleted + inserted, yet is still there)."""
+        if self._new_elements is None:
+            changeset = self._changeset
+            repealed = {a.number for a in changeset.new.artikelen if a.vervallen}
+            found = {c.new.locatie.element() for c in changeset.changes
+                     if c.new and c.new.locatie.artikel not in repealed}
+            found |= {Locatie(a.number) for a in changeset.new.artikelen
+                      if a.number not in repealed}
+            self._new_elements = found
+        return element in self._new_elements
 
     def now(self, target: Locatie) -> tuple[bool, Locatie | None]:
         """(known, where the old provision ``target`` is now). Not known: the old version
@@ -128,15 +145,8 @@ class _Places:
         element = Locatie(target.artikel, target.lid, target.onderdelen)
         if element in self.elements:
             return True, self.elements[element]
-        # A part the text does not show as an element of its own (an onderdeel of a lid
-        # whose onderdelen the old version numbers otherwise): follow its lid, else the
-        # article.
-        lid = Locatie(target.artikel, target.lid)
-        if target.onderdelen and lid in self.elements:
-            there = self.elements[lid]
-            if there is None:
-                return True, None
-            return True, Locatie(there.artikel, there.lid, target.onderdelen)
+        # Not moved, renumbered or deleted itself (or no element of the old version):
+        # it stands where it stood in its article.
         return True, Locatie(new_nr, target.lid, target.onderdelen) if new_nr else None
 
 
@@ -179,14 +189,17 @@ def stale_citations(changeset: ChangeSet) -> tuple[StaleCitation, ...]:
         before = _references(old, regeling)
         if not before:
             continue
-        for key, reference in _references(new, regeling).items():
+        after = before if (old.text == new.text and old.locatie == new.locatie) \
+            else _references(new, regeling)  # same words at the same place: same citations
+        for key, reference in after.items():
             then = before.get(key)
             if then is None:
                 continue  # words written for the new version
             known, now = places.now(then.target)
             if not known or now == reference.target:
                 continue
-            if now is None and then.target == reference.target in places.new_elements:
+            if now is None and then.target == reference.target \
+                    and places.still_there(reference.target):
                 continue  # replaced where it stood (a lid rewritten whole): still there
             found.append(StaleCitation(new.locatie, reference.text, then.target, now,
                                        reference.target, change.id, reference.relative))
