@@ -103,8 +103,8 @@ class _Places:
             known = self.elements.get(here, False)
             if known is False or (known is None and there is not None) or there == here:
                 self.elements[here] = there  # a split: the part that stayed in place
-        gone = {element for element, there in self.elements.items() if there is None}
-        if gone:  # an element whose own words went, while its onderdelen stayed
+        deleted = {element for element, there in self.elements.items() if there is None}
+        if deleted:  # an element whose own words went, while its onderdelen stayed
             for change in changeset.changes:
                 old, new = change.old, change.new
                 if old is None or new is None or not old.locatie.onderdelen \
@@ -112,8 +112,8 @@ class _Places:
                     continue
                 parent = Locatie(old.locatie.artikel, old.locatie.lid,
                                  old.locatie.onderdelen[:-1])
-                if parent in gone:
-                    gone.discard(parent)
+                if parent in deleted:
+                    deleted.discard(parent)
                     self.elements[parent] = Locatie(new.locatie.artikel, new.locatie.lid,
                                                     new.locatie.onderdelen[:-1])
         self._changeset = changeset
