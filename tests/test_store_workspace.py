@@ -124,11 +124,14 @@ def _git_children() -> list[str]:
     children = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().split()
+            text = stat.read_text()
         except OSError:
             continue
-        if int(fields[3]) == os.getpid() and "git" in fields[1]:
-            children.append(fields[1])
+        # "pid (comm) state ppid ...": comm may hold spaces ("(tmux: server)")
+        name, _, rest = text.partition(" (")[2].rpartition(") ")
+        fields = rest.split()
+        if len(fields) > 1 and int(fields[1]) == os.getpid() and "git" in name:
+            children.append(name)
     return children
 
 
