@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 
 from wetdiff.cli import main
 from wetdiff.diff import compare, stale_citations
-from wetdiff.model.artikel import Alinea, Artikel, Lid, Locatie
+from wetdiff.model.artikel import Alinea, Artikel, Lid, Locatie, Onderdeel
 from wetdiff.model.version import Version, load_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "consequential"
@@ -91,6 +91,33 @@ def test_relative_citation_of_a_renumbered_lid_in_its_own_article() -> None:
         "9/5", "het derde lid", "9/3", True)
     assert stale.new_target == Locatie("9", "4")
     assert stale.reads_as == Locatie("9", "3")
+
+
+def test_citation_of_a_lid_whose_onderdelen_went_to_other_leden_is_to_check() -> None:
+    """As in bill 36 547: lid 1's onderdelen became lid 1 and lid 2; "het eerste lid"
+    that the drafter left alone now covers only part of what it cited."""
+    def onderdeel(nr: str, text: str) -> Onderdeel:
+        return Onderdeel(f"{nr}.", (Alinea(text),))
+
+    old = _version("old", Artikel("9", (
+        Lid("1.", (Alinea("Als schuldig aan mensenhandel wordt gestraft:"),
+                   onderdeel("1°", "degene die een ander door dwang werft en vervoert;"),
+                   onderdeel("2°", "degene die een minderjarige werft en vervoert."))),
+        _lid("2", "De feiten, omschreven in het eerste lid, worden zwaarder gestraft."),
+        _lid("3", "Indien de in het eerste lid omschreven feiten de dood tot gevolg hebben."))))
+    new = _version("new", Artikel("9", (
+        _lid("1", "Als schuldig aan mensenhandel wordt gestraft degene die een ander door "
+                  "dwang werft en vervoert."),
+        _lid("2", "Met dezelfde straf wordt gestraft degene die een minderjarige werft en "
+                  "vervoert."),
+        _lid("3", "De feiten, omschreven in het eerste of tweede lid, worden zwaarder "
+                  "gestraft."),
+        _lid("4", "Indien de in het eerste lid omschreven feiten de dood tot gevolg hebben."))))
+    (partial,) = stale_citations(compare(old, new))
+    assert (partial.locatie.key, partial.text, partial.kind) == ("9/4", "het eerste lid",
+                                                                 "partial")
+    assert partial.new_target == partial.reads_as == Locatie("9", "1")
+    assert partial.also == (Locatie("9", "2"),)
 
 
 def test_citation_of_a_repealed_article() -> None:

@@ -97,6 +97,10 @@ def stale_line(citation: StaleCitation) -> str:
             f"{citation.old_target.in_words()}, {now}")
     if citation.reads_as not in (citation.old_target, citation.new_target):
         line += f" (leest nu als {citation.reads_as.in_words()})"
+    if citation.also:
+        line += ("; delen staan nu ook in "
+                 + " en ".join(place.in_words() for place in citation.also)
+                 + " (na te gaan: verwijst naar een deel)")
     return clean(line)
 
 

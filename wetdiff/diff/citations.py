@@ -48,7 +48,13 @@ class StaleCitation:
     ``locatie`` is the citing provision in the new version, ``text`` the citation words
     as they stand there, ``old_target`` what they cited in the old version, and
     ``new_target`` where that provision is now (``None``: deleted or repealed).
-    ``reads_as`` is what the words point at in the new version as they stand."""
+    ``reads_as`` is what the words point at in the new version as they stand.
+
+    ``also`` lists the other places where parts of the cited provision now stand (its
+    onderdelen moved to another lid or article, as when 273f lid 1 was split over lid 1,
+    lid 2 and a new 273fb): then the citation may still point right, yet cover only part
+    of what it did; ``kind`` is ``"stale"`` (it points elsewhere now) or ``"partial"``
+    (to check: it points at one of the places the provision went)."""
 
     locatie: Locatie
     text: str
@@ -57,12 +63,18 @@ class StaleCitation:
     reads_as: Locatie
     change_id: str
     relative: bool = False
+    also: tuple[Locatie, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return "partial" if self.new_target == self.reads_as else "stale"
 
     def in_words(self) -> str:
         """"artikel 5a, eerste lid cites «273a» (artikel 273a), now artikel 273f"."""
         now = self.new_target.in_words() if self.new_target else "deleted"
+        also = "".join(f", and {place.in_words()}" for place in self.also)
         return (f"{self.locatie.in_words()} cites «{self.text}» "
-                f"({self.old_target.in_words()}), now {now}")
+                f"({self.old_target.in_words()}), now {now}{also}")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -73,6 +85,8 @@ class StaleCitation:
             "old_target": self.old_target.key,
             "new_target": self.new_target.key if self.new_target else None,
             "reads_as": self.reads_as.key,
+            "also": [place.key for place in self.also],
+            "kind": self.kind,
             "change_id": self.change_id,
         }
 
@@ -93,6 +107,7 @@ class _Places:
                     and not (former and former.vervallen))
             self.articles[old_nr] = None if gone else new_nr
         self.elements: dict[Locatie, Locatie | None] = {}
+        self.parts: dict[Locatie, set[Locatie]] = {}
         for change in changeset.changes:
             provision = change.old
             if provision is None or provision.locatie.alinea != 0 \
@@ -100,6 +115,10 @@ class _Places:
                 continue  # not an element's start, or still where it was
             here = provision.locatie.element()
             there = change.new.locatie.element() if change.new else None
+            if there is not None and here.lid is not None and "deleted" not in change.kinds:
+                # where the parts of a lid went, at lid level ("273f/1" → "273fb/1")
+                self.parts.setdefault(Locatie(here.artikel, here.lid), set()).add(
+                    Locatie(there.artikel, there.lid))
             known = self.elements.get(here, False)
             if known is False or (known is None and there is not None) or there == here:
                 self.elements[here] = there  # a split: the part that stayed in place
@@ -120,6 +139,14 @@ class _Places:
         self._new_elements: set[Locatie] | None = None
         self.affected = {nr for nr, new_nr in self.articles.items() if new_nr != nr}
         self.affected |= {e.artikel for e, there in self.elements.items() if there != e}
+
+    def elsewhere(self, target: Locatie, now: Locatie) -> tuple[Locatie, ...]:
+        """The other lids where parts of a cited lid now stand, besides ``now`` (only
+        for a citation of a whole lid: a citation of one onderdeel follows it alone)."""
+        if target.lid is None or target.onderdelen:
+            return ()
+        places = self.parts.get(Locatie(target.artikel, target.lid), set())
+        return tuple(sorted(p for p in places if p != Locatie(now.artikel, now.lid)))
 
     def still_there(self, element: Locatie) -> bool:
         """Whether the new version has an element at this place (a lid replaced whole
@@ -196,7 +223,14 @@ def stale_citations(changeset: ChangeSet) -> tuple[StaleCitation, ...]:
             if then is None:
                 continue  # words written for the new version
             known, now = places.now(then.target)
-            if not known or now == reference.target:
+            if not known:
+                continue
+            if now == reference.target:
+                also = places.elsewhere(then.target, now) if now is not None else ()
+                if also:  # points right, but at only part of what it cited
+                    found.append(StaleCitation(new.locatie, reference.text, then.target, now,
+                                               reference.target, change.id,
+                                               reference.relative, also))
                 continue
             if now is None and then.target == reference.target \
                     and places.still_there(reference.target):

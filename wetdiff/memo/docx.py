@@ -241,7 +241,9 @@ def render_docx(memo: Memo) -> bytes:
         body.paragraph(t["stale_intro"])
         _table(document, [t["stale_provision"], t["stale_citation"], t["stale_old"],
                           t["stale_new"]],
-               [[r.location, f"«{r.text}»", r.old_target, r.new_target or t["stale_gone"]]
+               [[r.location, f"«{r.text}»", r.old_target,
+                 (r.new_target or t["stale_gone"])
+                 + (f" ({t['stale_also']} {r.also})" if r.also else "")]
                 for r in memo.stale])
     body.heading(t["questions"], level=1)
     if memo.questions:

@@ -142,7 +142,8 @@ def render_markdown(memo: Memo) -> str:
                   f"| {t['stale_provision']} | {t['stale_citation']} | {t['stale_old']} "
                   f"| {t['stale_new']} |", "|---|---|---|---|"]
         lines += [f"| {cell(r.location)} | «{cell(r.text)}» | {cell(r.old_target)} "
-                  f"| {cell(r.new_target) if r.new_target else t['stale_gone']} |"
+                  f"| {cell(r.new_target) if r.new_target else t['stale_gone']}"
+                  f"{' (' + t['stale_also'] + ' ' + cell(r.also) + ')' if r.also else ''} |"
                   for r in memo.stale]
         lines.append("")
     lines += _questions(memo)

@@ -91,6 +91,7 @@ class StaleReference:
     text: str
     old_target: str
     new_target: str  # "" when the cited provision is gone
+    also: str = ""  # other places parts of it now stand (the citation covers only part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +270,8 @@ def build_memo(
         has_notes=any(c.notes for c in changes),
         stale=tuple(StaleReference(
             _visible(s.locatie.in_words()), _visible(s.text), s.old_target.in_words(),
-            s.new_target.in_words() if s.new_target else "")
+            s.new_target.in_words() if s.new_target else "",
+            "; ".join(place.in_words() for place in s.also))
             for s in changeset.stale_citations()),
     )
 
