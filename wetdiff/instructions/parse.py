@@ -547,7 +547,9 @@ def _with_block(masked: str, state: _Sentence, block: str, common: dict[str, str
 
 # --- the text as a whole --------------------------------------------------------------
 
-_ROMAN_LINE = re.compile(r"^ARTIKEL\s+(?P<n>[IVXLC]+[A-Z]?)\s*$|^Artikel\s+(?P<m>[IVXLC]+[A-Z]?)\s*$")
+_ROMAN_LINE = re.compile(
+    r"^ARTIKEL\s+(?P<n>[IVXLC]+[A-Z]?)\s*$|^Artikel\s+(?P<m>[IVXLC]+[A-Z]?)\s*$"
+)
 _LETTER_LINE = re.compile(r"^(?P<l>0?(?:([A-Z])\2*|[A-Z]{1,3})[a-z]?)$")
 _ITEM = re.compile(r"^(?P<nr>\d{1,2}|[a-z]{1,2})\.\s+(?P<rest>\S.*)$")
 _META = re.compile(r"^(?P<key>Basisversie|Doelversie|Wijzigingsopdrachten)\b:?\s*(?P<v>.*)$")

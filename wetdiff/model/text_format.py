@@ -104,13 +104,13 @@ _PARSED_LIMIT = 4096  # a whole code is ~800 articles; two versions share most
 def _parse(text: str, *, source: str, strict: bool, report: ParseReport | None) -> Artikel:
     cleaned = clean_lines(text)
     lines = cleaned.split("\n")
-    for number, line in enumerate(lines if find_control(cleaned) is not None else (), 1):
-        at = find_control(line)
+    for row, content_line in enumerate(lines if find_control(cleaned) is not None else (), 1):
+        at = find_control(content_line)
         if at is not None:
             raise WetdiffError(
-                f"control character {describe_control(line[at])} in column {at + 1}; "
+                f"control character {describe_control(content_line[at])} in column {at + 1}; "
                 "statute text never contains control characters",
-                file=source, line=number,
+                file=source, line=row,
                 hint="Remove it (it may come from a terminal or a copied escape sequence).",
             )
     index = 0
@@ -217,12 +217,12 @@ def _parse(text: str, *, source: str, strict: bool, report: ParseReport | None) 
         close_top()
     problems = sorted(p for e in [artikel, *closed] for p in numbering_problems(e.numbers))
     if problems and strict:
-        line, message = problems[0]
-        raise WetdiffError(message, file=source, line=line,
+        first_line, first_message = problems[0]
+        raise WetdiffError(first_message, file=source, line=first_line,
                            hint="Number leden and onderdelen in sequence (1, 2, 3 or "
                                 "a, b, c; an inserted one as 2a after 2).")
     if report is not None:
-        report.warnings.extend(f"{source}:{line}: {message}" for line, message in problems)
+        report.warnings.extend(f"{source}:{row}: {message}" for row, message in problems)
     return Artikel(number, tuple(artikel.body), title)
 
 

@@ -100,18 +100,18 @@ def load_path(path: Path, *, on: dt.date | None = None) -> Version:
         folders = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
         loose = [read_article(p, strict=False) for p in sorted(path.glob("*.txt"))]
     for folder in folders:
-        version = latest_in_force(folder, on)
-        if version is not None:
-            versions.append(version)
-    artikelen = [v.artikel for v in versions if v.artikel is not None] + loose
-    if not artikelen:
+        in_force = latest_in_force(folder, on)
+        if in_force is not None:
+            versions.append(in_force)
+    found = [v.artikel for v in versions if v.artikel is not None] + loose
+    if not found:
         raise WetdiffError("no article files in this folder", file=path,
                            hint="A version folder holds article files (273f.txt) or "
                                 "article folders with dated versions.")
-    artikelen.sort(key=lambda a: article_sort_key(a.number))
+    found.sort(key=lambda a: article_sort_key(a.number))
     dates = [v.meta.in_force for v in versions if v.artikel is not None]
     first = versions[0].meta if versions else None
-    return Version(str(path), str(path), tuple(artikelen), max(dates) if dates else None,
+    return Version(str(path), str(path), tuple(found), max(dates) if dates else None,
                    regeling=first.regeling if first else "",
                    bwb_id=first.bwb_id if first else "", sources=tuple(versions))
 
