@@ -58,33 +58,78 @@ class Entry:
 COMPUTERCRIMINALITEIT_II = "Wet computercriminaliteit II"
 
 TABLE = (
-    Entry("273a", "2005-01-04", "273a", dt.date(2005, 1, 1), "official",
-          "the capture of 2004-12-11 notes 'Treedt in werking per 01-01-2005'",
-          "Stb. 2004, 645", "29 291",
-          "new article (mensenhandel); the old art. 250a was repealed"),
-    Entry("273a", "2006-09-03", "273a", dt.date(2006, 9, 1), "unverified",
-          "date unverified; 2006-09-03 is the first capture with the text as 273f",
-          "Stb. 2006, 300", "26 671",
-          f"{COMPUTERCRIMINALITEIT_II} renumbered this article to 273f. The number 273a "
-          "went to a different provision, not part of the worked example (the new "
-          "273a-273e are largely the old arts. 372-375).",
-          status="vernummerd", renumbered_to="273f"),
-    Entry("273f", "2006-09-03", "273f", dt.date(2006, 9, 1), "unverified",
-          "date unverified; 2006-09-03 is the first capture with the text as 273f",
-          "Stb. 2006, 300", "26 671",
-          f"renumbered 273a → 273f by the {COMPUTERCRIMINALITEIT_II}; wording identical",
-          renumbered_from="273a"),
-    Entry("273f", "2009-07-01", "273f", dt.date(2009, 7, 1), "unverified",
-          "date per an OM guideline", GAP, "31 386",
-          "made by Kamerstuk 31 386 through its nota van wijziging; the Staatsblad "
-          "number is unknown (gap)"),
-    Entry("273f", "2013-04-02", "273f", dt.date(2013, 4, 1), "unverified",
-          "date per a news report", GAP, "33 185",
-          "the Staatsblad number is unknown (gap)"),
-    Entry("273f", "2013-11-16", "273f", dt.date(2013, 11, 15), "unverified",
-          "date unverified; between the 2013-09-01 and 2013-11-16 captures",
-          "Stb. 2013, 444", "33 309",
-          "implementation of Directive 2011/36/EU"),
+    Entry(
+        "273a",
+        "2005-01-04",
+        "273a",
+        dt.date(2005, 1, 1),
+        "official",
+        "the capture of 2004-12-11 notes 'Treedt in werking per 01-01-2005'",
+        "Stb. 2004, 645",
+        "29 291",
+        "new article (mensenhandel); the old art. 250a was repealed",
+    ),
+    Entry(
+        "273a",
+        "2006-09-03",
+        "273a",
+        dt.date(2006, 9, 1),
+        "unverified",
+        "date unverified; 2006-09-03 is the first capture with the text as 273f",
+        "Stb. 2006, 300",
+        "26 671",
+        f"{COMPUTERCRIMINALITEIT_II} renumbered this article to 273f. The number 273a "
+        "went to a different provision, not part of the worked example (the new "
+        "273a-273e are largely the old arts. 372-375).",
+        status="vernummerd",
+        renumbered_to="273f",
+    ),
+    Entry(
+        "273f",
+        "2006-09-03",
+        "273f",
+        dt.date(2006, 9, 1),
+        "unverified",
+        "date unverified; 2006-09-03 is the first capture with the text as 273f",
+        "Stb. 2006, 300",
+        "26 671",
+        f"renumbered 273a → 273f by the {COMPUTERCRIMINALITEIT_II}; wording identical",
+        renumbered_from="273a",
+    ),
+    Entry(
+        "273f",
+        "2009-07-01",
+        "273f",
+        dt.date(2009, 7, 1),
+        "unverified",
+        "date per an OM guideline",
+        GAP,
+        "31 386",
+        "made by Kamerstuk 31 386 through its nota van wijziging; the Staatsblad "
+        "number is unknown (gap)",
+    ),
+    Entry(
+        "273f",
+        "2013-04-02",
+        "273f",
+        dt.date(2013, 4, 1),
+        "unverified",
+        "date per a news report",
+        GAP,
+        "33 185",
+        "the Staatsblad number is unknown (gap)",
+    ),
+    Entry(
+        "273f",
+        "2013-11-16",
+        "273f",
+        dt.date(2013, 11, 15),
+        "unverified",
+        "date unverified; between the 2013-09-01 and 2013-11-16 captures",
+        "Stb. 2013, 444",
+        "33 309",
+        "implementation of Directive 2011/36/EU",
+    ),
 )
 
 # The captures in which the series importer must find a new wording of 273f.
@@ -94,16 +139,19 @@ EXPECTED_273F_CHANGES = ("2006-09-03", "2009-07-01", "2013-04-02", "2013-11-16")
 def _corpus(argument: str | None) -> Path:
     folder = Path(argument or os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854"))
     if not (folder / "2013-11-16.xml").is_file():
-        sys.exit(f"no BWBR0001854 captures in {folder} (unpack "
-                 "BWBR0001854-history.tar.xz and pass its folder)")
+        sys.exit(
+            f"no BWBR0001854 captures in {folder} (unpack "
+            "BWBR0001854-history.tar.xz and pass its folder)"
+        )
     return folder
 
 
 def check_against_series(corpus: Path) -> None:
     """The series importer, run over every capture, finds 273f's versions exactly where
     the table puts them, and 273f as the renumbered 273a."""
-    series = import_series(sorted(corpus.glob("*.xml")), articles=("273a", "273f"),
-                           regeling=REGELING)
+    series = import_series(
+        sorted(corpus.glob("*.xml")), articles=("273a", "273f"), regeling=REGELING
+    )
     found = [Path(v.meta.captured_from).stem for v in series.versions["273f"]]
     if tuple(found) != EXPECTED_273F_CHANGES:
         sys.exit(f"273f changed in captures {found}, the table says {EXPECTED_273F_CHANGES}")
@@ -119,18 +167,27 @@ def build(corpus: Path) -> list[tuple[Path, str]]:
     for entry in TABLE:
         artikel: Artikel | None = None
         if entry.status == "geldend":
-            imported = read_toestand(corpus / f"{entry.capture}.xml",
-                                     articles=(entry.from_artikel,)).artikel(entry.from_artikel)
+            imported = read_toestand(
+                corpus / f"{entry.capture}.xml", articles=(entry.from_artikel,)
+            ).artikel(entry.from_artikel)
             if imported is None:
                 sys.exit(f"artikel {entry.from_artikel} is not in {entry.capture}.xml")
             artikel = imported.artikel
         meta = VersionMeta(
-            artikel=entry.artikel, in_force=entry.in_force, regeling=REGELING, bwb_id=BWB_ID,
-            certainty=entry.certainty, in_force_note=entry.in_force_note,
-            source_act=entry.source_act, kamerstuk=entry.kamerstuk,
-            source_note=entry.source_note, captured_from=f"{BWB_ID}/{entry.capture}.xml",
-            renumbered_from=entry.renumbered_from, renumbered_to=entry.renumbered_to,
-            status=entry.status)
+            artikel=entry.artikel,
+            in_force=entry.in_force,
+            regeling=REGELING,
+            bwb_id=BWB_ID,
+            certainty=entry.certainty,
+            in_force_note=entry.in_force_note,
+            source_act=entry.source_act,
+            kamerstuk=entry.kamerstuk,
+            source_note=entry.source_note,
+            captured_from=f"{BWB_ID}/{entry.capture}.xml",
+            renumbered_from=entry.renumbered_from,
+            renumbered_to=entry.renumbered_to,
+            status=entry.status,
+        )
         stem = OUT / entry.artikel / entry.in_force.isoformat()
         if artikel is not None:
             files.append((stem.with_suffix(".txt"), render(artikel)))
@@ -141,15 +198,17 @@ def build(corpus: Path) -> list[tuple[Path, str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", help="folder of BWBR0001854 captures")
-    parser.add_argument("--check", action="store_true",
-                        help="compare with the shipped files instead of writing")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with the shipped files instead of writing"
+    )
     args = parser.parse_args()
     corpus = _corpus(args.corpus)
     check_against_series(corpus)
     files = build(corpus)
     if args.check:
-        differing = [p for p, text in files
-                     if not p.exists() or p.read_text(encoding="utf-8") != text]
+        differing = [
+            p for p, text in files if not p.exists() or p.read_text(encoding="utf-8") != text
+        ]
         shipped = {p for p in OUT.rglob("*") if p.is_file()}
         extra = sorted(shipped - {p for p, _ in files})
         for path in differing:

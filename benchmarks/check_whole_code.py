@@ -28,8 +28,11 @@ EXPECTED = {("273a", "273f"), ("372", "273a"), ("374", "273c"), ("375", "273e")}
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--corpus", type=Path, default=Path(os.environ.get(
-        "WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")))
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=Path(os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")),
+    )
     parser.add_argument("--old", default="2006-08-02")
     parser.add_argument("--new", default="2006-09-03")
     args = parser.parse_args()
@@ -46,10 +49,13 @@ def main() -> int:
     for change in changes.changed():
         where = change.provision.locatie.artikel
         by_article.setdefault(where, []).append(
-            f"{change.old_key or '-'} → {change.new_key or '-'} {sorted(change.kinds)}")
+            f"{change.old_key or '-'} → {change.new_key or '-'} {sorted(change.kinds)}"
+        )
     for article, lines in by_article.items():
-        print(f"  {article}: {len(lines)} changed: {'; '.join(lines[:3])}"
-              f"{' …' if len(lines) > 3 else ''}")
+        print(
+            f"  {article}: {len(lines)} changed: {'; '.join(lines[:3])}"
+            f"{' …' if len(lines) > 3 else ''}"
+        )
     missing = EXPECTED - set(changes.article_pairs)
     if args.old == "2006-08-02" and args.new == "2006-09-03":
         print("expected pairs:", "all found" if not missing else f"MISSING {sorted(missing)}")

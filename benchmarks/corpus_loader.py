@@ -58,8 +58,9 @@ def _body(element: etree._Element) -> tuple[Block, ...]:
 
 def load_xml(path: Path) -> list[Artikel]:
     """The articles of one consolidated version, in document order (first of a number)."""
-    tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True,
-                                                   load_dtd=False))
+    tree = etree.parse(
+        str(path), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    )
     artikelen: list[Artikel] = []
     seen: set[str] = set()
     for element in tree.iter("artikel"):

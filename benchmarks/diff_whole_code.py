@@ -48,7 +48,7 @@ from corpus_loader import load
 from wetdiff.model.artikel import Alinea, Artikel, Lid, Onderdeel
 from wetdiff.model.text_format import render
 
-DIFFLIB_SCRIPT = r'''
+DIFFLIB_SCRIPT = r"""
 import difflib, json, re, sys
 from pathlib import Path
 def read(folder):
@@ -64,9 +64,9 @@ for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes():
     words = difflib.SequenceMatcher(None, old, new).get_opcodes()
     out.append([[t, "".join(old[x1:x2]), "".join(new[y1:y2])] for t, x1, x2, y1, y2 in words])
 Path(sys.argv[3]).write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
-'''
+"""
 
-REDLINES_SCRIPT = r'''
+REDLINES_SCRIPT = r"""
 import sys
 from pathlib import Path
 from redlines import Redlines
@@ -74,7 +74,7 @@ def read(folder):
     return "".join(p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt")))
 Path(sys.argv[3]).write_text(Redlines(read(sys.argv[1]), read(sys.argv[2])).output_markdown,
                              encoding="utf-8")
-'''
+"""
 
 
 def write_folder(artikelen: list[Artikel], folder: Path) -> None:
@@ -116,8 +116,17 @@ def _edit_body(body: tuple, rng: random.Random, vocabulary: list[str]) -> tuple:
             continue  # deleted
         else:
             if roll > 0.93:  # a new element before this one
-                out.append(type(block)(block.number, (Alinea(" ".join(
-                    rng.choice(vocabulary) for _ in range(rng.randint(6, 20))) + "."),)))
+                out.append(
+                    type(block)(
+                        block.number,
+                        (
+                            Alinea(
+                                " ".join(rng.choice(vocabulary) for _ in range(rng.randint(6, 20)))
+                                + "."
+                            ),
+                        ),
+                    )
+                )
             out.append(type(block)(block.number, _edit_body(block.body, rng, vocabulary)))
     return tuple(_renumber(out))
 
@@ -139,8 +148,9 @@ def _renumber(blocks: list) -> list:
     return result
 
 
-def generated_code(source: list[Artikel], size: int = 1200, seed: int = 2014
-                   ) -> tuple[list[Artikel], list[Artikel]]:
+def generated_code(
+    source: list[Artikel], size: int = 1200, seed: int = 2014
+) -> tuple[list[Artikel], list[Artikel]]:
     """An old code of ``size`` articles and a new one with many edits."""
     rng = random.Random(seed)
     vocabulary = sorted({w for a in source for p in a.provisions() for w in p.text.split()})
@@ -168,8 +178,16 @@ def generated_code(source: list[Artikel], size: int = 1200, seed: int = 2014
                 new[-1] = Artikel(previous.number, (*previous.body, Lid("99.", moved[-1].body)))
         new.append(Artikel(number, body))
     for k in range(size // 20):  # inserted articles
-        new.append(Artikel(f"900{k}", (Alinea(" ".join(
-            rng.choice(vocabulary) for _ in range(rng.randint(10, 40))) + "."),)))
+        new.append(
+            Artikel(
+                f"900{k}",
+                (
+                    Alinea(
+                        " ".join(rng.choice(vocabulary) for _ in range(rng.randint(10, 40))) + "."
+                    ),
+                ),
+            )
+        )
     return old, new
 
 
@@ -185,8 +203,13 @@ def bench(name: str, old: Path, new: Path, work: Path, repeat: int, redlines: bo
     contenders = {
         "wetdiff": [py, "-m", "wetdiff", "diff", str(old), str(new), "--format", "json"],
         "git --word-diff": ["git", "diff", "--no-index", "--word-diff", str(old), str(new)],
-        "difflib line+word": [py, str(difflib_script), str(old), str(new),
-                              str(work / "difflib.json")],
+        "difflib line+word": [
+            py,
+            str(difflib_script),
+            str(old),
+            str(new),
+            str(work / "difflib.json"),
+        ],
     }
     times: dict[str, list[float]] = {k: [] for k in contenders}
     peak = 0
@@ -200,35 +223,52 @@ def bench(name: str, old: Path, new: Path, work: Path, repeat: int, redlines: bo
     median = {k: statistics.median(v) for k, v in times.items()}
     best = {k: min(v) for k, v in times.items()}
     if redlines:
-        elapsed, status, _ = run_timed([py, str(redlines_script), str(old), str(new),
-                                        str(work / "redlines.md")], work / "redlines.out")
+        elapsed, status, _ = run_timed(
+            [py, str(redlines_script), str(old), str(new), str(work / "redlines.md")],
+            work / "redlines.out",
+        )
         median["redlines (1 run)"] = elapsed
     out_size = (work / "wetdiff.out").stat().st_size
-    print(f"\n## {name}  ({len(list(old.glob('*.txt')))} → {len(list(new.glob('*.txt')))} "
-          f"articles; wetdiff JSON {out_size / 1e6:.1f} MB)")
+    print(
+        f"\n## {name}  ({len(list(old.glob('*.txt')))} → {len(list(new.glob('*.txt')))} "
+        f"articles; wetdiff JSON {out_size / 1e6:.1f} MB)"
+    )
     print(f"{'contender':<20} {'median s':>9} {'÷ wetdiff':>10} {'best s':>9}")
     for label, seconds in median.items():
-        print(f"{label:<20} {seconds:>9.3f} {seconds / median['wetdiff']:>10.2f} "
-              f"{best.get(label, seconds):>9.3f}")
-    print(f"wetdiff / difflib = {median['wetdiff'] / median['difflib line+word']:.2f}x median, "
-          f"{best['wetdiff'] / best['difflib line+word']:.2f}x best of {repeat} (target ≤ 3)")
+        print(
+            f"{label:<20} {seconds:>9.3f} {seconds / median['wetdiff']:>10.2f} "
+            f"{best.get(label, seconds):>9.3f}"
+        )
+    print(
+        f"wetdiff / difflib = {median['wetdiff'] / median['difflib line+word']:.2f}x median, "
+        f"{best['wetdiff'] / best['difflib line+word']:.2f}x best of {repeat} (target ≤ 3)"
+    )
     if redlines:
-        print(f"redlines / wetdiff = {median['redlines (1 run)'] / median['wetdiff']:.0f}x "
-              f"(target ≥ 50)")
+        print(
+            f"redlines / wetdiff = {median['redlines (1 run)'] / median['wetdiff']:.0f}x "
+            f"(target ≥ 50)"
+        )
     print(f"wetdiff peak memory = {peak / 1024:.0f} MB (target < 500)")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=Path(os.environ.get(
-        "WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")))
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=Path(os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")),
+    )
     parser.add_argument("--old", default="2002-05-04")
     parser.add_argument("--new", default="2014-04-01")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-redlines", action="store_true", help="skip redlines")
-    parser.add_argument("--redlines-generated", action="store_true",
-                        help="also run redlines on the generated code (~2.5 minutes)")
+    parser.add_argument(
+        "--redlines-generated",
+        action="store_true",
+        help="also run redlines on the generated code (~2.5 minutes)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="wetdiff-bench-"))
     try:
@@ -236,13 +276,25 @@ def main() -> None:
         new = load(args.corpus / f"{args.new}.xml")
         write_folder(old, work / "sr-old")
         write_folder(new, work / "sr-new")
-        bench(f"Wetboek van Strafrecht {args.old} → {args.new}", work / "sr-old",
-              work / "sr-new", work, args.repeat, not args.no_redlines)
+        bench(
+            f"Wetboek van Strafrecht {args.old} → {args.new}",
+            work / "sr-old",
+            work / "sr-new",
+            work,
+            args.repeat,
+            not args.no_redlines,
+        )
         gen_old, gen_new = generated_code(new)
         write_folder(gen_old, work / "gen-old")
         write_folder(gen_new, work / "gen-new")
-        bench("generated code, many edits", work / "gen-old", work / "gen-new", work,
-              args.repeat, args.redlines_generated and not args.no_redlines)
+        bench(
+            "generated code, many edits",
+            work / "gen-old",
+            work / "gen-new",
+            work,
+            args.repeat,
+            args.redlines_generated and not args.no_redlines,
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

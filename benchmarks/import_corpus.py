@@ -84,8 +84,9 @@ def check(paths: list[Path]) -> tuple[int, int, int, Counter[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?",
-                        default=os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854"))
+    parser.add_argument(
+        "corpus", nargs="?", default=os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")
+    )
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     paths = sorted(Path(args.corpus).glob("*.xml"))
@@ -114,18 +115,24 @@ def main() -> int:
         ("wetdiff: read_toestand (model)", ours_s, ours_n),
         ("wetdiff: import_series (+compare)", series_s, series.articles_read),
     ]:
-        print(f"{label:34} {seconds:8.2f} {count:9d} {count / seconds:11.0f} "
-              f"{seconds / naive_s:8.1f}x")
-    print(f"\nseries: {len(series.versions)} article numbers, {versions} versions kept "
-          f"of {series.articles_read} article texts read")
+        print(
+            f"{label:34} {seconds:8.2f} {count:9d} {count / seconds:11.0f} "
+            f"{seconds / naive_s:8.1f}x"
+        )
+    print(
+        f"\nseries: {len(series.versions)} article numbers, {versions} versions kept "
+        f"of {series.articles_read} article texts read"
+    )
 
     articles, errors, failures, kinds = check(paths)
     print(f"check: {articles} articles, {errors} errors, {failures} round-trip failures")
     summary = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
     print(f"warnings (per file, all versions): {sum(kinds.values())}: {summary}")
     series_kinds = Counter(w.kind for w in series.warnings)
-    print("distinct warnings (series import, each once): " +
-          ", ".join(f"{kind} {count}" for kind, count in sorted(series_kinds.items())))
+    print(
+        "distinct warnings (series import, each once): "
+        + ", ".join(f"{kind} {count}" for kind, count in sorted(series_kinds.items()))
+    )
     return 1 if errors or failures else 0
 
 

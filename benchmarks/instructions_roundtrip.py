@@ -36,18 +36,27 @@ from wetdiff.model.version import Version
 def load(path: Path) -> Version:
     toestand = read_toestand(path)
     artikelen = tuple(i.artikel for i in toestand.artikelen)
-    return Version(path.stem, f"{toestand.title} ({path.stem})", artikelen,
-                   regeling=toestand.title, bwb_id=toestand.bwb_id)
+    return Version(
+        path.stem,
+        f"{toestand.title} ({path.stem})",
+        artikelen,
+        regeling=toestand.title,
+        bwb_id=toestand.bwb_id,
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", default=os.environ.get(
-        "WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854"))
+    parser.add_argument(
+        "corpus", nargs="?", default=os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N pairs")
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--changeset", action="store_true",
-                        help="pair articles as the diff does (renumbered articles kept)")
+    parser.add_argument(
+        "--changeset",
+        action="store_true",
+        help="pair articles as the diff does (renumbered articles kept)",
+    )
     args = parser.parse_args()
     files = sorted(Path(args.corpus).glob("*.xml"))
     if len(files) < 2:
@@ -72,10 +81,11 @@ def main() -> int:
         gelezen = parse_text(result.text) if result.text else None
         applied = apply_opdrachten(gelezen.opdrachten, old) if gelezen else None
         apply_time += time.perf_counter() - t
-        for onderdeel in (result.artikelen[0].onderdelen if result.artikelen else ()):
+        for onderdeel in result.artikelen[0].onderdelen if result.artikelen else ():
             amended_articles += 1
-            if any(isinstance(o, KomtTeLuiden) and o.kind == "artikel"
-                   for o in onderdeel.opdrachten):
+            if any(
+                isinstance(o, KomtTeLuiden) and o.kind == "artikel" for o in onderdeel.opdrachten
+            ):
                 restated += 1
             else:
                 precise += 1
@@ -85,8 +95,11 @@ def main() -> int:
         else:
             got = applied.version
             numbers = {a.number for a in new.artikelen} | {a.number for a in got.artikelen}
-            same = (not applied.failures and not gelezen.problems and all(
-                same_text(got.artikel(n), new.artikel(n)) for n in numbers))
+            same = (
+                not applied.failures
+                and not gelezen.problems
+                and all(same_text(got.artikel(n), new.artikel(n)) for n in numbers)
+            )
             problems = (*gelezen.problems, *applied.failures)
         if same:
             ok += 1
@@ -99,10 +112,11 @@ def main() -> int:
     pairing = "the diff's article pairs" if args.changeset else "articles paired by number"
     print(f"pairs of consecutive Sr versions: {total} ({pairing})")
     print(f"round-trip apply(generate(A, B), A) == B: {ok}/{total} = {ok / total:.1%}")
-    print(f"amended articles: {amended_articles}; precise instructions: {precise}; "
-          f"restated whole ('Artikel X komt te luiden'): {restated}")
-    print(f"time: load {load_time:.1f}s, generate {gen_time:.1f}s, parse+apply "
-          f"{apply_time:.1f}s")
+    print(
+        f"amended articles: {amended_articles}; precise instructions: {precise}; "
+        f"restated whole ('Artikel X komt te luiden'): {restated}"
+    )
+    print(f"time: load {load_time:.1f}s, generate {gen_time:.1f}s, parse+apply {apply_time:.1f}s")
     for pair in failed:
         print("  not round-tripping:", pair)
     return 0 if ok == total else 1

@@ -41,8 +41,7 @@ def timed(args: list[str], runs: int) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        result = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                text=True)
+        result = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         times.append(time.perf_counter() - start)
         if result.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(args)} failed: {result.stderr}")
@@ -51,8 +50,9 @@ def timed(args: list[str], runs: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", default=os.environ.get(
-        "WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854"))
+    parser.add_argument(
+        "corpus", nargs="?", default=os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")
+    )
     parser.add_argument("--old", default="2002-05-04")
     parser.add_argument("--new", default="2014-04-01")
     parser.add_argument("--runs", type=int, default=3)
@@ -63,8 +63,10 @@ def main() -> int:
         root = Path(tmp)
         n_old = write_version(corpus / f"{args.old}.xml", root / "old")
         n_new = write_version(corpus / f"{args.new}.xml", root / "new")
-        print(f"Wetboek van Strafrecht {args.old} ({n_old} articles) vs {args.new} "
-              f"({n_new} articles), median of {args.runs} runs")
+        print(
+            f"Wetboek van Strafrecht {args.old} ({n_old} articles) vs {args.new} "
+            f"({n_new} articles), median of {args.runs} runs"
+        )
         old, new = str(root / "old"), str(root / "new")
         diff = timed([wetdiff, "diff", old, new, "--format", "json"], args.runs)
         print(f"  wetdiff diff --format json   {diff:6.2f} s   1.00x")
@@ -73,8 +75,10 @@ def main() -> int:
             out = root / f"memo.{fmt}"
             seconds = timed([wetdiff, "memo", old, new, "-o", str(out)], args.runs)
             worst = max(worst, seconds / diff)
-            print(f"  wetdiff memo -o memo.{fmt:<5}  {seconds:6.2f} s   {seconds / diff:.2f}x   "
-                  f"({out.stat().st_size / 1024:.0f} kB)")
+            print(
+                f"  wetdiff memo -o memo.{fmt:<5}  {seconds:6.2f} s   {seconds / diff:.2f}x   "
+                f"({out.stat().st_size / 1024:.0f} kB)"
+            )
         print(f"worst ratio memo / diff: {worst:.2f}x (target <= 3x)")
     return 0
 

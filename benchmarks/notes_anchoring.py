@@ -46,10 +46,19 @@ def make_notes(old: Version, count: int, seed: int = 7) -> list[Note]:
         provision = rng.choice(provisions)
         words = provision.text.split()
         start = rng.randrange(3, len(words) - 8)
-        quote = " ".join(words[start:start + 6])
-        notes.append(Note(f"n{number}", Anchor(provision.locatie.key, quote,
-                                               " ".join(words[start - 3:start]),
-                                               " ".join(words[start + 6:start + 9])), "r"))
+        quote = " ".join(words[start : start + 6])
+        notes.append(
+            Note(
+                f"n{number}",
+                Anchor(
+                    provision.locatie.key,
+                    quote,
+                    " ".join(words[start - 3 : start]),
+                    " ".join(words[start + 6 : start + 9]),
+                ),
+                "r",
+            )
+        )
     return notes
 
 
@@ -59,14 +68,15 @@ def difflib_attach(notes: list[Note], changeset: object) -> dict[str, str]:
     for change in changeset.changes:  # type: ignore[attr-defined]
         if change.new is not None:
             by_article.setdefault(change.new.locatie.artikel, []).append(
-                (change.new.locatie.key, fold(change.new.text)))
+                (change.new.locatie.key, fold(change.new.text))
+            )
     placed = {}
     for note in notes:
         best = (0.0, "")
         for path, text in by_article.get(note.anchor.artikel, []):
             matcher = difflib.SequenceMatcher(None, text, note.anchor.quote, autojunk=False)
             match = matcher.find_longest_match(0, len(text), 0, len(note.anchor.quote))
-            window = text[max(0, match.a - match.b): match.a - match.b + len(note.anchor.quote)]
+            window = text[max(0, match.a - match.b) : match.a - match.b + len(note.anchor.quote)]
             ratio = difflib.SequenceMatcher(None, window, note.anchor.quote).ratio()
             if ratio > best[0]:
                 best = (ratio, path)
@@ -77,9 +87,12 @@ def difflib_attach(notes: list[Note], changeset: object) -> dict[str, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path,
-                        default=Path(os.environ.get("WETDIFF_CORPUS",
-                                                    "/tmp/corpus/BWBR0001854")))
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=Path(os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")),
+    )
     parser.add_argument("--notes", type=int, default=2000)
     args = parser.parse_args()
     files = sorted(args.corpus.glob("*.xml"))
@@ -103,16 +116,25 @@ def main() -> int:
     hows: dict[str, int] = {}
     for placement in attachment.placements.values():
         hows[placement.how] = hows.get(placement.how, 0) + 1
-    agree = sum(1 for n, p in attachment.placements.items()
-                if p.side == "new" and theirs_placed.get(n) == p.path)
-    print(f"{old.label} → {new.label}: {len(old.artikelen)} → {len(new.artikelen)} articles, "
-          f"{len(changeset.changes)} aligned provisions, {len(changeset.changed())} changed "
-          f"(compare: {compared:.2f} s)")
-    print(f"{len(notes)} notes: placed {len(attachment.placements)} ({hows}), "
-          f"orphaned {len(attachment.orphans)}")
+    agree = sum(
+        1
+        for n, p in attachment.placements.items()
+        if p.side == "new" and theirs_placed.get(n) == p.path
+    )
+    print(
+        f"{old.label} → {new.label}: {len(old.artikelen)} → {len(new.artikelen)} articles, "
+        f"{len(changeset.changes)} aligned provisions, {len(changeset.changed())} changed "
+        f"(compare: {compared:.2f} s)"
+    )
+    print(
+        f"{len(notes)} notes: placed {len(attachment.placements)} ({hows}), "
+        f"orphaned {len(attachment.orphans)}"
+    )
     print(f"wetdiff attach : {ours * 1000:8.1f} ms ({ours / len(notes) * 1e6:.0f} µs/note)")
-    print(f"difflib        : {theirs * 1000:8.1f} ms ({theirs / len(notes) * 1e6:.0f} µs/note), "
-          f"placed {len(theirs_placed)}")
+    print(
+        f"difflib        : {theirs * 1000:8.1f} ms ({theirs / len(notes) * 1e6:.0f} µs/note), "
+        f"placed {len(theirs_placed)}"
+    )
     print(f"ratio difflib / wetdiff: {theirs / ours:.1f}x; same provision for {agree} notes")
     return 0
 

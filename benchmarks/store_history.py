@@ -45,40 +45,53 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=root, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("corpus", nargs="?", default=os.environ.get(
-        "WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854"))
-    parser.add_argument("--articles", type=int, default=0,
-                        help="Only the first N articles in the 'all articles' runs.")
+    parser.add_argument(
+        "corpus", nargs="?", default=os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")
+    )
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=0,
+        help="Only the first N articles in the 'all articles' runs.",
+    )
     parser.add_argument("--article", default="273f")
     parser.add_argument("--keep", type=Path, help="Build the workspace here and keep it.")
     args = parser.parse_args()
     files = sorted(Path(args.corpus).glob("*.xml"))
     if not files:
         sys.exit(f"no XML files in {args.corpus}")
-    for name, value in (("GIT_AUTHOR_NAME", "Benchmark"), ("GIT_AUTHOR_EMAIL", "b@example.org"),
-                        ("GIT_COMMITTER_NAME", "Benchmark"),
-                        ("GIT_COMMITTER_EMAIL", "b@example.org")):
+    for name, value in (
+        ("GIT_AUTHOR_NAME", "Benchmark"),
+        ("GIT_AUTHOR_EMAIL", "b@example.org"),
+        ("GIT_COMMITTER_NAME", "Benchmark"),
+        ("GIT_COMMITTER_EMAIL", "b@example.org"),
+    ):
         os.environ.setdefault(name, value)
 
     t_import, series = timed(lambda: import_series(files))
     versions = [v for vs in series.versions.values() for v in vs]
     dates = {v.meta.in_force for v in versions}
-    print(f"corpus: {len(files)} toestanden, {len(series.versions)} articles, "
-          f"{len(versions)} article versions on {len(dates)} dates")
+    print(
+        f"corpus: {len(files)} toestanden, {len(series.versions)} articles, "
+        f"{len(versions)} article versions on {len(dates)} dates"
+    )
     print(f"import (XML → versions, not the store): {t_import:8.2f} s")
 
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep.resolve() if args.keep else Path(tmp) / "sr"
         workspace = init_workspace(root, name="Wetboek van Strafrecht (BWB history)")
         t_build, shas = timed(lambda: record_law_versions(open_repo(root), versions))
-        print(f"build workspace ({len(shas)} commits, one per date):  {t_build:8.2f} s "
-              f"({1000 * t_build / len(shas):.1f} ms per commit)")
+        print(
+            f"build workspace ({len(shas)} commits, one per date):  {t_build:8.2f} s "
+            f"({1000 * t_build / len(shas):.1f} ms per commit)"
+        )
         os.chdir(root)
         snapshot = workspace.snapshot()
         bwb = law.bwb_ids(snapshot)[0]
@@ -93,8 +106,9 @@ def main() -> None:
 
         rows = []
         t_w, entries = timed(lambda: article_log(workspace, one))
-        t_g, _ = timed(lambda: git(root, "log", "-p", "--", f"articles/{bwb}/{one}",
-                                   f"articles/{bwb}/273a"))
+        t_g, _ = timed(
+            lambda: git(root, "log", "-p", "--", f"articles/{bwb}/{one}", f"articles/{bwb}/273a")
+        )
         rows.append((f"log {one} ({len(entries)} versions)", t_w, "git log -p -- DIR", t_g))
 
         t_w, _ = timed(lambda: blame_article(workspace, one, None))
@@ -105,10 +119,19 @@ def main() -> None:
 
         rev = f"HEAD~{min(40, len(shas) - 1)}"
         t_w, version = timed(lambda: resolve(f"{rev}:law", workspace))
-        t_g, _ = timed(lambda: subprocess.run(["git", "archive", rev, "articles"], cwd=root,
-                                              check=True, capture_output=True))
-        rows.append((f"{rev}:law ({len(version.artikelen)} articles, from git)", t_w,
-                     f"git archive {rev} articles", t_g))
+        t_g, _ = timed(
+            lambda: subprocess.run(
+                ["git", "archive", rev, "articles"], cwd=root, check=True, capture_output=True
+            )
+        )
+        rows.append(
+            (
+                f"{rev}:law ({len(version.artikelen)} articles, from git)",
+                t_w,
+                f"git archive {rev} articles",
+                t_g,
+            )
+        )
 
         with_text = [n for n in numbers if (root / latest_file(n)).exists()]
 
@@ -120,12 +143,24 @@ def main() -> None:
 
         t_w, count = timed(all_logs)
         t_g, _ = timed(lambda: git(root, "log", "-p", "--", "articles"))
-        rows.append((f"log, all {len(numbers)} articles ({count} versions)", t_w,
-                     "git log -p -- articles", t_g))
+        rows.append(
+            (
+                f"log, all {len(numbers)} articles ({count} versions)",
+                t_w,
+                "git log -p -- articles",
+                t_g,
+            )
+        )
         t_w, count = timed(all_blames)
         t_g, _ = timed(lambda: [git(root, "blame", "--", latest_file(n)) for n in with_text])
-        rows.append((f"blame, all {len(with_text)} articles in force ({count} provisions)",
-                     t_w, "git blame each latest file", t_g))
+        rows.append(
+            (
+                f"blame, all {len(with_text)} articles in force ({count} provisions)",
+                t_w,
+                "git blame each latest file",
+                t_g,
+            )
+        )
 
         print()
         print(f"{'wetdiff':<52} {'s':>8}   {'git':<28} {'s':>8}   ratio")

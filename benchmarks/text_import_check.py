@@ -43,8 +43,9 @@ def shapes(artikel: Artikel) -> dict[str, str]:
         for block in artikel.body:
             _lines(block, paragraphs, shape == "web")
         if shape == "word":
-            paragraphs = [line for p in paragraphs
-                          for line in textwrap.wrap(p, 72, break_on_hyphens=False)]
+            paragraphs = [
+                line for p in paragraphs for line in textwrap.wrap(p, 72, break_on_hyphens=False)
+            ]
         result[shape] = f"Artikel {artikel.number}\n" + "\n".join(paragraphs) + "\n"
     return result
 
@@ -65,12 +66,21 @@ def main() -> int:
             if got != expected and shown < 3:
                 shown += 1
                 print(f"--- {shape} artikel {imported.artikel.number}")
-                print("".join(list(difflib.unified_diff(
-                    expected.splitlines(True), got.splitlines(True), n=0))[2:8]))
+                print(
+                    "".join(
+                        list(
+                            difflib.unified_diff(
+                                expected.splitlines(True), got.splitlines(True), n=0
+                            )
+                        )[2:8]
+                    )
+                )
     for shape in ("web", "word"):
         ok, total = counts[(shape, True)], counts[(shape, True)] + counts[(shape, False)]
-        print(f"{shape:5} {ok}/{total} articles exactly as the official text "
-              f"({100 * ok / total:.1f}%)")
+        print(
+            f"{shape:5} {ok}/{total} articles exactly as the official text "
+            f"({100 * ok / total:.1f}%)"
+        )
     return 0
 
 

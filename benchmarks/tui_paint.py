@@ -160,9 +160,11 @@ def median(runs: int, measure: Callable[[], float]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path,
-                        default=Path(os.environ.get("WETDIFF_CORPUS",
-                                                    "/tmp/corpus/BWBR0001854")))
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=Path(os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")),
+    )
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
 
@@ -181,8 +183,13 @@ def main() -> None:
     sr = []
     for day in ("2002-05-04", "2014-04-01"):
         toestand = read_toestand(args.corpus / f"{day}.xml")
-        sr.append(Version(f"Sr@{day}", f"Wetboek van Strafrecht ({day})",
-                          tuple(a.artikel for a in toestand.artikelen)))
+        sr.append(
+            Version(
+                f"Sr@{day}",
+                f"Wetboek van Strafrecht ({day})",
+                tuple(a.artikel for a in toestand.artikelen),
+            )
+        )
     whole = PreloadedSession(*sr)
     example_tui = PreloadedSession(example.old, example.new, precomputed=True)
     whole_tui = PreloadedSession(*sr, precomputed=True)
@@ -196,10 +203,8 @@ def main() -> None:
         "wetdiff (worked example, workspace)": (make_app, True),
         "worked example (preloaded)": (lambda: WetdiffApp(example, "a", "b"), True),  # type: ignore[arg-type]
         "whole Sr 2002→2014 (preloaded)": (lambda: WetdiffApp(whole, "a", "b"), True),  # type: ignore[arg-type]
-        "worked example (diff precomputed)": (
-            lambda: WetdiffApp(example_tui, "a", "b"), True),  # type: ignore[arg-type]
-        "whole Sr (diff precomputed)": (
-            lambda: WetdiffApp(whole_tui, "a", "b"), True),  # type: ignore[arg-type]
+        "worked example (diff precomputed)": (lambda: WetdiffApp(example_tui, "a", "b"), True),  # type: ignore[arg-type]
+        "whole Sr (diff precomputed)": (lambda: WetdiffApp(whole_tui, "a", "b"), True),  # type: ignore[arg-type]
     }
     for make, wetdiff in makers.values():  # warm imports and caches
         run(first_paint(make, wetdiff))
@@ -209,15 +214,19 @@ def main() -> None:
             times[name].append(run(first_paint(make, wetdiff)))
     paint = {name: statistics.median(values) for name, values in times.items()}
     page = {
-        "worked example": median(args.runs, lambda: run(page_downs(makers[
-            "worked example (diff precomputed)"][0]))),
-        "whole Sr": median(args.runs, lambda: run(page_downs(makers[
-            "whole Sr (diff precomputed)"][0]))),
+        "worked example": median(
+            args.runs, lambda: run(page_downs(makers["worked example (diff precomputed)"][0]))
+        ),
+        "whole Sr": median(
+            args.runs, lambda: run(page_downs(makers["whole Sr (diff precomputed)"][0]))
+        ),
     }
 
     changes = whole.compare(None, None).changeset
-    print(f"whole Sr: {len(sr[0].artikelen)} → {len(sr[1].artikelen)} articles, "
-          f"{len(changes.changes)} aligned provisions, {len(changes.changed())} changed")
+    print(
+        f"whole Sr: {len(sr[0].artikelen)} → {len(sr[1].artikelen)} articles, "
+        f"{len(changes.changes)} aligned provisions, {len(changes.changed())} changed"
+    )
     print(f"\nFirst paint (median of {args.runs}, terminal {SIZE[0]}x{SIZE[1]}):")
     for name, value in paint.items():
         print(f"  {name:<40} {value * 1000:8.1f} ms")

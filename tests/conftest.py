@@ -10,8 +10,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path_factory: pytest.TempPathFactory,
-                          monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test reads or writes the user's data folder, config or git identity."""
     data = tmp_path_factory.mktemp("wetdiff-data")
     monkeypatch.setenv("WETDIFF_DATA_DIR", str(data))

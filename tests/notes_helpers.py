@@ -107,8 +107,14 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def make_workspace(root: Path, *, stage: str = STAGE_273F, questions: str | None = QUESTIONS,
-                   notes: str | None = NOTES, git: bool = True) -> Path:
+def make_workspace(
+    root: Path,
+    *,
+    stage: str = STAGE_273F,
+    questions: str | None = QUESTIONS,
+    notes: str | None = NOTES,
+    git: bool = True,
+) -> Path:
     """A workspace folder: wetdiff.toml, the law (273f since 2013-11-15), proposal 99999
     with stage nr2, and its questions and notes."""
     write(root / "wetdiff.toml", 'name = "test"\n')

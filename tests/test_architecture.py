@@ -22,8 +22,9 @@ sys.exit(1 if leaked else 0)
 
 
 def test_domain_core_never_imports_textual_or_rich() -> None:
-    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -33,7 +34,8 @@ def test_version_and_help_answer_without_loading_the_tui() -> None:
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "assert 'textual' not in sys.modules, 'textual imported by --help'\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert "Compare statute articles" in result.stdout

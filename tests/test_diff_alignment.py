@@ -25,8 +25,10 @@ ART_273F_SPLIT_OFF = """Artikel 273f
 2. Artikel 251 is van overeenkomstige toepassing.
 """
 
-ART_273FB = ("Artikel 273fb\n\nAls schuldig aan voordeeltrekking uit mensenhandel wordt "
-             "gestraft degene die opzettelijk voordeel trekt uit de uitbuiting van een ander.\n")
+ART_273FB = (
+    "Artikel 273fb\n\nAls schuldig aan voordeeltrekking uit mensenhandel wordt "
+    "gestraft degene die opzettelijk voordeel trekt uit de uitbuiting van een ander.\n"
+)
 
 
 def test_provision_moved_to_a_new_article_is_a_move() -> None:
@@ -35,31 +37,44 @@ def test_provision_moved_to_a_new_article_is_a_move() -> None:
     moved = by_old(changes, "273f/1/6°")
     assert moved.new_key == "273fb"
     assert moved.kinds == {"moved", "rewritten"}
-    assert ("insert", "Als schuldig aan voordeeltrekking uit mensenhandel wordt gestraft ") \
-        in edits(moved)
+    assert (
+        "insert",
+        "Als schuldig aan voordeeltrekking uit mensenhandel wordt gestraft ",
+    ) in edits(moved)
     assert set(changes.article_pairs) == {("273f", "273f"), (None, "273fb")}
     assert summary(changes) == [("273f/1/6°", "273fb", ["moved", "rewritten"])]
 
 
 def test_inserted_lid_renumbers_following_leden_without_rewriting_them() -> None:
-    old = version("Artikel 9\n\n1. Eerste regel over de straf van de dader.\n"
-                  "2. Tweede regel over de verjaring van het feit.\n"
-                  "3. Derde regel over de bevoegde rechter in eerste aanleg.\n")
-    new = version("Artikel 9\n\n1. Eerste regel over de straf van de dader.\n"
-                  "2. Een geheel nieuwe bepaling over slachtoffers en hun rechten.\n"
-                  "3. Tweede regel over de verjaring van het feit.\n"
-                  "4. Derde regel over de bevoegde rechter in eerste aanleg.\n")
+    old = version(
+        "Artikel 9\n\n1. Eerste regel over de straf van de dader.\n"
+        "2. Tweede regel over de verjaring van het feit.\n"
+        "3. Derde regel over de bevoegde rechter in eerste aanleg.\n"
+    )
+    new = version(
+        "Artikel 9\n\n1. Eerste regel over de straf van de dader.\n"
+        "2. Een geheel nieuwe bepaling over slachtoffers en hun rechten.\n"
+        "3. Tweede regel over de verjaring van het feit.\n"
+        "4. Derde regel over de bevoegde rechter in eerste aanleg.\n"
+    )
     changes = compare(old, new)
-    assert summary(changes) == [(None, "9/2", ["inserted"]), ("9/2", "9/3", ["renumbered"]),
-                                ("9/3", "9/4", ["renumbered"])]
+    assert summary(changes) == [
+        (None, "9/2", ["inserted"]),
+        ("9/2", "9/3", ["renumbered"]),
+        ("9/3", "9/4", ["renumbered"]),
+    ]
 
 
 def test_split_lid_names_both_parts_and_relates_them() -> None:
-    old = version("Artikel 12\n\n1. De rechter kan de verdachte een boete opleggen en hij kan "
-                  "daarnaast de verbeurdverklaring van de gebruikte voorwerpen bevelen.\n")
-    new = version("Artikel 12\n\n1. De rechter kan de verdachte een boete opleggen.\n"
-                  "2. Daarnaast kan hij de verbeurdverklaring van de gebruikte voorwerpen "
-                  "bevelen.\n")
+    old = version(
+        "Artikel 12\n\n1. De rechter kan de verdachte een boete opleggen en hij kan "
+        "daarnaast de verbeurdverklaring van de gebruikte voorwerpen bevelen.\n"
+    )
+    new = version(
+        "Artikel 12\n\n1. De rechter kan de verdachte een boete opleggen.\n"
+        "2. Daarnaast kan hij de verbeurdverklaring van de gebruikte voorwerpen "
+        "bevelen.\n"
+    )
     changes = compare(old, new)
     parts = [c for c in changes.changes if "split" in c.kinds]
     assert [c.new_key for c in parts] == ["12/1", "12/2"]
@@ -69,11 +84,15 @@ def test_split_lid_names_both_parts_and_relates_them() -> None:
 
 
 def test_merged_leden_name_both_sources() -> None:
-    old = version("Artikel 12\n\n1. De rechter kan de verdachte een boete opleggen.\n"
-                  "2. Daarnaast kan hij de verbeurdverklaring van de gebruikte voorwerpen "
-                  "bevelen.\n")
-    new = version("Artikel 12\n\n1. De rechter kan de verdachte een boete opleggen en hij kan "
-                  "daarnaast de verbeurdverklaring van de gebruikte voorwerpen bevelen.\n")
+    old = version(
+        "Artikel 12\n\n1. De rechter kan de verdachte een boete opleggen.\n"
+        "2. Daarnaast kan hij de verbeurdverklaring van de gebruikte voorwerpen "
+        "bevelen.\n"
+    )
+    new = version(
+        "Artikel 12\n\n1. De rechter kan de verdachte een boete opleggen en hij kan "
+        "daarnaast de verbeurdverklaring van de gebruikte voorwerpen bevelen.\n"
+    )
     changes = compare(old, new)
     parts = [c for c in changes.changes if "merged" in c.kinds]
     assert sorted(c.old_key for c in parts) == ["12/1", "12/2"]
@@ -82,35 +101,57 @@ def test_merged_leden_name_both_sources() -> None:
 
 
 def test_normalisation_only_differences_are_no_change() -> None:
-    old = version("Artikel 5\n\n1. Hij die „opzettelijk” een ander\u00a0doodt, wordt "
-                  "gestraft.\n")
-    new = version('Artikel 5\n\n1. Hij die "opzettelijk"   een ander doodt,  '
-                  "wordt gestraft.\n")
+    old = version("Artikel 5\n\n1. Hij die „opzettelijk” een ander\u00a0doodt, wordt gestraft.\n")
+    new = version('Artikel 5\n\n1. Hij die "opzettelijk"   een ander doodt,  wordt gestraft.\n')
     changes = compare(old, new)
     assert not changes
     assert changes.changed() == ()
     assert [c.kinds for c in changes.changes] == [frozenset({"unchanged"})]
     # text wrapped as in the official XML, built without the file parser
-    wrapped = Version("w", "w", (Artikel("5", (Lid("1.", (Alinea(
-        "Hij die \u201eopzettelijk\u201d een ander doodt,\n  wordt gestraft."),)),)),))
+    wrapped = Version(
+        "w",
+        "w",
+        (
+            Artikel(
+                "5",
+                (
+                    Lid(
+                        "1.",
+                        (
+                            Alinea(
+                                "Hij die \u201eopzettelijk\u201d een ander doodt,"
+                                "\n  wordt gestraft."
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
     assert not compare(old, wrapped).changed()
 
 
 def test_one_word_replaced_reads_as_one_word_not_letters() -> None:
     old = version("Artikel 5\n\n1. Gestraft met gevangenisstraf van ten hoogste acht jaren.\n")
-    new = version("Artikel 5\n\n1. Gestraft met gevangenisstraf van ten hoogste twaalf "
-                  "jaren.\n")
+    new = version("Artikel 5\n\n1. Gestraft met gevangenisstraf van ten hoogste twaalf jaren.\n")
     change = compare(old, new).changes[0]
-    assert change.words == (WordOp("equal", "Gestraft met gevangenisstraf van ten hoogste "),
-                            WordOp("delete", "acht"), WordOp("insert", "twaalf"),
-                            WordOp("equal", " jaren."))
+    assert change.words == (
+        WordOp("equal", "Gestraft met gevangenisstraf van ten hoogste "),
+        WordOp("delete", "acht"),
+        WordOp("insert", "twaalf"),
+        WordOp("equal", " jaren."),
+    )
 
 
 def test_article_inserted_and_deleted() -> None:
-    old = version("Artikel 1\n\nEen oude bepaling die geheel vervalt met alles erop.\n",
-                  "Artikel 2\n\nBlijft zoals hij was.\n")
-    new = version("Artikel 2\n\nBlijft zoals hij was.\n",
-                  "Artikel 3\n\nEen volstrekt nieuwe regel over iets heel anders.\n")
+    old = version(
+        "Artikel 1\n\nEen oude bepaling die geheel vervalt met alles erop.\n",
+        "Artikel 2\n\nBlijft zoals hij was.\n",
+    )
+    new = version(
+        "Artikel 2\n\nBlijft zoals hij was.\n",
+        "Artikel 3\n\nEen volstrekt nieuwe regel over iets heel anders.\n",
+    )
     changes = compare(old, new)
     assert changes.article_pairs == (("1", None), ("2", "2"), (None, "3"))
     assert summary(changes) == [("1", None, ["deleted"]), (None, "3", ["inserted"])]
@@ -124,13 +165,17 @@ def test_vervallen_articles_never_pair_across_numbers() -> None:
 
 
 def test_a_lid_that_opens_with_a_list_follows_its_onderdelen() -> None:
-    old = version("Artikel 4\n\n1.\n    a. het eerste geval van toepassing hier;\n"
-                  "    b. het tweede geval van toepassing daar.\n"
-                  "2. Een slotbepaling over de inwerkingtreding van dit artikel.\n")
-    new = version("Artikel 4\n\n1. Een nieuwe eerste bepaling over de reikwijdte.\n"
-                  "2.\n    a. het eerste geval van toepassing hier;\n"
-                  "    b. het tweede geval van toepassing daar.\n"
-                  "3. Een slotbepaling over de inwerkingtreding van dit artikel.\n")
+    old = version(
+        "Artikel 4\n\n1.\n    a. het eerste geval van toepassing hier;\n"
+        "    b. het tweede geval van toepassing daar.\n"
+        "2. Een slotbepaling over de inwerkingtreding van dit artikel.\n"
+    )
+    new = version(
+        "Artikel 4\n\n1. Een nieuwe eerste bepaling over de reikwijdte.\n"
+        "2.\n    a. het eerste geval van toepassing hier;\n"
+        "    b. het tweede geval van toepassing daar.\n"
+        "3. Een slotbepaling over de inwerkingtreding van dit artikel.\n"
+    )
     changes = compare(old, new)
     assert by_new(changes, "4/2").old_key == "4/1"
     assert by_new(changes, "4/2").kinds == {"renumbered"}
@@ -141,7 +186,8 @@ def test_compare_is_deterministic() -> None:
     old, new = version(ART_273F), version(ART_273F_SPLIT_OFF, ART_273FB)
     first, second = compare(old, new), compare(old, new)
     assert [(c.id, c.kinds, c.old_key, c.new_key, c.words) for c in first.changes] == [
-        (c.id, c.kinds, c.old_key, c.new_key, c.words) for c in second.changes]
+        (c.id, c.kinds, c.old_key, c.new_key, c.words) for c in second.changes
+    ]
 
 
 def test_change_kind_and_changed() -> None:
@@ -154,8 +200,7 @@ def test_json_form_is_versioned_and_complete() -> None:
     changes = compare(version(ART_273F), version(ART_273F_SPLIT_OFF, ART_273FB))
     data = changes.to_json()
     assert data["schema_version"] == 2
-    assert data["article_pairs"] == [{"old": "273f", "new": "273f"},
-                                     {"old": None, "new": "273fb"}]
+    assert data["article_pairs"] == [{"old": "273f", "new": "273f"}, {"old": None, "new": "273fb"}]
     moved = next(c for c in data["changes"] if c["kind"] == "moved")
     assert moved["kinds"] == ["moved", "rewritten"]
     assert moved["old"]["locatie"] == "273f/1/6°"
@@ -166,23 +211,36 @@ def test_json_form_is_versioned_and_complete() -> None:
     assert isinstance(changes, ChangeSet)
 
 
-ACTS = ["een vergadering stoort", "een dier mishandelt", "een grafsteen beschadigt",
-        "een valse naam opgeeft", "een brug blokkeert", "een ambtenaar beledigt",
-        "een zegel verbreekt", "een wapen draagt", "een bos in brand steekt",
-        "een vaartuig onbemand laat", "een geneesmiddel vervalst", "een testament verbergt"]
+ACTS = [
+    "een vergadering stoort",
+    "een dier mishandelt",
+    "een grafsteen beschadigt",
+    "een valse naam opgeeft",
+    "een brug blokkeert",
+    "een ambtenaar beledigt",
+    "een zegel verbreekt",
+    "een wapen draagt",
+    "een bos in brand steekt",
+    "een vaartuig onbemand laat",
+    "een geneesmiddel vervalst",
+    "een testament verbergt",
+]
 
 
 def _penal(number: str, act: str) -> str:
-    return (f"Artikel {number}\n\nMet gevangenisstraf van ten hoogste zes maanden of "
-            f"geldboete van de derde categorie wordt gestraft hij die opzettelijk {act}.\n")
+    return (
+        f"Artikel {number}\n\nMet gevangenisstraf van ten hoogste zes maanden of "
+        f"geldboete van de derde categorie wordt gestraft hij die opzettelijk {act}.\n"
+    )
 
 
 def test_penalty_boilerplate_alone_does_not_make_a_move() -> None:
     """Two offences that share only the standard penalty wording are a deletion and an
     insertion, not one provision moved from one article to another."""
     old = version(*(_penal(str(100 + i), act) for i, act in enumerate(ACTS[:10])))
-    new = version(*(_penal(str(100 + i), act) for i, act in enumerate(ACTS[:9])),
-                  _penal("120", ACTS[10]))
+    new = version(
+        *(_penal(str(100 + i), act) for i, act in enumerate(ACTS[:9])), _penal("120", ACTS[10])
+    )
     changes = compare(old, new)
     assert summary(changes) == [("109", None, ["deleted"]), (None, "120", ["inserted"])]
 
@@ -197,19 +255,23 @@ def test_ids_are_unique_even_with_a_duplicated_article_number() -> None:
 def test_aanhef_merged_into_its_lid_is_not_moved_to_a_look_alike() -> None:
     """Bill 36 547's pattern: the aanhef of 273f lid 1 and onder 1° become one new lid 1,
     while the other onderdelen move to 273fb, whose own aanhef only looks like it."""
-    old = version("Artikel 273f\n\n1. Als schuldig aan mensenhandel wordt met "
-                  "gevangenisstraf van ten hoogste twaalf jaren gestraft:\n"
-                  "    1°. degene die een ander door dwang werft, vervoert, overbrengt, "
-                  "huisvest of opneemt;\n"
-                  "    2°. degene die opzettelijk voordeel trekt uit de uitbuiting van een "
-                  "ander.\n")
-    new = version("Artikel 273f\n\n1. Als schuldig aan mensenhandel wordt met "
-                  "gevangenisstraf van ten hoogste twaalf jaren gestraft degene die een "
-                  "ander door dwang werft, vervoert, overbrengt, huisvest of opneemt.\n",
-                  "Artikel 273fb\n\n1. Als schuldig aan voordeeltrekking wordt met "
-                  "gevangenisstraf van ten hoogste twaalf jaren gestraft:\n"
-                  "    1°. degene die opzettelijk voordeel trekt uit de uitbuiting van een "
-                  "ander.\n")
+    old = version(
+        "Artikel 273f\n\n1. Als schuldig aan mensenhandel wordt met "
+        "gevangenisstraf van ten hoogste twaalf jaren gestraft:\n"
+        "    1°. degene die een ander door dwang werft, vervoert, overbrengt, "
+        "huisvest of opneemt;\n"
+        "    2°. degene die opzettelijk voordeel trekt uit de uitbuiting van een "
+        "ander.\n"
+    )
+    new = version(
+        "Artikel 273f\n\n1. Als schuldig aan mensenhandel wordt met "
+        "gevangenisstraf van ten hoogste twaalf jaren gestraft degene die een "
+        "ander door dwang werft, vervoert, overbrengt, huisvest of opneemt.\n",
+        "Artikel 273fb\n\n1. Als schuldig aan voordeeltrekking wordt met "
+        "gevangenisstraf van ten hoogste twaalf jaren gestraft:\n"
+        "    1°. degene die opzettelijk voordeel trekt uit de uitbuiting van een "
+        "ander.\n",
+    )
     changes = compare(old, new)
     merged = sorted(c.old_key for c in changes.changes if "merged" in c.kinds)
     assert merged == ["273f/1", "273f/1/1°"]

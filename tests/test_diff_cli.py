@@ -27,7 +27,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_exit_status_is_one_with_differences_and_zero_without(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert run(capsys, V2009, V2013)[0] == 1
     assert run(capsys, V2013, V2013)[0] == 0
     import gc
@@ -36,14 +37,16 @@ def test_exit_status_is_one_with_differences_and_zero_without(
 
 
 def test_missing_file_is_bad_input_with_one_message(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, err = run(capsys, V2009, str(tmp_path / "nope.txt"), "--format", "json")
     assert code == 2 and out == ""
     assert "no such file or folder" in err and "Traceback" not in err
 
 
-def test_malformed_article_file_is_bad_input(capsys: pytest.CaptureFixture[str],
-                                             tmp_path: Path) -> None:
+def test_malformed_article_file_is_bad_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"Artikel 1\n\n1. tekst\x1b[31m rood\n")
     code, out, err = run(capsys, V2009, str(bad))
@@ -65,8 +68,10 @@ def test_json_lists_the_changes_with_schema_version(capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, V2013, V2013_NOV, "--format", "json", "--changed-only")
     data = json.loads(out)
     assert code == 1 and data["schema_version"] == 2
-    kinds = [(c["old"] and c["old"]["locatie"], c["new"] and c["new"]["locatie"], c["kinds"])
-             for c in data["changes"]]
+    kinds = [
+        (c["old"] and c["old"]["locatie"], c["new"] and c["new"]["locatie"], c["kinds"])
+        for c in data["changes"]
+    ]
     assert ("273f/6", "273f/7", ["renumbered"]) in kinds
     assert (None, "273f/6", ["inserted"]) in kinds
     assert all(c["kind"] != "unchanged" for c in data["changes"])
@@ -77,23 +82,33 @@ def test_unified_shows_old_and_new_lines(capsys: pytest.CaptureFixture[str]) -> 
     lines = out.splitlines()
     assert lines[0].startswith("--- ") and lines[1].startswith("+++ ")
     assert any(line.startswith("-1. Als schuldig") and "acht jaren" in line for line in lines)
-    assert any(line.startswith("+1. Als schuldig") and "twaalf jaren" in line
-               for line in lines)
+    assert any(line.startswith("+1. Als schuldig") and "twaalf jaren" in line for line in lines)
     assert sum(line.startswith("@@ ") for line in lines) == 4
 
 
 def test_renvooi_without_colour_marks_words(capsys: pytest.CaptureFixture[str]) -> None:
-    _code, out, _ = run(capsys, V2009, V2013, "--format", "renvooi", "--no-color",
-                       "--width", "200", "--changed-only")
+    _code, out, _ = run(
+        capsys,
+        V2009,
+        V2013,
+        "--format",
+        "renvooi",
+        "--no-color",
+        "--width",
+        "200",
+        "--changed-only",
+    )
     assert "[-acht-]{+twaalf+}" in out
     assert "\x1b[" not in out
     assert "artikel 273f, eerste lid: gewijzigd" in out
 
 
 def test_side_by_side_fits_the_width_and_aligns_renumbered_leden(
-        capsys: pytest.CaptureFixture[str]) -> None:
-    _code, out, _ = run(capsys, V2013, V2013_NOV, "--format", "side-by-side", "--width", "90",
-                       "--changed-only")
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _code, out, _ = run(
+        capsys, V2013, V2013_NOV, "--format", "side-by-side", "--width", "90", "--changed-only"
+    )
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 90
     row = next(line for line in lines if "Artikel 251" in line)
@@ -117,14 +132,16 @@ def test_side_by_side_colour_uses_strike_and_underline_not_colour_alone() -> Non
     assert "\x1b[4" in styled or ";4m" in styled or "4;" in styled  # underline
 
 
-def test_markup_in_statute_text_prints_literally(capsys: pytest.CaptureFixture[str],
-                                                 tmp_path: Path) -> None:
+def test_markup_in_statute_text_prints_literally(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text("Artikel 1\n\n1. Zie [bold]hier[/bold] en [link=x]daar[/link].\n")
     new.write_text("Artikel 1\n\n1. Zie [bold]ginds[/bold] en [link=x]daar[/link].\n")
     for view in ("side-by-side", "renvooi", "unified"):
-        code, out, _ = run(capsys, str(old), str(new), "--format", view, "--width", "160",
-                           "--no-color")
+        code, out, _ = run(
+            capsys, str(old), str(new), "--format", view, "--width", "160", "--no-color"
+        )
         assert code == 1
         assert "[bold]" in out and "[link=x]daar[/link]" in out, view
 
@@ -144,8 +161,15 @@ def test_control_characters_from_other_input_show_as_symbols() -> None:
 
 def test_article_option_follows_a_renumbered_article(capsys: pytest.CaptureFixture[str]) -> None:
     fixtures = HISTORY.parent / "sr-2006"
-    _code, out, _ = run(capsys, str(fixtures / "old"), str(fixtures / "new"), "--article",
-                       "273f", "--format", "json")
+    _code, out, _ = run(
+        capsys,
+        str(fixtures / "old"),
+        str(fixtures / "new"),
+        "--article",
+        "273f",
+        "--format",
+        "json",
+    )
     data = json.loads(out)
     assert data["article_pairs"] == [{"old": "273a", "new": "273f"}]
     assert {c["kind"] for c in data["changes"]} == {"renumbered"}
@@ -160,8 +184,9 @@ def test_diff_path_imports_neither_textual_nor_gitpython(tmp_path: Path) -> None
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'git'))\n"
         "print('LOADED', bad, file=sys.stderr)\nsys.exit(3 if bad else 0)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=120, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr[-2000:]
 
 
@@ -173,15 +198,25 @@ def test_json_path_does_not_load_rich(tmp_path: Path) -> None:
         "except SystemExit:\n    pass\n"
         "sys.exit(3 if 'rich' in sys.modules else 0)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=120, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr[-2000:]
 
 
 def test_diff_of_the_imported_law_files(capsys: pytest.CaptureFixture[str]) -> None:
     law = Path(__file__).parent.parent / "articles" / "BWBR0001854" / "273f"
-    code, out, _ = run(capsys, str(law / "2009-07-01.txt"), str(law / "2013-04-01.txt"),
-                       "--format", "renvooi", "--no-color", "--changed-only", "--width", "200")
+    code, out, _ = run(
+        capsys,
+        str(law / "2009-07-01.txt"),
+        str(law / "2013-04-01.txt"),
+        "--format",
+        "renvooi",
+        "--no-color",
+        "--changed-only",
+        "--width",
+        "200",
+    )
     assert code == 1
     assert "[-acht-]{+twaalf+}" in out and "(2013-04-01)" in out
 
@@ -197,7 +232,10 @@ def test_side_by_side_wraps_at_words(capsys: pytest.CaptureFixture[str]) -> None
     words = set(" ".join(HISTORY.joinpath("2009-07-01.txt").read_text().split()).split())
     words |= set(" ".join(HISTORY.joinpath("2013-04-01.txt").read_text().split()).split())
     for line in out.splitlines()[3:-2]:
-        for token in line.replace("[-", " ").replace("-]", " ").replace("{+", " ").replace(
-                "+}", " ").split():
+        for token in (
+            line.replace("[-", " ").replace("-]", " ").replace("{+", " ").replace("+}", " ").split()
+        ):
             assert token in words or token in {"~", ">", ">~", "Artikel"} or token.isdigit(), (
-                token, line)
+                token,
+                line,
+            )

@@ -29,8 +29,10 @@ def test_2006_to_2009_raises_penalties_and_renumbers_the_last_leden() -> None:
     assert edits(by_new(changes, "273f/1")) == [("delete", "zes"), ("insert", "acht")]
     assert edits(by_new(changes, "273f/3")) == [("delete", "acht"), ("insert", "twaalf")]
     assert by_old(changes, "273f/4").kinds == {"deleted"}
-    for old, new, before, after in [("5", "4", "twaalf", "vijftien"),
-                                    ("6", "5", "vijftien", "achttien")]:
+    for old, new, before, after in [
+        ("5", "4", "twaalf", "vijftien"),
+        ("6", "5", "vijftien", "achttien"),
+    ]:
         change = by_old(changes, f"273f/{old}")
         assert change.new_key == f"273f/{new}"
         assert change.kinds == {"renumbered", "rewritten"}
@@ -51,8 +53,7 @@ def test_2009_to_april_2013_changes_only_the_penalties() -> None:
     ]
     assert edits(by_new(changes, "273f/1")) == [("delete", "acht"), ("insert", "twaalf")]
     assert edits(by_new(changes, "273f/3")) == [("delete", "twaalf"), ("insert", "vijftien")]
-    assert edits(by_new(changes, "273f/4")) == [("delete", "vijftien"),
-                                                ("insert", "achttien")]
+    assert edits(by_new(changes, "273f/4")) == [("delete", "vijftien"), ("insert", "achttien")]
     lid5 = edits(by_new(changes, "273f/5"))
     inserted = " ".join(text for op, text in lid5 if op == "insert")
     assert "levenslange" in inserted and "of tijdelijke" in inserted
@@ -100,8 +101,13 @@ def test_whole_code_reorganisation_of_2006_pairs_articles_by_content() -> None:
     new = load_path(FIXTURES / "sr-2006" / "new")
     changes = compare(old, new)
     pairs = set(changes.article_pairs)
-    assert {("273a", "273f"), ("372", "273a"), ("374", "273c"), ("375", "273e"),
-            ("10", "10")} <= pairs
+    assert {
+        ("273a", "273f"),
+        ("372", "273a"),
+        ("374", "273c"),
+        ("375", "273e"),
+        ("10", "10"),
+    } <= pairs
     assert by_new(changes, "273f/1").kinds == {"renumbered"}
     assert by_new(changes, "273c").kinds == {"moved", "rewritten"}
     assert by_new(changes, "273e").kinds == {"moved", "rewritten"}
@@ -109,17 +115,23 @@ def test_whole_code_reorganisation_of_2006_pairs_articles_by_content() -> None:
     assert by_new(changes, "273c/-/b").old_key == "374/-/2°"
     assert not any("deleted" in c.kinds or "inserted" in c.kinds for c in changes.changes)
     for unrelated in ("10", "273", "274", "300", "376"):
-        assert not any(c.changed for c in changes.changes
-                       if c.provision.locatie.artikel == unrelated), unrelated
+        assert not any(
+            c.changed for c in changes.changes if c.provision.locatie.artikel == unrelated
+        ), unrelated
 
 
 LAW = Path(__file__).parent.parent / "articles" / "BWBR0001854"
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("273a/2005-01-01", "273f/2006-09-01"), ("273f/2006-09-01", "273f/2009-07-01"),
-    ("273f/2009-07-01", "273f/2013-04-01"), ("273f/2013-04-01", "273f/2013-11-15"),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("273a/2005-01-01", "273f/2006-09-01"),
+        ("273f/2006-09-01", "273f/2009-07-01"),
+        ("273f/2009-07-01", "273f/2013-04-01"),
+        ("273f/2013-04-01", "273f/2013-11-15"),
+    ],
+)
 def test_the_imported_law_files_give_the_same_changes(old: str, new: str) -> None:
     """The worked example's law files (imported from the official XML) agree with the
     fixtures written from the published texts, and carry their in-force dates."""
@@ -127,7 +139,8 @@ def test_the_imported_law_files_give_the_same_changes(old: str, new: str) -> Non
     fixture_dir = {"273a/2005-01-01": FIXTURES / "renumbering" / "273a-2005-01-01.txt"}
     mine = compare(
         load_path(fixture_dir.get(old, FIXTURES / "273f" / f"{old.split('/')[1]}.txt")),
-        load_path(FIXTURES / "273f" / f"{new.split('/')[1]}.txt"))
+        load_path(FIXTURES / "273f" / f"{new.split('/')[1]}.txt"),
+    )
     assert summary(official) == summary(mine)
     assert [c.id for c in official.changes] == [c.id for c in mine.changes]
     assert official.new.date is not None and official.new.date.isoformat() == new[-10:]

@@ -11,16 +11,53 @@ from wetdiff.model.artikel import Alinea, Artikel, Lid, Onderdeel
 from wetdiff.model.normalise import compare_key
 from wetdiff.model.version import Version
 
-WORDS = ["de", "een", "ander", "wordt", "gestraft", "met", "gevangenisstraf", "van", "ten",
-         "hoogste", "acht", "twaalf", "jaren", "of", "geldboete", "vijfde", "categorie",
-         "indien", "feiten", "lid", "1°", "artikel", "273f", "[bold]", "„strafbaar”"]
-OTHER_WORDS = ["burgemeester", "gemeenteraad", "vergunning", "verordening", "besluit",
-               "bezwaar", "termijn", "weken", "schriftelijk", "aanvraag", "beschikking"]
+WORDS = [
+    "de",
+    "een",
+    "ander",
+    "wordt",
+    "gestraft",
+    "met",
+    "gevangenisstraf",
+    "van",
+    "ten",
+    "hoogste",
+    "acht",
+    "twaalf",
+    "jaren",
+    "of",
+    "geldboete",
+    "vijfde",
+    "categorie",
+    "indien",
+    "feiten",
+    "lid",
+    "1°",
+    "artikel",
+    "273f",
+    "[bold]",
+    "„strafbaar”",
+]
+OTHER_WORDS = [
+    "burgemeester",
+    "gemeenteraad",
+    "vergunning",
+    "verordening",
+    "besluit",
+    "bezwaar",
+    "termijn",
+    "weken",
+    "schriftelijk",
+    "aanvraag",
+    "beschikking",
+]
 sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(
-    lambda ws: " ".join(ws) + st_end(ws))
+    lambda ws: " ".join(ws) + st_end(ws)
+)
 # an unrelated article: other words, sentences long enough to be told apart
 other_sentence = st.lists(st.sampled_from(OTHER_WORDS), min_size=4, max_size=12).map(
-    lambda ws: " ".join(ws) + ".")
+    lambda ws: " ".join(ws) + "."
+)
 other_bodies = st.lists(st.tuples(other_sentence, st.just([])), min_size=1, max_size=4)
 
 
@@ -65,8 +102,9 @@ def edited(draw: st.DrawFn, bodies: list[tuple[str, list[str]]]) -> list[tuple[s
 
 
 @st.composite
-def edited_other(draw: st.DrawFn, bodies: list[tuple[str, list[str]]]
-                 ) -> list[tuple[str, list[str]]]:
+def edited_other(
+    draw: st.DrawFn, bodies: list[tuple[str, list[str]]]
+) -> list[tuple[str, list[str]]]:
     """An edit in the unrelated article: a word replaced, a lid added or dropped."""
     out = list(bodies)
     action = draw(st.sampled_from(["edit", "add", "drop"]))
@@ -91,8 +129,9 @@ def test_diff_of_a_version_with_itself_is_empty(bodies: list[tuple[str, list[str
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data(), article_bodies)
-def test_word_operations_turn_old_into_new(data: st.DataObject,
-                                           bodies: list[tuple[str, list[str]]]) -> None:
+def test_word_operations_turn_old_into_new(
+    data: st.DataObject, bodies: list[tuple[str, list[str]]]
+) -> None:
     old = as_version(build("3", bodies))
     new = as_version(build("3", data.draw(edited(bodies))))
     changes = compare(old, new)
@@ -106,15 +145,18 @@ def test_word_operations_turn_old_into_new(data: st.DataObject,
             assert compare_key(before) == compare_key(change.old.text)
     # every provision of both versions is in the change set
     assert {c.old_key for c in changes.changes if c.old} == {
-        p.locatie.key for p in old.artikelen[0].provisions()}
+        p.locatie.key for p in old.artikelen[0].provisions()
+    }
     assert {c.new_key for c in changes.changes if c.new} == {
-        p.locatie.key for p in new.artikelen[0].provisions()}
+        p.locatie.key for p in new.artikelen[0].provisions()
+    }
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data(), article_bodies, other_bodies)
 def test_ids_are_stable_under_an_unrelated_edit_elsewhere(
-    data: st.DataObject, bodies: list[tuple[str, list[str]]],
+    data: st.DataObject,
+    bodies: list[tuple[str, list[str]]],
     other: list[tuple[str, list[str]]],
 ) -> None:
     old = as_version(build("3", bodies), build("99", other))
@@ -123,9 +165,12 @@ def test_ids_are_stable_under_an_unrelated_edit_elsewhere(
     elsewhere = as_version(changed_3, build("99", data.draw(edited_other(other))))
 
     def ids_of_3(version: Version) -> list[str]:
-        return [c.id for c in compare(old, version).changes
-                if (c.new and c.new.locatie.artikel == "3")
-                or (c.old and c.old.locatie.artikel == "3" and c.new is None)]
+        return [
+            c.id
+            for c in compare(old, version).changes
+            if (c.new and c.new.locatie.artikel == "3")
+            or (c.old and c.old.locatie.artikel == "3" and c.new is None)
+        ]
 
     assert ids_of_3(new) == ids_of_3(new)  # re-runs
     assert ids_of_3(new) == ids_of_3(elsewhere)
@@ -137,8 +182,10 @@ def test_tokens_cover_the_text(text: str) -> None:
 
 
 @settings(max_examples=200)
-@given(st.lists(st.sampled_from([*WORDS, ",", " ", "  "]), max_size=20),
-       st.lists(st.sampled_from([*WORDS, ",", " ", "  "]), max_size=20))
+@given(
+    st.lists(st.sampled_from([*WORDS, ",", " ", "  "]), max_size=20),
+    st.lists(st.sampled_from([*WORDS, ",", " ", "  "]), max_size=20),
+)
 def test_word_diff_reconstructs_both_texts(a: list[str], b: list[str]) -> None:
     old, new = " ".join(a), " ".join(b)
     before, after = apply_words(word_diff(old, new))
@@ -147,10 +194,14 @@ def test_word_diff_reconstructs_both_texts(a: list[str], b: list[str]) -> None:
 
 
 @settings(max_examples=300)
-@given(st.lists(st.sampled_from([*WORDS, ",", ".", " ", "  ", "\u00a0", "\n", "ge", "straft"]),
-                max_size=20),
-       st.lists(st.sampled_from([*WORDS, ",", ".", " ", "  ", "\u00a0", "\n", "ge", "straft"]),
-                max_size=20))
+@given(
+    st.lists(
+        st.sampled_from([*WORDS, ",", ".", " ", "  ", "\u00a0", "\n", "ge", "straft"]), max_size=20
+    ),
+    st.lists(
+        st.sampled_from([*WORDS, ",", ".", " ", "  ", "\u00a0", "\n", "ge", "straft"]), max_size=20
+    ),
+)
 def test_word_ops_start_and_end_between_words(a: list[str], b: list[str]) -> None:
     """White space is left out of what is compared and put back after: no operation
     may start or end inside a word of the new text, and no deletion inside a word of
@@ -161,8 +212,11 @@ def test_word_ops_start_and_end_between_words(a: list[str], b: list[str]) -> Non
     for op in ops:
         if op.op != "delete":
             pos += len(op.text)
-            assert not (0 < pos < len(new) and new[pos - 1].isalnum()
-                        and new[pos].isalnum()), (old, new, ops)
+            assert not (0 < pos < len(new) and new[pos - 1].isalnum() and new[pos].isalnum()), (
+                old,
+                new,
+                ops,
+            )
     old_words = set(tokens(old))
     for op in ops:
         if op.op == "delete":
@@ -172,7 +226,9 @@ def test_word_ops_start_and_end_between_words(a: list[str], b: list[str]) -> Non
 def test_word_diff_never_cuts_a_word() -> None:
     ops = word_diff("de verwijdering van diens organen", "de verwerving van diens organen")
     assert [(o.op, o.text) for o in ops if o.op != "equal"] == [
-        ("delete", "verwijdering"), ("insert", "verwerving")]
+        ("delete", "verwijdering"),
+        ("insert", "verwerving"),
+    ]
 
 
 def test_results_do_not_depend_on_the_hash_seed() -> None:
@@ -191,15 +247,32 @@ def test_results_do_not_depend_on_the_hash_seed() -> None:
     )
     outputs = set()
     for seed in ("1", "2", "3"):
-        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                                timeout=60, env={"PYTHONHASHSEED": seed, "PATH": ""})
+        result = subprocess.run(
+            [sys.executable, "-c", probe],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        )
         assert result.returncode == 0, result.stderr
         outputs.add(result.stdout)
     assert len(outputs) == 1
 
 
-_TRICKY = st.sampled_from([*"ab \u00b0\u00eb\u00a0\u00ad\u201e\u201d\t\n  .,", "e\u0301", "\u2009",
-                           "\u3000", "\x0b", "\x1c", "\u2028", "\x85", "\u200b", "\ufeff"])
+_TRICKY = st.sampled_from(
+    [
+        *"ab \u00b0\u00eb\u00a0\u00ad\u201e\u201d\t\n  .,",
+        "e\u0301",
+        "\u2009",
+        "\u3000",
+        "\x0b",
+        "\x1c",
+        "\u2028",
+        "\x85",
+        "\u200b",
+        "\ufeff",
+    ]
+)
 
 
 @settings(max_examples=300)
@@ -228,7 +301,8 @@ def test_compare_key_fast_path_is_the_full_normalisation(text: str) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data(), article_bodies, article_bodies)
 def test_every_provision_is_aligned_once_across_articles(
-    data: st.DataObject, first: list[tuple[str, list[str]]],
+    data: st.DataObject,
+    first: list[tuple[str, list[str]]],
     second: list[tuple[str, list[str]]],
 ) -> None:
     """Two articles, edited, with a lid moved from one to the other: every old and every
@@ -241,9 +315,11 @@ def test_every_provision_is_aligned_once_across_articles(
     new = as_version(build("3", edited_first), build("4", edited_second))
     changes = compare(old, new)
     assert {c.old_key for c in changes.changes if c.old} == {
-        p.locatie.key for a in old.artikelen for p in a.provisions()}
+        p.locatie.key for a in old.artikelen for p in a.provisions()
+    }
     assert {c.new_key for c in changes.changes if c.new} == {
-        p.locatie.key for a in new.artikelen for p in a.provisions()}
+        p.locatie.key for a in new.artikelen for p in a.provisions()
+    }
     for change in changes.changes:
         before, after = apply_words(change.words)
         assert after == (change.new.text if change.new else "")

@@ -75,7 +75,9 @@ def test_amending_articles_are_read_with_the_regeling_they_name() -> None:
     assert bekendmaking.kind == "kamerstuk"
     assert bekendmaking.description == "kst-fixture-2 (Kamerstuk 99 999, nr. 2)"
     assert [(a.numeral, a.regeling) for a in bekendmaking.artikelen] == [
-        ("I", "Wetboek van Strafrecht"), ("II", "Wetboek van Strafrecht BES")]
+        ("I", "Wetboek van Strafrecht"),
+        ("II", "Wetboek van Strafrecht BES"),
+    ]
     assert bekendmaking.other == ("III",)  # inwerkingtreding: amends nothing
     assert bekendmaking.warnings == ()
 
@@ -83,11 +85,15 @@ def test_amending_articles_are_read_with_the_regeling_they_name() -> None:
 def test_instruction_text_reads_as_printed_with_new_texts_under_luidende() -> None:
     text = read_bekendmaking(BILL).artikelen[0].text
     # the footnote after the regeling's name is not part of the sentence
-    assert text.startswith("ARTIKEL I\n\nHet Wetboek van Strafrecht wordt als volgt "
-                           "gewijzigd:\n\nA\n\nArtikel 9 wordt als volgt gewijzigd:\n\n"
-                           "1. In het eerste lid wordt «acht» vervangen door «twaalf».\n")
-    assert ("een lid ingevoegd, luidende:\n\n"
-            "    2. Met dezelfde straf wordt gestraft degene die een ander vervoert.\n") in text
+    assert text.startswith(
+        "ARTIKEL I\n\nHet Wetboek van Strafrecht wordt als volgt "
+        "gewijzigd:\n\nA\n\nArtikel 9 wordt als volgt gewijzigd:\n\n"
+        "1. In het eerste lid wordt «acht» vervangen door «twaalf».\n"
+    )
+    assert (
+        "een lid ingevoegd, luidende:\n\n"
+        "    2. Met dezelfde straf wordt gestraft degene die een ander vervoert.\n"
+    ) in text
     assert "een onderdeel toegevoegd, luidende:\n\n    3°. een ander huisvest.\n" in text
     assert "Na artikel 9 wordt een artikel ingevoegd, luidende:\n\n    Artikel 9a\n" in text
     assert "Artikel 10 komt te luiden:\n\n    Artikel 10\n\n    De schuldige" in text
@@ -96,8 +102,7 @@ def test_instruction_text_reads_as_printed_with_new_texts_under_luidende() -> No
 # --- applying ------------------------------------------------------------------------
 
 
-def test_bill_replaces_words_inserts_lid_with_renumbering_adds_and_restates_articles(
-        ) -> None:
+def test_bill_replaces_words_inserts_lid_with_renumbering_adds_and_restates_articles() -> None:
     toepassing = apply_bekendmaking(read_bekendmaking(BILL), load_path(BASE))
     assert toepassing.problems == ()
     assert toepassing.toegepast.changed == ("9", "9a", "10")
@@ -105,7 +110,8 @@ def test_bill_replaces_words_inserts_lid_with_renumbering_adds_and_restates_arti
     texts = {a.number: render(a) for a in toepassing.toegepast.version.artikelen}
     assert texts == {"9": ARTIKEL_9, "9a": ARTIKEL_9A, "10": ARTIKEL_10}
     assert [(a.numeral, a.regeling) for a in toepassing.skipped] == [
-        ("II", "Wetboek van Strafrecht BES")]
+        ("II", "Wetboek van Strafrecht BES")
+    ]
 
 
 def test_staatsblad_naming_the_regeling_in_its_article_sentence() -> None:
@@ -120,16 +126,19 @@ def test_staatsblad_naming_the_regeling_in_its_article_sentence() -> None:
         "1. Met gevangenisstraf van ten hoogste acht jaren wordt gestraft degene die een "
         "ander werft.\n\n"
         "2. Met gevangenisstraf van ten hoogste vijftien jaren wordt gestraft degene die "
-        "een minderjarige werft.\n")
+        "een minderjarige werft.\n"
+    )
 
 
 def test_two_artikelen_amending_the_same_regeling_apply_in_their_order(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = BILL.read_text(encoding="utf-8")
     text = text.replace("Wetboek van Strafrecht BES", "Wetboek van Strafrecht")
-    text = text.replace("In artikel 286f, eerste lid, wordt «zes» vervangen door «acht».",
-                        "In artikel 10 wordt «genoemde rechten» vervangen door "
-                        "«genoemde rechten en bevoegdheden».")
+    text = text.replace(
+        "In artikel 286f, eerste lid, wordt «zes» vervangen door «acht».",
+        "In artikel 10 wordt «genoemde rechten» vervangen door «genoemde rechten en bevoegdheden».",
+    )
     path = tmp_path / "kst-fixture-2.xml"
     path.write_text(text, encoding="utf-8")
     toepassing = apply_bekendmaking(read_bekendmaking(path), load_path(BASE))
@@ -147,11 +156,13 @@ def test_new_text_in_a_wijziging_of_its_own_after_the_articles_sentence() -> Non
     (artikel,) = [a for a in toepassing.toegepast.version.artikelen if a.number == "10"]
     assert render(artikel) == (
         "Artikel 10\n\n1. De schuldige kan worden ontzet van de in artikel 28 genoemde "
-        "rechten.\n\n2. De rechter vermeldt de duur van de ontzetting.\n")
+        "rechten.\n\n2. De rechter vermeldt de duur van de ontzetting.\n"
+    )
 
 
 def test_print_shows_the_new_texts_and_lists_the_skipped_artikel(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, err = run(["import", "ob", str(BILL), "--to", str(BASE), "--print"], capsys)
     assert code == 0, err
     assert out == "\n".join([ARTIKEL_9, ARTIKEL_9A, ARTIKEL_10])
@@ -159,42 +170,69 @@ def test_print_shows_the_new_texts_and_lists_the_skipped_artikel(
 
 
 def test_a_failing_instruction_is_reported_in_its_own_words_exit_1(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = variant(tmp_path, "wordt «acht» vervangen", "wordt «negen» vervangen")
     code, out, err = run(["import", "ob", str(path), "--to", str(BASE), "--print"], capsys)
     assert code == 1
     assert out == ""
     assert "nothing was written" in err
-    assert "ARTIKEL I, onderdeel A, onder 1: In het eerste lid wordt «negen» vervangen " \
-           "door «twaalf»." in err
+    assert (
+        "ARTIKEL I, onderdeel A, onder 1: In het eerste lid wordt «negen» vervangen "
+        "door «twaalf»." in err
+    )
 
 
 def test_version_without_regeling_and_several_artikelen_asks_which(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "stage"
     folder.mkdir()
     for number in ("9", "10"):
         source = BASE / number / "2020-01-01.txt"
-        (folder / f"{number}.txt").write_text(source.read_text(encoding="utf-8"),
-                                              encoding="utf-8")
+        (folder / f"{number}.txt").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     code, _, err = run(["import", "ob", str(BILL), "--to", str(folder), "--print"], capsys)
     assert code == 2 and "--regeling" in err and "Wetboek van Strafrecht BES (ARTIKEL II)" in err
-    code, out, err = run(["import", "ob", str(BILL), "--to", str(folder), "--print",
-                          "--regeling", "Wetboek van Strafrecht"], capsys)
+    code, out, err = run(
+        [
+            "import",
+            "ob",
+            str(BILL),
+            "--to",
+            str(folder),
+            "--print",
+            "--regeling",
+            "Wetboek van Strafrecht",
+        ],
+        capsys,
+    )
     assert code == 0, err
     assert out.startswith(ARTIKEL_9)
 
 
 def test_a_regeling_the_document_does_not_amend_is_exit_2(
-        capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["import", "ob", str(BILL), "--to", str(BASE), "--print",
-                        "--regeling", "Wetboek van Strafvordering"], capsys)
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(
+        [
+            "import",
+            "ob",
+            str(BILL),
+            "--to",
+            str(BASE),
+            "--print",
+            "--regeling",
+            "Wetboek van Strafvordering",
+        ],
+        capsys,
+    )
     assert code == 2
     assert "has no ARTIKEL that amends the Wetboek van Strafvordering" in err
 
 
 def test_instructions_option_prints_the_text_wetdiff_apply_reads(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(["import", "ob", str(BILL), "--instructions"], capsys)
     assert code == 0, err
     assert out.startswith("ARTIKEL I\n") and "\nARTIKEL II\n" in out
@@ -206,7 +244,8 @@ def test_instructions_option_prints_the_text_wetdiff_apply_reads(
 
 
 def test_stb_2013_444_words_read_as_the_text_instructions_and_refused_alike(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """The verbatim sentences of Stb. 2013, 444, ARTIKEL I, A, in XML form, are read into
     the same instructions as their text; on the 2013-09-01 text (already changed by Stb.
     2013, 95: samenloop) items 3 and 4 are refused in their own words, nothing printed."""
@@ -217,28 +256,44 @@ def test_stb_2013_444_words_read_as_the_text_instructions_and_refused_alike(
     from_text = parse_text((samples / "instructions.txt").read_text(encoding="utf-8"))
     assert from_xml.problems == ()
     assert from_xml.opdrachten.opdrachten == from_text.opdrachten.opdrachten
-    code, out, err = run(["import", "ob", str(HERE / "stb-2013-444-A.xml"),
-                          "--to", str(samples / "2013-09-01"), "--print"], capsys)
+    code, out, err = run(
+        [
+            "import",
+            "ob",
+            str(HERE / "stb-2013-444-A.xml"),
+            "--to",
+            str(samples / "2013-09-01"),
+            "--print",
+        ],
+        capsys,
+    )
     assert code == 1 and out == ""
     assert "2 of 4 instruction(s) of ARTIKEL I could not be applied" in err
-    assert ("ARTIKEL I, onderdeel A, onder 4: In het tweede lid wordt «onderdelen 2° en 3°» "
-            "vervangen door: onderdelen 2°, 3°, 5° en 6°.") in err
+    assert (
+        "ARTIKEL I, onderdeel A, onder 4: In het tweede lid wordt «onderdelen 2° en 3°» "
+        "vervangen door: onderdelen 2°, 3°, 5° en 6°."
+    ) in err
     assert "onderdeel 5° eindigt niet op een punt maar op «;»" in err
 
 
 # --- bad input -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, message", [
-    ("billion_laughs.xml", "declares entities"),
-    ("external_entity.xml", "declares entities"),
-    ("truncated.xml", "incomplete"),
-    ("not_xml_page.xml", "no amending article (<wijzig-artikel>) in this <html> document"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("billion_laughs.xml", "declares entities"),
+        ("external_entity.xml", "declares entities"),
+        ("truncated.xml", "incomplete"),
+        ("not_xml_page.xml", "no amending article (<wijzig-artikel>) in this <html> document"),
+    ],
+)
 def test_hostile_or_unknown_xml_is_refused_exit_2(
-        name: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(["import", "ob", str(HERE / "hostile" / name), "--to", str(BASE),
-                          "--print"], capsys)
+    name: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        ["import", "ob", str(HERE / "hostile" / name), "--to", str(BASE), "--print"], capsys
+    )
     assert code == 2
     assert out == ""
     assert message in err
@@ -248,7 +303,8 @@ def test_hostile_or_unknown_xml_is_refused_exit_2(
 def test_amendment_inserting_an_amending_article_applies_that_article() -> None:
     bekendmaking = read_bekendmaking(HERE / "amendement-artikel.xml")
     assert [(a.numeral, a.regeling) for a in bekendmaking.artikelen] == [
-        ("IA", "Wetboek van Strafrecht")]
+        ("IA", "Wetboek van Strafrecht")
+    ]
     toepassing = apply_bekendmaking(bekendmaking, load_path(BASE))
     assert toepassing.problems == ()
     assert toepassing.toegepast.changed == ("10",)
@@ -265,10 +321,13 @@ def test_bwb_xml_and_an_amendment_get_their_own_advice() -> None:
         read_bekendmaking(HERE / "amendement.xml")
 
 
-@pytest.mark.parametrize("old, new", [
-    ("een ander huisvest.", "een ander&#x9b;31m huisvest."),  # in a new text
-    ("wordt «acht» vervangen", "wordt «acht&#x9b;» vervangen"),  # in an instruction
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("een ander huisvest.", "een ander&#x9b;31m huisvest."),  # in a new text
+        ("wordt «acht» vervangen", "wordt «acht&#x9b;» vervangen"),  # in an instruction
+    ],
+)
 def test_a_control_character_is_refused(tmp_path: Path, old: str, new: str) -> None:
     # XML 1.0 itself refuses C0 controls (ESC); C1 controls (CSI) are well-formed XML
     path = variant(tmp_path, old, new)
@@ -276,8 +335,7 @@ def test_a_control_character_is_refused(tmp_path: Path, old: str, new: str) -> N
         read_bekendmaking(path)
 
 
-def test_usage_needs_a_version_and_one_destination(
-        capsys: pytest.CaptureFixture[str]) -> None:
+def test_usage_needs_a_version_and_one_destination(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["import", "ob", str(BILL), "--print"], capsys)
     assert code == 2 and "--to" in err
     code, _, err = run(["import", "ob", str(BILL), "--to", str(BASE)], capsys)
@@ -315,8 +373,8 @@ STORE_BILL = """<?xml version="1.0" encoding="utf-8"?>
 
 
 def test_as_a_proposal_stage_commits_naming_the_document_and_failures_commit_nothing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from store_helpers import build, forget_open_workspaces, git
 
     root = build(tmp_path / "ws")
@@ -325,24 +383,28 @@ def test_as_a_proposal_stage_commits_naming_the_document_and_failures_commit_not
         bad = tmp_path / "kst-99999-3-bad.xml"
         bad.write_text(STORE_BILL.replace("«kan»", "«mag»"), encoding="utf-8")
         head = git(root, "rev-parse", "HEAD").strip()
-        code, _, err = run(["import", "ob", str(bad), "--to", "law", "--as", "36547/A"],
-                           capsys)
+        code, _, err = run(["import", "ob", str(bad), "--to", "law", "--as", "36547/A"], capsys)
         assert code == 1 and "«mag» komt niet voor" in err
         assert git(root, "rev-parse", "HEAD").strip() == head
         assert not (root / "proposals/36547/A/251a.txt").exists()
 
         good = tmp_path / "kst-99999-3.xml"
         good.write_text(STORE_BILL, encoding="utf-8")
-        code, out, err = run(["import", "ob", str(good), "--to", "law", "--as", "36547/A"],
-                             capsys)
+        code, out, err = run(["import", "ob", str(good), "--to", "law", "--as", "36547/A"], capsys)
         assert code == 0, err
         assert "saved as 36547/A: 251, 251a" in out
         assert "kan tevens" in (root / "proposals/36547/A/251.txt").read_text(encoding="utf-8")
         assert (root / "proposals/36547/A/251a.txt").read_text(encoding="utf-8") == (
-            "Artikel 251a\n\nDit artikel is geschreven voor een test.\n")
+            "Artikel 251a\n\nDit artikel is geschreven voor een test.\n"
+        )
         subjects = git(root, "log", "-2", "--format=%s").splitlines()
-        assert all(s.startswith("kst-99999-3 (Kamerstuk 99 999, nr. 3): ARTIKEL I "
-                                "(Wetboek van Strafrecht) toegepast op law") for s in subjects)
+        assert all(
+            s.startswith(
+                "kst-99999-3 (Kamerstuk 99 999, nr. 3): ARTIKEL I "
+                "(Wetboek van Strafrecht) toegepast op law"
+            )
+            for s in subjects
+        )
         assert git(root, "rev-parse", "HEAD~2").strip() == head
         assert git(root, "status", "--porcelain") == ""
     finally:

@@ -28,8 +28,12 @@ def _artikel(path: Path, number: str) -> ImportedArtikel:
 def test_plus_meta_article_with_leden_numbers_them_as_printed_with_a_dot() -> None:
     artikel = _artikel(PLUS_META, "1").artikel
     assert [lid.number for lid in artikel.leden] == ["1.", "2."]
-    assert artikel.leden[0].body == (Alinea("Geen feit is strafbaar dan uit kracht van een "
-                                            "daaraan voorafgegane wettelijke strafbepaling."),)
+    assert artikel.leden[0].body == (
+        Alinea(
+            "Geen feit is strafbaar dan uit kracht van een "
+            "daaraan voorafgegane wettelijke strafbepaling."
+        ),
+    )
 
 
 def test_article_without_leden_has_its_aanhef_and_onderdelen_in_its_body() -> None:
@@ -53,10 +57,13 @@ def test_inline_links_keep_their_words_in_the_text() -> None:
     assert first.body[0] == Alinea("aan een der misdrijven omschreven in de artikelen 92-96;")
 
 
-@pytest.mark.parametrize(("number", "tokens"), [
-    ("138", ["1º.", "2º."]),
-    ("438", ["1e.", "2e."]),
-])
+@pytest.mark.parametrize(
+    ("number", "tokens"),
+    [
+        ("138", ["1º.", "2º."]),
+        ("438", ["1e.", "2e."]),
+    ],
+)
 def test_official_numbering_styles_are_kept_as_printed(number: str, tokens: list[str]) -> None:
     artikel = _artikel(PLUS_META, number).artikel
     onderdelen = [p.number for p in artikel.provisions() if p.kind == "onderdeel"]
@@ -85,7 +92,9 @@ def test_redactie_is_metadata_never_statute_text() -> None:
     assert "Per 1 januari" not in text
     assert "de eerste categorie, € 335;" in text  # the note stood before the ';'
     assert [r.text for r in imported.redacties][:2] == [
-        "Per 1 januari 2008: € 370.", "Per 1 januari 2008: € 3 700."]
+        "Per 1 januari 2008: € 370.",
+        "Per 1 januari 2008: € 3 700.",
+    ]
 
 
 def test_treedt_in_werking_note_dates_the_article() -> None:
@@ -157,7 +166,9 @@ def test_toestand_vervallen_article_reads_as_vervallen() -> None:
 def test_extref_is_an_external_link() -> None:
     links = _artikel(TOESTAND, "273f").links
     assert [(link.bwb_id, link.external) for link in links] == [
-        ("BWBR0001854", False), ("BWBR0001903", True)]
+        ("BWBR0001854", False),
+        ("BWBR0001903", True),
+    ]
 
 
 def test_only_the_asked_articles_are_converted() -> None:
@@ -165,15 +176,21 @@ def test_only_the_asked_articles_are_converted() -> None:
     assert [a.artikel.number for a in toestand.artikelen] == ["9bis", "273a"]
 
 
-@pytest.mark.parametrize(("doc", "expected"), [
-    ("1.0:v:BWBR0001854&artikel=251", ("BWBR0001854", Locatie("251"))),
-    ("jci1.3:c:BWBR0001854&artikel=273f&lid=1&z=2013-11-15", ("BWBR0001854",
-                                                              Locatie("273f", "1"))),
-    ("jci1.3:c:BWBR0001903", ("BWBR0001903", None)),
-    ("nothing", ("", None)),
-])
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("1.0:v:BWBR0001854&artikel=251", ("BWBR0001854", Locatie("251"))),
+        (
+            "jci1.3:c:BWBR0001854&artikel=273f&lid=1&z=2013-11-15",
+            ("BWBR0001854", Locatie("273f", "1")),
+        ),
+        ("jci1.3:c:BWBR0001903", ("BWBR0001903", None)),
+        ("nothing", ("", None)),
+    ],
+)
 def test_link_targets_are_read_from_the_doc_attribute(
-        doc: str, expected: tuple[str, Locatie | None]) -> None:
+    doc: str, expected: tuple[str, Locatie | None]
+) -> None:
     assert parse_link_target(doc) == expected
 
 
@@ -207,19 +224,26 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_control_character_in_statute_text_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "2013-11-16.xml"
-    path.write_text('<wetgeving bwb-id="BWBR0001854"><artikel><kop><nr>1</nr></kop>'
-                    "<al>tekst \u009b31m rood</al></artikel></wetgeving>", encoding="utf-8")
+    path.write_text(
+        '<wetgeving bwb-id="BWBR0001854"><artikel><kop><nr>1</nr></kop>'
+        "<al>tekst \u009b31m rood</al></artikel></wetgeving>",
+        encoding="utf-8",
+    )
     with pytest.raises(WetdiffError, match="control character"):
         read_toestand(path)
 
 
 @pytest.mark.parametrize("name", ["external_entity.xml", "billion_laughs.xml"])
 def test_entities_are_refused_even_where_the_byte_scan_cannot_see_them(
-        tmp_path: Path, name: str) -> None:
+    tmp_path: Path, name: str
+) -> None:
     """UTF-16 hides the declaration from the first check; the parser's own settings (no
     entity resolution, no DTD, no network) and the check after parsing still refuse."""
-    text = (BWB / "hostile" / name).read_text(encoding="utf-8").replace(
-        '<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
+    text = (
+        (BWB / "hostile" / name)
+        .read_text(encoding="utf-8")
+        .replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
+    )
     path = tmp_path / "2013-11-16.xml"
     path.write_bytes(text.encode("utf-16"))
     with pytest.raises(WetdiffError) as caught:
@@ -228,9 +252,11 @@ def test_entities_are_refused_even_where_the_byte_scan_cannot_see_them(
 
 
 def test_odd_lid_numbers_are_warnings_and_still_round_trip() -> None:
-    xml = ('<wetgeving bwb-id="BWBR0001854"><artikel><kop><nr>7</nr></kop>'
-           "<lid><al>Zonder nummer.</al></lid>"
-           "<lid><lidnr>(2)</lidnr><al>Tussen haakjes.</al></lid></artikel></wetgeving>")
+    xml = (
+        '<wetgeving bwb-id="BWBR0001854"><artikel><kop><nr>7</nr></kop>'
+        "<lid><al>Zonder nummer.</al></lid>"
+        "<lid><lidnr>(2)</lidnr><al>Tussen haakjes.</al></lid></artikel></wetgeving>"
+    )
     toestand = read_toestand(Path("2014-01-03.xml"), data=xml.encode())
     artikel = toestand.artikel("7")
     assert artikel is not None

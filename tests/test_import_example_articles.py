@@ -27,9 +27,13 @@ def test_every_article_file_round_trips_exactly(path: Path) -> None:
 
 def test_the_versions_are_the_ones_of_the_legal_table() -> None:
     assert sorted(p.relative_to(SR).as_posix() for p in SR.rglob("*.toml")) == [
-        "273a/2005-01-01.toml", "273a/2006-09-01.toml",
-        "273f/2006-09-01.toml", "273f/2009-07-01.toml", "273f/2013-04-01.toml",
-        "273f/2013-11-15.toml"]
+        "273a/2005-01-01.toml",
+        "273a/2006-09-01.toml",
+        "273f/2006-09-01.toml",
+        "273f/2009-07-01.toml",
+        "273f/2013-04-01.toml",
+        "273f/2013-11-15.toml",
+    ]
 
 
 # (version, leden, onderdelen per lid)
@@ -42,15 +46,16 @@ STRUCTURE = [
 ]
 
 
-@pytest.mark.parametrize(("version", "leden", "onderdelen"), STRUCTURE,
-                         ids=[s[0] for s in STRUCTURE])
-def test_structure_of_each_official_version(version: str, leden: int,
-                                            onderdelen: list[int]) -> None:
+@pytest.mark.parametrize(
+    ("version", "leden", "onderdelen"), STRUCTURE, ids=[s[0] for s in STRUCTURE]
+)
+def test_structure_of_each_official_version(
+    version: str, leden: int, onderdelen: list[int]
+) -> None:
     artikel = read_version(SR / f"{version}.toml").artikel
     assert artikel is not None
     assert len(artikel.leden) == leden
-    assert [sum(isinstance(b, Onderdeel) for b in lid.body) for lid in artikel.leden] == \
-        onderdelen
+    assert [sum(isinstance(b, Onderdeel) for b in lid.body) for lid in artikel.leden] == onderdelen
 
 
 def test_renumbering_2006_kept_the_wording_and_is_recorded_at_both_ends() -> None:
@@ -66,9 +71,10 @@ def test_renumbering_2006_kept_the_wording_and_is_recorded_at_both_ends() -> Non
 
 
 def test_wording_of_the_2009_and_2013_amendments() -> None:
-    texts = {v: render(read_version(SR / f"{v}.toml").artikel)  # type: ignore[arg-type]
-             for v in ("273f/2006-09-01", "273f/2009-07-01", "273f/2013-04-01",
-                       "273f/2013-11-15")}
+    texts = {
+        v: render(read_version(SR / f"{v}.toml").artikel)  # type: ignore[arg-type]
+        for v in ("273f/2006-09-01", "273f/2009-07-01", "273f/2013-04-01", "273f/2013-11-15")
+    }
     assert "ten hoogste zes jaren" in texts["273f/2006-09-01"]
     assert "ten hoogste acht jaren" in texts["273f/2009-07-01"]
     assert "ten hoogste twaalf jaren" in texts["273f/2013-04-01"]
@@ -77,18 +83,26 @@ def test_wording_of_the_2009_and_2013_amendments() -> None:
     assert "kwetsbare positie wordt mede begrepen" in texts["273f/2013-11-15"]
 
 
-@pytest.mark.parametrize(("version", "in_force", "certainty", "source_act", "kamerstuk"), [
-    ("273a/2005-01-01", dt.date(2005, 1, 1), "official", "Stb. 2004, 645", "29 291"),
-    ("273f/2006-09-01", dt.date(2006, 9, 1), "unverified", "Stb. 2006, 300", "26 671"),
-    ("273f/2009-07-01", dt.date(2009, 7, 1), "unverified", GAP, "31 386"),
-    ("273f/2013-04-01", dt.date(2013, 4, 1), "unverified", GAP, "33 185"),
-    ("273f/2013-11-15", dt.date(2013, 11, 15), "unverified", "Stb. 2013, 444", "33 309"),
-])
-def test_metadata_follows_the_legal_table(version: str, in_force: dt.date, certainty: str,
-                                          source_act: str, kamerstuk: str) -> None:
+@pytest.mark.parametrize(
+    ("version", "in_force", "certainty", "source_act", "kamerstuk"),
+    [
+        ("273a/2005-01-01", dt.date(2005, 1, 1), "official", "Stb. 2004, 645", "29 291"),
+        ("273f/2006-09-01", dt.date(2006, 9, 1), "unverified", "Stb. 2006, 300", "26 671"),
+        ("273f/2009-07-01", dt.date(2009, 7, 1), "unverified", GAP, "31 386"),
+        ("273f/2013-04-01", dt.date(2013, 4, 1), "unverified", GAP, "33 185"),
+        ("273f/2013-11-15", dt.date(2013, 11, 15), "unverified", "Stb. 2013, 444", "33 309"),
+    ],
+)
+def test_metadata_follows_the_legal_table(
+    version: str, in_force: dt.date, certainty: str, source_act: str, kamerstuk: str
+) -> None:
     meta = read_version(SR / f"{version}.toml").meta
     assert (meta.in_force, meta.certainty, meta.source_act, meta.kamerstuk) == (
-        in_force, certainty, source_act, kamerstuk)
+        in_force,
+        certainty,
+        source_act,
+        kamerstuk,
+    )
     assert meta.regeling == "Wetboek van Strafrecht" and meta.bwb_id == "BWBR0001854"
     assert meta.captured_from.startswith("BWBR0001854/") and meta.captured_from.endswith(".xml")
     if certainty == "unverified":
@@ -96,7 +110,9 @@ def test_metadata_follows_the_legal_table(version: str, in_force: dt.date, certa
 
 
 def test_unverified_dates_say_where_they_come_from() -> None:
-    notes = {v: read_version(SR / f"{v}.toml").meta.in_force_note
-             for v in ("273f/2009-07-01", "273f/2013-04-01")}
+    notes = {
+        v: read_version(SR / f"{v}.toml").meta.in_force_note
+        for v in ("273f/2009-07-01", "273f/2013-04-01")
+    }
     assert "OM guideline" in notes["273f/2009-07-01"]
     assert "news report" in notes["273f/2013-04-01"]

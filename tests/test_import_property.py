@@ -15,8 +15,11 @@ from wetdiff.model.artikel import Alinea, Artikel, Block, Lid, Onderdeel
 from wetdiff.model.text_format import parse, render
 
 _WORD = st.text(alphabet="abcdeèfghijklmnoprstuvwz[]/°„\"'&<>-€", min_size=1, max_size=7)
-_TEXT = st.lists(_WORD, min_size=1, max_size=7).map(" ".join).filter(
-    lambda t: "vervallen" not in t.lower())
+_TEXT = (
+    st.lists(_WORD, min_size=1, max_size=7)
+    .map(" ".join)
+    .filter(lambda t: "vervallen" not in t.lower())
+)
 
 _STYLES = {
     "degree": lambda n: f"{n}°.",
@@ -55,8 +58,10 @@ def _element_body(draw: st.DrawFn) -> list[Block]:
 def _artikelen(draw: st.DrawFn) -> Artikel:
     number = draw(st.sampled_from(["1", "9bis", "80quinquies", "273f", "273fa"]))
     if draw(st.booleans()):
-        leden = [Lid(f"{n}.", tuple(draw(_element_body())))
-                 for n in range(1, draw(st.integers(1, 4)) + 1)]
+        leden = [
+            Lid(f"{n}.", tuple(draw(_element_body())))
+            for n in range(1, draw(st.integers(1, 4)) + 1)
+        ]
         return Artikel(number, tuple(leden))
     return Artikel(number, tuple(draw(_element_body())))
 
@@ -111,8 +116,7 @@ def _blocks(parent: etree._Element, body: tuple[Block, ...], draw: st.DrawFn) ->
 
 @settings(max_examples=60, deadline=None)
 @given(_artikelen(), st.data())
-def test_any_article_in_bwb_xml_imports_back_exactly(artikel: Artikel, data: st.DataObject
-                                                     ) -> None:
+def test_any_article_in_bwb_xml_imports_back_exactly(artikel: Artikel, data: st.DataObject) -> None:
     root = etree.Element("wetgeving", {"bwb-id": "BWBR0001854"})
     wettekst = etree.SubElement(etree.SubElement(root, "wet-besluit"), "wettekst")
     element = etree.SubElement(wettekst, "artikel", status="goed")

@@ -62,7 +62,9 @@ def test_renumbered_article_is_recorded_at_both_ends() -> None:
 def test_repealed_article_gets_a_tombstone() -> None:
     versions = import_series(SERIES).versions["250a"]
     assert [(v.meta.in_force.isoformat(), v.meta.status) for v in versions] == [
-        ("2004-12-11", "geldend"), ("2005-01-04", "vervallen")]
+        ("2004-12-11", "geldend"),
+        ("2005-01-04", "vervallen"),
+    ]
     assert versions[-1].artikel is None
 
 
@@ -103,7 +105,10 @@ def test_cli_writes_dated_text_and_metadata_files(in_tmp: Path) -> None:
     assert result.exit_code == 0, result.output
     folder = in_tmp / "articles" / "BWBR0001854"
     assert sorted(p.name for p in (folder / "273a").iterdir()) == [
-        "2005-01-01.toml", "2005-01-01.txt", "2006-09-03.toml"]
+        "2005-01-01.toml",
+        "2005-01-01.txt",
+        "2006-09-03.toml",
+    ]
     version = read_version(folder / "273f" / "2006-09-03.toml")
     assert version.meta.renumbered_from == "273a"
     assert version.artikel is not None and version.artikel.number == "273f"
@@ -133,7 +138,10 @@ def test_cli_article_filter_and_json_output(in_tmp: Path) -> None:
     data = json.loads(result.output)
     assert list(data["articles"]) == ["5"]
     assert [v["in_force"] for v in data["articles"]["5"]] == [
-        "2004-12-11", "2006-09-03", "2007-05-09"]
+        "2004-12-11",
+        "2006-09-03",
+        "2007-05-09",
+    ]
     assert data["articles"]["5"][1]["links"][1]["target"] == "273a"
     assert not (in_tmp / "articles" / "BWBR0001854" / "273f").exists()
     assert data["warning_counts"] == {}
@@ -164,8 +172,9 @@ def test_cli_refuses_to_write_outside_the_workspace(in_tmp: Path) -> None:
     assert outside.exit_code == 2 and "outside the workspace" in outside.output
 
 
-@pytest.mark.parametrize("name", ["billion_laughs.xml", "external_entity.xml",
-                                  "truncated.xml", "not_bwb.xml"])
+@pytest.mark.parametrize(
+    "name", ["billion_laughs.xml", "external_entity.xml", "truncated.xml", "not_bwb.xml"]
+)
 def test_cli_hostile_xml_is_exit_2_and_nothing_written(in_tmp: Path, name: str) -> None:
     result = _invoke("import", "bwb", str(SERIES[0]), str(BWB / "hostile" / name))
     assert result.exit_code == 2
@@ -183,8 +192,7 @@ def test_written_metadata_reads_back(in_tmp: Path) -> None:
 def test_toestand_format_dates_by_inwerking_and_repealed_articles_are_tombstones() -> None:
     series = import_series([BWB / "toestand.xml"])
     (current,) = series.versions["273f"]
-    assert (current.meta.in_force, current.meta.certainty) == (dt.date(2013, 11, 15),
-                                                               "official")
+    assert (current.meta.in_force, current.meta.certainty) == (dt.date(2013, 11, 15), "official")
     (gone,) = series.versions["273a"]
     assert gone.artikel is None
     assert (gone.meta.in_force, gone.meta.status) == (dt.date(2006, 9, 1), "vervallen")

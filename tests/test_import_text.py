@@ -19,8 +19,9 @@ from wetdiff.model.text_format import render
 
 TEXT = Path(__file__).parent / "fixtures" / "text"
 # The canonical 273f as in force since 15 November 2013 (written by the BWB importer).
-CANONICAL_273F = (Path(__file__).parent.parent / "articles" / "BWBR0001854" / "273f" /
-                  "2013-11-15.txt")
+CANONICAL_273F = (
+    Path(__file__).parent.parent / "articles" / "BWBR0001854" / "273f" / "2013-11-15.txt"
+)
 
 
 def _read(name: str) -> str:
@@ -40,8 +41,11 @@ def test_web_page_lines_are_left_out_with_a_warning() -> None:
 
 
 def test_leden_without_a_dot_become_numbered_leden() -> None:
-    artikel, _ = import_text("Artikel 1\n1 Geen feit is strafbaar.\n2 Bij verandering in de "
-                             "wetgeving geldt het gunstigste.\n", article="1")
+    artikel, _ = import_text(
+        "Artikel 1\n1 Geen feit is strafbaar.\n2 Bij verandering in de "
+        "wetgeving geldt het gunstigste.\n",
+        article="1",
+    )
     assert [lid.number for lid in artikel.leden] == ["1.", "2."]
 
 
@@ -54,28 +58,34 @@ def test_a_wrapped_citation_is_not_read_as_an_onderdeel() -> None:
 
 def test_a_hard_wrap_right_after_a_full_stop_is_not_a_new_alinea() -> None:
     # Word/PDF: the lines are full; one happens to end with a full stop mid-paragraph.
-    text = ("Artikel 6\n"
-            "1. De veroordeelde en degene die met reclasseringstoezicht is\n"
-            "belast kunnen vóór de aanvang van het onderzoek kennis nemen.\n"
-            "Hetzelfde geldt ten aanzien van de raadsman van de veroordeelde.\n"
-            "2. Het bepaalde bij en krachtens artikel 32 is van toepassing.\n")
+    text = (
+        "Artikel 6\n"
+        "1. De veroordeelde en degene die met reclasseringstoezicht is\n"
+        "belast kunnen vóór de aanvang van het onderzoek kennis nemen.\n"
+        "Hetzelfde geldt ten aanzien van de raadsman van de veroordeelde.\n"
+        "2. Het bepaalde bij en krachtens artikel 32 is van toepassing.\n"
+    )
     assert render(import_text(text, article="6")[0]) == (
         "Artikel 6\n\n1. De veroordeelde en degene die met reclasseringstoezicht is belast "
         "kunnen vóór de aanvang van het onderzoek kennis nemen. Hetzelfde geldt ten aanzien "
         "van de raadsman van de veroordeelde.\n\n2. Het bepaalde bij en krachtens artikel "
-        "32 is van toepassing.\n")
+        "32 is van toepassing.\n"
+    )
 
 
 def test_a_list_may_open_after_an_aanhef_without_a_colon() -> None:
-    text = ("Artikel 14g\n1. De rechter kan, onverminderd artikel 14f,\n1°. gelasten dat;\n"
-            "2°. bevelen.\n")
+    text = (
+        "Artikel 14g\n1. De rechter kan, onverminderd artikel 14f,\n1°. gelasten dat;\n"
+        "2°. bevelen.\n"
+    )
     artikel, _ = import_text(text, article="14g")
     assert [p.number for p in artikel.provisions()] == ["1.", "1°.", "2°."]
 
 
 def test_a_hyphen_at_a_line_end_is_joined_and_reported() -> None:
-    artikel, warnings = import_text("Artikel 9\nHij wordt gestraft met gevangenis-\nstraf.\n",
-                                    article="9")
+    artikel, warnings = import_text(
+        "Artikel 9\nHij wordt gestraft met gevangenis-\nstraf.\n", article="9"
+    )
     assert render(artikel) == "Artikel 9\n\nHij wordt gestraft met gevangenis-straf.\n"
     assert [w.kind for w in warnings] == ["hyphen"]
     assert "gevangenis-straf" in warnings[0].message
@@ -87,32 +97,39 @@ def test_nbsp_soft_hyphen_and_crlf_are_normalised() -> None:
 
 
 def test_markdown_heading_with_extra_spaces_and_bold_numbers() -> None:
-    artikel, _ = import_text("### Artikel  12\n\n**1.**  Eerste  lid.\n\n**2.** Tweede lid.\n",
-                             article="12")
+    artikel, _ = import_text(
+        "### Artikel  12\n\n**1.**  Eerste  lid.\n\n**2.** Tweede lid.\n", article="12"
+    )
     assert render(artikel) == "Artikel 12\n\n1. Eerste lid.\n\n2. Tweede lid.\n"
 
 
 def test_bullets_become_dash_items_with_a_warning() -> None:
     artikel, warnings = import_text(
-        "Artikel 3\nStrafbaar is:\n• het een;\n• het ander.\n", article="3")
-    assert render(artikel) == ("Artikel 3\n\nStrafbaar is:\n    \u2013 het een;\n"
-                               "    \u2013 het ander.\n")
+        "Artikel 3\nStrafbaar is:\n• het een;\n• het ander.\n", article="3"
+    )
+    assert render(artikel) == (
+        "Artikel 3\n\nStrafbaar is:\n    \u2013 het een;\n    \u2013 het ander.\n"
+    )
     assert {w.kind for w in warnings} == {"bullet"}
 
 
 def test_closing_words_after_a_list_belong_to_the_lid() -> None:
     artikel, _ = import_text(
         "Artikel 5\n1. Gestraft wordt:\na. wie steelt;\nb. wie heelt,\n\n"
-        "met gevangenisstraf.\n2. Poging is strafbaar.\n", article="5")
+        "met gevangenisstraf.\n2. Poging is strafbaar.\n",
+        article="5",
+    )
     assert render(artikel) == (
         "Artikel 5\n\n1. Gestraft wordt:\n    a. wie steelt;\n    b. wie heelt,\n"
-        "    met gevangenisstraf.\n\n2. Poging is strafbaar.\n")
+        "    met gevangenisstraf.\n\n2. Poging is strafbaar.\n"
+    )
 
 
 def test_text_on_the_heading_line_is_text_not_a_title() -> None:
     one_line = "Artikel 2 De Nederlandse strafwet is toepasselijk.\n"
     assert render(import_text(one_line, article="2")[0]) == (
-        "Artikel 2\n\nDe Nederlandse strafwet is toepasselijk.\n")
+        "Artikel 2\n\nDe Nederlandse strafwet is toepasselijk.\n"
+    )
     numbered = "Artikel 1 1 Geen feit is strafbaar.\n2 Bij verandering geldt het gunstigste.\n"
     assert [lid.number for lid in import_text(numbered, article="1")[0].leden] == ["1.", "2."]
     titled = "Artikel 273f Mensenhandel\nTekst.\n"
@@ -168,8 +185,7 @@ def test_cli_prints_the_canonical_form(in_tmp: Path) -> None:
 
 
 def test_cli_writes_out_and_refuses_to_overwrite_without_force(in_tmp: Path) -> None:
-    args = ("import", "text", str(TEXT / "web_273f.txt"), "--article", "273f",
-            "--out", "273f.txt")
+    args = ("import", "text", str(TEXT / "web_273f.txt"), "--article", "273f", "--out", "273f.txt")
     assert _invoke(*args).exit_code == 0
     written = in_tmp / "273f.txt"
     assert written.read_text(encoding="utf-8") == CANONICAL_273F.read_text(encoding="utf-8")
@@ -182,19 +198,24 @@ def test_cli_writes_out_and_refuses_to_overwrite_without_force(in_tmp: Path) -> 
 
 
 def test_cli_out_outside_the_folder_is_exit_2(in_tmp: Path) -> None:
-    result = _invoke("import", "text", str(TEXT / "web_273f.txt"), "--article", "273f",
-                     "--out", "../273f.txt")
+    result = _invoke(
+        "import", "text", str(TEXT / "web_273f.txt"), "--article", "273f", "--out", "../273f.txt"
+    )
     assert result.exit_code == 2 and "outside" in result.output
     assert not (in_tmp.parent / "273f.txt").exists()
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"Artikel 1\n\x00\x01binary", "binary"),
-    (b"Artikel 1\nG\xe9\xe9n feit.\n", "UTF-8"),
-    (b"Artikel 1\nEen \x1b[2J tekst.\n", "control character"),
-])
-def test_cli_bad_input_is_exit_2_and_nothing_written(in_tmp: Path, content: bytes,
-                                                     message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"Artikel 1\n\x00\x01binary", "binary"),
+        (b"Artikel 1\nG\xe9\xe9n feit.\n", "UTF-8"),
+        (b"Artikel 1\nEen \x1b[2J tekst.\n", "control character"),
+    ],
+)
+def test_cli_bad_input_is_exit_2_and_nothing_written(
+    in_tmp: Path, content: bytes, message: str
+) -> None:
     source = in_tmp / "plak.txt"
     source.write_bytes(content)
     result = _invoke("import", "text", str(source), "--article", "1", "--out", "1.txt")

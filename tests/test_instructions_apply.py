@@ -39,8 +39,7 @@ def applied(instructions: str, text: str = ARTIKEL_9) -> str:
     return render(result.version.artikelen[0])
 
 
-@pytest.mark.parametrize("quoted", ['"acht jaren"', "«acht jaren»", "“acht jaren”",
-                                    "„acht jaren”"])
+@pytest.mark.parametrize("quoted", ['"acht jaren"', "«acht jaren»", "“acht jaren”", "„acht jaren”"])
 def test_both_quoting_styles_and_guillemets(quoted: str) -> None:
     new = quoted.replace("acht jaren", "twaalf jaren")
     out = applied(f"In artikel 9, eerste lid, wordt {quoted} vervangen door {new}.")
@@ -66,24 +65,28 @@ def test_words_found_twice_are_refused_unless_telkens() -> None:
     failure = result.failures[0]
     assert failure.words == text
     assert "keer voor" in failure.reason
-    out = applied("In artikel 9, eerste lid, wordt telkens «een ander» vervangen door "
-                  "«een persoon».")
+    out = applied(
+        "In artikel 9, eerste lid, wordt telkens «een ander» vervangen door «een persoon»."
+    )
     assert out.count("een persoon") == 2
 
 
 def test_vervalt_steeds_and_spacing_is_repaired() -> None:
-    out = applied("In artikel 9, vierde lid, vervalt «van overeenkomstige»."
-                  "\n")
+    out = applied("In artikel 9, vierde lid, vervalt «van overeenkomstige».\n")
     assert "4. Artikel 251 is toepassing." in out
-    out = applied("In artikel 9, derde lid, vervalt «, acht»", ARTIKEL_9.replace(
-        "van acht of meer", "van zeven, acht of meer"))
+    out = applied(
+        "In artikel 9, derde lid, vervalt «, acht»",
+        ARTIKEL_9.replace("van acht of meer", "van zeven, acht of meer"),
+    )
     assert "van zeven of meer personen" in out
 
 
 def test_insert_before_and_after_an_anchor() -> None:
-    out = applied("In artikel 9, eerste lid, onderdeel 1°, wordt voor «werft» ingevoegd: "
-                  "wederrechtelijk.\nIn artikel 9, tweede lid, wordt na «vervoer» ingevoegd "
-                  "«, het onderbrengen».")
+    out = applied(
+        "In artikel 9, eerste lid, onderdeel 1°, wordt voor «werft» ingevoegd: "
+        "wederrechtelijk.\nIn artikel 9, tweede lid, wordt na «vervoer» ingevoegd "
+        "«, het onderbrengen»."
+    )
     assert "een ander wederrechtelijk werft;" in out
     assert "het vervoer, het onderbrengen van zes" in out
 
@@ -103,22 +106,28 @@ Artikel 9 wordt als volgt gewijzigd:
 
 
 def test_renumbering_clause_first_as_in_stb_2008_586() -> None:
-    out = applied("Onder vernummering van het derde en vierde lid tot tweede en derde lid, "
-                  "vervalt in artikel 9 het tweede lid.")
+    out = applied(
+        "Onder vernummering van het derde en vierde lid tot tweede en derde lid, "
+        "vervalt in artikel 9 het tweede lid."
+    )
     assert "\n2. Het tweede lid geldt niet" in out
     assert "\n3. Artikel 251" in out
 
 
 def test_new_onderdeel_with_punctuation_clause_as_in_stb_2013_444() -> None:
-    out = applied("In artikel 9, eerste lid, wordt, onder vervanging van de punt aan het slot "
-                  "van onderdeel 2° door een puntkomma, een onderdeel toegevoegd, luidende:\n"
-                  "3°. een ander huisvest.\n")
+    out = applied(
+        "In artikel 9, eerste lid, wordt, onder vervanging van de punt aan het slot "
+        "van onderdeel 2° door een puntkomma, een onderdeel toegevoegd, luidende:\n"
+        "3°. een ander huisvest.\n"
+    )
     assert "nog niet heeft bereikt;\n    3°. een ander huisvest." in out
 
 
 def test_a_false_punctuation_precondition_is_refused() -> None:
-    text = ("Aan het slot van artikel 9, eerste lid, onderdeel 1° wordt de punt vervangen "
-            "door een puntkomma.")
+    text = (
+        "Aan het slot van artikel 9, eerste lid, onderdeel 1° wordt de punt vervangen "
+        "door een puntkomma."
+    )
     result = apply_opdrachten(parse_text(text).opdrachten, version())
     assert result.failures and "eindigt niet op een punt" in result.failures[0].reason
 
@@ -199,8 +208,10 @@ def test_stb_2006_11_reproduces_the_2006_02_04_texts() -> None:
     assert len(gelezen.opdrachten.opdrachten) == 8
     result = apply_opdrachten(gelezen.opdrachten, before)
     assert [f.label for f in result.failures] == ["onderdeel C"]
-    assert "«minderjarige» komt niet voor in artikel 5, eerste lid, onderdeel 3°" in \
-        result.failures[0].reason
+    assert (
+        "«minderjarige» komt niet voor in artikel 5, eerste lid, onderdeel 3°"
+        in result.failures[0].reason
+    )
     for number in ("4", "10", "14a"):
         assert render(result.version.artikel(number)) == render(after.artikel(number))
     got = {p.locatie.key: p.text for p in result.version.artikel("5").provisions()}
@@ -216,18 +227,22 @@ def test_generated_instructions_match_the_real_stb_2006_11_sentences() -> None:
 
     base = FIXTURES / "stb-2006-11"
     before, after = load_path(base / "2006-01-03"), load_path(base / "2006-02-04")
-    text = generate(before.only(("4", "10")), after.only(("4", "10")),
-                    regels=Regels(quotes="guillemets")).text
-    assert "In artikel 4, onderdeel 15°, wordt voor «te dwingen» ingevoegd «wederrechtelijk»." \
-        in text
+    text = generate(
+        before.only(("4", "10")), after.only(("4", "10")), regels=Regels(quotes="guillemets")
+    ).text
+    assert (
+        "In artikel 4, onderdeel 15°, wordt voor «te dwingen» ingevoegd «wederrechtelijk»." in text
+    )
     assert "1. In het derde lid wordt «twintig» vervangen door «dertig»." in text
     assert "2. In het vierde lid wordt «twintig» vervangen door «dertig»." in text
 
 
 def test_onderdeel_inserted_with_renumbering_as_in_stb_2013_444() -> None:
-    out = applied("In artikel 9, eerste lid, wordt na onderdeel 1°, onder vernummering van "
-                  "onderdeel 2° tot onderdeel 3°, een onderdeel ingevoegd, luidende:\n"
-                  "2°. een ander huisvest;\n")
+    out = applied(
+        "In artikel 9, eerste lid, wordt na onderdeel 1°, onder vernummering van "
+        "onderdeel 2° tot onderdeel 3°, een onderdeel ingevoegd, luidende:\n"
+        "2°. een ander huisvest;\n"
+    )
     assert "    2°. een ander huisvest;\n    3°. een ander vervoert" in out
 
 
@@ -243,8 +258,10 @@ def test_stb_2013_444_on_the_2013_09_01_text_shows_the_samenloop() -> None:
     assert gelezen.problems == ()
     assert gelezen.opdrachten.artikelen[0].regeling == "Wetboek van Strafrecht"
     result = apply_opdrachten(gelezen.opdrachten, before)
-    assert [f.label for f in result.failures] == ["ARTIKEL I, onderdeel A, onder 3",
-                                                  "ARTIKEL I, onderdeel A, onder 4"]
+    assert [f.label for f in result.failures] == [
+        "ARTIKEL I, onderdeel A, onder 3",
+        "ARTIKEL I, onderdeel A, onder 4",
+    ]
     assert "onderdeel 5° eindigt niet op een punt maar op «;»" in result.failures[0].reason
     assert "«onderdelen 2° en 3°» komt niet voor" in result.failures[1].reason
     got = {p.locatie.key: p.text for p in result.version.artikel("5").provisions()}
@@ -254,21 +271,28 @@ def test_stb_2013_444_on_the_2013_09_01_text_shows_the_samenloop() -> None:
 
 
 def test_aanduiding_geplaatst_then_lid_toegevoegd_as_in_ar_6_18() -> None:
-    out = applied("""A
+    out = applied(
+        """A
 Artikel 7 wordt als volgt gewijzigd:
 1. Voor de tekst wordt de aanduiding «1.» geplaatst.
 2. Er wordt een lid toegevoegd, luidende:
 2. Poging is niet strafbaar.
-""", "Artikel 7\n\nWie een ander werft, wordt gestraft.\n")
-    assert out == ("Artikel 7\n\n1. Wie een ander werft, wordt gestraft.\n\n"
-                   "2. Poging is niet strafbaar.\n")
+""",
+        "Artikel 7\n\nWie een ander werft, wordt gestraft.\n",
+    )
+    assert out == (
+        "Artikel 7\n\n1. Wie een ander werft, wordt gestraft.\n\n2. Poging is niet strafbaar.\n"
+    )
 
 
 def test_stb_2009_525_turns_an_undivided_onderdeel_into_a_list() -> None:
-    artikel = ("Artikel 4\n\nDe Nederlandse strafwet is toepasselijk op ieder die zich buiten "
-               "Nederland schuldig maakt:\n    7°. aan een misdrijf aan boord;\n"
-               "    8°. aan een der misdrijven omschreven in artikel 385a.\n")
-    out = applied("""A
+    artikel = (
+        "Artikel 4\n\nDe Nederlandse strafwet is toepasselijk op ieder die zich buiten "
+        "Nederland schuldig maakt:\n    7°. aan een misdrijf aan boord;\n"
+        "    8°. aan een der misdrijven omschreven in artikel 385a.\n"
+    )
+    out = applied(
+        """A
 Artikel 4 wordt als volgt gewijzigd:
 b. Onderdeel 8° wordt als volgt gewijzigd:
 1. Voor de tekst wordt de aanduiding «a.» geplaatst.
@@ -277,21 +301,32 @@ een onderdeel toegevoegd, luidende:
 b. aan een der misdrijven, omschreven in de artikelen 350, 352, 354, 385a, vierde lid, en \
 385b, tweede lid, begaan tegen een installatie ter zee, wanneer de verdachte zich in \
 Nederland bevindt.
-""", artikel)
-    assert ("    8°.\n        a. aan een der misdrijven omschreven in artikel 385a;\n"
-            "        b. aan een der misdrijven, omschreven in de artikelen 350") in out
+""",
+        artikel,
+    )
+    assert (
+        "    8°.\n        a. aan een der misdrijven omschreven in artikel 385a;\n"
+        "        b. aan een der misdrijven, omschreven in de artikelen 350"
+    ) in out
 
 
 def test_item_deleted_with_two_punctuation_clauses_as_in_stb_2019_143() -> None:
-    artikel = ("Artikel 3.6a\n\n1. De aanvraag wordt afgewezen indien:\n"
-               "    a. de vreemdeling geen paspoort heeft;\n"
-               "    b. de vreemdeling een gevaar vormt; of\n"
-               "    c. de leges niet zijn voldaan.\n\n2. Ander lid.\n")
-    out = applied("In artikel 3.6a, eerste lid, vervalt onderdeel c, onder vervanging van «; of» "
-                  "aan het slot van onderdeel b door een punt en onder toevoeging van het woord "
-                  "«of» aan het slot van onderdeel a.", artikel)
-    assert ("    a. de vreemdeling geen paspoort heeft; of\n"
-            "    b. de vreemdeling een gevaar vormt.\n\n2. Ander lid.") in out
+    artikel = (
+        "Artikel 3.6a\n\n1. De aanvraag wordt afgewezen indien:\n"
+        "    a. de vreemdeling geen paspoort heeft;\n"
+        "    b. de vreemdeling een gevaar vormt; of\n"
+        "    c. de leges niet zijn voldaan.\n\n2. Ander lid.\n"
+    )
+    out = applied(
+        "In artikel 3.6a, eerste lid, vervalt onderdeel c, onder vervanging van «; of» "
+        "aan het slot van onderdeel b door een punt en onder toevoeging van het woord "
+        "«of» aan het slot van onderdeel a.",
+        artikel,
+    )
+    assert (
+        "    a. de vreemdeling geen paspoort heeft; of\n"
+        "    b. de vreemdeling een gevaar vormt.\n\n2. Ander lid."
+    ) in out
 
 
 def test_a_failure_quotes_the_instruction_exactly_as_written() -> None:
@@ -301,8 +336,10 @@ def test_a_failure_quotes_the_instruction_exactly_as_written() -> None:
 
 
 def test_unreadable_new_text_is_a_failing_instruction_not_a_crash() -> None:
-    text = ("Na artikel 9 wordt een artikel ingevoegd, luidende:\n\n"
-            "    Dit is geen artikel maar losse tekst.\n")
+    text = (
+        "Na artikel 9 wordt een artikel ingevoegd, luidende:\n\n"
+        "    Dit is geen artikel maar losse tekst.\n"
+    )
     gelezen = parse_text(text)
     result = apply_opdrachten(gelezen.opdrachten, version())
     assert len(result.failures) == 1

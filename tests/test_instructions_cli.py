@@ -40,11 +40,15 @@ def instructions(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_apply_in_place_to_a_folder_of_article_files(tmp_path: Path, stage: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    path = instructions(tmp_path, "A\nIn artikel 9, eerste lid, wordt «acht» vervangen door "
-                                  "«twaalf».\nB\nNa artikel 9 wordt een artikel ingevoegd, "
-                                  "luidende:\nArtikel 9a\nNieuwe bepaling.\n")
+def test_apply_in_place_to_a_folder_of_article_files(
+    tmp_path: Path, stage: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = instructions(
+        tmp_path,
+        "A\nIn artikel 9, eerste lid, wordt «acht» vervangen door "
+        "«twaalf».\nB\nNa artikel 9 wordt een artikel ingevoegd, "
+        "luidende:\nArtikel 9a\nNieuwe bepaling.\n",
+    )
     code, out, _ = run(["apply", str(path), "--to", str(stage)], capsys)
     assert code == 0
     assert "ten hoogste twaalf jaren" in (stage / "9.txt").read_text(encoding="utf-8")
@@ -52,8 +56,9 @@ def test_apply_in_place_to_a_folder_of_article_files(tmp_path: Path, stage: Path
     assert "changed: 9, 9a" in out
 
 
-def test_print_changes_nothing(tmp_path: Path, stage: Path,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_print_changes_nothing(
+    tmp_path: Path, stage: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = instructions(tmp_path, 'In artikel 9, tweede lid, wordt "251" vervangen door "250".')
     code, out, _ = run(["apply", str(path), "--to", str(stage / "9.txt"), "--print"], capsys)
     assert code == 0
@@ -62,9 +67,12 @@ def test_print_changes_nothing(tmp_path: Path, stage: Path,
 
 
 def test_a_failing_instruction_exits_1_names_it_and_writes_nothing(
-        tmp_path: Path, stage: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text = ("A\nIn artikel 9, eerste lid, wordt «acht» vervangen door «twaalf».\n"
-            "B\nIn artikel 9, tweede lid, wordt «252» vervangen door «250».\n")
+    tmp_path: Path, stage: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "A\nIn artikel 9, eerste lid, wordt «acht» vervangen door «twaalf».\n"
+        "B\nIn artikel 9, tweede lid, wordt «252» vervangen door «250».\n"
+    )
     path = instructions(tmp_path, text)
     code, _, err = run(["apply", str(path), "--to", str(stage)], capsys)
     assert code == 1
@@ -74,8 +82,7 @@ def test_a_failing_instruction_exits_1_names_it_and_writes_nothing(
     assert (stage / "9.txt").read_text(encoding="utf-8") == ARTIKEL
 
 
-def test_bad_input_exits_2(tmp_path: Path, stage: Path,
-                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_exits_2(tmp_path: Path, stage: Path, capsys: pytest.CaptureFixture[str]) -> None:
     empty = instructions(tmp_path, "\n\n")
     code, _, err = run(["apply", str(empty), "--to", str(stage)], capsys)
     assert code == 2 and "no amending instructions" in err
@@ -88,36 +95,54 @@ def test_bad_input_exits_2(tmp_path: Path, stage: Path,
     assert (stage / "9.txt").read_text(encoding="utf-8") == ARTIKEL
 
 
-def test_generated_instructions_applied_by_the_cli(tmp_path: Path, stage: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_generated_instructions_applied_by_the_cli(
+    tmp_path: Path, stage: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from wetdiff.instructions import generate
     from wetdiff.model.version import load_path
 
     target = tmp_path / "target"
     target.mkdir()
-    (target / "9.txt").write_text(ARTIKEL.replace("acht", "twaalf").replace(
-        "2. Artikel 251", "2. Artikel 250"), encoding="utf-8")
+    (target / "9.txt").write_text(
+        ARTIKEL.replace("acht", "twaalf").replace("2. Artikel 251", "2. Artikel 250"),
+        encoding="utf-8",
+    )
     text = generate(load_path(stage), load_path(target)).text
     path = instructions(tmp_path, text)
     code, _, err = run(["apply", str(path), "--to", str(stage)], capsys)
     assert code == 0, err
     assert (stage / "9.txt").read_text(encoding="utf-8") == (target / "9.txt").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def test_apply_as_a_proposal_stage_commits_through_the_store(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from store_helpers import build, forget_open_workspaces, git
 
     root = build(tmp_path / "ws")
     monkeypatch.chdir(root)
     try:
-        path = instructions(tmp_path, "In artikel 273f, tweede lid, wordt «gedwongen huwelijk» "
-                                      "vervangen door «gedwongen huwelijk, illegale adoptie».")
+        path = instructions(
+            tmp_path,
+            "In artikel 273f, tweede lid, wordt «gedwongen huwelijk» "
+            "vervangen door «gedwongen huwelijk, illegale adoptie».",
+        )
         head = git(root, "rev-parse", "HEAD").strip()
-        code, _, err = run(["apply", str(path), "--to", "36547/A", "--as", "36547/A",
-                              "-m", "Illegale adoptie (amendement)"], capsys)
+        code, _, err = run(
+            [
+                "apply",
+                str(path),
+                "--to",
+                "36547/A",
+                "--as",
+                "36547/A",
+                "-m",
+                "Illegale adoptie (amendement)",
+            ],
+            capsys,
+        )
         assert code == 0, err
         text = (root / "proposals/36547/A/273f.txt").read_text(encoding="utf-8")
         assert "gedwongen huwelijk, illegale adoptie" in text
@@ -134,7 +159,8 @@ def test_apply_as_a_proposal_stage_commits_through_the_store(
 
 
 def test_real_stb_2006_11_via_the_cli_reports_onderdeel_c(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import shutil
 
     base = Path(__file__).parent / "fixtures" / "instructions" / "stb-2006-11"
@@ -146,4 +172,5 @@ def test_real_stb_2006_11_via_the_cli_reports_onderdeel_c(
     assert "«minderjarige» komt niet voor" in err
     for name in ("4.txt", "5.txt", "10.txt"):
         assert (folder / name).read_text(encoding="utf-8") == (
-            base / "2006-01-03" / name).read_text(encoding="utf-8")
+            base / "2006-01-03" / name
+        ).read_text(encoding="utf-8")

@@ -54,19 +54,25 @@ def test_acht_is_narrowed_to_the_aanhef_because_it_occurs_inside_achttien() -> N
 
 def test_2006_to_2009_deletes_the_fourth_lid_with_renumbering_of_the_following_leden() -> None:
     text = roundtrip(version("2006-09-01"), version("2009-07-01"))
-    assert ("Het vierde lid vervalt, onder vernummering van het vijfde tot en met zevende "
-            "lid tot vierde tot en met zesde lid.") in text
+    assert (
+        "Het vierde lid vervalt, onder vernummering van het vijfde tot en met zevende "
+        "lid tot vierde tot en met zesde lid."
+    ) in text
     # changes after the renumbering address the new numbers
     assert 'In het vierde lid (nieuw) wordt "twaalf" vervangen door "vijftien".' in text
 
 
 def test_april_to_november_2013_inserts_a_sixth_lid_renumbering_the_old_sixth() -> None:
     text = roundtrip(version("2013-04-01"), version("2013-11-15"))
-    assert ("Na het vijfde lid wordt, onder vernummering van het zesde lid tot zevende lid, "
-            "een lid ingevoegd, luidende:") in text
+    assert (
+        "Na het vijfde lid wordt, onder vernummering van het zesde lid tot zevende lid, "
+        "een lid ingevoegd, luidende:"
+    ) in text
     assert "    6. Onder kwetsbare positie wordt mede begrepen" in text
-    assert ('In het eerste lid, onderdeel 1°, wordt na "opneemt" ingevoegd ", met inbegrip '
-            'van de wisseling') in text
+    assert (
+        'In het eerste lid, onderdeel 1°, wordt na "opneemt" ingevoegd ", met inbegrip '
+        "van de wisseling"
+    ) in text
 
 
 def test_the_set_names_its_base_version_and_the_regeling() -> None:
@@ -80,8 +86,10 @@ def test_the_set_names_its_base_version_and_the_regeling() -> None:
 
 def test_a_new_article_is_inserted_after_its_neighbour(tmp_path: Path) -> None:
     old = version("2013-11-15")
-    extra = (load_path(_article(tmp_path, "273fa", "1. Eerste nieuwe bepaling.")).artikelen[0],
-             load_path(_article(tmp_path, "273fb", "Tweede nieuwe bepaling.")).artikelen[0])
+    extra = (
+        load_path(_article(tmp_path, "273fa", "1. Eerste nieuwe bepaling.")).artikelen[0],
+        load_path(_article(tmp_path, "273fb", "Tweede nieuwe bepaling.")).artikelen[0],
+    )
     new = Version("nieuw", "nieuw", (*old.artikelen, *extra))
     text = roundtrip(old, new)
     assert "Na artikel 273f worden twee artikelen ingevoegd, luidende:" in text
@@ -90,8 +98,9 @@ def test_a_new_article_is_inserted_after_its_neighbour(tmp_path: Path) -> None:
 
 def test_a_rewritten_article_komt_te_luiden(tmp_path: Path) -> None:
     old = version("2013-11-15")
-    new = load_path(_article(tmp_path, "273f", "1. Geheel nieuwe tekst over iets anders.\n\n"
-                                                "2. Nog een lid."))
+    new = load_path(
+        _article(tmp_path, "273f", "1. Geheel nieuwe tekst over iets anders.\n\n2. Nog een lid.")
+    )
     text = roundtrip(old, new)
     assert "Artikel 273f komt te luiden:" in text
     assert "    Artikel 273f\n" in text
@@ -121,19 +130,28 @@ def test_one_artikel_per_amended_regeling(tmp_path: Path) -> None:
     from wetdiff.instructions import generate_many
 
     sr_old, sr_new = version("2009-07-01"), version("2013-04-01")
-    bes_old = Version("bes", "bes", load_path(_article(tmp_path, "10", "Oude tekst.")).artikelen,
-                      regeling="Wetboek van Strafrecht BES")
-    bes_new = Version("bes2", "bes2", load_path(_article(tmp_path / "n", "10", "Nieuwe tekst."))
-                      .artikelen, regeling="Wetboek van Strafrecht BES")
+    bes_old = Version(
+        "bes",
+        "bes",
+        load_path(_article(tmp_path, "10", "Oude tekst.")).artikelen,
+        regeling="Wetboek van Strafrecht BES",
+    )
+    bes_new = Version(
+        "bes2",
+        "bes2",
+        load_path(_article(tmp_path / "n", "10", "Nieuwe tekst.")).artikelen,
+        regeling="Wetboek van Strafrecht BES",
+    )
     result = generate_many([(sr_old, sr_new, None), (bes_old, bes_new, None)])
     assert "ARTIKEL I\n\nHet Wetboek van Strafrecht wordt als volgt gewijzigd:" in result.text
-    assert "ARTIKEL II\n\nHet Wetboek van Strafrecht BES wordt als volgt gewijzigd:" in \
-        result.text
+    assert "ARTIKEL II\n\nHet Wetboek van Strafrecht BES wordt als volgt gewijzigd:" in result.text
     gelezen = parse_text(result.text)
     assert gelezen.problems == ()
     assert [a.numeral for a in gelezen.opdrachten.artikelen] == ["I", "II"]
     assert [a.regeling for a in gelezen.opdrachten.artikelen] == [
-        "Wetboek van Strafrecht", "Wetboek van Strafrecht BES"]
+        "Wetboek van Strafrecht",
+        "Wetboek van Strafrecht BES",
+    ]
     bes = apply_opdrachten(gelezen.opdrachten.artikelen[1].onderdelen[0].opdrachten, bes_old)
     assert same_text(bes.version.artikel("10"), bes_new.artikel("10"))
 
@@ -142,23 +160,40 @@ def test_two_leden_deleted_in_one_instruction(tmp_path: Path) -> None:
     old = load_path(_article(tmp_path, "7", "1. Een.\n\n2. Twee.\n\n3. Drie.\n\n4. Vier."))
     new = load_path(_article(tmp_path / "n", "7", "1. Een.\n\n2. Vier."))
     text = roundtrip(old, new)
-    assert ("In artikel 7 vervallen het tweede en derde lid, onder vernummering van het "
-            "vierde lid tot tweede lid.") in text
+    assert (
+        "In artikel 7 vervallen het tweede en derde lid, onder vernummering van het "
+        "vierde lid tot tweede lid."
+    ) in text
 
 
 def test_an_article_without_leden_gets_leden(tmp_path: Path) -> None:
     old = load_path(_article(tmp_path, "7", "Wie een ander werft, wordt gestraft."))
-    new = load_path(_article(tmp_path / "n", "7", "1. Wie een ander werft, wordt gestraft.\n\n"
-                                                  "2. Poging is niet strafbaar."))
+    new = load_path(
+        _article(
+            tmp_path / "n",
+            "7",
+            "1. Wie een ander werft, wordt gestraft.\n\n2. Poging is niet strafbaar.",
+        )
+    )
     text = roundtrip(old, new)
-    assert "1. Voor de tekst wordt de aanduiding \"1.\" geplaatst." in text
+    assert '1. Voor de tekst wordt de aanduiding "1." geplaatst.' in text
     assert "2. Er wordt een lid toegevoegd, luidende:" in text
 
 
 def test_the_same_change_everywhere_in_an_element_uses_telkens(tmp_path: Path) -> None:
-    old = load_path(_article(tmp_path, "10", "1. Ten hoogste twintig jaren, of twintig "
-                                            "jaren bij herhaling.\n\n2. Ander lid."))
-    new = load_path(_article(tmp_path / "n", "10", "1. Ten hoogste dertig jaren, of dertig "
-                                                  "jaren bij herhaling.\n\n2. Ander lid."))
+    old = load_path(
+        _article(
+            tmp_path,
+            "10",
+            "1. Ten hoogste twintig jaren, of twintig jaren bij herhaling.\n\n2. Ander lid.",
+        )
+    )
+    new = load_path(
+        _article(
+            tmp_path / "n",
+            "10",
+            "1. Ten hoogste dertig jaren, of dertig jaren bij herhaling.\n\n2. Ander lid.",
+        )
+    )
     text = roundtrip(old, new)
     assert 'In artikel 10, eerste lid, wordt telkens "twintig" vervangen door "dertig".' in text

@@ -15,16 +15,37 @@ from wetdiff.instructions import apply_opdrachten, generate, parse_text, same_te
 from wetdiff.model.artikel import Alinea, Artikel, Lid, Onderdeel
 from wetdiff.model.version import Version
 
-WORDS = ["acht", "achttien", "jaren", "de", "een", "ander", "gestraft", "twaalf", "persoon",
-         "lid", "artikel", "251", "of", "en", "van", "ten", "hoogste", "achtste", "dertig"]
+WORDS = [
+    "acht",
+    "achttien",
+    "jaren",
+    "de",
+    "een",
+    "ander",
+    "gestraft",
+    "twaalf",
+    "persoon",
+    "lid",
+    "artikel",
+    "251",
+    "of",
+    "en",
+    "van",
+    "ten",
+    "hoogste",
+    "achtste",
+    "dertig",
+]
 
 
 @st.composite
 def sentences(draw: st.DrawFn, end: str = ".") -> str:
     words = draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=12))
     commas = draw(st.lists(st.booleans(), min_size=len(words), max_size=len(words)))
-    text = " ".join(w + ("," if c and i < len(words) - 1 else "")
-                    for i, (w, c) in enumerate(zip(words, commas, strict=True)))
+    text = " ".join(
+        w + ("," if c and i < len(words) - 1 else "")
+        for i, (w, c) in enumerate(zip(words, commas, strict=True))
+    )
     return text[0].upper() + text[1:] + end
 
 
@@ -50,8 +71,7 @@ def artikelen(draw: st.DrawFn, number: str = "9") -> Artikel:
     leden = draw(st.integers(0, 5))
     if leden == 0:
         return Artikel(number, draw(element_body()))
-    return Artikel(number, tuple(Lid(f"{i}.", draw(element_body()))
-                                 for i in range(1, leden + 1)))
+    return Artikel(number, tuple(Lid(f"{i}.", draw(element_body())) for i in range(1, leden + 1)))
 
 
 def _renumber(blocks: list, kind: type) -> list:
@@ -78,8 +98,11 @@ def _fix_list_punctuation(body: list) -> list:
 def edited(draw: st.DrawFn, artikel: Artikel) -> Artikel:
     body = list(artikel.body)
     for _ in range(draw(st.integers(1, 4))):
-        choice = draw(st.sampled_from(["word", "word", "insert_word", "delete_word", "lid+",
-                                       "lid-", "item+", "item-"]))
+        choice = draw(
+            st.sampled_from(
+                ["word", "word", "insert_word", "delete_word", "lid+", "lid-", "item+", "item-"]
+            )
+        )
         leden = [i for i, b in enumerate(body) if isinstance(b, Lid)]
         if choice in ("word", "insert_word", "delete_word"):
             paths = _alinea_paths(body)
@@ -88,7 +111,9 @@ def edited(draw: st.DrawFn, artikel: Artikel) -> Artikel:
             words = text.split(" ")
             at = draw(st.integers(0, len(words) - 1))
             if choice == "word":
-                words[at] = draw(st.sampled_from(WORDS)) + words[at][len(words[at].rstrip(".,;:")):]
+                words[at] = (
+                    draw(st.sampled_from(WORDS)) + words[at][len(words[at].rstrip(".,;:")) :]
+                )
             elif choice == "insert_word":
                 words.insert(at, draw(st.sampled_from(WORDS)))
             elif len(words) > 2 and at < len(words) - 1:
@@ -98,15 +123,19 @@ def edited(draw: st.DrawFn, artikel: Artikel) -> Artikel:
             body = _set(body, path, new_text)
         elif choice == "lid+" and leden:
             at = draw(st.integers(0, len(leden)))
-            body.insert(leden[at] if at < len(leden) else len(body),
-                        Lid("0.", (Alinea(draw(sentences())),)))
+            body.insert(
+                leden[at] if at < len(leden) else len(body), Lid("0.", (Alinea(draw(sentences())),))
+            )
             body = _renumber(body, Lid)
         elif choice == "lid-" and len(leden) > 1:
             del body[draw(st.sampled_from(leden))]
             body = _renumber(body, Lid)
         elif choice in ("item+", "item-"):
-            holders = [i for i, b in enumerate(body) if isinstance(b, Lid)
-                       and any(isinstance(x, Onderdeel) for x in b.body)]
+            holders = [
+                i
+                for i, b in enumerate(body)
+                if isinstance(b, Lid) and any(isinstance(x, Onderdeel) for x in b.body)
+            ]
             if not holders:
                 continue
             index = draw(st.sampled_from(holders))
@@ -192,24 +221,85 @@ def test_articles_inserted_and_repealed(data: st.DataObject) -> None:
     assert roundtrips(old, new)
 
 
-FRAGMENTS = ["In", "artikel", "9,", "eerste", "lid,", "wordt", "«acht»", '"twaalf"', "vervangen",
-             "door", "door:", "vervalt", "Het", "tweede", "lid", "onderdeel", "1°,", "na", "voor",
-             "ingevoegd", "toegevoegd,", "luidende:", "komt", "te", "luiden:", "onder",
-             "vernummering", "van", "tot", "en", "met", "derde", "A", "\n", "1.", "a.",
-             "ARTIKEL", "I", "Artikel", "9", "aanhef,", "telkens", "Tevens", "punt", "aan",
-             "slot", "(nieuw)", "«", "»", ".", ",", ":", "aanduiding", "«1.»", "leden", "    "]
+FRAGMENTS = [
+    "In",
+    "artikel",
+    "9,",
+    "eerste",
+    "lid,",
+    "wordt",
+    "«acht»",
+    '"twaalf"',
+    "vervangen",
+    "door",
+    "door:",
+    "vervalt",
+    "Het",
+    "tweede",
+    "lid",
+    "onderdeel",
+    "1°,",
+    "na",
+    "voor",
+    "ingevoegd",
+    "toegevoegd,",
+    "luidende:",
+    "komt",
+    "te",
+    "luiden:",
+    "onder",
+    "vernummering",
+    "van",
+    "tot",
+    "en",
+    "met",
+    "derde",
+    "A",
+    "\n",
+    "1.",
+    "a.",
+    "ARTIKEL",
+    "I",
+    "Artikel",
+    "9",
+    "aanhef,",
+    "telkens",
+    "Tevens",
+    "punt",
+    "aan",
+    "slot",
+    "(nieuw)",
+    "«",
+    "»",
+    ".",
+    ",",
+    ":",
+    "aanduiding",
+    "«1.»",
+    "leden",
+    "    ",
+]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=40))
 def test_any_jumble_of_instruction_words_is_read_or_reported_never_a_crash(
-        words: list[str]) -> None:
+    words: list[str],
+) -> None:
     """Whatever a person pastes, the reader and applier answer with instructions or with
     problems in the instruction's own words: no traceback."""
     from wetdiff.model.text_format import parse
 
-    base = Version("t", "t", (parse("Artikel 9\n\n1. Ten hoogste acht jaren:\n    1°. een;\n"
-                                    "    2°. twee.\n\n2. Tweede lid.\n"),))
+    base = Version(
+        "t",
+        "t",
+        (
+            parse(
+                "Artikel 9\n\n1. Ten hoogste acht jaren:\n    1°. een;\n"
+                "    2°. twee.\n\n2. Tweede lid.\n"
+            ),
+        ),
+    )
     gelezen = parse_text(" ".join(words))
     result = apply_opdrachten(gelezen.opdrachten, base)
     for failure in (*gelezen.problems, *result.failures):

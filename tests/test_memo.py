@@ -26,8 +26,15 @@ def memo():  # type: ignore[no-untyped-def]
     changeset = compare(old, new)
     attachment = attach(read_notes(FIXTURE / "notes.toml").notes, changeset)
     questions = load_registry([FIXTURE / "questions.toml"])
-    return build_memo(old, new, changeset, attachment, questions, author="J. Jurist",
-                      created=dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.UTC))
+    return build_memo(
+        old,
+        new,
+        changeset,
+        attachment,
+        questions,
+        author="J. Jurist",
+        created=dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.UTC),
+    )
 
 
 def test_markdown_names_each_change_in_words_with_renvooi(memo) -> None:  # type: ignore[no-untyped-def]
@@ -85,13 +92,16 @@ def test_docx_has_tracked_changes_in_the_renvooi(memo, tmp_path: Path) -> None: 
     insertions = body.findall(f".//{W}ins")
     deletions = body.findall(f".//{W}del")
     assert insertions and deletions
-    assert any(d.find(f".//{W}delText") is not None and d.find(f".//{W}delText").text == "acht"
-               for d in deletions)
+    assert any(
+        d.find(f".//{W}delText") is not None and d.find(f".//{W}delText").text == "acht"
+        for d in deletions
+    )
     assert any("".join(t.text for t in i.iter(f"{W}t")) == "twaalf" for i in insertions)
     ids = [e.get(f"{W}id") for e in insertions + deletions]
     assert len(ids) == len(set(ids))
-    assert all(e.get(f"{W}author") == "J. Jurist" and e.get(f"{W}date") for e in
-               insertions + deletions)
+    assert all(
+        e.get(f"{W}author") == "J. Jurist" and e.get(f"{W}date") for e in insertions + deletions
+    )
     styles = {p.style.name for p in document.paragraphs}
     assert {"Heading 1", "Heading 2"} <= styles
     assert document.tables  # header, counts, notes, concordance, questions
@@ -118,30 +128,52 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("name", ["memo.md", "memo.html", "memo.docx"])
-def test_cli_writes_each_format_from_the_extension(name: str, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_writes_each_format_from_the_extension(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / name
-    code, err = run(["memo", str(FIXTURE / "old"), str(FIXTURE / "new"), "-o", str(out),
-                     "--notes", str(FIXTURE / "notes.toml"), "--questions",
-                     str(FIXTURE / "questions.toml")], capsys)
+    code, err = run(
+        [
+            "memo",
+            str(FIXTURE / "old"),
+            str(FIXTURE / "new"),
+            "-o",
+            str(out),
+            "--notes",
+            str(FIXTURE / "notes.toml"),
+            "--questions",
+            str(FIXTURE / "questions.toml"),
+        ],
+        capsys,
+    )
     assert code == 0, err
     assert out.stat().st_size > 1000
     assert "proven" in err
 
 
-def test_cli_bad_input_exits_2_and_writes_nothing(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_bad_input_exits_2_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "memo.pdf"
     code, _ = run(["memo", str(FIXTURE / "old"), str(FIXTURE / "new"), "-o", str(out)], capsys)
     assert code == 2 and not out.exists()
     out = tmp_path / "memo.md"
-    code, _ = run(["memo", str(tmp_path / "missing"), str(FIXTURE / "new"), "-o", str(out)],
-                  capsys)
+    code, _ = run(["memo", str(tmp_path / "missing"), str(FIXTURE / "new"), "-o", str(out)], capsys)
     assert code == 2 and not out.exists()
     bad_notes = tmp_path / "notes.toml"
     bad_notes.write_text("[[note]]\nid = 3\n", encoding="utf-8")
-    code, _ = run(["memo", str(FIXTURE / "old"), str(FIXTURE / "new"), "-o", str(out),
-                   "--notes", str(bad_notes)], capsys)
+    code, _ = run(
+        [
+            "memo",
+            str(FIXTURE / "old"),
+            str(FIXTURE / "new"),
+            "-o",
+            str(out),
+            "--notes",
+            str(bad_notes),
+        ],
+        capsys,
+    )
     assert code == 2 and not out.exists()
     assert list(tmp_path.iterdir()) == [bad_notes]
 

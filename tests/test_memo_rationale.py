@@ -34,25 +34,36 @@ Redenen:
 def memo(tmp_path_factory: pytest.TempPathFactory) -> Memo:
     notes = tmp_path_factory.mktemp("notes") / "notes.toml"
     rationale = RATIONALE.replace("\\", "\\\\").replace("\x1b", "\\u001b")
-    notes.write_text(f'''[[note]]
+    notes.write_text(
+        f'''[[note]]
 id = "9-strafmaximum"
 at = "9/1"
 side = "new"
 quote = "twaalf jaren"
 rationale = """
 {rationale}"""
-''', encoding="utf-8")
+''',
+        encoding="utf-8",
+    )
     old, new = load_path(FIXTURE / "old"), load_path(FIXTURE / "new")
     changeset = compare(old, new)
     attachment = attach(read_notes(notes).notes, changeset)
-    return build_memo(old, new, changeset, attachment, author="J. Jurist",
-                      created=dt.datetime(2025, 1, 2, tzinfo=dt.UTC))
+    return build_memo(
+        old,
+        new,
+        changeset,
+        attachment,
+        author="J. Jurist",
+        created=dt.datetime(2025, 1, 2, tzinfo=dt.UTC),
+    )
 
 
 def test_markdown_memo_keeps_emphasis_and_lists_and_escapes_the_rest(memo: Memo) -> None:
     text = render(memo, "md").decode()
-    assert "**Toelichting:**\n\nHet maximum gaat **vet** omhoog, *zie* " \
-           "[het advies](https://example.org/advies)." in text
+    assert (
+        "**Toelichting:**\n\nHet maximum gaat **vet** omhoog, *zie* "
+        "[het advies](https://example.org/advies)." in text
+    )
     assert "- eerste reden met \\<script\\>alert(1)\\</script\\>" in text
     assert "- tweede reden \\[bold\\] en `code`" in text
     assert "    - dieper" in text
@@ -63,8 +74,10 @@ def test_markdown_memo_keeps_emphasis_and_lists_and_escapes_the_rest(memo: Memo)
 
 def test_html_memo_renders_the_markdown_and_shows_html_as_text(memo: Memo) -> None:
     html = render(memo, "html").decode()
-    assert "<p><strong>Toelichting:</strong> Het maximum gaat <strong>vet</strong> omhoog, " \
-           "<em>zie</em> <a href=\"https://example.org/advies\">het advies</a>.</p>" in html
+    assert (
+        "<p><strong>Toelichting:</strong> Het maximum gaat <strong>vet</strong> omhoog, "
+        '<em>zie</em> <a href="https://example.org/advies">het advies</a>.</p>' in html
+    )
     assert "<li>eerste reden met &lt;script&gt;alert(1)&lt;/script&gt;</li>" in html
     assert "<li>tweede reden [bold] en <code>code</code>" in html
     assert "<ol>\n<li>genummerd␛</li>" in html
@@ -103,8 +116,13 @@ CONSEQUENTIAL = Path(__file__).parent / "fixtures" / "consequential"
 def test_memo_lists_the_citations_to_update(fmt: str) -> None:
     """2006: 273a became 273f; articles 5, 5a, 71 and 77d still cite 273a."""
     old, new = load_path(CONSEQUENTIAL / "2006-08-02"), load_path(CONSEQUENTIAL / "2006-09-03")
-    memo = build_memo(old, new, compare(old, new), author="J. Jurist",
-                      created=dt.datetime(2025, 1, 2, tzinfo=dt.UTC))
+    memo = build_memo(
+        old,
+        new,
+        compare(old, new),
+        author="J. Jurist",
+        created=dt.datetime(2025, 1, 2, tzinfo=dt.UTC),
+    )
     assert [(r.location, r.old_target, r.new_target) for r in memo.stale] == [
         ("artikel 5, eerste lid, onderdeel 3°", "artikel 273a", "artikel 273f"),
         ("artikel 5a, eerste lid", "artikel 273a", "artikel 273f"),

@@ -14,12 +14,22 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LABEL = "illustratief ontwerp — niet de officiële tekst van Kamerstuk 36 547"
 
 
-def test_worked_example_memo_in_all_three_formats(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_worked_example_memo_in_all_three_formats(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for name in ("memo.md", "memo.html", "memo.docx"):
         try:
-            main(["memo", "law@2013-11-15", "36547/nr2", "-o", str(tmp_path / name),
-                  "--author", "J. Jurist"])
+            main(
+                [
+                    "memo",
+                    "law@2013-11-15",
+                    "36547/nr2",
+                    "-o",
+                    str(tmp_path / name),
+                    "--author",
+                    "J. Jurist",
+                ]
+            )
         except SystemExit as exit_:
             assert not exit_.code, capsys.readouterr().err
     err = capsys.readouterr().err

@@ -75,7 +75,8 @@ def test_bracketed_text_is_ordinary_statute_text() -> None:
     text = "Artikel 1\n\n1. De [bold]strafbare[/] feiten [red]blijven[/red] letterlijk.\n"
     artikel = parse(text)
     assert artikel.leden[0].body[0] == Alinea(
-        "De [bold]strafbare[/] feiten [red]blijven[/red] letterlijk.")
+        "De [bold]strafbare[/] feiten [red]blijven[/red] letterlijk."
+    )
     assert render(artikel) == text
 
 
@@ -146,8 +147,11 @@ def test_binary_huge_and_non_utf8_files_are_refused(tmp_path: Path) -> None:
 # --- invariant: parse(render(a)) == a for every article ----------------------------
 
 _word = st.text(alphabet="abcdeèfghijklmnopqrstuvwxyz[]/°„\"'-", min_size=1, max_size=8)
-_text = st.lists(_word, min_size=1, max_size=6).map(" ".join).filter(
-    lambda t: t.strip() == t and not t.startswith("\\"))
+_text = (
+    st.lists(_word, min_size=1, max_size=6)
+    .map(" ".join)
+    .filter(lambda t: t.strip() == t and not t.startswith("\\"))
+)
 
 
 def _numbers(style: str, count: int) -> list[str]:

@@ -26,8 +26,15 @@ def version(text: str, label: str = "v") -> Version:
     return Version(label, label, (parse(text),))
 
 
-def note_on(path: str, quote: str, *, side: str = "new", before: str = "",
-            after: str = "", note_id: str = "n") -> Note:
+def note_on(
+    path: str,
+    quote: str,
+    *,
+    side: str = "new",
+    before: str = "",
+    after: str = "",
+    note_id: str = "n",
+) -> Note:
     return Note(note_id, Anchor(path, quote, before, after, side), "Why.")
 
 
@@ -49,15 +56,17 @@ def test_note_in_place_is_attached_exactly() -> None:
 
 def test_note_survives_renumbering_of_its_lid() -> None:
     renumbered = DRAFT.replace("2. Uitbuiting", "2. [Vervallen]\n\n3. Uitbuiting").replace(
-        "3. De schuldige", "4. De schuldige")
+        "3. De schuldige", "4. De schuldige"
+    )
     note = note_on("273f/2", "uitbuiting van een ander in de prostitutie")
     assert landed(note, DRAFT, renumbered) == ("273f/3", "followed")
 
 
 def test_note_survives_an_insertion_before_its_lid() -> None:
     inserted = DRAFT.replace(
-        "2. Uitbuiting", "2. Het eerste lid is niet van toepassing op het slachtoffer.\n\n"
-                         "3. Uitbuiting").replace("3. De schuldige", "4. De schuldige")
+        "2. Uitbuiting",
+        "2. Het eerste lid is niet van toepassing op het slachtoffer.\n\n3. Uitbuiting",
+    ).replace("3. De schuldige", "4. De schuldige")
     note = note_on("273f/3", "ontzet van de uitoefening van zijn beroep")
     assert landed(note, DRAFT, inserted) == ("273f/4", "followed")
 
@@ -76,19 +85,21 @@ def test_note_reanchors_by_fuzzy_match_when_a_word_inside_its_span_changes() -> 
     assert (placement.path, placement.how) == ("273f/1", "fuzzy")
     assert 0 < placement.score <= FUZZY_MAX_SCORE
     text = parse(edited).leden[0].body[0].text  # type: ignore[union-attr]
-    assert text[placement.start:placement.end] == "gevangenisstraf van ten hoogste vijftien jaren"
+    assert text[placement.start : placement.end] == "gevangenisstraf van ten hoogste vijftien jaren"
 
 
 def test_fuzzy_match_follows_an_edited_lid_that_was_also_renumbered() -> None:
-    moved = DRAFT.replace("2. Uitbuiting omvat ten minste", "2. [Vervallen]\n\n3. Uitbuiting "
-                          "omvat in elk geval").replace("3. De schuldige", "4. De schuldige")
+    moved = DRAFT.replace(
+        "2. Uitbuiting omvat ten minste", "2. [Vervallen]\n\n3. Uitbuiting omvat in elk geval"
+    ).replace("3. De schuldige", "4. De schuldige")
     note = note_on("273f/2", "Uitbuiting omvat ten minste uitbuiting van een ander")
     assert landed(note, DRAFT, moved) == ("273f/3", "fuzzy")
 
 
 def test_deleted_span_makes_the_note_an_orphan_that_keeps_its_old_text() -> None:
-    deleted = DRAFT.replace("\n3. De schuldige kan worden ontzet van de uitoefening van zijn "
-                            "beroep.\n", "")
+    deleted = DRAFT.replace(
+        "\n3. De schuldige kan worden ontzet van de uitoefening van zijn beroep.\n", ""
+    )
     note = note_on("273f/3", "ontzet van de uitoefening van zijn beroep")
     attachment = attach([note], compare(version(DRAFT), version(deleted)))
     assert attachment.orphans == (note,)
@@ -102,22 +113,25 @@ def test_short_quotes_are_never_matched_fuzzily() -> None:
 
 
 def test_note_on_deleted_words_is_found_in_the_old_text() -> None:
-    deleted = DRAFT.replace("\n3. De schuldige kan worden ontzet van de uitoefening van zijn "
-                            "beroep.\n", "")
+    deleted = DRAFT.replace(
+        "\n3. De schuldige kan worden ontzet van de uitoefening van zijn beroep.\n", ""
+    )
     note = note_on("273f/3", "ontzet van de uitoefening", side="old")
     path, how = landed(note, DRAFT, deleted)
     assert (path, how) == ("273f/3", "exact")
 
 
 def test_context_decides_between_two_occurrences_of_the_quote() -> None:
-    text = DRAFT.replace("in de prostitutie", "in de prostitutie en uitbuiting van een ander "
-                                              "in de bedelarij")
+    text = DRAFT.replace(
+        "in de prostitutie", "in de prostitutie en uitbuiting van een ander in de bedelarij"
+    )
     changeset = compare(version(text), version(text))
-    note = note_on("273f/2", "uitbuiting van een ander", before="prostitutie en",
-                   after="in de bedelarij")
+    note = note_on(
+        "273f/2", "uitbuiting van een ander", before="prostitutie en", after="in de bedelarij"
+    )
     placement = attach([note], changeset).placements["n"]
     provision_text = parse(text).leden[1].body[0].text  # type: ignore[union-attr]
-    assert provision_text[placement.end:].startswith(" in de bedelarij")
+    assert provision_text[placement.end :].startswith(" in de bedelarij")
 
 
 def test_quotes_compare_whatever_their_shape() -> None:
@@ -138,8 +152,9 @@ def test_anchor_for_a_rewritten_change_quotes_the_inserted_words_with_context() 
 
 
 def test_anchor_for_a_deleted_provision_quotes_its_old_text() -> None:
-    deleted = DRAFT.replace("\n3. De schuldige kan worden ontzet van de uitoefening van zijn "
-                            "beroep.\n", "")
+    deleted = DRAFT.replace(
+        "\n3. De schuldige kan worden ontzet van de uitoefening van zijn beroep.\n", ""
+    )
     changeset = compare(version(DRAFT), version(deleted))
     (change,) = changeset.changed()
     anchor = anchor_for_change(change)
@@ -149,22 +164,30 @@ def test_anchor_for_a_deleted_provision_quotes_its_old_text() -> None:
 
 def test_fuzzy_match_finds_an_edited_quote_deep_inside_a_long_provision() -> None:
     filler = " ".join(f"woord{n}" for n in range(120))
-    old = DRAFT.replace("in de prostitutie.", f"in de prostitutie, {filler}, en "
-                        "gedwongen of verplichte arbeid of diensten, slavernij.")
+    old = DRAFT.replace(
+        "in de prostitutie.",
+        f"in de prostitutie, {filler}, en gedwongen of verplichte arbeid of diensten, slavernij.",
+    )
     new = old.replace("gedwongen of verplichte arbeid", "gedwongen of onvrijwillige arbeid")
     note = note_on("273f/2", "gedwongen of verplichte arbeid of diensten")
     attachment = attach([note], compare(version(old), version(new)))
     placement = attachment.placements["n"]
     assert placement.how == "fuzzy"
     text = parse(new).leden[1].body[0].text  # type: ignore[union-attr]
-    assert text[placement.start:placement.end] == "gedwongen of onvrijwillige arbeid of diensten"
+    assert text[placement.start : placement.end] == "gedwongen of onvrijwillige arbeid of diensten"
 
 
-@pytest.mark.parametrize(("quote", "found"), [
-    ("gevangenisstraf van ten hoogste twaalf jaren", "gevangenisstraf van ten hoogste vijftien jaren"),
-    ("ten hoogste acht jaren", "ten hoogste vijftien jaren"),
-    ("ten hoogste twaalf jaren", None),  # the changed word is too much of the quote
-])
+@pytest.mark.parametrize(
+    ("quote", "found"),
+    [
+        (
+            "gevangenisstraf van ten hoogste twaalf jaren",
+            "gevangenisstraf van ten hoogste vijftien jaren",
+        ),
+        ("ten hoogste acht jaren", "ten hoogste vijftien jaren"),
+        ("ten hoogste twaalf jaren", None),  # the changed word is too much of the quote
+    ],
+)
 def test_fuzzy_threshold_as_documented(quote: str, found: str | None) -> None:
     """The examples of docs/notes.md, step 3."""
     new = DRAFT.replace("twaalf jaren", "vijftien jaren")
@@ -175,4 +198,4 @@ def test_fuzzy_threshold_as_documented(quote: str, found: str | None) -> None:
     else:
         assert placement is not None and placement.how == "fuzzy"
         text = parse(new).leden[0].body[0].text  # type: ignore[union-attr]
-        assert text[placement.start:placement.end] == found
+        assert text[placement.start : placement.end] == found

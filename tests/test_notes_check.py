@@ -36,8 +36,9 @@ def stage(root: Path, text: str) -> None:
     write(root / "proposals" / "99999" / "nr2" / "273f.txt", text)
 
 
-def test_annotated_proposal_passes_check(workspace: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_annotated_proposal_passes_check(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(capsys, "check", "99999")
     assert (code, err) == (0, "")
     assert "check: clean" in out
@@ -47,7 +48,8 @@ def test_annotated_proposal_passes_check(workspace: Path,
 
 
 def test_new_unannotated_change_fails_check_naming_provision_and_words(
-        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     stage(workspace, STAGE_273F.replace("van zijn beroep", "van zijn beroep of bedrijf"))
     code, out, _ = run(capsys, "check", "99999")
     assert code == 1
@@ -55,35 +57,49 @@ def test_new_unannotated_change_fails_check_naming_provision_and_words(
     assert "{+of bedrijf+}" in out
 
 
-def test_unknown_question_id_fails_check(workspace: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
-    write(workspace / "proposals/99999/notes.toml",
-          NOTES.replace('answers = ["CKM-2022/2"]', 'answers = ["CKM-2022/2", "motie-99"]'))
+def test_unknown_question_id_fails_check(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        workspace / "proposals/99999/notes.toml",
+        NOTES.replace('answers = ["CKM-2022/2"]', 'answers = ["CKM-2022/2", "motie-99"]'),
+    )
     code, out, _ = run(capsys, "check", "99999")
     assert code == 1
     assert "unknown-question: note non-punishment answers 'motie-99'" in out
 
 
-def test_question_answered_by_nothing_fails_check(workspace: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    write(workspace / "proposals/99999/questions.toml", QUESTIONS + """
+def test_question_answered_by_nothing_fails_check(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        workspace / "proposals/99999/questions.toml",
+        QUESTIONS
+        + """
 [[question]]
 id = "motie-1"
 kind = "motie"
 date = "gap"
 summary = "Nobody answered this."
 link = "gap"
-""")
+""",
+    )
     code, out, _ = run(capsys, "check", "99999")
     assert code == 1
     assert "unanswered-question: question motie-1 (motie: Nobody answered this.)" in out
 
 
 def test_deleted_span_orphans_its_note_and_check_lists_it_with_old_text(
-        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    stage(workspace, STAGE_273F.replace(
-        "2. Het eerste lid is niet van toepassing op het slachtoffer dat tot het feit is "
-        "gedwongen.\n\n3.", "2.").replace("4. De schuldige", "3. De schuldige"))
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stage(
+        workspace,
+        STAGE_273F.replace(
+            "2. Het eerste lid is niet van toepassing op het slachtoffer dat tot het feit is "
+            "gedwongen.\n\n3.",
+            "2.",
+        ).replace("4. De schuldige", "3. De schuldige"),
+    )
     code, out, _ = run(capsys, "check", "99999", "--format", "json")
     assert code == 1
     findings = json.loads(out)["reports"][0]["findings"]
@@ -91,23 +107,30 @@ def test_deleted_span_orphans_its_note_and_check_lists_it_with_old_text(
     assert orphan["note"] == "non-punishment"
     assert orphan["words"] == "niet van toepassing op het slachtoffer"
     # The question it answered is now answered by nothing.
-    assert any(f["kind"] == "unanswered-question" and f["question"] == "CKM-2022/2"
-               for f in findings)
+    assert any(
+        f["kind"] == "unanswered-question" and f["question"] == "CKM-2022/2" for f in findings
+    )
 
 
-def test_note_without_citation_or_gap_fails_check(workspace: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    write(workspace / "proposals/99999/notes.toml",
-          NOTES.replace('gap = "The MvT is not available offline."\n', ""))
+def test_note_without_citation_or_gap_fails_check(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        workspace / "proposals/99999/notes.toml",
+        NOTES.replace('gap = "The MvT is not available offline."\n', ""),
+    )
     code, out, _ = run(capsys, "check", "99999")
     assert code == 1
     assert "uncited-note: note non-punishment cites no source" in out
 
 
 def test_malformed_notes_file_exits_2_with_file_line_field_and_is_untouched(
-        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(workspace / "proposals/99999/notes.toml",
-                 NOTES.replace('answers = ["2022Z19982/3"]', "answers = 3"))
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        workspace / "proposals/99999/notes.toml",
+        NOTES.replace('answers = ["2022Z19982/3"]', "answers = 3"),
+    )
     before = path.read_bytes()
     code, _out, err = run(capsys, "check", "99999")
     assert code == 2
@@ -116,8 +139,9 @@ def test_malformed_notes_file_exits_2_with_file_line_field_and_is_untouched(
     assert path.read_bytes() == before
 
 
-def test_every_malformed_file_is_listed_at_once(workspace: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_malformed_file_is_listed_at_once(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write(workspace / "proposals/99999/notes.toml", "[[note]\n")
     write(workspace / "proposals/99999/questions.toml", "id = 3\n")
     code, out, err = run(capsys, "check", "99999", "--format", "json")
@@ -128,7 +152,8 @@ def test_every_malformed_file_is_listed_at_once(workspace: Path,
 
 
 def test_malformed_article_file_of_the_proposal_exits_2(
-        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     stage(workspace, STAGE_273F.replace("Uitbuiting omvat", "Uitbuiting\x1b[2J omvat"))
     code, _, err = run(capsys, "check", "99999")
     assert code == 2 and "273f.txt" in err
@@ -139,36 +164,47 @@ def test_unknown_proposal_exits_2(workspace: Path, capsys: pytest.CaptureFixture
     assert code == 2 and "unknown proposal '12345'" in err and "99999" in err
 
 
-def test_check_json_is_documented_shape(workspace: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_json_is_documented_shape(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "check", "--format", "json")
     data = json.loads(out)
     assert code == 0 and data["ok"] is True and data["schema"] == 1
     (report,) = data["reports"]
-    assert (report["subject"], report["old"], report["new"]) == ("99999", "law@2020-01-01",
-                                                                 "99999/nr2")
+    assert (report["subject"], report["old"], report["new"]) == (
+        "99999",
+        "law@2020-01-01",
+        "99999/nr2",
+    )
     assert {g["kind"] for g in report["gaps"]} == {"note-gap", "answered-elsewhere"}
     assert all(g["fails"] is False for g in report["gaps"])
 
 
 def test_unknown_question_kind_is_a_warning_not_a_failure(
-        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(workspace / "proposals/99999/questions.toml",
-          QUESTIONS.replace('kind = "aanbeveling"', 'kind = "rapport"'))
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        workspace / "proposals/99999/questions.toml",
+        QUESTIONS.replace('kind = "aanbeveling"', 'kind = "rapport"'),
+    )
     code, out, _ = run(capsys, "check", "99999")
     assert code == 0 and "warning" in out and "'rapport'" in out
 
 
 def test_control_characters_in_notes_are_shown_visibly(
-        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(workspace / "proposals/99999/notes.toml",
-          NOTES.replace('gap = "The MvT is', 'gap = "\\u001b[31mThe MvT is'))
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        workspace / "proposals/99999/notes.toml",
+        NOTES.replace('gap = "The MvT is', 'gap = "\\u001b[31mThe MvT is'),
+    )
     code, out, _ = run(capsys, "check", "99999")
     assert code == 0 and "\x1b" not in out and "␛[31mThe MvT" in out
 
 
 def test_questions_lists_each_question_with_the_changes_that_answer_it(
-        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "questions", "99999", "--format", "json")
     assert code == 0
     data = json.loads(out)
@@ -183,14 +219,23 @@ def test_questions_lists_each_question_with_the_changes_that_answer_it(
 
 
 def test_law_history_notes_are_checked_per_version(
-        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     law = workspace / "articles/BWBR0001854/273f"
-    write(law / "2020-01-01.txt", (law / "2013-11-15.txt").read_text(encoding="utf-8")
-          .replace("twaalf jaren", "vijftien jaren"))
-    write(law / "2020-01-01.toml", (law / "2013-11-15.toml").read_text(encoding="utf-8")
-          .replace("2013-11-15", "2020-01-01"))
+    write(
+        law / "2020-01-01.txt",
+        (law / "2013-11-15.txt")
+        .read_text(encoding="utf-8")
+        .replace("twaalf jaren", "vijftien jaren"),
+    )
+    write(
+        law / "2020-01-01.toml",
+        (law / "2013-11-15.toml").read_text(encoding="utf-8").replace("2013-11-15", "2020-01-01"),
+    )
     notes = law / "notes.toml"
-    write(notes, """\
+    write(
+        notes,
+        """\
 [[note]]
 id = "2013-nieuw"
 at = "273f/1"
@@ -198,12 +243,16 @@ quote = "Als schuldig aan mensenhandel"
 version = 2013-11-15
 gap = "The act that made this version is a gap."
 rationale = "The article as it stood."
-""")
+""",
+    )
     code, out, _ = run(capsys, "check", "law")
     assert code == 1
     assert "BWBR0001854/273f@2020-01-01" in out
     assert "[-twaalf-] {+vijftien+}" in out
-    write(notes, notes.read_text(encoding="utf-8") + """
+    write(
+        notes,
+        notes.read_text(encoding="utf-8")
+        + """
 [[note]]
 id = "2020-straf"
 at = "273f/1"
@@ -213,7 +262,8 @@ rationale = "Penalty raised."
 
 [[note.citation]]
 document = "Test Staatsblad"
-""")
+""",
+    )
     code, out, _ = run(capsys, "check", "law")
     assert code == 0, out
 
@@ -223,16 +273,19 @@ def _report(old: str, new: str, notes: list[Note]) -> CheckReport:
     return check(notes, QuestionRegistry(), changeset)
 
 
-ARTICLE = "Artikel 273a\n\n1. Als schuldig aan mensenhandel wordt gestraft degene die werft.\n\n" \
-          "2. Uitbuiting omvat ten minste uitbuiting in de prostitutie.\n"
+ARTICLE = (
+    "Artikel 273a\n\n1. Als schuldig aan mensenhandel wordt gestraft degene die werft.\n\n"
+    "2. Uitbuiting omvat ten minste uitbuiting in de prostitutie.\n"
+)
 
 
 def test_renumbered_article_needs_one_note_which_covers_all_its_provisions() -> None:
     renumbered = ARTICLE.replace("Artikel 273a", "Artikel 273f")
     unexplained = _report(ARTICLE, renumbered, []).findings
     assert [f.provision for f in unexplained] == ["273f/1", "273f/2"]
-    note = Note("n", Anchor("273f/1", "Als schuldig aan mensenhandel"), "Renumbered.",
-                gap="Act unknown.")
+    note = Note(
+        "n", Anchor("273f/1", "Als schuldig aan mensenhandel"), "Renumbered.", gap="Act unknown."
+    )
     assert _report(ARTICLE, renumbered, [note]).fails is False
 
 
@@ -245,13 +298,18 @@ def test_pure_renumbering_inside_an_article_needs_no_note_but_an_insertion_does(
 def test_one_note_explains_a_new_article() -> None:
     empty = Version("old", "old", ())
     changeset = compare(empty, Version("new", "new", (parse(ARTICLE),)))
-    note = Note("n", Anchor("273a/2", "uitbuiting in de prostitutie"), "New article.",
-                citations=(Citation("Stb. 2004, 645"),))
+    note = Note(
+        "n",
+        Anchor("273a/2", "uitbuiting in de prostitutie"),
+        "New article.",
+        citations=(Citation("Stb. 2004, 645"),),
+    )
     assert check([note], QuestionRegistry(), changeset).fails is False
     assert len(check([], QuestionRegistry(), changeset).findings) == 2
 
 
 def test_check_law_without_annotated_articles_says_there_is_nothing_to_check(
-        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "check", "law")
     assert code == 0 and "nothing to check" in out

@@ -61,17 +61,24 @@ def test_question_kind_case_is_folded() -> None:
     assert questions[1].kind == "rvs-advies" and warnings == ()
 
 
-@pytest.mark.parametrize(("edit", "line", "words"), [
-    (("date = 2022-10-20", "date = 20"), 4, "field 'date' must be a date"),
-    (('asked_by = "Kuik (CDA)"', "asked_by = 3"), 5, "field 'asked_by' must be text"),
-    (('summary = "Will', 'summery = "Will'), 6, "unknown field 'summery'"),
-    (('id = "CKM-2022/2"', 'id = "2022Z19982/3"'), 10, "duplicate question id"),
-    (('link = "https://example.org/ckm"', 'link = "example.org"'), 14, "field 'link'"),
-    (('summary = "Will the penalty for trafficking go up?"', "summary = Will"), 6,
-     "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    ("edit", "line", "words"),
+    [
+        (("date = 2022-10-20", "date = 20"), 4, "field 'date' must be a date"),
+        (('asked_by = "Kuik (CDA)"', "asked_by = 3"), 5, "field 'asked_by' must be text"),
+        (('summary = "Will', 'summery = "Will'), 6, "unknown field 'summery'"),
+        (('id = "CKM-2022/2"', 'id = "2022Z19982/3"'), 10, "duplicate question id"),
+        (('link = "https://example.org/ckm"', 'link = "example.org"'), 14, "field 'link'"),
+        (
+            ('summary = "Will the penalty for trafficking go up?"', "summary = Will"),
+            6,
+            "not valid TOML",
+        ),
+    ],
+)
 def test_malformed_questions_file_names_file_line_and_field(
-        edit: tuple[str, str], line: int, words: str) -> None:
+    edit: tuple[str, str], line: int, words: str
+) -> None:
     error = error_of(QUESTIONS.replace(*edit), parse_questions)
     assert (error.file, error.line) == ("notes.toml", line)
     assert words in error.what
@@ -93,8 +100,7 @@ def test_same_question_id_in_proposal_and_shared_registry_is_refused(tmp_path: P
 
 def test_add_question_appends_and_keeps_existing_text(tmp_path: Path) -> None:
     path = write(tmp_path / "questions.toml", "# kept comment\n" + QUESTIONS)
-    added = add_question(path, Question("motie-1", "motie", None, "Kamerleden", "Do it.",
-                                        None))
+    added = add_question(path, Question("motie-1", "motie", None, "Kamerleden", "Do it.", None))
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# kept comment\n" + QUESTIONS)
     assert added.id == "motie-1" and added.line is not None
@@ -105,15 +111,16 @@ def test_add_question_appends_and_keeps_existing_text(tmp_path: Path) -> None:
 
 def test_new_question_refuses_an_id_of_a_shared_registry(tmp_path: Path) -> None:
     root = make_workspace(tmp_path / "ws", git=False)
-    write(root / "questions" / "shared.toml", QUESTIONS.replace("2022Z19982/3", "shared-1")
-          .split("\n\n")[0] + "\n")
+    write(
+        root / "questions" / "shared.toml",
+        QUESTIONS.replace("2022Z19982/3", "shared-1").split("\n\n")[0] + "\n",
+    )
     with pytest.raises(WetdiffError, match="exists already"):
         new_question(root, "99999", Question("shared-1", "motie", None, "", "x", None))
     before = (root / "proposals/99999/questions.toml").read_text(encoding="utf-8")
     new_question(root, "99999", Question("motie-2", "motie", None, "", "x", None))
     assert "motie-2" in load_proposal_notes(root, "99999").questions
-    assert (root / "proposals/99999/questions.toml").read_text(
-        encoding="utf-8").startswith(before)
+    assert (root / "proposals/99999/questions.toml").read_text(encoding="utf-8").startswith(before)
 
 
 # -- notes -------------------------------------------------------------------------------
@@ -122,8 +129,7 @@ def test_new_question_refuses_an_id_of_a_shared_registry(tmp_path: Path) -> None
 def test_notes_file_reads_anchor_citations_answers_and_gap() -> None:
     straf, non_punishment = parse_notes(NOTES, "notes.toml")
     assert straf.anchor == Anchor("273f/1", "vijftien jaren", "ten hoogste", "gestraft degene")
-    assert straf.citations == (Citation("Kamerstukken II 2023/24, 36 547, nr. 3", "§ 4",
-                                        "gap"),)
+    assert straf.citations == (Citation("Kamerstukken II 2023/24, 36 547, nr. 3", "§ 4", "gap"),)
     assert straf.answers == ("2022Z19982/3",)
     assert straf.rationale == "The maximum penalty goes up from twelve to fifteen years."
     assert non_punishment.gap == "The MvT is not available offline."
@@ -147,35 +153,46 @@ def test_notes_sort_by_provision_in_reading_order_not_as_strings() -> None:
 
 
 def test_statute_markup_and_quotes_in_a_rationale_survive_writing() -> None:
-    note = Note("m", Anchor("273f/1", 'het woord "[bold]"'),
-                'Line one with """ triple quotes\nand [red]markup[/red] and \\ backslash')
+    note = Note(
+        "m",
+        Anchor("273f/1", 'het woord "[bold]"'),
+        'Line one with """ triple quotes\nand [red]markup[/red] and \\ backslash',
+    )
     (back,) = parse_notes(render_notes([note]), "x")
     assert back == note
 
 
-@pytest.mark.parametrize(("edit", "line", "words"), [
-    (('answers = ["2022Z19982/3"]', 'answers = "2022Z19982/3"'), 7,
-     "field 'answers' must be a list"),
-    (('at = "273f/2"', "at = 2"), 19, "field 'at' must be text"),
-    (('at = "273f/2"', 'at = "/2"'), 19, "not a provision path"),
-    (('quote = "vijftien jaren"', 'quote = ""'), 4, "field 'quote'"),
-    (('id = "non-punishment"', 'id = "straf"'), 18, "duplicate note id 'straf'"),
-    (('page = "gap"', 'pagina = "12"'), 15, "unknown field 'pagina' in a citation"),
-    (('section = "§ 4"', 'section = 4'), 14, "citation field 'section' must be text"),
-    (('after = "gestraft degene"', 'afterwards = "x"'), 6, "unknown field 'afterwards'"),
-    (('gap = "The MvT is not available offline."', 'gap = "gap"'), 22, "why the source"),
-    (("[[note.citation]]", "[[note.citation]"), 12, "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    ("edit", "line", "words"),
+    [
+        (
+            ('answers = ["2022Z19982/3"]', 'answers = "2022Z19982/3"'),
+            7,
+            "field 'answers' must be a list",
+        ),
+        (('at = "273f/2"', "at = 2"), 19, "field 'at' must be text"),
+        (('at = "273f/2"', 'at = "/2"'), 19, "not a provision path"),
+        (('quote = "vijftien jaren"', 'quote = ""'), 4, "field 'quote'"),
+        (('id = "non-punishment"', 'id = "straf"'), 18, "duplicate note id 'straf'"),
+        (('page = "gap"', 'pagina = "12"'), 15, "unknown field 'pagina' in a citation"),
+        (('section = "§ 4"', "section = 4"), 14, "citation field 'section' must be text"),
+        (('after = "gestraft degene"', 'afterwards = "x"'), 6, "unknown field 'afterwards'"),
+        (('gap = "The MvT is not available offline."', 'gap = "gap"'), 22, "why the source"),
+        (("[[note.citation]]", "[[note.citation]"), 12, "not valid TOML"),
+    ],
+)
 def test_malformed_notes_file_names_file_line_and_field(
-        edit: tuple[str, str], line: int, words: str) -> None:
+    edit: tuple[str, str], line: int, words: str
+) -> None:
     error = error_of(NOTES.replace(*edit))
     assert words in error.what
     assert (error.file, error.line) == ("notes.toml", line)
 
 
 def test_note_needs_a_rationale_or_a_gap() -> None:
-    text = NOTES.replace('rationale = """\nThe maximum penalty goes up from twelve to fifteen '
-                         'years.\n"""\n', "")
+    text = NOTES.replace(
+        'rationale = """\nThe maximum penalty goes up from twelve to fifteen years.\n"""\n', ""
+    )
     error = error_of(text)
     assert "needs a rationale" in error.what and error.line == 1
 
@@ -216,23 +233,39 @@ def test_write_never_leaves_a_temporary_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.toml"]
 
 
-_line = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"),
-                max_size=40).map(lambda s: " ".join(s.split()))
-_block = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"),
-                 min_size=1, max_size=200).filter(lambda s: s.strip("\n").strip())
+_line = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"), max_size=40
+).map(lambda s: " ".join(s.split()))
+_block = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"),
+    min_size=1,
+    max_size=200,
+).filter(lambda s: s.strip("\n").strip())
 
 
 @settings(max_examples=60, deadline=None)
-@given(quote=_line.filter(bool), before=_line, rationale=_block, gap=_line,
-       document=_line.filter(lambda s: bool(s) and s != "gap"), page=_line,
-       answers=st.lists(_line.filter(bool), unique=True, max_size=3))
+@given(
+    quote=_line.filter(bool),
+    before=_line,
+    rationale=_block,
+    gap=_line,
+    document=_line.filter(lambda s: bool(s) and s != "gap"),
+    page=_line,
+    answers=st.lists(_line.filter(bool), unique=True, max_size=3),
+)
 def test_any_note_text_survives_writing_and_reading(
-        quote: str, before: str, rationale: str, gap: str, document: str, page: str,
-        answers: list[str]) -> None:
+    quote: str, before: str, rationale: str, gap: str, document: str, page: str, answers: list[str]
+) -> None:
     if gap == "gap":
         gap = ""
-    note = Note("n-1", Anchor("273f/1/3°", quote, before=before), rationale.strip("\n"),
-                citations=(Citation(document, page=page),), answers=tuple(answers), gap=gap)
+    note = Note(
+        "n-1",
+        Anchor("273f/1/3°", quote, before=before),
+        rationale.strip("\n"),
+        citations=(Citation(document, page=page),),
+        answers=tuple(answers),
+        gap=gap,
+    )
     text = render_notes([note])
     assert parse_notes(text, "x") == (note,)
     assert render_notes(parse_notes(text, "x")) == text

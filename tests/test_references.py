@@ -19,31 +19,36 @@ def _targets(text: str, where: Locatie = HERE) -> list[tuple[str, str, bool]]:
     return [(r.text, r.target.key, r.relative) for r in extract_references(text, where)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Artikel 251 is van overeenkomstige toepassing.",
-     [("Artikel 251", "251", False)]),
-    ("de artikelen 240b en 248a",
-     [("artikelen 240b", "240b", False), ("248a", "248a", False)]),
-    ("de feiten, omschreven in het eerste lid",
-     [("het eerste lid", "273f/1", True)]),
-    ("de omstandigheid, bedoeld in het derde lid, onder 2°, ",
-     [("het derde lid, onder 2°", "273f/3/2°", True)]),
-    ("met een van de onder 1° genoemde middelen",
-     [("onder 1°", "273f/4/1°", True)]),
-    ("bedoeld in artikel 273f, eerste lid",
-     [("artikel 273f, eerste lid", "273f/1", False)]),
-    ("bedoeld in artikel 273f, eerste lid, onder 3°",
-     [("artikel 273f, eerste lid, onder 3°", "273f/1/3°", False)]),
-    ("de in onderdeel a bedoelde persoon",
-     [("onderdeel a", "273f/4/a", True)]),
-    ("het eerste en tweede lid",
-     [("het eerste en tweede lid", "273f/1", True), ("het eerste en tweede lid", "273f/2", True)]),
-    ("in lid 2a bedoeld", [("lid 2a", "273f/2a", True)]),
-    ("het vorige lid", [("het vorige lid", "273f/3", True)]),
-    ("artikel 80quinquies", [("artikel 80quinquies", "80quinquies", False)]),
-])
-def test_citations_are_found_and_resolved(text: str, expected: list[tuple[str, str, bool]]
-                                          ) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Artikel 251 is van overeenkomstige toepassing.", [("Artikel 251", "251", False)]),
+        ("de artikelen 240b en 248a", [("artikelen 240b", "240b", False), ("248a", "248a", False)]),
+        ("de feiten, omschreven in het eerste lid", [("het eerste lid", "273f/1", True)]),
+        (
+            "de omstandigheid, bedoeld in het derde lid, onder 2°, ",
+            [("het derde lid, onder 2°", "273f/3/2°", True)],
+        ),
+        ("met een van de onder 1° genoemde middelen", [("onder 1°", "273f/4/1°", True)]),
+        ("bedoeld in artikel 273f, eerste lid", [("artikel 273f, eerste lid", "273f/1", False)]),
+        (
+            "bedoeld in artikel 273f, eerste lid, onder 3°",
+            [("artikel 273f, eerste lid, onder 3°", "273f/1/3°", False)],
+        ),
+        ("de in onderdeel a bedoelde persoon", [("onderdeel a", "273f/4/a", True)]),
+        (
+            "het eerste en tweede lid",
+            [
+                ("het eerste en tweede lid", "273f/1", True),
+                ("het eerste en tweede lid", "273f/2", True),
+            ],
+        ),
+        ("in lid 2a bedoeld", [("lid 2a", "273f/2a", True)]),
+        ("het vorige lid", [("het vorige lid", "273f/3", True)]),
+        ("artikel 80quinquies", [("artikel 80quinquies", "80quinquies", False)]),
+    ],
+)
+def test_citations_are_found_and_resolved(text: str, expected: list[tuple[str, str, bool]]) -> None:
     assert _targets(text) == expected
 
 
@@ -51,7 +56,10 @@ def test_further_leden_and_sentences_of_the_same_article() -> None:
     text = "De artikelen 38, eerste lid, laatste volzin, tweede en vierde lid, en 38a zijn"
     assert [key for _, key, _ in _targets(text)] == ["38/1", "38/2", "38/4", "38a"]
     assert [key for _, key, _ in _targets("de artikelen 366, 373, laatste lid, 402")] == [
-        "366", "373", "402"]
+        "366",
+        "373",
+        "402",
+    ]
 
 
 def test_the_code_naming_itself_is_not_an_external_citation() -> None:
@@ -64,20 +72,27 @@ def test_the_code_naming_itself_is_not_an_external_citation() -> None:
 def test_offsets_point_at_the_cited_words() -> None:
     text = "De feiten, omschreven in het derde lid, onder 2°, worden gestraft."
     (reference,) = extract_references(text, HERE)
-    assert text[reference.start:reference.end] == reference.text == "het derde lid, onder 2°"
+    assert text[reference.start : reference.end] == reference.text == "het derde lid, onder 2°"
 
 
 def test_a_list_of_articles_with_leden_gives_one_reference_each() -> None:
-    targets = [key for _, key, _ in _targets("de artikelen 108, eerste lid, 109, 110 en 115, "
-                                             "eerste lid")]
+    targets = [
+        key for _, key, _ in _targets("de artikelen 108, eerste lid, 109, 110 en 115, eerste lid")
+    ]
     assert targets == ["108/1", "109", "110", "115/1"]
 
 
 def test_a_range_of_onderdelen_cites_those_in_between() -> None:
     assert [key for _, key, _ in _targets("de onder 1° tot en met 3° genoemde")] == [
-        "273f/4/1°", "273f/4/2°", "273f/4/3°"]
+        "273f/4/1°",
+        "273f/4/2°",
+        "273f/4/3°",
+    ]
     assert [key for _, key, _ in _targets("onder a tot en met c")] == [
-        "273f/4/a", "273f/4/b", "273f/4/c"]
+        "273f/4/a",
+        "273f/4/b",
+        "273f/4/c",
+    ]
 
 
 def test_a_range_of_articles_cites_those_in_between() -> None:
@@ -85,32 +100,39 @@ def test_a_range_of_articles_cites_those_in_between() -> None:
     assert targets == ["300", "301", "302", "303"]
 
 
-@pytest.mark.parametrize("text", [
-    "onder andere de ander",
-    "de eerste categorie",
-    "van ten hoogste zes jaren",
-    "artikel 67 van het Wetboek van Strafvordering",
-    "artikel 67, eerste lid, Sv",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "onder andere de ander",
+        "de eerste categorie",
+        "van ten hoogste zes jaren",
+        "artikel 67 van het Wetboek van Strafvordering",
+        "artikel 67, eerste lid, Sv",
+    ],
+)
 def test_words_that_are_not_citations_of_this_code(text: str) -> None:
     assert _targets(text) == []
 
 
 def test_external_citations_on_request() -> None:
-    found = extract_references("artikel 67 van het Wetboek van Strafvordering", HERE,
-                               include_external=True)
+    found = extract_references(
+        "artikel 67 van het Wetboek van Strafvordering", HERE, include_external=True
+    )
     assert [r.target.key for r in found] == ["67"]
 
 
 def test_relative_citation_in_an_article_without_leden() -> None:
     assert _targets("de onder a genoemde", Locatie("4", None, ("2°",))) == [
-        ("onder a", "4/-/a", True)]
+        ("onder a", "4/-/a", True)
+    ]
 
 
 def _articles(capture: str) -> tuple[list[Artikel], list[object]]:
     toestand = read_toestand(SERIES / f"{capture}.xml")
-    return ([a.artikel for a in toestand.artikelen],
-            [link for a in toestand.artikelen for link in a.links])
+    return (
+        [a.artikel for a in toestand.artikelen],
+        [link for a in toestand.artikelen for link in a.links],
+    )
 
 
 def test_after_a_renumbering_the_stale_citations_are_listed() -> None:
@@ -136,10 +158,12 @@ def test_intref_links_add_citations_the_words_do_not_show() -> None:
 
 
 def test_citations_of_a_lid() -> None:
-    artikel = Artikel("9", (Alinea("Bedoeld in artikel 273f, derde lid, onder 2°, en "
-                                   "artikel 273f, vierde lid."),))
+    artikel = Artikel(
+        "9", (Alinea("Bedoeld in artikel 273f, derde lid, onder 2°, en artikel 273f, vierde lid."),)
+    )
     assert [c.reference.target.key for c in citing([artikel], Locatie("273f", "3"))] == [
-        "273f/3/2°"]
+        "273f/3/2°"
+    ]
     assert len(citing([artikel], "273f")) == 2
     assert citing([artikel], Locatie("273f", "3", ("1°",))) == []
 
@@ -149,5 +173,7 @@ def test_citations_inside_the_article_itself_on_request() -> None:
     own = citing(artikelen, Locatie("273f", "1"), same_article=True)
     # "onder 1°" in the first lid, and "het eerste lid, onder 2°" in the second
     assert {(c.locatie.key, c.reference.target.key) for c in own} == {
-        ("273f/1/2°", "273f/1/1°"), ("273f/2", "273f/1/2°")}
+        ("273f/1/2°", "273f/1/1°"),
+        ("273f/2", "273f/1/2°"),
+    }
     assert citing(artikelen, Locatie("273f", "1")) == []

@@ -21,8 +21,9 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unty
 
 
 def test_new_proposal_starts_from_the_law_and_commits(ws, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, _out, err = run(capsys, "new-proposal", "eigen", "--from", "law@2010-01-01",
-                         "--title", "Mijn ontwerp")
+    code, _out, err = run(
+        capsys, "new-proposal", "eigen", "--from", "law@2010-01-01", "--title", "Mijn ontwerp"
+    )
     assert code == 0, err
     folder = ws.root / "proposals" / "eigen"
     assert 'base = "law@2010-01-01"' in (folder / "proposal.toml").read_text()
@@ -40,8 +41,9 @@ def test_save_commits_the_rationale_with_answers_trailers(ws) -> None:  # type: 
     old = path.read_text()
     head = git(ws.root, "rev-parse", "HEAD").strip()
     new = old.replace("gedwongen huwelijk", "gedwongen huwelijk of illegale adoptie")
-    sha = ws.save_article("36547", "A", new, old, "Illegale adoptie toegevoegd\n\nMvT p. 12.",
-                          ["2022Z19982/3"])
+    sha = ws.save_article(
+        "36547", "A", new, old, "Illegale adoptie toegevoegd\n\nMvT p. 12.", ["2022Z19982/3"]
+    )
     assert path.read_text() == new
     message = git(ws.root, "log", "-1", "--format=%B", sha)
     assert message.startswith("Illegale adoptie toegevoegd\n\nMvT p. 12.")
@@ -67,14 +69,17 @@ def test_save_leaves_other_uncommitted_work_alone_and_reports_it(ws, capsys) -> 
     git(ws.root, "add", "proposals/36547/nr2/273fa.txt")  # even staged work stays staged
     target = ws.root / "proposals/36547/A/273f.txt"
     target.write_text(target.read_text().replace("bedelarij,", "bedelarij, dienstbaarheid,"))
-    code, out, err = run(capsys, "save", "36547/A", "273f", "-m", "Dienstbaarheid",
-                         "--answers", "2022Z19982/3")
+    code, out, err = run(
+        capsys, "save", "36547/A", "273f", "-m", "Dienstbaarheid", "--answers", "2022Z19982/3"
+    )
     assert code == 0, err
     assert "left as they are: proposals/36547/nr2/273fa.txt" in out
     assert git(ws.root, "show", "--name-only", "--format=", "HEAD").split() == [
-        "proposals/36547/A/273f.txt"]
+        "proposals/36547/A/273f.txt"
+    ]
     assert git(ws.root, "diff", "--cached", "--name-only").split() == [
-        "proposals/36547/nr2/273fa.txt"]
+        "proposals/36547/nr2/273fa.txt"
+    ]
     assert "Werk in uitvoering" in other.read_text()
 
 
@@ -86,14 +91,17 @@ def test_save_from_a_file_elsewhere(ws, tmp_path: Path, capsys) -> None:  # type
     assert (ws.root / "proposals/36547/nr2/273fa.txt").read_text() == draft.read_text()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["save", "36547/A", "273f", "-m", "x", "--answers", "2099Z0/1"], "unknown question id"),
-    (["save", "36547/A", "273f", "-m", "  "], "needs its rationale"),
-    (["save", "36547/A", "273f", "-m", "x\x1b[31m"], "control character (U+001B (ESC))"),
-    (["save", "36547/A", "273f", "-m", "nothing"], "nothing to save"),
-    (["save", "36547/zz", "273f", "-m", "x"], "no article 273f in 36547/zz"),
-    (["save", "36547", "273f", "-m", "x"], "give the proposal and the stage"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["save", "36547/A", "273f", "-m", "x", "--answers", "2099Z0/1"], "unknown question id"),
+        (["save", "36547/A", "273f", "-m", "  "], "needs its rationale"),
+        (["save", "36547/A", "273f", "-m", "x\x1b[31m"], "control character (U+001B (ESC))"),
+        (["save", "36547/A", "273f", "-m", "nothing"], "nothing to save"),
+        (["save", "36547/zz", "273f", "-m", "x"], "no article 273f in 36547/zz"),
+        (["save", "36547", "273f", "-m", "x"], "give the proposal and the stage"),
+    ],
+)
 def test_bad_saves_change_nothing(ws, capsys, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
     head = git(ws.root, "rev-parse", "HEAD")
     code, _, err = run(capsys, *args)
@@ -117,8 +125,14 @@ def test_a_draft_started_from_a_stage_keeps_that_stages_history(ws, capsys) -> N
     assert 'started_from = "36547/nr2"' in (folder / "proposal.toml").read_text()
     assert (folder / "questions.toml").is_file()  # the registry travels with the text
     text = (folder / "concept/273f.txt").read_text()
-    ws.save_article("mijn", "concept", text.replace("vijftien jaren of", "zestien jaren of"),
-                    text, "Zestien jaren", ["2022Z19982/3"])
+    ws.save_article(
+        "mijn",
+        "concept",
+        text.replace("vijftien jaren of", "zestien jaren of"),
+        text,
+        "Zestien jaren",
+        ["2022Z19982/3"],
+    )
     code, out, _ = run(capsys, "blame", "273f", "mijn", "--words")
     assert "[6] 2024-04-25  36547/nr2" in out
     assert "[7]" in out and "zestien" in out.split("[7]")[-1]

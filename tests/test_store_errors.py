@@ -72,16 +72,26 @@ def test_git_missing_from_path(tmp_path: Path) -> None:
     root = build(tmp_path / "ws")
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_PYTHON")}
     env["PATH"] = str(tmp_path / "empty")
-    done = subprocess.run([sys.executable, "-m", "wetdiff", "log", "273f"], cwd=root,
-                          env=env, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "wetdiff", "log", "273f"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert "git is not installed or not on PATH" in done.stderr
     assert "Traceback" not in done.stderr
 
 
 def test_saving_needs_a_git_identity(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
-                 "GIT_COMMITTER_EMAIL"):
+    for name in (
+        "GIT_AUTHOR_NAME",
+        "GIT_AUTHOR_EMAIL",
+        "GIT_COMMITTER_NAME",
+        "GIT_COMMITTER_EMAIL",
+    ):
         monkeypatch.delenv(name, raising=False)
     target = tmp_path / "nieuw"
     code, _, err = run(capsys, "init", str(target))
@@ -101,7 +111,6 @@ def test_a_refused_commit_puts_the_file_back(tmp_path: Path, monkeypatch) -> Non
     (root / ".git" / "index.lock").write_text("")  # another git is busy
     head = git(root, "rev-parse", "HEAD")
     with pytest.raises(WetdiffError, match="git could not commit"):
-        workspace.save_article("36547", "A", old.replace("bedelarij", "bedelarij, x"), old,
-                               "x", ())
+        workspace.save_article("36547", "A", old.replace("bedelarij", "bedelarij, x"), old, "x", ())
     assert target.read_text() == old
     assert git(root, "rev-parse", "HEAD") == head

@@ -23,9 +23,18 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unty
 def test_log_lists_every_version_newest_first_across_the_renumbering(ws, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(capsys, "log", "273f")
     assert code == 0
-    order = [out.index(label) for label in ("36547/A", "36547/nr2", "law@2013-11-15",
-                                            "law@2013-04-01", "law@2009-07-01",
-                                            "law@2006-09-01", "law@2005-01-01")]
+    order = [
+        out.index(label)
+        for label in (
+            "36547/A",
+            "36547/nr2",
+            "law@2013-11-15",
+            "law@2013-04-01",
+            "law@2009-07-01",
+            "law@2006-09-01",
+            "law@2005-01-01",
+        )
+    ]
     assert order == sorted(order)
     assert "artikel 273a" in out
     assert "renumbered: artikel 273a → artikel 273f" in out
@@ -73,8 +82,10 @@ def test_blame_words_credits_each_word_to_the_act_that_wrote_it(ws) -> None:  # 
 def test_blame_per_provision_says_introduced_and_changed(ws, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(capsys, "blame", "273f")
     assert code == 0
-    assert ("artikel 273f, eerste lid, aanhef: introduced [1] 2005-01-01; changed "
-            "[3] 2009-07-01, [4] 2013-04-01") in out
+    assert (
+        "artikel 273f, eerste lid, aanhef: introduced [1] 2005-01-01; changed "
+        "[3] 2009-07-01, [4] 2013-04-01"
+    ) in out
     code, out, _ = run(capsys, "blame", "273f", "--words")
     assert "[4] 2013-04-01   twaalf" in out
 
@@ -106,8 +117,10 @@ def test_log_shows_the_notes_on_a_stages_changes(ws, capsys) -> None:  # type: i
     code, out, _ = run(capsys, "log", "273f")
     assert code == 0
     stage_a = out.split("36547/A")[1].split("\n\n")[0]
-    assert ("why (artikel 273f, tweede lid): Gedwongen huwelijk is added to the forms of "
-            "exploitation. (answers 2022Z19982/3)") in stage_a
+    assert (
+        "why (artikel 273f, tweede lid): Gedwongen huwelijk is added to the forms of "
+        "exploitation. (answers 2022Z19982/3)"
+    ) in stage_a
     _code, out, _ = run(capsys, "log", "273f", "--format", "json")
     first = json.loads(out)["versions"][0]
     assert first["notes"][0]["id"] == "273f-2-huwelijk"

@@ -26,8 +26,9 @@ def test_law_alone_is_today_and_says_its_date(ws) -> None:  # type: ignore[no-un
     version = resolve("law", ws)
     today = dt.date.today().isoformat()
     assert version.label == f"law@{today}"
-    assert version.title == (f"Wetboek van Strafrecht in force on {today} "
-                             "(latest text: 2013-11-15)")
+    assert version.title == (
+        f"Wetboek van Strafrecht in force on {today} (latest text: 2013-11-15)"
+    )
     assert [a.number for a in version.artikelen] == ["251", "273f"]
 
 
@@ -65,16 +66,19 @@ def test_a_path_needs_no_git(ws) -> None:  # type: ignore[no-untyped-def]
     assert [a.number for a in version.artikelen] == ["273fa"]
 
 
-@pytest.mark.parametrize(("spec", "message"), [
-    ("nope", "unknown version 'nope'"),
-    ("law@2013-13-01", "is not a date"),
-    ("law@1800-01-01", "no article of BWBR0001854 was in force on 1800-01-01"),
-    ("36547/xx", "has no stage 'xx'"),
-    ("36547/consultatie", "has no text"),
-    ("HEAD~99:law", "unknown git revision 'HEAD~99'"),
-    ("HEAD:", "nothing after ':'"),
-    ("36547@2020-01-01", "only the law takes @DATE"),
-])
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("nope", "unknown version 'nope'"),
+        ("law@2013-13-01", "is not a date"),
+        ("law@1800-01-01", "no article of BWBR0001854 was in force on 1800-01-01"),
+        ("36547/xx", "has no stage 'xx'"),
+        ("36547/consultatie", "has no text"),
+        ("HEAD~99:law", "unknown git revision 'HEAD~99'"),
+        ("HEAD:", "nothing after ':'"),
+        ("36547@2020-01-01", "only the law takes @DATE"),
+    ],
+)
 def test_unknown_versions_say_what_exists(ws, spec: str, message: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(WetdiffError) as error:
         resolve(spec, ws)
@@ -93,7 +97,8 @@ def test_law_is_ambiguous_with_two_regelingen(ws) -> None:  # type: ignore[no-un
     other.mkdir(parents=True)
     (other / "2010-01-01.txt").write_text("Artikel 1\n\nTekst.\n", encoding="utf-8")
     (other / "2010-01-01.toml").write_text(
-        'artikel = "1"\nin_force = 2010-01-01\nbwb_id = "BWBR0012345"\n', encoding="utf-8")
+        'artikel = "1"\nin_force = 2010-01-01\nbwb_id = "BWBR0012345"\n', encoding="utf-8"
+    )
     with pytest.raises(WetdiffError, match="'law' is ambiguous"):
         resolve("law", ws)
     assert resolve("BWBR0012345@2011-01-01", ws).artikel("1") is not None

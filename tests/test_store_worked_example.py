@@ -16,11 +16,13 @@ def _outside_any_workspace(tmp_path, monkeypatch) -> None:  # type: ignore[no-un
 def test_log_273f_lists_the_official_versions_with_dates_and_sources(capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run(capsys, "log", "273f")
     assert code == 0, err
-    for day, source in (("2005-01-01", "Stb. 2004, 645 (Kamerstuk 29 291)"),
-                        ("2006-09-01", "Stb. 2006, 300 (Kamerstuk 26 671)"),
-                        ("2009-07-01", "Kamerstuk 31 386"),
-                        ("2013-04-01", "Kamerstuk 33 185"),
-                        ("2013-11-15", "Stb. 2013, 444 (Kamerstuk 33 309)")):
+    for day, source in (
+        ("2005-01-01", "Stb. 2004, 645 (Kamerstuk 29 291)"),
+        ("2006-09-01", "Stb. 2006, 300 (Kamerstuk 26 671)"),
+        ("2009-07-01", "Kamerstuk 31 386"),
+        ("2013-04-01", "Kamerstuk 33 185"),
+        ("2013-11-15", "Stb. 2013, 444 (Kamerstuk 33 309)"),
+    ):
         entry = out.split(f"\n{day}  law@{day}")[1].split("\n\n")[0]
         assert f"source: {source}" in entry
     assert "law@2005-01-01  artikel 273a" in out
@@ -29,8 +31,10 @@ def test_log_273f_lists_the_official_versions_with_dates_and_sources(capsys) -> 
 def test_blame_words_273f_credits_the_acts_that_wrote_them(capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run(capsys, "blame", "273f", "--words")
     assert code == 0, err
-    assert ("[5] 2013-11-15   met inbegrip van de wisseling of overdracht van de controle "
-            "over die ander") in out
+    assert (
+        "[5] 2013-11-15   met inbegrip van de wisseling of overdracht van de controle "
+        "over die ander"
+    ) in out
     aanhef = out.split("artikel 273f, eerste lid, aanhef:")[1].split("\n\n")[0]
     assert "[4] 2013-04-01   twaalf\n" in aanhef
     assert "[1] 2005-01-01   jaren of geldboete" in aanhef

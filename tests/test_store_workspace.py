@@ -42,8 +42,11 @@ def test_workspace_is_found_from_a_subfolder(tmp_path: Path, monkeypatch) -> Non
     assert workspace.root == root.resolve() and not workspace.example
 
 
-def test_log_outside_any_workspace_builds_the_example_once(shipped: Path, capsys,  # type: ignore[no-untyped-def]
-                                                           monkeypatch) -> None:
+def test_log_outside_any_workspace_builds_the_example_once(
+    shipped: Path,
+    capsys,  # type: ignore[no-untyped-def]
+    monkeypatch,
+) -> None:
     code, out, err = run(capsys, "log", "273f")
     assert code == 0, err
     assert "law@2005-01-01  artikel 273a" in out
@@ -147,11 +150,14 @@ def test_no_git_processes_are_left_behind(tmp_path: Path, monkeypatch) -> None: 
 
 def test_a_cli_run_leaves_no_git_process(tmp_path: Path) -> None:
     root = build(tmp_path / "ws")
-    script = ("import os, sys\nfrom wetdiff.cli import main\n"
-              "try:\n    main(['show', 'HEAD:36547/nr2', '--article', '273fa'])\n"
-              "except SystemExit:\n    pass\n")
-    done = subprocess.run([sys.executable, "-c", script],
-                          cwd=root, capture_output=True, text=True, timeout=60)
+    script = (
+        "import os, sys\nfrom wetdiff.cli import main\n"
+        "try:\n    main(['show', 'HEAD:36547/nr2', '--article', '273fa'])\n"
+        "except SystemExit:\n    pass\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60
+    )
     assert "273fa" in done.stdout, done.stderr
     leftover = subprocess.run(["pgrep", "-f", f"cat-file.*{root}"], capture_output=True)
     assert leftover.stdout == b""
@@ -165,8 +171,9 @@ def test_only_the_store_imports_gitpython() -> None:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             stripped = line.strip()
-            if stripped in ("import git",) or stripped.startswith(("from git ", "from git.",
-                                                                   "import git.")):
+            if stripped in ("import git",) or stripped.startswith(
+                ("from git ", "from git.", "import git.")
+            ):
                 offenders.append(f"{path.relative_to(package)}: {stripped}")
     assert offenders == []
 
@@ -179,8 +186,12 @@ def test_reading_from_threads_shares_one_repository(tmp_path: Path, monkeypatch)
     specs = ["HEAD:36547/nr2", "HEAD~1:law", "36547/A:36547/A", "HEAD:law@2009-07-01"] * 5
     with ThreadPoolExecutor(max_workers=4) as pool:
         labels = list(pool.map(lambda s: resolve(s, workspace).label, specs))
-    assert labels[:4] == ["HEAD:36547/nr2", "HEAD~1:law@" + labels[1].split("@")[1],
-                          "36547/A:36547/A", "HEAD:law@2009-07-01"]
+    assert labels[:4] == [
+        "HEAD:36547/nr2",
+        "HEAD~1:law@" + labels[1].split("@")[1],
+        "36547/A:36547/A",
+        "HEAD:law@2009-07-01",
+    ]
 
 
 def test_a_folder_named_on_purpose_must_be_a_workspace(tmp_path: Path) -> None:

@@ -148,8 +148,17 @@ def _pinned_textual(monkeypatch: pytest.MonkeyPatch) -> None:
     user theme, a fixed locale, no editor of the user's."""
     monkeypatch.setattr(Input.cursor_blink, "_default", False)
     monkeypatch.setattr(TextArea.cursor_blink, "_default", False)
-    for name in ("NO_COLOR", "TEXTUAL_THEME", "WETDIFF_THEME", "WETDIFF_WORKSPACE",
-                 "TEXTUAL_COLOR_SYSTEM", "VISUAL", "EDITOR", "COLUMNS", "LINES"):
+    for name in (
+        "NO_COLOR",
+        "TEXTUAL_THEME",
+        "WETDIFF_THEME",
+        "WETDIFF_WORKSPACE",
+        "TEXTUAL_COLOR_SYSTEM",
+        "VISUAL",
+        "EDITOR",
+        "COLUMNS",
+        "LINES",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
@@ -199,8 +208,13 @@ def run_app() -> Callable[..., object]:
     synchronous: no asyncio plugin needed.)"""
     import asyncio
 
-    def run(app: WetdiffApp, scenario: Callable[..., object], *, size: tuple[int, int] = SIZE,
-            message_hook: Callable[..., None] | None = None) -> object:
+    def run(
+        app: WetdiffApp,
+        scenario: Callable[..., object],
+        *,
+        size: tuple[int, int] = SIZE,
+        message_hook: Callable[..., None] | None = None,
+    ) -> object:
         async def main() -> object:
             async with app.run_test(size=size, message_hook=message_hook) as pilot:
                 await wait_ready(pilot)

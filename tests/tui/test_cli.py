@@ -33,12 +33,21 @@ def test_wetdiff_without_arguments_opens_the_tui_on_the_default_comparison(runs)
 
 
 def test_wetdiff_tui_takes_two_versions_and_a_theme(runs, workspace: Path) -> None:
-    result = CliRunner().invoke(cli, ["tui", "law@2013-11-15", "36547/nr2", "--workspace",
-                                      str(workspace), "--theme", "ansi-dark"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "tui",
+            "law@2013-11-15",
+            "36547/nr2",
+            "--workspace",
+            str(workspace),
+            "--theme",
+            "ansi-dark",
+        ],
+    )
     assert result.exit_code == 0, result.output
     app = runs[0]
-    assert (app.old_spec, app.new_spec, app.theme) == ("law@2013-11-15", "36547/nr2",
-                                                       "ansi-dark")
+    assert (app.old_spec, app.new_spec, app.theme) == ("law@2013-11-15", "36547/nr2", "ansi-dark")
     assert app.session.root == workspace.resolve()
 
 
@@ -50,9 +59,13 @@ def _free_port() -> int:
 
 def test_serve_answers_with_the_page_on_localhost_only(tmp_path: Path) -> None:
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "wetdiff", "serve", "--port", str(port)],
-                               cwd=tmp_path, env=os.environ.copy(), stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wetdiff", "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=os.environ.copy(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         page = ""
         deadline = time.monotonic() + 20
@@ -77,24 +90,43 @@ def test_serve_on_a_port_in_use_is_one_message_and_exit_2() -> None:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "wetdiff", "serve", "--port",
-                                 str(port)], capture_output=True, text=True, timeout=30)
+        result = subprocess.run(
+            [sys.executable, "-m", "wetdiff", "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     assert result.returncode == 2
     assert f"port {port}" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_an_unknown_theme_is_one_message_and_exit_2(workspace: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "wetdiff", "tui", "--workspace",
-                             str(workspace), "--theme", "no-such-theme"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wetdiff",
+            "tui",
+            "--workspace",
+            str(workspace),
+            "--theme",
+            "no-such-theme",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "unknown theme 'no-such-theme'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_a_workspace_option_that_is_no_workspace_is_one_message_and_exit_2(tmp_path: Path
-                                                                           ) -> None:
-    result = subprocess.run([sys.executable, "-m", "wetdiff", "tui", "--workspace",
-                             str(tmp_path)], capture_output=True, text=True, timeout=60)
+def test_a_workspace_option_that_is_no_workspace_is_one_message_and_exit_2(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "wetdiff", "tui", "--workspace", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "not a wetdiff workspace" in result.stderr and "Traceback" not in result.stderr

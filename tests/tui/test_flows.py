@@ -36,12 +36,14 @@ async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def git_log(workspace: Path) -> str:
-    return subprocess.run(["git", "log", "--format=%s%n%b"], cwd=workspace, check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", "log", "--format=%s%n%b"], cwd=workspace, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def test_opens_on_law_against_latest_stage_with_dates_and_illustrative_label(
-        app_factory, run_app) -> None:
+    app_factory, run_app
+) -> None:
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app
         header = str(app.screen.query_one(VersionsHeader).content)
@@ -57,8 +59,7 @@ def test_opens_on_law_against_latest_stage_with_dates_and_illustrative_label(
     run_app(app_factory(), scenario)
 
 
-def test_comparisons_are_loaded_in_a_worker_that_posts_a_message(app_factory, run_app
-                                                                   ) -> None:
+def test_comparisons_are_loaded_in_a_worker_that_posts_a_message(app_factory, run_app) -> None:
     seen: list[str] = []
 
     def hook(message) -> None:  # type: ignore[no-untyped-def]
@@ -78,8 +79,7 @@ def test_comparisons_are_loaded_in_a_worker_that_posts_a_message(app_factory, ru
     assert "36547/nr2" in seen
 
 
-def test_next_and_previous_change_move_the_selection_and_the_notes(app_factory, run_app
-                                                                   ) -> None:
+def test_next_and_previous_change_move_the_selection_and_the_notes(app_factory, run_app) -> None:
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app
         await pilot.press("n")
@@ -97,7 +97,8 @@ def test_next_and_previous_change_move_the_selection_and_the_notes(app_factory, 
 
 
 def test_tree_shows_markers_and_selecting_a_provision_selects_its_change(
-        app_factory, run_app) -> None:
+    app_factory, run_app
+) -> None:
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app
         tree = app.screen.query_one(ArticleTree)
@@ -131,8 +132,7 @@ def test_filter_shows_changed_provisions_only(app_factory, run_app) -> None:
     run_app(app_factory(), scenario)
 
 
-def test_renvooi_view_puts_struck_and_underlined_words_in_one_column(
-        app_factory, run_app) -> None:
+def test_renvooi_view_puts_struck_and_underlined_words_in_one_column(app_factory, run_app) -> None:
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app
         await pilot.press("r")
@@ -157,7 +157,8 @@ def test_swap_sides_shows_version_b_on_the_left(app_factory, run_app) -> None:
 
 
 def test_search_in_one_version_goes_to_the_provision_that_has_the_words(
-        app_factory, run_app) -> None:
+    app_factory, run_app
+) -> None:
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app
         await pilot.press("slash")
@@ -220,8 +221,7 @@ def test_pick_versions_from_the_list(app_factory, run_app) -> None:
     run_app(app_factory(), scenario)
 
 
-def test_write_a_note_and_find_it_on_disk_and_in_git(app_factory, run_app, workspace
-                                                      ) -> None:
+def test_write_a_note_and_find_it_on_disk_and_in_git(app_factory, run_app, workspace) -> None:
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app
         await pilot.press("n")  # 273f/2, no note yet
@@ -266,8 +266,7 @@ def test_create_a_question_from_the_note_editor(app_factory, run_app, workspace)
     assert 'id = "2024Z00001"' in registry and "huwelijksdwang" in git_log(workspace)
 
 
-def test_edit_article_text_and_commit_it_with_a_rationale(app_factory, run_app, workspace
-                                                         ) -> None:
+def test_edit_article_text_and_commit_it_with_a_rationale(app_factory, run_app, workspace) -> None:
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app
         await pilot.press("t")
@@ -294,8 +293,9 @@ def test_edit_article_text_and_commit_it_with_a_rationale(app_factory, run_app, 
     assert git_log(workspace).startswith("Zestien jaar")
 
 
-def test_edit_in_external_editor_through_suspend(app_factory, run_app, workspace,
-                                                 monkeypatch, tmp_path) -> None:
+def test_edit_in_external_editor_through_suspend(
+    app_factory, run_app, workspace, monkeypatch, tmp_path
+) -> None:
     from contextlib import nullcontext
 
     script = tmp_path / "editor.sh"
@@ -367,8 +367,7 @@ def test_help_and_command_palette(app_factory, run_app) -> None:
     run_app(app_factory(), scenario)
 
 
-def test_palette_offers_note_commands_only_with_a_selected_change(app_factory, run_app
-                                                                  ) -> None:
+def test_palette_offers_note_commands_only_with_a_selected_change(app_factory, run_app) -> None:
     from wetdiff.tui.commands import main_commands
 
     async def scenario(pilot):  # type: ignore[no-untyped-def]
@@ -383,7 +382,8 @@ def test_palette_offers_note_commands_only_with_a_selected_change(app_factory, r
 
 
 def test_markup_in_statute_text_and_notes_renders_literally_and_controls_visibly(
-        app_factory, run_app) -> None:
+    app_factory, run_app
+) -> None:
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app
         panel = app.screen.query_one(NotesPanel).text
@@ -450,8 +450,9 @@ def test_write_the_memo_of_the_two_versions_shown(app_factory, run_app, tmp_path
     assert "vijftien" in memo and "Raises the maximum" in memo
 
 
-def test_versions_list_shows_a_stage_once_when_a_tag_has_its_name(app_factory, run_app,
-                                                                  workspace) -> None:
+def test_versions_list_shows_a_stage_once_when_a_tag_has_its_name(
+    app_factory, run_app, workspace
+) -> None:
     subprocess.run(["git", "tag", "36547/nr2"], cwd=workspace, check=True)
 
     async def scenario(pilot):  # type: ignore[no-untyped-def]

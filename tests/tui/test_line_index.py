@@ -15,8 +15,14 @@ from wetdiff.tui.app import make_app
 from wetdiff.tui.layout import DELETE, INSERT, MARKER, PLAIN, count_wrapped, wrap
 
 words = st.text(alphabet="abcdefghij°,.;", min_size=1, max_size=30)
-spans = st.lists(st.tuples(st.lists(words, min_size=1, max_size=8).map(" ".join),
-                           st.sampled_from([PLAIN, INSERT, DELETE])), min_size=1, max_size=6)
+spans = st.lists(
+    st.tuples(
+        st.lists(words, min_size=1, max_size=8).map(" ".join),
+        st.sampled_from([PLAIN, INSERT, DELETE]),
+    ),
+    min_size=1,
+    max_size=6,
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -30,8 +36,13 @@ def test_counting_lines_gives_exactly_the_lines_of_the_wrap(marked, width, prefi
 
 
 def test_a_word_change_is_never_broken_from_its_markers() -> None:
-    marked = [("ten hoogste ", PLAIN), ("{+", INSERT | MARKER), ("vijftien", INSERT),
-              ("+}", INSERT | MARKER), (" jaren", PLAIN)]
+    marked = [
+        ("ten hoogste ", PLAIN),
+        ("{+", INSERT | MARKER),
+        ("vijftien", INSERT),
+        ("+}", INSERT | MARKER),
+        (" jaren", PLAIN),
+    ]
     for width in range(12, 40):  # wide enough for the marked word itself
         for line in wrap(marked, width):
             text = "".join(t for t, _ in line)
@@ -50,11 +61,15 @@ def _big_workspace(root: Path, articles: int) -> Path:
         (folder / "2013-11-15.txt").write_text(
             f"Artikel {n}\n\n1. Hij die artikel {n} overtreedt, wordt gestraft met "
             "gevangenisstraf van ten hoogste een jaar of geldboete van de derde categorie.\n"
-            "\n2. De poging is niet strafbaar.\n", encoding="utf-8")
+            "\n2. De poging is niet strafbaar.\n",
+            encoding="utf-8",
+        )
         meta = VersionMeta(str(n), dt.date(2013, 11, 15), bwb_id="BWBR0001854")
         (folder / "2013-11-15.toml").write_text(meta.to_toml(), encoding="utf-8")
-        paths += [f"articles/BWBR0001854/{n}/2013-11-15.txt",
-                  f"articles/BWBR0001854/{n}/2013-11-15.toml"]
+        paths += [
+            f"articles/BWBR0001854/{n}/2013-11-15.txt",
+            f"articles/BWBR0001854/{n}/2013-11-15.toml",
+        ]
     open_workspace(root).repo.commit(paths, "A thousand more articles\n")
     return root
 

@@ -20,15 +20,14 @@ def test_main_screen(snap_compare, workspace) -> None:
 
 
 def test_renvooi_view_of_changed_provisions(snap_compare, workspace) -> None:
-    assert snap_compare(app(workspace), press=["r", "f"], terminal_size=SIZE,
-                        run_before=wait_ready)
+    assert snap_compare(app(workspace), press=["r", "f"], terminal_size=SIZE, run_before=wait_ready)
 
 
 def test_help_screen(snap_compare, workspace) -> None:
-    assert snap_compare(app(workspace), press=["question_mark"], terminal_size=SIZE,
-                        run_before=wait_ready)
+    assert snap_compare(
+        app(workspace), press=["question_mark"], terminal_size=SIZE, run_before=wait_ready
+    )
 
 
 def test_note_editor(snap_compare, workspace) -> None:
-    assert snap_compare(app(workspace), press=["e"], terminal_size=SIZE,
-                        run_before=wait_ready)
+    assert snap_compare(app(workspace), press=["e"], terminal_size=SIZE, run_before=wait_ready)

@@ -22,10 +22,18 @@ KIND_LABELS = {
     "merged": "samengevoegd",
     "unchanged": "ongewijzigd",
 }
-MARKS = {"inserted": "+", "deleted": "-", "split": "<", "merged": "><", "moved": ">>",
-         "renumbered": ">"}
-LEGEND = ("+ ingevoegd   - vervallen   ~ gewijzigd   > vernummerd   >> verplaatst   "
-          "< gesplitst   >< samengevoegd")
+MARKS = {
+    "inserted": "+",
+    "deleted": "-",
+    "split": "<",
+    "merged": "><",
+    "moved": ">>",
+    "renumbered": ">",
+}
+LEGEND = (
+    "+ ingevoegd   - vervallen   ~ gewijzigd   > vernummerd   >> verplaatst   "
+    "< gesplitst   >< samengevoegd"
+)
 
 
 def mark(change: Change) -> str:
@@ -38,8 +46,20 @@ def mark(change: Change) -> str:
 
 
 def kinds_in_words(change: Change) -> str:
-    order = [k for k in ("moved", "split", "merged", "renumbered", "rewritten", "inserted",
-                         "deleted", "unchanged") if k in change.kinds]
+    order = [
+        k
+        for k in (
+            "moved",
+            "split",
+            "merged",
+            "renumbered",
+            "rewritten",
+            "inserted",
+            "deleted",
+            "unchanged",
+        )
+        if k in change.kinds
+    ]
     return ", ".join(KIND_LABELS[k] for k in order)
 
 
@@ -86,21 +106,26 @@ def unified(changeset: ChangeSet, changes: tuple[Change, ...]) -> Iterator[str]:
 
 
 STALE_HEADING = "Verwijzingen om aan te passen"
-STALE_INTRO = ("Deze bepalingen verwijzen nog naar een oude nummering (vernummerd, verplaatst "
-               "of vervallen):")
+STALE_INTRO = (
+    "Deze bepalingen verwijzen nog naar een oude nummering (vernummerd, verplaatst of vervallen):"
+)
 
 
 def stale_line(citation: StaleCitation) -> str:
-    """"artikel 5a, eerste lid: «273a» verwijst naar artikel 273a, nu artikel 273f"."""
+    """ "artikel 5a, eerste lid: «273a» verwijst naar artikel 273a, nu artikel 273f"."""
     now = f"nu {citation.new_target.in_words()}" if citation.new_target else "vervallen"
-    line = (f"{citation.locatie.in_words()}: «{citation.text}» verwees naar "
-            f"{citation.old_target.in_words()}, {now}")
+    line = (
+        f"{citation.locatie.in_words()}: «{citation.text}» verwees naar "
+        f"{citation.old_target.in_words()}, {now}"
+    )
     if citation.reads_as not in (citation.old_target, citation.new_target):
         line += f" (leest nu als {citation.reads_as.in_words()})"
     if citation.also:
-        line += ("; delen staan nu ook in "
-                 + " en ".join(place.in_words() for place in citation.also)
-                 + " (na te gaan: verwijst naar een deel)")
+        line += (
+            "; delen staan nu ook in "
+            + " en ".join(place.in_words() for place in citation.also)
+            + " (na te gaan: verwijst naar een deel)"
+        )
     return clean(line)
 
 

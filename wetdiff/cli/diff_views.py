@@ -36,8 +36,15 @@ from wetdiff.diff import Change, ChangeSet, StaleCitation, WordOp
 
 
 def make_console(file: IO[str] | None, *, width: int | None, no_color: bool) -> Console:
-    return Console(file=file, width=width, no_color=no_color, highlight=False,
-                   emoji=False, markup=False, soft_wrap=False)
+    return Console(
+        file=file,
+        width=width,
+        no_color=no_color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
 
 
 def plain_marks(console: Console) -> bool:
@@ -115,8 +122,14 @@ def _articles(
 def _table(old_heading: Text | None = None, new_heading: Text | None = None) -> Table:
     """The two-column grid; every article gets its own (so output streams and a whole
     code is never measured at once), all with the same column widths."""
-    table = Table(box=box.SIMPLE_HEAD if old_heading else None, expand=True, show_edge=False,
-                  pad_edge=False, padding=(0, 1), show_header=old_heading is not None)
+    table = Table(
+        box=box.SIMPLE_HEAD if old_heading else None,
+        expand=True,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1),
+        show_header=old_heading is not None,
+    )
     table.add_column(old_heading or Text(""), ratio=1, overflow="fold")
     table.add_column(Text(""), width=3, no_wrap=True)
     table.add_column(new_heading or Text(""), ratio=1, overflow="fold")
@@ -129,21 +142,29 @@ def side_by_side(console: Console, changeset: ChangeSet, changes: tuple[Change, 
     first = True
     for (old_nr, new_nr), group in _articles(changeset, changes):
         if first:
-            table = _table(Text(version_heading(changeset, "old")),
-                           Text(version_heading(changeset, "new")))
+            table = _table(
+                Text(version_heading(changeset, "old")), Text(version_heading(changeset, "new"))
+            )
             first = False
         else:
             table = _table()
             table.add_row(Text(""), Text(""), Text(""))
-        table.add_row(Text(f"Artikel {old_nr}" if old_nr else "", "bold"), Text(""),
-                      Text(f"Artikel {new_nr}" if new_nr else "", "bold"))
+        table.add_row(
+            Text(f"Artikel {old_nr}" if old_nr else "", "bold"),
+            Text(""),
+            Text(f"Artikel {new_nr}" if new_nr else "", "bold"),
+        )
         for change in group:
-            table.add_row(_cell(change, "old", marks, old_nr),
-                          Text(mark(change), "bold"), _cell(change, "new", marks, new_nr))
+            table.add_row(
+                _cell(change, "old", marks, old_nr),
+                Text(mark(change), "bold"),
+                _cell(change, "new", marks, new_nr),
+            )
         console.print(table)
     if first:  # nothing to show (e.g. --changed-only without changes)
-        console.print(_table(Text(version_heading(changeset, "old")),
-                             Text(version_heading(changeset, "new"))))
+        console.print(
+            _table(Text(version_heading(changeset, "old")), Text(version_heading(changeset, "new")))
+        )
     console.print(Text(LEGEND, "dim"))
 
 
@@ -152,8 +173,9 @@ def renvooi(console: Console, changeset: ChangeSet, changes: tuple[Change, ...])
     parliamentary renvooi; each changed provision headed by where it stands and what
     happened to it."""
     marks = plain_marks(console)
-    console.print(Text(f"{version_heading(changeset, 'old')} → "
-                       f"{version_heading(changeset, 'new')}", "bold"))
+    console.print(
+        Text(f"{version_heading(changeset, 'old')} → {version_heading(changeset, 'new')}", "bold")
+    )
     for (old_nr, new_nr), group in _articles(changeset, changes):
         heading = f"Artikel {new_nr or old_nr}"
         if old_nr and new_nr and old_nr != new_nr:

@@ -17,8 +17,12 @@ def format_option(*choices: str) -> Callable[[F], F]:
     """``--format`` with the choices a command supports (``text``/``json`` everywhere);
     the first choice is the default."""
     return click.option(
-        "--format", "output_format", type=click.Choice(choices), default=choices[0],
-        show_default=True, help="Output format.",
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
     )
 
 

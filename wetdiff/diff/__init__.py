@@ -11,5 +11,14 @@ from wetdiff.diff.citations import StaleCitation, stale_citations
 from wetdiff.diff.compare import compare
 from wetdiff.diff.words import WordOp, apply_words, word_diff
 
-__all__ = ["SCHEMA_VERSION", "Change", "ChangeSet", "StaleCitation", "WordOp", "apply_words",
-           "compare", "stale_citations", "word_diff"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Change",
+    "ChangeSet",
+    "StaleCitation",
+    "WordOp",
+    "apply_words",
+    "compare",
+    "stale_citations",
+    "word_diff",
+]

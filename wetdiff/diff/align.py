@@ -93,7 +93,8 @@ class Unit:
 
 
 def units_of(
-    artikelen: Iterable[Artikel], seen: dict[str, tuple[str, frozenset[str], int]],
+    artikelen: Iterable[Artikel],
+    seen: dict[str, tuple[str, frozenset[str], int]],
     walked: dict[int, tuple[Artikel, list[Provision]]] | None = None,
 ) -> tuple[list[Unit], list[list[Unit]]]:
     """All provisions of a version as units, and the units per article. ``seen`` caches
@@ -139,12 +140,10 @@ def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]
     old, old_by_article = units_of(old_artikelen, seen, walked)
     new, new_by_article = units_of(new_artikelen, seen, walked)
     weights = idf_weights(old)
-    pairs = _pair_articles(old_artikelen, new_artikelen, old_by_article, new_by_article,
-                           weights)
+    pairs = _pair_articles(old_artikelen, new_artikelen, old_by_article, new_by_article, weights)
     for o, n in sorted(pairs.items()):
         _pair_exact(old_by_article[o], new_by_article[n])
-        _pair_similar(_free(old_by_article[o]), _free(new_by_article[n]),
-                      PROVISION_SIMILARITY)
+        _pair_similar(_free(old_by_article[o]), _free(new_by_article[n]), PROVISION_SIMILARITY)
         _pair_placeholders(old_by_article[o], new_by_article[n])
     movable_old = [u for u in old if u.partner is None and not u.trivial]
     movable_new = [u for u in new if u.partner is None and not u.trivial]
@@ -154,10 +153,16 @@ def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]
     new_free = {u.article for u in new if u.partner is None}
     old_free = {u.article for u in old if u.partner is None}
     partner_of = {n: o for o, n in pairs.items()}
-    _find_parts([u for u in old if pairs.get(u.article) in new_free], new,
-                lambda whole, part: pairs.get(whole.article) == part.article)
-    _find_parts([u for u in new if partner_of.get(u.article) in old_free], old,
-                lambda whole, part: pairs.get(part.article) == whole.article)
+    _find_parts(
+        [u for u in old if pairs.get(u.article) in new_free],
+        new,
+        lambda whole, part: pairs.get(whole.article) == part.article,
+    )
+    _find_parts(
+        [u for u in new if partner_of.get(u.article) in old_free],
+        old,
+        lambda whole, part: pairs.get(part.article) == whole.article,
+    )
     movable_old = _free(movable_old)
     movable_new = _free(movable_new)
     if movable_old and movable_new:
@@ -165,8 +170,13 @@ def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]
         for unit in old:
             if unit.partner is not None:
                 went[unit.article].add(unit.partner.article)
-        _pair_similar(movable_old, movable_new, MOVE_SIMILARITY, weights,
-                      lambda o, n: MOVE_CONTEXT_BONUS if n.article in went[o.article] else 0.0)
+        _pair_similar(
+            movable_old,
+            movable_new,
+            MOVE_SIMILARITY,
+            weights,
+            lambda o, n: MOVE_CONTEXT_BONUS if n.article in went[o.article] else 0.0,
+        )
     _find_parts(old, new)
     _find_parts(new, old)
     return Alignment(old, new, old_by_article, new_by_article, pairs, _out_of_order(pairs))
@@ -270,8 +280,7 @@ def _pair_articles(
     for n in free_new:
         for shingle in new_shingles[n]:
             index[shingle].append(n)
-    old_shingles = {o: _shingles(old_units[o]) for o in range(len(old_artikelen))
-                    if o not in pairs}
+    old_shingles = {o: _shingles(old_units[o]) for o in range(len(old_artikelen)) if o not in pairs}
     weights = _ShingleWeights(word_weights)
     candidates: list[tuple[float, int, int, int]] = []
     for o, artikel in enumerate(old_artikelen):
@@ -290,8 +299,9 @@ def _pair_articles(
             best.append(same)
         for n in best:
             score = _similarity(mine, new_shingles[n], weights)  # type: ignore[arg-type]
-            if score >= ARTICLE_SIMILARITY and not (trivial(old_units[o])
-                                                    and new_artikelen[n].number != artikel.number):
+            if score >= ARTICLE_SIMILARITY and not (
+                trivial(old_units[o]) and new_artikelen[n].number != artikel.number
+            ):
                 candidates.append((-score, 0 if n == same else 1, o, n))
     for _, _, o, n in sorted(candidates):
         if o not in pairs and n not in taken:
@@ -359,8 +369,11 @@ def _pair_exact(olds: list[Unit], news: list[Unit]) -> None:
             _link(unit, free[0])
 
 
-def _similarity(a: frozenset, b: frozenset,  # type: ignore[type-arg]
-                weights: dict | None) -> float:  # type: ignore[type-arg]
+def _similarity(
+    a: frozenset,
+    b: frozenset,  # type: ignore[type-arg]
+    weights: dict | None,
+) -> float:  # type: ignore[type-arg]
     """Dice coefficient of two sets; with ``weights``, each element counts by its weight
     (rarer words count more). The weighted score is only worked out for pairs whose plain
     score reaches :data:`WEIGHTED_FLOOR`: below it, two texts are not alike anyway."""
@@ -389,9 +402,13 @@ def idf_weights(units: Iterable[Unit]) -> dict[str, float]:
     return {word: math.log((count + 1) / n) / top for word, n in df.items()}
 
 
-def _pair_similar(olds: list[Unit], news: list[Unit], threshold: float,
-                  weights: dict[str, float] | None = None,
-                  bonus: Callable[[Unit, Unit], float] | None = None) -> None:
+def _pair_similar(
+    olds: list[Unit],
+    news: list[Unit],
+    threshold: float,
+    weights: dict[str, float] | None = None,
+    bonus: Callable[[Unit, Unit], float] | None = None,
+) -> None:
     """Greedy pairing by word-set similarity, best first; candidates through an index of
     words so a large remainder is not compared pair by pair. ``bonus`` adds to a pair's
     score (a move towards where the rest of its article went)."""
@@ -404,15 +421,20 @@ def _pair_similar(olds: list[Unit], news: list[Unit], threshold: float,
             plain = _similarity(o.words, n.words, base)
             return plain + bonus(o, n) if plain else 0.0
     else:
+
         def score_of(o: Unit, n: Unit) -> float:
             return _similarity(o.words, n.words, weights)
+
     if len(olds) * len(news) <= 400:
-        pairs = [(-score, 0 if n.place == o.place else 1, abs(n.index - o.index), o, n)
-                 for o in olds for n in news
-                 if o.words and n.words
-                 and (score := score_of(o, n)) >= threshold]
-        for _, _, _, o, n in sorted(pairs, key=lambda t: (t[0], t[1], t[2], t[3].index,
-                                                          t[4].index)):
+        pairs = [
+            (-score, 0 if n.place == o.place else 1, abs(n.index - o.index), o, n)
+            for o in olds
+            for n in news
+            if o.words and n.words and (score := score_of(o, n)) >= threshold
+        ]
+        for _, _, _, o, n in sorted(
+            pairs, key=lambda t: (t[0], t[1], t[2], t[3].index, t[4].index)
+        ):
             if o.partner is None and n.partner is None:
                 _link(o, n)
         return
@@ -437,8 +459,15 @@ def _pair_similar(olds: list[Unit], news: list[Unit], threshold: float,
             n = by_index[n_index]
             score = score_of(o, n)
             if score >= threshold:
-                scored.append((-score, 0 if n.place == o.place else 1,
-                               abs(n.index - o.index), o.index, n.index))
+                scored.append(
+                    (
+                        -score,
+                        0 if n.place == o.place else 1,
+                        abs(n.index - o.index),
+                        o.index,
+                        n.index,
+                    )
+                )
     news_by_index = {n.index: n for n in news}
     olds_by_index = {o.index: o for o in olds}
     for _, _, _, o_index, n_index in sorted(scored):
@@ -459,16 +488,20 @@ def _pair_placeholders(olds: list[Unit], news: list[Unit]) -> None:
         if j is None or j == 0:
             continue
         candidate = news[j - 1]
-        if (candidate.partner is None and not candidate.key
-                and candidate.provision.kind == unit.provision.kind):
+        if (
+            candidate.partner is None
+            and not candidate.key
+            and candidate.provision.kind == unit.provision.kind
+        ):
             _link(unit, candidate)
 
 
 # --- splits and mergers ---------------------------------------------------------------
 
 
-def _find_parts(wholes: list[Unit], parts: list[Unit],
-                allowed: Callable[[Unit, Unit], bool] | None = None) -> None:
+def _find_parts(
+    wholes: list[Unit], parts: list[Unit], allowed: Callable[[Unit, Unit], bool] | None = None
+) -> None:
     """Parts (free units on one side) that came from a whole on the other side: a new
     provision split off from an old one (``wholes`` old), or an old provision merged into
     a new one (``wholes`` new). ``allowed(whole, part)`` limits where to look."""

@@ -26,11 +26,20 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 2  # 2: "stale_citations" (docs/diff.md)
 
-KINDS = frozenset({"inserted", "deleted", "rewritten", "renumbered", "moved", "split",
-                   "merged", "unchanged"})
+KINDS = frozenset(
+    {"inserted", "deleted", "rewritten", "renumbered", "moved", "split", "merged", "unchanged"}
+)
 # The order in which a lawyer names what happened: the structural event first.
-_PRIMARY = ("inserted", "deleted", "split", "merged", "moved", "renumbered", "rewritten",
-            "unchanged")
+_PRIMARY = (
+    "inserted",
+    "deleted",
+    "split",
+    "merged",
+    "moved",
+    "renumbered",
+    "rewritten",
+    "unchanged",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +159,9 @@ class ChangeSet:
             "counts": self.counts(),
             "article_pairs": [{"old": o, "new": n} for o, n in self.article_pairs],
             "changes": [c.to_json() for c in self.changes],
-            "stale_citations": [c.to_json() for c in (
-                self.stale_citations() if stale is None else stale)],
+            "stale_citations": [
+                c.to_json() for c in (self.stale_citations() if stale is None else stale)
+            ],
         }
 
 

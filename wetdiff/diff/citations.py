@@ -70,11 +70,13 @@ class StaleCitation:
         return "partial" if self.new_target == self.reads_as else "stale"
 
     def in_words(self) -> str:
-        """"artikel 5a, eerste lid cites «273a» (artikel 273a), now artikel 273f"."""
+        """ "artikel 5a, eerste lid cites «273a» (artikel 273a), now artikel 273f"."""
         now = self.new_target.in_words() if self.new_target else "deleted"
         also = "".join(f", and {place.in_words()}" for place in self.also)
-        return (f"{self.locatie.in_words()} cites «{self.text}» "
-                f"({self.old_target.in_words()}), now {now}{also}")
+        return (
+            f"{self.locatie.in_words()} cites «{self.text}» "
+            f"({self.old_target.in_words()}), now {now}{also}"
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -103,22 +105,27 @@ class _Places:
                 continue
             successor = new_by_number.get(new_nr) if new_nr else None
             former = old_by_number.get(old_nr)
-            gone = (successor is not None and successor.vervallen
-                    and not (former and former.vervallen))
+            gone = (
+                successor is not None and successor.vervallen and not (former and former.vervallen)
+            )
             self.articles[old_nr] = None if gone else new_nr
         self.elements: dict[Locatie, Locatie | None] = {}
         self.parts: dict[Locatie, set[Locatie]] = {}
         for change in changeset.changes:
             provision = change.old
-            if provision is None or provision.locatie.alinea != 0 \
-                    or change.kinds.isdisjoint(_ELSEWHERE):
+            if (
+                provision is None
+                or provision.locatie.alinea != 0
+                or change.kinds.isdisjoint(_ELSEWHERE)
+            ):
                 continue  # not an element's start, or still where it was
             here = provision.locatie.element()
             there = change.new.locatie.element() if change.new else None
             if there is not None and here.lid is not None and "deleted" not in change.kinds:
                 # where the parts of a lid went, at lid level ("273f/1" → "273fb/1")
                 self.parts.setdefault(Locatie(here.artikel, here.lid), set()).add(
-                    Locatie(there.artikel, there.lid))
+                    Locatie(there.artikel, there.lid)
+                )
             known = self.elements.get(here, False)
             if known is False or (known is None and there is not None) or there == here:
                 self.elements[here] = there  # a split: the part that stayed in place
@@ -126,15 +133,19 @@ class _Places:
         if deleted:  # an element whose own words went, while its onderdelen stayed
             for change in changeset.changes:
                 old, new = change.old, change.new
-                if old is None or new is None or not old.locatie.onderdelen \
-                        or not new.locatie.onderdelen:
+                if (
+                    old is None
+                    or new is None
+                    or not old.locatie.onderdelen
+                    or not new.locatie.onderdelen
+                ):
                     continue
-                parent = Locatie(old.locatie.artikel, old.locatie.lid,
-                                 old.locatie.onderdelen[:-1])
+                parent = Locatie(old.locatie.artikel, old.locatie.lid, old.locatie.onderdelen[:-1])
                 if parent in deleted:
                     deleted.discard(parent)
-                    self.elements[parent] = Locatie(new.locatie.artikel, new.locatie.lid,
-                                                    new.locatie.onderdelen[:-1])
+                    self.elements[parent] = Locatie(
+                        new.locatie.artikel, new.locatie.lid, new.locatie.onderdelen[:-1]
+                    )
         self._changeset = changeset
         self._new_elements: set[Locatie] | None = None
         self.affected = {nr for nr, new_nr in self.articles.items() if new_nr != nr}
@@ -154,10 +165,14 @@ class _Places:
         if self._new_elements is None:
             changeset = self._changeset
             repealed = {a.number for a in changeset.new.artikelen if a.vervallen}
-            found = {c.new.locatie.element() for c in changeset.changes
-                     if c.new and c.new.locatie.artikel not in repealed}
-            found |= {Locatie(a.number) for a in changeset.new.artikelen
-                      if a.number not in repealed}
+            found = {
+                c.new.locatie.element()
+                for c in changeset.changes
+                if c.new and c.new.locatie.artikel not in repealed
+            }
+            found |= {
+                Locatie(a.number) for a in changeset.new.artikelen if a.number not in repealed
+            }
             self._new_elements = found
         return element in self._new_elements
 
@@ -208,16 +223,21 @@ def stale_citations(changeset: ChangeSet) -> tuple[StaleCitation, ...]:
         # A citation can only have gone stale if it names an article whose numbering
         # changed, or if it is relative and its own article's numbering changed or the
         # provision moved (cheap tests first: a whole code has thousands of provisions).
-        relative = (old.locatie.artikel != new.locatie.artikel
-                    or old.locatie.artikel in places.affected)
-        if not (relative and _RELATIVE_WORDS.search(old.text)) and \
-                places.affected.isdisjoint(_NUMBER.findall(new.text)):
+        relative = (
+            old.locatie.artikel != new.locatie.artikel or old.locatie.artikel in places.affected
+        )
+        if not (relative and _RELATIVE_WORDS.search(old.text)) and places.affected.isdisjoint(
+            _NUMBER.findall(new.text)
+        ):
             continue
         before = _references(old, regeling)
         if not before:
             continue
-        after = before if (old.text == new.text and old.locatie == new.locatie) \
-            else _references(new, regeling)  # same words at the same place: same citations
+        after = (
+            before
+            if (old.text == new.text and old.locatie == new.locatie)
+            else _references(new, regeling)
+        )  # same words at the same place: same citations
         for key, reference in after.items():
             then = before.get(key)
             if then is None:
@@ -228,13 +248,34 @@ def stale_citations(changeset: ChangeSet) -> tuple[StaleCitation, ...]:
             if now == reference.target:
                 also = places.elsewhere(then.target, now) if now is not None else ()
                 if also:  # points right, but at only part of what it cited
-                    found.append(StaleCitation(new.locatie, reference.text, then.target, now,
-                                               reference.target, change.id,
-                                               reference.relative, also))
+                    found.append(
+                        StaleCitation(
+                            new.locatie,
+                            reference.text,
+                            then.target,
+                            now,
+                            reference.target,
+                            change.id,
+                            reference.relative,
+                            also,
+                        )
+                    )
                 continue
-            if now is None and then.target == reference.target \
-                    and places.still_there(reference.target):
+            if (
+                now is None
+                and then.target == reference.target
+                and places.still_there(reference.target)
+            ):
                 continue  # replaced where it stood (a lid rewritten whole): still there
-            found.append(StaleCitation(new.locatie, reference.text, then.target, now,
-                                       reference.target, change.id, reference.relative))
+            found.append(
+                StaleCitation(
+                    new.locatie,
+                    reference.text,
+                    then.target,
+                    now,
+                    reference.target,
+                    change.id,
+                    reference.relative,
+                )
+            )
     return tuple(found)

@@ -35,11 +35,19 @@ def compare(old: Version, new: Version) -> ChangeSet:
             kinds.add("merged")
         group = [add((n.index, 0, o.index), _pair(o, n, kinds, encoder))]
         for part in o.extra:
-            group.append(add((part.index, 0, o.index),
-                             _pair(o, part, {"split"} | _moved(alignment, o, part), encoder)))
+            group.append(
+                add(
+                    (part.index, 0, o.index),
+                    _pair(o, part, {"split"} | _moved(alignment, o, part), encoder),
+                )
+            )
         for part in n.extra:
-            group.append(add((n.index, 0, part.index),
-                             _pair(part, n, {"merged"} | _moved(alignment, part, n), encoder)))
+            group.append(
+                add(
+                    (n.index, 0, part.index),
+                    _pair(part, n, {"merged"} | _moved(alignment, part, n), encoder),
+                )
+            )
         if len(group) > 1:
             groups.append(group)
     for n in alignment.new:
@@ -50,27 +58,40 @@ def compare(old: Version, new: Version) -> ChangeSet:
     for i, change in enumerate(changes):  # two articles with one number: keep ids unique
         seen[change.id] = seen.get(change.id, 0) + 1
         if seen[change.id] > 1:
-            changes[i] = Change(f"{change.id}-{seen[change.id]}", change.kinds, change.old,
-                                change.new, change.words)
+            changes[i] = Change(
+                f"{change.id}-{seen[change.id]}", change.kinds, change.old, change.new, change.words
+            )
     for group in groups:
         ids = [changes[i].id for i in group]
         for i in group:
             c = changes[i]
-            changes[i] = Change(c.id, c.kinds, c.old, c.new, c.words,
-                                tuple(x for x in ids if x != c.id))
+            changes[i] = Change(
+                c.id, c.kinds, c.old, c.new, c.words, tuple(x for x in ids if x != c.id)
+            )
     order = sorted(range(len(found)), key=lambda i: found[i][0])
-    return ChangeSet(old, new, tuple(changes[i] for i in order), _article_pairs(alignment, old,
-                                                                              new))
+    return ChangeSet(
+        old, new, tuple(changes[i] for i in order), _article_pairs(alignment, old, new)
+    )
 
 
 def _single(unit: Unit, kind: str) -> Change:
     """A provision only in the old version (deleted) or only in the new (inserted)."""
     text = unit.provision.text
     if kind == "deleted":
-        return Change(change_id(unit.provision, None, (unit.key, "")), frozenset({kind}),
-                      unit.provision, None, (WordOp("delete", text),) if text else ())
-    return Change(change_id(None, unit.provision, ("", unit.key)), frozenset({kind}),
-                  None, unit.provision, (WordOp("insert", text),) if text else ())
+        return Change(
+            change_id(unit.provision, None, (unit.key, "")),
+            frozenset({kind}),
+            unit.provision,
+            None,
+            (WordOp("delete", text),) if text else (),
+        )
+    return Change(
+        change_id(None, unit.provision, ("", unit.key)),
+        frozenset({kind}),
+        None,
+        unit.provision,
+        (WordOp("insert", text),) if text else (),
+    )
 
 
 def _pair(o: Unit, n: Unit, kinds: set[str], encoder: Encoder) -> Change:
@@ -79,8 +100,13 @@ def _pair(o: Unit, n: Unit, kinds: set[str], encoder: Encoder) -> Change:
         words = (WordOp("equal", n.provision.text),) if n.provision.text else ()
     else:
         words = word_diff(o.provision.text, n.provision.text, encoder)
-    return Change(change_id(o.provision, n.provision, (o.key, n.key)),
-                  frozenset(kinds or {"unchanged"}), o.provision, n.provision, words)
+    return Change(
+        change_id(o.provision, n.provision, (o.key, n.key)),
+        frozenset(kinds or {"unchanged"}),
+        o.provision,
+        n.provision,
+        words,
+    )
 
 
 def _moved(alignment: Alignment, o: Unit, n: Unit) -> set[str]:

@@ -143,9 +143,12 @@ def word_diff(old: str, new: str, encoder: Encoder | None = None) -> tuple[WordO
 
     def equal_run(i: int, j: int, n: int) -> None:
         """``n`` kept tokens from old ``i`` and new ``j``, with the space between them."""
-        if old_has[i:i + n - 1] == new_has[j:j + n - 1]:
-            add("equal", "".join(map(str.__add__, new_tokens[j:j + n - 1],
-                                     new_spaces[j:j + n - 1])) + new_tokens[j + n - 1])
+        if old_has[i : i + n - 1] == new_has[j : j + n - 1]:
+            add(
+                "equal",
+                "".join(map(str.__add__, new_tokens[j : j + n - 1], new_spaces[j : j + n - 1]))
+                + new_tokens[j + n - 1],
+            )
             return
         for m in range(n):
             add("equal", new_tokens[j + m])
@@ -191,10 +194,13 @@ def word_diff(old: str, new: str, encoder: Encoder | None = None) -> tuple[WordO
             pending = (old_spaces[i + gone - 1], new_spaces[j + come - 1])
         else:  # words only deleted or only inserted: one gap on the other side
             op = "delete" if gone else "insert"
-            words = (_joined(old_tokens, old_spaces, i, i + gone) if gone
-                     else _joined(new_tokens, new_spaces, j, j + come))
+            words = (
+                _joined(old_tokens, old_spaces, i, i + gone)
+                if gone
+                else _joined(new_tokens, new_spaces, j, j + come)
+            )
             first, last = pending if gone else pending[::-1]
-            after = (old_spaces[i + gone - 1] if gone else new_spaces[j + come - 1])
+            after = old_spaces[i + gone - 1] if gone else new_spaces[j + come - 1]
             other = last  # the one gap of the side without words
             # a kept space is shown as the new text has it
             if other and first:  # "a {+b +}c": the space before stays
@@ -216,8 +222,9 @@ def _joined(items: list[str], spaces: list[str], start: int, end: int) -> str:
     """Tokens ``start:end`` with the white space between them (not after the last)."""
     if start >= end:
         return ""
-    return "".join(map(str.__add__, items[start:end - 1], spaces[start:end - 1])) + \
-        items[end - 1]
+    return (
+        "".join(map(str.__add__, items[start : end - 1], spaces[start : end - 1])) + items[end - 1]
+    )
 
 
 def _tidy(ops: list[WordOp]) -> list[WordOp]:
@@ -226,8 +233,12 @@ def _tidy(ops: list[WordOp]) -> list[WordOp]:
     for op in ops:
         if out and out[-1].op == op.op:
             out[-1] = WordOp(op.op, out[-1].text + op.text)
-        elif (len(out) >= 2 and op.op in ("delete", "insert") and out[-1].op != "equal"
-              and out[-2].op == op.op):
+        elif (
+            len(out) >= 2
+            and op.op in ("delete", "insert")
+            and out[-1].op != "equal"
+            and out[-2].op == op.op
+        ):
             out[-2] = WordOp(op.op, out[-2].text + op.text)
         else:
             out.append(op)
@@ -237,8 +248,12 @@ def _tidy(ops: list[WordOp]) -> list[WordOp]:
 _BREAK = frozenset(",;:.")
 
 
-def _slide(diffs: list[tuple[int, str]], codes: dict[str, str], old_spaces: list[str],
-           new_spaces: list[str]) -> list[tuple[int, str]]:
+def _slide(
+    diffs: list[tuple[int, str]],
+    codes: dict[str, str],
+    old_spaces: list[str],
+    new_spaces: list[str],
+) -> list[tuple[int, str]]:
     """Shift each lone insertion or deletion between two equal stretches to where a
     reader expects it: "opneemt, {+met inbegrip …, +}met het" rather than "opneemt,
     met {+inbegrip …, met +}het" (both are minimal; dmp picks either). An edit is moved
@@ -248,11 +263,10 @@ def _slide(diffs: list[tuple[int, str]], codes: dict[str, str], old_spaces: list
     i = j = 0  # positions in the old and new token lists at the start of diffs[k]
     for k in range(len(diffs)):
         kind, chunk = diffs[k]
-        if 0 < k < len(diffs) - 1 and kind != 0 and diffs[k - 1][0] == 0 \
-                and diffs[k + 1][0] == 0:
+        if 0 < k < len(diffs) - 1 and kind != 0 and diffs[k - 1][0] == 0 and diffs[k + 1][0] == 0:
             left, right = diffs[k - 1][1], diffs[k + 1][1]
             spaces = old_spaces if kind < 0 else new_spaces
-            at = (i if kind < 0 else j)  # index of the edit's first token on its side
+            at = i if kind < 0 else j  # index of the edit's first token on its side
             start = at - len(left)
             while left and chunk and left[-1] == chunk[-1]:
                 chunk = left[-1] + chunk[:-1]

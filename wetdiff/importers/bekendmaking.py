@@ -42,8 +42,20 @@ from wetdiff.model.text_format import render
 from wetdiff.model.version import Version
 
 # Elements whose words are never part of an instruction or a new text.
-_SILENT = frozenset({"noot", "nootref", "noot.nr", "noot.al", "meta-data", "metadata",
-                     "jcis", "brondata", "redactie", "kop"})
+_SILENT = frozenset(
+    {
+        "noot",
+        "nootref",
+        "noot.nr",
+        "noot.al",
+        "meta-data",
+        "metadata",
+        "jcis",
+        "brondata",
+        "redactie",
+        "kop",
+    }
+)
 # Elements holding new statute text (the BWB vocabulary).
 _TEXT = frozenset({"artikel", "lid", "lijst", "li", "al"})
 # Elements holding instructions.
@@ -53,11 +65,14 @@ _ONDERDEEL_LETTER = re.compile(r"^(?:\d*[A-Z]{1,3}[a-z]?)$")
 _ITEM_NR = re.compile(r"^(?:\d+[a-z]?|[a-z]{1,2})\.?$")
 _REGELING_HEADER = re.compile(
     r"^(?:Het|De)\s+(?P<naam>.+?)\d*\s+wordt\s+(?:als\s+volgt\s+gewijzigd|gewijzigd"
-    r"(?:\s+als\s+volgt)?)\s*[:.]$", re.S)
+    r"(?:\s+als\s+volgt)?)\s*[:.]$",
+    re.S,
+)
 _REGELING_IN_SENTENCE = re.compile(
     r"^(?P<head>(?:In\s+)?(?:[Aa]rtikel|[Aa]rtikelen)\s+.+?)\s+van\s+(?P<lw>het|de)\s+"
     r"(?P<naam>[A-Z].+?)\d*(?P<rest>,?\s+(?:wordt|worden|komt|komen|vervalt|vervallen)\b.*)$",
-    re.S)
+    re.S,
+)
 _LABEL_ARTIKEL = re.compile(r"^\s*(?:ARTIKEL|Artikel)\s*", re.I)
 _ARTIKEL_NR = re.compile(r"^[0-9]+[0-9a-z.:]*$|^[IVXLC]+[A-Z]?$")
 
@@ -103,16 +118,20 @@ def read_bekendmaking(path: Path, data: bytes | None = None) -> Bekendmaking:
     try:
         tree = safe_parse(path, data)
     except WetdiffError as error:  # the same refusal, with this format's advice
-        hint = error.hint and ("Official XML never declares entities and is never cut "
-                               "short: download the file again from "
-                               "zoek.officielebekendmakingen.nl. Nothing was imported.")
+        hint = error.hint and (
+            "Official XML never declares entities and is never cut "
+            "short: download the file again from "
+            "zoek.officielebekendmakingen.nl. Nothing was imported."
+        )
         raise WetdiffError(error.what, file=error.file, line=error.line, hint=hint) from None
     root = tree.getroot()
     source = str(path)
     if root.tag in ("wetgeving", "toestand"):
-        raise WetdiffError("this is BWB XML (a consolidated text), not an officiële "
-                           "bekendmaking", file=path,
-                           hint="Import it with: wetdiff import bwb FILE")
+        raise WetdiffError(
+            "this is BWB XML (a consolidated text), not an officiële bekendmaking",
+            file=path,
+            hint="Import it with: wetdiff import bwb FILE",
+        )
     reader = _Reader(source)
     publication = _publication(root)
     kind = publication.tag if isinstance(publication.tag, str) else "?"
@@ -121,23 +140,39 @@ def read_bekendmaking(path: Path, data: bytes | None = None) -> Bekendmaking:
         amendement = next(root.iter("amendement"), None)
         if amendement is not None:
             raise WetdiffError(
-                "this is an amendment: its instructions amend the bill (\"In artikel I, "
-                "onderdeel A, …\"), not the regeling, and it has no amending article of "
-                "its own", file=path, line=amendement.sourceline,
+                'this is an amendment: its instructions amend the bill ("In artikel I, '
+                'onderdeel A, …"), not the regeling, and it has no amending article of '
+                "its own",
+                file=path,
+                line=amendement.sourceline,
                 hint="Apply the bill first; an amendment's text is read by "
-                     "'wetdiff apply --nested' (copy its text into a file).")
+                "'wetdiff apply --nested' (copy its text into a file).",
+            )
         raise WetdiffError(
             f"no amending article (<wijzig-artikel>) in this <{root.tag}> document; "
             "wetdiff imports officiële bekendmakingen that amend a regeling",
-            file=path, line=root.sourceline,
+            file=path,
+            line=root.sourceline,
             hint="Is this the XML of a Kamerstuk 'Voorstel van wet' or a Staatsblad "
-                 "(kst-…-2.xml, stb-….xml from zoek.officielebekendmakingen.nl)?")
+            "(kst-…-2.xml, stb-….xml from zoek.officielebekendmakingen.nl)?",
+        )
     artikelen = tuple(reader.wijzig_artikel(e) for e in wijzig)
-    other = tuple(_numeral(e) for e in root.iter("artikel")
-                  if _numeral(e) and not _inside_new_text(e)
-                  and _LABEL_ARTIKEL.match(_kop_label(e) or "") and _kop_label(e).isupper())
-    return Bekendmaking(source, kind, _describe(publication, path), artikelen, other,
-                        tuple(reader.converter.warnings))
+    other = tuple(
+        _numeral(e)
+        for e in root.iter("artikel")
+        if _numeral(e)
+        and not _inside_new_text(e)
+        and _LABEL_ARTIKEL.match(_kop_label(e) or "")
+        and _kop_label(e).isupper()
+    )
+    return Bekendmaking(
+        source,
+        kind,
+        _describe(publication, path),
+        artikelen,
+        other,
+        tuple(reader.converter.warnings),
+    )
 
 
 def _publication(root: etree._Element) -> etree._Element:
@@ -156,8 +191,10 @@ def _describe(publication: etree._Element, path: Path) -> str:
         dossier = publication.find(".//dossiernummer/dossiernr")
         nummer = publication.find(".//stuk/stuknr/ondernummer")
         if dossier is not None and nummer is not None:
-            return (f"{name} (Kamerstuk {clean(''.join(dossier.itertext()))}, "
-                    f"nr. {clean(''.join(nummer.itertext()))})")
+            return (
+                f"{name} (Kamerstuk {clean(''.join(dossier.itertext()))}, "
+                f"nr. {clean(''.join(nummer.itertext()))})"
+            )
     return name
 
 
@@ -223,17 +260,21 @@ class _Reader:
                 lines += self._new_text_after(element, child)
             elif tag in _WIJZIGING:
                 lines += self._wijziging(child)
-        return WijzigArtikel(numeral, regeling, "\n".join(lines).rstrip() + "\n",
-                             element.sourceline or 0)
+        return WijzigArtikel(
+            numeral, regeling, "\n".join(lines).rstrip() + "\n", element.sourceline or 0
+        )
 
     def _wat(self, element: etree._Element) -> str:
         sentence = clean(_words(element))
         at = find_control(sentence)
         if at is not None:
-            raise WetdiffError(f"control character {describe_control(sentence[at])} in an "
-                               "instruction; an official text never contains one",
-                               file=self.source, line=element.sourceline,
-                               hint="The file is damaged; nothing was imported.")
+            raise WetdiffError(
+                f"control character {describe_control(sentence[at])} in an "
+                "instruction; an official text never contains one",
+                file=self.source,
+                line=element.sourceline,
+                hint="The file is damaged; nothing was imported.",
+            )
         return sentence
 
     def _wijziging(self, element: etree._Element) -> list[str]:
@@ -264,8 +305,7 @@ class _Reader:
                 lines += self._wijziging(child)
         return lines
 
-    def _new_text_after(self, parent: etree._Element, wat: etree._Element | None
-                        ) -> list[str]:
+    def _new_text_after(self, parent: etree._Element, wat: etree._Element | None) -> list[str]:
         """The new text that follows a sentence ending in "luidende:" / "te luiden:",
         rendered in the canonical article form and indented under it."""
         content: list[etree._Element] = []
@@ -288,8 +328,11 @@ class _Reader:
                 if element.tag == "artikel":
                     number = _LABEL_ARTIKEL.sub("", _numeral(element)).strip()
                     if not number:
-                        raise WetdiffError("a new article without a number", file=self.source,
-                                           line=element.sourceline)
+                        raise WetdiffError(
+                            "a new article without a number",
+                            file=self.source,
+                            line=element.sourceline,
+                        )
                     texts.append(render(self.converter.artikel(element, number).artikel))
             return "\n".join(texts).rstrip("\n")
         if tags <= {"al"}:
@@ -331,9 +374,11 @@ def _text_elements(element: etree._Element) -> list[etree._Element]:
 
 
 def regelingen(bekendmaking: Bekendmaking) -> str:
-    """"Wetboek van Strafrecht (ARTIKEL I), Wetboek van Strafrecht BES (ARTIKEL II)"."""
-    return ", ".join(f"{a.regeling or 'regeling not named'} (ARTIKEL {a.numeral})"
-                     for a in bekendmaking.artikelen)
+    """ "Wetboek van Strafrecht (ARTIKEL I), Wetboek van Strafrecht BES (ARTIKEL II)"."""
+    return ", ".join(
+        f"{a.regeling or 'regeling not named'} (ARTIKEL {a.numeral})"
+        for a in bekendmaking.artikelen
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,7 +397,7 @@ class Toepassing:
 
     @property
     def which(self) -> str:
-        """"ARTIKEL I", or "ARTIKELEN I, II"."""
+        """ "ARTIKEL I", or "ARTIKELEN I, II"."""
         numerals = ", ".join(a.numeral for a in self.artikelen)
         return f"ARTIKEL{'EN' if len(self.artikelen) > 1 else ''} {numerals}"
 
@@ -365,8 +410,9 @@ class Toepassing:
         return len(self.gelezen.opdrachten.opdrachten) + len(self.gelezen.problems)
 
 
-def apply_bekendmaking(bekendmaking: Bekendmaking, version: Version, *,
-                       regeling: str = "") -> Toepassing:
+def apply_bekendmaking(
+    bekendmaking: Bekendmaking, version: Version, *, regeling: str = ""
+) -> Toepassing:
     """Apply the amending articles of ``bekendmaking`` that amend ``version``'s regeling
     (or ``regeling``, when given), in their order. The other amending articles amend other
     regelingen (the Wetboek van Strafrecht BES beside the Wetboek van Strafrecht) and are
@@ -379,17 +425,22 @@ def apply_bekendmaking(bekendmaking: Bekendmaking, version: Version, *,
         if not chosen:
             raise WetdiffError(
                 f"{bekendmaking.description} has no ARTIKEL that amends the {name}; it "
-                f"amends: {regelingen(bekendmaking)}", file=bekendmaking.source,
-                hint="Give the regeling with --regeling NAME, as the ARTIKEL names it.")
+                f"amends: {regelingen(bekendmaking)}",
+                file=bekendmaking.source,
+                hint="Give the regeling with --regeling NAME, as the ARTIKEL names it.",
+            )
     elif len(bekendmaking.artikelen) == 1:
         chosen = bekendmaking.artikelen
     else:
         raise WetdiffError(
             f"{version.label} does not say which regeling it is, and "
             f"{bekendmaking.description} amends several: {regelingen(bekendmaking)}",
-            file=bekendmaking.source, hint="Say which with --regeling NAME.")
+            file=bekendmaking.source,
+            hint="Say which with --regeling NAME.",
+        )
     gelezen = parse_text("\n".join(a.text for a in chosen))
-    toegepast = apply_opdrachten(gelezen.opdrachten, version,
-                                 label=f"{version.label} + {bekendmaking.description}")
+    toegepast = apply_opdrachten(
+        gelezen.opdrachten, version, label=f"{version.label} + {bekendmaking.description}"
+    )
     skipped = tuple(a for a in bekendmaking.artikelen if a not in chosen)
     return Toepassing(chosen, gelezen, toegepast, skipped)

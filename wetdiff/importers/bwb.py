@@ -57,8 +57,20 @@ _PUNCTUATION = tuple(",.;:)")
 _REPEALED_MARK = "\x00vervallen"  # never in XML text (NUL is not allowed there)
 
 # Elements that carry no statute text at all.
-_SILENT = frozenset({"meta-data", "kop", "lidnr", "li.nr", "noot", "nootref", "jcis",
-                     "brondata", "plaatje", "illustratie"})
+_SILENT = frozenset(
+    {
+        "meta-data",
+        "kop",
+        "lidnr",
+        "li.nr",
+        "noot",
+        "nootref",
+        "jcis",
+        "brondata",
+        "plaatje",
+        "illustratie",
+    }
+)
 _INLINE_SILENT = frozenset({"meta-data", "noot", "nootref", "jcis", "brondata"})
 
 _PARSER_OPTIONS = {
@@ -150,7 +162,9 @@ def safe_parse(path: Path, data: bytes | None = None) -> etree._ElementTree:
             raise WetdiffError(
                 f"the file is {size / 1_048_576:.0f} MB; a BWB XML file of one regeling is "
                 f"at most {MAX_XML_BYTES // 1_048_576} MB",
-                file=path, hint="Is this the right file?")
+                file=path,
+                hint="Is this the right file?",
+            )
         data = path.read_bytes()
     _refuse_entity_declarations(path, data)
     parser = etree.XMLParser(**_PARSER_OPTIONS)  # type: ignore[arg-type]
@@ -158,17 +172,27 @@ def safe_parse(path: Path, data: bytes | None = None) -> etree._ElementTree:
         tree = etree.fromstring(data, parser).getroottree()
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
-        what = "the XML is incomplete (the file ends too early)" if _truncated(exc) else \
-            f"not well-formed XML: {exc.msg}"
-        raise WetdiffError(what, file=path, line=line,
-                           hint="Download the file again from wetten.overheid.nl; "
-                                "nothing was imported.") from None
+        what = (
+            "the XML is incomplete (the file ends too early)"
+            if _truncated(exc)
+            else f"not well-formed XML: {exc.msg}"
+        )
+        raise WetdiffError(
+            what,
+            file=path,
+            line=line,
+            hint="Download the file again from wetten.overheid.nl; nothing was imported.",
+        ) from None
     subset = tree.docinfo.internalDTD
-    if subset is not None and (any(True for _ in subset.iterentities())
-                               or any(True for _ in subset.iterelements())):
-        raise WetdiffError("the XML declares its own document type (entities); refused "
-                           "for safety", file=path, line=1,
-                           hint="Official BWB XML never does; use the file as downloaded.")
+    if subset is not None and (
+        any(True for _ in subset.iterentities()) or any(True for _ in subset.iterelements())
+    ):
+        raise WetdiffError(
+            "the XML declares its own document type (entities); refused for safety",
+            file=path,
+            line=1,
+            hint="Official BWB XML never does; use the file as downloaded.",
+        )
     return tree
 
 
@@ -196,15 +220,26 @@ def _refuse_entity_declarations(path: Path, data: bytes) -> None:
     raise WetdiffError(
         "the XML declares entities in its document type (a known attack: entity "
         "expansion or external files); refused, nothing was read",
-        file=path, line=line,
+        file=path,
+        line=line,
         hint="Official BWB XML never declares entities; download the file again from "
-             "wetten.overheid.nl.")
+        "wetten.overheid.nl.",
+    )
 
 
 def _truncated(exc: etree.XMLSyntaxError) -> bool:
     message = (exc.msg or "").lower()
-    return any(s in message for s in ("premature end", "end of data", "not closed",
-                                      "extra content", "eof", "expected '>'"))
+    return any(
+        s in message
+        for s in (
+            "premature end",
+            "end of data",
+            "not closed",
+            "extra content",
+            "eof",
+            "expected '>'",
+        )
+    )
 
 
 def read_toestand(
@@ -227,13 +262,19 @@ def read_toestand(
     else:
         raise WetdiffError(
             f"not a BWB XML file: the root element is <{root_name}>, expected <toestand> "
-            "or <wetgeving>", file=path, line=root.sourceline,
-            hint="Download the XML of a regeling from wetten.overheid.nl.")
+            "or <wetgeving>",
+            file=path,
+            line=root.sourceline,
+            hint="Download the XML of a regeling from wetten.overheid.nl.",
+        )
     bwb_id = root.get("bwb-id") or wetgeving.get("bwb-id") or ""
     title = clean(wetgeving.findtext("citeertitel") or "") or KNOWN_TITLES.get(bwb_id, "")
     if not title:
-        title = clean("".join(wetgeving.find("intitule").itertext())) \
-            if wetgeving.find("intitule") is not None else ""
+        title = (
+            clean("".join(wetgeving.find("intitule").itertext()))
+            if wetgeving.find("intitule") is not None
+            else ""
+        )
     consolidation = _iso(root.get("inwerkingtreding"))
     match = _CAPTURE_DATE.search(path.stem)
     captured = None
@@ -251,14 +292,24 @@ def read_toestand(
         if wanted is not None and number not in wanted:
             continue
         if number in seen:
-            converter.warn("duplicate", element,
-                           f"artikel {number} occurs again (first on line {seen[number]}); "
-                           "the first is kept")
+            converter.warn(
+                "duplicate",
+                element,
+                f"artikel {number} occurs again (first on line {seen[number]}); the first is kept",
+            )
             continue
         seen[number] = element.sourceline or 0
         imported.append(converter.artikel(element, number))
-    return Toestand(str(path), fmt, bwb_id, title, captured, tuple(imported),
-                    tuple(converter.warnings), consolidation)
+    return Toestand(
+        str(path),
+        fmt,
+        bwb_id,
+        title,
+        captured,
+        tuple(imported),
+        tuple(converter.warnings),
+        consolidation,
+    )
 
 
 def _article_number(element: etree._Element) -> str | None:
@@ -297,7 +348,7 @@ def parse_link_target(doc: str) -> tuple[str, Locatie | None]:
     if not match:
         return "", None
     params: dict[str, str] = {}
-    for part in doc[match.end():].split("&"):
+    for part in doc[match.end() :].split("&"):
         key, sep, value = part.partition("=")
         if sep:
             params.setdefault(key.strip(), value.strip())
@@ -329,8 +380,9 @@ class _Converter:
         self.bwb_id = bwb_id
         self.warnings: list[ImportWarning] = []
 
-    def warn(self, kind: str, element: etree._Element | None, message: str,
-             line: int | None = None) -> None:
+    def warn(
+        self, kind: str, element: etree._Element | None, message: str, line: int | None = None
+    ) -> None:
         if line is None:
             line = element.sourceline if element is not None else None
         where = f"{self.source}:{line}" if line else self.source
@@ -350,14 +402,19 @@ class _Converter:
                 if find_control(title) is not None:
                     raise WetdiffError(
                         f"control character in the title of artikel {number}; statute "
-                        "text never contains control characters", file=self.source,
-                        line=titel.sourceline, hint="The file is damaged or not an "
-                                                    "official text; nothing was imported.")
+                        "text never contains control characters",
+                        file=self.source,
+                        line=titel.sourceline,
+                        hint="The file is damaged or not an official text; nothing was imported.",
+                    )
             for al in kop.iter("al"):
                 leftover = self._inline(al, where, state)
                 if clean(leftover):
-                    self.warn("structure", al, f"artikel {number}: text in the heading "
-                              f"ignored: {clean(leftover)[:60]!r}")
+                    self.warn(
+                        "structure",
+                        al,
+                        f"artikel {number}: text in the heading ignored: {clean(leftover)[:60]!r}",
+                    )
         inwerking = _iso(element.get("inwerking"))
         if inwerking is not None and state.in_force is None:
             state.in_force, state.in_force_source = inwerking, f'inwerking="{inwerking}"'
@@ -370,12 +427,19 @@ class _Converter:
             self.warn("empty", element, f"artikel {number} has no text")
         artikel = Artikel(number, tuple(body), title)
         return ImportedArtikel(
-            artikel, element.sourceline or 0, state.in_force, state.in_force_source,
-            state.not_in_force, state.repealed_on, tuple(state.redacties),
-            tuple(state.links))
+            artikel,
+            element.sourceline or 0,
+            state.in_force,
+            state.in_force_source,
+            state.not_in_force,
+            state.repealed_on,
+            tuple(state.redacties),
+            tuple(state.links),
+        )
 
-    def _body(self, element: Iterable[etree._Element], where: Locatie, state: _Article
-              ) -> list[Block]:
+    def _body(
+        self, element: Iterable[etree._Element], where: Locatie, state: _Article
+    ) -> list[Block]:
         """The blocks of an artikel, lid or onderdeel (or of a few loose elements)."""
         blocks: list[Block] = []
         leden: list[tuple[str, int]] = []
@@ -400,33 +464,39 @@ class _Converter:
             else:
                 text = clean(" ".join(child.itertext()))
                 if text:
-                    self.warn("structure", child, f"<{tag}> read as plain text "
-                              f"in {where.in_words()}")
+                    self.warn(
+                        "structure", child, f"<{tag}> read as plain text in {where.in_words()}"
+                    )
                     blocks.append(Alinea(text))
         self._check_numbering(leden, where)
         return blocks
 
-    def _lid(self, element: etree._Element, where: Locatie, state: _Article,
-             position: int) -> Lid:
+    def _lid(self, element: etree._Element, where: Locatie, state: _Article, position: int) -> Lid:
         lidnr = element.find("lidnr")
         nr = _token(lidnr) if lidnr is not None else ""
         nr = nr.replace(" ", "")
         if not nr:
             nr = str(position)
-            self.warn("numbering", element, f"a lid of artikel {where.artikel} without a "
-                      f"number; numbered {nr}. by its place")
+            self.warn(
+                "numbering",
+                element,
+                f"a lid of artikel {where.artikel} without a number; numbered {nr}. by its place",
+            )
         number = nr if nr.endswith(".") else nr + "."
         if not _LID_TOKEN.match(number):
             number = re.sub(r"[^0-9a-z]", "", nr.lower()) + "."
             if not _LID_TOKEN.match(number):
                 number = f"{position}."
-            self.warn("numbering", element, f"lid number {nr!r} of artikel {where.artikel} "
-                      f"is not of the form 1., 2a.; written as {number!r}")
+            self.warn(
+                "numbering",
+                element,
+                f"lid number {nr!r} of artikel {where.artikel} "
+                f"is not of the form 1., 2a.; written as {number!r}",
+            )
         lid_where = Locatie(where.artikel, bare_number(number))
         return Lid(number, tuple(self._body(element, lid_where, state)))
 
-    def _lijst(self, element: etree._Element, where: Locatie, state: _Article
-               ) -> list[Block]:
+    def _lijst(self, element: etree._Element, where: Locatie, state: _Article) -> list[Block]:
         blocks: list[Block] = []
         numbers: list[tuple[str, int]] = []
         for li in element:
@@ -440,8 +510,12 @@ class _Converter:
             number = _token(nr_element) if nr_element is not None else ""
             if not number or not _valid_onderdeel_number(number):
                 shown = number or "no number"
-                self.warn("numbering", li, f"a list item in {where.in_words()} with "
-                          f"{shown!r}; its text is kept as an alinea")
+                self.warn(
+                    "numbering",
+                    li,
+                    f"a list item in {where.in_words()} with "
+                    f"{shown!r}; its text is kept as an alinea",
+                )
                 body = self._body(li, where, state)
                 if number and body and isinstance(body[0], Alinea):
                     body[0] = Alinea(clean(f"{number} {body[0].text}"))
@@ -459,8 +533,12 @@ class _Converter:
             cells = [clean(" ".join(entry.itertext())) for entry in row.iter("entry")]
             if any(cells):
                 rows.append(Alinea(" | ".join(cells)))
-        self.warn("table", element, f"a table in {where.in_words()} imported as one "
-                  "alinea per row, cells separated by ' | '")
+        self.warn(
+            "table",
+            element,
+            f"a table in {where.in_words()} imported as one "
+            "alinea per row, cells separated by ' | '",
+        )
         return rows
 
     def _check_numbering(self, numbers: list[tuple[str, int]], where: Locatie) -> None:
@@ -469,8 +547,7 @@ class _Converter:
 
     # -- text -------------------------------------------------------------------------
 
-    def _alinea(self, element: etree._Element, where: Locatie, state: _Article
-                ) -> Alinea | None:
+    def _alinea(self, element: etree._Element, where: Locatie, state: _Article) -> Alinea | None:
         raw = self._inline(element, where, state)
         text = clean(raw)
         if raw == _REPEALED_MARK:
@@ -487,8 +564,10 @@ class _Converter:
             raise WetdiffError(
                 f"control character {describe_control(text[at])} in the text of "
                 f"{where.in_words()}; statute text never contains control characters",
-                file=self.source, line=element.sourceline,
-                hint="The file is damaged or not an official text; nothing was imported.")
+                file=self.source,
+                line=element.sourceline,
+                hint="The file is damaged or not an official text; nothing was imported.",
+            )
         return Alinea(text)
 
     def _inline(self, element: etree._Element, where: Locatie, state: _Article) -> str:
@@ -526,8 +605,7 @@ class _Converter:
             return _REPEALED_MARK
         return text
 
-    def _link(self, element: etree._Element, text: str, where: Locatie, state: _Article
-              ) -> None:
+    def _link(self, element: etree._Element, text: str, where: Locatie, state: _Article) -> None:
         doc = element.get("doc") or element.get("verwijzing-id") or ""
         bwb_id, target = parse_link_target(doc)
         external = element.tag == "extref" or (bool(bwb_id) and bwb_id != self.bwb_id)
@@ -556,8 +634,11 @@ class _Converter:
         repealed = _REPEALED_PER.search(text)
         if repealed and not where.lid and not where.onderdelen:
             state.repealed_on = _date(*repealed.groups())
-        self.warn("redactie", element, f"editorial note in {where.in_words()} kept as "
-                  f"metadata, not text: {text[:80]!r}")
+        self.warn(
+            "redactie",
+            element,
+            f"editorial note in {where.in_words()} kept as metadata, not text: {text[:80]!r}",
+        )
         return False
 
 

@@ -58,8 +58,10 @@ class Series:
 def signature(artikel: Artikel) -> Signature:
     """What must differ for a text to be a new version: each provision's place, number
     and wording as compared (quotes and spacing folded), not the article's own number."""
-    provisions = tuple((p.locatie.lid, p.locatie.onderdelen, p.locatie.alinea, p.number,
-                        compare_key(p.text)) for p in artikel.provisions())
+    provisions = tuple(
+        (p.locatie.lid, p.locatie.onderdelen, p.locatie.alinea, p.number, compare_key(p.text))
+        for p in artikel.provisions()
+    )
     return (*provisions, (None, (), -1, "title", compare_key(artikel.title)))
 
 
@@ -68,8 +70,10 @@ def _dated(toestand: Toestand, date: dt.date | None) -> dt.date:
     if found is None:
         raise WetdiffError(
             "cannot tell when this text was captured: the file name has no date and the "
-            "XML names none", file=toestand.source,
-            hint="Name the file by its capture date (2013-11-16.xml) or pass --date.")
+            "XML names none",
+            file=toestand.source,
+            hint="Name the file by its capture date (2013-11-16.xml) or pass --date.",
+        )
     return found
 
 
@@ -95,8 +99,10 @@ def import_series(
     """Import the toestanden in ``paths`` (any order) and keep, per article, each
     version whose wording differs from the one before."""
     if date is not None and len(paths) > 1:
-        raise WetdiffError("--date names the capture date of one file; with several "
-                           "files, name each file by its date (2013-11-16.xml)")
+        raise WetdiffError(
+            "--date names the capture date of one file; with several "
+            "files, name each file by its date (2013-11-16.xml)"
+        )
     toestanden: list[tuple[dt.date, Toestand]] = []
     for index, path in enumerate(paths, 1):
         toestand = read_toestand(path, articles=articles)
@@ -109,8 +115,9 @@ def import_series(
     bwb_ids = {t.bwb_id for _, t in toestanden if t.bwb_id}
     if len(bwb_ids) > 1:
         names = ", ".join(sorted(bwb_ids))
-        raise WetdiffError(f"these files are of different regelingen ({names}); "
-                           "import one regeling at a time")
+        raise WetdiffError(
+            f"these files are of different regelingen ({names}); import one regeling at a time"
+        )
     bwb_id = bwb_ids.pop() if bwb_ids else ""
     title = regeling or next((t.title for _, t in toestanden if t.title), "") or GAP
     warnings: list[ImportWarning] = []
@@ -121,8 +128,11 @@ def import_series(
     previous_date: dt.date | None = None
     for capture, toestand in toestanden:
         if capture == previous_date:
-            warnings.append(ImportWarning("date", toestand.source,
-                                          f"a second file for {capture}; read after the first"))
+            warnings.append(
+                ImportWarning(
+                    "date", toestand.source, f"a second file for {capture}; read after the first"
+                )
+            )
         previous_date = capture
         warnings.extend(toestand.warnings)
         name = Path(toestand.source).name
@@ -132,10 +142,14 @@ def import_series(
         for imported in toestand.artikelen:
             read += 1
             if imported.not_in_force:
-                warnings.append(ImportWarning(
-                    "not-in-force", f"{toestand.source}:{imported.line}",
-                    f"artikel {imported.artikel.number} is not yet in force in this text; "
-                    "not imported as a version"))
+                warnings.append(
+                    ImportWarning(
+                        "not-in-force",
+                        f"{toestand.source}:{imported.line}",
+                        f"artikel {imported.artikel.number} is not yet in force in this text; "
+                        "not imported as a version",
+                    )
+                )
                 continue
             if imported.artikel.vervallen:
                 # "[Vervallen]" (toestand format): the article ceased; it has no text
@@ -145,17 +159,23 @@ def import_series(
         changed: dict[str, ImportedArtikel] = {}
         for number, imported in current.items():
             track = tracks.get(number)
-            if track is not None and track.present and (
+            if (
+                track is not None
+                and track.present
+                and (
                     track.artikel == imported.artikel  # the common case, and cheap
-                    or track.signature == signature(imported.artikel)):
+                    or track.signature == signature(imported.artikel)
+                )
+            ):
                 continue
             changed[number] = imported
         gone = [n for n, t in tracks.items() if t.present and n not in current]
         # An article first seen as "[Vervallen]" gets its tombstone too.
         gone += [n for n in repealed if n not in tracks and n not in versions]
         # A renumbering: the wording an article had before shows up under a new number.
-        old_bodies = {tracks[n].body: n for n in [*gone, *changed] if n in tracks
-                      and tracks[n].present}
+        old_bodies = {
+            tracks[n].body: n for n in [*gone, *changed] if n in tracks and tracks[n].present
+        }
         renumbered_from: dict[str, str] = {}
         for number, imported in changed.items():
             body = _body_signature(imported.artikel)
@@ -170,13 +190,21 @@ def import_series(
                 note = f"the official text says: {ceased.in_force_source} ([Vervallen])"
             else:
                 when, certainty = capture, "unverified"
-                note = (f"capture date of {name}: the article is no longer in this text; "
-                        "it ceased on or before this date")
+                note = (
+                    f"capture date of {name}: the article is no longer in this text; "
+                    "it ceased on or before this date"
+                )
             meta = VersionMeta(
-                artikel=number, in_force=when, regeling=title, bwb_id=bwb_id,
-                certainty=certainty, in_force_note=note, captured_from=captured_from,
+                artikel=number,
+                in_force=when,
+                regeling=title,
+                bwb_id=bwb_id,
+                certainty=certainty,
+                in_force_note=note,
+                captured_from=captured_from,
                 status="vernummerd" if number in renumbered_to else "vervallen",
-                renumbered_to=renumbered_to.get(number, ""))
+                renumbered_to=renumbered_to.get(number, ""),
+            )
             _add(versions, warnings, ArticleVersion(meta, None), toestand.source)
             if number in tracks:
                 tracks[number].present = False
@@ -185,12 +213,22 @@ def import_series(
             if number in renumbered_from:
                 meta = replace(meta, renumbered_from=renumbered_from[number])
             _add(versions, warnings, ArticleVersion(meta, imported.artikel), toestand.source)
-            tracks[number] = _Track(signature(imported.artikel),
-                                    _body_signature(imported.artikel), meta.in_force,
-                                    imported.artikel)
+            tracks[number] = _Track(
+                signature(imported.artikel),
+                _body_signature(imported.artikel),
+                meta.in_force,
+                imported.artikel,
+            )
             links[f"{number}@{meta.in_force.isoformat()}"] = imported.links
-    return Series(bwb_id, title, {n: tuple(v) for n, v in versions.items()},
-                  _once(warnings), links, len(toestanden), read)
+    return Series(
+        bwb_id,
+        title,
+        {n: tuple(v) for n, v in versions.items()},
+        _once(warnings),
+        links,
+        len(toestanden),
+        read,
+    )
 
 
 def _once(warnings: list[ImportWarning]) -> tuple[ImportWarning, ...]:
@@ -203,53 +241,86 @@ def _once(warnings: list[ImportWarning]) -> tuple[ImportWarning, ...]:
         counts[key] = counts.get(key, 0) + 1
         first.setdefault(key, warning)
     return tuple(
-        ImportWarning(w.kind, w.where, w.message + (f" (in {counts[k]} files)"
-                                                    if counts[k] > 1 else ""))
-        for k, w in first.items())
+        ImportWarning(
+            w.kind, w.where, w.message + (f" (in {counts[k]} files)" if counts[k] > 1 else "")
+        )
+        for k, w in first.items()
+    )
 
 
 def _body_signature(artikel: Artikel) -> Signature:
     return signature(Artikel("", artikel.body, artikel.title))
 
 
-def _meta(imported: ImportedArtikel, toestand: Toestand, capture: dt.date, title: str,
-          bwb_id: str, captured_from: str) -> VersionMeta:
+def _meta(
+    imported: ImportedArtikel,
+    toestand: Toestand,
+    capture: dt.date,
+    title: str,
+    bwb_id: str,
+    captured_from: str,
+) -> VersionMeta:
     name = Path(toestand.source).name
-    notes = "; ".join(f"{r.at}: {r.text}" for r in imported.redacties
-                      if not r.text.lower().startswith("treedt in werking"))
+    notes = "; ".join(
+        f"{r.at}: {r.text}"
+        for r in imported.redacties
+        if not r.text.lower().startswith("treedt in werking")
+    )
     source_note = f"BWB editorial notes (not statute text): {notes}" if notes else ""
-    common: dict[str, Any] = {"artikel": imported.artikel.number, "regeling": title,
-                              "bwb_id": bwb_id, "captured_from": captured_from,
-                              "source_note": source_note}
+    common: dict[str, Any] = {
+        "artikel": imported.artikel.number,
+        "regeling": title,
+        "bwb_id": bwb_id,
+        "captured_from": captured_from,
+        "source_note": source_note,
+    }
     if imported.in_force is not None:
-        return VersionMeta(in_force=imported.in_force, certainty="official",
-                           in_force_note=f"the official text says: {imported.in_force_source}",
-                           **common)
+        return VersionMeta(
+            in_force=imported.in_force,
+            certainty="official",
+            in_force_note=f"the official text says: {imported.in_force_source}",
+            **common,
+        )
     if toestand.consolidation_date is not None and toestand.captured is None:
         return VersionMeta(
-            in_force=toestand.consolidation_date, certainty="unverified",
+            in_force=toestand.consolidation_date,
+            certainty="unverified",
             in_force_note="the date of the consolidated text (toestand) it was read from; "
-                          "the article's own text may have taken effect earlier", **common)
+            "the article's own text may have taken effect earlier",
+            **common,
+        )
     return VersionMeta(
-        in_force=capture, certainty="unverified",
+        in_force=capture,
+        certainty="unverified",
         in_force_note=f"capture date of {name}, not the in-force date: the text was in force "
-                      "on this date; when it took effect is not in the file", **common)
+        "on this date; when it took effect is not in the file",
+        **common,
+    )
 
 
-def _add(versions: dict[str, list[ArticleVersion]], warnings: list[ImportWarning],
-         version: ArticleVersion, source: str) -> None:
+def _add(
+    versions: dict[str, list[ArticleVersion]],
+    warnings: list[ImportWarning],
+    version: ArticleVersion,
+    source: str,
+) -> None:
     """Append a version; a version dated on or before the last one of the article (an
     in-force note earlier than a later capture's) replaces it, with a warning."""
     existing = versions.setdefault(version.meta.artikel, [])
     if existing and version.meta.in_force <= existing[-1].meta.in_force:
         last = existing.pop()
-        warnings.append(ImportWarning(
-            "date", source,
-            f"artikel {version.meta.artikel}: a version dated {version.meta.in_force} "
-            f"follows one dated {last.meta.in_force}; the later text is kept"))
+        warnings.append(
+            ImportWarning(
+                "date",
+                source,
+                f"artikel {version.meta.artikel}: a version dated {version.meta.in_force} "
+                f"follows one dated {last.meta.in_force}; the later text is kept",
+            )
+        )
         if existing and version.meta.in_force <= existing[-1].meta.in_force:
-            version = ArticleVersion(replace(version.meta, in_force=last.meta.in_force),
-                                     version.artikel)
+            version = ArticleVersion(
+                replace(version.meta, in_force=last.meta.in_force), version.artikel
+            )
     existing.append(version)
 
 
@@ -277,8 +348,10 @@ def changed_versions(series: Series, out: Path) -> list[ArticleVersion]:
             files = [(stem.with_suffix(".toml"), version.meta.to_toml())]
             if version.artikel is not None:
                 files.append((stem.with_suffix(".txt"), render(version.artikel)))
-            if any(not path.is_file() or path.read_text(encoding="utf-8", errors="replace")
-                   != text for path, text in files):
+            if any(
+                not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != text
+                for path, text in files
+            ):
                 pending.append(version)
     return pending
 
@@ -295,9 +368,11 @@ def refuse_clashes(files: list[tuple[Path, str]], *, force: bool = False) -> Non
                 clashes.append(path)
     if clashes:
         more = f" (and {len(clashes) - 1} more)" if len(clashes) > 1 else ""
-        raise WetdiffError(f"would overwrite a file with other content{more}; nothing was "
-                           "written", file=clashes[0],
-                           hint="Move it away, write elsewhere with --out, or pass --force.")
+        raise WetdiffError(
+            f"would overwrite a file with other content{more}; nothing was written",
+            file=clashes[0],
+            hint="Move it away, write elsewhere with --out, or pass --force.",
+        )
 
 
 def write_files(files: list[tuple[Path, str]], *, force: bool = False) -> tuple[int, int]:

@@ -29,8 +29,11 @@ from wetdiff.model.normalise import clean, clean_lines, describe_control, find_c
 from wetdiff.model.numbering import NUMBER_PATTERN, Numbering, parse_number
 from wetdiff.model.text_format import numbering_problems
 
-_HEADER = re.compile(r"^(?:artikel|art\.)\s+(?P<nr>[0-9]+(?:[a-z:.0-9]*[a-z0-9])?|[ivxlc]+)\.?"
-                     r"(?:\s+(?P<rest>.*))?$", re.IGNORECASE)
+_HEADER = re.compile(
+    r"^(?:artikel|art\.)\s+(?P<nr>[0-9]+(?:[a-z:.0-9]*[a-z0-9])?|[ivxlc]+)\.?"
+    r"(?:\s+(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
 _BARE_LID = re.compile(r"^(?P<nr>\d{1,3}[a-z]{0,2})\s+(?=\S)")
 DASH, EM_DASH = "\u2013", "\u2014"
 _BULLET = re.compile("^(?P<b>[-*+•·▪◦‣○\u2013\u2014])\\s+")
@@ -41,7 +44,9 @@ _WEB_CHROME = re.compile(
     r"^(?:toon relaties in lido|maak een permanente link|toon wetstechnische informatie|"
     r"druk het regelingonderdeel af|sla het regelingonderdeel op|geldend van .*|"
     r"wijzigingenoverzicht|vergelijk met een andere versie|terug naar boven|"
-    r"\.\.\.|…)$", re.IGNORECASE)
+    r"\.\.\.|…)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -89,16 +94,15 @@ class _Reader:
             return
         self._open(token, rest, lineno)
 
-    def _numbering(self, content: str, lineno: int, after_break: bool
-                   ) -> tuple[str | None, str]:
+    def _numbering(self, content: str, lineno: int, after_break: bool) -> tuple[str | None, str]:
         match = NUMBER_PATTERN.match(content)
         token: str | None = None
         if match and match.group("nr") not in ("•",):
-            token, rest = match.group("nr"), content[match.end():]
+            token, rest = match.group("nr"), content[match.end() :]
         else:
             bare = _BARE_LID.match(content)
             if bare and after_break and self._fits_lid(parse_number(bare.group("nr") + ".")):
-                return bare.group("nr") + ".", content[bare.end():]
+                return bare.group("nr") + ".", content[bare.end() :]
             return None, content
         if token in ("-", EM_DASH):
             token = DASH
@@ -109,8 +113,12 @@ class _Reader:
         # ("onder\n1° genoemde"); only the very next number of an open list counts.
         if self._follows_somewhere(numbering):
             return token, rest
-        if token.endswith(".") and _starts_list(numbering) and self.text is not None \
-                and not self.text[-1].endswith((".", ";")):
+        if (
+            token.endswith(".")
+            and _starts_list(numbering)
+            and self.text is not None
+            and not self.text[-1].endswith((".", ";"))
+        ):
             # a list opening after an aanhef that ends in a comma or no punctuation at all
             # ("…, indien" + "a. het feit …"); a citation is never written "1°." mid-text
             return token, rest
@@ -130,17 +138,23 @@ class _Reader:
     def _follows_somewhere(self, numbering: Numbering) -> bool:
         if self._fits_lid(numbering) and self.lid_last is not None:
             return True
-        return any(node.style == numbering.style and node.last is not None
-                   and numbering.follows(node.last) for node in self.stack)
+        return any(
+            node.style == numbering.style and node.last is not None and numbering.follows(node.last)
+            for node in self.stack
+        )
 
     def _continue(self, content: str, lineno: int) -> None:
         assert self.text is not None
         previous = self.text[-1]
         if previous.endswith("-") and not previous.endswith(" -") and content[:1].islower():
             joined = previous + content
-            self.warn("hyphen", lineno, "a line ended in a hyphen and was joined as "
-                      f"{(previous.split()[-1] + content.split()[0])!r}; check whether it "
-                      "was a word break")
+            self.warn(
+                "hyphen",
+                lineno,
+                "a line ended in a hyphen and was joined as "
+                f"{(previous.split()[-1] + content.split()[0])!r}; check whether it "
+                "was a word break",
+            )
             self.text[-1] = joined
         else:
             self.text.append(content)
@@ -158,31 +172,47 @@ class _Reader:
         # The next sibling of an open list, innermost first.
         for depth in range(len(self.stack) - 1, -1, -1):
             node = self.stack[depth]
-            if node.style == numbering.style and node.last is not None \
-                    and numbering.follows(node.last):
-                del self.stack[depth + 1:]
+            if (
+                node.style == numbering.style
+                and node.last is not None
+                and numbering.follows(node.last)
+            ):
+                del self.stack[depth + 1 :]
                 self._child(node, token, numbering, rest, lineno)
                 return
-        if self._fits_lid(numbering) or (numbering.style == "arabic"
-                                         and self.stack[-1].kind == "artikel"
-                                         and not any(isinstance(b, _Node) and
-                                                     b.kind == "onderdeel"
-                                                     for b in self.artikel.body)):
+        if self._fits_lid(numbering) or (
+            numbering.style == "arabic"
+            and self.stack[-1].kind == "artikel"
+            and not any(isinstance(b, _Node) and b.kind == "onderdeel" for b in self.artikel.body)
+        ):
             del self.stack[1:]
             self.lid_last = numbering
-            self._child(self.artikel, token if token.endswith(".") else token + ".",
-                        numbering, rest, lineno, kind="lid")
+            self._child(
+                self.artikel,
+                token if token.endswith(".") else token + ".",
+                numbering,
+                rest,
+                lineno,
+                kind="lid",
+            )
             return
         parent = self.stack[-1]
         # A new list under the current element, or an odd number at an open level.
         same = [n for n in self.stack if n.style == numbering.style]
         if same and not _starts_list(numbering):
             parent = same[-1]
-            del self.stack[self.stack.index(parent) + 1:]
+            del self.stack[self.stack.index(parent) + 1 :]
         self._child(parent, token, numbering, rest, lineno)
 
-    def _child(self, parent: _Node, token: str, numbering: Numbering, rest: str,
-               lineno: int, kind: str = "onderdeel") -> None:
+    def _child(
+        self,
+        parent: _Node,
+        token: str,
+        numbering: Numbering,
+        rest: str,
+        lineno: int,
+        kind: str = "onderdeel",
+    ) -> None:
         node = _Node(kind, token, lineno)
         if kind == "onderdeel":
             if parent.style is None:
@@ -275,8 +305,9 @@ def _would_not_fit(previous: str, line: str, width: int) -> bool:
     return len(previous) + 1 + len(first) > width
 
 
-def import_text(text: str, *, article: str | None = None, source: str = "<text>"
-                ) -> tuple[Artikel, list[ImportWarning]]:
+def import_text(
+    text: str, *, article: str | None = None, source: str = "<text>"
+) -> tuple[Artikel, list[ImportWarning]]:
     """Read one article from pasted text. ``article`` picks it when the text holds
     several (or names it when the text has no heading). Raises :class:`WetdiffError`
     when the article is not there or the text holds control characters."""
@@ -288,8 +319,11 @@ def import_text(text: str, *, article: str | None = None, source: str = "<text>"
         if at is not None:
             raise WetdiffError(
                 f"control character {describe_control(line[at])} in column {at + 1}; "
-                "statute text never contains control characters", file=source, line=lineno,
-                hint="Remove it (it may come from a terminal or a copied escape sequence).")
+                "statute text never contains control characters",
+                file=source,
+                line=lineno,
+                hint="Remove it (it may come from a terminal or a copied escape sequence).",
+            )
     prepared = [_prepare(line) for line in lines]
     headers = _headings(prepared)
     wanted = article.strip() if article else None
@@ -301,9 +335,11 @@ def import_text(text: str, *, article: str | None = None, source: str = "<text>"
                 break
         if chosen is None:
             found = ", ".join(m.group("nr") for _, m in headers[:8])
-            raise WetdiffError(f"there is no 'Artikel {wanted}' in this text (it has "
-                               f"artikel {found})", file=source,
-                               hint="Pass the number of an article the text holds.")
+            raise WetdiffError(
+                f"there is no 'Artikel {wanted}' in this text (it has artikel {found})",
+                file=source,
+                hint="Pass the number of an article the text holds.",
+            )
         start, heading = chosen
         following = [i for i, _ in headers if i > start]
         end = following[0] if following else len(prepared)
@@ -312,18 +348,23 @@ def import_text(text: str, *, article: str | None = None, source: str = "<text>"
             number = wanted
     else:
         if wanted is None:
-            raise WetdiffError("the text has no heading 'Artikel <nummer>'", file=source,
-                               line=1, hint="Pass --article NR to say which article it is.")
+            raise WetdiffError(
+                "the text has no heading 'Artikel <nummer>'",
+                file=source,
+                line=1,
+                hint="Pass --article NR to say which article it is.",
+            )
         start, end, number, title = -1, len(prepared), wanted, ""
     reader = _Reader(source, number, title)
-    if title and (NUMBER_PATTERN.match(title) or _BARE_LID.match(title)
-                  or title.endswith((".", ":", ";"))):
+    if title and (
+        NUMBER_PATTERN.match(title) or _BARE_LID.match(title) or title.endswith((".", ":", ";"))
+    ):
         # "Artikel 1 1. Geen feit …" or "Artikel 2 De Nederlandse strafwet … maakt." on
         # one line: no title, the rest is the article's text
         reader.title = ""
         prepared[start] = title
         start -= 1
-    width = _wrap_width(prepared[start + 1:end])
+    width = _wrap_width(prepared[start + 1 : end])
     after_break = True
     previous = ""
     for index in range(start + 1, end):
@@ -335,24 +376,29 @@ def import_text(text: str, *, article: str | None = None, source: str = "<text>"
             # A sentence end is a break, unless the text is hard-wrapped and the line was
             # full (the next word did not fit): then the wrap fell after a full stop.
             after_break = bool(_SENTENCE_END.search(previous)) and not (
-                width and _would_not_fit(previous, content, width))
+                width and _would_not_fit(previous, content, width)
+            )
         if _WEB_CHROME.match(content):
             reader.warn("web", index + 1, f"web page line left out: {content[:60]!r}")
             after_break, previous = True, ""
             continue
         bullet = _BULLET.match(content)
         if bullet:
-            rest = content[bullet.end():]
+            rest = content[bullet.end() :]
             if NUMBER_PATTERN.match(rest) or _BARE_LID.match(rest):
                 content = rest
             elif bullet.group("b") not in (DASH, EM_DASH):
-                reader.warn("bullet", index + 1,
-                            f"bullet {bullet.group('b')!r} read as a dash item {DASH!r}")
+                reader.warn(
+                    "bullet",
+                    index + 1,
+                    f"bullet {bullet.group('b')!r} read as a dash item {DASH!r}",
+                )
                 content = f"{DASH} {rest}"
         reader.line(content, index + 1, after_break)
         previous = content
     artikel = reader.finish()
     if not artikel.body:
-        raise WetdiffError(f"artikel {number} has no text here", file=source,
-                           line=start + 2 if start >= 0 else 1)
+        raise WetdiffError(
+            f"artikel {number} has no text here", file=source, line=start + 2 if start >= 0 else 1
+        )
     return artikel, reader.warnings

@@ -14,5 +14,16 @@ from wetdiff.instructions.generate import Regels, generate, generate_many
 from wetdiff.instructions.model import Mislukt, Wijzigingsopdrachten
 from wetdiff.instructions.parse import Gelezen, nested, parse_text
 
-__all__ = ["Gelezen", "Mislukt", "Regels", "Toegepast", "Wijzigingsopdrachten",
-           "apply_opdrachten", "generate", "generate_many", "nested", "parse_text", "same_text"]
+__all__ = [
+    "Gelezen",
+    "Mislukt",
+    "Regels",
+    "Toegepast",
+    "Wijzigingsopdrachten",
+    "apply_opdrachten",
+    "generate",
+    "generate_many",
+    "nested",
+    "parse_text",
+    "same_text",
+]

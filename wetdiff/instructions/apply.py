@@ -100,11 +100,12 @@ class _Werkversie:
             return node.alineas()
         kinds = [c.kind for c in node.children]
         if "onderdeel" not in kinds:
-            raise ApplyError(f"{adres.phrase(relative=False)} heeft geen opsomming, dus geen "
-                             f"{adres.deel}")
+            raise ApplyError(
+                f"{adres.phrase(relative=False)} heeft geen opsomming, dus geen {adres.deel}"
+            )
         first = kinds.index("onderdeel")
         last = len(kinds) - 1 - kinds[::-1].index("onderdeel")
-        picked = node.children[:first] if adres.deel == "aanhef" else node.children[last + 1:]
+        picked = node.children[:first] if adres.deel == "aanhef" else node.children[last + 1 :]
         alineas = [c for c in picked if c.kind == "alinea"]
         if not alineas:
             raise ApplyError(f"{adres.phrase(relative=False)} heeft geen {adres.deel}")
@@ -125,13 +126,16 @@ def _apply_vervangen(work: _Werkversie, opdracht: WoordenVervangen) -> None:
         if not hits:
             raise ApplyError(f"«{opdracht.old}» komt niet voor in {_words_where(target)}")
         if len(hits) > 1 and not opdracht.telkens:
-            raise ApplyError(f"«{opdracht.old}» komt {len(hits)} keer voor in "
-                             f"{_words_where(target)}; welke is bedoeld? (geef een nauwer "
-                             "adres, of 'telkens')")
+            raise ApplyError(
+                f"«{opdracht.old}» komt {len(hits)} keer voor in "
+                f"{_words_where(target)}; welke is bedoeld? (geef een nauwer "
+                "adres, of 'telkens')"
+            )
         for alinea in alineas:
             for start in sorted(occurrences(alinea.text, opdracht.old), reverse=True):
-                alinea.text = replace_span(alinea.text, start, start + len(opdracht.old),
-                                           opdracht.new)
+                alinea.text = replace_span(
+                    alinea.text, start, start + len(opdracht.old), opdracht.new
+                )
                 if not opdracht.telkens:
                     break
 
@@ -146,8 +150,10 @@ def _apply_invoegen(work: _Werkversie, opdracht: WoordenInvoegen) -> None:
         if not hits:
             raise ApplyError(f"«{opdracht.anchor}» komt niet voor in {_words_where(target)}")
         if len(hits) > 1:
-            raise ApplyError(f"«{opdracht.anchor}» komt {len(hits)} keer voor in "
-                             f"{_words_where(target)}; na welke moet worden ingevoegd?")
+            raise ApplyError(
+                f"«{opdracht.anchor}» komt {len(hits)} keer voor in "
+                f"{_words_where(target)}; na welke moet worden ingevoegd?"
+            )
         alinea, start = hits[0]
         at = start if opdracht.before else start + len(opdracht.anchor)
         alinea.text = insert_words(alinea.text, at, opdracht.text, after=not opdracht.before)
@@ -210,10 +216,11 @@ def _apply_komt(work: _Werkversie, opdracht: KomtTeLuiden) -> None:
     except WetdiffError as error:
         raise ApplyError(f"de nieuwe tekst is niet te lezen: {error.what}") from None
     if not new_nodes or any(n.kind != opdracht.kind for n in new_nodes):
-        raise ApplyError(f"de nieuwe tekst begint niet met het nummer van een "
-                         f"{_kind_words(opdracht.kind)}")
+        raise ApplyError(
+            f"de nieuwe tekst begint niet met het nummer van een {_kind_words(opdracht.kind)}"
+        )
     positions = sorted(_index(parent, e) for e in elements)
-    parent.children[positions[0]:positions[-1] + 1] = new_nodes
+    parent.children[positions[0] : positions[-1] + 1] = new_nodes
     _check_unique(parent, opdracht.kind)
 
 
@@ -228,8 +235,10 @@ def _check_unique(parent: Node, kind: str) -> None:
     seen: set[str] = set()
     for child in parent.elements(kind):
         if child.nr in seen:
-            raise ApplyError(f"daarna zijn er twee keer {_kind_words(kind)} {child.nr}; "
-                             "ontbreekt een vernummering?")
+            raise ApplyError(
+                f"daarna zijn er twee keer {_kind_words(kind)} {child.nr}; "
+                "ontbreekt een vernummering?"
+            )
         seen.add(child.nr)
 
 
@@ -242,7 +251,7 @@ def _renumber(parent: Node, kind: str, pairs: tuple[tuple[str, str], ...]) -> No
         nodes.append(found[0])
     for node, (_old, new) in zip(nodes, pairs, strict=True):
         bare = bare_number(node.number)
-        node.number = new + node.number[len(bare):]
+        node.number = new + node.number[len(bare) :]
 
 
 def _apply_vervalt(work: _Werkversie, opdracht: Vervalt) -> None:
@@ -255,9 +264,10 @@ def _apply_vervalt(work: _Werkversie, opdracht: Vervalt) -> None:
     parent = work.parent_of(opdracht.targets[0])
     kind = opdracht.targets[0].path[-1].kind
     siblings = parent.elements(kind)
-    tail = siblings[-len(elements):] if elements else []
+    tail = siblings[-len(elements) :] if elements else []
     trailing = len(tail) == len(elements) and all(
-        a is b for a, b in zip(tail, elements, strict=True))
+        a is b for a, b in zip(tail, elements, strict=True)
+    )
     if opdracht.vernummering or trailing:
         for element in elements:
             parent.children.remove(element)
@@ -280,9 +290,11 @@ def _apply_slot(work: _Werkversie, opdracht: Slotleesteken) -> None:
     last = alineas[-1]
     if not last.text.endswith(opdracht.old):
         ending = last.text[-1:] or "niets"
-        raise ApplyError(f"{_words_where(opdracht.target)} eindigt niet op "
-                         f"{_ENDINGS.get(opdracht.old, '«' + opdracht.old + '»')} maar op "
-                         f"«{ending}»")
+        raise ApplyError(
+            f"{_words_where(opdracht.target)} eindigt niet op "
+            f"{_ENDINGS.get(opdracht.old, '«' + opdracht.old + '»')} maar op "
+            f"«{ending}»"
+        )
     last.text = last.text[: len(last.text) - len(opdracht.old)] + opdracht.new
 
 
@@ -295,8 +307,9 @@ def _apply_element_invoegen(work: _Werkversie, opdracht: ElementInvoegen) -> Non
     except WetdiffError as error:
         raise ApplyError(f"de nieuwe tekst is niet te lezen: {error.what}") from None
     if not new_nodes or any(n.kind != opdracht.kind for n in new_nodes):
-        raise ApplyError(f"de nieuwe tekst begint niet met het nummer van een "
-                         f"{_kind_words(opdracht.kind)}")
+        raise ApplyError(
+            f"de nieuwe tekst begint niet met het nummer van een {_kind_words(opdracht.kind)}"
+        )
     siblings = parent.elements(opdracht.kind)
     if opdracht.after is not None:
         anchor = [c for c in siblings if c.nr == cited(opdracht.after)]
@@ -407,14 +420,18 @@ def _snapshot(work: _Werkversie, opdracht: Opdracht) -> tuple[dict[str, Node], l
     return nodes, list(work.order)
 
 
-def apply_opdrachten(opdrachten: Wijzigingsopdrachten | tuple[Opdracht, ...],
-                     version: Version, *, label: str = "", rollback: bool = True) -> Toegepast:
+def apply_opdrachten(
+    opdrachten: Wijzigingsopdrachten | tuple[Opdracht, ...],
+    version: Version,
+    *,
+    label: str = "",
+    rollback: bool = True,
+) -> Toegepast:
     """Apply instructions in order. A failing instruction is recorded and leaves the
     text as it was (so one failure does not hide the next); the result says which.
     ``rollback=False`` skips saving the text before each instruction, for a proof that
     only needs to know whether every instruction applied."""
-    items = (opdrachten.opdrachten if isinstance(opdrachten, Wijzigingsopdrachten)
-             else opdrachten)
+    items = opdrachten.opdrachten if isinstance(opdrachten, Wijzigingsopdrachten) else opdrachten
     work = _Werkversie(version)
     before = {a.number: a for a in version.artikelen}
     failures: list[Mislukt] = []
@@ -428,18 +445,28 @@ def apply_opdrachten(opdrachten: Wijzigingsopdrachten | tuple[Opdracht, ...],
             work.nodes, work.order = nodes, order
             failures.append(Mislukt(opdracht.label, opdracht.words, str(error)))
     artikelen = tuple(to_artikel(work.nodes[nr]) for nr in work.order)
-    changed = tuple(sorted(
-        {a.number for a in artikelen if before.get(a.number) != a}
-        | {nr for nr in before if nr not in work.nodes}, key=article_sort_key))
-    result = Version(label or f"{version.label} + wijzigingsopdrachten",
-                     f"{version.title}, gewijzigd door wijzigingsopdrachten",
-                     artikelen, version.date, version.illustrative, version.regeling,
-                     version.bwb_id)
+    changed = tuple(
+        sorted(
+            {a.number for a in artikelen if before.get(a.number) != a}
+            | {nr for nr in before if nr not in work.nodes},
+            key=article_sort_key,
+        )
+    )
+    result = Version(
+        label or f"{version.label} + wijzigingsopdrachten",
+        f"{version.title}, gewijzigd door wijzigingsopdrachten",
+        artikelen,
+        version.date,
+        version.illustrative,
+        version.regeling,
+        version.bwb_id,
+    )
     return Toegepast(result, tuple(failures), changed, applied)
 
 
-def apply_to_artikel(opdrachten: tuple[Opdracht, ...], artikel: Artikel | None,
-                     number: str) -> tuple[dict[str, Artikel], tuple[Mislukt, ...]]:
+def apply_to_artikel(
+    opdrachten: tuple[Opdracht, ...], artikel: Artikel | None, number: str
+) -> tuple[dict[str, Artikel], tuple[Mislukt, ...]]:
     """Apply instructions to one article alone (the generator's self-check)."""
     version = Version("x", "x", (artikel,) if artikel is not None else ())
     result = apply_opdrachten(opdrachten, version)
@@ -449,6 +476,7 @@ def apply_to_artikel(opdrachten: tuple[Opdracht, ...], artikel: Artikel | None,
 def same_text(a: Artikel | None, b: Artikel | None) -> bool:
     """Equal as the law reads: an article that is absent and one that reads
     "[Vervallen]" are the same state of the code."""
+
     def gone(x: Artikel | None) -> bool:
         return x is None or x.vervallen
 

@@ -170,7 +170,7 @@ def _regions(old: list[str], new: list[str]) -> list[tuple[int, int, int, int]]:
             continue
         if regions:
             last = regions[-1]
-            between = [t for t in old[last[1]:i1] if _is_word(t)]
+            between = [t for t in old[last[1] : i1] if _is_word(t)]
             if len(between) <= 1:
                 last[1], last[3] = i2, j2
                 continue
@@ -178,8 +178,9 @@ def _regions(old: list[str], new: list[str]) -> list[tuple[int, int, int, int]]:
     return [_slide(old, new, *r) for r in regions]
 
 
-def _slide(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int
-           ) -> tuple[int, int, int, int]:
+def _slide(
+    old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int
+) -> tuple[int, int, int, int]:
     """Move a pure insertion or deletion as far left as it can go unchanged, so that it
     hangs on the word before it ("na "opneemt," ingevoegd …") as a drafter would write it."""
     if i1 == i2:
@@ -219,8 +220,9 @@ def _similarity(a: Block, b: Block) -> float:
 
 
 def _kind(block: Block) -> str:
-    return "alinea" if isinstance(block, Alinea) else "lid" if isinstance(block, Lid) else \
-        "onderdeel"
+    return (
+        "alinea" if isinstance(block, Alinea) else "lid" if isinstance(block, Lid) else "onderdeel"
+    )
 
 
 def align(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[int | None, int | None]]:
@@ -233,8 +235,9 @@ def align(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[int | No
             best = max(score[i + 1][j], score[i][j + 1])
             if _kind(old[i]) == _kind(new[j]):
                 sim = _similarity(old[i], new[j])
-                same_nr = (not isinstance(old[i], Alinea) and
-                           cited(old[i].number) == cited(new[j].number))  # type: ignore[union-attr]
+                same_nr = not isinstance(old[i], Alinea) and cited(old[i].number) == cited(
+                    new[j].number
+                )  # type: ignore[union-attr]
                 if _kind(old[i]) == "alinea" or sim >= 0.3 or (same_nr and sim >= 0.1):
                     best = max(best, score[i + 1][j + 1] + sim + (0.25 if same_nr else 0) + 1)
             score[i][j] = best
@@ -243,11 +246,13 @@ def align(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[int | No
     while i < n or j < m:
         if i < n and j < m and _kind(old[i]) == _kind(new[j]):
             sim = _similarity(old[i], new[j])
-            same_nr = (not isinstance(old[i], Alinea) and
-                       cited(old[i].number) == cited(new[j].number))  # type: ignore[union-attr]
+            same_nr = not isinstance(old[i], Alinea) and cited(old[i].number) == cited(
+                new[j].number
+            )  # type: ignore[union-attr]
             gain = score[i + 1][j + 1] + sim + (0.25 if same_nr else 0) + 1
             if (_kind(old[i]) == "alinea" or sim >= 0.3 or (same_nr and sim >= 0.1)) and abs(
-                    score[i][j] - gain) < 1e-9:
+                score[i][j] - gain
+            ) < 1e-9:
                 pairs.append((i, j))
                 i += 1
                 j += 1
@@ -267,8 +272,10 @@ def _consecutive(numbers: list[str]) -> bool:
     parsed = [parse_number(n + ".") for n in numbers]
     if any(p.ordinal is None or p.suffix or p.style != parsed[0].style for p in parsed):
         return False
-    return all(b.ordinal == a.ordinal + 1  # type: ignore[operator]
-               for a, b in itertools.pairwise(parsed))
+    return all(
+        b.ordinal == a.ordinal + 1  # type: ignore[operator]
+        for a, b in itertools.pairwise(parsed)
+    )
 
 
 class _ArticleGenerator:
@@ -291,27 +298,39 @@ class _ArticleGenerator:
 
     # -- structure ---------------------------------------------------------------------
 
-    def body(self, old: tuple[Block, ...], new: tuple[Block, ...], container: Adres,
-             top: bool) -> None:
-        if (top and old and new and not any(isinstance(b, Lid) for b in old)
-                and all(isinstance(b, Lid) for b in new)):
+    def body(
+        self, old: tuple[Block, ...], new: tuple[Block, ...], container: Adres, top: bool
+    ) -> None:
+        if (
+            top
+            and old
+            and new
+            and not any(isinstance(b, Lid) for b in old)
+            and all(isinstance(b, Lid) for b in new)
+        ):
             # an article without leden gets leden: its text becomes the first lid
             # ("Voor de tekst wordt de aanduiding "1." geplaatst.", Ar 6.18)
             label = new[0].number  # type: ignore[union-attr]
             self.emit(AanduidingPlaatsen(target=container, aanduiding=label))
             old = (Lid(label, old),)
         pairs = align(old, new)
-        if any((o is None and isinstance(new[n], Alinea)) or  # type: ignore[index]
-               (n is None and isinstance(old[o], Alinea))  # type: ignore[index]
-               for o, n in pairs):
+        if any(
+            (o is None and isinstance(new[n], Alinea))  # type: ignore[index]
+            or (n is None and isinstance(old[o], Alinea))  # type: ignore[index]
+            for o, n in pairs
+        ):
             raise _Restate("an alinea was inserted or deleted")
         has_list = any(_kind(b) == "onderdeel" for b in new)
         # runs of inserted and deleted elements, and the renumbered pairs each covers
         ops: list[tuple[str, list[int]]] = []  # ("ins"|"del", indexes)
         for o, n in pairs:
             kind = "del" if n is None else "ins" if o is None else ""
-            if kind and ops and ops[-1][0] == kind and ops[-1][1][-1] + 1 == (
-                    o if kind == "del" else n):
+            if (
+                kind
+                and ops
+                and ops[-1][0] == kind
+                and ops[-1][1][-1] + 1 == (o if kind == "del" else n)
+            ):
                 ops[-1][1].append(o if kind == "del" else n)  # type: ignore[arg-type]
             elif kind:
                 ops.append((kind, [o if kind == "del" else n]))  # type: ignore[list-item]
@@ -345,8 +364,9 @@ class _ArticleGenerator:
             # a run of deletions or insertions
             run_kind = "del" if n is None else "ins"
             run: list[int] = []
-            while step < len(pairs) and ((pairs[step][1] is None) if run_kind == "del"
-                                         else (pairs[step][0] is None)):
+            while step < len(pairs) and (
+                (pairs[step][1] is None) if run_kind == "del" else (pairs[step][0] is None)
+            ):
                 run.append(pairs[step][0] if run_kind == "del" else pairs[step][1])  # type: ignore[arg-type]
                 step += 1
             covered: list[tuple[int, str, str]] = []
@@ -357,12 +377,15 @@ class _ArticleGenerator:
                 if lo is None or ln is None or ln in pending or isinstance(old[lo], Alinea):
                     continue
                 a, b = cited(old[lo].number), cited(new[ln].number)  # type: ignore[union-attr]
-                if a != b and _kind(old[lo]) == (_kind(old[run[0]]) if run_kind == "del"
-                                                 else _kind(new[run[0]])):
+                if a != b and _kind(old[lo]) == (
+                    _kind(old[run[0]]) if run_kind == "del" else _kind(new[run[0]])
+                ):
                     covered.append((ln, a, b))
             vernummering = tuple((a, b) for _, a, b in covered)
-            if vernummering and not (_consecutive([a for a, _ in vernummering])
-                                     and _consecutive([b for _, b in vernummering])):
+            if vernummering and not (
+                _consecutive([a for a, _ in vernummering])
+                and _consecutive([b for _, b in vernummering])
+            ):
                 raise _Restate("renumbering not in one run")
             for ln, a, b in covered:
                 pending[ln] = (a, b)
@@ -370,8 +393,9 @@ class _ArticleGenerator:
                 self.delete_run([old[i] for i in run], container, vernummering)
             else:
                 self.insert_run(new, run, pairs, step, old, container, vernummering)
-            seen_list = seen_list or any(_kind(new[i]) == "onderdeel" for i in run
-                                         if run_kind == "ins")
+            seen_list = seen_list or any(
+                _kind(new[i]) == "onderdeel" for i in run if run_kind == "ins"
+            )
 
     def alinea(self, container: Adres, index: int, deel: str, target: str) -> None:
         element = self.work.element(container)
@@ -409,8 +433,7 @@ class _ArticleGenerator:
                 self.emit(WoordenVervangen(targets=(scope,), old=old, new=new, telkens=True))
                 return
 
-    def word_instruction(self, node: Node, scopes: list[Adres], target: str
-                         ) -> Opdracht | None:
+    def word_instruction(self, node: Node, scopes: list[Adres], target: str) -> Opdracht | None:
         cur, tgt = tokens(node.text), tokens(target)
         regions = _regions(cur, tgt)
         if not regions:
@@ -426,11 +449,15 @@ class _ArticleGenerator:
             except ApplyError:
                 continue
         scopes = [s for s in scopes if id(s) in scope_texts]
-        if target.startswith(node.text) and target[len(node.text):].strip() and \
-                node is self._last_alinea(scopes[0]):
+        if (
+            target.startswith(node.text)
+            and target[len(node.text) :].strip()
+            and node is self._last_alinea(scopes[0])
+        ):
             # words added after all existing text: "Aan het tweede lid wordt toegevoegd …"
-            appended = WoordenInvoegen(targets=(scopes[0],), anchor="", before=False,
-                                       text=target[len(node.text):].strip())
+            appended = WoordenInvoegen(
+                targets=(scopes[0],), anchor="", before=False, text=target[len(node.text) :].strip()
+            )
             if _simulate(node.text, appended) == target:
                 return appended
         for total in range(self.regels.max_context + 1):
@@ -454,8 +481,11 @@ class _ArticleGenerator:
                     continue
                 for scope in scopes:
                     for opdracht in _forms(scope, old, new):
-                        quoted = (opdracht.anchor if isinstance(opdracht, WoordenInvoegen)
-                                  else opdracht.old)  # type: ignore[attr-defined]
+                        quoted = (
+                            opdracht.anchor
+                            if isinstance(opdracht, WoordenInvoegen)
+                            else opdracht.old
+                        )  # type: ignore[attr-defined]
                         if substring_count(scope_texts[id(scope)], quoted) != 1:
                             continue
                         if _simulate(node.text, opdracht) == expected:
@@ -487,8 +517,9 @@ class _ArticleGenerator:
                 raise _Restate("too much of the element changes")
             self.body(old.body, new.body, adres, top=False)
             children = [b for b in new.body if not isinstance(b, Alinea)]
-            restated = sum(1 for o in self.out[start:]
-                           if isinstance(o, KomtTeLuiden | ElementInvoegen))
+            restated = sum(
+                1 for o in self.out[start:] if isinstance(o, KomtTeLuiden | ElementInvoegen)
+            )
             if len(children) >= 2 and restated > self.regels.max_herschreven * len(children):
                 raise _Restate("most onderdelen restated")
         except _Restate:
@@ -496,25 +527,36 @@ class _ArticleGenerator:
             self.restate(adres, new)
 
     def restate(self, adres: Adres, new: Block) -> None:
-        self.emit(KomtTeLuiden(targets=(adres.part(""),), kind=_kind(new),
-                               block=_block_text(new)))
+        self.emit(KomtTeLuiden(targets=(adres.part(""),), kind=_kind(new), block=_block_text(new)))
 
-    def delete_run(self, blocks: list[Block], container: Adres,
-                   vernummering: tuple[tuple[str, str], ...]) -> None:
+    def delete_run(
+        self, blocks: list[Block], container: Adres, vernummering: tuple[tuple[str, str], ...]
+    ) -> None:
         kind = _kind(blocks[0])
-        targets = tuple(container.child(kind, cited(b.number))  # type: ignore[union-attr]
-                        for b in blocks)
+        targets = tuple(
+            container.child(kind, cited(b.number))  # type: ignore[union-attr]
+            for b in blocks
+        )
         if len(targets) > 2 and not _consecutive([t.path[-1].nr for t in targets]):
             raise _Restate("deleted elements not in one run")
         self.emit(Vervalt(targets=targets, vernummering=vernummering))
 
-    def insert_run(self, new: tuple[Block, ...], run: list[int],
-                   pairs: list[tuple[int | None, int | None]], step: int,
-                   old: tuple[Block, ...], container: Adres,
-                   vernummering: tuple[tuple[str, str], ...]) -> None:
+    def insert_run(
+        self,
+        new: tuple[Block, ...],
+        run: list[int],
+        pairs: list[tuple[int | None, int | None]],
+        step: int,
+        old: tuple[Block, ...],
+        container: Adres,
+        vernummering: tuple[tuple[str, str], ...],
+    ) -> None:
         kind = _kind(new[run[0]])
-        block = "\n\n".join(_block_text(new[i]) for i in run) if kind == "lid" else \
-            "\n".join(_block_text(new[i]) for i in run)
+        block = (
+            "\n\n".join(_block_text(new[i]) for i in run)
+            if kind == "lid"
+            else "\n".join(_block_text(new[i]) for i in run)
+        )
         previous = [new[i] for i in range(run[0]) if _kind(new[i]) == kind]
         after = before = None
         if run[-1] == len(new) - 1:
@@ -526,8 +568,16 @@ class _ArticleGenerator:
             if not following:
                 raise _Restate("no neighbour to insert before")
             before = cited(old[following[0]].number)  # type: ignore[union-attr]
-        self.emit(ElementInvoegen(parent=container, kind=kind, block=block, after=after,
-                                  before=before, vernummering=vernummering))
+        self.emit(
+            ElementInvoegen(
+                parent=container,
+                kind=kind,
+                block=block,
+                after=after,
+                before=before,
+                vernummering=vernummering,
+            )
+        )
 
 
 def _kind_of(new: tuple[Block, ...], old: tuple[Block, ...]) -> str:
@@ -554,13 +604,18 @@ def _forms(scope: Adres, old: str, new: str) -> Iterable[Opdracht]:
     if not new:
         yield WoordenVervangen(targets=(scope,), old=old, new="")
         return
-    if new.startswith(old) and len(new) > len(old) and (new[len(old)] == " " or
-                                                        new[len(old)] in ",.;:)"):
-        yield WoordenInvoegen(targets=(scope,), anchor=old, before=False,
-                              text=new[len(old):].strip())
+    if (
+        new.startswith(old)
+        and len(new) > len(old)
+        and (new[len(old)] == " " or new[len(old)] in ",.;:)")
+    ):
+        yield WoordenInvoegen(
+            targets=(scope,), anchor=old, before=False, text=new[len(old) :].strip()
+        )
     if new.endswith(old) and len(new) > len(old) and new[-len(old) - 1] == " ":
-        yield WoordenInvoegen(targets=(scope,), anchor=old, before=True,
-                              text=new[: -len(old)].strip())
+        yield WoordenInvoegen(
+            targets=(scope,), anchor=old, before=True, text=new[: -len(old)].strip()
+        )
     yield WoordenVervangen(targets=(scope,), old=old, new=new)
 
 
@@ -591,16 +646,18 @@ def _article_opdrachten(old: Artikel, new: Artikel, regels: Regels) -> tuple[lis
         try:
             generator.body(old.body, new.body, Adres(new.number), top=True)
             leden = [b for b in new.body if not isinstance(b, Alinea)]
-            restated = sum(1 for o in generator.out
-                           if isinstance(o, KomtTeLuiden | ElementInvoegen))
+            restated = sum(
+                1 for o in generator.out if isinstance(o, KomtTeLuiden | ElementInvoegen)
+            )
             if len(leden) >= 2 and restated > regels.max_herschreven * len(leden):
                 raise _Restate("most leden restated")
             if _proves(generator.out, old, new, regels):
                 return generator.out, False
         except (_Restate, ApplyError):
             pass
-    rewrite: list[Opdracht] = [KomtTeLuiden(targets=(Adres(new.number),), kind="artikel",
-                                            block=render(new).rstrip("\n"))]
+    rewrite: list[Opdracht] = [
+        KomtTeLuiden(targets=(Adres(new.number),), kind="artikel", block=render(new).rstrip("\n"))
+    ]
     return rewrite, True
 
 
@@ -613,8 +670,7 @@ def _proves(opdrachten: list[Opdracht], old: Artikel, new: Artikel, regels: Rege
     if gelezen.problems:
         return False
     renamed = Artikel(new.number, old.body, old.title)
-    result = apply_opdrachten(gelezen.opdrachten, Version("x", "x", (renamed,)),
-                              rollback=False)
+    result = apply_opdrachten(gelezen.opdrachten, Version("x", "x", (renamed,)), rollback=False)
     if result.failures:
         return False
     return same_text(result.version.artikel(new.number), new)
@@ -628,8 +684,9 @@ def letter(index: int) -> str:
     return _LETTERS[index % 26] * (index // 26 + 1)
 
 
-def _pairs(old: Version, new: Version, changes: ChangeSet | None
-           ) -> list[tuple[str | None, str | None]]:
+def _pairs(
+    old: Version, new: Version, changes: ChangeSet | None
+) -> list[tuple[str | None, str | None]]:
     """Article pairs: the change set's (which know renumbered articles) when they can be
     carried out one after another, else pairs by number."""
     if changes is not None and changes.article_pairs:
@@ -639,7 +696,8 @@ def _pairs(old: Version, new: Version, changes: ChangeSet | None
     old_nrs = {a.number for a in old.artikelen}
     new_nrs = {a.number for a in new.artikelen}
     result: list[tuple[str | None, str | None]] = [
-        (nr, nr if nr in new_nrs else None) for nr in (a.number for a in old.artikelen)]
+        (nr, nr if nr in new_nrs else None) for nr in (a.number for a in old.artikelen)
+    ]
     result += [(None, nr) for nr in (a.number for a in new.artikelen) if nr not in old_nrs]
     return result
 
@@ -659,8 +717,9 @@ def _renumbering_order(pairs: list[tuple[str | None, str | None]]) -> list[str] 
     return order
 
 
-def generate(old: Version, new: Version, changes: ChangeSet | None = None, *,
-             regels: Regels | None = None) -> Wijzigingsopdrachten:
+def generate(
+    old: Version, new: Version, changes: ChangeSet | None = None, *, regels: Regels | None = None
+) -> Wijzigingsopdrachten:
     """The wijzigingsopdrachten that turn ``old`` into ``new``: one ARTIKEL for the
     regeling, an onderdeel per amended article, naming ``old`` as the base they were
     generated against.
@@ -684,8 +743,13 @@ def generate(old: Version, new: Version, changes: ChangeSet | None = None, *,
         b = new_by.get(new_nr) if new_nr else None
         if b is None or (b.vervallen and a is not None):
             if a is not None and not a.vervallen:
-                blocks.append(((0, article_sort_key(a.number)), a.number,
-                               [Vervalt(targets=(Adres(a.number),))]))
+                blocks.append(
+                    (
+                        (0, article_sort_key(a.number)),
+                        a.number,
+                        [Vervalt(targets=(Adres(a.number),))],
+                    )
+                )
             continue
         if a is None:
             # the run of new articles hangs after the nearest article that already exists
@@ -703,8 +767,11 @@ def generate(old: Version, new: Version, changes: ChangeSet | None = None, *,
             if whole:
                 rewritten.append(b.number)
         if opdrachten:
-            phase = (1, renumber_rank[a.number]) if a.number != b.number else (
-                2, article_sort_key(b.number))
+            phase = (
+                (1, renumber_rank[a.number])
+                if a.number != b.number
+                else (2, article_sort_key(b.number))
+            )
             blocks.append((phase, b.number, opdrachten))
     # inserted articles: one onderdeel per run after the same neighbour
     for anchor, run in inserted.items():
@@ -724,14 +791,21 @@ def generate(old: Version, new: Version, changes: ChangeSet | None = None, *,
     artikel = Wijzigingsartikel("I", regeling, tuple(onderdelen))
     base = _describe(old)
     text = render_text(artikel, base, _describe(new)) if onderdelen else ""
-    return Wijzigingsopdrachten((artikel,) if onderdelen else (), base=base, text=text,
-                                rewritten=tuple(rewritten))
+    return Wijzigingsopdrachten(
+        (artikel,) if onderdelen else (), base=base, text=text, rewritten=tuple(rewritten)
+    )
 
 
-def _insert_articles(blocks: list[tuple[tuple[object, ...], str, list[Opdracht]]],
-                     anchor: str, numbers: list[str], new_by: dict[str, Artikel],
-                     new_order: list[str], paired: set[str], old: Version) -> None:
-    """"Na artikel 273f worden twee artikelen ingevoegd, luidende:" for a run of new
+def _insert_articles(
+    blocks: list[tuple[tuple[object, ...], str, list[Opdracht]]],
+    anchor: str,
+    numbers: list[str],
+    new_by: dict[str, Artikel],
+    new_order: list[str],
+    paired: set[str],
+    old: Version,
+) -> None:
+    """ "Na artikel 273f worden twee artikelen ingevoegd, luidende:" for a run of new
     articles after one existing neighbour (or before the first one that stays)."""
     articles = "\n\n".join(render(new_by[nr]).rstrip("\n") for nr in numbers)
     if anchor:
@@ -757,8 +831,11 @@ def _describe(version: Version) -> str:
 def render_artikel(artikel: Wijzigingsartikel) -> str:
     """One amending article: ARTIKEL I, the opening sentence naming the regeling, and
     its onderdelen."""
-    opening = (f"Het {artikel.regeling} wordt als volgt gewijzigd:" if artikel.regeling
-               else "De regeling wordt als volgt gewijzigd:")
+    opening = (
+        f"Het {artikel.regeling} wordt als volgt gewijzigd:"
+        if artikel.regeling
+        else "De regeling wordt als volgt gewijzigd:"
+    )
     head = f"ARTIKEL {artikel.numeral}\n\n{opening}\n\n\n"
     return head + "\n".join(o.text for o in artikel.onderdelen)
 
@@ -769,8 +846,13 @@ def render_text(artikel: Wijzigingsartikel, base: str, target: str) -> str:
 
 
 def render_set(artikelen: tuple[Wijzigingsartikel, ...], base: str, target: str) -> str:
-    lines = ["Wijzigingsopdrachten, gegenereerd door wetdiff", f"Basisversie: {base}",
-             f"Doelversie: {target}", "", ""]
+    lines = [
+        "Wijzigingsopdrachten, gegenereerd door wetdiff",
+        f"Basisversie: {base}",
+        f"Doelversie: {target}",
+        "",
+        "",
+    ]
     return "\n".join(lines) + "\n".join(render_artikel(a) for a in artikelen)
 
 
@@ -786,8 +868,9 @@ def roman(n: int) -> str:
     return out
 
 
-def generate_many(comparisons: list[tuple[Version, Version, ChangeSet | None]], *,
-                  regels: Regels | None = None) -> Wijzigingsopdrachten:
+def generate_many(
+    comparisons: list[tuple[Version, Version, ChangeSet | None]], *, regels: Regels | None = None
+) -> Wijzigingsopdrachten:
     """One ARTIKEL per amended regeling (I, II, …), as when a bill amends the Wetboek
     van Strafrecht and the Wetboek van Strafrecht BES together (Ar 6.15(1))."""
     artikelen: list[Wijzigingsartikel] = []
@@ -800,9 +883,9 @@ def generate_many(comparisons: list[tuple[Version, Version, ChangeSet | None]], 
         targets.append(_describe(new))
         rewritten += part.rewritten
         for artikel in part.artikelen:
-            artikelen.append(Wijzigingsartikel(roman(len(artikelen) + 1), artikel.regeling,
-                                               artikel.onderdelen))
+            artikelen.append(
+                Wijzigingsartikel(roman(len(artikelen) + 1), artikel.regeling, artikel.onderdelen)
+            )
     base = "; ".join(bases)
     text = render_set(tuple(artikelen), base, "; ".join(targets)) if artikelen else ""
-    return Wijzigingsopdrachten(tuple(artikelen), base=base, text=text,
-                                rewritten=tuple(rewritten))
+    return Wijzigingsopdrachten(tuple(artikelen), base=base, text=text, rewritten=tuple(rewritten))

@@ -69,12 +69,12 @@ def stap_words(stap: Stap, *, lidword_article: bool) -> str:
 
 
 def lid_words(nr: str) -> str:
-    """"3" → "derde lid"; "2a" → "lid 2a" (no ordinal word exists for it)."""
+    """ "3" → "derde lid"; "2a" → "lid 2a" (no ordinal word exists for it)."""
     return f"{ordinal_word(int(nr))} lid" if nr.isdigit() and 0 < int(nr) < 100 else f"lid {nr}"
 
 
 def leden_phrase(numbers: list[str]) -> str:
-    """"het vijfde tot en met zevende lid", "het vierde en vijfde lid", "het zesde lid"."""
+    """ "het vijfde tot en met zevende lid", "het vierde en vijfde lid", "het zesde lid"."""
     if all(n.isdigit() and 0 < int(n) < 100 for n in numbers):
         words = [ordinal_word(int(n)) for n in numbers]
         if len(words) == 1:
@@ -104,7 +104,7 @@ def elements_phrase(kind: str, numbers: list[str]) -> str:
 
 
 def vernummering_phrase(kind: str, pairs: tuple[tuple[str, str], ...]) -> str:
-    """"onder vernummering van het vijfde tot en met zevende lid tot vierde tot en met
+    """ "onder vernummering van het vijfde tot en met zevende lid tot vierde tot en met
     zesde lid"; letters are "verlettering" (Ar 6.18)."""
     old = [a for a, _ in pairs]
     new = [b for _, b in pairs]
@@ -145,7 +145,7 @@ class Opdracht:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WoordenVervangen(Opdracht):
-    """"In … wordt "oud" vervangen door "nieuw"." With ``new == ""``: "In … vervalt
+    """ "In … wordt "oud" vervangen door "nieuw"." With ``new == ""``: "In … vervalt
     "oud"." With ``telkens``: every occurrence in the element."""
 
     targets: tuple[Adres, ...]
@@ -157,7 +157,7 @@ class WoordenVervangen(Opdracht):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WoordenInvoegen(Opdracht):
-    """"In … wordt na "anker" ingevoegd "woorden"." (or "voor")."""
+    """ "In … wordt na "anker" ingevoegd "woorden"." (or "voor")."""
 
     targets: tuple[Adres, ...]
     anchor: str
@@ -167,7 +167,7 @@ class WoordenInvoegen(Opdracht):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class KomtTeLuiden(Opdracht):
-    """"Het derde lid komt te luiden:" + the new text, which starts with its label.
+    """ "Het derde lid komt te luiden:" + the new text, which starts with its label.
     ``targets`` are the elements replaced (several for "De onderdelen 9° tot en met 12°
     komen te luiden:"); ``block`` is the new text in the canonical article form."""
 
@@ -178,7 +178,7 @@ class KomtTeLuiden(Opdracht):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Vervalt(Opdracht):
-    """"Het vierde lid vervalt, onder vernummering van …" / "Artikel 1.3.2 vervalt."."""
+    """ "Het vierde lid vervalt, onder vernummering van …" / "Artikel 1.3.2 vervalt."."""
 
     targets: tuple[Adres, ...]
     vernummering: tuple[tuple[str, str], ...] = ()
@@ -186,7 +186,7 @@ class Vervalt(Opdracht):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Slotleesteken(Opdracht):
-    """"Aan het slot van onderdeel 5° wordt de punt vervangen door een puntkomma.", also
+    """ "Aan het slot van onderdeel 5° wordt de punt vervangen door een puntkomma.", also
     as the clause "onder vervanging van de punt aan het slot van …"."""
 
     target: Adres
@@ -212,7 +212,7 @@ class ElementInvoegen(Opdracht):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AanduidingPlaatsen(Opdracht):
-    """"Voor de tekst wordt de aanduiding «1.» geplaatst." (Ar 6.18): the element's text
+    """ "Voor de tekst wordt de aanduiding «1.» geplaatst." (Ar 6.18): the element's text
     becomes its first lid (or, in a lid or onderdeel, its first onderdeel), so that
     further leden can be added."""
 
@@ -222,7 +222,7 @@ class AanduidingPlaatsen(Opdracht):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ArtikelInvoegen(Opdracht):
-    """"Na artikel 273f worden twee artikelen ingevoegd, luidende:" + the articles."""
+    """ "Na artikel 273f worden twee artikelen ingevoegd, luidende:" + the articles."""
 
     block: str
     after: str | None = None
@@ -231,7 +231,7 @@ class ArtikelInvoegen(Opdracht):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ArtikelVernummeren(Opdracht):
-    """"Artikel 273a wordt vernummerd tot artikel 273f."."""
+    """ "Artikel 273a wordt vernummerd tot artikel 273f."."""
 
     old: str
     new: str

@@ -67,8 +67,7 @@ class Gelezen:
 
 # --- quotes ---------------------------------------------------------------------------
 
-_CLOSERS = {"«": "»", "\u201c": "\u201d", "\u201e": "\u201d\u201c\"", '"': '"',
-            "\u2018": "\u2019"}
+_CLOSERS = {"«": "»", "\u201c": "\u201d", "\u201e": '\u201d\u201c"', '"': '"', "\u2018": "\u2019"}
 
 
 def mask_quotes(sentence: str, spans: list[str] | None = None) -> tuple[str, list[str]]:
@@ -89,9 +88,9 @@ def mask_quotes(sentence: str, spans: list[str] | None = None) -> tuple[str, lis
                     break
             if end > i:
                 out.append(f"⟦{len(quotes)}⟧")
-                quotes.append(sentence[i + 1:end])
+                quotes.append(sentence[i + 1 : end])
                 if spans is not None:
-                    spans.append(sentence[i:end + 1])
+                    spans.append(sentence[i : end + 1])
                 i = end + 1
                 continue
         out.append(ch)
@@ -145,8 +144,7 @@ def _parse_one(piece: str, context: Adres | None) -> list[Adres]:
         m = re.fullmatch(rf"(?:het\s+)?({_ORD})\s+(en|tot en met)\s+({_ORD})\s+lid", part, I)
         if m:
             first, last = int(_lid_nr(m.group(1))), int(_lid_nr(m.group(3)))
-            numbers = [first, last] if m.group(2).lower() == "en" else list(
-                range(first, last + 1))
+            numbers = [first, last] if m.group(2).lower() == "en" else list(range(first, last + 1))
             multi = [[Stap("lid", str(n))] for n in numbers]
             continue
         m = re.fullmatch(rf"(?:het\s+)?({_ORD})\s+lid", part, I)
@@ -163,11 +161,13 @@ def _parse_one(piece: str, context: Adres | None) -> list[Adres]:
         if m:
             deel = m.group(1).lower()
             continue
-        m = re.fullmatch(r"(?:de\s+)?(?:sub)?onderdelen\s+(\S+)\s+(en|tot en met)\s+(\S+)",
-                         part, I)
+        m = re.fullmatch(r"(?:de\s+)?(?:sub)?onderdelen\s+(\S+)\s+(en|tot en met)\s+(\S+)", part, I)
         if m:
-            items = _expand(m.group(1), m.group(3)) if m.group(2).lower() != "en" else [
-                m.group(1), m.group(3)]
+            items = (
+                _expand(m.group(1), m.group(3))
+                if m.group(2).lower() != "en"
+                else [m.group(1), m.group(3)]
+            )
             multi = [[*path, Stap("onderdeel", n)] for n in items]
             continue
         m = re.fullmatch(r"(?:het\s+)?(?:sub)?onderdeel\s+(\S+)|onder\s+(\S+)", part, I)
@@ -197,7 +197,7 @@ def _parse_one(piece: str, context: Adres | None) -> list[Adres]:
 
 
 def _expand(first: str, last: str) -> list[str]:
-    """"9°" … "12°" → 9°, 10°, 11°, 12°; "c" … "f" → c, d, e, f."""
+    """ "9°" … "12°" → 9°, 10°, 11°, 12°; "c" … "f" → c, d, e, f."""
     a, b = parse_number(first + "."), parse_number(last + ".")
     if a.style != b.style or a.ordinal is None or b.ordinal is None or a.suffix or b.suffix:
         raise NotUnderstood(f"reeks '{first} tot en met {last}' niet begrepen")
@@ -218,29 +218,42 @@ def _numbers(phrase: str, kind: str) -> list[str]:
         if not m.group(2):
             return [str(first)]
         last = int(_lid_nr(m.group(3)))
-        return [str(first), str(last)] if m.group(2).lower() == "en" else [
-            str(n) for n in range(first, last + 1)]
+        return (
+            [str(first), str(last)]
+            if m.group(2).lower() == "en"
+            else [str(n) for n in range(first, last + 1)]
+        )
     m = re.fullmatch(r"(?:leden|lid)\s+(\S+)(?:\s+(en|tot en met)\s+(\S+))?", phrase, I)
     if m:
         if not m.group(2):
             return [m.group(1)]
-        return [m.group(1), m.group(3)] if m.group(2).lower() == "en" else _expand(
-            m.group(1), m.group(3))
-    m = re.fullmatch(r"(?:(?:sub)?onderde(?:len|el)\s+)?(\S+)(?:\s+(en|tot en met)\s+(\S+))?",
-                     phrase, I)
+        return (
+            [m.group(1), m.group(3)]
+            if m.group(2).lower() == "en"
+            else _expand(m.group(1), m.group(3))
+        )
+    m = re.fullmatch(
+        r"(?:(?:sub)?onderde(?:len|el)\s+)?(\S+)(?:\s+(en|tot en met)\s+(\S+))?", phrase, I
+    )
     if m:
         if not m.group(2):
             return [m.group(1)]
-        return [m.group(1), m.group(3)] if m.group(2).lower() == "en" else _expand(
-            m.group(1), m.group(3))
+        return (
+            [m.group(1), m.group(3)]
+            if m.group(2).lower() == "en"
+            else _expand(m.group(1), m.group(3))
+        )
     raise NotUnderstood(f"vernummering '{phrase}' niet begrepen")
 
 
 def parse_vernummering(clause: str, kind: str) -> tuple[tuple[str, str], ...]:
-    """"onder vernummering van het vijfde tot en met zevende lid tot vierde tot en met
+    """ "onder vernummering van het vijfde tot en met zevende lid tot vierde tot en met
     zesde lid" → (("5","4"), ("6","5"), ("7","6"))."""
-    m = re.search(r"(?:vernummering|verlettering)\s+van\s+(.+?)\s+tot\s+(?!en met)(.+)$",
-                  clause.strip().rstrip(","), I)
+    m = re.search(
+        r"(?:vernummering|verlettering)\s+van\s+(.+?)\s+tot\s+(?!en met)(.+)$",
+        clause.strip().rstrip(","),
+        I,
+    )
     if not m:
         raise NotUnderstood(f"vernummering '{clause}' niet begrepen")
     target = m.group(2)
@@ -248,8 +261,9 @@ def parse_vernummering(clause: str, kind: str) -> tuple[tuple[str, str], ...]:
         target += " lid"
     old, new = _numbers(m.group(1), kind), _numbers(target, kind)
     if len(old) != len(new):
-        raise NotUnderstood(f"vernummering '{clause}': {len(old)} oude en {len(new)} nieuwe "
-                            "nummers")
+        raise NotUnderstood(
+            f"vernummering '{clause}': {len(old)} oude en {len(new)} nieuwe nummers"
+        )
     return tuple(zip(old, new, strict=True))
 
 
@@ -258,70 +272,101 @@ def parse_vernummering(clause: str, kind: str) -> tuple[tuple[str, str], ...]:
 Q = r"⟦(\d+)⟧"
 _ZIN = r"(?:(?:de\s+zinsnede|de\s+woorden|het\s+woord|de\s+aanduiding|de\s+aanduidingen):?\s+)?"
 _PUNCT_OLD = {"de punt": ".", "de puntkomma": ";", "de komma": ",", "de dubbele punt": ":"}
-_PUNCT_NEW = {"een punt": ".", "een puntkomma": ";", "een komma": ",",
-              "een dubbele punt": ":"}
+_PUNCT_NEW = {"een punt": ".", "een puntkomma": ";", "een komma": ",", "een dubbele punt": ":"}
 _REN = r"onder\s+(?:vernummering|verlettering)\s+van\s+.+?"
 
 _R_REPLACE = re.compile(
     rf"^(?:in\s+(?P<addr>.+?),?\s+)?(?:wordt|worden)\s+(?P<tk>telkens\s+|steeds\s+)?{_ZIN}"
     rf"(?P<tk2>telkens\s+|steeds\s+)?{Q}\s+(?:telkens\s+|steeds\s+)?vervangen\s+door"
     rf"(?:\s+{_ZIN}{Q}|\s+(?P<punct>een puntkomma|een punt|een komma|een dubbele punt)"
-    rf"|:\s*(?P<legacy>.+))$", I)
+    rf"|:\s*(?P<legacy>.+))$",
+    I,
+)
 _R_DELETE_WORDS = re.compile(
     rf"^(?:in\s+(?P<addr>.+?),?\s+)?vervalt(?:\s+(?P<tk>telkens\s+|steeds\s+)?{_ZIN}{Q}"
-    r"|\s*(?:(?:de\s+zinsnede|de\s+woorden|het\s+woord)\s*)?:\s*(?P<legacy>.+))$", I)
+    r"|\s*(?:(?:de\s+zinsnede|de\s+woorden|het\s+woord)\s*)?:\s*(?P<legacy>.+))$",
+    I,
+)
 _R_INSERT_WORDS = re.compile(
     rf"^(?:in\s+(?P<addr>.+?),?\s+)?(?:wordt|worden)\s+(?P<pos>na|voor|vóór)\s+{Q}\s+"
-    rf"(?:ingevoegd|toegevoegd)(?::?\s+{Q}|:\s*(?P<legacy>.+))$", I)
+    rf"(?:ingevoegd|toegevoegd)(?::?\s+{Q}|:\s*(?P<legacy>.+))$",
+    I,
+)
 _R_APPEND_WORDS = re.compile(
     rf"^(?:aan\s+(?P<addr>.+?)|in\s+(?P<addr2>.+?),?\s+(?:wordt|worden)\s+aan\s+het\s+"
     rf"(?:slot|eind)(?:\s+van\s+(?P<elem>.+?))?),?\s+(?:wordt|worden)?\s*toegevoegd"
-    rf"(?::?\s+{Q}|:\s*(?P<legacy>.+))$", I)
+    rf"(?::?\s+{Q}|:\s*(?P<legacy>.+))$",
+    I,
+)
 _R_AANDUIDING = re.compile(
     rf"^(?:in\s+(?P<addr>.+?),?\s+)?(?:wordt\s+)?voor\s+de\s+tekst\s+(?:wordt\s+)?de\s+"
-    rf"aanduiding\s+{Q}\s+geplaatst$", I)
+    rf"aanduiding\s+{Q}\s+geplaatst$",
+    I,
+)
 _R_KOMT = re.compile(r"^(?P<addr>.+?),?\s+(?:komt|komen)\s+(?:als\s+volgt\s+)?te\s+luiden:$", I)
 _R_VERVALT_PRE = re.compile(
     rf"^(?P<ren>{_REN}),?\s+(?:vervalt|vervallen)\s+in\s+(?P<addr>artikel\s+\S+)\s+"
-    r"(?P<elem>.+)$", I)
+    r"(?P<elem>.+)$",
+    I,
+)
 _R_VERVALT_IN = re.compile(
     rf"^in\s+(?P<addr>.+?),?\s+(?:vervalt|vervallen)\s+(?P<elem>(?:het|de|onderdeel|"
-    rf"subonderdeel|onder)\s+.+?)(?:,?\s+(?P<ren>{_REN}))?$", I)
-_R_VERVALT = re.compile(
-    rf"^(?P<addr>.+?),?\s+(?:vervalt|vervallen)(?:,?\s+(?P<ren>{_REN}))?$", I)
+    rf"subonderdeel|onder)\s+.+?)(?:,?\s+(?P<ren>{_REN}))?$",
+    I,
+)
+_R_VERVALT = re.compile(rf"^(?P<addr>.+?),?\s+(?:vervalt|vervallen)(?:,?\s+(?P<ren>{_REN}))?$", I)
 _R_INSERT_EL = re.compile(
     rf"^(?:(?P<ren1>{_REN}),?\s+)?(?:(?:in|aan)\s+(?P<addr>.+?),?\s+)?"
     r"(?:(?P<pos1>na|voor|vóór)\s+(?P<anchor1>.+?),?\s+)?(?:er\s+)?(?:wordt|worden),?\s+"
     r"(?:(?P<pos2>na|voor|vóór)\s+(?P<anchor2>.+?),?\s+)?"
     rf"(?:(?P<ren2>{_REN}),\s+)?(?P<count>\w+)\s+(?:nieuwe?\s+)?"
     r"(?P<kind>lid|leden|onderdeel|onderdelen|subonderdeel|subonderdelen|artikel|artikelen)"
-    r"\s+(?P<verb>ingevoegd|toegevoegd),?\s+(?:luidende|luidend|dat\s+luidt|die\s+luiden):$", I)
+    r"\s+(?P<verb>ingevoegd|toegevoegd),?\s+(?:luidende|luidend|dat\s+luidt|die\s+luiden):$",
+    I,
+)
 _R_SLOT_CLAUSE = re.compile(
     rf"(?:,|\s+en)?\s*onder\s+vervanging\s+van\s+(?P<what>de puntkomma|de punt|de komma|"
     rf"{Q})\s+aan\s+het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?)\s+door\s+"
-    rf"(?P<by>een puntkomma|een punt|een komma|{Q}),?", I)
+    rf"(?P<by>een puntkomma|een punt|een komma|{Q}),?",
+    I,
+)
 _R_ADD_CLAUSE = re.compile(
     r"(?:,|\s+en)?\s*onder\s+toevoeging\s+van\s+(?:het\s+woord\s+|de\s+woorden\s+)?"
     r"⟦(?P<word>\d+)⟧\s+aan\s+het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?)(?=,|\s+en\s+onder|$)",
-    I)
+    I,
+)
 _R_SLOT = re.compile(
     rf"^aan\s+het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?),?\s+(?:wordt|worden)\s+"
     rf"(?P<what>de puntkomma|de punt|de komma|{Q})\s+vervangen\s+door\s+"
-    rf"(?P<by>een puntkomma|een punt|een komma|{Q})$", I)
+    rf"(?P<by>een puntkomma|een punt|een komma|{Q})$",
+    I,
+)
 _R_HEADER = re.compile(
     r"^(?P<addr>.+?),?\s+(?:wordt|worden)\s+(?:als\s+volgt\s+gewijzigd|gewijzigd\s+als\s+"
-    r"volgt)$", I)
-_R_VERNUMMERD = re.compile(r"^artikel\s+(?P<old>\S+)\s+wordt\s+vernummerd\s+tot\s+artikel\s+"
-                           r"(?P<new>\S+)$", I)
+    r"volgt)$",
+    I,
+)
+_R_VERNUMMERD = re.compile(
+    r"^artikel\s+(?P<old>\S+)\s+wordt\s+vernummerd\s+tot\s+artikel\s+"
+    r"(?P<new>\S+)$",
+    I,
+)
 _R_REPLACED_BY_ARTICLES = re.compile(
     r"^(?P<addr>artikel\s+\S+)\s+wordt\s+vervangen\s+door\s+(?:\w+\s+artikelen|de\s+volgende"
-    r"\s+artikelen),?\s*(?:luidende)?:$", I)
+    r"\s+artikelen),?\s*(?:luidende)?:$",
+    I,
+)
 _R_REGELING = re.compile(
     r"^(?:de|het)\s+(?P<naam>.+?)\d*\s+wordt\s+(?:als\s+volgt\s+gewijzigd|gewijzigd\s+als"
-    r"\s+volgt)\s*[:.]$", I)
+    r"\s+volgt)\s*[:.]$",
+    I,
+)
 
-_BLOCK_END = re.compile(r"(?:luidende|luidend|dat\s+luidt|die\s+luiden|te\s+luiden|"
-                        r"volgende\s+artikelen):$", I)
+_BLOCK_END = re.compile(
+    r"(?:luidende|luidend|dat\s+luidt|die\s+luiden|te\s+luiden|"
+    r"volgende\s+artikelen):$",
+    I,
+)
 
 
 def _q(quotes: list[str], index: str | None) -> str:
@@ -342,7 +387,7 @@ def _punct(word: str | None, quotes: list[str], table: dict[str, str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _SlotClause:
-    """"onder vervanging van de punt aan het slot van onderdeel 5° door een puntkomma"."""
+    """ "onder vervanging van de punt aan het slot van onderdeel 5° door een puntkomma"."""
 
     phrase: str
     old: str
@@ -357,8 +402,7 @@ class _Sentence:
     last_targets: list[Adres] = field(default_factory=list)
 
 
-def parse_sentence(words: str, state: _Sentence, block: str | None, label: str
-                   ) -> list[Opdracht]:
+def parse_sentence(words: str, state: _Sentence, block: str | None, label: str) -> list[Opdracht]:
     """One instruction sentence (without its block) into instructions."""
     text = words.strip()
     if text.endswith(".") and not text.endswith(":."):
@@ -384,17 +428,20 @@ def parse_sentence(words: str, state: _Sentence, block: str | None, label: str
         clause = _R_SLOT_CLAUSE.search(masked) or _R_ADD_CLAUSE.search(masked)
         if not clause:
             break
-        masked = (masked[:clause.start()] + " " + masked[clause.end():]).strip()
+        masked = (masked[: clause.start()] + " " + masked[clause.end() :]).strip()
         masked = re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", masked)).strip(" ,")
         masked = re.sub(r"(wordt|worden|vervalt|vervallen),\s+", r"\1 ", masked)
         masked = re.sub(r",$", "", masked)
         if "what" in clause.groupdict():
-            clauses.append(_SlotClause(clause.group("elem"),
-                                       _punct(clause.group("what"), quotes, _PUNCT_OLD),
-                                       _punct(clause.group("by"), quotes, _PUNCT_NEW)))
+            clauses.append(
+                _SlotClause(
+                    clause.group("elem"),
+                    _punct(clause.group("what"), quotes, _PUNCT_OLD),
+                    _punct(clause.group("by"), quotes, _PUNCT_NEW),
+                )
+            )
         else:
-            clauses.append(_SlotClause(clause.group("elem"), "",
-                                       quotes[int(clause.group("word"))]))
+            clauses.append(_SlotClause(clause.group("elem"), "", quotes[int(clause.group("word"))]))
 
     if block is not None:
         if len(clauses) > 1 or (clauses and not clauses[0].old):
@@ -403,40 +450,58 @@ def parse_sentence(words: str, state: _Sentence, block: str | None, label: str
         return [_with_block(masked, state, block, common, slot)]
     if clauses:
         main = parse_sentence_plain(masked, quotes, state, common, targets)
-        base = main[0].targets[0].parent if isinstance(main[0], Vervalt) and \
-            main[0].targets[0].path else state.context
+        base = (
+            main[0].targets[0].parent
+            if isinstance(main[0], Vervalt) and main[0].targets[0].path
+            else state.context
+        )
         extra: list[Opdracht] = []
         for found in clauses:
             element = parse_adres(found.phrase, base)[0]
             if found.old:
-                extra.append(Slotleesteken(target=element, old=found.old, new=found.new,
-                                           **common))
+                extra.append(Slotleesteken(target=element, old=found.old, new=found.new, **common))
             else:
-                extra.append(WoordenInvoegen(targets=(element,), anchor="", before=False,
-                                             text=found.new, **common))
+                extra.append(
+                    WoordenInvoegen(
+                        targets=(element,), anchor="", before=False, text=found.new, **common
+                    )
+                )
         return [*extra, *main]
     return parse_sentence_plain(masked, quotes, state, common, targets)
 
 
-def parse_sentence_plain(masked: str, quotes: list[str], state: _Sentence,
-                         common: dict[str, str], targets: Callable[[str | None],
-                                                                   tuple[Adres, ...]]
-                         ) -> list[Opdracht]:
+def parse_sentence_plain(
+    masked: str,
+    quotes: list[str],
+    state: _Sentence,
+    common: dict[str, str],
+    targets: Callable[[str | None], tuple[Adres, ...]],
+) -> list[Opdracht]:
     """A sentence without a block and without "onder vervanging/toevoeging" clauses."""
 
     m = _R_AANDUIDING.match(masked)
     if m:
-        return [AanduidingPlaatsen(target=targets(m.group("addr"))[0],
-                                   aanduiding=quotes[int(re.findall(Q, masked)[-1])],
-                                   **common)]
+        return [
+            AanduidingPlaatsen(
+                target=targets(m.group("addr"))[0],
+                aanduiding=quotes[int(re.findall(Q, masked)[-1])],
+                **common,
+            )
+        ]
     m = _R_VERNUMMERD.match(masked)
     if m:
         return [ArtikelVernummeren(old=m.group("old"), new=m.group("new"), **common)]
     m = _R_SLOT.match(masked)
     if m:
         target = parse_adres(m.group("elem"), state.context)[0]
-        return [Slotleesteken(target=target, old=_punct(m.group("what"), quotes, _PUNCT_OLD),
-                              new=_punct(m.group("by"), quotes, _PUNCT_NEW), **common)]
+        return [
+            Slotleesteken(
+                target=target,
+                old=_punct(m.group("what"), quotes, _PUNCT_OLD),
+                new=_punct(m.group("by"), quotes, _PUNCT_NEW),
+                **common,
+            )
+        ]
     m = _R_REPLACE.match(masked)
     if m:
         q_indexes = re.findall(Q, masked[: m.end()])
@@ -447,18 +512,37 @@ def parse_sentence_plain(masked: str, quotes: list[str], state: _Sentence,
             new, punct = _PUNCT_NEW[m.group("punct").lower()], m.group("punct")
         else:
             new, punct = quotes[int(q_indexes[1])], ""
-        telkens = bool(m.group("tk") or m.group("tk2") or re.search(r"\b(telkens|steeds)\b",
-                                                                    masked, I))
-        return [WoordenVervangen(targets=targets(m.group("addr")), old=old, new=new,
-                                 telkens=telkens, punctuation=punct, **common)]
+        telkens = bool(
+            m.group("tk") or m.group("tk2") or re.search(r"\b(telkens|steeds)\b", masked, I)
+        )
+        return [
+            WoordenVervangen(
+                targets=targets(m.group("addr")),
+                old=old,
+                new=new,
+                telkens=telkens,
+                punctuation=punct,
+                **common,
+            )
+        ]
     m = _R_INSERT_WORDS.match(masked)
     if m:
         q_indexes = re.findall(Q, masked)
         anchor = quotes[int(q_indexes[0])]
-        new = (_legacy(m.group("legacy"), quotes) if m.group("legacy") is not None
-               else quotes[int(q_indexes[1])])
-        return [WoordenInvoegen(targets=targets(m.group("addr")), anchor=anchor,
-                                before=m.group("pos").lower() != "na", text=new, **common)]
+        new = (
+            _legacy(m.group("legacy"), quotes)
+            if m.group("legacy") is not None
+            else quotes[int(q_indexes[1])]
+        )
+        return [
+            WoordenInvoegen(
+                targets=targets(m.group("addr")),
+                anchor=anchor,
+                before=m.group("pos").lower() != "na",
+                text=new,
+                **common,
+            )
+        ]
     m = _R_APPEND_WORDS.match(masked)
     if m and (m.group("addr") or m.group("addr2")):
         if m.group("addr"):
@@ -466,16 +550,28 @@ def parse_sentence_plain(masked: str, quotes: list[str], state: _Sentence,
         else:
             base = parse_adres(m.group("addr2"), state.context)[0]
             found = tuple(parse_adres(m.group("elem"), base)) if m.group("elem") else (base,)
-        words_added = (_legacy(m.group("legacy"), quotes) if m.group("legacy") is not None
-                       else quotes[int(re.findall(Q, masked)[-1])])
-        return [WoordenInvoegen(targets=found, anchor="", before=False, text=words_added,
-                                **common)]
+        words_added = (
+            _legacy(m.group("legacy"), quotes)
+            if m.group("legacy") is not None
+            else quotes[int(re.findall(Q, masked)[-1])]
+        )
+        return [WoordenInvoegen(targets=found, anchor="", before=False, text=words_added, **common)]
     m = _R_DELETE_WORDS.match(masked)
     if m:
-        old = (_legacy(m.group("legacy"), quotes) if m.group("legacy") is not None
-               else quotes[int(re.findall(Q, masked)[0])])
-        return [WoordenVervangen(targets=targets(m.group("addr")), old=old, new="",
-                                 telkens=bool(m.group("tk")), **common)]
+        old = (
+            _legacy(m.group("legacy"), quotes)
+            if m.group("legacy") is not None
+            else quotes[int(re.findall(Q, masked)[0])]
+        )
+        return [
+            WoordenVervangen(
+                targets=targets(m.group("addr")),
+                old=old,
+                new="",
+                telkens=bool(m.group("tk")),
+                **common,
+            )
+        ]
     m = _R_VERVALT_PRE.match(masked) or _R_VERVALT_IN.match(masked)
     if m:
         parent = parse_adres(m.group("addr"), state.context)[0]
@@ -494,8 +590,9 @@ def _vervalt(found: tuple[Adres, ...], ren: str | None, common: dict[str, str]) 
     return Vervalt(targets=found, vernummering=pairs, **common)
 
 
-def _with_block(masked: str, state: _Sentence, block: str, common: dict[str, str],
-                slot: _SlotClause | None) -> Opdracht:
+def _with_block(
+    masked: str, state: _Sentence, block: str, common: dict[str, str], slot: _SlotClause | None
+) -> Opdracht:
     m = _R_KOMT.match(masked)
     if m:
         found = tuple(parse_adres(m.group("addr"), state.context))
@@ -508,8 +605,13 @@ def _with_block(masked: str, state: _Sentence, block: str, common: dict[str, str
     m = _R_INSERT_EL.match(masked)
     if m:
         kind = m.group("kind").lower()
-        kind = {"leden": "lid", "onderdelen": "onderdeel", "subonderdeel": "onderdeel",
-                "subonderdelen": "onderdeel", "artikelen": "artikel"}.get(kind, kind)
+        kind = {
+            "leden": "lid",
+            "onderdelen": "onderdeel",
+            "subonderdeel": "onderdeel",
+            "subonderdelen": "onderdeel",
+            "artikelen": "artikel",
+        }.get(kind, kind)
         pos = (m.group("pos1") or m.group("pos2") or "").lower().replace("vóór", "voor")
         anchor_phrase = m.group("anchor1") or m.group("anchor2")
         ren = m.group("ren1") or m.group("ren2")
@@ -519,8 +621,12 @@ def _with_block(masked: str, state: _Sentence, block: str, common: dict[str, str
             anchor = parse_adres(anchor_phrase, None)[0].artikel if anchor_phrase else None
             if anchor is None:
                 raise NotUnderstood("er staat niet na of voor welk artikel")
-            return ArtikelInvoegen(block=block, after=anchor if pos == "na" else None,
-                                   before=anchor if pos == "voor" else None, **common)
+            return ArtikelInvoegen(
+                block=block,
+                after=anchor if pos == "na" else None,
+                before=anchor if pos == "voor" else None,
+                **common,
+            )
         if m.group("addr"):
             parent = parse_adres(m.group("addr"), state.context)[0]
         elif state.context is not None:
@@ -538,10 +644,19 @@ def _with_block(masked: str, state: _Sentence, block: str, common: dict[str, str
         pairs = parse_vernummering(ren, kind) if ren else ()
         slot_fix = None
         if slot is not None:
-            slot_fix = Slotleesteken(target=parse_adres(slot.phrase, parent)[0], old=slot.old,
-                                     new=slot.new, **common)
-        return ElementInvoegen(parent=parent, kind=kind, block=block, after=after,
-                               before=before, vernummering=pairs, slot=slot_fix, **common)
+            slot_fix = Slotleesteken(
+                target=parse_adres(slot.phrase, parent)[0], old=slot.old, new=slot.new, **common
+            )
+        return ElementInvoegen(
+            parent=parent,
+            kind=kind,
+            block=block,
+            after=after,
+            before=before,
+            vernummering=pairs,
+            slot=slot_fix,
+            **common,
+        )
     raise NotUnderstood("deze opdracht met nieuwe tekst is niet begrepen")
 
 
@@ -558,10 +673,13 @@ _INSTRUCTION_START = re.compile(
     r"Er\s+(?:wordt|worden)\s|Het\s+\S+(?:\s+(?:en|tot\s+en\s+met)\s+\S+)?\s+lid|"
     r"De\s+(?:onderdelen|leden|artikelen)\s|"
     r"Artikel\s+\S+.*?\s(?:wordt|worden|komt|komen|vervalt|vervallen)\b|"
-    r"Onderdeel\s+\S+.*?\s(?:wordt|komt|vervalt)\b|Tevens\s|Voorts\s)")
+    r"Onderdeel\s+\S+.*?\s(?:wordt|komt|vervalt)\b|Tevens\s|Voorts\s)"
+)
 _INSTRUCTION_VERB = re.compile(
     r"\b(?:vervangen|ingevoegd|toegevoegd|te\s+luiden|vervalt|vervallen|gewijzigd|"
-    r"vernummerd|geplaatst)\b", I)
+    r"vernummerd|geplaatst)\b",
+    I,
+)
 
 
 def _looks_like_instruction(text: str) -> bool:
@@ -586,8 +704,11 @@ def _take_block(lines: list[str], i: int) -> tuple[str, int]:
         if stripped:
             item = _ITEM.match(stripped)
             rest = item.group("rest") if item else stripped
-            if (_ROMAN_LINE.match(stripped) or _LETTER_LINE.match(stripped)
-                    or _looks_like_instruction(rest)):
+            if (
+                _ROMAN_LINE.match(stripped)
+                or _LETTER_LINE.match(stripped)
+                or _looks_like_instruction(rest)
+            ):
                 break
             taken.append(stripped)
         j += 1
@@ -626,7 +747,7 @@ def _flat_block(text: str) -> str:
 
 
 def _split_sentences(text: str) -> list[str]:
-    """"… vervangen door: twee jaren. Tevens worden …" → two sentences; "… vervalt «X»
+    """ "… vervangen door: twee jaren. Tevens worden …" → two sentences; "… vervalt «X»
     en wordt «Y» vervangen door …" → two clauses sharing the address."""
     spans: list[str] = []
     masked, _ = mask_quotes(text, spans)
@@ -733,8 +854,7 @@ def parse_text(text: str) -> Gelezen:
             except NotUnderstood as error:
                 problems.append(Mislukt(label, sentence.strip(), str(error)))
     flush_artikel()
-    return Gelezen(Wijzigingsopdrachten(tuple(artikelen), base=base, text=text),
-                   tuple(problems))
+    return Gelezen(Wijzigingsopdrachten(tuple(artikelen), base=base, text=text), tuple(problems))
 
 
 def _with_words(opdracht: Opdracht, words: str) -> Opdracht:
@@ -781,8 +901,12 @@ def nested(gelezen: Gelezen) -> Gelezen:
     inner: list[str] = []
     for opdracht in gelezen.opdrachten.opdrachten:
         block = getattr(opdracht, "block", "")
-        if block and re.search(r"\bwordt\s+(?:als\s+volgt\s+gewijzigd|gewijzigd\s+als\s+volgt)"
-                               r"|\bte\s+luiden:|vervangen\s+door", block, I):
+        if block and re.search(
+            r"\bwordt\s+(?:als\s+volgt\s+gewijzigd|gewijzigd\s+als\s+volgt)"
+            r"|\bte\s+luiden:|vervangen\s+door",
+            block,
+            I,
+        ):
             lines = block.split("\n")
             if lines and re.match(r"^(?:Artikel|ARTIKEL)\s+[IVXLC\d]+[a-z]*$", lines[0].strip()):
                 lines = lines[1:]
@@ -792,7 +916,13 @@ def nested(gelezen: Gelezen) -> Gelezen:
 
 
 def _strip_regeling_from_header(text: str) -> str:
-    """"Artikel 273f van het Wetboek van Strafrecht wordt als volgt gewijzigd:" keeps its
+    """ "Artikel 273f van het Wetboek van Strafrecht wordt als volgt gewijzigd:" keeps its
     meaning without the regeling's name; the name becomes the regeling of the set."""
-    return re.sub(r"^(\s*Artikel\s+\S+)\s+van\s+(?:het|de)\s+[^\n]+?\s+(wordt\s+als\s+volgt"
-                  r"\s+gewijzigd:)", r"\1 \2", text, count=1, flags=re.M)
+    return re.sub(
+        r"^(\s*Artikel\s+\S+)\s+van\s+(?:het|de)\s+[^\n]+?\s+(wordt\s+als\s+volgt"
+        r"\s+gewijzigd:)",
+        r"\1 \2",
+        text,
+        count=1,
+        flags=re.M,
+    )

@@ -39,11 +39,14 @@ def _cap(text: str) -> str:
 
 
 def _in(target: Adres, relative: bool) -> str:
-    """"In het eerste lid, aanhef," / "In artikel 273f, eerste lid,"."""
+    """ "In het eerste lid, aanhef," / "In artikel 273f, eerste lid,"."""
     phrase = target.phrase(relative=relative)
     if relative and not target.path:  # the article's own text, inside its own block
-        phrase = ({"aanhef": "de aanhef", "slot": "het slot"}[target.deel] if target.deel
-                  else target.phrase(relative=False))
+        phrase = (
+            {"aanhef": "de aanhef", "slot": "het slot"}[target.deel]
+            if target.deel
+            else target.phrase(relative=False)
+        )
     return f"In {phrase}" + ("," if "," in phrase else "")
 
 
@@ -73,8 +76,10 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "straight") -> 
     if isinstance(opdracht, WoordenInvoegen):
         target = opdracht.targets[0]
         where = "voor" if opdracht.before else "na"
-        return (f"{_in(target, relative)} wordt {where} {q(opdracht.anchor)} ingevoegd "
-                f"{q(opdracht.text)}.")
+        return (
+            f"{_in(target, relative)} wordt {where} {q(opdracht.anchor)} ingevoegd "
+            f"{q(opdracht.text)}."
+        )
     if isinstance(opdracht, KomtTeLuiden):
         target = opdracht.targets[0]
         if opdracht.kind == "artikel" or not target.path:
@@ -106,24 +111,31 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "straight") -> 
             return f"{_cap(stap_words(last, lidword_article=False))} vervalt{clause}."
         return f"{_in(parent, relative)} vervalt {stap_words(last, lidword_article=False)}{clause}."
     if isinstance(opdracht, Slotleesteken):
-        return (f"Aan het slot van {opdracht.target.phrase(relative=relative)} wordt "
-                f"{_PUNCT_WORDS.get(opdracht.old, q(opdracht.old))} vervangen door "
-                f"{_PUNCT_NEW.get(opdracht.new, q(opdracht.new))}.")
+        return (
+            f"Aan het slot van {opdracht.target.phrase(relative=relative)} wordt "
+            f"{_PUNCT_WORDS.get(opdracht.old, q(opdracht.old))} vervangen door "
+            f"{_PUNCT_NEW.get(opdracht.new, q(opdracht.new))}."
+        )
     if isinstance(opdracht, ElementInvoegen):
         return _element_invoegen(opdracht, relative, q)
     if isinstance(opdracht, AanduidingPlaatsen):
         if relative and not opdracht.target.path:
             return f"Voor de tekst wordt de aanduiding {q(opdracht.aanduiding)} geplaatst."
-        return (f"{_in(opdracht.target, relative)} wordt voor de tekst de aanduiding "
-                f"{q(opdracht.aanduiding)} geplaatst.")
+        return (
+            f"{_in(opdracht.target, relative)} wordt voor de tekst de aanduiding "
+            f"{q(opdracht.aanduiding)} geplaatst."
+        )
     if isinstance(opdracht, ArtikelInvoegen):
         from wetdiff.instructions.apply import split_articles
 
         count = len(split_articles(opdracht.block))
         noun = "artikel" if count == 1 else "artikelen"
         verb = "wordt" if count == 1 else "worden"
-        where = (f"Na artikel {opdracht.after}" if opdracht.after is not None
-                 else f"Voor artikel {opdracht.before}")
+        where = (
+            f"Na artikel {opdracht.after}"
+            if opdracht.after is not None
+            else f"Voor artikel {opdracht.before}"
+        )
         return f"{where} {verb} {count_words(count)} {noun} ingevoegd, luidende:"
     if isinstance(opdracht, ArtikelVernummeren):
         return f"Artikel {opdracht.old} wordt vernummerd tot artikel {opdracht.new}."
@@ -132,9 +144,12 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "straight") -> 
 
 def _element_invoegen(opdracht: ElementInvoegen, relative: bool, q: object) -> str:
     count = block_count(opdracht.block, opdracht.kind)
-    noun = {("lid", True): "lid", ("lid", False): "leden",
-            ("onderdeel", True): "onderdeel", ("onderdeel", False): "onderdelen"}[
-        (opdracht.kind, count == 1)]
+    noun = {
+        ("lid", True): "lid",
+        ("lid", False): "leden",
+        ("onderdeel", True): "onderdeel",
+        ("onderdeel", False): "onderdelen",
+    }[(opdracht.kind, count == 1)]
     verb = "wordt" if count == 1 else "worden"
     clauses = []
     if opdracht.slot is not None:
@@ -142,7 +157,8 @@ def _element_invoegen(opdracht: ElementInvoegen, relative: bool, q: object) -> s
         clauses.append(
             f"onder vervanging van {_PUNCT_WORDS.get(slot.old, '«' + slot.old + '»')} aan "
             f"het slot van {stap_words(slot.target.path[-1], lidword_article=True)} door "
-            f"{_PUNCT_NEW.get(slot.new, '«' + slot.new + '»')}")
+            f"{_PUNCT_NEW.get(slot.new, '«' + slot.new + '»')}"
+        )
     if opdracht.vernummering:
         clauses.append(vernummering_phrase(opdracht.kind, opdracht.vernummering))
     clause = (", " + " en ".join(clauses) + ",") if clauses else ""
@@ -158,13 +174,17 @@ def _element_invoegen(opdracht: ElementInvoegen, relative: bool, q: object) -> s
     anchor = opdracht.after if opdracht.after is not None else opdracht.before
     assert anchor is not None
     where = "na" if opdracht.after is not None else "voor"
-    sibling = stap_words(opdracht.parent.child(opdracht.kind, anchor).path[-1],
-                         lidword_article=True)
+    sibling = stap_words(
+        opdracht.parent.child(opdracht.kind, anchor).path[-1], lidword_article=True
+    )
     if not lead:
-        return (f"{_cap(where)} {sibling} {verb}{clause} {count_words(count)} {noun} "
-                f"ingevoegd, luidende:")
-    return (f"{verb_phrase} {where} {sibling}{clause} {count_words(count)} {noun} "
-            f"ingevoegd, luidende:")
+        return (
+            f"{_cap(where)} {sibling} {verb}{clause} {count_words(count)} {noun} "
+            f"ingevoegd, luidende:"
+        )
+    return (
+        f"{verb_phrase} {where} {sibling}{clause} {count_words(count)} {noun} ingevoegd, luidende:"
+    )
 
 
 def block_count(block: str, kind: str) -> int:
@@ -175,21 +195,26 @@ def block_count(block: str, kind: str) -> int:
 
 
 def indent_block(block: str) -> str:
-    return "\n".join((BLOCK_INDENT + line) if line.strip() else "" for line in
-                     block.rstrip("\n").split("\n"))
+    return "\n".join(
+        (BLOCK_INDENT + line) if line.strip() else "" for line in block.rstrip("\n").split("\n")
+    )
 
 
 def has_block(opdracht: Opdracht) -> bool:
     return isinstance(opdracht, KomtTeLuiden | ElementInvoegen | ArtikelInvoegen)
 
 
-def render_onderdeel(letter: str, artikel: str, opdrachten: list[Opdracht], *,
-                     style: str = "straight") -> str:
+def render_onderdeel(
+    letter: str, artikel: str, opdrachten: list[Opdracht], *, style: str = "straight"
+) -> str:
     """One lettered onderdeel: a single instruction naming the article, or "Artikel X
     wordt als volgt gewijzigd:" with numbered items (Ar 6.15(3))."""
     lines = [letter, ""]
-    if len(opdrachten) > 2 and isinstance(opdrachten[0], ArtikelVernummeren) and \
-            _same_article(opdrachten[1:]):
+    if (
+        len(opdrachten) > 2
+        and isinstance(opdrachten[0], ArtikelVernummeren)
+        and _same_article(opdrachten[1:])
+    ):
         # "Artikel 15b wordt vernummerd tot artikel 15e." and then its changes, by its
         # new number
         lines += [sentence(opdrachten[0], relative=False, style=style), ""]

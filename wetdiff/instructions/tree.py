@@ -20,9 +20,20 @@ from wetdiff.model.artikel import Alinea, Artikel, Block, Lid, Onderdeel
 from wetdiff.model.numbering import bare_number
 from wetdiff.model.text_format import parse
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
-                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
-                         "«": '"', "»": '"'})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
 _WORD = re.compile(r"\w")
 _CLOSING = ",.;:)]"
 
@@ -57,8 +68,12 @@ def cited(number: str) -> str:
 
 
 def to_node(artikel: Artikel) -> Node:
-    return Node("artikel", artikel.number, children=[_block_node(b) for b in artikel.body],
-                title=artikel.title)
+    return Node(
+        "artikel",
+        artikel.number,
+        children=[_block_node(b) for b in artikel.body],
+        title=artikel.title,
+    )
 
 
 def _block_node(block: Block) -> Node:
@@ -85,8 +100,7 @@ def block_nodes(block: str, kind: str) -> list[Node]:
     lines = block.split("\n")
     if kind == "onderdeel":
         lines = [("    " + line) if line.strip() else "" for line in lines]
-    artikel = parse("Artikel x\n\n" + "\n".join(lines) + "\n", source="<opdracht>",
-                    strict=False)
+    artikel = parse("Artikel x\n\n" + "\n".join(lines) + "\n", source="<opdracht>", strict=False)
     return [_block_node(b) for b in artikel.body]
 
 
@@ -110,7 +124,8 @@ def occurrences(text: str, fragment: str) -> list[int]:
         end = start + len(needle)
         left_ok = start == 0 or not (_WORD.match(haystack[start - 1]) and _WORD.match(needle[0]))
         right_ok = end == len(haystack) or not (
-            _WORD.match(haystack[end]) and _WORD.match(needle[-1]))
+            _WORD.match(haystack[end]) and _WORD.match(needle[-1])
+        )
         if left_ok and right_ok:
             found.append(start)
         start = haystack.find(needle, start + 1)

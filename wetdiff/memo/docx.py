@@ -55,8 +55,9 @@ def _text(parent: BaseOxmlElement, text: str, *, deleted: bool = False) -> BaseO
     return run
 
 
-def renvooi_paragraph(paragraph: BaseOxmlElement, parts: tuple[Renvooi, ...],
-                      revisions: _Revisions) -> None:
+def renvooi_paragraph(
+    paragraph: BaseOxmlElement, parts: tuple[Renvooi, ...], revisions: _Revisions
+) -> None:
     """The old text with the changes as tracked revisions: accept all, and it reads as
     the new text."""
     for part in parts:
@@ -80,8 +81,9 @@ class _Body:
         self.document = document
         self._sect = document.element.body.sectPr
 
-    def paragraph(self, text: str = "", style: str | None = None, *, bold: bool = False,
-                  italic: bool = False) -> BaseOxmlElement:
+    def paragraph(
+        self, text: str = "", style: str | None = None, *, bold: bool = False, italic: bool = False
+    ) -> BaseOxmlElement:
         p = OxmlElement("w:p")
         if self._sect is not None:
             self._sect.addprevious(p)
@@ -115,8 +117,14 @@ class _Body:
                 etree.SubElement(run, qn("w:br"))
 
 
-def _styled_run(paragraph: BaseOxmlElement, text: str, *, bold: bool = False,
-                italic: bool = False, code: bool = False) -> None:
+def _styled_run(
+    paragraph: BaseOxmlElement,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    code: bool = False,
+) -> None:
     run = _text(paragraph, text)
     if bold or italic or code:
         look = OxmlElement("w:rPr")
@@ -150,18 +158,19 @@ def rationale_paragraphs(cell: BaseOxmlElement, blocks: tuple[Block, ...]) -> No
                 _styled_run(paragraph, f" ({run.link})", italic=run.italic)
 
 
-def _table(document: WordDocument, header: Sequence[str],
-           rows: Sequence[Sequence[str | tuple[Block, ...]]]) -> None:
+def _table(
+    document: WordDocument, header: Sequence[str], rows: Sequence[Sequence[str | tuple[Block, ...]]]
+) -> None:
     """A table with all its rows made at once (adding rows one by one re-reads the whole
     table each time); each cell's paragraph gets its text as one run, the header bold; a
     rationale's blocks become paragraphs of their own."""
     lines: list[Sequence[str | tuple[Block, ...]]] = (
-        [header, *rows] if any(header) else list(rows))  # key-value tables have no header
+        [header, *rows] if any(header) else list(rows)
+    )  # key-value tables have no header
     table = document.add_table(rows=len(lines), cols=len(header))
     table.style = "Table Grid"
     offset = 0 if any(header) else 1
-    for index, (tr, values) in enumerate(zip(table._tbl.tr_lst, lines, strict=True),
-                                         offset):
+    for index, (tr, values) in enumerate(zip(table._tbl.tr_lst, lines, strict=True), offset):
         for tc, text in zip(tr.tc_lst, values, strict=True):
             if not text:
                 continue
@@ -197,17 +206,30 @@ def render_docx(memo: Memo) -> bytes:
     body.heading(t["title"], level=0)
     for label in memo.illustrative:
         body.paragraph(f"{t['illustrative']}: {label}", bold=True)
-    _table(document, ["", ""], [
-        [t["old"], (memo.old_title or memo.old)
-         + (f" ({t['date']} {memo.old_date})" if memo.old_date else "")],
-        [t["new"], (memo.new_title or memo.new)
-         + (f" ({t['date']} {memo.new_date})" if memo.new_date else "")],
-        [t["created"], f"{memo.created.isoformat()} {t['by']} {memo.author or 'gap'}"],
-    ])
+    _table(
+        document,
+        ["", ""],
+        [
+            [
+                t["old"],
+                (memo.old_title or memo.old)
+                + (f" ({t['date']} {memo.old_date})" if memo.old_date else ""),
+            ],
+            [
+                t["new"],
+                (memo.new_title or memo.new)
+                + (f" ({t['date']} {memo.new_date})" if memo.new_date else ""),
+            ],
+            [t["created"], f"{memo.created.isoformat()} {t['by']} {memo.author or 'gap'}"],
+        ],
+    )
     body.heading(t["summary"], level=1)
     if memo.counts:
-        _table(document, [t["kind"], t["count"]],
-               [[t[k], str(n)] for k, n in memo.counts] + [[t["total"], str(memo.total)]])
+        _table(
+            document,
+            [t["kind"], t["count"]],
+            [[t[k], str(n)] for k, n in memo.counts] + [[t["total"], str(memo.total)]],
+        )
     else:
         body.paragraph(t["no_changes"])
     body.heading(t["changes"], level=1)
@@ -215,8 +237,7 @@ def render_docx(memo: Memo) -> bytes:
     if not memo.has_notes:
         body.paragraph(t["no_notes"], italic=True)
     for number, change in enumerate(memo.changes, 1):
-        body.heading(f"{number}. {change.location} — {t.get(change.kind, change.kind)}",
-                             level=2)
+        body.heading(f"{number}. {change.location} — {t.get(change.kind, change.kind)}", level=2)
         if change.old_location:
             body.paragraph(f"{t['was']}: {change.old_location}", italic=True)
         renvooi_paragraph(body.paragraph(style="Quote"), change.renvooi, revisions)
@@ -224,7 +245,8 @@ def render_docx(memo: Memo) -> bytes:
             body.paragraph(t["no_note"], italic=True)
         for note in change.notes:
             rows: list[list[str | tuple[Block, ...]]] = [
-                [t["rationale"], note.blocks or note.rationale or t["gap"]]]
+                [t["rationale"], note.blocks or note.rationale or t["gap"]]
+            ]
             if note.gap:
                 rows.append([t["gap"], note.gap])
             for words, link in note.citations:
@@ -234,28 +256,48 @@ def render_docx(memo: Memo) -> bytes:
             _table(document, ["", ""], rows)
     if memo.concordance:
         body.heading(t["concordance"], level=1)
-        _table(document, [t["old_numbering"], t["new_numbering"], t["kind"]],
-               [[r.old or "—", r.new or "—", t.get(r.kind, r.kind)] for r in memo.concordance])
+        _table(
+            document,
+            [t["old_numbering"], t["new_numbering"], t["kind"]],
+            [[r.old or "—", r.new or "—", t.get(r.kind, r.kind)] for r in memo.concordance],
+        )
     if memo.stale:
         body.heading(t["stale"], level=1)
         body.paragraph(t["stale_intro"])
-        _table(document, [t["stale_provision"], t["stale_citation"], t["stale_old"],
-                          t["stale_new"]],
-               [[r.location, f"«{r.text}»", r.old_target,
-                 (r.new_target or t["stale_gone"])
-                 + (f" ({t['stale_also']} {r.also})" if r.also else "")]
-                for r in memo.stale])
+        _table(
+            document,
+            [t["stale_provision"], t["stale_citation"], t["stale_old"], t["stale_new"]],
+            [
+                [
+                    r.location,
+                    f"«{r.text}»",
+                    r.old_target,
+                    (r.new_target or t["stale_gone"])
+                    + (f" ({t['stale_also']} {r.also})" if r.also else ""),
+                ]
+                for r in memo.stale
+            ],
+        )
     body.heading(t["questions"], level=1)
     if memo.questions:
         numbers = {c.id: i for i, c in enumerate(memo.changes, 1)}
         rows = []
         for q in memo.questions:
-            answered = "; ".join(f"{numbers[c]}. {memo.change(c).location}"  # type: ignore[union-attr]
-                                 for c in q.answered_by if c in numbers)
+            answered = "; ".join(
+                f"{numbers[c]}. {memo.change(c).location}"  # type: ignore[union-attr]
+                for c in q.answered_by
+                if c in numbers
+            )
             if not answered and q.answered_elsewhere:
                 answered = f"{t['answered_elsewhere']}: {q.answered_elsewhere}"
-            rows.append([f"{q.id} — {q.summary} ({q.date}) {q.link if q.link != 'gap' else ''}"
-                         .strip(), q.kind, q.asked_by, answered or "—"])
+            rows.append(
+                [
+                    f"{q.id} — {q.summary} ({q.date}) {q.link if q.link != 'gap' else ''}".strip(),
+                    q.kind,
+                    q.asked_by,
+                    answered or "—",
+                ]
+            )
         _table(document, [t["question"], t["kind"], t["asked_by"], t["answered_by"]], rows)
         body.heading(t["unanswered"], level=2)
         if memo.unanswered:
@@ -272,8 +314,11 @@ def render_docx(memo: Memo) -> bytes:
     body.heading(t["instructions"], level=1)
     if memo.instructions.text:
         body.paragraph(f"{t['base']}: {memo.instructions.base}")
-        verdict = t["proven"] if memo.instructions.proven else (
-            f"{t['not_proven']}: {memo.instructions.problem}")
+        verdict = (
+            t["proven"]
+            if memo.instructions.proven
+            else (f"{t['not_proven']}: {memo.instructions.problem}")
+        )
         body.paragraph(verdict, bold=True)
         for chunk in re.split(r"\n\s*\n", memo.instructions.text.strip("\n")):
             body.lines(chunk, code_style)

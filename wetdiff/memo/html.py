@@ -26,9 +26,13 @@ def rationale(text: str, label: str) -> Markup:
 
 @cache
 def _environment() -> Environment:
-    environment = Environment(loader=PackageLoader("wetdiff.memo", "templates"),
-                              autoescape=True, undefined=StrictUndefined, trim_blocks=True,
-                              lstrip_blocks=True)
+    environment = Environment(
+        loader=PackageLoader("wetdiff.memo", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     environment.filters["rationale"] = rationale
     return environment
 

@@ -31,7 +31,7 @@ LABELS: dict[str, dict[str, str]] = {
         "concordance": "Concordantietabel",
         "stale": "Verwijzingen om aan te passen",
         "stale_intro": "Deze bepalingen verwijzen nog naar een vernummerde, verplaatste of "
-                       "vervallen bepaling: zij vragen een wijziging van de verwijzing.",
+        "vervallen bepaling: zij vragen een wijziging van de verwijzing.",
         "stale_provision": "Bepaling",
         "stale_citation": "Verwijzing",
         "stale_old": "Verwees naar",
@@ -51,9 +51,9 @@ LABELS: dict[str, dict[str, str]] = {
         "instructions": "Wijzigingsopdrachten",
         "base": "Gegenereerd tegen de basisversie",
         "proven": "Bewezen: toegepast op de oude versie geven deze opdrachten precies de "
-                  "nieuwe versie.",
+        "nieuwe versie.",
         "not_proven": "Niet bewezen: toegepast op de oude versie geven deze opdrachten niet "
-                      "precies de nieuwe versie",
+        "precies de nieuwe versie",
         "restated": "Geheel opnieuw vastgesteld (komt te luiden)",
         "no_changes": "Geen wijzigingen.",
         "no_instructions": "Geen wijzigingsopdrachten: de versies zijn gelijk.",
@@ -97,7 +97,7 @@ LABELS: dict[str, dict[str, str]] = {
         "concordance": "Concordance table",
         "stale": "Citations to update",
         "stale_intro": "These provisions still cite a provision that was renumbered, moved "
-                       "or deleted: their citations need amending too.",
+        "or deleted: their citations need amending too.",
         "stale_provision": "Provision",
         "stale_citation": "Citation",
         "stale_old": "Cited",
@@ -117,9 +117,9 @@ LABELS: dict[str, dict[str, str]] = {
         "instructions": "Amending instructions (wijzigingsopdrachten)",
         "base": "Generated against the base version",
         "proven": "Proven: applied to the old version, these instructions give exactly the "
-                  "new version.",
+        "new version.",
         "not_proven": "Not proven: applied to the old version, these instructions do not give "
-                      "exactly the new version",
+        "exactly the new version",
         "restated": "Restated whole (komt te luiden)",
         "no_changes": "No changes.",
         "no_instructions": "No amending instructions: the versions are the same.",

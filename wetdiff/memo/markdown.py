@@ -59,8 +59,8 @@ def _run(run: Run) -> str:
         stripped = text.strip(" ")
         if not stripped:
             return text
-        lead = text[:len(text) - len(text.lstrip(" "))]
-        trail = text[len(text.rstrip(" ")):]
+        lead = text[: len(text) - len(text.lstrip(" "))]
+        trail = text[len(text.rstrip(" ")) :]
         body = escape(stripped)
     if run.italic:
         body = f"*{body}*"
@@ -109,7 +109,8 @@ def render_markdown(memo: Memo) -> str:
         for label in memo.illustrative:
             lines += [f"> **{t['illustrative']}:** {escape(label)}", ""]
     lines += [
-        "| | |", "|---|---|",
+        "| | |",
+        "|---|---|",
         f"| {t['old']} | {cell(memo.old_title or memo.old)}"
         f"{' (' + t['date'] + ' ' + memo.old_date + ')' if memo.old_date else ''} |",
         f"| {t['new']} | {cell(memo.new_title or memo.new)}"
@@ -131,20 +132,33 @@ def render_markdown(memo: Memo) -> str:
     for number, change in enumerate(memo.changes, 1):
         lines += _change(number, change, memo)
     if memo.concordance:
-        lines += [f"## {t['concordance']}", "",
-                  f"| {t['old_numbering']} | {t['new_numbering']} | {t['kind']} |",
-                  "|---|---|---|"]
-        lines += [f"| {cell(r.old or '—')} | {cell(r.new or '—')} | {t.get(r.kind, r.kind)} |"
-                  for r in memo.concordance]
+        lines += [
+            f"## {t['concordance']}",
+            "",
+            f"| {t['old_numbering']} | {t['new_numbering']} | {t['kind']} |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| {cell(r.old or '—')} | {cell(r.new or '—')} | {t.get(r.kind, r.kind)} |"
+            for r in memo.concordance
+        ]
         lines.append("")
     if memo.stale:
-        lines += [f"## {t['stale']}", "", t["stale_intro"], "",
-                  f"| {t['stale_provision']} | {t['stale_citation']} | {t['stale_old']} "
-                  f"| {t['stale_new']} |", "|---|---|---|---|"]
-        lines += [f"| {cell(r.location)} | «{cell(r.text)}» | {cell(r.old_target)} "
-                  f"| {cell(r.new_target) if r.new_target else t['stale_gone']}"
-                  f"{' (' + t['stale_also'] + ' ' + cell(r.also) + ')' if r.also else ''} |"
-                  for r in memo.stale]
+        lines += [
+            f"## {t['stale']}",
+            "",
+            t["stale_intro"],
+            "",
+            f"| {t['stale_provision']} | {t['stale_citation']} | {t['stale_old']} "
+            f"| {t['stale_new']} |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {cell(r.location)} | «{cell(r.text)}» | {cell(r.old_target)} "
+            f"| {cell(r.new_target) if r.new_target else t['stale_gone']}"
+            f"{' (' + t['stale_also'] + ' ' + cell(r.also) + ')' if r.also else ''} |"
+            for r in memo.stale
+        ]
         lines.append("")
     lines += _questions(memo)
     lines += [f"## {t['instructions']}", ""]
@@ -177,12 +191,18 @@ def _change(number: int, change: MemoChange, memo: Memo) -> list[str]:
         if note.citations:
             lines.append(f"**{t['citations']}:**")
             for words, link in note.citations:
-                lines.append(f"- [{escape(words)}]({link})" if link.startswith("http")
-                             else f"- {escape(words)}")
+                lines.append(
+                    f"- [{escape(words)}]({link})"
+                    if link.startswith("http")
+                    else f"- {escape(words)}"
+                )
             lines.append("")
         if note.answers:
-            lines += [f"**{t['answers']}:** " + ", ".join(f"`{a}`" if "`" not in a else escape(a)
-                                                         for a in note.answers), ""]
+            lines += [
+                f"**{t['answers']}:** "
+                + ", ".join(f"`{a}`" if "`" not in a else escape(a) for a in note.answers),
+                "",
+            ]
     return lines
 
 
@@ -192,20 +212,28 @@ def _questions(memo: Memo) -> list[str]:
     if not memo.questions:
         return [*lines, t["no_questions"], ""]
     numbers = {c.id: i for i, c in enumerate(memo.changes, 1)}
-    lines += [f"| {t['question']} | {t['kind']} | {t['asked_by']} | {t['answered_by']} |",
-              "|---|---|---|---|"]
+    lines += [
+        f"| {t['question']} | {t['kind']} | {t['asked_by']} | {t['answered_by']} |",
+        "|---|---|---|---|",
+    ]
     for q in memo.questions:
-        answered = ", ".join(f"{t['change'].lower()} {numbers[c.id]} ({cell(c.location)})"
-                             for c in (memo.change(i) for i in q.answered_by) if c is not None)
+        answered = ", ".join(
+            f"{t['change'].lower()} {numbers[c.id]} ({cell(c.location)})"
+            for c in (memo.change(i) for i in q.answered_by)
+            if c is not None
+        )
         if not answered and q.answered_elsewhere:
             answered = f"{t['answered_elsewhere']}: {cell(q.answered_elsewhere)}"
         link = f" [↗]({q.link})" if q.link.startswith("http") else ""
-        lines.append(f"| **{cell(q.id)}**{link} — {cell(q.summary)} ({q.date}) | {cell(q.kind)} "
-                     f"| {cell(q.asked_by)} | {answered or '—'} |")
+        lines.append(
+            f"| **{cell(q.id)}**{link} — {cell(q.summary)} ({q.date}) | {cell(q.kind)} "
+            f"| {cell(q.asked_by)} | {answered or '—'} |"
+        )
     lines += ["", f"### {t['unanswered']}", ""]
     unanswered = memo.unanswered
     lines += [f"- **{escape(q.id)}** — {escape(q.summary)}" for q in unanswered] or [
-        t["none_unanswered"]]
+        t["none_unanswered"]
+    ]
     lines.append("")
     if memo.orphans:
         lines += [f"### {t['orphans']}", ""]

@@ -190,8 +190,10 @@ def _note(note: Note) -> MemoNote:
     return MemoNote(
         note.id,
         rationale,
-        tuple((_visible(c.in_words()), c.link if c.link and c.link != "gap" else "")
-              for c in note.citations),
+        tuple(
+            (_visible(c.in_words()), c.link if c.link and c.link != "gap" else "")
+            for c in note.citations
+        ),
         tuple(note.answers),
         _visible(note.gap),
         _visible(note.author),
@@ -229,22 +231,42 @@ def build_memo(
         location = _location(change, "new") or _location(change, "old")
         old_location = _location(change, "old") if change.new is not None else ""
         provision = change.provision
-        changes.append(MemoChange(change.id, change.kind, tuple(sorted(change.kinds)),
-                                  location, old_location if old_location != location else "",
-                                  _renvooi(change), notes, provision.locatie.artikel))
-        structural = set(change.kinds) & {"inserted", "deleted", "renumbered", "moved", "split",
-                                          "merged"}
+        changes.append(
+            MemoChange(
+                change.id,
+                change.kind,
+                tuple(sorted(change.kinds)),
+                location,
+                old_location if old_location != location else "",
+                _renvooi(change),
+                notes,
+                provision.locatie.artikel,
+            )
+        )
+        structural = set(change.kinds) & {
+            "inserted",
+            "deleted",
+            "renumbered",
+            "moved",
+            "split",
+            "merged",
+        }
         opens_element = bool(provision.number) or provision.locatie.alinea == 0
         if structural and opens_element:
-            concordance.append(ConcordanceRow(
-                _location(change, "old") if change.old else "",
-                _location(change, "new") if change.new else "", change.kind))
+            concordance.append(
+                ConcordanceRow(
+                    _location(change, "old") if change.old else "",
+                    _location(change, "new") if change.new else "",
+                    change.kind,
+                )
+            )
     if progress is not None:
         progress(step % 50)
     for old_nr, new_nr in changeset.article_pairs:
         if old_nr and new_nr and old_nr != new_nr:
-            concordance.insert(0, ConcordanceRow(f"artikel {old_nr}", f"artikel {new_nr}",
-                                                 "renumbered"))
+            concordance.insert(
+                0, ConcordanceRow(f"artikel {old_nr}", f"artikel {new_nr}", "renumbered")
+            )
     memo_questions = _questions(questions, changes)
     orphans = tuple(_note(n) for n in attachment.orphans) if attachment else ()
     if instructions is None:
@@ -253,8 +275,10 @@ def build_memo(
     articles = tuple(dict.fromkeys(c.artikel for c in changes))
     return Memo(
         lang=lang,
-        old=_visible(old.label), new=_visible(new.label),
-        old_title=_visible(old.title), new_title=_visible(new.title),
+        old=_visible(old.label),
+        new=_visible(new.label),
+        old_title=_visible(old.title),
+        new_title=_visible(new.title),
         old_date=old.date.isoformat() if old.date else "",
         new_date=new.date.isoformat() if new.date else "",
         illustrative=tuple(_visible(i) for i in illustrative),
@@ -268,16 +292,22 @@ def build_memo(
         instructions=instructions,
         articles=articles,
         has_notes=any(c.notes for c in changes),
-        stale=tuple(StaleReference(
-            _visible(s.locatie.in_words()), _visible(s.text), s.old_target.in_words(),
-            s.new_target.in_words() if s.new_target else "",
-            "; ".join(place.in_words() for place in s.also))
-            for s in changeset.stale_citations()),
+        stale=tuple(
+            StaleReference(
+                _visible(s.locatie.in_words()),
+                _visible(s.text),
+                s.old_target.in_words(),
+                s.new_target.in_words() if s.new_target else "",
+                "; ".join(place.in_words() for place in s.also),
+            )
+            for s in changeset.stale_citations()
+        ),
     )
 
 
-def _questions(questions: QuestionRegistry | Iterable[Any] | None,
-               changes: list[MemoChange]) -> tuple[MemoQuestion, ...]:
+def _questions(
+    questions: QuestionRegistry | Iterable[Any] | None, changes: list[MemoChange]
+) -> tuple[MemoQuestion, ...]:
     if questions is None:
         return ()
     answering: dict[str, list[str]] = {}
@@ -287,11 +317,18 @@ def _questions(questions: QuestionRegistry | Iterable[Any] | None,
     result = []
     for question in questions:
         date = question.date.isoformat() if question.date else "gap"
-        result.append(MemoQuestion(
-            _visible(question.id), _visible(question.kind), date, _visible(question.asked_by),
-            _visible(question.summary), _visible(question.link or "gap"),
-            tuple(answering.get(question.id, ())),
-            _visible(getattr(question, "answered_elsewhere", "") or "")))
+        result.append(
+            MemoQuestion(
+                _visible(question.id),
+                _visible(question.kind),
+                date,
+                _visible(question.asked_by),
+                _visible(question.summary),
+                _visible(question.link or "gap"),
+                tuple(answering.get(question.id, ())),
+                _visible(getattr(question, "answered_elsewhere", "") or ""),
+            )
+        )
     return tuple(result)
 
 
@@ -306,8 +343,7 @@ def prove_instructions(old: Version, new: Version, changeset: ChangeSet | None) 
     gelezen = parse_text(generated.text)
     result = apply_opdrachten(gelezen.opdrachten, old, rollback=False)
     numbers = {a.number for a in new.artikelen} | {a.number for a in result.version.artikelen}
-    wrong = sorted(n for n in numbers
-                   if not same_text(result.version.artikel(n), new.artikel(n)))
+    wrong = sorted(n for n in numbers if not same_text(result.version.artikel(n), new.artikel(n)))
     problems = [str(p) for p in (*gelezen.problems, *result.failures)]
     proven = not wrong and not problems
     problem = "; ".join(problems[:3] + [f"artikel {n}" for n in wrong[:5]])

@@ -84,11 +84,14 @@ def _runs(inline: Token) -> list[Run]:
             runs.append(Run(child.content, bold > 0, italic > 0))
     merged: list[Run] = []
     for run in runs:
-        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].code,
-                       merged[-1].link) == (run.bold, run.italic, run.code, run.link):
+        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].code, merged[-1].link) == (
+            run.bold,
+            run.italic,
+            run.code,
+            run.link,
+        ):
             previous = merged[-1]
-            merged[-1] = Run(previous.text + run.text, run.bold, run.italic, run.code,
-                             run.link)
+            merged[-1] = Run(previous.text + run.text, run.bold, run.italic, run.code, run.link)
         elif run.text:
             merged.append(run)
     return merged

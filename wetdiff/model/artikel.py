@@ -168,8 +168,14 @@ def _walk(body: tuple[Block, ...], where: Locatie, depth: int) -> Iterator[Provi
             role = "tekst"
             if has_list:
                 role = "slot" if seen_list else "aanhef"
-            yield Provision(Locatie(where.artikel, where.lid, where.onderdelen, alinea),
-                            block.text, role, "", depth, "alinea")
+            yield Provision(
+                Locatie(where.artikel, where.lid, where.onderdelen, alinea),
+                block.text,
+                role,
+                "",
+                depth,
+                "alinea",
+            )
             alinea += 1
         elif isinstance(block, Lid):
             yield from _walk_element(block, Locatie(where.artikel, block.nr), 0, "lid")
@@ -185,8 +191,9 @@ def _walk_element(
     first = True
     for provision in _walk(element.body, where, depth):
         if first and provision.locatie == where:
-            provision = Provision(provision.locatie, provision.text, provision.role,
-                                  element.number, depth, kind)
+            provision = Provision(
+                provision.locatie, provision.text, provision.role, element.number, depth, kind
+            )
         elif first:  # an element whose body starts with a list: no text of its own
             yield Provision(where, "", "aanhef", element.number, depth, kind)
         first = False

@@ -49,21 +49,27 @@ def read_text(path: Path, *, what: str = "article file", limit: int = MAX_TEXT_B
         raise WetdiffError(f"is a folder, not an {what}", file=path)
     if size > limit:
         raise WetdiffError(
-            f"the file is {size / 1_048_576:.1f} MB; an {what} is at most "
-            f"{limit // 1_048_576} MB",
-            file=path, hint="Is this the right file? An article's text is a few kilobytes.",
+            f"the file is {size / 1_048_576:.1f} MB; an {what} is at most {limit // 1_048_576} MB",
+            file=path,
+            hint="Is this the right file? An article's text is a few kilobytes.",
         )
     data = path.read_bytes()
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise WetdiffError(f"this is a binary file, not an {what}", file=path, line=line,
-                           hint="Article files are plain UTF-8 text.")
+        raise WetdiffError(
+            f"this is a binary file, not an {what}",
+            file=path,
+            line=line,
+            hint="Article files are plain UTF-8 text.",
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise WetdiffError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", file=path, line=line,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            file=path,
+            line=line,
             hint="Save the file as UTF-8 (in Word: 'Plain text', encoding 'Unicode (UTF-8)').",
         ) from None
 
@@ -77,7 +83,8 @@ def atomic_write(path: Path, text: str, *, expected: str | None = None) -> None:
         if current != expected:
             raise WetdiffError(
                 "the file changed on disk since it was read; not overwriting it",
-                file=path, hint="Reload it, and make your change again.",
+                file=path,
+                hint="Reload it, and make your change again.",
             )
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -90,8 +97,7 @@ def atomic_write(path: Path, text: str, *, expected: str | None = None) -> None:
         raise
 
 
-def read_article(path: Path, *, strict: bool = True, report: ParseReport | None = None
-                 ) -> Artikel:
+def read_article(path: Path, *, strict: bool = True, report: ParseReport | None = None) -> Artikel:
     """Parse one article text file (canonical form)."""
     return parse(read_text(path), source=str(path), strict=strict, report=report)
 
@@ -144,29 +150,45 @@ class VersionMeta:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise WetdiffError(f"unknown field {unknown[0]!r}", file=source,
-                               line=_line_of(text, unknown[0]),
-                               hint=f"Known fields: {', '.join(sorted(known))}.")
+            raise WetdiffError(
+                f"unknown field {unknown[0]!r}",
+                file=source,
+                line=_line_of(text, unknown[0]),
+                hint=f"Known fields: {', '.join(sorted(known))}.",
+            )
         for name in ("artikel", "in_force"):
             if name not in data:
                 raise WetdiffError(f"missing field {name!r}", file=source)
         if not isinstance(data["in_force"], dt.date) or isinstance(data["in_force"], dt.datetime):
-            raise WetdiffError("field 'in_force' must be a date such as 2013-11-15",
-                               file=source, line=_line_of(text, "in_force"))
+            raise WetdiffError(
+                "field 'in_force' must be a date such as 2013-11-15",
+                file=source,
+                line=_line_of(text, "in_force"),
+            )
         for name in known - {"in_force", "answers"}:
             if name in data and not isinstance(data[name], str):
-                raise WetdiffError(f"field {name!r} must be text", file=source,
-                                   line=_line_of(text, name))
+                raise WetdiffError(
+                    f"field {name!r} must be text", file=source, line=_line_of(text, name)
+                )
         if data.get("status", "geldend") not in STATUSES:
-            raise WetdiffError(f"status must be one of {', '.join(STATUSES)}", file=source,
-                               line=_line_of(text, "status"))
+            raise WetdiffError(
+                f"status must be one of {', '.join(STATUSES)}",
+                file=source,
+                line=_line_of(text, "status"),
+            )
         if data.get("certainty", "official") not in CERTAINTIES:
-            raise WetdiffError(f"certainty must be one of {', '.join(CERTAINTIES)}",
-                               file=source, line=_line_of(text, "certainty"))
+            raise WetdiffError(
+                f"certainty must be one of {', '.join(CERTAINTIES)}",
+                file=source,
+                line=_line_of(text, "certainty"),
+            )
         answers = data.get("answers", [])
         if not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
-            raise WetdiffError("field 'answers' must be a list of question ids", file=source,
-                               line=_line_of(text, "answers"))
+            raise WetdiffError(
+                "field 'answers' must be a list of question ids",
+                file=source,
+                line=_line_of(text, "answers"),
+            )
         data["answers"] = tuple(answers)
         return cls(**data)
 
@@ -195,7 +217,9 @@ def read_version(meta_path: Path, *, strict: bool = False) -> ArticleVersion:
     if artikel.number != meta.artikel:
         raise WetdiffError(
             f"the text is of artikel {artikel.number}, the metadata says {meta.artikel}",
-            file=meta_path.with_suffix(".txt"), line=1)
+            file=meta_path.with_suffix(".txt"),
+            line=1,
+        )
     return ArticleVersion(meta, artikel)
 
 

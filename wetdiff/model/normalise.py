@@ -52,8 +52,11 @@ _NOT_CLEAN = re.compile("[" + re.escape(_SPACES + _INVISIBLE) + "\t\n\r\f\v]| {2
 
 def clean(text: str) -> str:
     """One paragraph of statute text as it is stored: same wording, tidy white space."""
-    if (_NOT_CLEAN.search(text) is None and text == text.strip()
-            and unicodedata.is_normalized("NFC", text)):
+    if (
+        _NOT_CLEAN.search(text) is None
+        and text == text.strip()
+        and unicodedata.is_normalized("NFC", text)
+    ):
         return text  # already clean (text read back from article files): nothing to do
     text = unicodedata.normalize("NFC", text).translate(_SPACE_TABLE)
     return _WHITESPACE_RUN.sub(" ", text).strip()
@@ -70,14 +73,18 @@ def clean_lines(text: str) -> str:
 
 # Anything compare_key would change; text without any of these is its own compare key.
 _NOT_COMPARE_FORM = re.compile(
-    "[" + re.escape(_SPACES + _INVISIBLE + "".join(map(chr, _QUOTE_TABLE))) + "\t\n\r\f\v]| {2}")
+    "[" + re.escape(_SPACES + _INVISIBLE + "".join(map(chr, _QUOTE_TABLE))) + "\t\n\r\f\v]| {2}"
+)
 
 
 def compare_key(text: str) -> str:
     """The form in which two texts are compared: differences a lawyer would not see
     (quote shapes, spacing, soft hyphens) are gone."""
-    if (_NOT_COMPARE_FORM.search(text) is None and text == text.strip()
-            and unicodedata.is_normalized("NFC", text)):
+    if (
+        _NOT_COMPARE_FORM.search(text) is None
+        and text == text.strip()
+        and unicodedata.is_normalized("NFC", text)
+    ):
         return text  # already in compare form (most stored text): skip the rewriting
     return clean(text).translate(_QUOTE_TABLE)
 

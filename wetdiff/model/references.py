@@ -31,8 +31,10 @@ _ORD = rf"(?:{_ORDINALS})"
 _JOIN = r"(?:\s*,\s*(?:en\s+|of\s+)?|\s+en\s+|\s+of\s+|\s+tot\s+en\s+met\s+|\s*-\s*)"
 _ONDER_VALUE = r"(?:\d+[a-z]?[°º]|[a-z]{1,2})"
 # After a bare letter ("onder a") something must show it is a citation, not a word.
-_LETTER_END = (r"(?=\s*(?:[,.;:)]|$)|\s+(?:en|of|tot|genoemd\w*|bedoeld\w*|omschreven\w*|"
-               r"vermeld\w*|van|is|zijn|wordt|worden)\b)")
+_LETTER_END = (
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:en|of|tot|genoemd\w*|bedoeld\w*|omschreven\w*|"
+    r"vermeld\w*|van|is|zijn|wordt|worden)\b)"
+)
 
 _ARTICLE = re.compile(r"(?<![\w])(?P<word>[Aa]rtikelen|[Aa]rtikel|[Aa]rt\.)\s+(?=\d)")
 _NR = re.compile(_ARTICLE_NR)
@@ -40,27 +42,34 @@ _SEPARATOR = re.compile(rf"{_JOIN}(?=\d)")
 _RANGE = re.compile(r"\s*-\s*|\s+tot\s+en\s+met\s+")
 _LID_WORDS = re.compile(
     rf"(?<![\w])(?:(?P<det>het|de|dit|dat)\s+)?(?P<ords>{_ORD}(?:{_JOIN}{_ORD})*)\s+"
-    r"(?P<noun>lid|leden)\b", re.IGNORECASE)
-_LID_NEAR = re.compile(r"(?<![\w])(?:het\s+)?(?P<which>vorige|voorgaande)\s+lid\b",
-                       re.IGNORECASE)
+    r"(?P<noun>lid|leden)\b",
+    re.IGNORECASE,
+)
+_LID_NEAR = re.compile(r"(?<![\w])(?:het\s+)?(?P<which>vorige|voorgaande)\s+lid\b", re.IGNORECASE)
 _LID_NUMBER = re.compile(r"(?<![\w])(?P<noun>lid|leden)\s+(?P<nr>\d+[a-z]?)(?![\w°])")
 _ORD_ONLY = re.compile(_ORD, re.IGNORECASE)
 _QUALIFIER_LID = re.compile(
     rf"\s*,?\s*(?:(?:het|de)\s+)?(?P<ords>{_ORD}(?:{_JOIN}{_ORD})*)\s+(?:lid|leden)\b"
-    r"|\s*,?\s+lid\s+(?P<nr>\d+[a-z]?)(?![\w°])", re.IGNORECASE)
+    r"|\s*,?\s+lid\s+(?P<nr>\d+[a-z]?)(?![\w°])",
+    re.IGNORECASE,
+)
 _QUALIFIER_LAST = re.compile(r"\s*,?\s*(?:het\s+)?(?:voor)?laatste\s+lid\b", re.IGNORECASE)
-_QUALIFIER_VOLZIN = re.compile(rf"\s*,?\s*(?:de\s+)?(?:{_ORD}|(?:voor)?laatste)\s+volzin\b",
-                               re.IGNORECASE)
+_QUALIFIER_VOLZIN = re.compile(
+    rf"\s*,?\s*(?:de\s+)?(?:{_ORD}|(?:voor)?laatste)\s+volzin\b", re.IGNORECASE
+)
 _QUALIFIER_ONDER = re.compile(
     rf"\s*,?\s*(?P<word>onderdelen|onderdeel|onder|sub)\s+(?P<value>\d+[a-z]?[°º]|"
-    rf"[a-z]{{1,2}}{_LETTER_END})")
+    rf"[a-z]{{1,2}}{_LETTER_END})"
+)
 _ONDER = re.compile(
     rf"(?<![\w])(?P<word>onderdelen|onderdeel|onder|sub)\s+(?P<value>\d+[a-z]?[°º]|"
-    rf"[a-z]{{1,2}}{_LETTER_END})")
+    rf"[a-z]{{1,2}}{_LETTER_END})"
+)
 _MORE_ONDER = re.compile(rf"{_JOIN}(?P<value>\d+[a-z]?[°º]|[a-z]{{1,2}}{_LETTER_END})")
 _EXTERNAL = re.compile(
     r"\s*,?\s*(?:van\s+(?:de|het|der)\s+(?:[A-Z]|\w*[Ww]et\b)|van\s+[A-Z]|"
-    r"(?:Sv|Sr|BW|Awb|WvSv|WvSr|Gw|EVRM)\b)")
+    r"(?:Sv|Sr|BW|Awb|WvSv|WvSr|Gw|EVRM)\b)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +118,7 @@ def _onderdelen(text: str, pos: int) -> tuple[tuple[str, ...], int]:
 
 
 def _ordinal_list(words: str) -> list[str]:
-    """"eerste en tweede" → ["1", "2"]; "derde tot en met vijfde" → ["3", "4", "5"]."""
+    """ "eerste en tweede" → ["1", "2"]; "derde tot en met vijfde" → ["3", "4", "5"]."""
     numbers: list[int] = []
     pieces = re.split(rf"({_JOIN})", words)
     ranged = False
@@ -174,12 +183,15 @@ def extract_references(
             nr = number.group()
             if ranged and previous_nr.isdigit() and nr.isdigit():
                 # "300-303": the articles between the ends are cited too
-                group.extend(Reference(text[start:end], start, end, Locatie(str(n)), False)
-                             for n in range(int(previous_nr) + 1, int(nr)))
+                group.extend(
+                    Reference(text[start:end], start, end, Locatie(str(n)), False)
+                    for n in range(int(previous_nr) + 1, int(nr))
+                )
             cited_leden: list[str | None] = list(leden) or [None]
             for lid in cited_leden:
-                group.append(Reference(text[start:end], start, end,
-                                       Locatie(nr, lid, onderdelen), False))
+                group.append(
+                    Reference(text[start:end], start, end, Locatie(nr, lid, onderdelen), False)
+                )
             previous_nr, first = nr, False
             separator = _SEPARATOR.match(text, end)
             if not separator:
@@ -191,9 +203,14 @@ def extract_references(
             continue
         span = (match.start(), pos)
         taken.append(span)
-        if not include_external and _EXTERNAL.match(text, pos) and not (
-                regeling and re.match(rf"\s*,?\s*van\s+(?:de|het)\s+{re.escape(regeling)}\b",
-                                      text[pos:])):
+        if (
+            not include_external
+            and _EXTERNAL.match(text, pos)
+            and not (
+                regeling
+                and re.match(rf"\s*,?\s*van\s+(?:de|het)\s+{re.escape(regeling)}\b", text[pos:])
+            )
+        ):
             continue
         found.extend(group)
 
@@ -203,23 +220,44 @@ def extract_references(
             continue
         onderdelen, end = _onderdelen(text, match.end())
         for lid in _ordinal_list(match.group("ords")):
-            found.append(Reference(text[match.start():end], match.start(), end,
-                                   Locatie(here.artikel, lid, onderdelen), True))
+            found.append(
+                Reference(
+                    text[match.start() : end],
+                    match.start(),
+                    end,
+                    Locatie(here.artikel, lid, onderdelen),
+                    True,
+                )
+            )
         taken.append((match.start(), end))
     for match in _LID_NEAR.finditer(text):
         if not free(match.start(), match.end()) or not (here.lid or "").isdigit():
             continue
         onderdelen, end = _onderdelen(text, match.end())
         lid = str(int(here.lid or "0") - 1)
-        found.append(Reference(text[match.start():end], match.start(), end,
-                               Locatie(here.artikel, lid, onderdelen), True))
+        found.append(
+            Reference(
+                text[match.start() : end],
+                match.start(),
+                end,
+                Locatie(here.artikel, lid, onderdelen),
+                True,
+            )
+        )
         taken.append((match.start(), end))
     for match in _LID_NUMBER.finditer(text):
         if not free(match.start(), match.end()):
             continue
         onderdelen, end = _onderdelen(text, match.end())
-        found.append(Reference(text[match.start():end], match.start(), end,
-                               Locatie(here.artikel, match.group("nr"), onderdelen), True))
+        found.append(
+            Reference(
+                text[match.start() : end],
+                match.start(),
+                end,
+                Locatie(here.artikel, match.group("nr"), onderdelen),
+                True,
+            )
+        )
         taken.append((match.start(), end))
 
     # 3. "onder 1°", "onderdeel a", "onder a en b": within the lid where the text stands
@@ -229,29 +267,36 @@ def extract_references(
         values = [match.group("value")]
         end = match.end()
         while more := _MORE_ONDER.match(text, end):
-            if _RANGE.search(text[end:more.start("value")]):
+            if _RANGE.search(text[end : more.start("value")]):
                 values.extend(_between(values[-1], more.group("value")))
             values.append(more.group("value"))
             end = more.end()
         deeper, end = _onderdelen(text, end)
         for value in values:
             start = match.start()
-            found.append(Reference(text[start:end], start, end,
-                                   Locatie(here.artikel, here.lid, (_onder(value), *deeper)),
-                                   True))
+            found.append(
+                Reference(
+                    text[start:end],
+                    start,
+                    end,
+                    Locatie(here.artikel, here.lid, (_onder(value), *deeper)),
+                    True,
+                )
+            )
         taken.append((match.start(), end))
     found.sort(key=lambda r: (r.start, r.end))
     return found
 
 
-def provision_references(artikel: Artikel, *, include_external: bool = False,
-                         regeling: str = "") -> list[Citation]:
+def provision_references(
+    artikel: Artikel, *, include_external: bool = False, regeling: str = ""
+) -> list[Citation]:
     """The citations of every provision of an article."""
     citations: list[Citation] = []
     for provision in artikel.provisions():
-        for reference in extract_references(provision.text, provision.locatie,
-                                            include_external=include_external,
-                                            regeling=regeling):
+        for reference in extract_references(
+            provision.text, provision.locatie, include_external=include_external, regeling=regeling
+        ):
             citations.append(Citation(provision.locatie, reference))
     return citations
 

@@ -42,8 +42,9 @@ _HEADER = re.compile(r"^Artikel\s+(?P<nr>\S+)(?:\s+(?P<title>.+))?$")
 _LID_NUMBER = re.compile(r"^\d+[a-z]{0,6}\.$")
 # Something at the start of a line that a lawyer meant as a number but that is not a
 # numbering wetdiff knows: "(1)", "Lid 3:", "§ 2", "1:".
-_LOOKS_NUMBERED = re.compile(r"^(?:\(\w{1,4}\)|§\s*\d+\w*\.?|\d+\w{0,3}[:;]|lid\s+\d+\w*[.:])\s",
-                             re.IGNORECASE)
+_LOOKS_NUMBERED = re.compile(
+    r"^(?:\(\w{1,4}\)|§\s*\d+\w*\.?|\d+\w{0,3}[:;]|lid\s+\d+\w*[.:])\s", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -110,20 +111,23 @@ def _parse(text: str, *, source: str, strict: bool, report: ParseReport | None) 
             raise WetdiffError(
                 f"control character {describe_control(content_line[at])} in column {at + 1}; "
                 "statute text never contains control characters",
-                file=source, line=row,
+                file=source,
+                line=row,
                 hint="Remove it (it may come from a terminal or a copied escape sequence).",
             )
     index = 0
     while index < len(lines) and not lines[index].strip():
         index += 1
     if index == len(lines):
-        raise WetdiffError("the file is empty; an article file starts with 'Artikel <nummer>'",
-                           file=source, line=1)
+        raise WetdiffError(
+            "the file is empty; an article file starts with 'Artikel <nummer>'", file=source, line=1
+        )
     header = _HEADER.match(lines[index].strip())
     if not header or lines[index].startswith(" "):
         raise WetdiffError(
             f"expected 'Artikel <nummer>' but found {lines[index].strip()[:60]!r}",
-            file=source, line=index + 1,
+            file=source,
+            line=index + 1,
             hint="The first line of an article file names the article, e.g. 'Artikel 273f'.",
         )
     number, title = header.group("nr"), clean(header.group("title") or "")
@@ -142,14 +146,19 @@ def _parse(text: str, *, source: str, strict: bool, report: ParseReport | None) 
         stripped = raw.lstrip(" ")
         indent = len(raw) - len(stripped)
         if stripped.startswith("\t") or "\t" in raw[: indent + 1]:
-            raise WetdiffError("tab in the indentation", file=source, line=lineno,
-                               hint="Indent onderdelen with four spaces per level.")
+            raise WetdiffError(
+                "tab in the indentation",
+                file=source,
+                line=lineno,
+                hint="Indent onderdelen with four spaces per level.",
+            )
         if indent % len(INDENT):
             raise WetdiffError(
                 f"indentation of {indent} spaces; wetdiff indents by four spaces per level",
-                file=source, line=lineno,
+                file=source,
+                line=lineno,
                 hint="Leden stand at the left margin, onderdelen four spaces in, "
-                     "subonderdelen eight.",
+                "subonderdelen eight.",
             )
         depth = indent // len(INDENT)
         escaped = stripped.startswith("\\")
@@ -158,19 +167,21 @@ def _parse(text: str, *, source: str, strict: bool, report: ParseReport | None) 
         if not escaped and match is None and _LOOKS_NUMBERED.match(content):
             raise WetdiffError(
                 f"unknown numbering {content.split()[0]!r}",
-                file=source, line=lineno,
+                file=source,
+                line=lineno,
                 hint="Number leden '1.', '2.'; onderdelen 'a.', '1°.' (indented); "
-                     "write '\\' before an alinea that starts with such words.",
+                "write '\\' before an alinea that starts with such words.",
             )
         if match:
             token = match.group("nr")
-            body_text = clean(content[match.end():])
+            body_text = clean(content[match.end() :])
             if depth == 0 and not _LID_NUMBER.match(token):
                 raise WetdiffError(
                     f"onderdeel {token!r} at the left margin",
-                    file=source, line=lineno,
+                    file=source,
+                    line=lineno,
                     hint="Leden are numbered '1.', '2.' at the left margin; indent "
-                         "onderdelen by four spaces.",
+                    "onderdelen by four spaces.",
                 )
             # Close elements at this depth or deeper; the parent is the open element
             # whose children stand at this depth.
@@ -184,9 +195,10 @@ def _parse(text: str, *, source: str, strict: bool, report: ParseReport | None) 
                 raise WetdiffError(
                     f"{token!r} is indented {depth} level(s), but its parent "
                     f"{_describe(parent)} takes children at level {expected_child_depth}",
-                    file=source, line=lineno,
+                    file=source,
+                    line=lineno,
                     hint="Indent each onderdeel one level (four spaces) deeper than its lid "
-                         "or onderdeel.",
+                    "or onderdeel.",
                 )
             parent.numbers.append((token, lineno))
             kind = "lid" if depth == 0 else "onderdeel"
@@ -202,15 +214,17 @@ def _parse(text: str, *, source: str, strict: bool, report: ParseReport | None) 
             if parent.kind == "artikel" and depth != 0:
                 raise WetdiffError(
                     "an indented alinea that belongs to no lid or onderdeel",
-                    file=source, line=lineno,
+                    file=source,
+                    line=lineno,
                     hint="An alinea of the article itself stands at the left margin.",
                 )
             if parent.kind != "artikel" and depth != parent.depth:
                 raise WetdiffError(
                     f"alinea indented {depth} level(s) under {_describe(parent)}",
-                    file=source, line=lineno,
+                    file=source,
+                    line=lineno,
                     hint="A further alinea of a lid or onderdeel stands one level deeper "
-                         "than its number.",
+                    "than its number.",
                 )
             parent.body.append(Alinea(body_text))
     while len(stack) > 1:
@@ -218,9 +232,13 @@ def _parse(text: str, *, source: str, strict: bool, report: ParseReport | None) 
     problems = sorted(p for e in [artikel, *closed] for p in numbering_problems(e.numbers))
     if problems and strict:
         first_line, first_message = problems[0]
-        raise WetdiffError(first_message, file=source, line=first_line,
-                           hint="Number leden and onderdelen in sequence (1, 2, 3 or "
-                                "a, b, c; an inserted one as 2a after 2).")
+        raise WetdiffError(
+            first_message,
+            file=source,
+            line=first_line,
+            hint="Number leden and onderdelen in sequence (1, 2, 3 or "
+            "a, b, c; an inserted one as 2a after 2).",
+        )
     if report is not None:
         report.warnings.extend(f"{source}:{row}: {message}" for row, message in problems)
     return Artikel(number, tuple(artikel.body), title)

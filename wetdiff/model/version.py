@@ -48,10 +48,16 @@ class Version:
     def only(self, numbers: tuple[str, ...]) -> Version:
         """The same version restricted to some articles (``--article``)."""
         wanted = set(numbers)
-        return Version(self.label, self.title,
-                       tuple(a for a in self.artikelen if a.number in wanted),
-                       self.date, self.illustrative, self.regeling, self.bwb_id,
-                       tuple(s for s in self.sources if s.meta.artikel in wanted))
+        return Version(
+            self.label,
+            self.title,
+            tuple(a for a in self.artikelen if a.number in wanted),
+            self.date,
+            self.illustrative,
+            self.regeling,
+            self.bwb_id,
+            tuple(s for s in self.sources if s.meta.artikel in wanted),
+        )
 
 
 def latest_in_force(article_folder: Path, on: dt.date | None = None) -> ArticleVersion | None:
@@ -75,22 +81,32 @@ def load_path(path: Path, *, on: dt.date | None = None) -> Version:
     * a folder of article folders (``articles/BWBR0001854``) or of article text files (a
       proposal stage such as ``proposals/36547/nr2``): all of them."""
     if not path.exists():
-        raise WetdiffError("no such file or folder", file=path,
-                           hint="Give an article file, an article's folder, or a version "
-                                "such as 'law' (see 'wetdiff versions').")
+        raise WetdiffError(
+            "no such file or folder",
+            file=path,
+            hint="Give an article file, an article's folder, or a version "
+            "such as 'law' (see 'wetdiff versions').",
+        )
     if path.is_file():
         if path.suffix == ".toml" and _DATED.match(path.stem):
             version = read_version(path)
             artikelen = (version.artikel,) if version.artikel else ()
-            return Version(str(path), f"{path}", artikelen, version.meta.in_force,
-                           sources=(version,))
+            return Version(
+                str(path), f"{path}", artikelen, version.meta.in_force, sources=(version,)
+            )
         artikel = read_article(path, strict=False)
         meta_path = path.with_suffix(".toml")
         if _DATED.match(path.stem) and meta_path.exists():
             version = read_version(meta_path)
-            return Version(str(path), str(path), (artikel,), version.meta.in_force,
-                           regeling=version.meta.regeling, bwb_id=version.meta.bwb_id,
-                           sources=(version,))
+            return Version(
+                str(path),
+                str(path),
+                (artikel,),
+                version.meta.in_force,
+                regeling=version.meta.regeling,
+                bwb_id=version.meta.bwb_id,
+                sources=(version,),
+            )
         return Version(str(path), str(path), (artikel,))
     versions: list[ArticleVersion] = []
     loose: list[Artikel] = []
@@ -105,15 +121,24 @@ def load_path(path: Path, *, on: dt.date | None = None) -> Version:
             versions.append(in_force)
     found = [v.artikel for v in versions if v.artikel is not None] + loose
     if not found:
-        raise WetdiffError("no article files in this folder", file=path,
-                           hint="A version folder holds article files (273f.txt) or "
-                                "article folders with dated versions.")
+        raise WetdiffError(
+            "no article files in this folder",
+            file=path,
+            hint="A version folder holds article files (273f.txt) or "
+            "article folders with dated versions.",
+        )
     found.sort(key=lambda a: article_sort_key(a.number))
     dates = [v.meta.in_force for v in versions if v.artikel is not None]
     first = versions[0].meta if versions else None
-    return Version(str(path), str(path), tuple(found), max(dates) if dates else None,
-                   regeling=first.regeling if first else "",
-                   bwb_id=first.bwb_id if first else "", sources=tuple(versions))
+    return Version(
+        str(path),
+        str(path),
+        tuple(found),
+        max(dates) if dates else None,
+        regeling=first.regeling if first else "",
+        bwb_id=first.bwb_id if first else "",
+        sources=tuple(versions),
+    )
 
 
 _SORT = re.compile(r"(\d+)|(\D+)")

@@ -89,9 +89,16 @@ class Placement:
     score: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"note": self.note_id, "change": self.change_id, "path": self.path,
-                "side": self.side, "start": self.start, "end": self.end, "how": self.how,
-                "score": round(self.score, 3)}
+        return {
+            "note": self.note_id,
+            "change": self.change_id,
+            "path": self.path,
+            "side": self.side,
+            "start": self.start,
+            "end": self.end,
+            "how": self.how,
+            "score": round(self.score, 3),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +187,7 @@ def attach(notes: Iterable[Note], changeset: _ChangeSet) -> Attachment:
             continue
         placements[note.id] = placement
         by_change.setdefault(placement.change_id, []).append(note)
-    return Attachment({k: tuple(v) for k, v in by_change.items()}, tuple(orphans),
-                      placements)
+    return Attachment({k: tuple(v) for k, v in by_change.items()}, tuple(orphans), placements)
 
 
 def place(note: Note, side: _Side, changeset: _ChangeSet) -> Placement | None:
@@ -199,23 +205,25 @@ def place(note: Note, side: _Side, changeset: _ChangeSet) -> Placement | None:
     for candidate in at_path:
         starts = _occurrences(candidate.folded, quote)
         if starts:
-            start = max(starts, key=lambda s: _context(candidate.folded, s, s + len(quote),
-                                                       before, after))
+            start = max(
+                starts, key=lambda s: _context(candidate.folded, s, s + len(quote), before, after)
+            )
             return _placement(note, candidate, start, start + len(quote), "exact")
 
     family = _articles(anchor, changeset)
     nearby = [c for artikel in sorted(family) for c in side.by_artikel.get(artikel, [])]
 
     def rank(candidate: _Candidate, start: int, end: int) -> tuple[float, int, int]:
-        return (-_context(candidate.folded, start, end, before, after),
-                0 if candidate.provision.locatie.artikel in family else 1,
-                abs(candidate.index - expected))
+        return (
+            -_context(candidate.folded, start, end, before, after),
+            0 if candidate.provision.locatie.artikel in family else 1,
+            abs(candidate.index - expected),
+        )
 
     # 2. followed: the same words elsewhere (renumbered; moved or split to another
     # article only when they are nowhere in the note's own article)
     everywhere = side.hits(quote) if _SEPARATOR not in quote else []
-    for pool in ([h for h in everywhere if h[0].provision.locatie.artikel in family],
-                 everywhere):
+    for pool in ([h for h in everywhere if h[0].provision.locatie.artikel in family], everywhere):
         if pool:
             candidate, start, end = min(pool, key=lambda h: rank(*h))
             return _placement(note, candidate, start, end, "followed")
@@ -240,10 +248,19 @@ def place(note: Note, side: _Side, changeset: _ChangeSet) -> Placement | None:
     return _placement(note, candidate, start, end, "fuzzy", score)
 
 
-def _placement(note: Note, candidate: _Candidate, start: int, end: int, how: str,
-               score: float = 0.0) -> Placement:
-    return Placement(note.id, candidate.change_id, candidate.provision.locatie.key,
-                     note.anchor.side, start, end, how, score)
+def _placement(
+    note: Note, candidate: _Candidate, start: int, end: int, how: str, score: float = 0.0
+) -> Placement:
+    return Placement(
+        note.id,
+        candidate.change_id,
+        candidate.provision.locatie.key,
+        note.anchor.side,
+        start,
+        end,
+        how,
+        score,
+    )
 
 
 def _articles(anchor: Anchor, changeset: _ChangeSet) -> set[str]:
@@ -316,7 +333,7 @@ def _fuzzy(text: str, quote: str) -> tuple[int, int, float] | None:
         starts = [m.start() for m in re.finditer(re.escape(word), text.lower())][:8]
         for at in starts:
             offset = max(0, at - len(quote))
-            found = _fuzzy_in(text[offset: at + 2 * len(quote)], quote, offset)
+            found = _fuzzy_in(text[offset : at + 2 * len(quote)], quote, offset)
             if found is not None and (best is None or found[2] < best[2]):
                 best = found
         if best is not None:
@@ -328,7 +345,7 @@ def _fuzzy_in(text: str, quote: str, offset: int) -> tuple[int, int, float] | No
     start = _DMP.match_main(text, quote, 0)
     if start == -1:
         return None
-    window = text[start: start + len(quote) + len(quote) // 2]
+    window = text[start : start + len(quote) + len(quote) // 2]
     diffs = _DMP.diff_main(quote, window, False)
     # The window runs past the quote's end: text added at the very end is not an error.
     end = start + len(window)
@@ -388,9 +405,9 @@ def _anchor(provision: Provision, span: tuple[int, int], side: str, context: int
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow a span to whole words (a word cut by the diff is never quoted in half)."""
-    while start > 0 and text[start - 1].isalnum() and text[start:start + 1].isalnum():
+    while start > 0 and text[start - 1].isalnum() and text[start : start + 1].isalnum():
         start -= 1
-    while end < len(text) and text[end].isalnum() and text[end - 1:end].isalnum():
+    while end < len(text) and text[end].isalnum() and text[end - 1 : end].isalnum():
         end += 1
     while start < end and text[start].isspace():
         start += 1

@@ -74,16 +74,26 @@ class CheckReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "subject": self.subject, "old": self.old, "new": self.new, "ok": not self.fails,
-            "changes": self.changes, "notes": self.notes,
+            "subject": self.subject,
+            "old": self.old,
+            "new": self.new,
+            "ok": not self.fails,
+            "changes": self.changes,
+            "notes": self.notes,
             "findings": [f.to_dict() for f in self.findings],
             "gaps": [f.to_dict() for f in self.gaps],
             "warnings": list(self.warnings),
         }
 
 
-def check(notes: Sequence[Note], questions: QuestionRegistry, changeset: Any, *,
-          subject: str = "", check_questions: bool = True) -> CheckReport:
+def check(
+    notes: Sequence[Note],
+    questions: QuestionRegistry,
+    changeset: Any,
+    *,
+    subject: str = "",
+    check_questions: bool = True,
+) -> CheckReport:
     """Check one comparison. ``check_questions`` is False where the questions of the
     registry are not this comparison's to answer (a step in the law's history)."""
     attachment = attach(notes, changeset)
@@ -93,59 +103,113 @@ def check(notes: Sequence[Note], questions: QuestionRegistry, changeset: Any, *,
     for change in _unexplained(changeset, attachment):
         provision = change.new or change.old
         where = provision.locatie.in_words()
-        if change.old is not None and change.new is not None and (
-                change.old.locatie.key != change.new.locatie.key):
+        if (
+            change.old is not None
+            and change.new is not None
+            and (change.old.locatie.key != change.new.locatie.key)
+        ):
             where += f" (was {change.old.locatie.in_words()})"
         words = describe_words(change)
-        findings.append(Finding(
-            UNEXPLAINED, f"{where}: {_kinds(change)} without a note: {words}",
-            change=change.id, provision=provision.locatie.key, words=words))
+        findings.append(
+            Finding(
+                UNEXPLAINED,
+                f"{where}: {_kinds(change)} without a note: {words}",
+                change=change.id,
+                provision=provision.locatie.key,
+                words=words,
+            )
+        )
 
     for note in attachment.orphans:
         anchor = note.anchor
-        findings.append(Finding(
-            ORPHANED,
-            f"note {note.id} is orphaned: its words are no longer at {anchor.path} "
-            f"({anchor.side} text) nor anywhere near: \u201c{anchor.quote}\u201d",
-            note=note.id, provision=anchor.path, words=anchor.quote, file=note.source or None,
-            line=note.line))
+        findings.append(
+            Finding(
+                ORPHANED,
+                f"note {note.id} is orphaned: its words are no longer at {anchor.path} "
+                f"({anchor.side} text) nor anywhere near: \u201c{anchor.quote}\u201d",
+                note=note.id,
+                provision=anchor.path,
+                words=anchor.quote,
+                file=note.source or None,
+                line=note.line,
+            )
+        )
 
     for note in notes:
         for question_id in note.answers:
             if question_id not in questions:
-                findings.append(Finding(
-                    UNKNOWN_QUESTION,
-                    f"note {note.id} answers {question_id!r}, which is in no questions "
-                    f"registry", note=note.id, question=question_id,
-                    file=note.source or None, line=note.line))
+                findings.append(
+                    Finding(
+                        UNKNOWN_QUESTION,
+                        f"note {note.id} answers {question_id!r}, which is in no questions "
+                        f"registry",
+                        note=note.id,
+                        question=question_id,
+                        file=note.source or None,
+                        line=note.line,
+                    )
+                )
         if note.gap:
-            gaps.append(Finding(NOTE_GAP, f"note {note.id}: source not available: {note.gap}",
-                                fails=False, note=note.id, file=note.source or None,
-                                line=note.line))
+            gaps.append(
+                Finding(
+                    NOTE_GAP,
+                    f"note {note.id}: source not available: {note.gap}",
+                    fails=False,
+                    note=note.id,
+                    file=note.source or None,
+                    line=note.line,
+                )
+            )
         elif not note.citations:
-            findings.append(Finding(
-                UNCITED, f"note {note.id} cites no source and does not say why (gap)",
-                note=note.id, file=note.source or None, line=note.line))
+            findings.append(
+                Finding(
+                    UNCITED,
+                    f"note {note.id} cites no source and does not say why (gap)",
+                    note=note.id,
+                    file=note.source or None,
+                    line=note.line,
+                )
+            )
 
     if check_questions:
         placed = {n.id for n in notes} - {n.id for n in attachment.orphans}
         answered = {q for n in notes if n.id in placed for q in n.answers}
         for question in questions:
             if question.answered_elsewhere:
-                gaps.append(Finding(
-                    ANSWERED_ELSEWHERE,
-                    f"question {question.id} is answered elsewhere: "
-                    f"{question.answered_elsewhere}", fails=False, question=question.id,
-                    file=question.source or None, line=question.line))
+                gaps.append(
+                    Finding(
+                        ANSWERED_ELSEWHERE,
+                        f"question {question.id} is answered elsewhere: "
+                        f"{question.answered_elsewhere}",
+                        fails=False,
+                        question=question.id,
+                        file=question.source or None,
+                        line=question.line,
+                    )
+                )
             elif question.id not in answered:
-                findings.append(Finding(
-                    UNANSWERED, f"question {question.id} ({question.kind}: "
-                    f"{question.summary}) is answered by no change", question=question.id,
-                    file=question.source or None, line=question.line))
+                findings.append(
+                    Finding(
+                        UNANSWERED,
+                        f"question {question.id} ({question.kind}: "
+                        f"{question.summary}) is answered by no change",
+                        question=question.id,
+                        file=question.source or None,
+                        line=question.line,
+                    )
+                )
 
-    return CheckReport(subject, changeset.old.label, changeset.new.label, tuple(findings),
-                       tuple(gaps), tuple(questions.warnings), len(changeset.changed()),
-                       len(notes), attachment)
+    return CheckReport(
+        subject,
+        changeset.old.label,
+        changeset.new.label,
+        tuple(findings),
+        tuple(gaps),
+        tuple(questions.warnings),
+        len(changeset.changed()),
+        len(notes),
+        attachment,
+    )
 
 
 def needs_note(change: Any) -> bool:
@@ -181,8 +245,9 @@ def _unexplained(changeset: Any, attachment: Attachment) -> Iterable[Any]:
         pair = pair_of[change.id]
         whole_article = pair[0] is None or pair[1] is None
         same_words = not any(w.op != "equal" for w in getattr(change, "words", ()))
-        if pair in noted_pairs and (whole_article or
-                                    (set(change.kinds) <= {"renumbered", "moved"} and same_words)):
+        if pair in noted_pairs and (
+            whole_article or (set(change.kinds) <= {"renumbered", "moved"} and same_words)
+        ):
             continue
         yield change
 

@@ -42,13 +42,27 @@ from wetdiff.model.files import atomic_write
 from wetdiff.notes.model import SIDES, Anchor, Citation, Note
 from wetdiff.notes.tomlfile import GAP, Blocks, dump_block, is_date, load_toml, parse_toml
 
-NOTE_FIELDS = ("id", "at", "side", "quote", "before", "after", "version", "answers", "gap",
-               "author", "rationale", "citation")
+NOTE_FIELDS = (
+    "id",
+    "at",
+    "side",
+    "quote",
+    "before",
+    "after",
+    "version",
+    "answers",
+    "gap",
+    "author",
+    "rationale",
+    "citation",
+)
 CITATION_FIELDS = ("document", "section", "page", "link")
 _TEXT_FIELDS = ("id", "at", "side", "quote", "before", "after", "gap", "author", "rationale")
 
-HEADER = ("# Notes: why each change is there. One [[note]] block per note, kept sorted by\n"
-          "# provision; format in docs/notes.md. Unknown facts are \"gap\", never guessed.\n")
+HEADER = (
+    "# Notes: why each change is there. One [[note]] block per note, kept sorted by\n"
+    '# provision; format in docs/notes.md. Unknown facts are "gap", never guessed.\n'
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +88,29 @@ def parse_notes(text: str, source: str) -> tuple[Note, ...]:
     blocks = Blocks(text, source)
     extra = sorted(set(data) - {"note"})
     if extra:
-        raise WetdiffError(f"unknown table or field {extra[0]!r}", file=source,
-                           line=_line_of_key(text, extra[0]),
-                           hint="A notes file holds only [[note]] blocks.")
+        raise WetdiffError(
+            f"unknown table or field {extra[0]!r}",
+            file=source,
+            line=_line_of_key(text, extra[0]),
+            hint="A notes file holds only [[note]] blocks.",
+        )
     raw = data.get("note", [])
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-        raise WetdiffError("'note' must be [[note]] blocks", file=source,
-                           line=_line_of_key(text, "note"))
+        raise WetdiffError(
+            "'note' must be [[note]] blocks", file=source, line=_line_of_key(text, "note")
+        )
     notes: list[Note] = []
     seen: dict[str, int | None] = {}
     for index, item in enumerate(raw):
         note = _note(item, index, blocks)
         if note.id in seen:
-            raise blocks.error(f"duplicate note id {note.id!r} (first at line {seen[note.id]})",
-                               "note", index, "id", hint="Each note id may occur only once.")
+            raise blocks.error(
+                f"duplicate note id {note.id!r} (first at line {seen[note.id]})",
+                "note",
+                index,
+                "id",
+                hint="Each note id may occur only once.",
+            )
         seen[note.id] = note.line
         notes.append(note)
     return tuple(notes)
@@ -99,8 +122,11 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
 
     unknown = sorted(set(item) - set(NOTE_FIELDS))
     if unknown:
-        raise fail(f"unknown field {unknown[0]!r}", unknown[0],
-                   hint=f"Known fields: {', '.join(NOTE_FIELDS)}.")
+        raise fail(
+            f"unknown field {unknown[0]!r}",
+            unknown[0],
+            hint=f"Known fields: {', '.join(NOTE_FIELDS)}.",
+        )
     for key in ("id", "at", "quote"):
         if key not in item:
             raise fail(f"note {index + 1} has no {key!r}")
@@ -114,13 +140,15 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
     try:
         Locatie.from_key(path)
     except ValueError:
-        raise fail(f"field 'at' is not a provision path: {path!r}", "at",
-                   hint="Write the path as 273f/1/3° (artikel/lid/onderdeel), 273f/1#2 for "
-                        "the second alinea of lid 1, 80/-/a for an article without leden."
-                   ) from None
+        raise fail(
+            f"field 'at' is not a provision path: {path!r}",
+            "at",
+            hint="Write the path as 273f/1/3° (artikel/lid/onderdeel), 273f/1#2 for "
+            "the second alinea of lid 1, 80/-/a for an article without leden.",
+        ) from None
     side = item.get("side", "new")
     if side not in SIDES:
-        raise fail("field 'side' must be \"new\" or \"old\"", "side")
+        raise fail('field \'side\' must be "new" or "old"', "side")
     quote = item["quote"].strip()
     if not quote:
         raise fail("field 'quote' must quote some words of the provision", "quote")
@@ -128,24 +156,26 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
     if version is not None and not is_date(version):
         raise fail("field 'version' must be a date such as 2013-11-15", "version")
     answers = item.get("answers", [])
-    if not isinstance(answers, list) or not all(isinstance(a, str) and a.strip()
-                                                 for a in answers):
+    if not isinstance(answers, list) or not all(isinstance(a, str) and a.strip() for a in answers):
         raise fail("field 'answers' must be a list of question ids", "answers")
     if len(set(answers)) != len(answers):
         raise fail("field 'answers' names a question twice", "answers")
     rationale = item.get("rationale", "").strip("\n")
     gap = item.get("gap", "").strip()
     if gap == GAP:
-        raise fail("field 'gap' must say why the source is not available, not just \"gap\"",
-                   "gap")
+        raise fail("field 'gap' must say why the source is not available, not just \"gap\"", "gap")
     if not rationale.strip() and not gap:
-        raise fail("a note needs a rationale (or a 'gap' saying why there is none)",
-                   "rationale")
+        raise fail("a note needs a rationale (or a 'gap' saying why there is none)", "rationale")
     citations = _citations(item.get("citation", []), index, blocks)
     return Note(
         id=identifier,
-        anchor=Anchor(path=path, quote=quote, before=item.get("before", "").strip(),
-                      after=item.get("after", "").strip(), side=side),
+        anchor=Anchor(
+            path=path,
+            quote=quote,
+            before=item.get("before", "").strip(),
+            after=item.get("after", "").strip(),
+            side=side,
+        ),
         rationale=rationale,
         citations=citations,
         answers=tuple(a.strip() for a in answers),
@@ -159,33 +189,41 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
 
 def _citations(raw: Any, index: int, blocks: Blocks) -> tuple[Citation, ...]:
     if not isinstance(raw, list) or not all(isinstance(c, dict) for c in raw):
-        raise blocks.error("'citation' must be [[note.citation]] blocks", "note", index,
-                           "citation")
+        raise blocks.error("'citation' must be [[note.citation]] blocks", "note", index, "citation")
     citations = []
     for number, item in enumerate(raw):
-        def fail(what: str, key: str | None = None, hint: str | None = None,
-                 number: int = number) -> WetdiffError:
-            return blocks.error(what, "note", index, key, sub="citation",
-                                sub_index=number, hint=hint)
+
+        def fail(
+            what: str, key: str | None = None, hint: str | None = None, number: int = number
+        ) -> WetdiffError:
+            return blocks.error(
+                what, "note", index, key, sub="citation", sub_index=number, hint=hint
+            )
 
         unknown = sorted(set(item) - set(CITATION_FIELDS))
         if unknown:
-            raise fail(f"unknown field {unknown[0]!r} in a citation", unknown[0],
-                       hint=f"Known fields: {', '.join(CITATION_FIELDS)}.")
+            raise fail(
+                f"unknown field {unknown[0]!r} in a citation",
+                unknown[0],
+                hint=f"Known fields: {', '.join(CITATION_FIELDS)}.",
+            )
         for key in CITATION_FIELDS:
             if key in item and not isinstance(item[key], str):
                 raise fail(f"citation field {key!r} must be text", key)
         document = item.get("document", "").strip()
         if not document or document == GAP:
-            raise fail("a citation needs the document it cites",
-                       "document" if "document" in item else None,
-                       hint="If the source is not available, leave the citation out and "
-                            "say why in the note's 'gap'.")
+            raise fail(
+                "a citation needs the document it cites",
+                "document" if "document" in item else None,
+                hint="If the source is not available, leave the citation out and "
+                "say why in the note's 'gap'.",
+            )
         link = item.get("link", "").strip()
         if link not in ("", GAP) and not link.startswith(("https://", "http://")):
             raise fail("citation 'link' must be a web address (https://…) or \"gap\"", "link")
-        citations.append(Citation(document, item.get("section", "").strip(),
-                                  item.get("page", "").strip(), link))
+        citations.append(
+            Citation(document, item.get("section", "").strip(), item.get("page", "").strip(), link)
+        )
     return tuple(citations)
 
 
@@ -209,17 +247,30 @@ def render_notes(notes: Iterable[Note]) -> str:
 
 def _note_block(note: Note) -> str:
     data: dict[str, Any] = {
-        "id": note.id, "at": note.anchor.path, "side": note.anchor.side,
-        "quote": note.anchor.quote, "before": note.anchor.before, "after": note.anchor.after,
-        "version": note.version, "answers": list(note.answers), "gap": note.gap,
+        "id": note.id,
+        "at": note.anchor.path,
+        "side": note.anchor.side,
+        "quote": note.anchor.quote,
+        "before": note.anchor.before,
+        "after": note.anchor.after,
+        "version": note.version,
+        "answers": list(note.answers),
+        "gap": note.gap,
         "author": note.author,
         "rationale": note.rationale.strip("\n") + "\n" if note.rationale.strip() else "",
     }
     text = dump_block("note", data, NOTE_FIELDS)
     for citation in note.citations:
-        text += "\n" + dump_block("note.citation", {
-            "document": citation.document, "section": citation.section,
-            "page": citation.page, "link": citation.link}, CITATION_FIELDS)
+        text += "\n" + dump_block(
+            "note.citation",
+            {
+                "document": citation.document,
+                "section": citation.section,
+                "page": citation.page,
+                "link": citation.link,
+            },
+            CITATION_FIELDS,
+        )
     return text
 
 
@@ -238,15 +289,29 @@ def write_notes(current: NotesFile, notes: Iterable[Note]) -> NotesFile:
     text = render_notes(notes)
     parsed = parse_notes(text, str(current.path))
     if current.text is None and current.path.exists():
-        raise WetdiffError("the notes file was created on disk since it was read; not "
-                           "overwriting it", file=current.path,
-                           hint="Reload it, and make your change again.")
+        raise WetdiffError(
+            "the notes file was created on disk since it was read; not overwriting it",
+            file=current.path,
+            hint="Reload it, and make your change again.",
+        )
     atomic_write(current.path, text, expected=current.text)
-    return NotesFile(current.path, tuple(_with_source(n, str(current.path)) for n in parsed),
-                     text)
+    return NotesFile(current.path, tuple(_with_source(n, str(current.path)) for n in parsed), text)
 
 
 def _with_source(note: Note, source: str) -> Note:
-    return note if note.source == source else Note(
-        note.id, note.anchor, note.rationale, note.citations, note.answers, note.gap,
-        note.author, note.version, source, note.line)
+    return (
+        note
+        if note.source == source
+        else Note(
+            note.id,
+            note.anchor,
+            note.rationale,
+            note.citations,
+            note.answers,
+            note.gap,
+            note.author,
+            note.version,
+            source,
+            note.line,
+        )
+    )

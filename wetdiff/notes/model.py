@@ -41,8 +41,12 @@ class Citation:
         return ", ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"document": self.document, "section": self.section or None,
-                "page": self.page or None, "link": self.link or None}
+        return {
+            "document": self.document,
+            "section": self.section or None,
+            "page": self.page or None,
+            "link": self.link or None,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +74,13 @@ class Anchor:
         return path_sort_key(self.path)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "quote": self.quote, "before": self.before,
-                "after": self.after, "side": self.side}
+        return {
+            "path": self.path,
+            "quote": self.quote,
+            "before": self.before,
+            "after": self.after,
+            "side": self.side,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +112,16 @@ class Note:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "anchor": self.anchor.to_dict(), "rationale": self.rationale,
+            "id": self.id,
+            "anchor": self.anchor.to_dict(),
+            "rationale": self.rationale,
             "citations": [c.to_dict() for c in self.citations],
-            "answers": list(self.answers), "gap": self.gap or None,
+            "answers": list(self.answers),
+            "gap": self.gap or None,
             "author": self.author or None,
             "version": self.version.isoformat() if self.version else None,
-            "file": self.source or None, "line": self.line,
+            "file": self.source or None,
+            "line": self.line,
         }
 
 
@@ -116,5 +129,7 @@ def path_sort_key(path: str) -> tuple[Any, ...]:
     """Reading order of provision paths: 273f/2 < 273f/10 < 273fa/1; 1/a < 1/a#2 < 1/b."""
     body, _, alinea = path.partition("#")
     parts = body.split("/")
-    return (tuple(article_sort_key(part) if part != "-" else ((-2, ""),) for part in parts),
-            int(alinea) if alinea.isdigit() else 0)
+    return (
+        tuple(article_sort_key(part) if part != "-" else ((-2, ""),) for part in parts),
+        int(alinea) if alinea.isdigit() else 0,
+    )

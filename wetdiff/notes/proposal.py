@@ -73,18 +73,24 @@ def find_root(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / MARKER).is_file():
             return folder
-    raise WetdiffError(f"not inside a wetdiff workspace (no {MARKER} here or above)",
-                       file=start, hint="Notes files live in a workspace: "
-                                        "proposals/<id>/notes.toml or "
-                                        "articles/<BWB-id>/<artikel>/notes.toml.")
+    raise WetdiffError(
+        f"not inside a wetdiff workspace (no {MARKER} here or above)",
+        file=start,
+        hint="Notes files live in a workspace: "
+        "proposals/<id>/notes.toml or "
+        "articles/<BWB-id>/<artikel>/notes.toml.",
+    )
 
 
 def proposal_folder(root: Path, proposal: str) -> Path:
     folder = root / "proposals" / proposal
     if not proposal or "/" in proposal or proposal.startswith(".") or not folder.is_dir():
         known = ", ".join(proposal_ids(root)) or "none"
-        raise WetdiffError(f"unknown proposal {proposal!r}", file=root / "proposals",
-                           hint=f"Proposals in this workspace: {known}.")
+        raise WetdiffError(
+            f"unknown proposal {proposal!r}",
+            file=root / "proposals",
+            hint=f"Proposals in this workspace: {known}.",
+        )
     return folder
 
 
@@ -92,8 +98,9 @@ def proposal_ids(root: Path) -> list[str]:
     folder = root / "proposals"
     if not folder.is_dir():
         return []
-    return sorted(p.name for p in folder.iterdir()
-                  if p.is_dir() and (p / "proposal.toml").is_file())
+    return sorted(
+        p.name for p in folder.iterdir() if p.is_dir() and (p / "proposal.toml").is_file()
+    )
 
 
 def notes_path(root: Path, proposal: str) -> Path:
@@ -114,8 +121,9 @@ def load_questions(root: Path, proposal: str | None) -> QuestionRegistry:
 def load_proposal_notes(root: Path, proposal: str) -> ProposalNotes:
     """Questions and notes of a proposal; a malformed file raises :class:`WetdiffError`
     with file, line and field."""
-    return ProposalNotes(root, proposal, load_questions(root, proposal),
-                         read_notes(notes_path(root, proposal)))
+    return ProposalNotes(
+        root, proposal, load_questions(root, proposal), read_notes(notes_path(root, proposal))
+    )
 
 
 def new_note_id(anchor: Anchor, rationale: str = "", *, taken: Iterable[str] = ()) -> str:
@@ -126,7 +134,8 @@ def new_note_id(anchor: Anchor, rationale: str = "", *, taken: Iterable[str] = (
     for attempt in range(100):
         digest = hashlib.blake2b(
             "\x1f".join((anchor.path, anchor.quote, rationale, salt, str(attempt))).encode(),
-            digest_size=3).hexdigest()
+            digest_size=3,
+        ).hexdigest()
         candidate = f"{anchor.artikel}-{digest}"
         if candidate not in taken:
             return candidate
@@ -163,14 +172,17 @@ def new_question(root: Path, proposal: str, question: Question) -> Question:
     registry = load_questions(root, proposal)
     if question.id in registry:
         first = registry.get(question.id)
-        raise WetdiffError(f"question id {question.id!r} exists already",
-                           file=first.source if first else None,
-                           line=first.line if first else None)
+        raise WetdiffError(
+            f"question id {question.id!r} exists already",
+            file=first.source if first else None,
+            line=first.line if first else None,
+        )
     return add_question(questions_path(root, proposal), question)
 
 
-def commit_notes(root: Path, paths: Sequence[Path], message: str,
-                 answers: Sequence[str] = ()) -> str | None:
+def commit_notes(
+    root: Path, paths: Sequence[Path], message: str, answers: Sequence[str] = ()
+) -> str | None:
     """Record a notes change in git with its rationale as message and ``Answers:``
     trailers, when ``root`` is a git workspace; returns the commit's sha, or None when
     there is no git repository to commit to (the files are written either way)."""
@@ -240,19 +252,24 @@ def law_steps(root: Path, bwb_id: str, artikel: str) -> list[LawStep]:
     from wetdiff.store.gitrepo import DiskSnapshot
     from wetdiff.store.law import lineage
 
-    versions = [v for v in lineage(DiskSnapshot(root), bwb_id, artikel)
-                if v.artikel is not None]
+    versions = [v for v in lineage(DiskSnapshot(root), bwb_id, artikel) if v.artikel is not None]
     steps = []
     previous: Version | None = None
     for version in versions:
         assert version.artikel is not None
         day = version.meta.in_force
-        current = Version(f"{version.meta.artikel}@{day.isoformat()}",
-                          f"artikel {version.meta.artikel}, in force on {day.isoformat()}",
-                          (version.artikel,), day, regeling=version.meta.regeling,
-                          bwb_id=bwb_id, sources=(version,))
-        before = previous or Version(f"{version.meta.artikel} (not yet in force)",
-                                     "before the article existed", (), None)
+        current = Version(
+            f"{version.meta.artikel}@{day.isoformat()}",
+            f"artikel {version.meta.artikel}, in force on {day.isoformat()}",
+            (version.artikel,),
+            day,
+            regeling=version.meta.regeling,
+            bwb_id=bwb_id,
+            sources=(version,),
+        )
+        before = previous or Version(
+            f"{version.meta.artikel} (not yet in force)", "before the article existed", (), None
+        )
         steps.append(LawStep(bwb_id, artikel, day, before, current))
         previous = current
     return steps
@@ -284,8 +301,10 @@ def all_questions(root: Path) -> QuestionRegistry:
     seen: dict[str, Question] = {}
     warnings: list[str] = []
     files: list[Path] = []
-    for registry in [load_questions(root, None),
-                     *(load_questions(root, pid) for pid in proposal_ids(root))]:
+    for registry in [
+        load_questions(root, None),
+        *(load_questions(root, pid) for pid in proposal_ids(root)),
+    ]:
         for question in registry:
             seen.setdefault(question.id, question)
         warnings.extend(w for w in registry.warnings if w not in warnings)
@@ -310,19 +329,29 @@ def check_law(root: Path) -> list[CheckReport]:
         dates = {step.date for step in steps}
         for note in notes_file.notes:
             if note.version is None or note.version not in dates:
-                errors.append(WetdiffError(
-                    f"note {note.id} has version {note.version or '(none)'}, which is not "
-                    f"a date on which artikel {artikel} changed "
-                    f"({', '.join(d.isoformat() for d in sorted(dates)) or 'no versions'})",
-                    file=note.source, line=note.line,
-                    hint="A note on the law's history says which version it explains: "
-                         "version = YYYY-MM-DD, the in-force date of that version."))
+                errors.append(
+                    WetdiffError(
+                        f"note {note.id} has version {note.version or '(none)'}, which is not "
+                        f"a date on which artikel {artikel} changed "
+                        f"({', '.join(d.isoformat() for d in sorted(dates)) or 'no versions'})",
+                        file=note.source,
+                        line=note.line,
+                        hint="A note on the law's history says which version it explains: "
+                        "version = YYYY-MM-DD, the in-force date of that version.",
+                    )
+                )
         for step in steps:
             notes = [n for n in notes_file.notes if n.version == step.date]
             changeset = compare(step.old, step.new)
-            reports.append(check(notes, questions, changeset,
-                                 subject=f"{bwb_id}/{artikel}@{step.date.isoformat()}",
-                                 check_questions=False))
+            reports.append(
+                check(
+                    notes,
+                    questions,
+                    changeset,
+                    subject=f"{bwb_id}/{artikel}@{step.date.isoformat()}",
+                    check_questions=False,
+                )
+            )
     if errors:
         raise ParseErrors(errors)
     return reports
@@ -337,8 +366,7 @@ class ParseErrors(WetdiffError):
         self.errors = tuple(errors) or (first,)
 
     def __str__(self) -> str:
-        return "\n".join(str(e) if i == 0 else f"wetdiff: {e}"
-                         for i, e in enumerate(self.errors))
+        return "\n".join(str(e) if i == 0 else f"wetdiff: {e}" for i, e in enumerate(self.errors))
 
 
 def _collect(errors: list[WetdiffError], load: Callable[[], T]) -> T | None:
@@ -367,8 +395,9 @@ def default_proposal(root: Path) -> str:
         return named
     if len(ids) == 1:
         return ids[0]
-    raise WetdiffError("which proposal? " + (f"this workspace has {', '.join(ids)}" if ids
-                                             else "this workspace has none"),
-                       file=root / "proposals",
-                       hint="Name it (e.g. 'wetdiff check 36547'), or set [defaults] "
-                            "proposal in wetdiff.toml.")
+    raise WetdiffError(
+        "which proposal? "
+        + (f"this workspace has {', '.join(ids)}" if ids else "this workspace has none"),
+        file=root / "proposals",
+        hint="Name it (e.g. 'wetdiff check 36547'), or set [defaults] proposal in wetdiff.toml.",
+    )

@@ -70,18 +70,29 @@ class Question:
     def to_dict(self) -> dict[str, Any]:
         """For ``--format json`` and the memo: ``null`` where the file says gap."""
         return {
-            "id": self.id, "kind": self.kind,
+            "id": self.id,
+            "kind": self.kind,
             "date": self.date.isoformat() if self.date else None,
-            "asked_by": self.asked_by, "summary": self.summary, "link": self.link,
+            "asked_by": self.asked_by,
+            "summary": self.summary,
+            "link": self.link,
             "answered_elsewhere": self.answered_elsewhere or None,
         }
 
     def to_toml(self) -> str:
-        return dump_block("question", {
-            "id": self.id, "kind": self.kind, "date": self.date or GAP,
-            "asked_by": self.asked_by, "summary": self.summary, "link": self.link or GAP,
-            "answered_elsewhere": self.answered_elsewhere,
-        }, QUESTION_FIELDS)
+        return dump_block(
+            "question",
+            {
+                "id": self.id,
+                "kind": self.kind,
+                "date": self.date or GAP,
+                "asked_by": self.asked_by,
+                "summary": self.summary,
+                "link": self.link or GAP,
+                "answered_elsewhere": self.answered_elsewhere,
+            },
+            QUESTION_FIELDS,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +126,17 @@ def parse_questions(text: str, source: str) -> tuple[tuple[Question, ...], tuple
     blocks = Blocks(text, source)
     extra = sorted(set(data) - {"question"})
     if extra:
-        raise WetdiffError(f"unknown table or field {extra[0]!r}", file=source,
-                           line=_top_line(text, extra[0]),
-                           hint="A questions file holds only [[question]] blocks.")
+        raise WetdiffError(
+            f"unknown table or field {extra[0]!r}",
+            file=source,
+            line=_top_line(text, extra[0]),
+            hint="A questions file holds only [[question]] blocks.",
+        )
     raw = data.get("question", [])
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-        raise WetdiffError("'question' must be [[question]] blocks", file=source,
-                           line=_top_line(text, "question"))
+        raise WetdiffError(
+            "'question' must be [[question]] blocks", file=source, line=_top_line(text, "question")
+        )
     questions: list[Question] = []
     warnings: list[str] = []
     seen: dict[str, int | None] = {}
@@ -130,11 +145,17 @@ def parse_questions(text: str, source: str) -> tuple[tuple[Question, ...], tuple
         if question.id in seen:
             raise blocks.error(
                 f"duplicate question id {question.id!r} (first at line {seen[question.id]})",
-                "question", index, "id", hint="Each question id may occur only once.")
+                "question",
+                index,
+                "id",
+                hint="Each question id may occur only once.",
+            )
         seen[question.id] = question.line
         if not question.known_kind:
-            warnings.append(f"{source}:{question.line}: unknown kind {question.kind!r} of "
-                            f"question {question.id!r} (known: {', '.join(KINDS)})")
+            warnings.append(
+                f"{source}:{question.line}: unknown kind {question.kind!r} of "
+                f"question {question.id!r} (known: {', '.join(KINDS)})"
+            )
         questions.append(question)
     return tuple(questions), tuple(warnings)
 
@@ -145,12 +166,17 @@ def _question(item: dict[str, Any], index: int, blocks: Blocks) -> Question:
 
     unknown = sorted(set(item) - set(QUESTION_FIELDS))
     if unknown:
-        raise fail(f"unknown field {unknown[0]!r}", unknown[0],
-                   hint=f"Known fields: {', '.join(QUESTION_FIELDS)}.")
+        raise fail(
+            f"unknown field {unknown[0]!r}",
+            unknown[0],
+            hint=f"Known fields: {', '.join(QUESTION_FIELDS)}.",
+        )
     for key in _REQUIRED:
         if key not in item:
-            raise fail(f"question {index + 1} has no {key!r}",
-                       hint="Write \"gap\" for a date or link the sources do not give.")
+            raise fail(
+                f"question {index + 1} has no {key!r}",
+                hint='Write "gap" for a date or link the sources do not give.',
+            )
     for key in ("id", "kind", "asked_by", "summary", "link", "answered_elsewhere"):
         if key in item and not isinstance(item[key], str):
             raise fail(f"field {key!r} must be text (between double quotes)", key)
@@ -211,10 +237,12 @@ def load_registry(paths: Iterable[Path]) -> QuestionRegistry:
             if question.id in where:
                 first = where[question.id]
                 raise WetdiffError(
-                    f"question id {question.id!r} is also defined in "
-                    f"{first.source}:{first.line}", file=question.source, line=question.line,
+                    f"question id {question.id!r} is also defined in {first.source}:{first.line}",
+                    file=question.source,
+                    line=question.line,
                     hint="A question belongs in one registry: the proposal's own, or the "
-                         "shared questions/ folder.")
+                    "shared questions/ folder.",
+                )
             where[question.id] = question
             questions.append(question)
     return QuestionRegistry(tuple(questions), tuple(warnings), tuple(files))
@@ -246,8 +274,9 @@ def add_question(path: Path, question: Question) -> Question:
     # Validate the new block by parsing it, so nothing unreadable is ever written.
     block = question.to_toml()
     parse_questions(block, f"<new question {question.id}>")
-    separator = "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n")
-                                                               else "\n\n")
+    separator = (
+        "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
+    )
     atomic_write(path, text + separator + block, expected=text if path.exists() else None)
     added, _ = parse_questions(text + separator + block, str(path))
     return added[-1]

@@ -46,9 +46,13 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         if at:  # Python < 3.14 only puts the position in the message
             line = line or int(at.group(1))
             message = message[: at.start()].rstrip()
-        raise WetdiffError(f"not valid TOML: {message}", file=source, line=line,
-                           hint="Text goes between double quotes (a long text between "
-                                '\"\"\" and \"\"\"); the format is in docs/notes.md.') from None
+        raise WetdiffError(
+            f"not valid TOML: {message}",
+            file=source,
+            line=line,
+            hint="Text goes between double quotes (a long text between "
+            '""" and """); the format is in docs/notes.md.',
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +62,9 @@ class Blocks:
     text: str
     source: str
 
-    def header_line(self, table: str, index: int, sub: str | None = None,
-                    sub_index: int = 0) -> int | None:
+    def header_line(
+        self, table: str, index: int, sub: str | None = None, sub_index: int = 0
+    ) -> int | None:
         """Line of the ``index``-th ``[[table]]`` header (or of its ``sub_index``-th
         ``[[table.sub]]``)."""
         start, end = self._span(table, index)
@@ -77,8 +82,9 @@ class Blocks:
                     return number
         return start
 
-    def field_line(self, table: str, index: int, key: str, sub: str | None = None,
-                   sub_index: int = 0) -> int | None:
+    def field_line(
+        self, table: str, index: int, key: str, sub: str | None = None, sub_index: int = 0
+    ) -> int | None:
         """Line of ``key = …`` in that block (the block's header if not found)."""
         header = self.header_line(table, index, sub, sub_index)
         if header is None:
@@ -108,9 +114,17 @@ class Blocks:
                     start = number
         return start, None
 
-    def error(self, what: str, table: str, index: int, key: str | None = None, *,
-              sub: str | None = None, sub_index: int = 0, hint: str | None = None
-              ) -> WetdiffError:
+    def error(
+        self,
+        what: str,
+        table: str,
+        index: int,
+        key: str | None = None,
+        *,
+        sub: str | None = None,
+        sub_index: int = 0,
+        hint: str | None = None,
+    ) -> WetdiffError:
         if key is None:
             line = self.header_line(table, index, sub, sub_index)
         else:

@@ -38,9 +38,15 @@ class Origin:
     note: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"index": self.index, "version": self.label, "artikel": self.number,
-                "date": self.date.isoformat() if self.date else None, "source": self.act,
-                "certainty": self.certainty or None, "note": self.note or None}
+        return {
+            "index": self.index,
+            "version": self.label,
+            "artikel": self.number,
+            "date": self.date.isoformat() if self.date else None,
+            "source": self.act,
+            "certainty": self.certainty or None,
+            "note": self.note or None,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +70,15 @@ class ProvisionBlame:
 
     def to_json(self) -> dict[str, Any]:
         p = self.provision
-        return {"key": p.locatie.key, "role": p.role, "in_words": p.locatie.in_words(),
-                "text": p.text, "introduced": self.introduced, "changed": list(self.changed),
-                "words": [{"text": s.text, "origin": s.origin} for s in self.spans]}
+        return {
+            "key": p.locatie.key,
+            "role": p.role,
+            "in_words": p.locatie.in_words(),
+            "text": p.text,
+            "introduced": self.introduced,
+            "changed": list(self.changed),
+            "words": [{"text": s.text, "origin": s.origin} for s in self.spans],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +89,12 @@ class Blame:
     provisions: tuple[ProvisionBlame, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"artikel": self.number, "version": self.version,
-                "origins": [o.to_json() for o in self.origins],
-                "provisions": [p.to_json() for p in self.provisions]}
+        return {
+            "artikel": self.number,
+            "version": self.version,
+            "origins": [o.to_json() for o in self.origins],
+            "provisions": [p.to_json() for p in self.provisions],
+        }
 
 
 @dataclass
@@ -90,8 +105,9 @@ class _State:
     changed: list[int]
 
 
-def chain(workspace: Workspace, number: str, spec: str | None, _depth: int = 0
-          ) -> tuple[str, list[Step]]:
+def chain(
+    workspace: Workspace, number: str, spec: str | None, _depth: int = 0
+) -> tuple[str, list[Step]]:
     """The article's versions to walk, oldest first, ending at ``spec`` (the law in force
     today by default): its official versions, then, for a proposal stage, the stages
     before it (and those of the proposal its text was started from)."""
@@ -108,8 +124,10 @@ def chain(workspace: Workspace, number: str, spec: str | None, _depth: int = 0
         label = f"{parsed.rev + ':' if parsed.rev else ''}{parsed.name}@{parsed.date}"
         return label, steps
     if parsed.kind != "proposal":
-        raise WetdiffError(f"blame walks an article's history: give the law (law@DATE) or "
-                           f"a proposal stage, not {parsed.text!r}")
+        raise WetdiffError(
+            f"blame walks an article's history: give the law (law@DATE) or "
+            f"a proposal stage, not {parsed.text!r}"
+        )
     proposal = read_proposal(snapshot, parsed.name)
     stage = proposal_stage(snapshot, proposal, parsed.stage, parsed.rev)
     steps = _start(workspace, proposal, number, parsed.rev, _depth)
@@ -118,8 +136,9 @@ def chain(workspace: Workspace, number: str, spec: str | None, _depth: int = 0
     return parsed.text, steps
 
 
-def _start(workspace: Workspace, proposal: Proposal, number: str, rev: str | None,
-           depth: int) -> list[Step]:
+def _start(
+    workspace: Workspace, proposal: Proposal, number: str, rev: str | None, depth: int
+) -> list[Step]:
     """The versions before a proposal's first stage: those of the stage its text was
     started from, else the official versions up to its base."""
     from wetdiff.store.versions import parse_spec
@@ -142,8 +161,7 @@ def blame_article(workspace: Workspace, number: str, spec: str | None = None) ->
     label, steps = chain(workspace, number, spec)
     final = steps[-1]
     if final.artikel is None:
-        how = (f"renumbered to {final.renumbered_to}" if final.renumbered_to
-               else "repealed")
+        how = f"renumbered to {final.renumbered_to}" if final.renumbered_to else "repealed"
         raise WetdiffError(f"artikel {number} is not in force in {label} ({how})")
     origins: list[Origin] = []
     state: dict[tuple[str, str], _State] = {}
@@ -152,18 +170,28 @@ def blame_article(workspace: Workspace, number: str, spec: str | None = None) ->
         if step.artikel is None:
             continue
         index = len(origins) + 1
-        origins.append(Origin(index, step.label, step.number, step.date, step.act,
-                              step.certainty, step.note or step.date_note))
+        origins.append(
+            Origin(
+                index,
+                step.label,
+                step.number,
+                step.date,
+                step.act,
+                step.certainty,
+                step.note or step.date_note,
+            )
+        )
         if before is None:
-            state = {_key(p): _State(p.text, [index] * len(p.text), index, [])
-                     for p in step.artikel.provisions()}
+            state = {
+                _key(p): _State(p.text, [index] * len(p.text), index, [])
+                for p in step.artikel.provisions()
+            }
         else:
             state = _carry(state, before, step, index)
         before = step
     provisions = []
     for p in final.artikel.provisions():
-        s = state.get(_key(p)) or _State(p.text, [len(origins)] * len(p.text), len(origins),
-                                         [])
+        s = state.get(_key(p)) or _State(p.text, [len(origins)] * len(p.text), len(origins), [])
         provisions.append(ProvisionBlame(p, s.introduced, tuple(s.changed), _spans(s)))
     return Blame(number, label, tuple(origins), tuple(provisions))
 
@@ -171,11 +199,12 @@ def blame_article(workspace: Workspace, number: str, spec: str | None = None) ->
 def _key(p: Provision) -> tuple[str, str]:
     """A provision's place within its article, whatever the article's number (so that
     273a's first lid and 273f's first lid are the same place after the renumbering)."""
-    return p.locatie.key[len(p.locatie.artikel):], p.role
+    return p.locatie.key[len(p.locatie.artikel) :], p.role
 
 
-def _carry(state: dict[tuple[str, str], _State], before: Step, step: Step, index: int
-           ) -> dict[tuple[str, str], _State]:
+def _carry(
+    state: dict[tuple[str, str], _State], before: Step, step: Step, index: int
+) -> dict[tuple[str, str], _State]:
     """Move every character's origin from one version to the next along the diff."""
     changes = compare(single(before, step.number), single(step))
     sources: dict[tuple[str, str], list[Provision]] = {}
@@ -188,8 +217,9 @@ def _carry(state: dict[tuple[str, str], _State], before: Step, step: Step, index
         if change.old is not None and _key(change.old) in state:
             parts.append(change.old)
     words = {_key(c.new): c.words for c in changes.changes if c.new is not None}
-    old_order = {_key(p): i for i, p in enumerate(single(before, step.number)
-                                                  .artikelen[0].provisions())}
+    old_order = {
+        _key(p): i for i, p in enumerate(single(before, step.number).artikelen[0].provisions())
+    }
     carried: dict[tuple[str, str], _State] = {}
     for key, new in targets.items():
         parts = sorted(sources[key], key=lambda p: old_order.get(_key(p), 0))
@@ -207,8 +237,12 @@ def _carry(state: dict[tuple[str, str], _State], before: Step, step: Step, index
                 if merged_chars:
                     merged_chars.append(s.chars[0] if s.chars else index)
                 merged_chars.extend(s.chars)
-            old_state = _State(text, merged_chars, min(s.introduced for s in states),
-                               sorted({i for s in states for i in s.changed}))
+            old_state = _State(
+                text,
+                merged_chars,
+                min(s.introduced for s in states),
+                sorted({i for s in states for i in s.changed}),
+            )
             chars, _ = _follow(old_state, new.text, (), index)
             touched = True
         changed = list(old_state.changed)
@@ -218,8 +252,9 @@ def _carry(state: dict[tuple[str, str], _State], before: Step, step: Step, index
     return carried
 
 
-def _follow(old: _State, new_text: str, words: tuple[WordOp, ...], index: int
-            ) -> tuple[list[int], bool]:
+def _follow(
+    old: _State, new_text: str, words: tuple[WordOp, ...], index: int
+) -> tuple[list[int], bool]:
     """The origins of ``new_text``'s characters, and whether anything changed."""
     if old.text == new_text:
         return list(old.chars), False
@@ -234,7 +269,7 @@ def _follow(old: _State, new_text: str, words: tuple[WordOp, ...], index: int
     for op in ops:
         n = len(op.text)
         if op.op == "equal":
-            chars.extend(old.chars[at:at + n])
+            chars.extend(old.chars[at : at + n])
             at += n
         elif op.op == "delete":
             at += n
@@ -249,8 +284,9 @@ def _char_ops(old: str, new: str) -> list[WordOp]:
     """A plain character diff, for when the word operations do not spell out the texts
     (never expected; keeps blame honest rather than wrong)."""
     ops = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False
-                                                       ).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, old, new, autojunk=False
+    ).get_opcodes():
         if tag == "equal":
             ops.append(WordOp("equal", old[i1:i2]))
         else:

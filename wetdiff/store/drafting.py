@@ -40,8 +40,10 @@ def _writable(workspace: Workspace) -> tuple[str, str]:
     if repo.detached:
         raise WetdiffError(
             "the workspace is on a detached HEAD (an old commit is checked out); a save "
-            "would not be on any branch. Nothing was written", file=workspace.root,
-            hint="Check out your branch first: git switch main")
+            "would not be on any branch. Nothing was written",
+            file=workspace.root,
+            hint="Check out your branch first: git switch main",
+        )
     return repo.identity()
 
 
@@ -61,57 +63,79 @@ def question_ids(workspace: Workspace, proposal: str) -> set[str]:
             data = tomllib.loads(read_text(path, what="questions file"))
         except tomllib.TOMLDecodeError as exc:
             raise WetdiffError(f"not valid TOML: {exc}", file=path) from None
-        ids.update(q["id"] for q in data.get("question", []) if isinstance(q, dict)
-                   and isinstance(q.get("id"), str))
+        ids.update(
+            q["id"]
+            for q in data.get("question", [])
+            if isinstance(q, dict) and isinstance(q.get("id"), str)
+        )
     return ids
 
 
-def save_article(workspace: Workspace, proposal: str, stage: str, artikel_text: str,
-                 expected_old_text: str | None, message: str,
-                 answers: Sequence[str] = ()) -> str:
+def save_article(
+    workspace: Workspace,
+    proposal: str,
+    stage: str,
+    artikel_text: str,
+    expected_old_text: str | None,
+    message: str,
+    answers: Sequence[str] = (),
+) -> str:
     if not message.strip():
-        raise WetdiffError("a save needs its rationale (why this change); nothing was "
-                           "written", hint='Give it with --message "…".')
+        raise WetdiffError(
+            "a save needs its rationale (why this change); nothing was written",
+            hint='Give it with --message "…".',
+        )
     message = message.replace("\r\n", "\n")
     at = find_control(message)
     if at is not None:
-        raise WetdiffError(f"the rationale holds a control character "
-                           f"({describe_control(message[at])}) at position {at + 1}; nothing "
-                           "was written", hint="Retype the message as plain text.")
+        raise WetdiffError(
+            f"the rationale holds a control character "
+            f"({describe_control(message[at])}) at position {at + 1}; nothing "
+            "was written",
+            hint="Retype the message as plain text.",
+        )
     artikel = parse(artikel_text, source=f"{proposal}/{stage} (new text)", strict=True)
     found = read_proposal(workspace.snapshot(), proposal)
     listed = found.stage(stage)
     folder = workspace.root / PROPOSALS / proposal / stage
     if (listed is None or not listed.text) and not folder.is_dir():
         stages = ", ".join(s.id for s in found.text_stages) or "none"
-        raise WetdiffError(f"proposal {proposal} has no stage {stage!r} with a text",
-                           hint=f"Its stages with a text: {stages}.")
+        raise WetdiffError(
+            f"proposal {proposal} has no stage {stage!r} with a text",
+            hint=f"Its stages with a text: {stages}.",
+        )
     known = question_ids(workspace, proposal)
     for answer in answers:
         if answer not in known:
             raise WetdiffError(
                 f"unknown question id {answer!r}; nothing was written",
                 file=workspace.root / PROPOSALS / proposal / QUESTIONS_FILE,
-                hint="Add it to the questions registry first (or check the spelling).")
+                hint="Add it to the questions registry first (or check the spelling).",
+            )
     identity = _writable(workspace)
     path = folder / f"{artikel.number}.txt"
     rel = path.relative_to(workspace.root).as_posix()
     if expected_old_text is None and path.exists():
-        raise WetdiffError("this article file exists already (it was created since you "
-                           "started); not overwriting it", file=path,
-                           hint="Reload it, and make your change again.")
+        raise WetdiffError(
+            "this article file exists already (it was created since you "
+            "started); not overwriting it",
+            file=path,
+            hint="Reload it, and make your change again.",
+        )
     text = artikel_text if artikel_text.endswith("\n") else artikel_text + "\n"
     committed = workspace.repo.snapshot("HEAD").read(rel) if workspace.repo.head_sha() else None
     if committed == text and (not path.exists() or path.read_text(encoding="utf-8") == text):
-        raise WetdiffError("nothing to save: the text is the same as the last saved version",
-                           file=path)
+        raise WetdiffError(
+            "nothing to save: the text is the same as the last saved version", file=path
+        )
     atomic_write(path, text, expected=expected_old_text)
     subject, _, body = message.strip().partition("\n")
     trailers = [("Stage", f"{proposal}/{stage}"), ("Artikel", artikel.number)]
     trailers += [("Answers", a) for a in dict.fromkeys(answers)]
     try:
-        return workspace.repo.commit([rel], message_with_trailers(subject, body, trailers),
-                                     author=identity)
+        return workspace.repo.commit(
+            [rel], message_with_trailers(subject, body, trailers), author=identity
+        )
     except WetdiffError:
         # The commit was refused (a hook, say): put the file back as it was read.
         if expected_old_text is None:
@@ -121,18 +145,25 @@ def save_article(workspace: Workspace, proposal: str, stage: str, artikel_text: 
         raise
 
 
-def new_proposal(workspace: Workspace, name: str, from_version: str, *, title: str = "",
-                 articles: Sequence[str] = (), stage: str = "concept") -> str:
+def new_proposal(
+    workspace: Workspace,
+    name: str,
+    from_version: str,
+    *,
+    title: str = "",
+    articles: Sequence[str] = (),
+    stage: str = "concept",
+) -> str:
     from wetdiff.store.versions import parse_spec, resolve
 
     if not valid_id(name) or not valid_id(stage):
-        raise WetdiffError(f"{name!r}/{stage!r} cannot be a proposal/stage name",
-                           hint="Use letters, digits, '.', '-' or '_', e.g. 36547 or "
-                                "mijn-ontwerp.")
+        raise WetdiffError(
+            f"{name!r}/{stage!r} cannot be a proposal/stage name",
+            hint="Use letters, digits, '.', '-' or '_', e.g. 36547 or mijn-ontwerp.",
+        )
     folder = workspace.root / PROPOSALS / name
     if folder.exists():
-        raise WetdiffError(f"proposal {name} exists already; nothing was written",
-                           file=folder)
+        raise WetdiffError(f"proposal {name} exists already; nothing was written", file=folder)
     identity = _writable(workspace)
     version = resolve(from_version, workspace)
     try:
@@ -148,12 +179,14 @@ def new_proposal(workspace: Workspace, name: str, from_version: str, *, title: s
         source = read_proposal(workspace.snapshot(spec.rev), spec.name)
         base = source.base if ":" in source.base or not prefix else prefix + source.base
         stage_id = version.label.rsplit("/", 1)[-1]
-        own = {n[:-4] for n, d in workspace.snapshot(spec.rev).listdir(
-            f"{PROPOSALS}/{spec.name}/{stage_id}") if not d and n.endswith(".txt")}
+        own = {
+            n[:-4]
+            for n, d in workspace.snapshot(spec.rev).listdir(f"{PROPOSALS}/{spec.name}/{stage_id}")
+            if not d and n.endswith(".txt")
+        }
         if not articles:
             copied = tuple(a for a in version.artikelen if a.number in own)
-        questions = workspace.snapshot(spec.rev).read(
-            f"{PROPOSALS}/{spec.name}/{QUESTIONS_FILE}")
+        questions = workspace.snapshot(spec.rev).read(f"{PROPOSALS}/{spec.name}/{QUESTIONS_FILE}")
     else:
         base = f"law@{dt.date.today().isoformat()}"
     if articles:
@@ -163,13 +196,18 @@ def new_proposal(workspace: Workspace, name: str, from_version: str, *, title: s
         copied = tuple(a for a in version.artikelen if a.number in set(articles))
     elif len(copied) > MAX_COPIED:
         raise WetdiffError(
-            f"{version.label} holds {len(copied)} articles; name the ones the proposal "
-            "changes", hint="Add --article 273f (repeatable).")
+            f"{version.label} holds {len(copied)} articles; name the ones the proposal changes",
+            hint="Add --article 273f (repeatable).",
+        )
     data = {
-        "title": title or name, "kamerstuk": "", "regeling": version.regeling,
-        "bwb_id": version.bwb_id, "base": base,
-        "stage": [{"id": stage, "name": "Eigen ontwerp (concept)",
-                   "date": dt.date.today(), "text": True}],
+        "title": title or name,
+        "kamerstuk": "",
+        "regeling": version.regeling,
+        "bwb_id": version.bwb_id,
+        "base": base,
+        "stage": [
+            {"id": stage, "name": "Eigen ontwerp (concept)", "date": dt.date.today(), "text": True}
+        ],
     }
     if spec is not None and spec.kind == "proposal":
         data["started_from"] = version.label  # blame and log continue through it
@@ -179,7 +217,8 @@ def new_proposal(workspace: Workspace, name: str, from_version: str, *, title: s
     message = message_with_trailers(
         f"Start proposal {name} from {version.label}",
         f"{version.title}\nArticles: {', '.join(a.number for a in copied) or 'none yet'}",
-        [("Base", base), ("Stage", f"{name}/{stage}")])
+        [("Base", base), ("Stage", f"{name}/{stage}")],
+    )
     try:
         (folder / stage).mkdir(parents=True)
         atomic_write(folder / PROPOSAL_FILE, tomli_w.dumps(data))

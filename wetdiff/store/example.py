@@ -98,7 +98,8 @@ def example_folder() -> tuple[Path, Path, list[str]]:
         raise WetdiffError(
             "not in a wetdiff workspace, and the worked example is not installed",
             hint="Run wetdiff inside a workspace (a folder with wetdiff.toml), or create "
-                 "one with 'wetdiff init DIR'.")
+            "one with 'wetdiff init DIR'.",
+        )
     return data_dir() / f"example-{source_hash(source, files)[:12]}", source, files
 
 
@@ -110,8 +111,10 @@ def ensure_example() -> Path:
     if target.exists():
         raise WetdiffError(
             "this folder is in the way of the worked example and is not one; wetdiff "
-            "does not touch it", file=target,
-            hint=f"Move it away, or set {ENV_DATA_DIR} to another folder.")
+            "does not touch it",
+            file=target,
+            hint=f"Move it away, or set {ENV_DATA_DIR} to another folder.",
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=".building-example-", dir=target.parent))
     try:
@@ -152,30 +155,43 @@ def _build(repo: GitRepo, target: Path, source: Path, files: list[str]) -> None:
     for rel in files:
         parts = rel.split("/")
         if len(parts) == 4 and parts[0] == "articles" and rel.endswith(".toml"):
-            meta = VersionMeta.from_toml(read_text(source / rel, what="metadata file"),
-                                         str(source / rel))
+            meta = VersionMeta.from_toml(
+                read_text(source / rel, what="metadata file"), str(source / rel)
+            )
             group = [rel]
             txt = rel[:-5] + ".txt"
             if txt in remaining:
                 group.append(txt)
             by_date[meta.in_force].append((meta, group))
-    regelingen = dict.fromkeys(Regeling(m.regeling, m.bwb_id)
-                               for entries in by_date.values() for m, _ in entries)
-    proposal_ids = sorted({rel.split("/")[1] for rel in files
-                           if rel.startswith("proposals/") and rel.count("/") == 2
-                           and rel.endswith("/" + PROPOSAL_FILE)})
+    regelingen = dict.fromkeys(
+        Regeling(m.regeling, m.bwb_id) for entries in by_date.values() for m, _ in entries
+    )
+    proposal_ids = sorted(
+        {
+            rel.split("/")[1]
+            for rel in files
+            if rel.startswith("proposals/")
+            and rel.count("/") == 2
+            and rel.endswith("/" + PROPOSAL_FILE)
+        }
+    )
     first = proposal_ids[0] if proposal_ids else ""
-    config = WorkspaceConfig(EXAMPLE_NAME, tuple(regelingen), first,
-                             ("law", first) if first else ("law", ""))
+    config = WorkspaceConfig(
+        EXAMPLE_NAME, tuple(regelingen), first, ("law", first) if first else ("law", "")
+    )
     (target / MARKER).write_text(config.to_toml(), encoding="utf-8")
-    repo.commit([MARKER], "Worked example: start the workspace\n", author=BUILDER,
-                committer=BUILDER, builder=True)
+    repo.commit(
+        [MARKER],
+        "Worked example: start the workspace\n",
+        author=BUILDER,
+        committer=BUILDER,
+        builder=True,
+    )
 
     for day in sorted(by_date):
         paths = [p for _, group in by_date[day] for p in group]
         _copy(source, target, paths)
-        commit_law_version(repo, paths, [m for m, _ in by_date[day]], author=BUILDER,
-                           builder=True)
+        commit_law_version(repo, paths, [m for m, _ in by_date[day]], author=BUILDER, builder=True)
         for p in paths:
             remaining.pop(p, None)
 
@@ -184,13 +200,21 @@ def _build(repo: GitRepo, target: Path, source: Path, files: list[str]) -> None:
         own = [r for r in remaining if r.startswith(prefix) and r.count("/") == 2]
         _copy(source, target, own)
         try:
-            title = tomllib.loads((source / prefix / PROPOSAL_FILE).read_text("utf-8")).get(
-                "short_title") or pid
+            title = (
+                tomllib.loads((source / prefix / PROPOSAL_FILE).read_text("utf-8")).get(
+                    "short_title"
+                )
+                or pid
+            )
         except tomllib.TOMLDecodeError:
             title = pid
-        repo.commit(own, f"Proposal {pid}: {title}\n\nIts metadata and the registry of "
-                         "questions it answers.\n", author=BUILDER, committer=BUILDER,
-                    builder=True)
+        repo.commit(
+            own,
+            f"Proposal {pid}: {title}\n\nIts metadata and the registry of questions it answers.\n",
+            author=BUILDER,
+            committer=BUILDER,
+            builder=True,
+        )
         for r in own:
             remaining.pop(r, None)
         proposal = read_proposal(DiskSnapshot(target), pid)
@@ -199,22 +223,33 @@ def _build(repo: GitRepo, target: Path, source: Path, files: list[str]) -> None:
             if not stage_files:
                 continue
             _copy(source, target, stage_files)
-            sha = repo.commit(stage_files, stage_message(proposal, stage, stage_files),
-                              author_date=git_date(stage.date) if stage.date else None,
-                              author=BUILDER, committer=BUILDER, builder=True)
+            sha = repo.commit(
+                stage_files,
+                stage_message(proposal, stage, stage_files),
+                author_date=git_date(stage.date) if stage.date else None,
+                author=BUILDER,
+                committer=BUILDER,
+                builder=True,
+            )
             repo.tag(f"{pid}/{stage.id}", sha)
             for r in stage_files:
                 remaining.pop(r, None)
         rest = [r for r in remaining if r.startswith(prefix)]
         if rest:
             _copy(source, target, rest)
-            folders = sorted({r[len(prefix):].split("/")[0] for r in rest})
-            repo.commit(rest, f"Proposal {pid}: {', '.join(folders)}\n", author=BUILDER,
-                        committer=BUILDER, builder=True)
+            folders = sorted({r[len(prefix) :].split("/")[0] for r in rest})
+            repo.commit(
+                rest,
+                f"Proposal {pid}: {', '.join(folders)}\n",
+                author=BUILDER,
+                committer=BUILDER,
+                builder=True,
+            )
             for r in rest:
                 remaining.pop(r, None)
     rest = list(remaining)
     if rest:
         _copy(source, target, rest)
-        repo.commit(rest, "Worked example: other files\n", author=BUILDER, committer=BUILDER,
-                    builder=True)
+        repo.commit(
+            rest, "Worked example: other files\n", author=BUILDER, committer=BUILDER, builder=True
+        )

@@ -41,20 +41,25 @@ def _git() -> ModuleType:
     if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is None:
         raise WetdiffError(
             "git is not installed or not on PATH; wetdiff keeps versions in git",
-            hint="Install git (https://git-scm.com) and try again.")
+            hint="Install git (https://git-scm.com) and try again.",
+        )
     try:
         import git
     except ImportError as exc:  # GitPython refuses to load when it cannot run git
-        raise WetdiffError(f"git cannot be run: {exc}".splitlines()[0],
-                           hint="Install git (https://git-scm.com) and try again.") from None
+        raise WetdiffError(
+            f"git cannot be run: {exc}".splitlines()[0],
+            hint="Install git (https://git-scm.com) and try again.",
+        ) from None
     return git
 
 
 def _damaged(root: Path, exc: BaseException) -> WetdiffError:
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return WetdiffError(
-        f"the git repository is damaged: {first}", file=root,
-        hint="Run 'git fsck' there to see what is broken; wetdiff changed nothing.")
+        f"the git repository is damaged: {first}",
+        file=root,
+        hint="Run 'git fsck' there to see what is broken; wetdiff changed nothing.",
+    )
 
 
 def open_repo(root: Path) -> GitRepo:
@@ -95,7 +100,8 @@ def user_identity(cwd: Path) -> tuple[str, str]:
         raise WetdiffError(
             "git does not know who you are, and every saved version records who made it",
             hint='Run: git config --global user.name "Your Name" && '
-                 'git config --global user.email you@example.org')
+            "git config --global user.email you@example.org",
+        )
     return found["name"], found["email"]
 
 
@@ -107,8 +113,9 @@ def clone(source: Path, target: Path) -> GitRepo:
         git.Git().clone("--no-hardlinks", "--quiet", str(source), str(target))
         git.Git(str(target)).remote("remove", "origin")
     except git.exc.GitCommandError as exc:
-        raise WetdiffError(f"git could not copy the repository: {exc.stderr.strip()}",
-                           file=target) from None
+        raise WetdiffError(
+            f"git could not copy the repository: {exc.stderr.strip()}", file=target
+        ) from None
     return open_repo(target)
 
 
@@ -209,15 +216,17 @@ class GitRepo:
         except git.exc.InvalidGitRepositoryError:
             raise WetdiffError(
                 "not a git repository (a workspace is a git repository with wetdiff.toml "
-                "at its root)", file=root,
+                "at its root)",
+                file=root,
                 hint="Run 'git init' there, or 'wetdiff init' to start a new workspace.",
             ) from None
         if self._repo.bare:
             self._repo.close()
             raise WetdiffError(
                 "this is a bare git repository: it has no working files to read or edit",
-                file=root, hint="Clone it ('git clone <this> <folder>') and run wetdiff "
-                                "in the clone.")
+                file=root,
+                hint="Clone it ('git clone <this> <folder>') and run wetdiff in the clone.",
+            )
 
     def close(self) -> None:
         """Stop this repository's ``git cat-file`` processes. The object stays usable
@@ -237,15 +246,18 @@ class GitRepo:
                 return self._repo.commit(rev)
         except (git.exc.BadName, git.exc.BadObject, ValueError, IndexError) as exc:
             if "ambiguous" in str(exc).lower():
-                raise WetdiffError(f"ambiguous git revision {rev!r}",
-                                   hint="Give a longer commit id or a tag.") from None
+                raise WetdiffError(
+                    f"ambiguous git revision {rev!r}", hint="Give a longer commit id or a tag."
+                ) from None
             if self.is_empty():
-                raise WetdiffError(f"unknown git revision {rev!r}: the repository has no "
-                                   "commits yet") from None
+                raise WetdiffError(
+                    f"unknown git revision {rev!r}: the repository has no commits yet"
+                ) from None
             raise WetdiffError(
                 f"unknown git revision {rev!r}",
                 hint=f"Tags here: {', '.join(sorted(self.tags())) or 'none'}; "
-                     "or use HEAD, HEAD~1, a branch or a commit id.") from None
+                "or use HEAD, HEAD~1, a branch or a commit id.",
+            ) from None
         except git.exc.GitCommandError as exc:
             raise _damaged(self.root, exc) from None
 
@@ -266,8 +278,9 @@ class GitRepo:
     def tags(self) -> dict[str, str]:
         """Tag name → the commit it labels."""
         try:
-            out = self._repo.git.for_each_ref("refs/tags", format="%(refname:strip=2)%00"
-                                              "%(objectname)%00%(*objectname)")
+            out = self._repo.git.for_each_ref(
+                "refs/tags", format="%(refname:strip=2)%00%(objectname)%00%(*objectname)"
+            )
         except self._gitmod.exc.GitCommandError as exc:
             raise _damaged(self.root, exc) from None
         tags = {}
@@ -294,8 +307,9 @@ class GitRepo:
     def branch(self) -> str | None:
         return None if self.detached else self._repo.head.ref.name
 
-    def log(self, paths: Sequence[str] = (), rev: str = "HEAD", limit: int | None = None
-            ) -> list[CommitInfo]:
+    def log(
+        self, paths: Sequence[str] = (), rev: str = "HEAD", limit: int | None = None
+    ) -> list[CommitInfo]:
         """Commits touching ``paths`` (all when empty), newest first, in one git call;
         at most ``limit``."""
         if self.is_empty():
@@ -313,12 +327,21 @@ class GitRepo:
             if not record:
                 continue
             sha, an, ae, ad, cd, message = record.split(sep, 5)
-            commits.append(CommitInfo(sha, an, ae, dt.datetime.fromisoformat(ad),
-                                      dt.datetime.fromisoformat(cd), message.strip() + "\n"))
+            commits.append(
+                CommitInfo(
+                    sha,
+                    an,
+                    ae,
+                    dt.datetime.fromisoformat(ad),
+                    dt.datetime.fromisoformat(cd),
+                    message.strip() + "\n",
+                )
+            )
         return commits
 
-    def log_by_path(self, paths: Sequence[str] | None, rev: str = "HEAD"
-                    ) -> dict[str, list[CommitInfo]]:
+    def log_by_path(
+        self, paths: Sequence[str] | None, rev: str = "HEAD"
+    ) -> dict[str, list[CommitInfo]]:
         """For each file (of ``paths``, or every file when None), the commits that
         touched it, newest first: the history read in one git call."""
         if self.is_empty() or paths == []:
@@ -328,8 +351,9 @@ class GitRepo:
         wanted = set(paths) if paths is not None else None
         scope = sorted({str(PurePosixPath(p).parent) for p in paths}) if paths else []
         try:
-            out = self._repo.git.log(rev, f"--format={fmt}", "--name-only", "--no-renames",
-                                     "--", *scope)
+            out = self._repo.git.log(
+                rev, f"--format={fmt}", "--name-only", "--no-renames", "--", *scope
+            )
         except self._gitmod.exc.GitCommandError as exc:
             raise _damaged(self.root, exc) from None
         found: dict[str, list[CommitInfo]] = {}
@@ -337,8 +361,14 @@ class GitRepo:
             if not record.strip():
                 continue
             sha, an, ae, ad, cd, message, files = record.split(sep, 6)
-            info = CommitInfo(sha, an, ae, dt.datetime.fromisoformat(ad),
-                              dt.datetime.fromisoformat(cd), message.strip() + "\n")
+            info = CommitInfo(
+                sha,
+                an,
+                ae,
+                dt.datetime.fromisoformat(ad),
+                dt.datetime.fromisoformat(cd),
+                message.strip() + "\n",
+            )
             for name in files.split("\n"):
                 if name and (wanted is None or name in wanted):
                     found.setdefault(name, []).append(info)
@@ -401,8 +431,7 @@ class GitRepo:
             # same as --only, and much cheaper for a large first version of a code.
             alone = builder or self.is_empty() or not self.staged_paths()
             git.execute(["git", *options, "add", "--", *paths], env=env)
-            args = ["git", *options, "commit", "--quiet", "--cleanup=whitespace",
-                    "-m", message]
+            args = ["git", *options, "commit", "--quiet", "--cleanup=whitespace", "-m", message]
             if builder:
                 args.append("--no-verify")
             if alone:
@@ -410,8 +439,9 @@ class GitRepo:
             else:
                 git.execute([*args, "--only", "--", *paths], env=env)
         except self._gitmod.exc.GitCommandError as exc:
-            raise WetdiffError(f"git could not commit: {exc.stderr.strip()}",
-                               file=self.root) from None
+            raise WetdiffError(
+                f"git could not commit: {exc.stderr.strip()}", file=self.root
+            ) from None
         finally:
             self.lock.release()
         sha = self.head_sha()
@@ -465,8 +495,7 @@ class DiskSnapshot:
         path = self.root / rel
         if not path.is_dir():
             return []
-        return sorted((p.name, p.is_dir()) for p in path.iterdir()
-                      if not p.name.startswith("."))
+        return sorted((p.name, p.is_dir()) for p in path.iterdir() if not p.name.startswith("."))
 
     def is_dir(self, rel: str) -> bool:
         return (self.root / rel).is_dir()
@@ -478,8 +507,13 @@ class DiskSnapshot:
 class CommitSnapshot:
     """The files as they were at a commit, read through its tree (no checkout)."""
 
-    def __init__(self, repo: GitRepo, commit: Any, label: str,
-                 entries: dict[str, dict[str, Any] | None] | None = None) -> None:
+    def __init__(
+        self,
+        repo: GitRepo,
+        commit: Any,
+        label: str,
+        entries: dict[str, dict[str, Any] | None] | None = None,
+    ) -> None:
         self.repo = repo
         self.commit = commit
         self.label = label
@@ -525,8 +559,7 @@ class CommitSnapshot:
         except Exception as exc:
             raise _damaged(self.repo.root, exc) from None
         if b"\x00" in data:
-            raise WetdiffError("this is a binary file, not an article file",
-                               file=self.where(rel))
+            raise WetdiffError("this is a binary file, not an article file", file=self.where(rel))
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -537,8 +570,11 @@ class CommitSnapshot:
         entries = self._folder(rel)
         if not entries:
             return []
-        return sorted((name, item.type == "tree") for name, item in entries.items()
-                      if not name.startswith("."))
+        return sorted(
+            (name, item.type == "tree")
+            for name, item in entries.items()
+            if not name.startswith(".")
+        )
 
     def is_dir(self, rel: str) -> bool:
         rel = str(PurePosixPath(rel)) if rel and rel != "." else ""

@@ -62,8 +62,11 @@ def law_version_message(metas: Sequence[VersionMeta]) -> str:
     subject += f": {acts[0]}" + (f" and {len(acts) - 1} other acts" if len(acts) > 1 else "")
     lines = []
     for meta in sorted(metas, key=lambda m: article_sort_key(m.artikel)):
-        what = {"geldend": "in force", "vervallen": "repealed",
-                "vernummerd": f"renumbered to {meta.renumbered_to or GAP}"}[meta.status]
+        what = {
+            "geldend": "in force",
+            "vervallen": "repealed",
+            "vernummerd": f"renumbered to {meta.renumbered_to or GAP}",
+        }[meta.status]
         line = f"{meta.artikel}: {what} {day.isoformat()} ({meta.certainty}"
         line += f": {meta.in_force_note})" if meta.in_force_note else ")"
         if meta.renumbered_from:
@@ -72,8 +75,10 @@ def law_version_message(metas: Sequence[VersionMeta]) -> str:
         lines.append(line)
     certainty = max((m.certainty for m in metas), key=lambda c: _CERTAINTY_ORDER.get(c, 2))
     trailers = [("In-force", day.isoformat()), ("Certainty", certainty)]
-    for key, values in (("Source", [m.source_act for m in metas]),
-                        ("Kamerstuk", [m.kamerstuk for m in metas])):
+    for key, values in (
+        ("Source", [m.source_act for m in metas]),
+        ("Kamerstuk", [m.kamerstuk for m in metas]),
+    ):
         for value in dict.fromkeys(v or GAP for v in values):
             trailers.append((key, value))
     bwb = dict.fromkeys(m.bwb_id for m in metas if m.bwb_id)
@@ -83,16 +88,28 @@ def law_version_message(metas: Sequence[VersionMeta]) -> str:
     return message_with_trailers(subject, "\n".join(lines), trailers)
 
 
-def commit_law_version(repo: GitRepo, paths: Sequence[str], metas: Sequence[VersionMeta], *,
-                       author: tuple[str, str] | None = None, builder: bool = False) -> str:
+def commit_law_version(
+    repo: GitRepo,
+    paths: Sequence[str],
+    metas: Sequence[VersionMeta],
+    *,
+    author: tuple[str, str] | None = None,
+    builder: bool = False,
+) -> str:
     """Commit the files of one law version (one date) with its message and dates."""
-    return repo.commit(paths, law_version_message(metas),
-                       author_date=git_date(metas[0].in_force), author=author,
-                       committer=author if builder else None, builder=builder)
+    return repo.commit(
+        paths,
+        law_version_message(metas),
+        author_date=git_date(metas[0].in_force),
+        author=author,
+        committer=author if builder else None,
+        builder=builder,
+    )
 
 
-def record_law_versions(repo: GitRepo, versions: Iterable[ArticleVersion], *,
-                        author: tuple[str, str] | None = None) -> list[str]:
+def record_law_versions(
+    repo: GitRepo, versions: Iterable[ArticleVersion], *, author: tuple[str, str] | None = None
+) -> list[str]:
     """Write official versions into the workspace's ``articles/`` and commit them, one
     commit per date, oldest first (what ``wetdiff import bwb`` over a series of
     toestanden records). Returns the new commits' shas."""
@@ -109,8 +126,7 @@ def record_law_versions(repo: GitRepo, versions: Iterable[ArticleVersion], *,
             paths.append(f"{folder_rel}/{day.isoformat()}.toml")
             if version.artikel is not None:
                 paths.append(f"{folder_rel}/{day.isoformat()}.txt")
-        shas.append(commit_law_version(repo, paths, [v.meta for v in by_date[day]],
-                                       author=author))
+        shas.append(commit_law_version(repo, paths, [v.meta for v in by_date[day]], author=author))
     return shas
 
 
@@ -119,10 +135,15 @@ def stage_message(proposal: Proposal, stage: Stage, files: Sequence[str]) -> str
     body = ""
     if files:
         body = "Article texts: " + ", ".join(
-            sorted((f.rsplit("/", 1)[-1][:-4] for f in files if f.endswith(".txt")),
-                   key=article_sort_key))
-    trailers = [("Stage", f"{proposal.id}/{stage.id}"),
-                ("Stage-date", stage.date.isoformat() if stage.date else GAP)]
+            sorted(
+                (f.rsplit("/", 1)[-1][:-4] for f in files if f.endswith(".txt")),
+                key=article_sort_key,
+            )
+        )
+    trailers = [
+        ("Stage", f"{proposal.id}/{stage.id}"),
+        ("Stage-date", stage.date.isoformat() if stage.date else GAP),
+    ]
     trailers.append(("Base", proposal.base))
     if proposal.illustrative:
         trailers.append(("Illustrative", proposal.illustrative))

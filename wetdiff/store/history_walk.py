@@ -55,25 +55,38 @@ def law_step(bwb_id: str, meta: VersionMeta, artikel: Artikel | None) -> Step:
     day = meta.in_force.isoformat()
     suffix = "txt" if artikel is not None else "toml"
     return Step(
-        "law", f"law@{day}", meta.artikel, meta.in_force, artikel, meta.certainty,
-        meta.in_force_note, format_act(meta), meta.source_act, meta.kamerstuk,
-        meta.source_note, meta.status, meta.renumbered_from, meta.renumbered_to,
-        meta.answers, path=f"{law.ARTICLES}/{bwb_id}/{meta.artikel}/{day}.{suffix}")
+        "law",
+        f"law@{day}",
+        meta.artikel,
+        meta.in_force,
+        artikel,
+        meta.certainty,
+        meta.in_force_note,
+        format_act(meta),
+        meta.source_act,
+        meta.kamerstuk,
+        meta.source_note,
+        meta.status,
+        meta.renumbered_from,
+        meta.renumbered_to,
+        meta.answers,
+        path=f"{law.ARTICLES}/{bwb_id}/{meta.artikel}/{day}.{suffix}",
+    )
 
 
 def find_bwb(workspace: Workspace, snapshot: Snapshot, number: str) -> str | None:
     """The regeling holding an article (the workspace's first that has it)."""
     preferred = [r.bwb_id for r in workspace.config.regelingen]
     present = law.bwb_ids(snapshot)
-    for bwb in [b for b in preferred if b in present] + [b for b in present
-                                                          if b not in preferred]:
+    for bwb in [b for b in preferred if b in present] + [b for b in present if b not in preferred]:
         if snapshot.is_dir(f"{law.ARTICLES}/{bwb}/{number}"):
             return bwb
     return None
 
 
-def law_steps(workspace: Workspace, snapshot: Snapshot, number: str,
-              until: dt.date | None = None) -> list[Step]:
+def law_steps(
+    workspace: Workspace, snapshot: Snapshot, number: str, until: dt.date | None = None
+) -> list[Step]:
     """The article's official versions, oldest first, through its renumberings; with
     ``until``, only those in force by then."""
     bwb = find_bwb(workspace, snapshot, number)
@@ -85,8 +98,9 @@ def law_steps(workspace: Workspace, snapshot: Snapshot, number: str,
     return [law_step(bwb, v.meta, v.artikel) for v in versions]
 
 
-def stage_steps(snapshot: Snapshot, proposal: Proposal, number: str,
-                until_stage: str | None = None) -> list[Step]:
+def stage_steps(
+    snapshot: Snapshot, proposal: Proposal, number: str, until_stage: str | None = None
+) -> list[Step]:
     """The stages of a proposal that carry the article, in stage order."""
     steps = []
     for stage in proposal.text_stages:
@@ -94,10 +108,20 @@ def stage_steps(snapshot: Snapshot, proposal: Proposal, number: str,
         text = snapshot.read(rel)
         if text is not None:
             artikel = parse(text, source=snapshot.where(rel), strict=False)
-            steps.append(Step(
-                "stage", f"{proposal.id}/{stage.id}", number, stage.date, artikel,
-                "", stage.date_note, f"{proposal.display_name}, {stage.name}",
-                illustrative=proposal.illustrative, path=rel))
+            steps.append(
+                Step(
+                    "stage",
+                    f"{proposal.id}/{stage.id}",
+                    number,
+                    stage.date,
+                    artikel,
+                    "",
+                    stage.date_note,
+                    f"{proposal.display_name}, {stage.name}",
+                    illustrative=proposal.illustrative,
+                    path=rel,
+                )
+            )
         if stage.id == until_stage:
             break
     return steps
@@ -123,6 +147,8 @@ def single(step: Step, number: str | None = None) -> Version:
 
 def require_article(steps: list[Step], number: str, spec: str = "") -> None:
     if not steps:
-        raise WetdiffError(f"artikel {number} has no versions in this workspace"
-                           + (f" up to {spec}" if spec else ""),
-                           hint="Check the number (e.g. 273f), or see 'wetdiff versions'.")
+        raise WetdiffError(
+            f"artikel {number} has no versions in this workspace"
+            + (f" up to {spec}" if spec else ""),
+            hint="Check the number (e.g. 273f), or see 'wetdiff versions'.",
+        )

@@ -42,15 +42,18 @@ def version_dates(snapshot: Snapshot, bwb_id: str, number: str) -> list[dt.date]
             try:
                 dates.append(dt.date.fromisoformat(match.group(1)))
             except ValueError:
-                raise WetdiffError("the file name is not a real date",
-                                   file=snapshot.where(f"{ARTICLES}/{bwb_id}/{number}/{name}"),
-                                   hint="Law version files are named by their in-force date, "
-                                        "e.g. 2013-11-15.toml.") from None
+                raise WetdiffError(
+                    "the file name is not a real date",
+                    file=snapshot.where(f"{ARTICLES}/{bwb_id}/{number}/{name}"),
+                    hint="Law version files are named by their in-force date, "
+                    "e.g. 2013-11-15.toml.",
+                ) from None
     return sorted(dates)
 
 
-def read_article_version(snapshot: Snapshot, bwb_id: str, number: str, day: dt.date
-                         ) -> ArticleVersion:
+def read_article_version(
+    snapshot: Snapshot, bwb_id: str, number: str, day: dt.date
+) -> ArticleVersion:
     """One dated version: its metadata and (unless it ceased that day) its text."""
     stem = f"{ARTICLES}/{bwb_id}/{number}/{day.isoformat()}"
     meta_text = snapshot.read(f"{stem}.toml")
@@ -61,20 +64,26 @@ def read_article_version(snapshot: Snapshot, bwb_id: str, number: str, day: dt.d
         return ArticleVersion(meta, None)
     text = snapshot.read(f"{stem}.txt")
     if text is None:
-        raise WetdiffError("the metadata says this version has text, but there is no .txt "
-                           "beside it", file=snapshot.where(f"{stem}.toml"))
+        raise WetdiffError(
+            "the metadata says this version has text, but there is no .txt beside it",
+            file=snapshot.where(f"{stem}.toml"),
+        )
     artikel = parse(text, source=snapshot.where(f"{stem}.txt"), strict=False)
     if artikel.number != meta.artikel:
         raise WetdiffError(
             f"the text is of artikel {artikel.number}, the metadata says {meta.artikel}",
-            file=snapshot.where(f"{stem}.txt"), line=1)
+            file=snapshot.where(f"{stem}.txt"),
+            line=1,
+        )
     return ArticleVersion(meta, artikel)
 
 
 def article_versions(snapshot: Snapshot, bwb_id: str, number: str) -> list[ArticleVersion]:
     """Every dated version of one article folder, oldest first."""
-    return [read_article_version(snapshot, bwb_id, number, day)
-            for day in version_dates(snapshot, bwb_id, number)]
+    return [
+        read_article_version(snapshot, bwb_id, number, day)
+        for day in version_dates(snapshot, bwb_id, number)
+    ]
 
 
 def all_dates(snapshot: Snapshot, bwb_id: str) -> list[dt.date]:
@@ -85,8 +94,9 @@ def all_dates(snapshot: Snapshot, bwb_id: str) -> list[dt.date]:
     return sorted(dates)
 
 
-def in_force(snapshot: Snapshot, bwb_id: str, on: dt.date
-             ) -> tuple[tuple[Artikel, ...], tuple[ArticleVersion, ...]]:
+def in_force(
+    snapshot: Snapshot, bwb_id: str, on: dt.date
+) -> tuple[tuple[Artikel, ...], tuple[ArticleVersion, ...]]:
     """The articles in force on a date: per article, the latest version not after it
     (skipped when that version says the article ceased)."""
     artikelen = []
@@ -106,14 +116,18 @@ def in_force(snapshot: Snapshot, bwb_id: str, on: dt.date
     return tuple(artikelen), tuple(sources)
 
 
-def lineage(snapshot: Snapshot, bwb_id: str, number: str,
-            until: dt.date | None = None) -> list[ArticleVersion]:
+def lineage(
+    snapshot: Snapshot, bwb_id: str, number: str, until: dt.date | None = None
+) -> list[ArticleVersion]:
     """The versions of one article through its renumberings, oldest first: 273f's
     lineage starts with 273a (2005), because 273f's first version says
     ``renumbered_from = "273a"``. Versions of the old number from the renumbering date on
     (a new article that took over the number) are not part of it."""
-    versions = [v for v in article_versions(snapshot, bwb_id, number)
-                if until is None or v.meta.in_force < until]
+    versions = [
+        v
+        for v in article_versions(snapshot, bwb_id, number)
+        if until is None or v.meta.in_force < until
+    ]
     seen = {number}
     while versions:
         first = versions[0]
@@ -121,8 +135,11 @@ def lineage(snapshot: Snapshot, bwb_id: str, number: str,
         if not previous or previous == "gap" or previous in seen:
             break
         seen.add(previous)
-        earlier = [v for v in article_versions(snapshot, bwb_id, previous)
-                   if v.meta.in_force < first.meta.in_force and v.artikel is not None]
+        earlier = [
+            v
+            for v in article_versions(snapshot, bwb_id, previous)
+            if v.meta.in_force < first.meta.in_force and v.artikel is not None
+        ]
         if not earlier:
             break
         versions = earlier + versions

@@ -42,19 +42,37 @@ class LogEntry:
     def to_json(self) -> dict[str, Any]:
         s = self.step
         return {
-            "version": s.label, "kind": s.kind, "artikel": s.number,
-            "date": s.date.isoformat() if s.date else None, "certainty": s.certainty or None,
-            "date_note": s.date_note or None, "source": s.act,
-            "source_act": s.source_act, "kamerstuk": s.kamerstuk, "status": s.status,
+            "version": s.label,
+            "kind": s.kind,
+            "artikel": s.number,
+            "date": s.date.isoformat() if s.date else None,
+            "certainty": s.certainty or None,
+            "date_note": s.date_note or None,
+            "source": s.act,
+            "source_act": s.source_act,
+            "kamerstuk": s.kamerstuk,
+            "status": s.status,
             "renumbered_from": s.renumbered_from or None,
-            "renumbered_to": s.renumbered_to or None, "note": s.note or None,
-            "answers": list(s.answers), "illustrative": s.illustrative or None,
-            "file": s.path, "compared_with": self.compared_with or None,
-            "changes": list(self.changes), "counts": self.counts,
-            "commits": [{"sha": c.sha, "author": c.author, "recorded": c.committer_date
-                         .isoformat(), "author_date": c.author_date.isoformat(),
-                         "subject": c.subject, "rationale": c.body,
-                         "answers": list(c.trailer("Answers"))} for c in self.commits],
+            "renumbered_to": s.renumbered_to or None,
+            "note": s.note or None,
+            "answers": list(s.answers),
+            "illustrative": s.illustrative or None,
+            "file": s.path,
+            "compared_with": self.compared_with or None,
+            "changes": list(self.changes),
+            "counts": self.counts,
+            "commits": [
+                {
+                    "sha": c.sha,
+                    "author": c.author,
+                    "recorded": c.committer_date.isoformat(),
+                    "author_date": c.author_date.isoformat(),
+                    "subject": c.subject,
+                    "rationale": c.body,
+                    "answers": list(c.trailer("Answers")),
+                }
+                for c in self.commits
+            ],
         }
 
 
@@ -109,11 +127,15 @@ def summarise(changes: ChangeSet) -> tuple[tuple[str, ...], dict[str, int]]:
     return tuple(lines), counts
 
 
-def _compare_steps(before: Step | None, step: Step
-                   ) -> tuple[tuple[str, ...], dict[str, int], ChangeSet | None]:
+def _compare_steps(
+    before: Step | None, step: Step
+) -> tuple[tuple[str, ...], dict[str, int], ChangeSet | None]:
     if step.artikel is None:
-        what = (f"renumbered to artikel {step.renumbered_to}" if step.status == "vernummerd"
-                else "repealed (vervallen)")
+        what = (
+            f"renumbered to artikel {step.renumbered_to}"
+            if step.status == "vernummerd"
+            else "repealed (vervallen)"
+        )
         return (what,), {}, None
     if before is None or before.artikel is None:
         return ("first version in the data" if step.kind == "law" else "new article",), {}, None
@@ -133,8 +155,7 @@ def _text(step: Step) -> str:
     return render(step.artikel).split("\n", 1)[-1]
 
 
-def article_log(workspace: Workspace, number: str, rev: str | None = None
-                ) -> list[LogEntry]:
+def article_log(workspace: Workspace, number: str, rev: str | None = None) -> list[LogEntry]:
     """The article's versions, newest first: proposal stages (latest first), then the
     official versions in legal time."""
     snapshot = workspace.snapshot(rev)
@@ -147,8 +168,16 @@ def article_log(workspace: Workspace, number: str, rev: str | None = None
     previous: Step | None = None
     for step in laws:
         lines, counts, changes = _compare_steps(previous, step)
-        entries.append(LogEntry(step, previous.label if previous else "", lines, counts,
-                                tuple(by_path.get(step.path, ())), changes))
+        entries.append(
+            LogEntry(
+                step,
+                previous.label if previous else "",
+                lines,
+                counts,
+                tuple(by_path.get(step.path, ())),
+                changes,
+            )
+        )
         if step.artikel is not None:
             previous = step
     latest_law = previous
@@ -156,8 +185,16 @@ def article_log(workspace: Workspace, number: str, rev: str | None = None
         before = _start_step(workspace, proposal, number, rev) or latest_law
         for step in steps:
             lines, counts, changes = _compare_steps(before, step)
-            entries.append(LogEntry(step, before.label if before else "", lines, counts,
-                                    tuple(by_path.get(step.path, ())), changes))
+            entries.append(
+                LogEntry(
+                    step,
+                    before.label if before else "",
+                    lines,
+                    counts,
+                    tuple(by_path.get(step.path, ())),
+                    changes,
+                )
+            )
             before = step
     law_entries = [e for e in entries if e.step.kind == "law"]
     stage_entries = [e for e in entries if e.step.kind == "stage"]
@@ -179,8 +216,9 @@ def commits_by_path(workspace: Workspace, rev: str | None) -> dict[str, list[Com
     return _history[key]
 
 
-def _start_step(workspace: Workspace, proposal: Proposal, number: str, rev: str | None
-                ) -> Step | None:
+def _start_step(
+    workspace: Workspace, proposal: Proposal, number: str, rev: str | None
+) -> Step | None:
     """The article as it stood before a proposal's first stage: in the stage its text was
     started from, else in its base version (the law on its date)."""
     from wetdiff.store.blame import _start

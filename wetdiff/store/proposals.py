@@ -82,8 +82,11 @@ def valid_id(name: str) -> bool:
 
 
 def proposal_ids(snapshot: Snapshot) -> list[str]:
-    return [name for name, is_dir in snapshot.listdir(PROPOSALS)
-            if is_dir and snapshot.read(f"{PROPOSALS}/{name}/{PROPOSAL_FILE}") is not None]
+    return [
+        name
+        for name, is_dir in snapshot.listdir(PROPOSALS)
+        if is_dir and snapshot.read(f"{PROPOSALS}/{name}/{PROPOSAL_FILE}") is not None
+    ]
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -93,12 +96,10 @@ def _line_of(text: str, key: str) -> int | None:
     return None
 
 
-def _text_field(data: dict[str, Any], key: str, where: str, source: str, default: str = ""
-                ) -> str:
+def _text_field(data: dict[str, Any], key: str, where: str, source: str, default: str = "") -> str:
     value = data.get(key, default)
     if not isinstance(value, str):
-        raise WetdiffError(f"field {key!r} must be text", file=where,
-                           line=_line_of(source, key))
+        raise WetdiffError(f"field {key!r} must be text", file=where, line=_line_of(source, key))
     return value
 
 
@@ -111,12 +112,15 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise WetdiffError(f"not valid TOML: {exc}", file=where,
-                           line=getattr(exc, "lineno", None)) from None
+        raise WetdiffError(
+            f"not valid TOML: {exc}", file=where, line=getattr(exc, "lineno", None)
+        ) from None
     base = _text_field(data, "base", where, text)
     if not base:
-        raise WetdiffError("missing field 'base' (the version the proposal amends, such as "
-                           "\"law@2024-04-25\")", file=where)
+        raise WetdiffError(
+            "missing field 'base' (the version the proposal amends, such as \"law@2024-04-25\")",
+            file=where,
+        )
     stages = []
     raw_stages = data.get("stage", [])
     if not isinstance(raw_stages, list):
@@ -131,23 +135,36 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
         seen.add(stage_id)
         date = raw.get("date", GAP)
         if isinstance(date, dt.datetime) or not (isinstance(date, dt.date) or date == GAP):
-            raise WetdiffError(f"stage {stage_id!r}: date must be a date such as 2024-04-25, "
-                               "or \"gap\"", file=where)
+            raise WetdiffError(
+                f'stage {stage_id!r}: date must be a date such as 2024-04-25, or "gap"', file=where
+            )
         documents = []
         for doc in raw.get("documents", []):
             if isinstance(doc, dict):
                 documents.append(str(doc.get("title", "")))
             else:
                 documents.append(str(doc))
-        stages.append(Stage(
-            stage_id, str(raw.get("name", stage_id)),
-            date if isinstance(date, dt.date) else None, bool(raw.get("text", False)),
-            tuple(documents), str(raw.get("date_note", ""))))
+        stages.append(
+            Stage(
+                stage_id,
+                str(raw.get("name", stage_id)),
+                date if isinstance(date, dt.date) else None,
+                bool(raw.get("text", False)),
+                tuple(documents),
+                str(raw.get("date_note", "")),
+            )
+        )
     # A stage folder not listed in proposal.toml is still a stage with text (a draft).
     for name, is_dir in snapshot.listdir(f"{PROPOSALS}/{proposal_id}"):
-        if is_dir and name not in seen and any(
-                n.endswith(".txt") for n, d in snapshot.listdir(
-                    f"{PROPOSALS}/{proposal_id}/{name}") if not d):
+        if (
+            is_dir
+            and name not in seen
+            and any(
+                n.endswith(".txt")
+                for n, d in snapshot.listdir(f"{PROPOSALS}/{proposal_id}/{name}")
+                if not d
+            )
+        ):
             stages.append(Stage(name, name, None, True))
     return Proposal(
         proposal_id,
@@ -174,9 +191,12 @@ def stage_articles(snapshot: Snapshot, proposal_id: str, stage_id: str) -> list[
         assert text is not None
         artikel = parse(text, source=snapshot.where(f"{folder}/{name}"), strict=False)
         if artikel.number != name[:-4]:
-            raise WetdiffError(f"the file is named {name} but holds artikel {artikel.number}",
-                               file=snapshot.where(f"{folder}/{name}"), line=1,
-                               hint=f"Rename it to {artikel.number}.txt.")
+            raise WetdiffError(
+                f"the file is named {name} but holds artikel {artikel.number}",
+                file=snapshot.where(f"{folder}/{name}"),
+                line=1,
+                hint=f"Rename it to {artikel.number}.txt.",
+            )
         artikelen.append(artikel)
     return sorted(artikelen, key=lambda a: article_sort_key(a.number))
 

@@ -69,8 +69,10 @@ def _parse_date(text: str, spec: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise WetdiffError(f"{text!r} in version {spec!r} is not a date",
-                           hint="Write dates as YYYY-MM-DD, e.g. law@2013-04-15.") from None
+        raise WetdiffError(
+            f"{text!r} in version {spec!r} is not a date",
+            hint="Write dates as YYYY-MM-DD, e.g. law@2013-04-15.",
+        ) from None
 
 
 def resolve(spec: str, workspace: Workspace | None = None) -> Version:
@@ -123,20 +125,26 @@ def parse_spec(spec: str, workspace: Workspace, *, _depth: int = 0) -> Spec:
     if ":" in spec:
         rev, rest = spec.split(":", 1)
         if not rev:
-            raise WetdiffError(f"version {spec!r}: nothing before ':'",
-                               hint="Write REV:VERSION, e.g. HEAD~1:36547/nr2.")
+            raise WetdiffError(
+                f"version {spec!r}: nothing before ':'",
+                hint="Write REV:VERSION, e.g. HEAD~1:36547/nr2.",
+            )
         if not rest:
-            raise WetdiffError(f"version {spec!r}: nothing after ':'",
-                               hint=f"Say which version at {rev}: e.g. {rev}:law or "
-                                    f"{rev}:{workspace.config.default_proposal or 'PROPOSAL'}.")
+            raise WetdiffError(
+                f"version {spec!r}: nothing after ':'",
+                hint=f"Say which version at {rev}: e.g. {rev}:law or "
+                f"{rev}:{workspace.config.default_proposal or 'PROPOSAL'}.",
+            )
     snapshot = workspace.snapshot(rev)
     name, at, date_text = rest.partition("@")
     if name == LAW or _BWB.match(name):
         on = _parse_date(date_text, spec) if at else today()
         return Spec(spec, "law", name, rev, on)
     if at:
-        raise WetdiffError(f"version {spec!r}: only the law takes @DATE",
-                           hint="A proposal's versions are its stages: 36547/nr2.")
+        raise WetdiffError(
+            f"version {spec!r}: only the law takes @DATE",
+            hint="A proposal's versions are its stages: 36547/nr2.",
+        )
     head, _, stage = rest.partition("/")
     if head in proposal_ids(snapshot):
         return Spec(spec, "proposal", head, rev, stage=stage or None)
@@ -148,14 +156,18 @@ def parse_spec(spec: str, workspace: Workspace, *, _depth: int = 0) -> Spec:
             return parse_spec(f"{rest}:{default}", workspace, _depth=_depth + 1)
     if rev is not None and (snapshot.read(rest) is not None or snapshot.is_dir(rest)):
         return Spec(spec, "path", rest, rev)
-    raise WetdiffError(f"unknown version {spec!r}" + (f" at {rev}" if rev else ""),
-                       hint=_what_exists(workspace, snapshot))
+    raise WetdiffError(
+        f"unknown version {spec!r}" + (f" at {rev}" if rev else ""),
+        hint=_what_exists(workspace, snapshot),
+    )
 
 
 def _resolve(spec: str, workspace: Workspace, depth: int) -> Version:
     if depth > _MAX_DEPTH:
-        raise WetdiffError(f"version {spec!r}: proposals build on each other too deeply "
-                           "(a base that names itself?)")
+        raise WetdiffError(
+            f"version {spec!r}: proposals build on each other too deeply "
+            "(a base that names itself?)"
+        )
     parsed = parse_spec(spec, workspace)
     snapshot = workspace.snapshot(parsed.rev)
     if parsed.kind == "law":
@@ -182,39 +194,49 @@ def _what_exists(workspace: Workspace, snapshot: Snapshot) -> str:
     if tags:
         parts.append(f"tags: {', '.join(tags[:12])}" + (" …" if len(tags) > 12 else ""))
     listing = "; ".join(parts) if parts else "none yet"
-    return (f"Versions here: {listing}; or a path to an article file or folder. "
-            "See 'wetdiff versions'.")
+    return (
+        f"Versions here: {listing}; or a path to an article file or folder. See 'wetdiff versions'."
+    )
 
 
 def _choose_bwb(workspace: Workspace, snapshot: Snapshot, name: str) -> str:
     present = law.bwb_ids(snapshot)
     if _BWB.match(name):
         if name not in present:
-            raise WetdiffError(f"the workspace holds no versions of {name}",
-                               hint=f"Regelingen here: {', '.join(present) or 'none'}.")
+            raise WetdiffError(
+                f"the workspace holds no versions of {name}",
+                hint=f"Regelingen here: {', '.join(present) or 'none'}.",
+            )
         return name
     if not present:
-        raise WetdiffError("the workspace holds no law versions yet (articles/ is empty)",
-                           hint="Import the official texts: 'wetdiff import bwb …'.")
+        raise WetdiffError(
+            "the workspace holds no law versions yet (articles/ is empty)",
+            hint="Import the official texts: 'wetdiff import bwb …'.",
+        )
     if len(present) > 1:
         names = {r.bwb_id: r.name for r in workspace.config.regelingen}
         listed = ", ".join(f"{b} ({names[b]})" if names.get(b) else b for b in present)
-        raise WetdiffError(f"'law' is ambiguous: this workspace holds {listed}",
-                           hint=f"Name the regeling: {present[0]}@2024-01-01.")
+        raise WetdiffError(
+            f"'law' is ambiguous: this workspace holds {listed}",
+            hint=f"Name the regeling: {present[0]}@2024-01-01.",
+        )
     return present[0]
 
 
-def _law(workspace: Workspace, snapshot: Snapshot, name: str, on: dt.date,
-         rev: str | None) -> Version:
+def _law(
+    workspace: Workspace, snapshot: Snapshot, name: str, on: dt.date, rev: str | None
+) -> Version:
     bwb = _choose_bwb(workspace, snapshot, name)
     artikelen, sources = law.in_force(snapshot, bwb, on)
     if not artikelen:
         dates = law.all_dates(snapshot, bwb)
         raise WetdiffError(
             f"no article of {bwb} was in force on {on}",
-            hint=f"The versions here run from {dates[0]} to {dates[-1]}." if dates else None)
+            hint=f"The versions here run from {dates[0]} to {dates[-1]}." if dates else None,
+        )
     regeling = sources[0].meta.regeling or next(
-        (r.name for r in workspace.config.regelingen if r.bwb_id == bwb), bwb)
+        (r.name for r in workspace.config.regelingen if r.bwb_id == bwb), bwb
+    )
     latest = max(s.meta.in_force for s in sources)
     where = f" at {rev}" if rev else ""
     label = f"{rev + ':' if rev else ''}{name}@{on.isoformat()}"
@@ -222,8 +244,14 @@ def _law(workspace: Workspace, snapshot: Snapshot, name: str, on: dt.date,
     return Version(label, title, artikelen, on, "", regeling, bwb, sources)
 
 
-def _proposal(workspace: Workspace, snapshot: Snapshot, pid: str, stage_id: str | None,
-              rev: str | None, depth: int) -> Version:
+def _proposal(
+    workspace: Workspace,
+    snapshot: Snapshot,
+    pid: str,
+    stage_id: str | None,
+    rev: str | None,
+    depth: int,
+) -> Version:
     proposal = read_proposal(snapshot, pid)
     stage = proposal_stage(snapshot, proposal, stage_id, rev)
     base_spec = proposal.base if ":" in proposal.base or rev is None else f"{rev}:{proposal.base}"
@@ -233,43 +261,63 @@ def _proposal(workspace: Workspace, snapshot: Snapshot, pid: str, stage_id: str 
     when = f", {stage.date.isoformat()}" if stage.date else ""
     title = f"{proposal.display_name}: {stage.name} ({pid}/{stage.id}{when}){where}"
     label = f"{rev + ':' if rev else ''}{pid}/{stage.id}"
-    return Version(label, title, overlay(base.artikelen, changed), stage.date,
-                   proposal.illustrative, proposal.regeling or base.regeling,
-                   proposal.bwb_id or base.bwb_id, base.sources)
+    return Version(
+        label,
+        title,
+        overlay(base.artikelen, changed),
+        stage.date,
+        proposal.illustrative,
+        proposal.regeling or base.regeling,
+        proposal.bwb_id or base.bwb_id,
+        base.sources,
+    )
 
 
-def proposal_stage(snapshot: Snapshot, proposal: Proposal, stage_id: str | None,
-                   rev: str | None = None) -> Stage:
+def proposal_stage(
+    snapshot: Snapshot, proposal: Proposal, stage_id: str | None, rev: str | None = None
+) -> Stage:
     """The stage a spec names (the latest with a text when None), or a clear error."""
     pid = proposal.id
-    with_text = [s.id for s in proposal.text_stages
-                 if snapshot.is_dir(f"{PROPOSALS}/{pid}/{s.id}")]
+    with_text = [s.id for s in proposal.text_stages if snapshot.is_dir(f"{PROPOSALS}/{pid}/{s.id}")]
     where = f" at {rev}" if rev else ""
     if stage_id is None:
         if not with_text:
-            raise WetdiffError(f"proposal {pid} has no stage with a text yet{where}",
-                               hint="Its stages: " + ", ".join(s.id for s in proposal.stages))
+            raise WetdiffError(
+                f"proposal {pid} has no stage with a text yet{where}",
+                hint="Its stages: " + ", ".join(s.id for s in proposal.stages),
+            )
         stage_id = with_text[-1]
     found = proposal.stage(stage_id)
     if found is None:
-        raise WetdiffError(f"proposal {pid} has no stage {stage_id!r}{where}",
-                           hint=f"Stages with a text: {', '.join(with_text) or 'none'}.")
+        raise WetdiffError(
+            f"proposal {pid} has no stage {stage_id!r}{where}",
+            hint=f"Stages with a text: {', '.join(with_text) or 'none'}.",
+        )
     if not found.text:
-        raise WetdiffError(f"stage {pid}/{stage_id} ({found.name}) has no text, only its "
-                           "documents", hint=f"Stages with a text: "
-                                             f"{', '.join(with_text) or 'none'}.")
+        raise WetdiffError(
+            f"stage {pid}/{stage_id} ({found.name}) has no text, only its documents",
+            hint=f"Stages with a text: {', '.join(with_text) or 'none'}.",
+        )
     if stage_id not in with_text:
-        raise WetdiffError(f"stage {pid}/{stage_id} has no folder of article texts{where}",
-                           hint=f"Stages with a text{where}: {', '.join(with_text) or 'none'}.")
+        raise WetdiffError(
+            f"stage {pid}/{stage_id} has no folder of article texts{where}",
+            hint=f"Stages with a text{where}: {', '.join(with_text) or 'none'}.",
+        )
     return found
 
 
 def _path_at(snapshot: Snapshot, rel: str) -> Version:
     """An article file or a folder of article files as it was at a revision."""
     rel = rel.rstrip("/")
-    files = [rel] if snapshot.read(rel) is not None else [
-        f for f in walk_files(snapshot, rel) if f.endswith(".txt") and f.count("/") ==
-        rel.count("/") + 1]
+    files = (
+        [rel]
+        if snapshot.read(rel) is not None
+        else [
+            f
+            for f in walk_files(snapshot, rel)
+            if f.endswith(".txt") and f.count("/") == rel.count("/") + 1
+        ]
+    )
     if not files:
         raise WetdiffError("no article files here", file=snapshot.where(rel))
     artikelen = []
@@ -281,8 +329,7 @@ def _path_at(snapshot: Snapshot, rel: str) -> Version:
     return Version(snapshot.where(rel), snapshot.where(rel), tuple(artikelen))
 
 
-def list_versions(workspace: Workspace | None = None, rev: str | None = None
-                  ) -> list[VersionEntry]:
+def list_versions(workspace: Workspace | None = None, rev: str | None = None) -> list[VersionEntry]:
     """Every version the workspace holds: each date the law changed, each proposal stage
     (with or without text), and each tag."""
     workspace = workspace or open_workspace()
@@ -298,19 +345,35 @@ def list_versions(workspace: Workspace | None = None, rev: str | None = None
         for day in sorted(by_date):
             numbers = by_date[day]
             first = law.read_article_version(snapshot, bwb, numbers[0], day).meta
-            what = (f"Artikel {numbers[0]}" if len(numbers) == 1 else
-                    f"Artikelen {', '.join(numbers)}" if len(numbers) <= 6 else
-                    f"{len(numbers)} artikelen")
+            what = (
+                f"Artikel {numbers[0]}"
+                if len(numbers) == 1
+                else f"Artikelen {', '.join(numbers)}"
+                if len(numbers) <= 6
+                else f"{len(numbers)} artikelen"
+            )
             act = format_act(first) + (" and others" if len(numbers) > 1 else "")
-            entries.append(VersionEntry(
-                f"{name}@{day.isoformat()}", "law", day,
-                f"{first.regeling}: {what} ({first.certainty}); {act}"))
+            entries.append(
+                VersionEntry(
+                    f"{name}@{day.isoformat()}",
+                    "law",
+                    day,
+                    f"{first.regeling}: {what} ({first.certainty}); {act}",
+                )
+            )
     for pid in proposal_ids(snapshot):
         proposal: Proposal = read_proposal(snapshot, pid)
         for stage in proposal.stages:
-            entries.append(VersionEntry(
-                f"{pid}/{stage.id}", "stage", stage.date,
-                f"{proposal.display_name}: {stage.name}", proposal.illustrative, stage.text))
+            entries.append(
+                VersionEntry(
+                    f"{pid}/{stage.id}",
+                    "stage",
+                    stage.date,
+                    f"{proposal.display_name}: {stage.name}",
+                    proposal.illustrative,
+                    stage.text,
+                )
+            )
     tags = workspace.repo.tags()
     for tag in sorted(tags):
         entries.append(VersionEntry(tag, "tag", None, f"tag on commit {tags[tag][:10]}"))

@@ -76,17 +76,20 @@ class WorkspaceConfig:
             defaults["compare"] = list(self.default_compare)
         if defaults:
             data["defaults"] = defaults
-        return ("# A wetdiff workspace: this git repository holds articles/ (the law's dated "
-                "versions)\n# and proposals/ (each proposal's stages, notes and questions).\n"
-                + tomli_w.dumps(data))
+        return (
+            "# A wetdiff workspace: this git repository holds articles/ (the law's dated "
+            "versions)\n# and proposals/ (each proposal's stages, notes and questions).\n"
+            + tomli_w.dumps(data)
+        )
 
     @classmethod
     def from_toml(cls, text: str, source: str) -> WorkspaceConfig:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise WetdiffError(f"not valid TOML: {exc}", file=source,
-                               line=getattr(exc, "lineno", None)) from None
+            raise WetdiffError(
+                f"not valid TOML: {exc}", file=source, line=getattr(exc, "lineno", None)
+            ) from None
         name = data.get("name", "")
         if not isinstance(name, str):
             raise WetdiffError("'name' must be text", file=source)
@@ -99,16 +102,24 @@ class WorkspaceConfig:
         if not isinstance(defaults, dict):
             raise WetdiffError("[defaults] must be a table", file=source)
         compare = defaults.get("compare", ["law", ""])
-        if (not isinstance(compare, list) or len(compare) != 2
-                or not all(isinstance(c, str) for c in compare)):
-            raise WetdiffError("defaults.compare must be two versions, such as "
-                               '["law", "36547"]', file=source)
+        if (
+            not isinstance(compare, list)
+            or len(compare) != 2
+            or not all(isinstance(c, str) for c in compare)
+        ):
+            raise WetdiffError(
+                'defaults.compare must be two versions, such as ["law", "36547"]', file=source
+            )
         proposal = defaults.get("proposal", "")
         if not isinstance(proposal, str):
             raise WetdiffError("defaults.proposal must be text", file=source)
-        return cls(name, tuple(regelingen), proposal, (compare[0], compare[1]),
-                   {k: v for k, v in data.items() if k not in ("name", "regeling",
-                                                                "defaults")})
+        return cls(
+            name,
+            tuple(regelingen),
+            proposal,
+            (compare[0], compare[1]),
+            {k: v for k, v in data.items() if k not in ("name", "regeling", "defaults")},
+        )
 
 
 class Workspace:
@@ -157,8 +168,7 @@ class Workspace:
         old, new = self.config.default_compare
         if old and new:
             return old, new
-        proposal = self.config.default_proposal or next(iter(proposal_ids(self.snapshot())),
-                                                        "")
+        proposal = self.config.default_proposal or next(iter(proposal_ids(self.snapshot())), "")
         return "law", proposal or "law"
 
     def dirty_paths(self) -> list[str]:
@@ -167,25 +177,38 @@ class Workspace:
 
     # -- drafting (see wetdiff.store.drafting) ---------------------------------------
 
-    def save_article(self, proposal: str, stage: str, artikel_text: str,
-                     expected_old_text: str | None, message: str,
-                     answers: Sequence[str] = ()) -> str:
+    def save_article(
+        self,
+        proposal: str,
+        stage: str,
+        artikel_text: str,
+        expected_old_text: str | None,
+        message: str,
+        answers: Sequence[str] = (),
+    ) -> str:
         """Write one article file of a proposal stage atomically and commit it with the
         rationale as message and ``Answers:`` trailers. ``expected_old_text`` is the text
         as it was read (None for a new article): a file changed on disk since is never
         overwritten. Returns the commit's sha."""
         from wetdiff.store.drafting import save_article
 
-        return save_article(self, proposal, stage, artikel_text, expected_old_text,
-                            message, answers)
+        return save_article(
+            self, proposal, stage, artikel_text, expected_old_text, message, answers
+        )
 
-    def new_proposal(self, name: str, from_version: str, *, title: str = "",
-                     articles: Sequence[str] = (), stage: str = "concept") -> str:
+    def new_proposal(
+        self,
+        name: str,
+        from_version: str,
+        *,
+        title: str = "",
+        articles: Sequence[str] = (),
+        stage: str = "concept",
+    ) -> str:
         """Start ``proposals/<name>/`` from any version; returns the commit's sha."""
         from wetdiff.store.drafting import new_proposal
 
-        return new_proposal(self, name, from_version, title=title, articles=articles,
-                            stage=stage)
+        return new_proposal(self, name, from_version, title=title, articles=articles, stage=stage)
 
     def article_file(self, proposal: str, stage: str, number: str) -> Path:
         """Where a stage's text of an article lives (read it to get the text to edit and
@@ -198,8 +221,11 @@ class Workspace:
         from wetdiff.store.history import record_law_versions
 
         if self.repo.detached:
-            raise WetdiffError("the workspace is on a detached HEAD; check out a branch "
-                               "first. Nothing was written", file=self.root)
+            raise WetdiffError(
+                "the workspace is on a detached HEAD; check out a branch "
+                "first. Nothing was written",
+                file=self.root,
+            )
         return record_law_versions(self.repo, versions)
 
     def close(self) -> None:
@@ -226,18 +252,25 @@ def open_workspace(start: Path | None = None) -> Workspace:
         root = Path(named).expanduser().resolve()
         if not (root / MARKER).is_file():
             if not root.exists():
-                raise WetdiffError("no such folder", file=root,
-                                   hint=f"{ENV_WORKSPACE} names the workspace to use.")
-            raise WetdiffError(f"not a wetdiff workspace: there is no {MARKER} here",
-                               file=root, hint="Run 'wetdiff init' there to make it one.")
+                raise WetdiffError(
+                    "no such folder", file=root, hint=f"{ENV_WORKSPACE} names the workspace to use."
+                )
+            raise WetdiffError(
+                f"not a wetdiff workspace: there is no {MARKER} here",
+                file=root,
+                hint="Run 'wetdiff init' there to make it one.",
+            )
         return _load(root, example=False)
     found = find_root(start or Path.cwd())
     if found is not None:
         return _load(found, example=False)
     if start is not None:  # a folder named on purpose: not silently the example
-        raise WetdiffError(f"not a wetdiff workspace: there is no {MARKER} here or above",
-                           file=start, hint="Run 'wetdiff init' there to make it one, or "
-                                            "leave the folder out to open the worked example.")
+        raise WetdiffError(
+            f"not a wetdiff workspace: there is no {MARKER} here or above",
+            file=start,
+            hint="Run 'wetdiff init' there to make it one, or "
+            "leave the folder out to open the worked example.",
+        )
     from wetdiff.store.example import ensure_example
 
     return _load(ensure_example(), example=True)
@@ -253,26 +286,31 @@ def _load(root: Path, *, example: bool) -> Workspace:
         return workspace
 
 
-def init_workspace(folder: Path, *, name: str = "", config: WorkspaceConfig | None = None
-                   ) -> Workspace:
+def init_workspace(
+    folder: Path, *, name: str = "", config: WorkspaceConfig | None = None
+) -> Workspace:
     """A new, empty workspace: ``git init`` (unless it is a repository already), a
     ``wetdiff.toml`` and empty ``articles/`` and ``proposals/``, in one first commit. An
     existing workspace is never overwritten."""
     folder = folder.resolve()
     if (folder / MARKER).exists():
-        raise WetdiffError(f"this is a workspace already ({MARKER} exists); nothing changed",
-                           file=folder)
+        raise WetdiffError(
+            f"this is a workspace already ({MARKER} exists); nothing changed", file=folder
+        )
     if folder.exists() and not folder.is_dir():
         raise WetdiffError("is a file, not a folder", file=folder)
     is_repo = (folder / ".git").exists()
     if folder.exists() and not is_repo and any(folder.iterdir()):
-        raise WetdiffError("the folder is not empty and not a git repository; nothing changed",
-                           file=folder, hint="Give a new or empty folder, or run 'git init' "
-                                             "there first.")
+        raise WetdiffError(
+            "the folder is not empty and not a git repository; nothing changed",
+            file=folder,
+            hint="Give a new or empty folder, or run 'git init' there first.",
+        )
     repo = open_repo(folder) if is_repo else None
     if repo is not None and repo.detached:
-        raise WetdiffError("the repository is on a detached HEAD; check out a branch first",
-                           file=folder)
+        raise WetdiffError(
+            "the repository is on a detached HEAD; check out a branch first", file=folder
+        )
     existing = next(p for p in (folder, *folder.parents) if p.exists())
     identity = user_identity(existing)
     folder.mkdir(parents=True, exist_ok=True)

@@ -25,8 +25,14 @@ class WetdiffApp(App[None]):
         Binding("question_mark,f1", "help", "Help"),
     ]
 
-    def __init__(self, session: Session, old_spec: str | None, new_spec: str | None, *,
-                 theme: str | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        old_spec: str | None,
+        new_spec: str | None,
+        *,
+        theme: str | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.old_spec = old_spec
@@ -53,8 +59,11 @@ class WetdiffApp(App[None]):
 
     def unsaved_work(self) -> list[str]:
         """What would be lost by quitting now: every open editor with changes."""
-        return [getattr(screen, "unsaved", "")
-                for screen in self.screen_stack if getattr(screen, "unsaved", "")]
+        return [
+            getattr(screen, "unsaved", "")
+            for screen in self.screen_stack
+            if getattr(screen, "unsaved", "")
+        ]
 
     async def action_quit(self) -> None:
         from wetdiff.tui.screens.confirm import ConfirmScreen
@@ -70,9 +79,14 @@ class WetdiffApp(App[None]):
             if quit_anyway:
                 self.exit()
 
-        self.push_screen(ConfirmScreen(
-            "Unsaved work: " + "; ".join(unsaved) + ".\nQuit and lose it?",
-            yes="Quit, discard", no="Keep working"), answer)
+        self.push_screen(
+            ConfirmScreen(
+                "Unsaved work: " + "; ".join(unsaved) + ".\nQuit and lose it?",
+                yes="Quit, discard",
+                no="Keep working",
+            ),
+            answer,
+        )
 
     def action_help(self) -> None:
         from wetdiff.tui.screens.help import HelpScreen
@@ -81,8 +95,13 @@ class WetdiffApp(App[None]):
             self.push_screen(HelpScreen())
 
 
-def make_app(old: str | None = None, new: str | None = None, *,
-             workspace: Path | None = None, theme: str | None = None) -> WetdiffApp:
+def make_app(
+    old: str | None = None,
+    new: str | None = None,
+    *,
+    workspace: Path | None = None,
+    theme: str | None = None,
+) -> WetdiffApp:
     """The app on a workspace (the one around the current folder, else the worked
     example), comparing ``old`` with ``new`` (the workspace's defaults when omitted:
     for the worked example, the law in force against the 36 547 draft)."""
@@ -90,7 +109,9 @@ def make_app(old: str | None = None, new: str | None = None, *,
     theme = theme or os.environ.get("WETDIFF_THEME")
     if theme:
         if theme not in app.available_themes:
-            raise WetdiffError(f"unknown theme {theme!r}", hint="Themes: " + ", ".join(
-                sorted(app.available_themes)) + ".")
+            raise WetdiffError(
+                f"unknown theme {theme!r}",
+                hint="Themes: " + ", ".join(sorted(app.available_themes)) + ".",
+            )
         app.theme = theme
     return app

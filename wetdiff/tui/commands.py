@@ -24,32 +24,51 @@ def main_commands(screen: MainScreen) -> list[tuple[str, str, Callable[[], objec
         ("Previous change", "Go to the previous changed provision (p)", "previous_change"),
         ("Jump to article", "Scroll to an article by number (g)", "jump"),
         ("Search", "Find words in version A, B or both (/)", "search"),
-        ("Pick versions", "Compare other versions: law on a date, proposal stages, git "
-                          "revisions (v)", "pick_versions"),
-        ("Show changed provisions only" if not screen.changed_only
-         else "Show all provisions", "Filter the text and the tree (f)", "toggle_filter"),
-        ("Renvooi view" if screen.mode == "side" else "Side-by-side view",
-         "Switch how the changes are shown (r)", "toggle_renvooi"),
+        (
+            "Pick versions",
+            "Compare other versions: law on a date, proposal stages, git revisions (v)",
+            "pick_versions",
+        ),
+        (
+            "Show changed provisions only" if not screen.changed_only else "Show all provisions",
+            "Filter the text and the tree (f)",
+            "toggle_filter",
+        ),
+        (
+            "Renvooi view" if screen.mode == "side" else "Side-by-side view",
+            "Switch how the changes are shown (r)",
+            "toggle_renvooi",
+        ),
         ("Swap sides", "Show version B on the left (s)", "swap"),
     ]
     if screen.query_text:
-        commands.append(("Next search hit", "Go to the next provision with the search "
-                         "words (.)", "next_match"))
+        commands.append(
+            ("Next search hit", "Go to the next provision with the search words (.)", "next_match")
+        )
     if screen.selected_change is not None:
         commands += [
-            ("Write note for this change", "Rationale, citations, questions answered (e)",
-             "edit_note"),
-            ("History of this article", "Every recorded version of the article (l)",
-             "history"),
-            ("Blame this article", "Who last changed each provision, when and why (b)",
-             "blame"),
-            ("Edit this article's text", "Edit the proposal's text and commit it with a "
-                                         "rationale (t)", "edit_text"),
+            (
+                "Write note for this change",
+                "Rationale, citations, questions answered (e)",
+                "edit_note",
+            ),
+            ("History of this article", "Every recorded version of the article (l)", "history"),
+            ("Blame this article", "Who last changed each provision, when and why (b)", "blame"),
+            (
+                "Edit this article's text",
+                "Edit the proposal's text and commit it with a rationale (t)",
+                "edit_text",
+            ),
         ]
-    commands.append(("Write memo", "The change memo of the two versions shown: renvooi, "
-                     "rationale, questions, concordance, wijzigingsopdrachten (m)", "memo"))
-    return [(name, text, partial(screen.run_action, action))
-            for name, text, action in commands]
+    commands.append(
+        (
+            "Write memo",
+            "The change memo of the two versions shown: renvooi, "
+            "rationale, questions, concordance, wijzigingsopdrachten (m)",
+            "memo",
+        )
+    )
+    return [(name, text, partial(screen.run_action, action)) for name, text, action in commands]
 
 
 class WetdiffCommands(Provider):
@@ -62,8 +81,7 @@ class WetdiffCommands(Provider):
         commands: list[tuple[str, str, Callable[[], object]]] = []
         if isinstance(screen, MainScreen) and screen.comparison is not None:
             commands = main_commands(screen)
-        commands.append(("Help", "Keys and markers (?)", partial(self.app.run_action,
-                                                                  "help")))
+        commands.append(("Help", "Keys and markers (?)", partial(self.app.run_action, "help")))
         return commands
 
     async def discover(self) -> Hits:

@@ -53,8 +53,9 @@ class Comparison:
         return self.notes.get(self.changes[index].id, ())
 
 
-def compare_versions(old: Version, new: Version, old_spec: str = "", new_spec: str = ""
-                     ) -> Comparison:
+def compare_versions(
+    old: Version, new: Version, old_spec: str = "", new_spec: str = ""
+) -> Comparison:
     """A comparison of two already loaded versions, without notes (benchmarks, paths)."""
     return Comparison(old_spec or old.label, new_spec or new.label, compare(old, new))
 
@@ -100,14 +101,14 @@ class Prefetch:
     so it is usually ready by the time the main screen mounts (no frame without text).
     ``result()`` blocks: call it only from a worker thread, or after ``done()``."""
 
-    def __init__(self, session: Session, old_spec: str | None, new_spec: str | None
-                 ) -> None:
+    def __init__(self, session: Session, old_spec: str | None, new_spec: str | None) -> None:
         self.specs = (old_spec, new_spec)
         self._done = threading.Event()
         self._value: Comparison | None = None
         self._error: Exception | None = None
-        threading.Thread(target=self._run, args=(session,), name="wetdiff-prefetch",
-                         daemon=True).start()
+        threading.Thread(
+            target=self._run, args=(session,), name="wetdiff-prefetch", daemon=True
+        ).start()
 
     def _run(self, session: Session) -> None:
         try:
@@ -184,8 +185,16 @@ class Session:
         from wetdiff.notes.anchor import attach
 
         attachment = attach(notes_file.notes, changeset)
-        return Comparison(old_spec, new_spec, changeset, dict(attachment.by_change),
-                          attachment.orphans, questions, proposal, attachment)
+        return Comparison(
+            old_spec,
+            new_spec,
+            changeset,
+            dict(attachment.by_change),
+            attachment.orphans,
+            questions,
+            proposal,
+            attachment,
+        )
 
     def _notes(self, proposal: str) -> tuple[Any, Any]:
         from wetdiff.notes.proposal import load_proposal_notes
@@ -230,25 +239,33 @@ class Session:
         from wetdiff.memo import build_memo, render
         from wetdiff.model.files import atomic_write
 
-        formats = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                   ".docx": "docx"}
+        formats = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
         fmt = formats.get(path.suffix.lower())
         if fmt is None:
             raise WetdiffError("name the memo file .md, .html or .docx", file=path)
         if not path.parent.is_dir():
-            raise WetdiffError("the folder to write the memo in does not exist; nothing "
-                               "was written", file=path.parent)
-        memo = build_memo(comparison.old, comparison.new, comparison.changeset,
-                          comparison.attachment, comparison.questions,
-                          author=author or self._author())
+            raise WetdiffError(
+                "the folder to write the memo in does not exist; nothing was written",
+                file=path.parent,
+            )
+        memo = build_memo(
+            comparison.old,
+            comparison.new,
+            comparison.changeset,
+            comparison.attachment,
+            comparison.questions,
+            author=author or self._author(),
+        )
         data = render(memo, fmt)
         if fmt == "docx":
             _write_bytes(path, data)
         else:
             atomic_write(path, data.decode("utf-8"))
         verdict = "proven" if memo.instructions.proven else "NOT proven"
-        return (f"{path}: {memo.total} change(s), {len(memo.questions)} question(s), "
-                f"wijzigingsopdrachten {verdict}")
+        return (
+            f"{path}: {memo.total} change(s), {len(memo.questions)} question(s), "
+            f"wijzigingsopdrachten {verdict}"
+        )
 
     def _author(self) -> str:
         try:
@@ -256,9 +273,16 @@ class Session:
         except WetdiffError:
             return ""
 
-    def save_note(self, comparison: Comparison, change: Any, *, rationale: str,
-                  citations: Sequence[Any], answers: Sequence[str], note_id: str | None
-                  ) -> Path:
+    def save_note(
+        self,
+        comparison: Comparison,
+        change: Any,
+        *,
+        rationale: str,
+        citations: Sequence[Any],
+        answers: Sequence[str],
+        note_id: str | None,
+    ) -> Path:
         """Add or replace the note on ``change`` in the proposal's notes file (atomic,
         refusing a file changed on disk since it was read), and commit it with the
         rationale as message and ``Answers:`` trailers."""
@@ -272,29 +296,45 @@ class Session:
         )
 
         if not comparison.proposal:
-            raise WetdiffError("notes belong to a proposal, and neither version is one",
-                               hint="Compare with a proposal stage (press v).")
+            raise WetdiffError(
+                "notes belong to a proposal, and neither version is one",
+                hint="Compare with a proposal stage (press v).",
+            )
         if not rationale.strip():
             raise WetdiffError("a note needs a rationale: why is this change there?")
         current = load_proposal_notes(self.root, comparison.proposal).notes_file
         old = current.get(note_id) if note_id else None
         anchor = old.anchor if old is not None else anchor_for_change(change)
-        new_id = old.id if old is not None else new_note_id(
-            anchor, rationale, taken=[n.id for n in current.notes])
-        note = Note(new_id, anchor, rationale.strip() + "\n", tuple(citations),
-                    tuple(answers), old.gap if old else "", old.author if old else "",
-                    old.version if old else None)
+        new_id = (
+            old.id
+            if old is not None
+            else new_note_id(anchor, rationale, taken=[n.id for n in current.notes])
+        )
+        note = Note(
+            new_id,
+            anchor,
+            rationale.strip() + "\n",
+            tuple(citations),
+            tuple(answers),
+            old.gap if old else "",
+            old.author if old else "",
+            old.version if old else None,
+        )
         saved = save_note(current, note, replace_id=old.id if old is not None else None)
-        commit_notes(self.root, [saved.file.path],
-                     f"Note on {anchor.path}: {rationale.strip()}", answers)
+        commit_notes(
+            self.root, [saved.file.path], f"Note on {anchor.path}: {rationale.strip()}", answers
+        )
         return Path(saved.file.path)
 
     def add_question(self, proposal: str, question: Any) -> Any:
         from wetdiff.notes.proposal import commit_notes, new_question, questions_path
 
         added = new_question(self.root, proposal, question)
-        commit_notes(self.root, [questions_path(self.root, proposal)],
-                     f"Question {question.id}: {question.summary}")
+        commit_notes(
+            self.root,
+            [questions_path(self.root, proposal)],
+            f"Question {question.id}: {question.summary}",
+        )
         return added
 
     def article_draft(self, spec: str, artikel: str) -> ArticleDraft:
@@ -306,10 +346,10 @@ class Session:
         rev, rest = split_rev(spec)
         proposal = self.proposal_of(spec)
         if rev or not proposal:
-            raise WetdiffError(f"'{spec}' is not a proposal stage on disk; only a "
-                               "proposal's text can be edited",
-                               hint="Compare against a proposal stage (press v), e.g. "
-                                    "36547/nr2, then edit.")
+            raise WetdiffError(
+                f"'{spec}' is not a proposal stage on disk; only a proposal's text can be edited",
+                hint="Compare against a proposal stage (press v), e.g. 36547/nr2, then edit.",
+            )
         stage = rest.split("/", 1)[1] if "/" in rest else ""
         if not stage:
             latest = self.workspace.proposal(proposal).latest
@@ -325,11 +365,13 @@ class Session:
             raise WetdiffError(f"artikel {artikel} is not in {proposal}/{stage}")
         return ArticleDraft(proposal, stage, artikel, render(found), None)
 
-    def save_article(self, draft: ArticleDraft, text: str, rationale: str,
-                     answers: Sequence[str] = ()) -> str:
+    def save_article(
+        self, draft: ArticleDraft, text: str, rationale: str, answers: Sequence[str] = ()
+    ) -> str:
         """Write the edited article into the stage and commit it with the rationale."""
         if not rationale.strip():
             raise WetdiffError("a commit needs a rationale: why is the text changed?")
-        sha = self.workspace.save_article(draft.proposal, draft.stage, text,
-                                          draft.expected, rationale.strip(), answers)
+        sha = self.workspace.save_article(
+            draft.proposal, draft.stage, text, draft.expected, rationale.strip(), answers
+        )
         return str(sha)

@@ -48,8 +48,16 @@ KIND_SYMBOLS: dict[str, str] = {
     "merged": ">",
     "unchanged": " ",
 }
-KIND_ORDER = ("inserted", "deleted", "split", "merged", "moved", "renumbered", "rewritten",
-              "unchanged")
+KIND_ORDER = (
+    "inserted",
+    "deleted",
+    "split",
+    "merged",
+    "moved",
+    "renumbered",
+    "rewritten",
+    "unchanged",
+)
 
 GUTTER = 3  # " ~ " between the two columns
 CACHE_BLOCKS = 2000  # laid-out blocks kept (a few screens' worth, many times over)
@@ -108,7 +116,7 @@ def _mark_ops(words: Sequence[Any], keep: str, mark: int, left: str, right: str)
                 spans.append((text, mark))
                 continue
             lead = text[: len(text) - len(text.lstrip())]
-            trail = text[len(text.rstrip()):]
+            trail = text[len(text.rstrip()) :]
             if lead:
                 spans.append((lead, PLAIN))
             spans.append((left, mark | MARKER))
@@ -153,9 +161,13 @@ def renvooi_spans(change: Any) -> list[Span]:
         if op.op == "equal":
             spans.append((op.text, PLAIN))
         else:
-            marked = _mark_ops([op], op.op, DELETE if op.op == "delete" else INSERT,
-                               "[-" if op.op == "delete" else "{+",
-                               "-]" if op.op == "delete" else "+}")
+            marked = _mark_ops(
+                [op],
+                op.op,
+                DELETE if op.op == "delete" else INSERT,
+                "[-" if op.op == "delete" else "{+",
+                "-]" if op.op == "delete" else "+}",
+            )
             spans.extend(marked)
     return spans
 
@@ -176,7 +188,7 @@ def highlight(spans: list[Span], query: str, skip: int = 0) -> list[Span]:
         while (found := folded.find(needle, start)) >= 0:
             if found > start:
                 out.append((text[start:found], mark))
-            out.append((text[found:found + len(needle)], mark | MATCH))
+            out.append((text[found : found + len(needle)], mark | MATCH))
             start = found + len(needle)
         if start < len(text):
             out.append((text[start:], mark))
@@ -199,8 +211,9 @@ def _words(spans: Iterable[Span]) -> list[tuple[list[Span], int, bool]]:
     return words
 
 
-def wrap(spans: Iterable[Span], width: int, first: Sequence[Span] = (), indent: int = 0
-         ) -> list[Line]:
+def wrap(
+    spans: Iterable[Span], width: int, first: Sequence[Span] = (), indent: int = 0
+) -> list[Line]:
     """Greedy word wrap of marked spans into lines of at most ``width`` cells.
 
     ``first`` (the provision number) opens the first line; continuation lines are
@@ -303,8 +316,16 @@ class DiffDocument:
     ``changed_only`` filters to changed provisions; ``swapped`` shows the new version on
     the left. The document is measured for one width at a time (:meth:`measure`)."""
 
-    def __init__(self, changes: Sequence[Any], *, mode: str = "side", changed_only: bool = False,
-                 swapped: bool = False, query: str = "", query_side: str = "both") -> None:
+    def __init__(
+        self,
+        changes: Sequence[Any],
+        *,
+        mode: str = "side",
+        changed_only: bool = False,
+        swapped: bool = False,
+        query: str = "",
+        query_side: str = "both",
+    ) -> None:
         self.changes = changes
         self.query_side = query_side
         self.mode = mode
@@ -318,7 +339,8 @@ class DiffDocument:
         self._starts: list[int] = [0]
         self._cache: dict[int, list[Line] | list[tuple[Line, Line]]] = {}
         self._row_of_change: dict[int, int] = {
-            b.change: i for i, b in enumerate(self.blocks) if b.change >= 0}
+            b.change: i for i, b in enumerate(self.blocks) if b.change >= 0
+        }
         self._row_of_artikel: dict[str, int] = {}
         for i, block in enumerate(self.blocks):
             if block.change < 0:
@@ -398,8 +420,10 @@ class DiffDocument:
                 append(1 if not heights else 2)
                 continue
             change = changes[block.change]
-            longest = max(len(change.old.text) if change.old is not None else 0,
-                          len(change.new.text) if change.new is not None else 0)
+            longest = max(
+                len(change.old.text) if change.old is not None else 0,
+                len(change.new.text) if change.new is not None else 0,
+            )
             append(longest * 6 // (5 * column) + 1)  # ~20% lost at line ends
         return heights
 
@@ -410,13 +434,15 @@ class DiffDocument:
             provision = change.new if change.new is not None else change.old
             prefix = _renvooi_prefix(change)
             _, indent = _provision_prefix(provision)
-            return count_wrapped(renvooi_spans(change), column,
-                                 sum(len(t) for t, _ in prefix), indent)
+            return count_wrapped(
+                renvooi_spans(change), column, sum(len(t) for t, _ in prefix), indent
+            )
         tallest = 1
         kind = primary_kind(change)
         marked = kind != "unchanged" and (
             kind in ("moved", "split", "merged")
-            or any(op.op != "equal" for op in getattr(change, "words", ())))
+            or any(op.op != "equal" for op in getattr(change, "words", ()))
+        )
         for side in ("old", "new"):
             provision = change.old if side == "old" else change.new
             if provision is None:
@@ -433,9 +459,12 @@ class DiffDocument:
     @staticmethod
     def _first(change: Any, side: str, provision: Provision, text: str) -> list[Span]:
         first: list[Span] = [(text, DIM)]
-        if side == "old" and primary_kind(change) in ("moved", "split", "merged") \
-                and change.new is not None \
-                and change.new.locatie.artikel != provision.locatie.artikel:
+        if (
+            side == "old"
+            and primary_kind(change) in ("moved", "split", "merged")
+            and change.new is not None
+            and change.new.locatie.artikel != provision.locatie.artikel
+        ):
             first = [(f"({provision.locatie.key}) ", DIM), *first]
         return first
 
@@ -511,8 +540,7 @@ class DiffDocument:
             prefix = _renvooi_prefix(change)
             _, indent = _provision_prefix(provision)
             skip = {"old": INSERT, "new": DELETE}.get(self.query_side, 0)
-            return wrap(highlight(renvooi_spans(change), self.query, skip), column, prefix,
-                        indent)
+            return wrap(highlight(renvooi_spans(change), self.query, skip), column, prefix, indent)
         columns: list[list[Line]] = []
         for side in ("old", "new"):
             provision = change.old if side == "old" else change.new
@@ -528,8 +556,10 @@ class DiffDocument:
         if self.swapped:
             left, right = right, left
         height = max(len(left), len(right), 1)
-        return [(left[i] if i < len(left) else (), right[i] if i < len(right) else ())
-                for i in range(height)]
+        return [
+            (left[i] if i < len(left) else (), right[i] if i < len(right) else ())
+            for i in range(height)
+        ]
 
     def _heading(self, block: Block, column: int) -> Any:
         old = f"Artikel {block.old_artikel}" if block.old_artikel else ""

@@ -18,25 +18,55 @@ from wetdiff.errors import FindingsError, WetdiffError
 
 @click.command(name="ob")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--to", "to", metavar="VERSION",
-              help="The version the bekendmaking amends: law@DATE, PROPOSAL/STAGE or a "
-                   "path.")
-@click.option("--as", "as_stage", metavar="PROPOSAL/STAGE",
-              help="Save the amended articles as this proposal stage (one commit per "
-                   "article, its message naming the document).")
-@click.option("--print", "print_only", is_flag=True,
-              help="Print the amended articles instead of writing anything.")
-@click.option("--regeling", default="", metavar="NAME",
-              help="The regeling to take the ARTIKEL for, when VERSION does not name it "
-                   "(e.g. 'Wetboek van Strafrecht').")
-@click.option("--instructions", "show_instructions", is_flag=True,
-              help="Print the amending articles as instruction text (what 'wetdiff apply' "
-                   "reads) and stop.")
-@click.option("-m", "--message", default="",
-              help="Rationale for the commits with --as (default: names the document).")
+@click.option(
+    "--to",
+    "to",
+    metavar="VERSION",
+    help="The version the bekendmaking amends: law@DATE, PROPOSAL/STAGE or a path.",
+)
+@click.option(
+    "--as",
+    "as_stage",
+    metavar="PROPOSAL/STAGE",
+    help="Save the amended articles as this proposal stage (one commit per "
+    "article, its message naming the document).",
+)
+@click.option(
+    "--print",
+    "print_only",
+    is_flag=True,
+    help="Print the amended articles instead of writing anything.",
+)
+@click.option(
+    "--regeling",
+    default="",
+    metavar="NAME",
+    help="The regeling to take the ARTIKEL for, when VERSION does not name it "
+    "(e.g. 'Wetboek van Strafrecht').",
+)
+@click.option(
+    "--instructions",
+    "show_instructions",
+    is_flag=True,
+    help="Print the amending articles as instruction text (what 'wetdiff apply' reads) and stop.",
+)
+@click.option(
+    "-m",
+    "--message",
+    default="",
+    help="Rationale for the commits with --as (default: names the document).",
+)
 @format_option("text", "json")
-def ob(file: Path, to: str | None, as_stage: str | None, print_only: bool, regeling: str,
-       show_instructions: bool, message: str, output_format: str) -> None:
+def ob(
+    file: Path,
+    to: str | None,
+    as_stage: str | None,
+    print_only: bool,
+    regeling: str,
+    show_instructions: bool,
+    message: str,
+    output_format: str,
+) -> None:
     """Apply an officiële bekendmaking (XML from zoek.officielebekendmakingen.nl: a
     Kamerstuk 'Voorstel van wet' such as kst-36547-2.xml, or a Staatsblad) to VERSION.
 
@@ -64,15 +94,20 @@ def ob(file: Path, to: str | None, as_stage: str | None, print_only: bool, regel
         name = item["regeling"] or "regeling not named"
         click.echo(f"skipped: ARTIKEL {item['artikel']} ({name})", err=True)
     if toepassing.problems:
-        lines = [f"{len(toepassing.problems)} of {toepassing.count} instruction(s) of "
-                 f"{which} could not be applied; nothing was written:"]
-        lines += [f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}"
-                  for p in toepassing.problems]
+        lines = [
+            f"{len(toepassing.problems)} of {toepassing.count} instruction(s) of "
+            f"{which} could not be applied; nothing was written:"
+        ]
+        lines += [
+            f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}"
+            for p in toepassing.problems
+        ]
         raise FindingsError("\n".join(lines))
     result = toepassing.toegepast
     if not result.changed:
-        raise WetdiffError(f"{which} of {bekendmaking.description} changes "
-                           f"nothing in {version.label}", file=file)
+        raise WetdiffError(
+            f"{which} of {bekendmaking.description} changes nothing in {version.label}", file=file
+        )
     from wetdiff.cli.commands.apply import _print, _save_stage
 
     changed = [a for a in result.version.artikelen if a.number in result.changed]
@@ -80,18 +115,36 @@ def ob(file: Path, to: str | None, as_stage: str | None, print_only: bool, regel
         _print(changed, result.changed, output_format)
         return
     assert as_stage is not None
-    _save_stage(as_stage, changed, result.changed, message or (
-        f"{bekendmaking.description}: {which} "
-        f"({toepassing.regeling or 'regeling'}) toegepast op {version.label}"))
+    _save_stage(
+        as_stage,
+        changed,
+        result.changed,
+        message
+        or (
+            f"{bekendmaking.description}: {which} "
+            f"({toepassing.regeling or 'regeling'}) toegepast op {version.label}"
+        ),
+    )
     if output_format == "json":
-        click.echo(json.dumps({
-            "schema": "wetdiff.import.ob/1", "document": bekendmaking.description,
-            "artikelen": [a.numeral for a in toepassing.artikelen],
-            "regeling": toepassing.regeling,
-            "applied": result.applied, "changed": list(result.changed),
-            "skipped": skipped, "stage": as_stage,
-        }, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "schema": "wetdiff.import.ob/1",
+                    "document": bekendmaking.description,
+                    "artikelen": [a.numeral for a in toepassing.artikelen],
+                    "regeling": toepassing.regeling,
+                    "applied": result.applied,
+                    "changed": list(result.changed),
+                    "skipped": skipped,
+                    "stage": as_stage,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
-        click.echo(f"{bekendmaking.description}: {result.applied} instruction(s) of "
-                   f"{which} applied to {version.label}; saved as {as_stage}: "
-                   f"{', '.join(result.changed)}")
+        click.echo(
+            f"{bekendmaking.description}: {result.applied} instruction(s) of "
+            f"{which} applied to {version.label}; saved as {as_stage}: "
+            f"{', '.join(result.changed)}"
+        )

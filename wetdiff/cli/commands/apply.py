@@ -14,21 +14,48 @@ from wetdiff.errors import FindingsError, WetdiffError
 
 @click.command()
 @click.argument("instructions", metavar="INSTRUCTIONS")
-@click.option("--to", "to", required=True, metavar="VERSION",
-              help="The version to amend: law@DATE, PROPOSAL/STAGE, or a path to an "
-                   "article file or folder (a path is amended in place).")
-@click.option("--as", "as_stage", metavar="PROPOSAL/STAGE",
-              help="Save the result as this proposal stage (one commit per article).")
-@click.option("--print", "print_only", is_flag=True,
-              help="Print the amended articles instead of writing anything.")
-@click.option("--nested", is_flag=True,
-              help="The instructions amend a bill: apply the instructions inside them "
-                   "(the text after 'luidende:') to VERSION.")
-@click.option("-m", "--message", default="",
-              help="Rationale for the commit with --as (default: names the instructions).")
+@click.option(
+    "--to",
+    "to",
+    required=True,
+    metavar="VERSION",
+    help="The version to amend: law@DATE, PROPOSAL/STAGE, or a path to an "
+    "article file or folder (a path is amended in place).",
+)
+@click.option(
+    "--as",
+    "as_stage",
+    metavar="PROPOSAL/STAGE",
+    help="Save the result as this proposal stage (one commit per article).",
+)
+@click.option(
+    "--print",
+    "print_only",
+    is_flag=True,
+    help="Print the amended articles instead of writing anything.",
+)
+@click.option(
+    "--nested",
+    is_flag=True,
+    help="The instructions amend a bill: apply the instructions inside them "
+    "(the text after 'luidende:') to VERSION.",
+)
+@click.option(
+    "-m",
+    "--message",
+    default="",
+    help="Rationale for the commit with --as (default: names the instructions).",
+)
 @format_option("text", "json")
-def command(instructions: str, to: str, as_stage: str | None, print_only: bool,
-            nested: bool, message: str, output_format: str) -> None:
+def command(
+    instructions: str,
+    to: str,
+    as_stage: str | None,
+    print_only: bool,
+    nested: bool,
+    message: str,
+    output_format: str,
+) -> None:
     """Apply the wijzigingsopdrachten in INSTRUCTIONS (a text file, '-' for stdin) to
     VERSION.
 
@@ -54,48 +81,68 @@ def command(instructions: str, to: str, as_stage: str | None, print_only: bool,
     if nested:
         gelezen = nested_of(gelezen)
     if not gelezen.opdrachten.opdrachten and not gelezen.problems:
-        raise WetdiffError("no amending instructions found", file=source,
-                           hint="An instruction reads e.g. 'In artikel 273f, eerste lid, "
-                                "wordt «acht» vervangen door «twaalf».'")
+        raise WetdiffError(
+            "no amending instructions found",
+            file=source,
+            hint="An instruction reads e.g. 'In artikel 273f, eerste lid, "
+            "wordt «acht» vervangen door «twaalf».'",
+        )
     target_path = Path(to)
     in_place = not as_stage and not print_only
     if in_place and not target_path.exists():
         raise click.UsageError(
-            f"{to} is not a path: give --as PROPOSAL/STAGE or --print to say where the "
-            "result goes")
+            f"{to} is not a path: give --as PROPOSAL/STAGE or --print to say where the result goes"
+        )
     if in_place and target_path.is_dir() and any(target_path.glob("*.toml")):
         raise WetdiffError(
             "this is a folder of dated law versions; wetdiff does not change an official "
-            "version in place", file=target_path,
-            hint="Use --as PROPOSAL/STAGE to save the result as a proposal stage, or --print.")
+            "version in place",
+            file=target_path,
+            hint="Use --as PROPOSAL/STAGE to save the result as a proposal stage, or --print.",
+        )
     version = load_version(to)
     result = apply_opdrachten(gelezen.opdrachten, version)
     problems = (*gelezen.problems, *result.failures)
     base = gelezen.opdrachten.base
     if base and not base.startswith(version.label):
-        click.echo(f"wetdiff: note: these instructions were generated against {base}; "
-                   f"applying them to {version.label}", err=True)
+        click.echo(
+            f"wetdiff: note: these instructions were generated against {base}; "
+            f"applying them to {version.label}",
+            err=True,
+        )
     if problems:
-        lines = [f"{len(problems)} of {len(gelezen.opdrachten.opdrachten) + len(gelezen.problems)}"
-                 " instruction(s) could not be applied; nothing was written:"]
-        lines += [f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}"
-                  for p in problems]
+        lines = [
+            f"{len(problems)} of {len(gelezen.opdrachten.opdrachten) + len(gelezen.problems)}"
+            " instruction(s) could not be applied; nothing was written:"
+        ]
+        lines += [
+            f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}" for p in problems
+        ]
         raise FindingsError("\n".join(lines))
     changed = [a for a in result.version.artikelen if a.number in result.changed]
     if print_only:
         _print(changed, result.changed, output_format)
         return
     if as_stage:
-        _save_stage(as_stage, changed, result.changed, message or
-                    f"Wijzigingsopdrachten uit {Path(source).name} toegepast op {version.label}")
+        _save_stage(
+            as_stage,
+            changed,
+            result.changed,
+            message or f"Wijzigingsopdrachten uit {Path(source).name} toegepast op {version.label}",
+        )
     else:
         _write_in_place(target_path, changed, result.changed)
     if output_format == "json":
-        click.echo(json.dumps({"applied": result.applied, "changed": list(result.changed)},
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"applied": result.applied, "changed": list(result.changed)}, ensure_ascii=False
+            )
+        )
     else:
-        click.echo(f"{result.applied} instruction(s) applied; changed: "
-                   f"{', '.join(result.changed) or 'nothing'}")
+        click.echo(
+            f"{result.applied} instruction(s) applied; changed: "
+            f"{', '.join(result.changed) or 'nothing'}"
+        )
 
 
 def _print(changed: list, numbers: tuple[str, ...], output_format: str) -> None:
@@ -104,10 +151,16 @@ def _print(changed: list, numbers: tuple[str, ...], output_format: str) -> None:
 
     present = {a.number for a in changed}
     if output_format == "json":
-        click.echo(json.dumps({
-            "articles": {a.number: render(a) for a in changed},
-            "repealed": [n for n in numbers if n not in present],
-        }, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "articles": {a.number: render(a) for a in changed},
+                    "repealed": [n for n in numbers if n not in present],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     texts = [render(a) for a in changed]
     texts += [f"Artikel {n}\n\n{VERVALLEN}\n" for n in numbers if n not in present]
@@ -131,9 +184,11 @@ def _write_in_place(path: Path, changed: list, numbers: tuple[str, ...]) -> None
 
     if path.is_file():
         if len(numbers) > 1:
-            raise WetdiffError("the instructions change more than this one article; "
-                               "nothing was written", file=path,
-                               hint="Apply them to the folder, or use --print.")
+            raise WetdiffError(
+                "the instructions change more than this one article; nothing was written",
+                file=path,
+                hint="Apply them to the folder, or use --print.",
+            )
         if numbers:
             atomic_write(path, _article_text(numbers[0], changed))
         return
@@ -153,7 +208,8 @@ def _save_stage(spec: str, changed: list, numbers: tuple[str, ...], message: str
         for number in numbers:
             path = folder / f"{number}.txt"
             expected = path.read_text(encoding="utf-8") if path.exists() else None
-            workspace.save_article(proposal, stage, _article_text(number, changed),
-                                   expected, message)
+            workspace.save_article(
+                proposal, stage, _article_text(number, changed), expected, message
+            )
     finally:
         workspace.close()

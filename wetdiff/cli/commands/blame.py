@@ -37,8 +37,10 @@ def command(article: str, version: str | None, words: bool, output_format: str) 
     for o in result.origins:
         date = o.date.isoformat() if o.date else "gap"
         number = f" (artikel {o.number})" if o.number != article else ""
-        click.echo(f"  [{o.index}] {date}  {o.label}{number}  {o.act}"
-                   + (f"  [{o.certainty}]" if o.certainty else ""))
+        click.echo(
+            f"  [{o.index}] {date}  {o.label}{number}  {o.act}"
+            + (f"  [{o.certainty}]" if o.certainty else "")
+        )
         if o.note:
             click.echo(f"        {visible_controls(' '.join(o.note.split()))}")
 
@@ -52,8 +54,10 @@ def command(article: str, version: str | None, words: bool, output_format: str) 
             where += f", {p.provision.role}"
         changed = ", ".join(short(i) for i in p.changed)
         click.echo("")
-        click.echo(f"{where}: introduced {short(p.introduced)}"
-                   + (f"; changed {changed}" if changed else ""))
+        click.echo(
+            f"{where}: introduced {short(p.introduced)}"
+            + (f"; changed {changed}" if changed else "")
+        )
         if words:
             for span in p.spans:
                 click.echo(f"  {short(span.origin):<16} {span.text.strip()}")

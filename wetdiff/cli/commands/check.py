@@ -21,8 +21,12 @@ LAW = "law"
 @click.command()
 @click.argument("proposal", required=False, metavar="[PROPOSAL|law]")
 @format_option("text", "json")
-@click.option("--gaps/--no-gaps", default=True, show_default=True,
-              help="List the honest gaps (answered elsewhere, source not available).")
+@click.option(
+    "--gaps/--no-gaps",
+    default=True,
+    show_default=True,
+    help="List the honest gaps (answered elsewhere, source not available).",
+)
 def command(proposal: str | None, output_format: str, gaps: bool) -> None:
     """Check a proposal's notes and questions against its changes (base → latest stage).
 
@@ -67,9 +71,12 @@ def command(proposal: str | None, output_format: str, gaps: bool) -> None:
     fails = any(r.fails for r in reports)
     if output_format == "json":
         data: dict[str, Any] = {
-            "schema": 1, "workspace": str(root), "ok": not fails and not errors,
-            "errors": [{"message": e.what, "file": e.file, "line": e.line, "hint": e.hint}
-                       for e in errors],
+            "schema": 1,
+            "workspace": str(root),
+            "ok": not fails and not errors,
+            "errors": [
+                {"message": e.what, "file": e.file, "line": e.line, "hint": e.hint} for e in errors
+            ],
             "reports": [r.to_dict() for r in reports],
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -78,12 +85,17 @@ def command(proposal: str | None, output_format: str, gaps: bool) -> None:
             _print_report(report, gaps)
         total = sum(len([f for f in r.findings if f.fails]) for r in reports)
         if not errors and not reports:
-            click.echo("check: nothing to check (no proposal, and no article with a "
-                       "notes.toml)" if proposal is None else
-                       "check: nothing to check (no article has a notes.toml)")
+            click.echo(
+                "check: nothing to check (no proposal, and no article with a notes.toml)"
+                if proposal is None
+                else "check: nothing to check (no article has a notes.toml)"
+            )
         elif not errors:
-            click.echo("check: clean" if not total else
-                       f"check: {total} finding{'s' if total != 1 else ''}")
+            click.echo(
+                "check: clean"
+                if not total
+                else f"check: {total} finding{'s' if total != 1 else ''}"
+            )
     if errors:
         raise ParseErrors(errors)
     if fails:
@@ -92,8 +104,10 @@ def command(proposal: str | None, output_format: str, gaps: bool) -> None:
 
 def _print_report(report: Any, gaps: bool) -> None:
     failing = [f for f in report.findings if f.fails]
-    head = (f"{report.subject}: {report.old} → {report.new}: {report.changes} changes, "
-            f"{report.notes} notes, {len(failing)} findings")
+    head = (
+        f"{report.subject}: {report.old} → {report.new}: {report.changes} changes, "
+        f"{report.notes} notes, {len(failing)} findings"
+    )
     click.echo(visible_controls(head))
     for finding in failing:
         where = f" [{finding.file}:{finding.line}]" if finding.file and finding.line else ""

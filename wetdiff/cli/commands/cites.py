@@ -23,9 +23,11 @@ def _target(spec: str) -> Locatie:
     except ValueError:
         target = None
     if target is None or not target.artikel or target.alinea or " " in spec.strip():
-        raise WetdiffError(f"not a provision: {spec!r}",
-                           hint="Give an article number, optionally with a lid and "
-                                "onderdelen: 273f, 273f/1 or 273f/1/3°.")
+        raise WetdiffError(
+            f"not a provision: {spec!r}",
+            hint="Give an article number, optionally with a lid and "
+            "onderdelen: 273f, 273f/1 or 273f/1/3°.",
+        )
     return target
 
 
@@ -50,22 +52,32 @@ def command(version: str, provision: str, output_format: str) -> None:
     target = _target(provision)
     loaded = load_version(version)
     exists = loaded.artikel(target.artikel) is not None
-    found = citing(loaded.artikelen, target, same_article=target.lid is not None,
-                   regeling=loaded.regeling)
+    found = citing(
+        loaded.artikelen, target, same_article=target.lid is not None, regeling=loaded.regeling
+    )
     if output_format == "json":
-        click.echo(json.dumps({
-            "version": loaded.label,
-            "target": target.key,
-            "target_in_words": target.in_words(),
-            "target_exists": exists,
-            "citations": [{
-                "locatie": c.locatie.key,
-                "in_words": c.locatie.in_words(),
-                "text": c.reference.text,
-                "cites": c.reference.target.key,
-                "relative": c.reference.relative,
-            } for c in found],
-        }, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "version": loaded.label,
+                    "target": target.key,
+                    "target_in_words": target.in_words(),
+                    "target_exists": exists,
+                    "citations": [
+                        {
+                            "locatie": c.locatie.key,
+                            "in_words": c.locatie.in_words(),
+                            "text": c.reference.text,
+                            "cites": c.reference.target.key,
+                            "relative": c.reference.relative,
+                        }
+                        for c in found
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     heading = f"{target.in_words()} in {loaded.label}"
     if not exists:
@@ -75,6 +87,7 @@ def command(version: str, provision: str, output_format: str) -> None:
         click.echo("  cited by no provision")
         return
     for citation in found:
-        click.echo(visible_controls(f"  {citation.locatie.in_words()}: "
-                                    f"«{citation.reference.text}»"))
+        click.echo(
+            visible_controls(f"  {citation.locatie.in_words()}: «{citation.reference.text}»")
+        )
     click.echo(f"{len(found)} citation(s)")

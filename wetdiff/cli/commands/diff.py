@@ -37,20 +37,45 @@ def _load(spec: str) -> Version:
 @click.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
-              help="View: side-by-side (default on a terminal), renvooi (struck and "
-                   "underlined inline), unified (plain, the default in a pipe), json.")
-@click.option("--article", "articles", multiple=True, metavar="NR",
-              help="Only this article, by its old or new number (repeatable).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="View: side-by-side (default on a terminal), renvooi (struck and "
+    "underlined inline), unified (plain, the default in a pipe), json.",
+)
+@click.option(
+    "--article",
+    "articles",
+    multiple=True,
+    metavar="NR",
+    help="Only this article, by its old or new number (repeatable).",
+)
 @click.option("--changed-only", is_flag=True, help="Leave out unchanged provisions.")
-@click.option("--no-color", is_flag=True,
-              help="No colours; words are also marked [-deleted-] and {+inserted+}.")
-@click.option("--width", type=click.IntRange(40, 1000), default=None, metavar="COLUMNS",
-              help="Line width (default: the terminal's).")
+@click.option(
+    "--no-color",
+    is_flag=True,
+    help="No colours; words are also marked [-deleted-] and {+inserted+}.",
+)
+@click.option(
+    "--width",
+    type=click.IntRange(40, 1000),
+    default=None,
+    metavar="COLUMNS",
+    help="Line width (default: the terminal's).",
+)
 @click.pass_context
-def command(ctx: click.Context, old: str, new: str, output_format: str | None,
-            articles: tuple[str, ...], changed_only: bool, no_color: bool,
-            width: int | None) -> None:
+def command(
+    ctx: click.Context,
+    old: str,
+    new: str,
+    output_format: str | None,
+    articles: tuple[str, ...],
+    changed_only: bool,
+    no_color: bool,
+    width: int | None,
+) -> None:
     """Compare OLD and NEW (versions or article files/folders) provision by provision:
     what was inserted, deleted, rewritten, renumbered, moved, split or merged, with the
     words that changed.
@@ -75,8 +100,15 @@ def command(ctx: click.Context, old: str, new: str, output_format: str | None,
     ctx.exit(1 if differs else 0)
 
 
-def _run(old: str, new: str, output_format: str | None, articles: tuple[str, ...],
-         changed_only: bool, no_color: bool, width: int | None) -> bool:
+def _run(
+    old: str,
+    new: str,
+    output_format: str | None,
+    articles: tuple[str, ...],
+    changed_only: bool,
+    no_color: bool,
+    width: int | None,
+) -> bool:
     """Compare and show; whether anything (shown) differs."""
     from wetdiff.diff import ChangeSet, compare
 
@@ -86,20 +118,33 @@ def _run(old: str, new: str, output_format: str | None, articles: tuple[str, ...
     if articles:
         wanted = set(articles)
         known = {a.number for a in old_version.artikelen} | {
-            a.number for a in new_version.artikelen}
+            a.number for a in new_version.artikelen
+        }
         missing = sorted(wanted - known)
         if missing:
-            raise WetdiffError(f"no article {', '.join(missing)} in either version",
-                               hint="Give the article's number as it is in OLD or NEW "
-                                    "(e.g. --article 273f).")
-        changes = tuple(c for c in changes if (c.old and c.old.locatie.artikel in wanted)
-                        or (c.new and c.new.locatie.artikel in wanted))
+            raise WetdiffError(
+                f"no article {', '.join(missing)} in either version",
+                hint="Give the article's number as it is in OLD or NEW (e.g. --article 273f).",
+            )
+        changes = tuple(
+            c
+            for c in changes
+            if (c.old and c.old.locatie.artikel in wanted)
+            or (c.new and c.new.locatie.artikel in wanted)
+        )
     differs = any(c.changed for c in changes)
     stale = changeset.stale_citations()
     if articles:
-        stale = tuple(s for s in stale if {s.locatie.artikel, s.old_target.artikel,
-                                           s.new_target.artikel if s.new_target else ""}
-                      & wanted)
+        stale = tuple(
+            s
+            for s in stale
+            if {
+                s.locatie.artikel,
+                s.old_target.artikel,
+                s.new_target.artikel if s.new_target else "",
+            }
+            & wanted
+        )
     if changed_only:
         changes = tuple(c for c in changes if c.changed)
     if output_format is None:
@@ -122,8 +167,7 @@ def _run(old: str, new: str, output_format: str | None, articles: tuple[str, ...
         from wetdiff.cli import diff_views
 
         console = diff_views.make_console(None, width=width, no_color=no_color)
-        view = diff_views.side_by_side if output_format == "side-by-side" \
-            else diff_views.renvooi
+        view = diff_views.side_by_side if output_format == "side-by-side" else diff_views.renvooi
         view(console, changeset, changes)
         diff_views.stale_citations(console, stale)
     sys.stdout.flush()

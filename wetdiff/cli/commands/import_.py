@@ -51,8 +51,10 @@ def _inside(out: Path | None, *, default: str = "articles") -> Path:
     target = (base / default if out is None else cwd / out).resolve()
     if not target.is_relative_to(base.resolve()):
         where = f"the workspace {base}" if root else f"the current folder {base}"
-        raise WetdiffError(f"{out} is outside {where}; nothing was written",
-                           hint="Write inside it, or run wetdiff from the folder you mean.")
+        raise WetdiffError(
+            f"{out} is outside {where}; nothing was written",
+            hint="Write inside it, or run wetdiff from the folder you mean.",
+        )
     return target
 
 
@@ -63,22 +65,49 @@ def command() -> None:
 
 @command.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--article", "articles", multiple=True, metavar="NR",
-              help="Only this article (repeatable), e.g. --article 273f.")
-@click.option("--out", type=click.Path(path_type=Path), default=None, metavar="DIR",
-              help="Folder for the article versions [default: articles/ of the workspace, "
-                   "or of the current folder].")
-@click.option("--date", "capture_date", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Capture date of a single FILE whose name holds no date.")
-@click.option("--regeling", default=None, metavar="NAME",
-              help="Name of the regeling, when the XML gives none.")
+@click.option(
+    "--article",
+    "articles",
+    multiple=True,
+    metavar="NR",
+    help="Only this article (repeatable), e.g. --article 273f.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="DIR",
+    help="Folder for the article versions [default: articles/ of the workspace, "
+    "or of the current folder].",
+)
+@click.option(
+    "--date",
+    "capture_date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Capture date of a single FILE whose name holds no date.",
+)
+@click.option(
+    "--regeling",
+    default=None,
+    metavar="NAME",
+    help="Name of the regeling, when the XML gives none.",
+)
 @click.option("--force", is_flag=True, help="Overwrite files that hold other content.")
-@click.option("--no-commit", is_flag=True,
-              help="In a workspace: write the files but do not commit them.")
+@click.option(
+    "--no-commit", is_flag=True, help="In a workspace: write the files but do not commit them."
+)
 @format_option("text", "json")
-def bwb(files: tuple[Path, ...], articles: tuple[str, ...], out: Path | None,
-        capture_date: dt.datetime | None, regeling: str | None, force: bool,
-        no_commit: bool, output_format: str) -> None:
+def bwb(
+    files: tuple[Path, ...],
+    articles: tuple[str, ...],
+    out: Path | None,
+    capture_date: dt.datetime | None,
+    regeling: str | None,
+    force: bool,
+    no_commit: bool,
+    output_format: str,
+) -> None:
     """Import official BWB XML files (toestanden of one regeling) as dated article
     versions.
 
@@ -106,17 +135,23 @@ def bwb(files: tuple[Path, ...], articles: tuple[str, ...], out: Path | None,
     root = _workspace_root(Path.cwd())
     progress = _progress(len(files)) if output_format == "text" else None
     try:
-        series = import_series(list(files), articles=articles or None, regeling=regeling,
-                               date=capture_date.date() if capture_date else None,
-                               progress=progress)
+        series = import_series(
+            list(files),
+            articles=articles or None,
+            regeling=regeling,
+            date=capture_date.date() if capture_date else None,
+            progress=progress,
+        )
     finally:
         if progress is not None:
             progress.close()
     missing = [nr for nr in articles if nr not in series.versions]
     if missing:
         where = "this file" if len(files) == 1 else "these files"
-        raise WetdiffError(f"artikel {missing[0]} is not in {where}; nothing was written",
-                           hint="Check the article number (273f, 80quinquies).")
+        raise WetdiffError(
+            f"artikel {missing[0]} is not in {where}; nothing was written",
+            hint="Check the article number (273f, 80quinquies).",
+        )
     planned = planned_files(series, target)
     commits: list[str] = []
     if root is not None and out is None and not no_commit and series.bwb_id:
@@ -137,9 +172,11 @@ def bwb(files: tuple[Path, ...], articles: tuple[str, ...], out: Path | None,
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     versions = sum(len(v) for v in series.versions.values())
-    click.echo(f"{series.regeling} ({series.bwb_id or 'no BWB id'}): {series.toestanden} "
-               f"file(s), {series.articles_read} articles read, "
-               f"{len(series.versions)} articles with {versions} versions")
+    click.echo(
+        f"{series.regeling} ({series.bwb_id or 'no BWB id'}): {series.toestanden} "
+        f"file(s), {series.articles_read} articles read, "
+        f"{len(series.versions)} articles with {versions} versions"
+    )
     numbers = series.numbers()
     for number in numbers[:20]:
         dates = ", ".join(_describe(v) for v in series.versions[number])
@@ -188,9 +225,14 @@ def _describe(version: Any) -> str:
 
 def _series_json(series: Any, target: Path, written: int, unchanged: int) -> dict[str, Any]:
     def link(found: Any) -> dict[str, Any]:
-        return {"text": found.text, "doc": found.doc, "bwb_id": found.bwb_id,
-                "external": found.external, "at": found.at.key,
-                "target": found.target.key if found.target else None}
+        return {
+            "text": found.text,
+            "doc": found.doc,
+            "bwb_id": found.bwb_id,
+            "external": found.external,
+            "at": found.at.key,
+            "target": found.target.key if found.target else None,
+        }
 
     articles: dict[str, list[dict[str, Any]]] = {}
     folder = target / (series.bwb_id or "regeling")
@@ -200,25 +242,34 @@ def _series_json(series: Any, target: Path, written: int, unchanged: int) -> dic
             meta = version.meta
             key = f"{number}@{meta.in_force.isoformat()}"
             suffix = "txt" if version.artikel is not None else "toml"
-            entries.append({
-                "in_force": meta.in_force.isoformat(), "certainty": meta.certainty,
-                "in_force_note": meta.in_force_note, "status": meta.status,
-                "captured_from": meta.captured_from,
-                "renumbered_from": meta.renumbered_from or None,
-                "renumbered_to": meta.renumbered_to or None,
-                "file": str(folder / number / f"{meta.in_force.isoformat()}.{suffix}"),
-                "links": [link(lk) for lk in series.links.get(key, ())],
-            })
+            entries.append(
+                {
+                    "in_force": meta.in_force.isoformat(),
+                    "certainty": meta.certainty,
+                    "in_force_note": meta.in_force_note,
+                    "status": meta.status,
+                    "captured_from": meta.captured_from,
+                    "renumbered_from": meta.renumbered_from or None,
+                    "renumbered_to": meta.renumbered_to or None,
+                    "file": str(folder / number / f"{meta.in_force.isoformat()}.{suffix}"),
+                    "links": [link(lk) for lk in series.links.get(key, ())],
+                }
+            )
         articles[number] = entries
     return {
         "schema": "wetdiff.import.bwb/1",
-        "bwb_id": series.bwb_id, "regeling": series.regeling,
-        "files": series.toestanden, "articles_read": series.articles_read,
-        "written": written, "unchanged": unchanged, "out": str(target),
+        "bwb_id": series.bwb_id,
+        "regeling": series.regeling,
+        "files": series.toestanden,
+        "articles_read": series.articles_read,
+        "written": written,
+        "unchanged": unchanged,
+        "out": str(target),
         "articles": articles,
         "warning_counts": dict(sorted(Counter(w.kind for w in series.warnings).items())),
-        "warnings": [{"kind": w.kind, "where": w.where, "message": w.message}
-                     for w in series.warnings],
+        "warnings": [
+            {"kind": w.kind, "where": w.where, "message": w.message} for w in series.warnings
+        ],
     }
 
 
@@ -227,8 +278,13 @@ class _Bar:
     reports progress through a callback)."""
 
     def __init__(self, total: int) -> None:
-        self._bar = click.progressbar(length=total, label="Importing", file=sys.stderr,
-                                      show_pos=True, item_show_func=lambda p: p)
+        self._bar = click.progressbar(
+            length=total,
+            label="Importing",
+            file=sys.stderr,
+            show_pos=True,
+            item_show_func=lambda p: p,
+        )
         self._bar.__enter__()
 
     def __call__(self, index: int, total: int, path: Path) -> None:
@@ -245,10 +301,19 @@ def _progress(total: int) -> _Bar | None:
 
 @command.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--article", required=True, metavar="NR",
-              help="The article to read (the text may hold several).")
-@click.option("--out", type=click.Path(path_type=Path), default=None, metavar="FILE",
-              help="Write the canonical text here instead of printing it.")
+@click.option(
+    "--article",
+    required=True,
+    metavar="NR",
+    help="The article to read (the text may hold several).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Write the canonical text here instead of printing it.",
+)
 @click.option("--force", is_flag=True, help="Overwrite FILE if it holds other content.")
 @format_option("text", "json")
 def text(file: Path, article: str, out: Path | None, force: bool, output_format: str) -> None:
@@ -270,21 +335,39 @@ def text(file: Path, article: str, out: Path | None, force: bool, output_format:
     artikel, warnings = import_text(raw, article=article, source=source)
     canonical = render(artikel)
     if parse(canonical, strict=False) != artikel:  # the canonical form must hold it exactly
-        raise WetdiffError("this text could not be put in the canonical form exactly",
-                           file=source, hint="Please report it with the file.")
+        raise WetdiffError(
+            "this text could not be put in the canonical form exactly",
+            file=source,
+            hint="Please report it with the file.",
+        )
     if target is not None:
-        if target.exists() and not force and target.read_text(encoding="utf-8",
-                                                              errors="replace") != canonical:
-            raise WetdiffError("the file exists with other content; nothing was written",
-                               file=target, hint="Pass --force to overwrite it.")
+        if (
+            target.exists()
+            and not force
+            and target.read_text(encoding="utf-8", errors="replace") != canonical
+        ):
+            raise WetdiffError(
+                "the file exists with other content; nothing was written",
+                file=target,
+                hint="Pass --force to overwrite it.",
+            )
         atomic_write(target, canonical)
     if output_format == "json":
-        click.echo(json.dumps({
-            "schema": "wetdiff.import.text/1", "article": artikel.number,
-            "text": canonical, "out": str(target) if target else None,
-            "warnings": [{"kind": w.kind, "where": w.where, "message": w.message}
-                         for w in warnings],
-        }, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "schema": "wetdiff.import.text/1",
+                    "article": artikel.number,
+                    "text": canonical,
+                    "out": str(target) if target else None,
+                    "warnings": [
+                        {"kind": w.kind, "where": w.where, "message": w.message} for w in warnings
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         if target is None:
             click.echo(canonical, nl=False)

@@ -12,8 +12,11 @@ from wetdiff.cli.options import format_option
 
 @click.command(short_help="Create a workspace, or copy the worked example.")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
-@click.option("--example", is_flag=True,
-              help="Copy the worked example (273f Sr, bill 36 547) with its history.")
+@click.option(
+    "--example",
+    is_flag=True,
+    help="Copy the worked example (273f Sr, bill 36 547) with its history.",
+)
 @click.option("--name", default="", help="The workspace's name (default: the folder's).")
 @format_option("text", "json")
 def command(directory: Path | None, example: bool, name: str, output_format: str) -> None:
@@ -32,8 +35,11 @@ def command(directory: Path | None, example: bool, name: str, output_format: str
         from wetdiff.store.gitrepo import clone
 
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise WetdiffError("the folder exists and is not empty; nothing changed",
-                               file=folder, hint="Give a new folder for the copy.")
+            raise WetdiffError(
+                "the folder exists and is not empty; nothing changed",
+                file=folder,
+                hint="Give a new folder for the copy.",
+            )
         source = ensure_example()
         clone(source, folder)
         if output_format == "json":
@@ -44,8 +50,11 @@ def command(directory: Path | None, example: bool, name: str, output_format: str
         return
     workspace = init_workspace(folder, name=name)
     if output_format == "json":
-        click.echo(json.dumps({"workspace": str(folder), "example": False,
-                               "name": workspace.name}, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"workspace": str(folder), "example": False, "name": workspace.name},
+                ensure_ascii=False,
+            )
+        )
         return
-    click.echo(f"Created workspace {workspace.name} in {folder} ({MARKER}, articles/, "
-               "proposals/)")
+    click.echo(f"Created workspace {workspace.name} in {folder} ({MARKER}, articles/, proposals/)")

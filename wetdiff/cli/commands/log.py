@@ -34,20 +34,31 @@ def command(article: str, rev: str | None, output_format: str) -> None:
         versions = []
         for e in entries:
             data = e.to_json()
-            data["notes"] = [{"id": n.id, "change": where, "rationale": n.rationale,
-                              "answers": list(n.answers)} for where, n in notes[id(e)]]
+            data["notes"] = [
+                {"id": n.id, "change": where, "rationale": n.rationale, "answers": list(n.answers)}
+                for where, n in notes[id(e)]
+            ]
             versions.append(data)
-        click.echo(json.dumps({"artikel": article, "workspace": str(workspace.root),
-                               "versions": versions}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"artikel": article, "workspace": str(workspace.root), "versions": versions},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
-    click.echo(f"Artikel {article}: {len(entries)} versions, newest first "
-               f"(workspace: {workspace.name})")
+    click.echo(
+        f"Artikel {article}: {len(entries)} versions, newest first (workspace: {workspace.name})"
+    )
     for entry in entries:
         step = entry.step
         click.echo("")
         number = f"artikel {step.number}" if step.number != article else ""
-        certainty = f"  [{step.certainty}{': ' + step.date_note if step.date_note else ''}]" \
-            if step.kind == "law" else (f"  [{step.date_note}]" if step.date_note else "")
+        certainty = (
+            f"  [{step.certainty}{': ' + step.date_note if step.date_note else ''}]"
+            if step.kind == "law"
+            else (f"  [{step.date_note}]" if step.date_note else "")
+        )
         click.echo(f"{step.when}  {step.label}  {number}{certainty}".rstrip())
         click.echo(f"    source: {step.act}")
         if step.illustrative:
@@ -64,8 +75,10 @@ def command(article: str, rev: str | None, output_format: str) -> None:
             click.echo(f"    answers: {', '.join(step.answers)}")
         for commit in entry.commits:
             recorded = commit.committer_date.date().isoformat()
-            click.echo(f"    commit {commit.sha[:10]} recorded {recorded} by "
-                       f"{visible_controls(commit.author)}: {visible_controls(commit.subject)}")
+            click.echo(
+                f"    commit {commit.sha[:10]} recorded {recorded} by "
+                f"{visible_controls(commit.author)}: {visible_controls(commit.subject)}"
+            )
             if commit.body and step.kind == "stage":
                 for line in commit.body.splitlines():
                     click.echo(f"        {visible_controls(line)}")

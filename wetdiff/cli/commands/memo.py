@@ -14,8 +14,7 @@ import click
 from wetdiff.cli.options import load_version
 from wetdiff.errors import WetdiffError
 
-_EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-               ".docx": "docx"}
+_EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 BIG = 300  # changes: show a progress bar from here on
 
 
@@ -47,8 +46,9 @@ def _proposal_notes(specs: tuple[str, str]) -> tuple[Any, Any]:
     """The notes and questions of the proposal a version names (``36547/nr2``), if any."""
     from wetdiff.notes.proposal import find_root, load_proposal_notes, proposal_ids
 
-    candidates = [s.split(":", 1)[-1].split("/", 1)[0] for s in reversed(specs)
-                  if not Path(s).exists()]
+    candidates = [
+        s.split(":", 1)[-1].split("/", 1)[0] for s in reversed(specs) if not Path(s).exists()
+    ]
     if not candidates:
         return None, None
     root = find_root()
@@ -63,20 +63,51 @@ def _proposal_notes(specs: tuple[str, str]) -> tuple[Any, Any]:
 @click.command()
 @click.argument("old", metavar="A")
 @click.argument("new", metavar="B")
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
-              help="The memo file to write (.md, .html or .docx).")
-@click.option("--format", "output_format", type=click.Choice(["md", "html", "docx"]),
-              help="Format (default: from the file's extension).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of the memo's own words (statute text stays Dutch).")
-@click.option("--notes", "notes_file", type=click.Path(dir_okay=False, exists=True),
-              help="A notes file to attach (default: the proposal's notes.toml).")
-@click.option("--questions", "questions_files", multiple=True,
-              type=click.Path(dir_okay=False, exists=True),
-              help="A questions registry (repeatable; default: the proposal's).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The memo file to write (.md, .html or .docx).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["md", "html", "docx"]),
+    help="Format (default: from the file's extension).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="Language of the memo's own words (statute text stays Dutch).",
+)
+@click.option(
+    "--notes",
+    "notes_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="A notes file to attach (default: the proposal's notes.toml).",
+)
+@click.option(
+    "--questions",
+    "questions_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, exists=True),
+    help="A questions registry (repeatable; default: the proposal's).",
+)
 @click.option("--author", default="", help="Who prepares the memo (default: your name).")
-def command(old: str, new: str, output: str, output_format: str | None, lang: str,
-            notes_file: str | None, questions_files: tuple[str, ...], author: str) -> None:
+def command(
+    old: str,
+    new: str,
+    output: str,
+    output_format: str | None,
+    lang: str,
+    notes_file: str | None,
+    questions_files: tuple[str, ...],
+    author: str,
+) -> None:
     """Write the change memo of A → B: header, summary counts, every change in renvooi
     with its rationale, citations and the questions it answers, the concordance table,
     the questions index, and the wijzigingsopdrachten (proven by applying them to A).
@@ -89,11 +120,14 @@ def command(old: str, new: str, output: str, output_format: str | None, lang: st
     path = Path(output)
     fmt = output_format or _EXTENSIONS.get(path.suffix.lower())
     if fmt is None:
-        raise click.UsageError(f"cannot tell the format from {path.name!r}: give --format "
-                               "md, html or docx (or name the file .md, .html or .docx)")
+        raise click.UsageError(
+            f"cannot tell the format from {path.name!r}: give --format "
+            "md, html or docx (or name the file .md, .html or .docx)"
+        )
     if not path.parent.is_dir():
-        raise WetdiffError("the folder to write the memo in does not exist; nothing was "
-                           "written", file=path.parent)
+        raise WetdiffError(
+            "the folder to write the memo in does not exist; nothing was written", file=path.parent
+        )
     old_version, new_version = load_version(old), load_version(new)
     notes: Any = None
     questions: Any = None
@@ -101,8 +135,7 @@ def command(old: str, new: str, output: str, output_format: str | None, lang: st
         from wetdiff.notes import load_registry, read_notes
 
         notes = read_notes(Path(notes_file)).notes if notes_file else ()
-        questions = load_registry([Path(q) for q in questions_files]) if questions_files \
-            else None
+        questions = load_registry([Path(q) for q in questions_files]) if questions_files else None
     else:
         notes, questions = _proposal_notes((old, new))
     changeset = compare(old_version, new_version)
@@ -114,13 +147,31 @@ def command(old: str, new: str, output: str, output_format: str | None, lang: st
     total = len(changeset.changes)
     if total >= BIG:
         with click.progressbar(length=total, label="memo", file=sys.stderr) as bar:
-            memo = build_memo(old_version, new_version, changeset, attachment, questions,
-                              lang=lang, author=_author(author), progress=bar.update)
+            memo = build_memo(
+                old_version,
+                new_version,
+                changeset,
+                attachment,
+                questions,
+                lang=lang,
+                author=_author(author),
+                progress=bar.update,
+            )
     else:
-        memo = build_memo(old_version, new_version, changeset, attachment, questions,
-                          lang=lang, author=_author(author))
+        memo = build_memo(
+            old_version,
+            new_version,
+            changeset,
+            attachment,
+            questions,
+            lang=lang,
+            author=_author(author),
+        )
     data = render(memo, fmt)
     _write_atomically(path, data)
     verdict = "proven" if memo.instructions.proven else "NOT proven"
-    click.echo(f"{path}: {memo.total} change(s), {len(memo.questions)} question(s), "
-               f"wijzigingsopdrachten {verdict}", err=True)
+    click.echo(
+        f"{path}: {memo.total} change(s), {len(memo.questions)} question(s), "
+        f"wijzigingsopdrachten {verdict}",
+        err=True,
+    )

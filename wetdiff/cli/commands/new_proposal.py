@@ -11,16 +11,33 @@ from wetdiff.cli.options import format_option
 
 @click.command(short_help="Start drafting a proposal from any version.")
 @click.argument("name")
-@click.option("--from", "from_version", required=True, metavar="VERSION",
-              help="The version to start from: law, law@DATE, a proposal stage, …")
+@click.option(
+    "--from",
+    "from_version",
+    required=True,
+    metavar="VERSION",
+    help="The version to start from: law, law@DATE, a proposal stage, …",
+)
 @click.option("--title", default="", help="The proposal's title.")
-@click.option("--article", "articles", multiple=True, metavar="NR",
-              help="Only these articles (repeatable); needed when VERSION holds many.")
-@click.option("--stage", default="concept", show_default=True,
-              help="The id (folder name) of the first stage.")
+@click.option(
+    "--article",
+    "articles",
+    multiple=True,
+    metavar="NR",
+    help="Only these articles (repeatable); needed when VERSION holds many.",
+)
+@click.option(
+    "--stage", default="concept", show_default=True, help="The id (folder name) of the first stage."
+)
 @format_option("text", "json")
-def command(name: str, from_version: str, title: str, articles: tuple[str, ...],
-            stage: str, output_format: str) -> None:
+def command(
+    name: str,
+    from_version: str,
+    title: str,
+    articles: tuple[str, ...],
+    stage: str,
+    output_format: str,
+) -> None:
     """Create proposals/NAME/ with a proposal.toml (its base: the law version it amends)
     and a first stage holding copies of the articles of VERSION, and commit it.
 
@@ -30,12 +47,23 @@ def command(name: str, from_version: str, title: str, articles: tuple[str, ...],
     from wetdiff.store.workspace import open_workspace
 
     workspace = open_workspace()
-    sha = workspace.new_proposal(name, from_version, title=title, articles=articles,
-                                 stage=stage)
+    sha = workspace.new_proposal(name, from_version, title=title, articles=articles, stage=stage)
     if output_format == "json":
-        click.echo(json.dumps({"proposal": name, "stage": stage, "from": from_version,
-                               "folder": str(workspace.root / "proposals" / name),
-                               "commit": sha}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "proposal": name,
+                    "stage": stage,
+                    "from": from_version,
+                    "folder": str(workspace.root / "proposals" / name),
+                    "commit": sha,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
-    click.echo(f"Started proposal {name} (stage {stage}) from {from_version} in "
-               f"{workspace.root / 'proposals' / name}; commit {sha[:10]}")
+    click.echo(
+        f"Started proposal {name} (stage {stage}) from {from_version} in "
+        f"{workspace.root / 'proposals' / name}; commit {sha[:10]}"
+    )

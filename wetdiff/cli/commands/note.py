@@ -30,40 +30,72 @@ def command() -> None:
 
 
 def _target_options(func: Any) -> Any:
-    func = click.option("--file", "notes_file", type=click.Path(dir_okay=False, path_type=Path),
-                        help="A notes file instead of a proposal's (e.g. "
-                             "articles/BWBR0001854/273f/notes.toml).")(func)
-    return click.option("-p", "--proposal", metavar="ID",
-                        help="The proposal (default: the workspace's default, or its only "
-                             "proposal).")(func)
+    func = click.option(
+        "--file",
+        "notes_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="A notes file instead of a proposal's (e.g. articles/BWBR0001854/273f/notes.toml).",
+    )(func)
+    return click.option(
+        "-p",
+        "--proposal",
+        metavar="ID",
+        help="The proposal (default: the workspace's default, or its only proposal).",
+    )(func)
 
 
 def _content_options(func: Any) -> Any:
     options = [
-        click.option("--change", "change_id", metavar="ID",
-                     help="Anchor on this change (its id, or a unique prefix of 4+ "
-                          "characters, as 'wetdiff diff --format json' shows)."),
+        click.option(
+            "--change",
+            "change_id",
+            metavar="ID",
+            help="Anchor on this change (its id, or a unique prefix of 4+ "
+            "characters, as 'wetdiff diff --format json' shows).",
+        ),
         click.option("--at", "path", metavar="PATH", help="Provision path, e.g. 273f/1/3°."),
         click.option("--quote", metavar="WORDS", help="The words the note is about."),
         click.option("--before", metavar="WORDS", help="A few words before the quote."),
         click.option("--after", metavar="WORDS", help="A few words after the quote."),
-        click.option("--side", type=click.Choice(SIDES),
-                     help="Whose words the quote is: new (default) or old (a deletion)."),
+        click.option(
+            "--side",
+            type=click.Choice(SIDES),
+            help="Whose words the quote is: new (default) or old (a deletion).",
+        ),
         click.option("--rationale", metavar="TEXT", help="Why the change is there (Markdown)."),
-        click.option("--rationale-file", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Read the rationale from a file ('-' for standard input)."),
-        click.option("--cite", "cites", multiple=True, metavar="DOC|SECTION|PAGE|LINK",
-                     help="A citation (repeatable); trailing fields may be left out, any "
-                          "field may be 'gap'."),
-        click.option("--answers", multiple=True, metavar="QUESTION-ID",
-                     help="A question the change answers (repeatable)."),
+        click.option(
+            "--rationale-file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Read the rationale from a file ('-' for standard input).",
+        ),
+        click.option(
+            "--cite",
+            "cites",
+            multiple=True,
+            metavar="DOC|SECTION|PAGE|LINK",
+            help="A citation (repeatable); trailing fields may be left out, any "
+            "field may be 'gap'.",
+        ),
+        click.option(
+            "--answers",
+            multiple=True,
+            metavar="QUESTION-ID",
+            help="A question the change answers (repeatable).",
+        ),
         click.option("--gap", metavar="WHY", help="Why the source is not available."),
         click.option("--author", metavar="NAME", help="Who wrote the note."),
-        click.option("--no-commit", is_flag=True,
-                     help="Write the file but do not commit it (commit later, with git)."),
-        click.option("--version", "version", metavar="YYYY-MM-DD",
-                     help="For notes on the law's history: the in-force date of the version "
-                          "the note explains."),
+        click.option(
+            "--no-commit",
+            is_flag=True,
+            help="Write the file but do not commit it (commit later, with git).",
+        ),
+        click.option(
+            "--version",
+            "version",
+            metavar="YYYY-MM-DD",
+            help="For notes on the law's history: the in-force date of the version "
+            "the note explains.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -75,28 +107,39 @@ def _content_options(func: Any) -> Any:
 @_content_options
 @click.option("--id", "note_id", metavar="ID", help="The note's id (default: made up).")
 @format_option("text", "json")
-def add(proposal: str | None, notes_file: Path | None, note_id: str | None,
-        output_format: str, **fields: Any) -> None:
+def add(
+    proposal: str | None,
+    notes_file: Path | None,
+    note_id: str | None,
+    output_format: str,
+    **fields: Any,
+) -> None:
     """Add a note, anchored with --change ID or with --at PATH --quote "words"."""
     from wetdiff.notes.proposal import new_note_id, save_note
 
     target = _Target.open(proposal, notes_file)
     anchor = target.anchor_from(fields)
     if anchor is None:
-        raise WetdiffError("say which change the note is about: --change ID, or --at PATH "
-                           "--quote \"words\"")
+        raise WetdiffError(
+            'say which change the note is about: --change ID, or --at PATH --quote "words"'
+        )
     rationale = _rationale(fields)
     note = Note(
-        id=note_id or new_note_id(anchor, rationale or "",
-                                  taken=(n.id for n in target.file.notes)),
-        anchor=anchor, rationale=rationale or "",
+        id=note_id or new_note_id(anchor, rationale or "", taken=(n.id for n in target.file.notes)),
+        anchor=anchor,
+        rationale=rationale or "",
         citations=tuple(_citation(c) for c in fields["cites"]),
-        answers=tuple(fields["answers"]), gap=(fields["gap"] or "").strip(),
-        author=(fields["author"] or "").strip(), version=_version(fields["version"]),
+        answers=tuple(fields["answers"]),
+        gap=(fields["gap"] or "").strip(),
+        author=(fields["author"] or "").strip(),
+        version=_version(fields["version"]),
     )
     if target.file.get(note.id) is not None:
-        raise WetdiffError(f"a note with id {note.id!r} exists already",
-                           file=target.file.path, hint="Use 'wetdiff note edit' to change it.")
+        raise WetdiffError(
+            f"a note with id {note.id!r} exists already",
+            file=target.file.path,
+            hint="Use 'wetdiff note edit' to change it.",
+        )
     note = target.validate(note)
     saved = save_note(target.file, note)
     target.file = saved.file
@@ -111,8 +154,14 @@ def add(proposal: str | None, notes_file: Path | None, note_id: str | None,
 @_content_options
 @click.option("--new-id", metavar="ID", help="Give the note another id.")
 @format_option("text", "json")
-def edit(note_id: str, proposal: str | None, notes_file: Path | None, new_id: str | None,
-         output_format: str, **fields: Any) -> None:
+def edit(
+    note_id: str,
+    proposal: str | None,
+    notes_file: Path | None,
+    new_id: str | None,
+    output_format: str,
+    **fields: Any,
+) -> None:
     """Change a note. With options, replace just those fields (--cite and --answers
     replace the whole list); without any, open the note in $EDITOR."""
     from wetdiff.notes.files import parse_notes, render_notes
@@ -121,15 +170,20 @@ def edit(note_id: str, proposal: str | None, notes_file: Path | None, new_id: st
     target = _Target.open(proposal, notes_file)
     note = target.file.get(note_id)
     if note is None:
-        raise WetdiffError(f"no note {note_id!r}", file=target.file.path,
-                           hint="'wetdiff note list' shows the notes.")
+        raise WetdiffError(
+            f"no note {note_id!r}",
+            file=target.file.path,
+            hint="'wetdiff note list' shows the notes.",
+        )
     no_commit = fields.pop("no_commit")
     given = {k: v for k, v in fields.items() if v not in (None, ())}
     if not given and new_id is None:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not editor:
-            raise WetdiffError("no editor: set $EDITOR, or give the fields to change as "
-                               "options (see 'wetdiff note edit --help')")
+            raise WetdiffError(
+                "no editor: set $EDITOR, or give the fields to change as "
+                "options (see 'wetdiff note edit --help')"
+            )
         text = render_notes([note])
         edited = click.edit(text, editor=editor, extension=".toml", require_save=True)
         if edited is None or edited == text:
@@ -137,8 +191,10 @@ def edit(note_id: str, proposal: str | None, notes_file: Path | None, new_id: st
             return
         notes = parse_notes(edited, f"{note_id} (edited)")
         if len(notes) != 1:
-            raise WetdiffError(f"the edited text holds {len(notes)} notes; keep exactly one",
-                               hint="Nothing was written.")
+            raise WetdiffError(
+                f"the edited text holds {len(notes)} notes; keep exactly one",
+                hint="Nothing was written.",
+            )
         changed = notes[0]
     else:
         if "change_id" in given:
@@ -150,12 +206,15 @@ def edit(note_id: str, proposal: str | None, notes_file: Path | None, new_id: st
                 " ".join(given.get("quote", old.quote).split()),
                 given.get("before", old.before).strip(),
                 given.get("after", old.after).strip(),
-                given.get("side", old.side))
+                given.get("side", old.side),
+            )
         rationale = _rationale(given)
         changed = replace(
-            note, anchor=anchor,
+            note,
+            anchor=anchor,
             rationale=rationale if rationale is not None else note.rationale,
-            citations=tuple(_citation(c) for c in given["cites"]) if "cites" in given
+            citations=tuple(_citation(c) for c in given["cites"])
+            if "cites" in given
             else note.citations,
             answers=tuple(given["answers"]) if "answers" in given else note.answers,
             gap=given["gap"].strip() if "gap" in given else note.gap,
@@ -180,21 +239,38 @@ def list_(proposal: str | None, notes_file: Path | None, output_format: str) -> 
     target = _Target.open(proposal, notes_file)
     attachment = target.attachment()
     if output_format == "json":
-        click.echo(json.dumps({
-            "schema": 1, "file": str(target.file.path),
-            "notes": [{**n.to_dict(), "placement": _placement(attachment, n)}
-                      for n in target.file.notes],
-        }, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "schema": 1,
+                    "file": str(target.file.path),
+                    "notes": [
+                        {**n.to_dict(), "placement": _placement(attachment, n)}
+                        for n in target.file.notes
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     if not target.file.notes:
         click.echo(f"no notes yet in {target.file.path}")
         return
     for note in target.file.notes:
         placed = _placement(attachment, note)
-        status = ("orphaned" if placed is None and attachment is not None else
-                  f"change {placed['change']} ({placed['how']})" if placed else "")
-        first = note.rationale.strip().splitlines()[0] if note.rationale.strip() else \
-            f"(gap: {note.gap})"
+        status = (
+            "orphaned"
+            if placed is None and attachment is not None
+            else f"change {placed['change']} ({placed['how']})"
+            if placed
+            else ""
+        )
+        first = (
+            note.rationale.strip().splitlines()[0]
+            if note.rationale.strip()
+            else f"(gap: {note.gap})"
+        )
         click.echo(visible_controls(f"{note.id}  {note.anchor.path}  {status}"))
         click.echo(visible_controls(f"    {first}"))
 
@@ -203,14 +279,16 @@ def list_(proposal: str | None, notes_file: Path | None, output_format: str) -> 
 @click.argument("note_id")
 @_target_options
 @format_option("text", "json")
-def show(note_id: str, proposal: str | None, notes_file: Path | None,
-         output_format: str) -> None:
+def show(note_id: str, proposal: str | None, notes_file: Path | None, output_format: str) -> None:
     """Show one note in full."""
     target = _Target.open(proposal, notes_file)
     note = target.file.get(note_id)
     if note is None:
-        raise WetdiffError(f"no note {note_id!r}", file=target.file.path,
-                           hint="'wetdiff note list' shows the notes.")
+        raise WetdiffError(
+            f"no note {note_id!r}",
+            file=target.file.path,
+            hint="'wetdiff note list' shows the notes.",
+        )
     _print_note(note, output_format, target)
 
 
@@ -268,25 +346,35 @@ class _Target:
                 raise WetdiffError("give --change, or --at and --quote, not both")
             changeset = self.changeset()
             if changeset is None:
-                raise WetdiffError("--change needs a proposal (its changes are the "
-                                   "comparison of its base with its latest stage); with "
-                                   "--file, give --at and --quote")
-            matches = [c for c in changeset.changes
-                       if c.id == change_id or (len(change_id) >= 4
-                                                and c.id.startswith(change_id))]
+                raise WetdiffError(
+                    "--change needs a proposal (its changes are the "
+                    "comparison of its base with its latest stage); with "
+                    "--file, give --at and --quote"
+                )
+            matches = [
+                c
+                for c in changeset.changes
+                if c.id == change_id or (len(change_id) >= 4 and c.id.startswith(change_id))
+            ]
             if len(matches) != 1:
                 raise WetdiffError(
                     f"{'no' if not matches else 'more than one'} change {change_id!r} in "
                     f"{changeset.old.label} → {changeset.new.label}",
-                    hint="'wetdiff diff --format json' and 'wetdiff check' show the ids.")
+                    hint="'wetdiff diff --format json' and 'wetdiff check' show the ids.",
+                )
             return anchor_for_change(matches[0])
         path, quote = fields.get("path"), fields.get("quote")
         if not path and not quote:
             return None
         if not path or not quote:
             raise WetdiffError("--at and --quote go together: the provision and its words")
-        return Anchor(path.strip(), " ".join(quote.split()), (fields.get("before") or "").strip(),
-                      (fields.get("after") or "").strip(), fields.get("side") or "new")
+        return Anchor(
+            path.strip(),
+            " ".join(quote.split()),
+            (fields.get("before") or "").strip(),
+            (fields.get("after") or "").strip(),
+            fields.get("side") or "new",
+        )
 
     def validate(self, note: Note) -> Note:
         """Refuse what check would fail on at once: words that are not there, question
@@ -297,14 +385,17 @@ class _Target:
         from wetdiff.notes.proposal import all_questions, load_questions
 
         parse_notes(render_notes([note]), f"note {note.id}")  # types, path, rationale/gap
-        questions = (load_questions(self.root, self.proposal) if self.proposal
-                     else all_questions(self.root))
+        questions = (
+            load_questions(self.root, self.proposal) if self.proposal else all_questions(self.root)
+        )
         for question_id in note.answers:
             if question_id not in questions:
                 raise WetdiffError(
                     f"unknown question id {question_id!r}; nothing written",
                     hint="Add it to the proposal's questions.toml first (known: "
-                         + (", ".join(q.id for q in questions) or "none") + ").")
+                    + (", ".join(q.id for q in questions) or "none")
+                    + ").",
+                )
         changeset = self.changeset()
         if changeset is None:
             return note
@@ -317,7 +408,8 @@ class _Target:
                 f"the words \u201c{note.anchor.quote}\u201d are not in "
                 f"{note.anchor.path} of {side.label}; nothing written",
                 hint="Quote the words exactly as they stand (--side old for words of the "
-                     "old text), or anchor with --change ID.")
+                "old text), or anchor with --change ID.",
+            )
         if placed.path != note.anchor.path:
             note = replace(note, anchor=replace(note.anchor, path=placed.path))
         return note
@@ -327,11 +419,9 @@ class _Target:
 
         first = note.rationale.strip().splitlines()[0] if note.rationale.strip() else ""
         message = f"{subject}: {first}" if first else subject
-        body = note.rationale.strip().split("\n", 1)[1] if "\n" in note.rationale.strip() \
-            else ""
+        body = note.rationale.strip().split("\n", 1)[1] if "\n" in note.rationale.strip() else ""
         try:
-            sha = commit_notes(self.root, [self.file.path], message + "\n\n" + body,
-                               note.answers)
+            sha = commit_notes(self.root, [self.file.path], message + "\n\n" + body, note.answers)
         except WetdiffError as exc:
             click.echo(f"wetdiff: written, but not committed: {exc}", err=True)
             return
@@ -355,13 +445,14 @@ def _rationale(fields: dict[str, Any]) -> str | None:
 def _citation(spec: str) -> Citation:
     parts = [p.strip() for p in spec.split("|")]
     if len(parts) > 4:
-        raise WetdiffError(f"--cite has {len(parts)} fields; at most 4: "
-                           "document|section|page|link")
+        raise WetdiffError(f"--cite has {len(parts)} fields; at most 4: document|section|page|link")
     parts += [""] * (4 - len(parts))
     document, section, page, link = parts
     if not document or document == "gap":
-        raise WetdiffError("--cite needs the document it cites",
-                           hint="If the source is not available, use --gap \"why\" instead.")
+        raise WetdiffError(
+            "--cite needs the document it cites",
+            hint='If the source is not available, use --gap "why" instead.',
+        )
     if link not in ("", "gap") and not link.startswith(("https://", "http://")):
         raise WetdiffError(f"--cite link {link!r} is not a web address (https://…) or 'gap'")
     return Citation(document, section, page, link)
@@ -387,14 +478,18 @@ def _print_note(note: Note, output_format: str, target: _Target) -> None:
     attachment = target.attachment()
     placed = _placement(attachment, note)
     if output_format == "json":
-        click.echo(json.dumps({**note.to_dict(), "placement": placed}, ensure_ascii=False,
-                              indent=2))
+        click.echo(
+            json.dumps({**note.to_dict(), "placement": placed}, ensure_ascii=False, indent=2)
+        )
         return
-    lines = [f"note {note.id}  ({note.source or target.file.path}:{note.line})",
-             f"  at {note.anchor.path} ({note.anchor.side} text): \u201c{note.anchor.quote}\u201d"]
+    lines = [
+        f"note {note.id}  ({note.source or target.file.path}:{note.line})",
+        f"  at {note.anchor.path} ({note.anchor.side} text): \u201c{note.anchor.quote}\u201d",
+    ]
     if placed:
-        lines.append(f"  attached to change {placed['change']} at {placed['path']} "
-                     f"({placed['how']})")
+        lines.append(
+            f"  attached to change {placed['change']} at {placed['path']} ({placed['how']})"
+        )
     elif attachment is not None:
         lines.append("  ORPHANED: its words were not found in the comparison")
     if note.version:

@@ -41,24 +41,35 @@ def command(proposal: str | None, output_format: str) -> None:
             placement = attachment.placements.get(note.id)
             change = changeset.by_id(placement.change_id) if placement else None
             provision = (change.new or change.old) if change else None
-            answered_by.append({
-                "note": note.id,
-                "change": change.id if change else None,
-                "kind": change.kind if change else None,
-                "provision": provision.locatie.key if provision else None,
-                "in_words": provision.locatie.in_words() if provision else None,
-                "orphaned": change is None,
-            })
+            answered_by.append(
+                {
+                    "note": note.id,
+                    "change": change.id if change else None,
+                    "kind": change.kind if change else None,
+                    "provision": provision.locatie.key if provision else None,
+                    "in_words": provision.locatie.in_words() if provision else None,
+                    "orphaned": change is None,
+                }
+            )
         entries.append((question, answered_by))
     if output_format == "json":
-        click.echo(json.dumps({
-            "schema": 1, "proposal": proposal, "old": changeset.old.label,
-            "new": changeset.new.label,
-            "questions": [{**q.to_dict(), "answered_by": by} for q, by in entries],
-            "unanswered": [q.id for q, by in entries
-                           if not _answered(by) and not q.answered_elsewhere],
-            "warnings": list(bundle.questions.warnings),
-        }, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "schema": 1,
+                    "proposal": proposal,
+                    "old": changeset.old.label,
+                    "new": changeset.new.label,
+                    "questions": [{**q.to_dict(), "answered_by": by} for q, by in entries],
+                    "unanswered": [
+                        q.id for q, by in entries if not _answered(by) and not q.answered_elsewhere
+                    ],
+                    "warnings": list(bundle.questions.warnings),
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     click.echo(f"Questions of {proposal} ({changeset.old.label} → {changeset.new.label})")
     unanswered: list[Any] = []
@@ -72,8 +83,10 @@ def command(proposal: str | None, output_format: str) -> None:
             if item["orphaned"]:
                 click.echo(f"    ← note {item['note']} (orphaned: its words were not found)")
             else:
-                click.echo(f"    ← {item['in_words']} ({item['kind']}, change "
-                           f"{item['change']}; note {item['note']})")
+                click.echo(
+                    f"    ← {item['in_words']} ({item['kind']}, change "
+                    f"{item['change']}; note {item['note']})"
+                )
     if unanswered:
         click.echo("\nAnswered by no change:")
         for question in unanswered:

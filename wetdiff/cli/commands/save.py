@@ -14,11 +14,16 @@ from wetdiff.cli.options import format_option
 @click.argument("stage_spec", metavar="PROPOSAL/STAGE")
 @click.argument("source", metavar="FILE-or-ARTICLE")
 @click.option("-m", "--message", required=True, help="The rationale: why this change.")
-@click.option("--answers", multiple=True, metavar="ID",
-              help="A question this change answers, e.g. 2022Z19982/3 (repeatable).")
+@click.option(
+    "--answers",
+    multiple=True,
+    metavar="ID",
+    help="A question this change answers, e.g. 2022Z19982/3 (repeatable).",
+)
 @format_option("text", "json")
-def command(stage_spec: str, source: str, message: str, answers: tuple[str, ...],
-            output_format: str) -> None:
+def command(
+    stage_spec: str, source: str, message: str, answers: tuple[str, ...], output_format: str
+) -> None:
     """Save an article text into a proposal stage and commit it with its rationale.
 
     FILE is an article file (anywhere) whose text becomes the stage's article of that
@@ -43,15 +48,21 @@ def command(stage_spec: str, source: str, message: str, answers: tuple[str, ...]
         text = read_text(path)
         number = parse(text, source=str(path), strict=True).number
         target = folder / f"{number}.txt"
-        expected = (target.read_text(encoding="utf-8") if target.exists()
-                    and target.resolve() != path.resolve() else None)
+        expected = (
+            target.read_text(encoding="utf-8")
+            if target.exists() and target.resolve() != path.resolve()
+            else None
+        )
         if target.exists() and target.resolve() == path.resolve():
             expected = text
     else:
         target = folder / f"{source}.txt"
         if not target.is_file():
-            raise WetdiffError(f"no article {source} in {proposal}/{stage}", file=target,
-                               hint="Give a file with the new text, or edit this file first.")
+            raise WetdiffError(
+                f"no article {source} in {proposal}/{stage}",
+                file=target,
+                hint="Give a file with the new text, or edit this file first.",
+            )
         text = read_text(target)
         expected = text
     before = set(workspace.dirty_paths())
@@ -59,8 +70,13 @@ def command(stage_spec: str, source: str, message: str, answers: tuple[str, ...]
     rel = target.relative_to(workspace.root).as_posix()
     others = sorted(p for p in before if p != rel)
     if output_format == "json":
-        click.echo(json.dumps({"file": rel, "commit": sha, "answers": list(answers),
-                               "left_uncommitted": others}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"file": rel, "commit": sha, "answers": list(answers), "left_uncommitted": others},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     click.echo(f"Saved {rel}; commit {sha[:10]}")
     if others:

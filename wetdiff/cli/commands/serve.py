@@ -11,8 +11,13 @@ import click
 @click.command()
 @click.argument("old", required=False, metavar="[A]")
 @click.argument("new", required=False, metavar="[B]")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
-              help="Port to listen on (on 127.0.0.1 only: this machine).")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on (on 127.0.0.1 only: this machine).",
+)
 def command(old: str | None, new: str | None, port: int) -> None:
     """Serve the terminal UI in a browser at http://127.0.0.1:PORT.
 
@@ -29,8 +34,9 @@ def command(old: str | None, new: str | None, port: int) -> None:
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
-            raise WetdiffError(f"port {port} on 127.0.0.1 is in use",
-                               hint="Choose another with --port.") from None
+            raise WetdiffError(
+                f"port {port} on 127.0.0.1 is in use", hint="Choose another with --port."
+            ) from None
 
     args = [sys.executable, "-m", "wetdiff", "tui", *(a for a in (old, new) if a)]
     server = Server(shlex.join(args), host="127.0.0.1", port=port, title="wetdiff")

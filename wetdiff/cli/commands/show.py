@@ -11,8 +11,9 @@ from wetdiff.cli.options import format_option, load_version
 
 @click.command()
 @click.argument("version")
-@click.option("--article", "articles", multiple=True, metavar="NR",
-              help="Only this article (repeatable).")
+@click.option(
+    "--article", "articles", multiple=True, metavar="NR", help="Only this article (repeatable)."
+)
 @format_option("text", "json")
 def command(version: str, articles: tuple[str, ...], output_format: str) -> None:
     """Print the articles of VERSION as text (the canonical article file form)."""
@@ -22,12 +23,19 @@ def command(version: str, articles: tuple[str, ...], output_format: str) -> None
     if articles:
         loaded = loaded.only(articles)
     if output_format == "json":
-        click.echo(json.dumps({
-            "version": loaded.label, "title": loaded.title,
-            "date": loaded.date.isoformat() if loaded.date else None,
-            "illustrative": loaded.illustrative or None,
-            "articles": {a.number: render(a) for a in loaded.artikelen},
-        }, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "version": loaded.label,
+                    "title": loaded.title,
+                    "date": loaded.date.isoformat() if loaded.date else None,
+                    "illustrative": loaded.illustrative or None,
+                    "articles": {a.number: render(a) for a in loaded.artikelen},
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     if loaded.illustrative:
         click.echo(f"[{loaded.illustrative}]\n")

@@ -10,14 +10,19 @@ import click
 @click.command()
 @click.argument("old", required=False, metavar="[A]")
 @click.argument("new", required=False, metavar="[B]")
-@click.option("--workspace", type=click.Path(file_okay=False, path_type=Path),
-              help="The workspace to open (default: the one around the current folder, "
-                   "else the worked example).")
-@click.option("--theme", metavar="NAME",
-              help="A Textual theme (e.g. textual-light, ansi-dark for 16-colour "
-                   "terminals). NO_COLOR=1 gives monochrome.")
-def command(old: str | None, new: str | None, workspace: Path | None,
-            theme: str | None) -> None:
+@click.option(
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The workspace to open (default: the one around the current folder, "
+    "else the worked example).",
+)
+@click.option(
+    "--theme",
+    metavar="NAME",
+    help="A Textual theme (e.g. textual-light, ansi-dark for 16-colour "
+    "terminals). NO_COLOR=1 gives monochrome.",
+)
+def command(old: str | None, new: str | None, workspace: Path | None, theme: str | None) -> None:
     """Compare version A with version B side by side, with the reasons for each change.
 
     Without versions: the workspace's default comparison (for the worked example: the
@@ -30,8 +35,10 @@ def command(old: str | None, new: str | None, workspace: Path | None,
         from wetdiff.store.workspace import find_root
 
         if find_root(workspace) is None:
-            raise WetdiffError("not a wetdiff workspace: there is no wetdiff.toml here or "
-                               "above", file=workspace,
-                               hint="Run 'wetdiff init' there to make it one, or leave "
-                                    "--workspace out to open the worked example.")
+            raise WetdiffError(
+                "not a wetdiff workspace: there is no wetdiff.toml here or above",
+                file=workspace,
+                hint="Run 'wetdiff init' there to make it one, or leave "
+                "--workspace out to open the worked example.",
+            )
     make_app(old, new, workspace=workspace, theme=theme).run()

@@ -27,16 +27,34 @@ def command(rev: str | None, output_format: str) -> None:
     workspace = open_workspace()
     entries = list_versions(workspace, rev)
     if output_format == "json":
-        click.echo(json.dumps({
-            "workspace": str(workspace.root), "example": workspace.example,
-            "versions": [{"version": e.spec, "kind": e.kind,
-                          "date": e.date.isoformat() if e.date else None, "title": e.title,
-                          "illustrative": e.illustrative or None, "has_text": e.has_text}
-                         for e in entries]}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "workspace": str(workspace.root),
+                    "example": workspace.example,
+                    "versions": [
+                        {
+                            "version": e.spec,
+                            "kind": e.kind,
+                            "date": e.date.isoformat() if e.date else None,
+                            "title": e.title,
+                            "illustrative": e.illustrative or None,
+                            "has_text": e.has_text,
+                        }
+                        for e in entries
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     click.echo(f"Workspace: {workspace.name} ({workspace.root})")
-    headings = {"law": "Law (in-force dates; 'law' alone is the law in force today)",
-                "stage": "Proposal stages", "tag": "Tags"}
+    headings = {
+        "law": "Law (in-force dates; 'law' alone is the law in force today)",
+        "stage": "Proposal stages",
+        "tag": "Tags",
+    }
     for kind, heading in headings.items():
         chosen = [e for e in entries if e.kind == kind]
         if not chosen:

@@ -29,9 +29,11 @@ class ArticleEditor(Screen[bool]):
     """The canonical article text (one provision per line) in a TextArea."""
 
     CSS_PATH = "article_editor.tcss"
-    BINDINGS = [Binding("ctrl+s", "commit", "Commit…"),
-                Binding("ctrl+o", "external", "Open in $EDITOR"),
-                Binding("escape", "close", "Close")]
+    BINDINGS = [
+        Binding("ctrl+s", "commit", "Commit…"),
+        Binding("ctrl+o", "external", "Open in $EDITOR"),
+        Binding("escape", "close", "Close"),
+    ]
 
     class Opened(Message):
         bubble = False
@@ -86,11 +88,17 @@ class ArticleEditor(Screen[bool]):
     def on_article_editor_opened(self, message: Opened) -> None:
         self.draft = message.draft
         where = f"proposals/{self.draft.proposal}/{self.draft.stage}/{self.artikel}.txt"
-        note = "" if self.draft.expected is not None else \
-            "  (the stage does not change this article yet: saving adds it)"
-        self.query_one("#title", Label).update(Content(
-            f"Artikel {self.artikel} in {self.draft.proposal}/{self.draft.stage} — {where}"
-            + note))
+        note = (
+            ""
+            if self.draft.expected is not None
+            else "  (the stage does not change this article yet: saving adds it)"
+        )
+        self.query_one("#title", Label).update(
+            Content(
+                f"Artikel {self.artikel} in {self.draft.proposal}/{self.draft.stage} — {where}"
+                + note
+            )
+        )
         text = self.query_one("#text", TextArea)
         text.load_text(self.draft.text)
         text.read_only = False
@@ -104,8 +112,9 @@ class ArticleEditor(Screen[bool]):
     def unsaved(self) -> str:
         if self.draft is None or self.committing or not self.is_mounted:
             return ""
-        return f"uncommitted edits to artikel {self.artikel}" \
-            if self.text != self.draft.text else ""
+        return (
+            f"uncommitted edits to artikel {self.artikel}" if self.text != self.draft.text else ""
+        )
 
     def action_external(self) -> None:
         """Edit in the lawyer's own editor; the app steps aside meanwhile."""
@@ -119,8 +128,11 @@ class ArticleEditor(Screen[bool]):
                 with self.app.suspend():
                     subprocess.run([*shlex.split(editor), str(path)], check=False)
             except SuspendNotSupported:
-                self.notify("This terminal cannot hand over to $EDITOR (e.g. in a "
-                            "browser); edit here instead.", severity="warning")
+                self.notify(
+                    "This terminal cannot hand over to $EDITOR (e.g. in a "
+                    "browser); edit here instead.",
+                    severity="warning",
+                )
                 return
             except OSError as error:
                 self.notify(f"Could not run {editor}: {error.strerror}", severity="error")
@@ -140,8 +152,7 @@ class ArticleEditor(Screen[bool]):
         try:
             parse(self.text, source=f"{self.artikel}.txt", strict=True)
         except WetdiffError as error:
-            self.notify(str(error), title="Not a valid article text", severity="error",
-                        timeout=10)
+            self.notify(str(error), title="Not a valid article text", severity="error", timeout=10)
             return
 
         def rationale(answer: str | None) -> None:
@@ -151,9 +162,13 @@ class ArticleEditor(Screen[bool]):
             elif answer is not None:
                 self.notify("A commit needs a rationale.", severity="warning")
 
-        self.app.push_screen(PromptScreen(
-            "Why this change? (the commit message: your rationale)",
-            placeholder="e.g. Codify the non-punishment principle (MvT § 4.3)"), rationale)
+        self.app.push_screen(
+            PromptScreen(
+                "Why this change? (the commit message: your rationale)",
+                placeholder="e.g. Codify the non-punishment principle (MvT § 4.3)",
+            ),
+            rationale,
+        )
 
     @work(thread=True, exclusive=True, group="commit")
     def commit(self, text: str, rationale: str) -> None:
@@ -186,5 +201,7 @@ class ArticleEditor(Screen[bool]):
             if discard:
                 self.dismiss(False)
 
-        self.app.push_screen(ConfirmScreen("Discard your edits to this article?",
-                                           yes="Discard", no="Keep editing"), answer)
+        self.app.push_screen(
+            ConfirmScreen("Discard your edits to this article?", yes="Discard", no="Keep editing"),
+            answer,
+        )

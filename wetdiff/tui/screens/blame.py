@@ -32,8 +32,7 @@ def blame_content(blame: Any) -> Content:
     for origin in blame.origins:
         date = origin.date.isoformat() if origin.date else "date: gap"
         parts.append((f"{str(origin.index).translate(_SUPERSCRIPT)} {origin.index}. ", "bold"))
-        parts.append(f"{date}  {visible_controls(origin.label)}  "
-                     f"{visible_controls(origin.act)}\n")
+        parts.append(f"{date}  {visible_controls(origin.label)}  {visible_controls(origin.act)}\n")
     parts.append(("\nProvisions\n", "bold underline"))
     labels = {o.index: o.label for o in blame.origins}
     for item in blame.provisions:
@@ -69,8 +68,9 @@ class BlameScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Content(f"Blame: artikel {self.artikel} in {self.spec or 'law'}"),
-                        id="title")
+            yield Label(
+                Content(f"Blame: artikel {self.artikel} in {self.spec or 'law'}"), id="title"
+            )
             with VerticalScroll(id="body"):
                 yield Static(Content("Walking the article's history…"), id="blame")
 
@@ -89,8 +89,9 @@ class BlameScreen(ModalScreen[None]):
 
     def on_blame_screen_blamed(self, message: Blamed) -> None:
         target = self.query_one("#blame", Static)
-        target.update(Content(message.error) if message.blame is None
-                      else blame_content(message.blame))
+        target.update(
+            Content(message.error) if message.blame is None else blame_content(message.blame)
+        )
         self.query_one("#body").focus()
 
     def action_close(self) -> None:

@@ -14,8 +14,11 @@ class ConfirmScreen(ModalScreen[bool]):
     """``y`` / the first button answers yes; ``n`` or Escape answers no."""
 
     CSS_PATH = "confirm.tcss"
-    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n", "answer(False)", "No"),
-                Binding("escape", "answer(False)", "No")]
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "No"),
+    ]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()

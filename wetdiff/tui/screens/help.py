@@ -14,8 +14,10 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("g", "jump to an article"),
     ("f", "show changed provisions only (again: all)"),
     ("/", "search in version A, B or both; . and , go to the next / previous hit"),
-    ("r", "renvooi view (one column: deletions struck, insertions underlined); again: "
-          "side by side"),
+    (
+        "r",
+        "renvooi view (one column: deletions struck, insertions underlined); again: side by side",
+    ),
     ("s", "swap sides (B on the left)"),
     ("v", "pick the two versions: the law on any date, a proposal's stages, git revisions"),
     ("l", "history (log) of the selected article"),

@@ -28,8 +28,9 @@ def entry_label(entry: Any) -> Text:
     step = entry.step
     date = step.date.isoformat() if step.date else "date: gap"
     certainty = "" if step.certainty in ("official", "") else f" ({step.certainty})"
-    text = Text.assemble((f"{date}{certainty}  ", "bold"), (step.label, "bold"),
-                         f"  artikel {step.number}")
+    text = Text.assemble(
+        (f"{date}{certainty}  ", "bold"), (step.label, "bold"), f"  artikel {step.number}"
+    )
     if step.act:
         text.append(f"  {visible_controls(step.act)}", style="dim")
     if step.illustrative:
@@ -51,9 +52,11 @@ def entry_details(entry: Any) -> Content:
     if entry.commits:
         parts.append(("\nRecorded in git (record time):\n", "bold"))
         for commit in entry.commits:
-            parts.append(f"  {commit.sha[:10]}  {commit.committer_date:%Y-%m-%d %H:%M}  "
-                         f"{visible_controls(commit.author)}  "
-                         f"{visible_controls(commit.subject)}\n")
+            parts.append(
+                f"  {commit.sha[:10]}  {commit.committer_date:%Y-%m-%d %H:%M}  "
+                f"{visible_controls(commit.author)}  "
+                f"{visible_controls(commit.subject)}\n"
+            )
     return Content.assemble(*parts)
 
 
@@ -76,8 +79,13 @@ class HistoryScreen(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Content(f"History of artikel {self.artikel} — newest first. "
-                                "Enter: compare with the version before."), id="title")
+            yield Label(
+                Content(
+                    f"History of artikel {self.artikel} — newest first. "
+                    "Enter: compare with the version before."
+                ),
+                id="title",
+            )
             yield OptionList(id="entries")
             with VerticalScroll(id="details-box"):
                 yield Static(Content(""), id="details")
@@ -103,8 +111,7 @@ class HistoryScreen(ModalScreen[tuple[str, str] | None]):
             self.query_one("#details", Static).update(Content(message.error))
             return
         self.entries = message.entries
-        options.add_options([Option(entry_label(e), id=str(i))
-                             for i, e in enumerate(self.entries)])
+        options.add_options([Option(entry_label(e), id=str(i)) for i, e in enumerate(self.entries)])
         if self.entries:
             options.highlighted = 0
         options.focus()

@@ -127,8 +127,9 @@ class MainScreen(Screen[None]):
     # loading
 
     @work(thread=True, exclusive=True, group="compare")
-    def load(self, old_spec: str | None, new_spec: str | None,
-             prefetch: Prefetch | None = None) -> None:
+    def load(
+        self, old_spec: str | None, new_spec: str | None, prefetch: Prefetch | None = None
+    ) -> None:
         """Resolve and compare in a thread: git reads and a whole code's diff block."""
         try:
             if prefetch is not None:
@@ -152,9 +153,12 @@ class MainScreen(Screen[None]):
         orphans = comparison.orphans
         if orphans:
             names = ", ".join(note.id for note in orphans[:5])
-            self.notify(f"{len(orphans)} note(s) no longer match the text they explained "
-                        f"(orphaned): {names}. 'wetdiff check' lists them.",
-                        severity="warning", timeout=10)
+            self.notify(
+                f"{len(orphans)} note(s) no longer match the text they explained "
+                f"(orphaned): {names}. 'wetdiff check' lists them.",
+                severity="warning",
+                timeout=10,
+            )
 
     def on_main_screen_load_failed(self, message: LoadFailed) -> None:
         self.show_failure(message.error)
@@ -164,17 +168,24 @@ class MainScreen(Screen[None]):
         if self.comparison is None:
             self.view.busy("")
             self.query_one(NotesPanel).show_message(
-                f"Cannot compare: {error}\nPress v to pick two versions.")
+                f"Cannot compare: {error}\nPress v to pick two versions."
+            )
         self.ready = True
 
     def rebuild(self, *, tree: bool = False) -> None:
         if self.comparison is None:
             return
-        document = DiffDocument(self.comparison.changes, mode=self.mode,
-                                changed_only=self.changed_only, swapped=self.swapped,
-                                query=self.query_text, query_side=self.query_side)
-        self.query_one(VersionsHeader).show(self.comparison.old, self.comparison.new,
-                                            swapped=self.swapped)
+        document = DiffDocument(
+            self.comparison.changes,
+            mode=self.mode,
+            changed_only=self.changed_only,
+            swapped=self.swapped,
+            query=self.query_text,
+            query_side=self.query_side,
+        )
+        self.query_one(VersionsHeader).show(
+            self.comparison.old, self.comparison.new, swapped=self.swapped
+        )
         self.view.show(document)
         if tree:
             self.query_one(ArticleTree).show(document)
@@ -185,8 +196,7 @@ class MainScreen(Screen[None]):
         if comparison is None:
             return
         change = comparison.changes[index] if 0 <= index < len(comparison.changes) else None
-        self.query_one(NotesPanel).show(change, comparison.notes_of(index),
-                                        comparison.questions)
+        self.query_one(NotesPanel).show(change, comparison.notes_of(index), comparison.questions)
 
     @property
     def selected_change(self) -> Any | None:
@@ -205,8 +215,11 @@ class MainScreen(Screen[None]):
         change = self.comparison.changes[message.change]
         provision = change.new if change.new is not None else change.old
         node = tree.article_nodes.get(provision.locatie.artikel)
-        if node is not None and tree.cursor_node is not node \
-                and (tree.cursor_node is None or tree.cursor_node.parent is not node):
+        if (
+            node is not None
+            and tree.cursor_node is not node
+            and (tree.cursor_node is None or tree.cursor_node.parent is not node)
+        ):
             tree.move_cursor(node)
 
     @on(Tree.NodeSelected)
@@ -230,8 +243,9 @@ class MainScreen(Screen[None]):
     def action_toggle_filter(self) -> None:
         self.changed_only = not self.changed_only
         self.rebuild(tree=True)
-        self.notify("Changed provisions only." if self.changed_only
-                    else "All provisions.", timeout=2)
+        self.notify(
+            "Changed provisions only." if self.changed_only else "All provisions.", timeout=2
+        )
 
     def action_toggle_renvooi(self) -> None:
         self.mode = "renvooi" if self.mode == "side" else "side"
@@ -257,8 +271,9 @@ class MainScreen(Screen[None]):
             else:
                 self.view.focus()
 
-        self.app.push_screen(PromptScreen("Jump to article", placeholder="273f",
-                                          suggestions=artikelen), jump)
+        self.app.push_screen(
+            PromptScreen("Jump to article", placeholder="273f", suggestions=artikelen), jump
+        )
 
     def action_search(self) -> None:
         from wetdiff.tui.screens.search import SearchScreen
@@ -268,8 +283,10 @@ class MainScreen(Screen[None]):
                 return
             self.query_text, self.query_side = answer
             found = self.view.search(*answer)
-            self.notify(f"{found} provision(s) contain '{answer[0]}'." if answer[0]
-                        else "Search cleared.", timeout=3)
+            self.notify(
+                f"{found} provision(s) contain '{answer[0]}'." if answer[0] else "Search cleared.",
+                timeout=3,
+            )
 
         self.app.push_screen(SearchScreen(self.query_text, self.query_side), search)
 
@@ -334,8 +351,9 @@ class MainScreen(Screen[None]):
             if result:
                 self.reload()
 
-        self.app.push_screen(NoteEditor(self.comparison, change, notes[0] if notes else None),
-                             saved)
+        self.app.push_screen(
+            NoteEditor(self.comparison, change, notes[0] if notes else None), saved
+        )
 
     def action_edit_text(self) -> None:
         from wetdiff.tui.screens.article_editor import ArticleEditor
@@ -370,8 +388,9 @@ class MainScreen(Screen[None]):
                 self.notify("Writing the memo…", timeout=3)
                 self.write_memo(comparison, Path(answer.strip()).expanduser())
 
-        self.app.push_screen(PromptScreen(
-            "Write the memo to (.docx, .html or .md):", value=default), write)
+        self.app.push_screen(
+            PromptScreen("Write the memo to (.docx, .html or .md):", value=default), write
+        )
 
     @work(thread=True, exclusive=True, group="memo")
     def write_memo(self, comparison: Comparison, path: Any) -> None:
@@ -384,8 +403,7 @@ class MainScreen(Screen[None]):
 
     def on_main_screen_memo_written(self, message: MemoWritten) -> None:
         if message.error:
-            self.notify(message.summary, title="Memo not written", severity="error",
-                        timeout=10)
+            self.notify(message.summary, title="Memo not written", severity="error", timeout=10)
         else:
             self.notify(message.summary, title="Memo written", timeout=6)
 

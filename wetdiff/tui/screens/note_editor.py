@@ -48,25 +48,31 @@ def parse_citations(text: str) -> list[Any]:
             continue
         fields = [f.strip() for f in line.split("|")]
         if len(fields) > 4 or not fields[0]:
-            raise WetdiffError(f"citation line {number}: write 'document | section | page "
-                               "| link' (the document first)")
+            raise WetdiffError(
+                f"citation line {number}: write 'document | section | page "
+                "| link' (the document first)"
+            )
         fields += [""] * (4 - len(fields))
         citations.append(Citation(*fields))
     return citations
 
 
 def question_selections(questions: Any, chosen: Sequence[str]) -> list[Selection[str]]:
-    return [Selection(Text(visible_controls(f"{q.id} — {q.summary}")), q.id, q.id in chosen)
-            for q in (questions or ())]
+    return [
+        Selection(Text(visible_controls(f"{q.id} — {q.summary}")), q.id, q.id in chosen)
+        for q in (questions or ())
+    ]
 
 
 class NoteEditor(Screen[bool]):
     """Ctrl+S saves (and commits) the note; Escape closes (asking first if unsaved)."""
 
     CSS_PATH = "note_editor.tcss"
-    BINDINGS = [Binding("ctrl+s", "save", "Save note"),
-                Binding("ctrl+n", "new_question", "New question"),
-                Binding("escape", "close", "Close")]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save note"),
+        Binding("ctrl+n", "new_question", "New question"),
+        Binding("escape", "close", "Close"),
+    ]
 
     class Saved(Message):
         bubble = False
@@ -95,26 +101,38 @@ class NoteEditor(Screen[bool]):
         self.comparison = comparison
         self.change = change
         self.note = note
-        self.initial = (note.rationale.strip() if note else "",
-                        citations_text(note.citations) if note else "",
-                        tuple(note.answers) if note else ())
+        self.initial = (
+            note.rationale.strip() if note else "",
+            citations_text(note.citations) if note else "",
+            tuple(note.answers) if note else (),
+        )
         self.saving = False
 
     def compose(self) -> ComposeResult:
         provision = self.change.new if self.change.new is not None else self.change.old
         where = provision.locatie.in_words(capital=True)
         with VerticalScroll(id="form"):
-            yield Label(Content.assemble(
-                ("Note on ", "bold"), (visible_controls(where), "bold"),
-                f"  ({primary_kind(self.change)})"), id="title")
+            yield Label(
+                Content.assemble(
+                    ("Note on ", "bold"),
+                    (visible_controls(where), "bold"),
+                    f"  ({primary_kind(self.change)})",
+                ),
+                id="title",
+            )
             yield Label(Content("Rationale — why is this change there? (your own words)"))
             yield TextArea(self.initial[0], id="rationale", soft_wrap=True)
             yield Label(Content("Citations — " + CITATION_HELP))
             yield TextArea(self.initial[1], id="citations", soft_wrap=True)
-            yield Label(Content("Answers — the questions, motions, commitments this change "
-                                "answers (space toggles)"))
-            yield SelectionList[str](*question_selections(self.comparison.questions,
-                                                          self.initial[2]), id="answers")
+            yield Label(
+                Content(
+                    "Answers — the questions, motions, commitments this change "
+                    "answers (space toggles)"
+                )
+            )
+            yield SelectionList[str](
+                *question_selections(self.comparison.questions, self.initial[2]), id="answers"
+            )
             with Horizontal(id="buttons"):
                 yield Button(Content("Save note"), variant="primary", id="save")
                 yield Button(Content("New question…"), id="new-question")
@@ -125,22 +143,30 @@ class NoteEditor(Screen[bool]):
         self.query_one("#rationale", TextArea).focus()
 
     def _values(self) -> tuple[str, str, tuple[str, ...]]:
-        return (self.query_one("#rationale", TextArea).text.strip(),
-                self.query_one("#citations", TextArea).text.strip(),
-                tuple(self.query_one("#answers", SelectionList).selected))
+        return (
+            self.query_one("#rationale", TextArea).text.strip(),
+            self.query_one("#citations", TextArea).text.strip(),
+            tuple(self.query_one("#answers", SelectionList).selected),
+        )
 
     @property
     def unsaved(self) -> str:
         if self.saving or not self.is_mounted:
             return ""
         values = self._values()
-        changed = values[0] != self.initial[0] or values[1] != self.initial[1] \
+        changed = (
+            values[0] != self.initial[0]
+            or values[1] != self.initial[1]
             or set(values[2]) != set(self.initial[2])
+        )
         return "an unsaved note" if changed else ""
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        actions = {"save": self.action_save, "new-question": self.action_new_question,
-                   "cancel": self.action_close}
+        actions = {
+            "save": self.action_save,
+            "new-question": self.action_new_question,
+            "cancel": self.action_close,
+        }
         actions[event.button.id or "cancel"]()
 
     def action_save(self) -> None:
@@ -157,9 +183,14 @@ class NoteEditor(Screen[bool]):
     def save(self, rationale: str, citations: list[Any], answers: list[str]) -> None:
         app: WetdiffApp = self.app  # type: ignore[assignment]
         try:
-            path = app.session.save_note(self.comparison, self.change, rationale=rationale,
-                                         citations=citations, answers=answers,
-                                         note_id=self.note.id if self.note else None)
+            path = app.session.save_note(
+                self.comparison,
+                self.change,
+                rationale=rationale,
+                citations=citations,
+                answers=answers,
+                note_id=self.note.id if self.note else None,
+            )
         except WetdiffError as error:
             self.post_message(self.Failed(str(error)))
             return
@@ -177,8 +208,9 @@ class NoteEditor(Screen[bool]):
         from wetdiff.tui.screens.question_editor import QuestionEditor
 
         if not self.comparison.proposal:
-            self.notify("Questions belong to a proposal; neither version is one.",
-                        severity="warning")
+            self.notify(
+                "Questions belong to a proposal; neither version is one.", severity="warning"
+            )
             return
 
         def created(question: Any | None) -> None:
@@ -204,9 +236,14 @@ class NoteEditor(Screen[bool]):
         answers.clear_options()
         answers.add_options(question_selections(message.questions, chosen))
         self.comparison = Comparison(
-            self.comparison.old_spec, self.comparison.new_spec, self.comparison.changeset,
-            self.comparison.notes, self.comparison.orphans, message.questions,
-            self.comparison.proposal)
+            self.comparison.old_spec,
+            self.comparison.new_spec,
+            self.comparison.changeset,
+            self.comparison.notes,
+            self.comparison.orphans,
+            message.questions,
+            self.comparison.proposal,
+        )
         self.notify(f"Question {message.question.id} added to the registry.", timeout=3)
 
     def action_close(self) -> None:
@@ -220,5 +257,6 @@ class NoteEditor(Screen[bool]):
             if discard:
                 self.dismiss(False)
 
-        self.app.push_screen(ConfirmScreen("Discard this unsaved note?", yes="Discard",
-                                           no="Keep editing"), answer)
+        self.app.push_screen(
+            ConfirmScreen("Discard this unsaved note?", yes="Discard", no="Keep editing"), answer
+        )

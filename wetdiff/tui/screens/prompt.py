@@ -19,8 +19,9 @@ class PromptScreen(ModalScreen[str | None]):
     CSS_PATH = "prompt.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, *, placeholder: str = "", value: str = "",
-                 suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self, title: str, *, placeholder: str = "", value: str = "", suggestions: Sequence[str] = ()
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.placeholder = placeholder
@@ -30,9 +31,14 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content(self.title_text), id="title")
-            yield Input(self.value, placeholder=self.placeholder, id="answer",
-                        suggester=SuggestFromList(self.suggestions, case_sensitive=False)
-                        if self.suggestions else None)
+            yield Input(
+                self.value,
+                placeholder=self.placeholder,
+                id="answer",
+                suggester=SuggestFromList(self.suggestions, case_sensitive=False)
+                if self.suggestions
+                else None,
+            )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)

@@ -13,11 +13,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-FIELDS = (("id", "Id (as people cite it, e.g. 2022Z19982/3)"),
-          ("date", "Date (YYYY-MM-DD, or gap)"),
-          ("asked_by", "Asked by (names, parties; may be empty)"),
-          ("summary", "Summary (one line, own words)"),
-          ("link", "Link (https://…, or gap)"))
+FIELDS = (
+    ("id", "Id (as people cite it, e.g. 2022Z19982/3)"),
+    ("date", "Date (YYYY-MM-DD, or gap)"),
+    ("asked_by", "Asked by (names, parties; may be empty)"),
+    ("summary", "Summary (one line, own words)"),
+    ("link", "Link (https://…, or gap)"),
+)
 
 
 class QuestionEditor(ModalScreen[Any | None]):
@@ -32,8 +34,9 @@ class QuestionEditor(ModalScreen[Any | None]):
         with Vertical(id="dialog"):
             yield Label(Content("New question"), id="title")
             yield Label(Content("Kind"))
-            yield Select([(Content(k), k) for k in KINDS], value=KINDS[0], id="kind",
-                         allow_blank=False)
+            yield Select(
+                [(Content(k), k) for k in KINDS], value=KINDS[0], id="kind", allow_blank=False
+            )
             for name, label in FIELDS:
                 yield Label(Content(label))
                 yield Input(id=name, value="gap" if name in ("date", "link") else "")
@@ -69,8 +72,9 @@ class QuestionEditor(ModalScreen[Any | None]):
                 return
         link = values["link"] if values["link"] and values["link"] != "gap" else None
         kind = str(self.query_one("#kind", Select).value)
-        self.dismiss(Question(values["id"], kind, date, values["asked_by"],
-                              values["summary"], link))
+        self.dismiss(
+            Question(values["id"], kind, date, values["asked_by"], values["summary"], link)
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -23,8 +23,12 @@ from wetdiff.tui.data import split_rev
 if TYPE_CHECKING:
     from wetdiff.tui.app import WetdiffApp
 
-GROUPS = (("law", "Law (by date in force)"), ("stage", "Proposal stages"),
-          ("tag", "Tags"), ("rev", "Git revisions (as recorded)"))
+GROUPS = (
+    ("law", "Law (by date in force)"),
+    ("stage", "Proposal stages"),
+    ("tag", "Tags"),
+    ("rev", "Git revisions (as recorded)"),
+)
 
 
 def version_options(entries: list[Any], revisions: list[Any], current: str) -> list[Option]:
@@ -34,23 +38,34 @@ def version_options(entries: list[Any], revisions: list[Any], current: str) -> l
     _, base = split_rev(current)
     for kind, heading in GROUPS:
         if kind == "rev":
-            group = [(f"{c.sha[:10]}:{base}",
-                      f"{c.committer_date:%Y-%m-%d %H:%M}  {c.sha[:7]}  {c.subject}", True)
-                     for c in revisions]
+            group = [
+                (
+                    f"{c.sha[:10]}:{base}",
+                    f"{c.committer_date:%Y-%m-%d %H:%M}  {c.sha[:7]}  {c.subject}",
+                    True,
+                )
+                for c in revisions
+            ]
         else:
-            group = [(e.spec, f"{e.date.isoformat() if e.date else 'date: gap':<11} "
-                              f"{e.spec}  {e.title}"
-                              + (f"  ⚠ {e.illustrative}" if e.illustrative else "")
-                              + ("" if e.has_text else "  (no text)"), e.has_text)
-                     for e in entries if e.kind == kind]
+            group = [
+                (
+                    e.spec,
+                    f"{e.date.isoformat() if e.date else 'date: gap':<11} "
+                    f"{e.spec}  {e.title}"
+                    + (f"  ⚠ {e.illustrative}" if e.illustrative else "")
+                    + ("" if e.has_text else "  (no text)"),
+                    e.has_text,
+                )
+                for e in entries
+                if e.kind == kind
+            ]
         group = [g for g in group if g[0] not in seen]  # a stage's tag is the stage
         if not group:
             continue
         options.append(Option(Text(heading, style="bold underline"), disabled=True))
         for spec, label, enabled in group:
             seen.add(spec)
-            options.append(Option(Text(visible_controls(label)), id=spec,
-                                  disabled=not enabled))
+            options.append(Option(Text(visible_controls(label)), id=spec, disabled=not enabled))
     return options
 
 
@@ -58,8 +73,7 @@ class VersionsScreen(ModalScreen[tuple[str, str] | None]):
     """Two lists side by side: A (old, left) and B (new, right)."""
 
     CSS_PATH = "versions.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel"),
-                Binding("ctrl+s", "compare", "Compare")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "compare", "Compare")]
 
     class Listed(Message):
         bubble = False
@@ -75,14 +89,18 @@ class VersionsScreen(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Content("Compare which versions? Enter picks; Ctrl+S compares."),
-                        id="title")
+            yield Label(
+                Content("Compare which versions? Enter picks; Ctrl+S compares."), id="title"
+            )
             with Horizontal(id="lists"):
                 for side, label in (("old", "A (left, old)"), ("new", "B (right, new)")):
                     with Vertical():
                         yield Label(Content(label), classes="side-label")
-                        yield Input(self.choice[side], id=f"{side}-spec",
-                                    placeholder="law@2013-04-15, 36547/nr2, HEAD~1:36547")
+                        yield Input(
+                            self.choice[side],
+                            id=f"{side}-spec",
+                            placeholder="law@2013-04-15, 36547/nr2, HEAD~1:36547",
+                        )
                         yield OptionList(id=f"{side}-list")
             with Horizontal(id="buttons"):
                 yield Button(Content("Compare"), variant="primary", id="compare")
@@ -109,8 +127,9 @@ class VersionsScreen(ModalScreen[tuple[str, str] | None]):
             options = self.query_one(f"#{side}-list", OptionList)
             options.loading = False
             options.clear_options()
-            options.add_options(version_options(message.entries, message.revisions,
-                                                self.choice[side]))
+            options.add_options(
+                version_options(message.entries, message.revisions, self.choice[side])
+            )
             try:
                 options.highlighted = options.get_option_index(self.choice[side])
             except Exception:  # the current version is not in the list (a path)

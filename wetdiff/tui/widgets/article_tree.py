@@ -103,6 +103,11 @@ class ArticleTree(Tree[tuple[str, Any]]):
             provision = change.new if change.new is not None else change.old
             key = provision.locatie.key.partition("/")[2] or provision.locatie.key
             snippet = provision.text[:40]
-            label = Text.assemble((f"{kind_symbol(change)} ", "bold"), (key, "bold"), " ",
-                                  snippet, style=_STYLE.get(primary_kind(change), ""))
+            label = Text.assemble(
+                (f"{kind_symbol(change)} ", "bold"),
+                (key, "bold"),
+                " ",
+                snippet,
+                style=_STYLE.get(primary_kind(change), ""),
+            )
             node.add_leaf(label, data=("change", index))

@@ -25,13 +25,15 @@ def _plain(text: str) -> str:
 def _paragraphs(text: str) -> str:
     """A rationale is written like Markdown: lines wrapped by hand belong together; a
     blank line separates paragraphs. Rewrapped here to the panel's width."""
-    blocks = [" ".join(line.strip() for line in block.splitlines() if line.strip())
-              for block in text.strip().split("\n\n")]
+    blocks = [
+        " ".join(line.strip() for line in block.splitlines() if line.strip())
+        for block in text.strip().split("\n\n")
+    ]
     return "\n\n".join(b for b in blocks if b)
 
 
 def citation_in_words(citation: Any) -> str:
-    """"Kamerstuk 36 547, nr. 3, § 4.2, page: gap": an unknown field says so."""
+    """ "Kamerstuk 36 547, nr. 3, § 4.2, page: gap": an unknown field says so."""
     parts = [citation.document]
     if citation.section:
         parts.append("section: gap" if citation.section == "gap" else citation.section)
@@ -53,14 +55,20 @@ def describe(change: Any | None, notes: Sequence[Any], questions: Any) -> Conten
         Content(f"  ({', '.join(kinds)})\n" if len(kinds) > 1 else "\n"),
         Content.styled(_plain(where), "bold"),
     ]
-    if change.old is not None and change.new is not None \
-            and change.old.locatie.key != change.new.locatie.key:
+    if (
+        change.old is not None
+        and change.new is not None
+        and change.old.locatie.key != change.new.locatie.key
+    ):
         parts.append(Content(f"\nwas {change.old.locatie.in_words()}"))
     parts.append(Content("\n"))
     if not notes:
-        parts.append(Content.styled(
-            "\nNo note yet." if primary_kind(change) != "unchanged" else "\nUnchanged.",
-            "italic"))
+        parts.append(
+            Content.styled(
+                "\nNo note yet." if primary_kind(change) != "unchanged" else "\nUnchanged.",
+                "italic",
+            )
+        )
         if primary_kind(change) != "unchanged":
             parts.append(Content("  Press e to write why this change is there."))
     for note in notes:

@@ -38,16 +38,28 @@ from wetdiff.tui.layout import (
 
 EXACT_AT_ONCE = 400  # blocks: below this the exact index costs less than a frame
 
-_FLAGS = ((INSERT, "side--insert"), (DELETE, "side--delete"), (MARKER, "side--marker"),
-          (DIM, "side--dim"), (HEADING, "side--heading"), (MATCH, "side--match"))
+_FLAGS = (
+    (INSERT, "side--insert"),
+    (DELETE, "side--delete"),
+    (MARKER, "side--marker"),
+    (DIM, "side--dim"),
+    (HEADING, "side--heading"),
+    (MATCH, "side--match"),
+)
 
 
 class SideBySide(ScrollView, can_focus=True):
     """Two versions of the text, aligned provision by provision."""
 
     COMPONENT_CLASSES = {
-        "side--insert", "side--delete", "side--marker", "side--dim", "side--heading",
-        "side--match", "side--cursor", "side--gutter",
+        "side--insert",
+        "side--delete",
+        "side--marker",
+        "side--dim",
+        "side--heading",
+        "side--match",
+        "side--cursor",
+        "side--gutter",
     }
     DEFAULT_CSS = """
     SideBySide {
@@ -95,8 +107,9 @@ class SideBySide(ScrollView, can_focus=True):
         def control(self) -> SideBySide:
             return self.view
 
-    def __init__(self, *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.document = DiffDocument(())
         self._styles: dict[int, Style] = {}
@@ -115,8 +128,11 @@ class SideBySide(ScrollView, can_focus=True):
         """Show a (new) document, keeping the cursor on the same change if it is there."""
         self.document = document
         self._busy = ""
-        self._changed_order = [b.change for b in document.blocks
-                               if b.change >= 0 and _changed(document.changes[b.change])]
+        self._changed_order = [
+            b.change
+            for b in document.blocks
+            if b.change >= 0 and _changed(document.changes[b.change])
+        ]
         self._matches = []
         self._measure()
         if self.cursor >= 0 and document.change_y(self.cursor) is not None:
@@ -224,19 +240,23 @@ class SideBySide(ScrollView, can_focus=True):
             gutter_text = ("▸" if on_cursor else " ") + (symbol if symbol != " " else "│") + " "
         else:
             gutter_text = " │ "
-        gutter = Segment(gutter_text, self._style(0) + self.get_component_rich_style(
-            "side--gutter", partial=True))
+        gutter = Segment(
+            gutter_text,
+            self._style(0) + self.get_component_rich_style("side--gutter", partial=True),
+        )
         column = document.column_width(width)
         if document.mode == "renvooi":
             segments = [gutter, *self._segments(line, width - GUTTER, base)]
         else:
             left, right = line
-            segments = [*self._segments(left, column, base), gutter,
-                        *self._segments(right, width - GUTTER - column, base)]
+            segments = [
+                *self._segments(left, column, base),
+                gutter,
+                *self._segments(right, width - GUTTER - column, base),
+            ]
         strip = Strip(segments, width)
         if on_cursor:
-            strip = strip.apply_style(self.get_component_rich_style("side--cursor",
-                                                                    partial=True))
+            strip = strip.apply_style(self.get_component_rich_style("side--cursor", partial=True))
         return strip
 
     def _measure_after_growth(self) -> None:
@@ -260,8 +280,9 @@ class SideBySide(ScrollView, can_focus=True):
         if y is None:
             return False
         self.scroll_to(y=y, animate=False)
-        first = next((b.change for b in self.document.blocks
-                      if b.artikel == artikel and b.change >= 0), -1)
+        first = next(
+            (b.change for b in self.document.blocks if b.artikel == artikel and b.change >= 0), -1
+        )
         if first >= 0:
             self.cursor = first
         return True

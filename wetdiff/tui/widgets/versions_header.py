@@ -20,8 +20,7 @@ def version_line(side: str, version: Any) -> Content:
         Content(f"  {date}  "),
     ]
     if version.illustrative:
-        parts.append(Content.styled(f"⚠ {visible_controls(version.illustrative)}  ",
-                                    "bold italic"))
+        parts.append(Content.styled(f"⚠ {visible_controls(version.illustrative)}  ", "bold italic"))
     parts.append(Content.styled(visible_controls(version.title), "dim"))
     return Content.assemble(*parts)
 
