@@ -6,12 +6,14 @@ split, merged, unchanged), a stable id and the :class:`WordOp` word operations i
 Pure Python on the statute model: no terminal, no git. Design: ``docs/diff.md``.
 """
 
-from wetdiff.diff.changes import SCHEMA_VERSION, Change, ChangeSet
+from wetdiff.diff.changes import CHANGE_KINDS, KIND_ORDER, SCHEMA_VERSION, Change, ChangeSet
 from wetdiff.diff.citations import StaleCitation, stale_citations
 from wetdiff.diff.compare import compare
 from wetdiff.diff.words import WordOp, apply_words, word_diff
 
 __all__ = [
+    "CHANGE_KINDS",
+    "KIND_ORDER",
     "SCHEMA_VERSION",
     "Change",
     "ChangeSet",

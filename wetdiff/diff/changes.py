@@ -30,7 +30,7 @@ KINDS = frozenset(
     {"inserted", "deleted", "rewritten", "renumbered", "moved", "split", "merged", "unchanged"}
 )
 # The order in which a lawyer names what happened: the structural event first.
-_PRIMARY = (
+KIND_ORDER = (
     "inserted",
     "deleted",
     "split",
@@ -40,6 +40,8 @@ _PRIMARY = (
     "rewritten",
     "unchanged",
 )
+# The kinds that make a change (everything but "unchanged"), in the same order.
+CHANGE_KINDS = KIND_ORDER[:-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,7 @@ class Change:
     def kind(self) -> str:
         """The primary kind: inserted, deleted, split, merged, moved, renumbered,
         rewritten or unchanged (in that order of precedence)."""
-        for kind in _PRIMARY:
+        for kind in KIND_ORDER:
             if kind in self.kinds:
                 return kind
         return "unchanged"
@@ -137,7 +139,7 @@ class ChangeSet:
 
     def counts(self) -> dict[str, int]:
         """How many changes there are of each primary kind."""
-        counts = dict.fromkeys(_PRIMARY, 0)
+        counts = dict.fromkeys(KIND_ORDER, 0)
         for change in self.changes:
             counts[change.kind] += 1
         return counts

@@ -219,6 +219,13 @@ def _similarity(a: Block, b: Block) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
+def _same_number(a: Block, b: Block) -> bool:
+    """Whether two leden or onderdelen carry the same number (as cited)."""
+    if isinstance(a, Alinea) or isinstance(b, Alinea):
+        return False
+    return cited(a.number) == cited(b.number)
+
+
 def _kind(block: Block) -> str:
     return (
         "alinea" if isinstance(block, Alinea) else "lid" if isinstance(block, Lid) else "onderdeel"
@@ -235,9 +242,7 @@ def align(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[int | No
             best = max(score[i + 1][j], score[i][j + 1])
             if _kind(old[i]) == _kind(new[j]):
                 sim = _similarity(old[i], new[j])
-                same_nr = not isinstance(old[i], Alinea) and cited(old[i].number) == cited(
-                    new[j].number
-                )  # type: ignore[union-attr]
+                same_nr = _same_number(old[i], new[j])
                 if _kind(old[i]) == "alinea" or sim >= 0.3 or (same_nr and sim >= 0.1):
                     best = max(best, score[i + 1][j + 1] + sim + (0.25 if same_nr else 0) + 1)
             score[i][j] = best
@@ -246,9 +251,7 @@ def align(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[int | No
     while i < n or j < m:
         if i < n and j < m and _kind(old[i]) == _kind(new[j]):
             sim = _similarity(old[i], new[j])
-            same_nr = not isinstance(old[i], Alinea) and cited(old[i].number) == cited(
-                new[j].number
-            )  # type: ignore[union-attr]
+            same_nr = _same_number(old[i], new[j])
             gain = score[i + 1][j + 1] + sim + (0.25 if same_nr else 0) + 1
             if (_kind(old[i]) == "alinea" or sim >= 0.3 or (same_nr and sim >= 0.1)) and abs(
                 score[i][j] - gain
@@ -484,8 +487,8 @@ class _ArticleGenerator:
                         quoted = (
                             opdracht.anchor
                             if isinstance(opdracht, WoordenInvoegen)
-                            else opdracht.old
-                        )  # type: ignore[attr-defined]
+                            else opdracht.old  # type: ignore[attr-defined]
+                        )
                         if substring_count(scope_texts[id(scope)], quoted) != 1:
                             continue
                         if _simulate(node.text, opdracht) == expected:

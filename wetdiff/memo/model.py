@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from wetdiff.diff.changes import CHANGE_KINDS
 from wetdiff.memo.rationale import Block
 from wetdiff.memo.rationale import parse as parse_rationale
 from wetdiff.model.normalise import visible_controls
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from wetdiff.diff import Change, ChangeSet
     from wetdiff.notes import Attachment, Note, QuestionRegistry
 
-KIND_ORDER = ("inserted", "deleted", "split", "merged", "moved", "renumbered", "rewritten")
+KIND_ORDER = CHANGE_KINDS
 
 
 @dataclass(frozen=True, slots=True)

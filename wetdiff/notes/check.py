@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from wetdiff.diff.changes import CHANGE_KINDS
 from wetdiff.notes.anchor import Attachment, attach
 from wetdiff.notes.model import Note
 from wetdiff.notes.questions import QuestionRegistry
@@ -252,12 +253,9 @@ def _unexplained(changeset: Any, attachment: Attachment) -> Iterable[Any]:
         yield change
 
 
-_KIND_ORDER = ("inserted", "deleted", "split", "merged", "moved", "renumbered", "rewritten")
-
-
 def _kinds(change: Any) -> str:
     """ "renumbered and rewritten", in the order a lawyer names them."""
-    kinds = [k for k in _KIND_ORDER if k in change.kinds] or [change.kind]
+    kinds = [k for k in CHANGE_KINDS if k in change.kinds] or [change.kind]
     return " and ".join(kinds)
 
 

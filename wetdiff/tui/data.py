@@ -16,6 +16,7 @@ from typing import Any
 
 from wetdiff.diff import ChangeSet, compare
 from wetdiff.errors import WetdiffError
+from wetdiff.model.files import atomic_write_bytes
 from wetdiff.model.version import Version
 
 
@@ -79,21 +80,6 @@ def split_rev(spec: str) -> tuple[str, str]:
         rev, _, rest = spec.partition(":")
         return rev, rest
     return "", spec
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Temp file + rename, as :func:`wetdiff.model.files.atomic_write` does for text."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class Prefetch:
@@ -258,7 +244,7 @@ class Session:
         )
         data = render(memo, fmt)
         if fmt == "docx":
-            _write_bytes(path, data)
+            atomic_write_bytes(path, data)
         else:
             atomic_write(path, data.decode("utf-8"))
         verdict = "proven" if memo.instructions.proven else "NOT proven"

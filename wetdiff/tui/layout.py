@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from wetdiff.diff.changes import KIND_ORDER
 from wetdiff.model.artikel import Provision
 from wetdiff.model.version import article_sort_key
 
@@ -48,16 +49,6 @@ KIND_SYMBOLS: dict[str, str] = {
     "merged": ">",
     "unchanged": " ",
 }
-KIND_ORDER = (
-    "inserted",
-    "deleted",
-    "split",
-    "merged",
-    "moved",
-    "renumbered",
-    "rewritten",
-    "unchanged",
-)
 
 GUTTER = 3  # " ~ " between the two columns
 CACHE_BLOCKS = 2000  # laid-out blocks kept (a few screens' worth, many times over)

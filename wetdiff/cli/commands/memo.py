@@ -5,7 +5,6 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ import click
 
 from wetdiff.cli.options import load_version
 from wetdiff.errors import WetdiffError
+from wetdiff.model.files import atomic_write_bytes
 
 _EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 BIG = 300  # changes: show a progress bar from here on
@@ -28,18 +28,6 @@ def _author(given: str) -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return ""
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Temp file + rename: a reader never sees half a memo, a failure leaves nothing."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _proposal_notes(specs: tuple[str, str]) -> tuple[Any, Any]:
@@ -168,7 +156,7 @@ def command(
             author=_author(author),
         )
     data = render(memo, fmt)
-    _write_atomically(path, data)
+    atomic_write_bytes(path, data)
     verdict = "proven" if memo.instructions.proven else "NOT proven"
     click.echo(
         f"{path}: {memo.total} change(s), {len(memo.questions)} question(s), "
