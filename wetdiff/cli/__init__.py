@@ -86,7 +86,9 @@ def main(argv: list[str] | None = None) -> Any:
     try:
         return cli.main(args=argv, prog_name="wetdiff", standalone_mode=False)
     except WetdiffError as error:
-        click.echo(f"wetdiff: {error}", err=True)
+        from wetdiff.model.normalise import visible_controls
+
+        click.echo(visible_controls(f"wetdiff: {error}"), err=True)
         sys.exit(error.exit_code)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
+from wetdiff.model.normalise import visible_controls
 from wetdiff.model.version import Version
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -36,3 +37,10 @@ def load_version(spec: str) -> Version:
 
         return load_path(Path(spec))
     return resolve(spec)
+
+
+def echo(text: str = "", *, nl: bool = True, err: bool = False) -> None:
+    """``click.echo`` for text output that may carry words from files (metadata, notes,
+    commit messages): a control character shows as its symbol (ESC as ␛), never raw.
+    (click only strips ANSI sequences when the output is not a terminal.)"""
+    click.echo(visible_controls(text), nl=nl, err=err)

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from wetdiff.cli.options import format_option
+from wetdiff.cli.options import echo, format_option
 
 
 @click.command(short_help="Which version introduced each provision and word.")
@@ -33,16 +33,16 @@ def command(article: str, version: str | None, words: bool, output_format: str) 
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return
     origins = {o.index: o for o in result.origins}
-    click.echo(f"Artikel {article} in {result.version}: versions walked, oldest first")
+    echo(f"Artikel {article} in {result.version}: versions walked, oldest first")
     for o in result.origins:
         date = o.date.isoformat() if o.date else "gap"
         number = f" (artikel {o.number})" if o.number != article else ""
-        click.echo(
+        echo(
             f"  [{o.index}] {date}  {o.label}{number}  {o.act}"
             + (f"  [{o.certainty}]" if o.certainty else "")
         )
         if o.note:
-            click.echo(f"        {visible_controls(' '.join(o.note.split()))}")
+            echo(f"        {visible_controls(' '.join(o.note.split()))}")
 
     def short(index: int) -> str:
         o = origins[index]
@@ -53,13 +53,13 @@ def command(article: str, version: str | None, words: bool, output_format: str) 
         if p.provision.role != "tekst":
             where += f", {p.provision.role}"
         changed = ", ".join(short(i) for i in p.changed)
-        click.echo("")
-        click.echo(
+        echo("")
+        echo(
             f"{where}: introduced {short(p.introduced)}"
             + (f"; changed {changed}" if changed else "")
         )
         if words:
             for span in p.spans:
-                click.echo(f"  {short(span.origin):<16} {span.text.strip()}")
+                echo(f"  {short(span.origin):<16} {span.text.strip()}")
         else:
-            click.echo(f"  {p.provision.text}")
+            echo(f"  {p.provision.text}")

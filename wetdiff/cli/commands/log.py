@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from wetdiff.cli.options import format_option
+from wetdiff.cli.options import echo, format_option
 
 
 @click.command(short_help="Every version of an article: date, act, what changed, why.")
@@ -47,44 +47,42 @@ def command(article: str, rev: str | None, output_format: str) -> None:
             )
         )
         return
-    click.echo(
-        f"Artikel {article}: {len(entries)} versions, newest first (workspace: {workspace.name})"
-    )
+    echo(f"Artikel {article}: {len(entries)} versions, newest first (workspace: {workspace.name})")
     for entry in entries:
         step = entry.step
-        click.echo("")
+        echo("")
         number = f"artikel {step.number}" if step.number != article else ""
         certainty = (
             f"  [{step.certainty}{': ' + step.date_note if step.date_note else ''}]"
             if step.kind == "law"
             else (f"  [{step.date_note}]" if step.date_note else "")
         )
-        click.echo(f"{step.when}  {step.label}  {number}{certainty}".rstrip())
-        click.echo(f"    source: {step.act}")
+        echo(f"{step.when}  {step.label}  {number}{certainty}".rstrip())
+        echo(f"    source: {step.act}")
         if step.illustrative:
-            click.echo(f"    [{step.illustrative}]")
+            echo(f"    [{step.illustrative}]")
         for line in entry.changes:
-            click.echo(f"    {line}")
+            echo(f"    {line}")
         if step.note:
-            click.echo(f"    note: {visible_controls(step.note)}")
+            echo(f"    note: {visible_controls(step.note)}")
         for where, note in notes[id(entry)]:
             answered = f" (answers {', '.join(note.answers)})" if note.answers else ""
             rationale = " ".join(visible_controls(note.rationale).split())
-            click.echo(f"    why ({where}): {rationale}{answered}")
+            echo(f"    why ({where}): {rationale}{answered}")
         if step.answers:
-            click.echo(f"    answers: {', '.join(step.answers)}")
+            echo(f"    answers: {', '.join(step.answers)}")
         for commit in entry.commits:
             recorded = commit.committer_date.date().isoformat()
-            click.echo(
+            echo(
                 f"    commit {commit.sha[:10]} recorded {recorded} by "
                 f"{visible_controls(commit.author)}: {visible_controls(commit.subject)}"
             )
             if commit.body and step.kind == "stage":
                 for line in commit.body.splitlines():
-                    click.echo(f"        {visible_controls(line)}")
+                    echo(f"        {visible_controls(line)}")
             answers = commit.trailer("Answers")
             if answers and step.kind == "stage":
-                click.echo(f"        answers: {', '.join(answers)}")
+                echo(f"        answers: {', '.join(answers)}")
 
 
 def _notes_of(root: Path, entry: Any) -> list[tuple[str, Any]]:

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from wetdiff.cli.options import format_option, load_version
+from wetdiff.cli.options import echo, format_option, load_version
 
 
 @click.command()
@@ -38,5 +38,5 @@ def command(version: str, articles: tuple[str, ...], output_format: str) -> None
         )
         return
     if loaded.illustrative:
-        click.echo(f"[{loaded.illustrative}]\n")
-    click.echo("\n".join(render(a) for a in loaded.artikelen), nl=False)
+        echo(f"[{loaded.illustrative}]\n")
+    echo("\n".join(render(a) for a in loaded.artikelen), nl=False)

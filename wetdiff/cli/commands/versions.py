@@ -6,7 +6,7 @@ import json
 
 import click
 
-from wetdiff.cli.options import format_option
+from wetdiff.cli.options import echo, format_option
 
 
 @click.command(short_help="List the law's dates, proposal stages and tags.")
@@ -49,7 +49,7 @@ def command(rev: str | None, output_format: str) -> None:
             )
         )
         return
-    click.echo(f"Workspace: {workspace.name} ({workspace.root})")
+    echo(f"Workspace: {workspace.name} ({workspace.root})")
     headings = {
         "law": "Law (in-force dates; 'law' alone is the law in force today)",
         "stage": "Proposal stages",
@@ -59,11 +59,11 @@ def command(rev: str | None, output_format: str) -> None:
         chosen = [e for e in entries if e.kind == kind]
         if not chosen:
             continue
-        click.echo(f"\n{heading}:")
+        echo(f"\n{heading}:")
         for e in chosen:
             date = e.date.isoformat() if e.date else "date: gap"
             note = "" if e.has_text else "  (no text)"
-            click.echo(f"  {e.spec:<22} {date if kind != 'tag' else '':<11} {e.title}{note}")
+            echo(f"  {e.spec:<22} {date if kind != 'tag' else '':<11} {e.title}{note}")
         illustrative = {e.illustrative for e in chosen if e.illustrative}
         for label in sorted(illustrative):
-            click.echo(f"  [{label}]")
+            echo(f"  [{label}]")
