@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import tempfile
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -91,16 +92,42 @@ def atomic_write(path: Path, text: str, *, expected: str | None = None) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Temp file + rename: a reader never sees half a file (a memo, a .docx), and a
-    failure leaves nothing behind."""
+    failure leaves nothing behind. A symbolic link is written through (the link stays);
+    a device or pipe (``-o /dev/stdout``) is written to directly, never replaced. A new
+    file gets the permissions the umask allows, a replaced one keeps its own."""
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.is_dir():
+        raise WetdiffError("is a folder, not a file; nothing was written", file=path)
+    if path.exists() and not path.is_file():
+        with open(path, "wb") as handle:  # a device or pipe: there is nothing to rename over
+            handle.write(data)
+        return
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (``os.umask`` sets it, which would
+    race with other threads writing files)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
 
 
 def read_article(path: Path, *, strict: bool = True, report: ParseReport | None = None) -> Artikel:

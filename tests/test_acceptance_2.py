@@ -1,0 +1,87 @@
+"""Acceptance (issue 2): the worked example ships inside the package a non-editable
+install builds, the project repository is no workspace, and files wetdiff writes are
+written safely: through a symbolic link, into a pipe (``-o /dev/stdout``), with the
+permissions a user expects."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from wetdiff.cli import main
+from wetdiff.model.files import atomic_write, atomic_write_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_build_ships_every_file_of_the_worked_example(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "setup.py", "-q", "build_py", "-d", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    shipped = tmp_path / "wetdiff" / "example"
+    for name in ("articles", "proposals"):
+        sources = [p for p in (ROOT / name).rglob("*") if p.is_file()]
+        assert sources
+        for source in sources:
+            copy = shipped / source.relative_to(ROOT)
+            assert copy.read_bytes() == source.read_bytes(), source
+    assert not (ROOT / "wetdiff.toml").exists(), "the project repository is no workspace"
+
+
+def test_a_symbolic_link_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
+    target = tmp_path / "shared" / "memo.md"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "memo.md"
+    link.symlink_to(target)
+    atomic_write(link, "new\n")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_new_file_gets_the_umask_permissions_and_a_replaced_one_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "memo.md"
+        atomic_write_bytes(fresh, b"x")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        kept = tmp_path / "private.md"
+        kept.write_bytes(b"x")
+        kept.chmod(0o600)
+        atomic_write_bytes(kept, b"y")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_a_memo_written_into_a_pipe_goes_through_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "old" / "1.txt"
+    article.parent.mkdir()
+    article.write_text("Artikel 1\n\nGeen feit is strafbaar.\n", encoding="utf-8")
+    new = tmp_path / "new" / "1.txt"
+    new.parent.mkdir()
+    new.write_text("Artikel 1\n\nGeen enkel feit is strafbaar.\n", encoding="utf-8")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    try:
+        main(["memo", str(article.parent), str(new.parent), "-o", str(pipe), "--format", "md"])
+    except SystemExit as done:
+        assert not done.code, capsys.readouterr().err
+    reader.join(timeout=10)
+    assert stat.S_ISFIFO(pipe.stat().st_mode), "the pipe was not replaced by a file"
+    assert b"enkel" in received[0]
