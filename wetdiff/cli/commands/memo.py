@@ -14,7 +14,14 @@ from wetdiff.cli.options import load_version
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import atomic_write_bytes
 
-_EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+_EXTENSIONS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".json": "json",
+}
 BIG = 300  # changes: show a progress bar from here on
 
 
@@ -57,13 +64,13 @@ def _proposal_notes(specs: tuple[str, str]) -> tuple[Any, Any]:
     "output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="The memo file to write (.md, .html or .docx).",
+    help="The memo file to write (.md, .html, .docx; .json for its content as data).",
 )
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["md", "html", "docx"]),
-    help="Format (default: from the file's extension).",
+    type=click.Choice(["md", "html", "docx", "json"]),
+    help="Format (default: from the file's extension); json: the memo's content as data.",
 )
 @click.option(
     "--lang",
@@ -110,7 +117,7 @@ def command(
     if fmt is None:
         raise click.UsageError(
             f"cannot tell the format from {path.name!r}: give --format "
-            "md, html or docx (or name the file .md, .html or .docx)"
+            "md, html, docx or json (or name the file .md, .html, .docx or .json)"
         )
     if not path.parent.is_dir():
         raise WetdiffError(
