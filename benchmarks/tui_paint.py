@@ -104,10 +104,10 @@ class PreloadedSession:
         self.old, self.new = old, new
         self.done = compare_versions(old, new) if precomputed else None
 
-    def compare(self, old_spec: str | None, new_spec: str | None) -> Any:
+    def compare(self, old_spec: str | None, new_spec: str | None, provide: Any = None) -> Any:
         from wetdiff.tui.data import compare_versions
 
-        return self.done or compare_versions(self.old, self.new)
+        return self.done or compare_versions(self.old, self.new, provide=provide)
 
 
 async def _until_ready(pilot: Any) -> None:

@@ -9,7 +9,7 @@ workers; nothing here knows about Textual.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,13 @@ from typing import Any
 from wetdiff.diff import ChangeSet, compare
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import atomic_write_bytes
-from wetdiff.model.version import Version
+from wetdiff.model.version import Version, article_sort_key
+
+#: Comparisons of more distinct articles than this are shown in two steps: first the
+#: opening articles paired by number (provisional, and said so on screen), then the whole.
+PROVISIONAL_ABOVE = 60
+#: How many articles the provisional first step compares: more than fill a screen.
+PROVISIONAL_ARTICLES = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,14 @@ class Comparison:
     questions: Any = None
     proposal: str = ""
     attachment: Any = None
+    provisional: tuple[str, ...] = ()
+
+    @property
+    def is_provisional(self) -> bool:
+        """Only the opening articles (``provisional``), each compared with the article of
+        the same number: a provision moved in from a later article still looks inserted,
+        one moved out still looks deleted, until the whole comparison replaces this one."""
+        return bool(self.provisional)
 
     @property
     def old(self) -> Version:
@@ -54,11 +68,49 @@ class Comparison:
         return self.notes.get(self.changes[index].id, ())
 
 
+Provide = Callable[["Comparison"], None]
+
+
+def opening_articles(old: Version, new: Version) -> tuple[str, ...]:
+    """The articles a provisional first step compares, or () when the whole comparison
+    is quick enough to wait for (an ordinary proposal: a few articles)."""
+    numbers = {a.number for a in old.artikelen} | {a.number for a in new.artikelen}
+    if len(numbers) <= PROVISIONAL_ABOVE:
+        return ()
+    return tuple(sorted(numbers, key=article_sort_key)[:PROVISIONAL_ARTICLES])
+
+
+def compare_in_steps(
+    old: Version,
+    new: Version,
+    finish: Callable[[ChangeSet, tuple[str, ...]], Comparison],
+    provide: Provide | None = None,
+) -> Comparison:
+    """Compare ``old`` with ``new``. For a whole code, first hand ``provide`` a provisional
+    comparison of the opening articles (what the first screen shows), so something real
+    is on screen in milliseconds, then return the whole comparison (the alignment of a
+    code's hundreds of articles takes most of a second)."""
+    opening = opening_articles(old, new) if provide is not None else ()
+    if provide is not None and opening:
+        provide(finish(compare(old.only(opening), new.only(opening)), opening))
+    return finish(compare(old, new), ())
+
+
 def compare_versions(
-    old: Version, new: Version, old_spec: str = "", new_spec: str = ""
+    old: Version,
+    new: Version,
+    old_spec: str = "",
+    new_spec: str = "",
+    provide: Provide | None = None,
 ) -> Comparison:
     """A comparison of two already loaded versions, without notes (benchmarks, paths)."""
-    return Comparison(old_spec or old.label, new_spec or new.label, compare(old, new))
+
+    def finish(changeset: ChangeSet, opening: tuple[str, ...]) -> Comparison:
+        return Comparison(
+            old_spec or old.label, new_spec or new.label, changeset, provisional=opening
+        )
+
+    return compare_in_steps(old, new, finish, provide)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +136,14 @@ def split_rev(spec: str) -> tuple[str, str]:
 
 class Prefetch:
     """The first comparison, computed in a background thread started as the app starts,
-    so it is usually ready by the time the main screen mounts (no frame without text).
-    ``result()`` blocks: call it only from a worker thread, or after ``done()``."""
+    so it is often ready (or its provisional first step is) by the time the main screen
+    mounts. Nothing here blocks the UI thread: it asks :meth:`done` and
+    :attr:`provisional`; :meth:`first` and :meth:`result` wait, for worker threads."""
 
-    def __init__(self, session: Session, old_spec: str | None, new_spec: str | None) -> None:
+    def __init__(self, session: Any, old_spec: str | None, new_spec: str | None) -> None:
         self.specs = (old_spec, new_spec)
+        self.provisional: Comparison | None = None
+        self._first = threading.Event()  # provisional or final known
         self._done = threading.Event()
         self._value: Comparison | None = None
         self._error: Exception | None = None
@@ -96,17 +151,27 @@ class Prefetch:
             target=self._run, args=(session,), name="wetdiff-prefetch", daemon=True
         ).start()
 
-    def _run(self, session: Session) -> None:
+    def _run(self, session: Any) -> None:
         try:
-            self._value = session.compare(*self.specs)
+            self._value = session.compare(*self.specs, provide=self._provide)
         except Exception as error:  # a user's mistake, or a bug: raised where it is read
             self._error = error
         finally:
             self._done.set()
+            self._first.set()
 
-    def done(self, wait: float = 0.0) -> bool:
-        """Whether the comparison is ready, waiting up to ``wait`` seconds for it."""
-        return self._done.wait(wait) if wait else self._done.is_set()
+    def _provide(self, comparison: Comparison) -> None:
+        self.provisional = comparison
+        self._first.set()
+
+    def done(self) -> bool:
+        """Whether the whole comparison is ready (or failed)."""
+        return self._done.is_set()
+
+    def first(self) -> Comparison | None:
+        """Wait for the provisional step (None: there is none, the whole one is ready)."""
+        self._first.wait()
+        return None if self._done.is_set() else self.provisional
 
     def result(self) -> Comparison:
         self._done.wait()
@@ -154,8 +219,12 @@ class Session:
         head = rest.split("/", 1)[0]
         return head if head in proposal_ids(self.workspace.snapshot()) else ""
 
-    def compare(self, old_spec: str | None, new_spec: str | None) -> Comparison:
-        """Resolve both versions, compare them, and attach the proposal's notes."""
+    def compare(
+        self, old_spec: str | None, new_spec: str | None, provide: Provide | None = None
+    ) -> Comparison:
+        """Resolve both versions, compare them, and attach the proposal's notes. With
+        ``provide``, a whole code's opening articles are handed to it first (see
+        :func:`compare_in_steps`)."""
         from wetdiff.store.versions import resolve
 
         if not old_spec or not new_spec:
@@ -163,24 +232,31 @@ class Session:
             old_spec, new_spec = old_spec or default_old, new_spec or default_new
         old = resolve(old_spec, self.workspace)
         new = resolve(new_spec, self.workspace)
-        changeset = compare(old, new)
         proposal = self.proposal_of(new_spec) or self.proposal_of(old_spec)
-        if not proposal:
-            return Comparison(old_spec, new_spec, changeset)
-        notes_file, questions = self._notes(proposal)
-        from wetdiff.notes.anchor import attach
+        notes: Any = self._notes(proposal) if proposal else None
+        a, b = old_spec, new_spec
 
-        attachment = attach(notes_file.notes, changeset)
-        return Comparison(
-            old_spec,
-            new_spec,
-            changeset,
-            dict(attachment.by_change),
-            attachment.orphans,
-            questions,
-            proposal,
-            attachment,
-        )
+        def finish(changeset: ChangeSet, opening: tuple[str, ...]) -> Comparison:
+            if notes is None:
+                return Comparison(a, b, changeset, provisional=opening)
+            from wetdiff.notes.anchor import attach
+
+            notes_file, questions = notes
+            attachment = attach(notes_file.notes, changeset)
+            return Comparison(
+                a,
+                b,
+                changeset,
+                dict(attachment.by_change),
+                # The notes of articles not compared yet are not orphans.
+                () if opening else attachment.orphans,
+                questions,
+                proposal,
+                attachment,
+                opening,
+            )
+
+        return compare_in_steps(old, new, finish, provide)
 
     def _notes(self, proposal: str) -> tuple[Any, Any]:
         from wetdiff.notes.proposal import load_proposal_notes

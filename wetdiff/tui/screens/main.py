@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Tree
+from textual.worker import Worker, get_current_worker
 
 from wetdiff.errors import WetdiffError
 from wetdiff.tui.data import Comparison, Prefetch
@@ -28,9 +29,6 @@ from wetdiff.tui.widgets.versions_header import VersionsHeader
 
 if TYPE_CHECKING:
     from wetdiff.tui.app import WetdiffApp
-
-
-FIRST_FRAME_WAIT = 0.15  # seconds
 
 
 class MainScreen(Screen[None]):
@@ -58,13 +56,15 @@ class MainScreen(Screen[None]):
     ]
 
     class Loaded(Message):
-        """A comparison finished loading (posted from a worker thread)."""
+        """A comparison finished loading (posted from a worker thread): a whole code's
+        provisional first step (``comparison.is_provisional``), or the whole comparison."""
 
         bubble = False
 
-        def __init__(self, comparison: Comparison) -> None:
+        def __init__(self, comparison: Comparison, worker: Worker[None] | None = None) -> None:
             super().__init__()
             self.comparison = comparison
+            self.worker = worker
 
     class MemoWritten(Message):
         bubble = False
@@ -107,17 +107,19 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # The comparison started in a thread as the app started; whatever of it is ready
+        # now is shown in the first frame (nothing here waits for it).
         prefetch = self.wetdiff.take_prefetch(self.old_spec, self.new_spec)
-        # Nothing is on screen yet: a short wait for an ordinary comparison (it runs
-        # faster while this thread waits) gives a first frame with text, instead of an
-        # empty one and a second layout; a whole code's diff goes on in the worker.
-        if prefetch is not None and prefetch.done(wait=FIRST_FRAME_WAIT):
+        if prefetch is not None and prefetch.done():
             try:
                 self.show_loaded(prefetch.result())  # computed already: no waiting
             except WetdiffError as error:
                 self.show_failure(str(error))
             return
-        self.view.busy("Comparing…")
+        if prefetch is not None and prefetch.provisional is not None:
+            self.show_loaded(prefetch.provisional)
+        else:
+            self.view.busy("Comparing…")
         self.load(self.old_spec, self.new_spec, prefetch)
 
     @property
@@ -130,26 +132,42 @@ class MainScreen(Screen[None]):
     def load(
         self, old_spec: str | None, new_spec: str | None, prefetch: Prefetch | None = None
     ) -> None:
-        """Resolve and compare in a thread: git reads and a whole code's diff block."""
+        """Resolve and compare in a thread: git reads and a whole code's diff block. A
+        whole code is posted twice: its opening articles first (provisional), then all."""
+        worker = get_current_worker()
+
+        def provide(comparison: Comparison) -> None:
+            if not worker.is_cancelled:
+                self.post_message(self.Loaded(comparison, worker))
+
         try:
             if prefetch is not None:
+                first = prefetch.first()
+                if first is not None:
+                    provide(first)
                 comparison = prefetch.result()
             else:
-                comparison = self.wetdiff.session.compare(old_spec, new_spec)
+                comparison = self.wetdiff.session.compare(old_spec, new_spec, provide)
         except WetdiffError as error:
-            self.post_message(self.LoadFailed(str(error)))
+            if not worker.is_cancelled:
+                self.post_message(self.LoadFailed(str(error)))
             return
-        self.post_message(self.Loaded(comparison))
+        provide(comparison)
 
     def on_main_screen_loaded(self, message: Loaded) -> None:
-        self.show_loaded(message.comparison)
+        if message.worker is not None and message.worker.is_cancelled:
+            return  # other versions were asked for meanwhile
+        if message.comparison is not self.comparison:
+            self.show_loaded(message.comparison)
 
     def show_loaded(self, comparison: Comparison) -> None:
+        previous = self.comparison
+        place = self.view.place() if previous is not None and previous.is_provisional else None
         self.comparison = comparison
         self.old_spec = comparison.old_spec
         self.new_spec = comparison.new_spec
-        self.rebuild(tree=True)
-        self.ready = True
+        self.rebuild(tree=True, place=place)
+        self.ready = not comparison.is_provisional
         orphans = comparison.orphans
         if orphans:
             names = ", ".join(note.id for note in orphans[:5])
@@ -172,7 +190,10 @@ class MainScreen(Screen[None]):
             )
         self.ready = True
 
-    def rebuild(self, *, tree: bool = False) -> None:
+    def rebuild(self, *, tree: bool = False, place: Any = None) -> None:
+        """Show the comparison as the lawyer asked (mode, filter, sides, search);
+        ``place`` (from :meth:`SideBySide.place`) is where the lawyer was reading in the
+        provisional comparison this one replaces."""
         if self.comparison is None:
             return
         document = DiffDocument(
@@ -184,9 +205,12 @@ class MainScreen(Screen[None]):
             query_side=self.query_side,
         )
         self.query_one(VersionsHeader).show(
-            self.comparison.old, self.comparison.new, swapped=self.swapped
+            self.comparison.old,
+            self.comparison.new,
+            swapped=self.swapped,
+            provisional=self.comparison.provisional,
         )
-        self.view.show(document)
+        self.view.show(document, place=place)
         if tree:
             self.query_one(ArticleTree).show(document)
         self.show_notes(self.view.cursor)
@@ -267,7 +291,11 @@ class MainScreen(Screen[None]):
                 return
             number = answer.strip().removeprefix("artikel").removeprefix("Artikel").strip()
             if not self.view.scroll_to_artikel(number):
-                self.notify(f"No article {number} in this comparison.", severity="warning")
+                comparison = self.comparison
+                if comparison is not None and comparison.is_provisional:
+                    self.notify(f"Article {number} is not compared yet; a moment, please.")
+                else:
+                    self.notify(f"No article {number} in this comparison.", severity="warning")
             else:
                 self.view.focus()
 
@@ -339,11 +367,19 @@ class MainScreen(Screen[None]):
         if artikel is not None:
             self.app.push_screen(BlameScreen(self.new_spec, artikel))
 
+    def still_comparing(self) -> bool:
+        """Whether only a provisional comparison is shown (and says so if it is): a note
+        anchored, or a memo written, on it could describe a move as an insertion."""
+        if self.comparison is not None and self.comparison.is_provisional:
+            self.notify("Still comparing the whole code; a moment, please.", timeout=3)
+            return True
+        return False
+
     def action_edit_note(self) -> None:
         from wetdiff.tui.screens.note_editor import NoteEditor
 
         change = self.selected_change
-        if change is None or self.comparison is None:
+        if change is None or self.comparison is None or self.still_comparing():
             return
         notes = self.comparison.notes_of(self.view.cursor)
 
@@ -375,7 +411,7 @@ class MainScreen(Screen[None]):
         from wetdiff.tui.screens.prompt import PromptScreen
 
         comparison = self.comparison
-        if comparison is None:
+        if comparison is None or self.still_comparing():
             return
 
         def slug(spec: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rich.segment import Segment
@@ -37,6 +38,25 @@ from wetdiff.tui.layout import (
 )
 
 EXACT_AT_ONCE = 400  # blocks: below this the exact index costs less than a frame
+
+
+def change_key(change: Any) -> str:
+    """A change by the place of its provision (new place, else old), the same in a
+    provisional comparison and in the whole one that replaces it."""
+    if change.new is not None:
+        return "new " + change.new.locatie.key
+    return "old " + change.old.locatie.key
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the lawyer is reading: the selected change, and the block at the top of the
+    view with how many of its lines are scrolled past (all by key, not by index)."""
+
+    cursor: str | None
+    top: str
+    offset: int
+
 
 _FLAGS = (
     (INSERT, "side--insert"),
@@ -124,8 +144,26 @@ class SideBySide(ScrollView, can_focus=True):
 
     # content
 
-    def show(self, document: DiffDocument) -> None:
-        """Show a (new) document, keeping the cursor on the same change if it is there."""
+    def _block_key(self, document: DiffDocument, index: int) -> str:
+        block = document.blocks[index]
+        if block.change >= 0:
+            return change_key(document.changes[block.change])
+        return "artikel " + block.artikel
+
+    def place(self) -> Place | None:
+        """Where the lawyer is reading now (None: nothing shown)."""
+        document = self.document
+        if not document.blocks:
+            return None
+        cursor = None
+        if 0 <= self.cursor < len(document.changes):
+            cursor = change_key(document.changes[self.cursor])
+        index, offset = document.locate(int(self.scroll_y))
+        return Place(cursor, self._block_key(document, index), offset)
+
+    def show(self, document: DiffDocument, place: Place | None = None) -> None:
+        """Show a (new) document, keeping the cursor on the same change if it is there;
+        with ``place``, at that place (a whole comparison replacing a provisional one)."""
         self.document = document
         self._busy = ""
         self._changed_order = [
@@ -135,12 +173,34 @@ class SideBySide(ScrollView, can_focus=True):
         ]
         self._matches = []
         self._measure()
-        if self.cursor >= 0 and document.change_y(self.cursor) is not None:
+        if place is not None and self._restore(place):
+            pass
+        elif self.cursor >= 0 and document.change_y(self.cursor) is not None:
             self.scroll_to_change(self.cursor)
         elif self._changed_order:
             self.cursor = self._changed_order[0]
             self.scroll_to_change(self.cursor, top=True)
         self.refresh()
+
+    def _restore(self, place: Place) -> bool:
+        document = self.document
+        index = {self._block_key(document, i): i for i in range(len(document.blocks))}.get(
+            place.top
+        )
+        if index is None:
+            return False
+        y = document.block_y(index) + place.offset
+        self.scroll_to(y=y, animate=False)
+        cursor = -1
+        if place.cursor is not None:
+            cursor = next(
+                (i for i, c in enumerate(document.changes) if change_key(c) == place.cursor), -1
+            )
+        if cursor < 0 or document.change_y(cursor) is None:
+            ahead = [c for c in self._changed_order if (document.change_y(c) or 0) >= y]
+            cursor = ahead[0] if ahead else -1
+        self.cursor = cursor
+        return True
 
     @property
     def changed_order(self) -> Sequence[int]:

@@ -25,19 +25,41 @@ def version_line(side: str, version: Any) -> Content:
     return Content.assemble(*parts)
 
 
+def provisional_line(articles: tuple[str, ...]) -> Content:
+    """Says that what is shown is not the comparison yet, and how it differs."""
+    span = f"artikel {articles[0]}"
+    if len(articles) > 1:
+        span += f"–{articles[-1]}"
+    return Content.assemble(
+        Content.styled(" PROVISIONAL ", "reverse bold"),
+        Content(
+            f" comparing the whole code… Shown so far: {span}, each against the article of "
+            "the same number (moves from or to other articles not yet seen)."
+        ),
+    )
+
+
 class VersionsHeader(Static):
-    """Two lines: left version, right version (as the columns below are drawn)."""
+    """Two lines: left version, right version (as the columns below are drawn); a third
+    while only a provisional comparison is shown."""
 
     DEFAULT_CSS = """
     VersionsHeader {
         height: 2; background: $panel; color: $foreground; padding: 0 1;
         text-wrap: nowrap; text-overflow: ellipsis;
+        &.-provisional { height: 3; }
     }
     """
 
-    def show(self, old: Any, new: Any, *, swapped: bool = False) -> None:
-        """``old`` is version A, ``new`` version B; the first line is the left column."""
+    def show(
+        self, old: Any, new: Any, *, swapped: bool = False, provisional: tuple[str, ...] = ()
+    ) -> None:
+        """``old`` is version A, ``new`` version B; the first line is the left column.
+        ``provisional``: the only articles compared so far (see ``Comparison``)."""
         lines = [version_line("A", old), version_line("B", new)]
         if swapped:
             lines.reverse()
+        if provisional:
+            lines.append(provisional_line(provisional))
+        self.set_class(bool(provisional), "-provisional")
         self.update(Content("\n").join(lines))
