@@ -154,7 +154,14 @@ def _build(repo: GitRepo, target: Path, source: Path, files: list[str]) -> None:
     by_date: dict[dt.date, list[tuple[VersionMeta, list[str]]]] = defaultdict(list)
     for rel in files:
         parts = rel.split("/")
-        if len(parts) == 4 and parts[0] == "articles" and rel.endswith(".toml"):
+        # An article folder's notes.toml (notes on the law's history, docs/notes.md) is
+        # not a version's metadata: it goes in with the other files.
+        if (
+            len(parts) == 4
+            and parts[0] == "articles"
+            and rel.endswith(".toml")
+            and parts[3] != "notes.toml"
+        ):
             meta = VersionMeta.from_toml(
                 read_text(source / rel, what="metadata file"), str(source / rel)
             )
