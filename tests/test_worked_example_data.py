@@ -142,3 +142,31 @@ def test_every_question_is_answered_by_a_note_or_elsewhere() -> None:
     answered = {a for note in read_notes(BILL / "notes.toml").notes for a in note.answers}
     for question in _questions():
         assert question["id"] in answered or question.get("answered_elsewhere"), question["id"]
+
+
+def test_law_history_notes_explain_dated_versions_and_known_questions() -> None:
+    from wetdiff.notes import read_notes
+
+    sr = ROOT / "articles" / "BWBR0001854"
+    dates = {dt.date.fromisoformat(p.stem) for p in sr.glob("273[af]/????-??-??.txt")}
+    ids = {q["id"] for q in _questions()}
+    notes = read_notes(sr / "273f" / "notes.toml").notes
+    assert {note.version for note in notes} == dates, "one or more notes per official version"
+    for note in notes:
+        assert set(note.answers) <= ids, note.id
+        assert note.citations, f"{note.id}: a law-history note cites its act"
+
+
+def test_check_of_the_shipped_example_is_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside a workspace, wetdiff opens the shipped example: every change of 36547 and of
+    273f's history is explained, every question answered or marked answered elsewhere."""
+    from click.testing import CliRunner
+
+    from wetdiff.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "--no-gaps"])
+    assert result.exit_code == 0, result.output
+    assert "36547" in result.output and "273f@2013-11-15" in result.output
