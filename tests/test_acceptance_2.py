@@ -5,6 +5,7 @@ permissions a user expects."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -85,3 +86,70 @@ def test_a_memo_written_into_a_pipe_goes_through_it(
     reader.join(timeout=10)
     assert stat.S_ISFIFO(pipe.stat().st_mode), "the pipe was not replaced by a file"
     assert b"enkel" in received[0]
+
+
+# Every command: --format json gives JSON on stdout with the documented exit code, and a
+# bad version is one message on stderr, exit 2, nothing on stdout.
+JSON_RUNS = [
+    (("diff", "law", "99999/nr2"), 1),
+    (("diff", "law", "law"), 0),
+    (("show", "99999/nr2"), 0),
+    (("versions",), 0),
+    (("log", "273f"), 0),
+    (("blame", "273f", "99999/nr2", "--words"), 0),
+    (("cites", "99999/nr2", "273f/1"), 0),
+    (("note", "list", "--proposal", "99999"), 0),
+    (("note", "show", "straf", "--proposal", "99999"), 0),
+    (("questions", "99999"), 0),
+    (("check", "99999"), 0),
+]
+BAD_VERSION = [
+    ("diff", "law", "nope"),
+    ("show", "nope"),
+    ("blame", "273f", "nope"),
+    ("cites", "nope", "273f"),
+    ("questions", "nope"),
+    ("check", "nope"),
+    ("memo", "law", "nope", "-o", "memo.md"),
+    ("new-proposal", "mine", "--from", "nope"),
+]
+
+
+@pytest.fixture
+def notes_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from notes_helpers import make_workspace
+
+    root = make_workspace(tmp_path / "ws")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = int(main(list(args)) or 0)
+    except SystemExit as done:
+        code = int(done.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"), JSON_RUNS, ids=[" ".join(a[:2]) for a, _ in JSON_RUNS]
+)
+def test_every_command_answers_in_json_with_its_exit_code(
+    notes_workspace: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], expected: int
+) -> None:
+    code, out, err = _run(capsys, *args, "--format", "json")
+    assert code == expected, err
+    assert isinstance(json.loads(out), dict)
+
+
+@pytest.mark.parametrize("args", BAD_VERSION, ids=lambda v: " ".join(v[:2]))
+def test_a_bad_version_is_one_message_exit_2_and_nothing_written(
+    notes_workspace: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    before = sorted(p.relative_to(notes_workspace) for p in notes_workspace.rglob("*"))
+    code, out, err = _run(capsys, *args)
+    assert (code, out) == (2, "")
+    assert err.startswith("wetdiff: ") and "nope" in err and "Traceback" not in err
+    assert sorted(p.relative_to(notes_workspace) for p in notes_workspace.rglob("*")) == before
