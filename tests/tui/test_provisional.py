@@ -63,7 +63,7 @@ def test_whole_code_shows_opening_articles_as_provisional_then_the_whole_in_plac
             text = screen_text(app)
             assert "PROVISIONAL" in text and "comparing the whole code" in text
             assert "Artikel 273f" in text and "Artikel 273fa" not in text
-            assert "Raises the maximum" in app.screen.query_one(NotesPanel).text
+            assert "Reading the notes" in app.screen.query_one(NotesPanel).text
 
             await pilot.press("n")
             assert _selected_key(screen) == "273f/2"
@@ -76,6 +76,8 @@ def test_whole_code_shows_opening_articles_as_provisional_then_the_whole_in_plac
             text = screen_text(app)
             assert "PROVISIONAL" not in text and "Artikel 273fa" in text
             assert _selected_key(screen) == "273f/2"  # still where the lawyer was
+            await pilot.press("p")
+            assert "Raises the maximum" in app.screen.query_one(NotesPanel).text
 
     try:
         asyncio.run(main())
@@ -96,3 +98,17 @@ def test_ordinary_proposal_is_compared_whole_at_once(app_factory, run_app) -> No
 
     run_app(app_factory(), scenario, message_hook=hook)
     assert True not in loaded
+
+
+def test_text_is_on_screen_before_the_notes_are_read(app_factory, run_app) -> None:
+    pending: list[bool] = []
+
+    def hook(message) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(message, MainScreen.Loaded):
+            pending.append(message.comparison.notes_pending)
+
+    async def scenario(pilot):  # type: ignore[no-untyped-def]
+        assert "Raises the maximum" in pilot.app.screen.query_one(NotesPanel).text
+
+    run_app(app_factory(), scenario, message_hook=hook)
+    assert pending[0] is True and pending[-1] is False

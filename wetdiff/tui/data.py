@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ class Comparison:
     proposal: str = ""
     attachment: Any = None
     provisional: tuple[str, ...] = ()
+    notes_pending: bool = False  # the proposal's notes are still being read
 
     @property
     def is_provisional(self) -> bool:
@@ -68,7 +69,7 @@ class Comparison:
         return self.notes.get(self.changes[index].id, ())
 
 
-Provide = Callable[["Comparison"], None]
+Provide = Callable[["Comparison"], object]
 
 
 def opening_articles(old: Version, new: Version) -> tuple[str, ...]:
@@ -135,7 +136,8 @@ def split_rev(spec: str) -> tuple[str, str]:
 
 
 class Prefetch:
-    """The first comparison, computed in a background thread started as the app starts,
+    """The first comparison's text (notes follow: :meth:`Session.with_notes`), computed
+    in a background thread started as the app starts,
     so it is often ready (or its provisional first step is) by the time the main screen
     mounts. Nothing here blocks the UI thread: it asks :meth:`done` and
     :attr:`provisional`; :meth:`first` and :meth:`result` wait, for worker threads."""
@@ -153,7 +155,7 @@ class Prefetch:
 
     def _run(self, session: Any) -> None:
         try:
-            self._value = session.compare(*self.specs, provide=self._provide)
+            self._value = session.compare_text(*self.specs, provide=self._provide)
         except Exception as error:  # a user's mistake, or a bug: raised where it is read
             self._error = error
         finally:
@@ -222,9 +224,15 @@ class Session:
     def compare(
         self, old_spec: str | None, new_spec: str | None, provide: Provide | None = None
     ) -> Comparison:
-        """Resolve both versions, compare them, and attach the proposal's notes. With
-        ``provide``, a whole code's opening articles are handed to it first (see
-        :func:`compare_in_steps`)."""
+        """Resolve both versions, compare them, and attach the proposal's notes."""
+        return self.with_notes(self.compare_text(old_spec, new_spec, provide))
+
+    def compare_text(
+        self, old_spec: str | None, new_spec: str | None, provide: Provide | None = None
+    ) -> Comparison:
+        """Resolve both versions and compare them; the notes follow (:meth:`with_notes`),
+        so the text can be on screen before the notes files are read. With ``provide``,
+        a whole code's opening articles are handed to it first (:func:`compare_in_steps`)."""
         from wetdiff.store.versions import resolve
 
         if not old_spec or not new_spec:
@@ -233,30 +241,36 @@ class Session:
         old = resolve(old_spec, self.workspace)
         new = resolve(new_spec, self.workspace)
         proposal = self.proposal_of(new_spec) or self.proposal_of(old_spec)
-        notes: Any = self._notes(proposal) if proposal else None
         a, b = old_spec, new_spec
 
         def finish(changeset: ChangeSet, opening: tuple[str, ...]) -> Comparison:
-            if notes is None:
-                return Comparison(a, b, changeset, provisional=opening)
-            from wetdiff.notes.anchor import attach
-
-            notes_file, questions = notes
-            attachment = attach(notes_file.notes, changeset)
             return Comparison(
                 a,
                 b,
                 changeset,
-                dict(attachment.by_change),
-                # The notes of articles not compared yet are not orphans.
-                () if opening else attachment.orphans,
-                questions,
-                proposal,
-                attachment,
-                opening,
+                proposal=proposal,
+                provisional=opening,
+                notes_pending=bool(proposal),
             )
 
         return compare_in_steps(old, new, finish, provide)
+
+    def with_notes(self, comparison: Comparison) -> Comparison:
+        """The comparison with its proposal's notes attached to its changes."""
+        if not comparison.notes_pending:
+            return comparison
+        from wetdiff.notes.anchor import attach
+
+        notes_file, questions = self._notes(comparison.proposal)
+        attachment = attach(notes_file.notes, comparison.changeset)
+        return replace(
+            comparison,
+            notes=dict(attachment.by_change),
+            orphans=attachment.orphans,
+            questions=questions,
+            attachment=attachment,
+            notes_pending=False,
+        )
 
     def _notes(self, proposal: str) -> tuple[Any, Any]:
         from wetdiff.notes.proposal import load_proposal_notes

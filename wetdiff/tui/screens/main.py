@@ -8,6 +8,7 @@ the selected change is there and which questions it answers.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -65,6 +66,7 @@ class MainScreen(Screen[None]):
             super().__init__()
             self.comparison = comparison
             self.worker = worker
+            self.shown = threading.Event()  # set once the screen has shown it
 
     class MemoWritten(Message):
         bubble = False
@@ -108,16 +110,19 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         # The comparison started in a thread as the app started; whatever of it is ready
-        # now is shown in the first frame (nothing here waits for it).
+        # now is shown in the first frame (nothing here waits for it), the rest follows.
         prefetch = self.wetdiff.take_prefetch(self.old_spec, self.new_spec)
+        shown = None
         if prefetch is not None and prefetch.done():
             try:
-                self.show_loaded(prefetch.result())  # computed already: no waiting
+                shown = prefetch.result()  # computed already: no waiting
             except WetdiffError as error:
                 self.show_failure(str(error))
-            return
-        if prefetch is not None and prefetch.provisional is not None:
-            self.show_loaded(prefetch.provisional)
+                return
+        elif prefetch is not None:
+            shown = prefetch.provisional
+        if shown is not None:
+            self.show_loaded(shown)
         else:
             self.view.busy("Comparing…")
         self.load(self.old_spec, self.new_spec, prefetch)
@@ -132,13 +137,17 @@ class MainScreen(Screen[None]):
     def load(
         self, old_spec: str | None, new_spec: str | None, prefetch: Prefetch | None = None
     ) -> None:
-        """Resolve and compare in a thread: git reads and a whole code's diff block. A
-        whole code is posted twice: its opening articles first (provisional), then all."""
+        """Resolve and compare in a thread: git reads and a whole code's diff block. What
+        is ready is posted at once: a whole code's opening articles (provisional), the
+        text of the comparison, and, once that text is on screen, the notes."""
         worker = get_current_worker()
+        session = self.wetdiff.session
 
-        def provide(comparison: Comparison) -> None:
+        def provide(comparison: Comparison) -> MainScreen.Loaded:
+            message = self.Loaded(comparison, worker)
             if not worker.is_cancelled:
-                self.post_message(self.Loaded(comparison, worker))
+                self.post_message(message)
+            return message
 
         try:
             if prefetch is not None:
@@ -147,7 +156,11 @@ class MainScreen(Screen[None]):
                     provide(first)
                 comparison = prefetch.result()
             else:
-                comparison = self.wetdiff.session.compare(old_spec, new_spec, provide)
+                comparison = session.compare_text(old_spec, new_spec, provide)
+            if comparison.notes_pending:
+                # Reading and anchoring the notes would slow the first frame down.
+                provide(comparison).shown.wait(timeout=2)
+                comparison = session.with_notes(comparison)
         except WetdiffError as error:
             if not worker.is_cancelled:
                 self.post_message(self.LoadFailed(str(error)))
@@ -155,20 +168,29 @@ class MainScreen(Screen[None]):
         provide(comparison)
 
     def on_main_screen_loaded(self, message: Loaded) -> None:
-        if message.worker is not None and message.worker.is_cancelled:
-            return  # other versions were asked for meanwhile
-        if message.comparison is not self.comparison:
-            self.show_loaded(message.comparison)
+        cancelled = message.worker is not None and message.worker.is_cancelled
+        if not cancelled and message.comparison is not self.comparison:
+            self.show_loaded(message.comparison)  # (cancelled: other versions asked for)
+        self.call_after_refresh(message.shown.set)
 
     def show_loaded(self, comparison: Comparison) -> None:
         previous = self.comparison
+        if previous is not None and previous.changeset is comparison.changeset:
+            self.comparison = comparison  # the same text, now with its notes
+            self.show_notes(self.view.cursor)
+            self.ready = True
+            self.notify_orphans()
+            return
         place = self.view.place() if previous is not None and previous.is_provisional else None
         self.comparison = comparison
         self.old_spec = comparison.old_spec
         self.new_spec = comparison.new_spec
         self.rebuild(tree=True, place=place)
-        self.ready = not comparison.is_provisional
-        orphans = comparison.orphans
+        self.ready = not comparison.is_provisional and not comparison.notes_pending
+        self.notify_orphans()
+
+    def notify_orphans(self) -> None:
+        orphans = self.comparison.orphans if self.comparison is not None else ()
         if orphans:
             names = ", ".join(note.id for note in orphans[:5])
             self.notify(
@@ -220,7 +242,12 @@ class MainScreen(Screen[None]):
         if comparison is None:
             return
         change = comparison.changes[index] if 0 <= index < len(comparison.changes) else None
-        self.query_one(NotesPanel).show(change, comparison.notes_of(index), comparison.questions)
+        self.query_one(NotesPanel).show(
+            change,
+            comparison.notes_of(index),
+            comparison.questions,
+            pending=comparison.notes_pending,
+        )
 
     @property
     def selected_change(self) -> Any | None:
@@ -372,6 +399,9 @@ class MainScreen(Screen[None]):
         anchored, or a memo written, on it could describe a move as an insertion."""
         if self.comparison is not None and self.comparison.is_provisional:
             self.notify("Still comparing the whole code; a moment, please.", timeout=3)
+            return True
+        if self.comparison is not None and self.comparison.notes_pending:
+            self.notify("Still reading the notes; a moment, please.", timeout=3)
             return True
         return False
 

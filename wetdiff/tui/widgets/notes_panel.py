@@ -42,9 +42,12 @@ def citation_in_words(citation: Any) -> str:
     return ", ".join(parts)
 
 
-def describe(change: Any | None, notes: Sequence[Any], questions: Any) -> Content:
+def describe(
+    change: Any | None, notes: Sequence[Any], questions: Any, *, pending: bool = False
+) -> Content:
     """The panel's text for one change: location, kind, and each note with its
-    citations and the questions it answers (with their one-line summaries)."""
+    citations and the questions it answers (with their one-line summaries). ``pending``:
+    the notes are still being read (so "no note yet" would not be known)."""
     if change is None:
         return Content("No change selected.")
     provision = change.new if change.new is not None else change.old
@@ -62,7 +65,9 @@ def describe(change: Any | None, notes: Sequence[Any], questions: Any) -> Conten
     ):
         parts.append(Content(f"\nwas {change.old.locatie.in_words()}"))
     parts.append(Content("\n"))
-    if not notes:
+    if pending:
+        parts.append(Content.styled("\nReading the notes…", "italic"))
+    elif not notes:
         parts.append(
             Content.styled(
                 "\nNo note yet." if primary_kind(change) != "unchanged" else "\nUnchanged.",
@@ -114,8 +119,12 @@ class NotesPanel(VerticalScroll):
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(Content("Loading…"), id="note-text")
 
-    def show(self, change: Any | None, notes: Sequence[Any], questions: Any) -> None:
-        self.query_one("#note-text", Static).update(describe(change, notes, questions))
+    def show(
+        self, change: Any | None, notes: Sequence[Any], questions: Any, *, pending: bool = False
+    ) -> None:
+        self.query_one("#note-text", Static).update(
+            describe(change, notes, questions, pending=pending)
+        )
         self.scroll_home(animate=False)
 
     def show_message(self, message: str) -> None:
