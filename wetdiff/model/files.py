@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 import tempfile
 import tomllib
@@ -38,30 +39,37 @@ CERTAINTIES = ("official", "unverified", GAP)
 
 
 def read_text(path: Path, *, what: str = "article file", limit: int = MAX_TEXT_BYTES) -> str:
-    """The text of a small UTF-8 file, or one clear error: missing, a folder, too large,
-    binary, or not UTF-8 (with the line of the first bad byte)."""
+    """The text of a small UTF-8 file, or one clear error: missing, a folder, a device
+    or pipe, too large, binary, or not UTF-8 (with the line of the first bad byte)."""
+    a_what = f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise WetdiffError(f"no such {what}", file=path) from None
     except OSError as exc:
         raise WetdiffError(f"cannot read this {what}: {exc.strerror}", file=path) from None
-    if path.is_dir():
-        raise WetdiffError(f"is a folder, not an {what}", file=path)
-    if size > limit:
+    if stat.S_ISDIR(info.st_mode):
+        raise WetdiffError(f"is a folder, not {a_what}", file=path)
+    if not stat.S_ISREG(info.st_mode):  # /dev/zero, a pipe: reading would never end
+        raise WetdiffError(f"is a device or pipe, not {a_what}", file=path)
+    if info.st_size > limit:
         raise WetdiffError(
-            f"the file is {size / 1_048_576:.1f} MB; an {what} is at most {limit // 1_048_576} MB",
+            f"the file is {info.st_size / 1_048_576:.1f} MB; {a_what} is at most "
+            f"{limit // 1_048_576} MB",
             file=path,
-            hint="Is this the right file? An article's text is a few kilobytes.",
+            hint=f"Is this the right file? {a_what.capitalize()} is a few kilobytes.",
         )
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WetdiffError(f"cannot read this {what}: {exc.strerror}", file=path) from None
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise WetdiffError(
-            f"this is a binary file, not an {what}",
+            f"this is a binary file, not {a_what}",
             file=path,
             line=line,
-            hint="Article files are plain UTF-8 text.",
+            hint=f"{a_what.capitalize()} is plain UTF-8 text.",
         )
     try:
         return data.decode("utf-8-sig")
@@ -101,20 +109,36 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     if path.is_dir():
         raise WetdiffError("is a folder, not a file; nothing was written", file=path)
     if path.exists() and not path.is_file():
-        with open(path, "wb") as handle:  # a device or pipe: there is nothing to rename over
-            handle.write(data)
+        try:
+            with open(path, "wb") as handle:  # a device or pipe: nothing to rename over
+                handle.write(data)
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
         return
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # disk full, no permission: the user's to fix
+            raise _cannot_write(path, exc) from None
         raise
+
+
+def _cannot_write(path: Path, exc: OSError) -> WetdiffError:
+    return WetdiffError(
+        f"cannot write this file: {exc.strerror or exc}; nothing was written",
+        file=path,
+        hint="Check that the folder exists, that you may write there, and that the disk has room.",
+    )
 
 
 def _umask() -> int:
@@ -133,6 +157,29 @@ def _umask() -> int:
 def read_article(path: Path, *, strict: bool = True, report: ParseReport | None = None) -> Artikel:
     """Parse one article text file (canonical form)."""
     return parse(read_text(path), source=str(path), strict=strict, report=report)
+
+
+_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
+
+
+def parse_toml(text: str, source: str, *, hint: str | None = None) -> dict[str, Any]:
+    """Parse a TOML file's text; a syntax error is one :class:`WetdiffError` pointing at
+    the file and line (Python < 3.14 gives the line only inside the message)."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        message = getattr(exc, "msg", None) or str(exc)
+        at = _AT_LINE.search(message)
+        if at:
+            line = line or int(at.group(1))
+            message = message[: at.start()].rstrip()
+        raise WetdiffError(
+            f"not valid TOML: {message}",
+            file=source,
+            line=line,
+            hint=hint or "Text goes between double quotes; a date is written 2024-04-25.",
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +222,7 @@ class VersionMeta:
 
     @classmethod
     def from_toml(cls, text: str, source: str) -> VersionMeta:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            line = getattr(exc, "lineno", None)
-            raise WetdiffError(f"not valid TOML: {exc}", file=source, line=line) from None
+        data = parse_toml(text, source)
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:

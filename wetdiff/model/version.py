@@ -87,6 +87,13 @@ def load_path(path: Path, *, on: dt.date | None = None) -> Version:
             hint="Give an article file, an article's folder, or a version "
             "such as 'law' (see 'wetdiff versions').",
         )
+    if not path.is_file() and not path.is_dir():
+        raise WetdiffError(
+            "is a device or pipe, not an article file or folder",
+            file=path,
+            hint="Give an article file, an article's folder, or a version "
+            "such as 'law' (see 'wetdiff versions').",
+        )
     if path.is_file():
         if path.suffix == ".toml" and _DATED.match(path.stem):
             version = read_version(path)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,13 +19,13 @@ from typing import Any
 import tomli_w
 
 from wetdiff.errors import WetdiffError
+from wetdiff.model import files
 from wetdiff.model.files import read_text
 
 GAP = "gap"
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.\s]+?)\s*\]\]\s*(?:#.*)?$")
-_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
 
 
@@ -37,22 +36,12 @@ def load_toml(path: Path, *, what: str) -> tuple[str, dict[str, Any]]:
 
 
 def parse_toml(text: str, source: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        message = getattr(exc, "msg", None) or str(exc)
-        at = _AT_LINE.search(message)
-        if at:  # Python < 3.14 only puts the position in the message
-            line = line or int(at.group(1))
-            message = message[: at.start()].rstrip()
-        raise WetdiffError(
-            f"not valid TOML: {message}",
-            file=source,
-            line=line,
-            hint="Text goes between double quotes (a long text between "
-            '""" and """); the format is in docs/notes.md.',
-        ) from None
+    return files.parse_toml(
+        text,
+        source,
+        hint='Text goes between double quotes (a long text between """ and """); '
+        "the format is in docs/notes.md.",
+    )
 
 
 @dataclass(frozen=True, slots=True)

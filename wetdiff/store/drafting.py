@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tomllib
 from collections.abc import Sequence
 
 import tomli_w
 
 from wetdiff.errors import WetdiffError
-from wetdiff.model.files import atomic_write, read_text
+from wetdiff.model.files import atomic_write, parse_toml, read_text
 from wetdiff.model.normalise import describe_control, find_control
 from wetdiff.model.text_format import parse, render
 from wetdiff.store.gitrepo import message_with_trailers
@@ -59,10 +58,7 @@ def question_ids(workspace: Workspace, proposal: str) -> set[str]:
     for path in paths:
         if not path.is_file():
             continue
-        try:
-            data = tomllib.loads(read_text(path, what="questions file"))
-        except tomllib.TOMLDecodeError as exc:
-            raise WetdiffError(f"not valid TOML: {exc}", file=path) from None
+        data = parse_toml(read_text(path, what="questions file"), str(path))
         ids.update(
             q["id"]
             for q in data.get("question", [])

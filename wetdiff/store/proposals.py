@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Artikel
-from wetdiff.model.files import GAP
+from wetdiff.model.files import GAP, parse_toml
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import article_sort_key
 from wetdiff.store.gitrepo import Snapshot
@@ -109,12 +108,7 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
     text = snapshot.read(rel)
     if text is None:
         raise WetdiffError(f"unknown proposal {proposal_id!r}", file=where)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise WetdiffError(
-            f"not valid TOML: {exc}", file=where, line=getattr(exc, "lineno", None)
-        ) from None
+    data = parse_toml(text, where)
     base = _text_field(data, "base", where, text)
     if not base:
         raise WetdiffError(

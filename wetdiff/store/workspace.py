@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import threading
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +31,7 @@ from pathlib import Path
 import tomli_w
 
 from wetdiff.errors import WetdiffError
-from wetdiff.model.files import ArticleVersion, read_text
+from wetdiff.model.files import ArticleVersion, parse_toml, read_text
 from wetdiff.store.gitrepo import (
     CommitSnapshot,
     DiskSnapshot,
@@ -84,12 +83,7 @@ class WorkspaceConfig:
 
     @classmethod
     def from_toml(cls, text: str, source: str) -> WorkspaceConfig:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise WetdiffError(
-                f"not valid TOML: {exc}", file=source, line=getattr(exc, "lineno", None)
-            ) from None
+        data = parse_toml(text, source)
         name = data.get("name", "")
         if not isinstance(name, str):
             raise WetdiffError("'name' must be text", file=source)

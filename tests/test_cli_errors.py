@@ -1,0 +1,82 @@
+"""A user's mistake never ends in a traceback: one message on stderr naming the file (and
+line), exit code 2, and nothing written or committed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from store_helpers import build, forget_open_workspaces, git, run
+
+
+@pytest.fixture(autouse=True)
+def _fresh() -> None:  # type: ignore[misc]
+    yield
+    forget_open_workspaces()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = build(tmp_path / "ws")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _commits(root: Path) -> int:
+    return int(git(root, "rev-list", "--count", "HEAD"))
+
+
+def _fails(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """Run the CLI, expect exit 2 with one message and no traceback; return stderr."""
+    code, out, err = run(capsys, *args)
+    assert code == 2, (code, out, err)
+    assert "Traceback" not in err and err.startswith(("wetdiff: ", "Usage: ")), err
+    return err
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_a_device_as_version_is_refused_not_read(workspace: Path, capsys, device: str) -> None:  # type: ignore[no-untyped-def]
+    err = _fails(capsys, "diff", "law", device)
+    assert f"{device}: is a device or pipe" in err
+
+
+def test_memo_into_an_unwritable_place_says_so(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    err = _fails(capsys, "memo", "law", "36547", "-o", "/proc/memo.md")
+    assert "/proc/memo.md: cannot write this file" in err and "nothing was written" in err
+
+
+def test_memo_onto_a_full_device_says_so(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    err = _fails(capsys, "memo", "law", "36547", "-o", "/dev/full", "--format", "md")
+    assert "/dev/full: cannot write this file: No space left on device" in err
+
+
+def test_a_binary_notes_file_is_named_as_such(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    notes = workspace / "blob.toml"
+    notes.write_bytes(b"[[note]]\n\x00\x01")
+    err = _fails(capsys, "memo", "law", "36547", "-o", "memo.md", "--notes", str(notes))
+    assert f"{notes}:2: this is a binary file, not a notes file" in err
+    assert not (workspace / "memo.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("rel", "line"),
+    [("wetdiff.toml", 1), ("proposals/36547/proposal.toml", 2)],
+)
+def test_a_toml_syntax_error_names_file_and_line(  # type: ignore[no-untyped-def]
+    workspace: Path, capsys, rel: str, line: int
+) -> None:
+    path = workspace / rel
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(line - 1, "broken = = 1\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    err = _fails(capsys, "show", "36547")
+    assert f"{rel}:{line}: not valid TOML: Invalid value" in err
+    assert "(at line" not in err
+
+
+def test_a_law_version_toml_syntax_error_names_its_line(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    meta = sorted((workspace / "articles").glob("*/273f/*.toml"))[-1]
+    meta.write_text(meta.read_text(encoding="utf-8") + "status = = 1\n", encoding="utf-8")
+    err = _fails(capsys, "show", "law")
+    line = len(meta.read_text(encoding="utf-8").splitlines())
+    assert f"{meta.name}:{line}: not valid TOML" in err
