@@ -80,3 +80,32 @@ def test_a_law_version_toml_syntax_error_names_its_line(workspace: Path, capsys)
     err = _fails(capsys, "show", "law")
     line = len(meta.read_text(encoding="utf-8").splitlines())
     assert f"{meta.name}:{line}: not valid TOML" in err
+
+
+def test_a_provision_with_an_empty_step_is_refused(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    err = _fails(capsys, "cites", "law", "273f//")
+    assert "not a provision: '273f//'" in err
+    err = _fails(capsys, "note", "add", "--at", "273f/", "--quote", "x", "--rationale", "y")
+    assert "--at '273f/' is not a provision path" in err
+
+
+def test_show_an_article_the_version_lacks(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    err = _fails(capsys, "show", "law", "--article", "999")
+    assert "no article 999 in law@" in err
+
+
+def test_a_note_on_a_detached_head_is_refused_before_writing(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    git(workspace, "checkout", "-q", "--detach", "HEAD")
+    notes = workspace / "proposals/36547/notes.toml"
+    before, commits = notes.read_bytes() if notes.exists() else None, _commits(workspace)
+    err = _fails(
+        capsys, "note", "add", "--at", "273f/1", "--quote", "mensenhandel", "--rationale", "y"
+    )
+    assert "detached HEAD" in err and "Nothing was written" in err
+    assert (notes.read_bytes() if notes.exists() else None) == before
+    assert _commits(workspace) == commits
+
+
+def test_init_where_no_folder_can_be_made(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    err = _fails(capsys, "init", "/proc/wetdiff-workspace")
+    assert err.startswith("wetdiff: /proc/wetdiff-workspace: No such file or directory")

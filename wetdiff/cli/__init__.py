@@ -95,6 +95,11 @@ def main(argv: list[str] | None = None) -> Any:
     except click.ClickException as error:
         error.show()
         sys.exit(2 if isinstance(error, click.UsageError) else error.exit_code)
+    except OSError as error:
+        if error.filename is None:  # not about a file the user named: a bug, show it
+            raise
+        click.echo(f"wetdiff: {error.filename}: {error.strerror}; nothing more was done", err=True)
+        sys.exit(2)
     except click.Abort:
         click.echo("wetdiff: aborted", err=True)
         sys.exit(130)

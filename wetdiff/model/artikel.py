@@ -119,7 +119,7 @@ class Locatie:
         """Inverse of :attr:`key`; raises ValueError on a malformed key."""
         path, _, alinea = key.partition("#")
         parts = path.split("/")
-        if not parts or not parts[0]:
+        if not all(parts):  # "", "273f/", "273f//2°": an empty step names nothing
             raise ValueError(f"not a provision path: {key!r}")
         lid = parts[1] if len(parts) > 1 and parts[1] != "-" else None
         index = int(alinea) - 1 if alinea else 0

@@ -180,6 +180,27 @@ def new_question(root: Path, proposal: str, question: Question) -> Question:
     return add_question(questions_path(root, proposal), question)
 
 
+def check_can_commit(root: Path) -> None:
+    """Refuse before anything is written when a notes change could not be committed on a
+    branch (an old commit checked out): the lawyer's work would end up on no branch."""
+    if not (root / ".git").exists():
+        return
+    from wetdiff.store.gitrepo import open_repo
+
+    repo = open_repo(root)
+    try:
+        detached = repo.detached
+    finally:
+        repo.close()
+    if detached:
+        raise WetdiffError(
+            "the workspace is on a detached HEAD (an old commit is checked out); the note "
+            "would be committed on no branch. Nothing was written",
+            file=root,
+            hint="Check out your branch first (git switch main), or add --no-commit.",
+        )
+
+
 def commit_notes(
     root: Path, paths: Sequence[Path], message: str, answers: Sequence[str] = ()
 ) -> str | None:

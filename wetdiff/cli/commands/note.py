@@ -20,6 +20,7 @@ import click
 
 from wetdiff.cli.options import format_option
 from wetdiff.errors import WetdiffError
+from wetdiff.model.artikel import Locatie
 from wetdiff.model.normalise import visible_controls
 from wetdiff.notes.model import SIDES, Anchor, Citation, Note
 
@@ -115,7 +116,7 @@ def add(
     **fields: Any,
 ) -> None:
     """Add a note, anchored with --change ID or with --at PATH --quote "words"."""
-    from wetdiff.notes.proposal import new_note_id, save_note
+    from wetdiff.notes.proposal import check_can_commit, new_note_id, save_note
 
     target = _Target.open(proposal, notes_file)
     anchor = target.anchor_from(fields)
@@ -141,6 +142,8 @@ def add(
             hint="Use 'wetdiff note edit' to change it.",
         )
     note = target.validate(note)
+    if not fields["no_commit"]:
+        check_can_commit(target.root)
     saved = save_note(target.file, note)
     target.file = saved.file
     if not fields["no_commit"]:
@@ -165,7 +168,7 @@ def edit(
     """Change a note. With options, replace just those fields (--cite and --answers
     replace the whole list); without any, open the note in $EDITOR."""
     from wetdiff.notes.files import parse_notes, render_notes
-    from wetdiff.notes.proposal import save_note
+    from wetdiff.notes.proposal import check_can_commit, save_note
 
     target = _Target.open(proposal, notes_file)
     note = target.file.get(note_id)
@@ -224,6 +227,8 @@ def edit(
     if new_id is not None:
         changed = replace(changed, id=new_id)
     changed = target.validate(changed)
+    if not no_commit:
+        check_can_commit(target.root)
     saved = save_note(target.file, changed, replace_id=note_id)
     target.file = saved.file
     if not no_commit:
@@ -368,6 +373,14 @@ class _Target:
             return None
         if not path or not quote:
             raise WetdiffError("--at and --quote go together: the provision and its words")
+        try:
+            Locatie.from_key(path.strip())
+        except ValueError:
+            raise WetdiffError(
+                f"--at {path!r} is not a provision path",
+                hint="Write it as 273f/1/3° (artikel/lid/onderdeel), or 80/-/a for an "
+                "article without leden.",
+            ) from None
         return Anchor(
             path.strip(),
             " ".join(quote.split()),

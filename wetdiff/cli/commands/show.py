@@ -7,6 +7,7 @@ import json
 import click
 
 from wetdiff.cli.options import echo, format_option, load_version
+from wetdiff.errors import WetdiffError
 
 
 @click.command()
@@ -21,6 +22,12 @@ def command(version: str, articles: tuple[str, ...], output_format: str) -> None
 
     loaded = load_version(version)
     if articles:
+        missing = sorted(set(articles) - {a.number for a in loaded.artikelen})
+        if missing:
+            raise WetdiffError(
+                f"no article {', '.join(missing)} in {loaded.label}",
+                hint="Give the article's number as it is in this version (e.g. --article 273f).",
+            )
         loaded = loaded.only(articles)
     if output_format == "json":
         click.echo(
