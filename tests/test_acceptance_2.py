@@ -153,3 +153,55 @@ def test_a_bad_version_is_one_message_exit_2_and_nothing_written(
     assert (code, out) == (2, "")
     assert err.startswith("wetdiff: ") and "nope" in err and "Traceback" not in err
     assert sorted(p.relative_to(notes_workspace) for p in notes_workspace.rglob("*")) == before
+
+
+INSTRUCTIONS = """\
+ARTIKEL I
+
+Het Wetboek van Strafrecht wordt als volgt gewijzigd:
+
+A
+
+In artikel 273f, eerste lid, wordt "{old}" vervangen door "dertien".
+"""
+
+
+def test_writing_commands_answer_in_json_too(
+    notes_workspace: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = _run(capsys, "init", str(tmp_path / "new"), "--format", "json")
+    assert code == 0 and json.loads(out)["workspace"].endswith("new"), err
+    code, out, err = _run(capsys, "new-proposal", "mine", "--from", "law", "--format", "json")
+    assert code == 0 and json.loads(out)["proposal"] == "mine", err
+    code, out, err = _run(
+        capsys,
+        "note", "add", "--proposal", "99999", "--at", "273f/3", "--quote", "Uitbuiting omvat",
+        "--rationale", "Renumbered only.", "--gap", "no source needed", "--no-commit",
+        "--format", "json",
+    )  # fmt: skip
+    assert code == 0 and json.loads(out)["anchor"]["path"] == "273f/3", err
+    law = notes_workspace / "articles/BWBR0001854/273f/2013-11-15.txt"
+    code, out, err = _run(
+        capsys, "import", "text", str(law), "--article", "273f", "--format", "json"
+    )
+    assert code == 0 and json.loads(out)["text"] == law.read_text(encoding="utf-8"), err
+
+
+def test_apply_in_json_lists_what_failed_with_exit_1_and_what_changed_with_exit_0(
+    notes_workspace: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    instructions = tmp_path / "opdrachten.txt"
+    instructions.write_text(INSTRUCTIONS.format(old="twaalf"), encoding="utf-8")
+    code, out, err = _run(
+        capsys, "apply", str(instructions), "--to", "law", "--print", "--format", "json"
+    )
+    assert code == 0, err
+    assert "ten hoogste dertien jaren" in json.loads(out)["articles"]["273f"]
+    instructions.write_text(INSTRUCTIONS.format(old="zeventig"), encoding="utf-8")
+    code, out, err = _run(
+        capsys, "apply", str(instructions), "--to", "law", "--print", "--format", "json"
+    )
+    assert code == 1
+    (failed,) = json.loads(out)["failed"]
+    assert failed["label"] == "ARTIKEL I, onderdeel A" and "zeventig" in failed["words"]
+    assert "zeventig" in err

@@ -118,6 +118,11 @@ def command(
         lines += [
             f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}" for p in problems
         ]
+        if output_format == "json":  # what failed, for a script; the message still goes to stderr
+            failed = [{"label": p.label, "words": p.words, "reason": p.reason} for p in problems]
+            click.echo(
+                json.dumps({"applied": 0, "changed": [], "failed": failed}, ensure_ascii=False)
+            )
         raise FindingsError("\n".join(lines))
     changed = [a for a in result.version.artikelen if a.number in result.changed]
     if print_only:
@@ -135,7 +140,8 @@ def command(
     if output_format == "json":
         click.echo(
             json.dumps(
-                {"applied": result.applied, "changed": list(result.changed)}, ensure_ascii=False
+                {"applied": result.applied, "changed": list(result.changed), "failed": []},
+                ensure_ascii=False,
             )
         )
     else:
