@@ -4,6 +4,7 @@ written for these tests (tests/fixtures/bekendmaking/)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -181,6 +182,12 @@ def test_a_failing_instruction_is_reported_in_its_own_words_exit_1(
         "ARTIKEL I, onderdeel A, onder 1: In het eerste lid wordt «negen» vervangen "
         "door «twaalf»." in err
     )
+    code, out, err = run(
+        ["import", "ob", str(path), "--to", str(BASE), "--print", "--format", "json"], capsys
+    )
+    assert code == 1 and "nothing was written" in err
+    (failed,) = json.loads(out)["failed"]
+    assert failed["words"] == "In het eerste lid wordt «negen» vervangen door «twaalf»."
 
 
 def test_version_without_regeling_and_several_artikelen_asks_which(

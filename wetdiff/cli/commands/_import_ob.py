@@ -102,6 +102,25 @@ def ob(
             f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}"
             for p in toepassing.problems
         ]
+        if output_format == "json":  # what failed, for a script; the message still goes to stderr
+            failed = [
+                {"label": p.label, "words": p.words, "reason": p.reason}
+                for p in toepassing.problems
+            ]
+            click.echo(
+                json.dumps(
+                    {
+                        "schema": "wetdiff.import.ob/1",
+                        "document": bekendmaking.description,
+                        "applied": 0,
+                        "changed": [],
+                        "failed": failed,
+                        "skipped": skipped,
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
         raise FindingsError("\n".join(lines))
     result = toepassing.toegepast
     if not result.changed:
