@@ -109,3 +109,23 @@ def test_a_note_on_a_detached_head_is_refused_before_writing(workspace: Path, ca
 def test_init_where_no_folder_can_be_made(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     err = _fails(capsys, "init", "/proc/wetdiff-workspace")
     assert err.startswith("wetdiff: /proc/wetdiff-workspace: No such file or directory")
+
+
+@pytest.mark.parametrize(
+    ("versions", "message"),
+    [
+        (["nope"], "unknown version 'nope'"),
+        (["law", "36547/zz"], "proposal 36547 has no stage 'zz'"),
+        (["law@2013-02-30"], "'2013-02-30' in version 'law@2013-02-30' is not a date"),
+        (["HEAD~99:law"], "unknown git revision 'HEAD~99'"),
+        (["/dev/null"], "/dev/null: is a device or pipe"),
+    ],
+)
+def test_the_tui_does_not_open_on_an_unknown_version(  # type: ignore[no-untyped-def]
+    workspace: Path, capsys, versions: list[str], message: str
+) -> None:
+    assert message in _fails(capsys, "tui", *versions)
+
+
+def test_serve_does_not_start_on_an_unknown_version(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert "unknown version 'nope'" in _fails(capsys, "serve", "law", "nope")

@@ -90,6 +90,31 @@ def resolve(spec: str, workspace: Workspace | None = None) -> Version:
     return _resolve(spec, workspace, 0)
 
 
+def check(spec: str, workspace: Workspace | None = None) -> None:
+    """Raise the error :func:`resolve` would for a spec that names nothing here (an
+    unknown version, date, proposal or stage, a device), without reading any article:
+    the TUI reads the texts later, in a worker, and must not open on a typo."""
+    spec = spec.strip()
+    if not spec:
+        raise WetdiffError("empty version", hint="Try 'law', or see 'wetdiff versions'.")
+    path = Path(spec)
+    if path.exists() and (workspace is None and not _looks_like_name(spec)):
+        if not path.is_file() and not path.is_dir():
+            load_path(path)  # a device or pipe: its own message
+        return
+    workspace = workspace or open_workspace()
+    if path.exists() and not _is_name(spec, workspace):
+        if not path.is_file() and not path.is_dir():
+            load_path(path)
+        return
+    parsed = parse_spec(spec, workspace)
+    snapshot = workspace.snapshot(parsed.rev)
+    if parsed.kind == "law":
+        _choose_bwb(workspace, snapshot, parsed.name)
+    elif parsed.kind == "proposal":
+        proposal_stage(snapshot, read_proposal(snapshot, parsed.name), parsed.stage, parsed.rev)
+
+
 def _looks_like_name(spec: str) -> bool:
     return spec == LAW or spec.startswith(LAW + "@")
 

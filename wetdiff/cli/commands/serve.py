@@ -28,8 +28,10 @@ def command(old: str | None, new: str | None, port: int) -> None:
 
     from textual_serve.server import Server
 
+    from wetdiff.cli.commands.tui import check_versions
     from wetdiff.errors import WetdiffError
 
+    check_versions(old, new, None)
     with socket.socket() as probe:
         try:
             probe.bind(("127.0.0.1", port))

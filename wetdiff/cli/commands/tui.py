@@ -41,4 +41,19 @@ def command(old: str | None, new: str | None, workspace: Path | None, theme: str
                 hint="Run 'wetdiff init' there to make it one, or leave "
                 "--workspace out to open the worked example.",
             )
+    check_versions(old, new, workspace)
     make_app(old, new, workspace=workspace, theme=theme).run()
+
+
+def check_versions(old: str | None, new: str | None, workspace: Path | None) -> None:
+    """A version typed on the command line that names nothing is one message and exit 2
+    before the app opens, as in every other command."""
+    given = [spec for spec in (old, new) if spec is not None]
+    if not given:
+        return
+    from wetdiff.store.versions import check
+    from wetdiff.store.workspace import open_workspace
+
+    opened = open_workspace(workspace) if workspace is not None else None
+    for spec in given:
+        check(spec, opened)
