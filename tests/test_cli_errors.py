@@ -129,3 +129,12 @@ def test_the_tui_does_not_open_on_an_unknown_version(  # type: ignore[no-untyped
 
 def test_serve_does_not_start_on_an_unknown_version(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert "unknown version 'nope'" in _fails(capsys, "serve", "law", "nope")
+
+
+def test_save_into_a_stage_that_does_not_exist_names_the_stage(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    commits = _commits(workspace)
+    err = _fails(capsys, "save", "36547/zz", "273f", "-m", "why")
+    assert "proposal 36547 has no stage 'zz' with a text" in err and "nr2" in err
+    err = _fails(capsys, "save", "nope/A", "273f", "-m", "why")
+    assert "unknown proposal 'nope'" in err
+    assert _commits(workspace) == commits and not (workspace / "proposals/nope").exists()

@@ -57,6 +57,14 @@ def command(
             expected = text
     else:
         target = folder / f"{source}.txt"
+        if not folder.is_dir():  # say what is wrong: the proposal or stage, not the article
+            from wetdiff.store.proposals import read_proposal
+
+            stages = read_proposal(workspace.snapshot(), proposal).text_stages
+            raise WetdiffError(
+                f"proposal {proposal} has no stage {stage!r} with a text",
+                hint=f"Its stages with a text: {', '.join(s.id for s in stages) or 'none'}.",
+            )
         if not target.is_file():
             raise WetdiffError(
                 f"no article {source} in {proposal}/{stage}",
