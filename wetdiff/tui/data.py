@@ -24,6 +24,8 @@ from wetdiff.model.version import Version, article_sort_key
 PROVISIONAL_ABOVE = 60
 #: How many articles the provisional first step compares: more than fill a screen.
 PROVISIONAL_ARTICLES = 12
+#: Seconds a worker waits for the screen to show a step before it goes on regardless.
+SHOWN_TIMEOUT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,7 @@ class Prefetch:
     def __init__(self, session: Any, old_spec: str | None, new_spec: str | None) -> None:
         self.specs = (old_spec, new_spec)
         self.provisional: Comparison | None = None
+        self.shown = threading.Event()  # set by the screen once it shows the provisional
         self._first = threading.Event()  # provisional or final known
         self._done = threading.Event()
         self._value: Comparison | None = None
@@ -165,6 +168,9 @@ class Prefetch:
     def _provide(self, comparison: Comparison) -> None:
         self.provisional = comparison
         self._first.set()
+        # The whole comparison would take the UI thread's turns (one interpreter lock)
+        # while it draws the provisional one: it starts once that is on screen.
+        self.shown.wait(timeout=SHOWN_TIMEOUT)
 
     def done(self) -> bool:
         """Whether the whole comparison is ready (or failed)."""

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Tree
 from textual.worker import Worker, get_current_worker
 
 from wetdiff.errors import WetdiffError
-from wetdiff.tui.data import Comparison, Prefetch
+from wetdiff.tui.data import SHOWN_TIMEOUT, Comparison, Prefetch
 from wetdiff.tui.layout import DiffDocument
 from wetdiff.tui.widgets.article_tree import ArticleTree
 from wetdiff.tui.widgets.notes_panel import NotesPanel
@@ -143,23 +143,27 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         session = self.wetdiff.session
 
-        def provide(comparison: Comparison) -> MainScreen.Loaded:
+        def provide(comparison: Comparison) -> None:
+            if worker.is_cancelled:
+                return
             message = self.Loaded(comparison, worker)
-            if not worker.is_cancelled:
-                self.post_message(message)
-            return message
+            self.post_message(message)
+            if comparison.is_provisional or comparison.notes_pending:
+                # What comes next (the whole code's alignment, reading and anchoring the
+                # notes) would take the UI thread's turns while it draws this: wait.
+                message.shown.wait(timeout=SHOWN_TIMEOUT)
 
         try:
             if prefetch is not None:
                 first = prefetch.first()
                 if first is not None:
                     provide(first)
+                    prefetch.shown.set()
                 comparison = prefetch.result()
             else:
                 comparison = session.compare_text(old_spec, new_spec, provide)
             if comparison.notes_pending:
-                # Reading and anchoring the notes would slow the first frame down.
-                provide(comparison).shown.wait(timeout=2)
+                provide(comparison)
                 comparison = session.with_notes(comparison)
         except WetdiffError as error:
             if not worker.is_cancelled:
