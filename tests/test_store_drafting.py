@@ -98,7 +98,7 @@ def test_save_from_a_file_elsewhere(ws, tmp_path: Path, capsys) -> None:  # type
         (["save", "36547/A", "273f", "-m", "  "], "needs its rationale"),
         (["save", "36547/A", "273f", "-m", "x\x1b[31m"], "control character (U+001B (ESC))"),
         (["save", "36547/A", "273f", "-m", "nothing"], "nothing to save"),
-        (["save", "36547/zz", "273f", "-m", "x"], "no article 273f in 36547/zz"),
+        (["save", "36547/zz", "273f", "-m", "x"], "proposal 36547 has no stage 'zz' with a text"),
         (["save", "36547", "273f", "-m", "x"], "give the proposal and the stage"),
     ],
 )
