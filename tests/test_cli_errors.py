@@ -138,3 +138,22 @@ def test_save_into_a_stage_that_does_not_exist_names_the_stage(workspace: Path, 
     err = _fails(capsys, "save", "nope/A", "273f", "-m", "why")
     assert "unknown proposal 'nope'" in err
     assert _commits(workspace) == commits and not (workspace / "proposals/nope").exists()
+
+
+def test_memo_format_and_file_name_must_agree(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    err = _fails(capsys, "memo", "law", "36547", "-o", "memo.md", "--format", "docx")
+    assert "--format docx does not match the file name 'memo.md'" in err
+    assert not (workspace / "memo.md").exists()
+
+
+@pytest.mark.parametrize("spec", ["/no/such/273f.txt", "./nope", "273f.txt"])
+def test_a_path_that_does_not_exist_is_named(workspace: Path, capsys, spec: str) -> None:  # type: ignore[no-untyped-def]
+    err = _fails(capsys, "diff", "law", spec)
+    assert "no such file or folder" in err and "unknown version" not in err
+
+
+def test_blame_of_a_file_says_blame_needs_a_version(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    article = workspace / "mijn.txt"
+    article.write_text("Artikel 1\n\nTekst.\n", encoding="utf-8")
+    err = _fails(capsys, "blame", "273f", str(article))
+    assert "blame walks the workspace's history" in err and "unknown version" not in err

@@ -82,6 +82,8 @@ def resolve(spec: str, workspace: Workspace | None = None) -> Version:
     if not spec:
         raise WetdiffError("empty version", hint="Try 'law', or see 'wetdiff versions'.")
     path = Path(spec)
+    if _missing_path(spec, path):
+        return load_path(path)  # "no such file or folder", naming it
     if path.exists() and workspace is None and not _looks_like_name(spec):
         return load_path(path)  # a file needs no workspace (nor the example built)
     workspace = workspace or open_workspace()
@@ -98,6 +100,8 @@ def check(spec: str, workspace: Workspace | None = None) -> None:
     if not spec:
         raise WetdiffError("empty version", hint="Try 'law', or see 'wetdiff versions'.")
     path = Path(spec)
+    if _missing_path(spec, path):
+        load_path(path)
     if path.exists() and (workspace is None and not _looks_like_name(spec)):
         if not path.is_file() and not path.is_dir():
             load_path(path)  # a device or pipe: its own message
@@ -113,6 +117,14 @@ def check(spec: str, workspace: Workspace | None = None) -> None:
         _choose_bwb(workspace, snapshot, parsed.name)
     elif parsed.kind == "proposal":
         proposal_stage(snapshot, read_proposal(snapshot, parsed.name), parsed.stage, parsed.rev)
+
+
+def _missing_path(spec: str, path: Path) -> bool:
+    """A spec that can only be a path (absolute, ./…, an article file's name) and names
+    no file: say so, rather than list the versions as for a mistyped name."""
+    if ":" in spec or path.exists():
+        return False
+    return spec.startswith(("/", "./", "../", "~")) or path.suffix in (".txt", ".toml")
 
 
 def _looks_like_name(spec: str) -> bool:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
 from wetdiff.cli.options import echo, format_option
+from wetdiff.errors import WetdiffError
 
 
 @click.command(short_help="Which version introduced each provision and word.")
@@ -28,6 +30,12 @@ def command(article: str, version: str | None, words: bool, output_format: str) 
     from wetdiff.store.blame import blame_article
     from wetdiff.store.workspace import open_workspace
 
+    if version is not None and ":" not in version and Path(version).is_file():
+        raise WetdiffError(
+            "blame walks the workspace's history; this is a file, not a version",
+            file=version,
+            hint="Give a version such as law@2013-11-15 or 36547/nr2 (see 'wetdiff versions').",
+        )
     result = blame_article(open_workspace(), article, version)
     if output_format == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))

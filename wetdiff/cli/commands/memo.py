@@ -119,6 +119,12 @@ def command(
             f"cannot tell the format from {path.name!r}: give --format "
             "md, html, docx or json (or name the file .md, .html, .docx or .json)"
         )
+    named = _EXTENSIONS.get(path.suffix.lower())
+    if output_format and named and named != output_format:  # a .md file holding Word
+        raise click.UsageError(
+            f"--format {output_format} does not match the file name {path.name!r} "
+            f"({named}): change one of them"
+        )
     if not path.parent.is_dir():
         raise WetdiffError(
             "the folder to write the memo in does not exist; nothing was written", file=path.parent
