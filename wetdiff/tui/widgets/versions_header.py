@@ -33,8 +33,8 @@ def provisional_line(articles: tuple[str, ...]) -> Content:
     return Content.assemble(
         Content.styled(" PROVISIONAL ", "reverse bold"),
         Content(
-            f" comparing the whole code… Shown so far: {span}, each against the article of "
-            "the same number (moves from or to other articles not yet seen)."
+            f" comparing the whole code… {span} only, paired by number "
+            "(moves between articles not yet seen)"
         ),
     )
 
