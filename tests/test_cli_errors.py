@@ -157,3 +157,38 @@ def test_blame_of_a_file_says_blame_needs_a_version(workspace: Path, capsys) -> 
     article.write_text("Artikel 1\n\nTekst.\n", encoding="utf-8")
     err = _fails(capsys, "blame", "273f", str(article))
     assert "blame walks the workspace's history" in err and "unknown version" not in err
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    """Replace the first line that is exactly ``old``; return its line number."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines) if line.rstrip("\n") == old)
+    lines[number] = new + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return number + 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('id = "A"', 'id = "nr2"', "stage 'nr2' is listed twice"),
+        ('id = "nr2"', "id = 2", "every [[stage]] needs an id"),
+        ("date = 2024-04-25", 'date = "25 april"', "date must be a date"),
+        ("text = true", 'text = "yes"', "text must be true or false"),
+    ],
+)
+def test_a_wrong_stage_in_proposal_toml_names_its_line(  # type: ignore[no-untyped-def]
+    workspace: Path, capsys, old: str, new: str, message: str
+) -> None:
+    rel = "proposals/36547/proposal.toml"
+    line = _edit(workspace / rel, old, new)
+    err = _fails(capsys, "versions")
+    assert f"{rel}:{line}: " in err and message in err
+
+
+def test_a_wrong_value_in_wetdiff_toml_names_its_line(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    marker = workspace / "wetdiff.toml"
+    marker.write_text('name = "ws"\n\n[defaults]\nproposal = 36547\n', encoding="utf-8")
+    line = 4
+    err = _fails(capsys, "versions")
+    assert f"wetdiff.toml:{line}: defaults.proposal must be text" in err

@@ -269,6 +269,16 @@ class VersionMeta:
         return cls(**data)
 
 
+def line_of(text: str, key: str) -> int | None:
+    """The first line of a TOML text where ``key = …`` (or the table ``[key]``, or
+    ``[[key]]``) is written: where to send the lawyer for a wrong value."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.split("=", 1)[0].strip() == key or stripped.strip("[]").strip() == key:
+            return number
+    return None
+
+
 def _line_of(text: str, key: str) -> int | None:
     for number, line in enumerate(text.splitlines(), 1):
         if line.split("=", 1)[0].strip() == key:

@@ -95,6 +95,23 @@ def _line_of(text: str, key: str) -> int | None:
     return None
 
 
+def _stage_line(source: str, index: int, key: str) -> int | None:
+    """The line of ``key`` in the ``index``-th ``[[stage]]`` block (else of the block's
+    header), to send the lawyer to the right line of proposal.toml."""
+    header = None
+    count = -1
+    for number, line in enumerate(source.splitlines(), 1):
+        if line.strip().startswith("[[stage]]"):
+            count += 1
+            if header is not None:
+                break
+            if count == index:
+                header = number
+        elif header is not None and line.split("=", 1)[0].strip() == key:
+            return number
+    return header
+
+
 def _text_field(data: dict[str, Any], key: str, where: str, source: str, default: str = "") -> str:
     value = data.get(key, default)
     if not isinstance(value, str):
@@ -120,17 +137,34 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
     if not isinstance(raw_stages, list):
         raise WetdiffError("'stage' must be a list of [[stage]] tables", file=where)
     seen = set()
-    for raw in raw_stages:
+    for index, raw in enumerate(raw_stages):
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"]:
-            raise WetdiffError("every [[stage]] needs an id (its folder name)", file=where)
+            raise WetdiffError(
+                "every [[stage]] needs an id (its folder name)",
+                file=where,
+                line=_stage_line(text, index, "id"),
+            )
         stage_id = raw["id"]
         if stage_id in seen:
-            raise WetdiffError(f"stage {stage_id!r} is listed twice", file=where)
+            raise WetdiffError(
+                f"stage {stage_id!r} is listed twice",
+                file=where,
+                line=_stage_line(text, index, "id"),
+                hint="Each stage has its own id (its folder name).",
+            )
         seen.add(stage_id)
         date = raw.get("date", GAP)
         if isinstance(date, dt.datetime) or not (isinstance(date, dt.date) or date == GAP):
             raise WetdiffError(
-                f'stage {stage_id!r}: date must be a date such as 2024-04-25, or "gap"', file=where
+                f'stage {stage_id!r}: date must be a date such as 2024-04-25, or "gap"',
+                file=where,
+                line=_stage_line(text, index, "date"),
+            )
+        if not isinstance(raw.get("text", False), bool):
+            raise WetdiffError(
+                f"stage {stage_id!r}: text must be true or false (without quotes)",
+                file=where,
+                line=_stage_line(text, index, "text"),
             )
         documents = []
         for doc in raw.get("documents", []):

@@ -31,7 +31,7 @@ from pathlib import Path
 import tomli_w
 
 from wetdiff.errors import WetdiffError
-from wetdiff.model.files import ArticleVersion, parse_toml, read_text
+from wetdiff.model.files import ArticleVersion, line_of, parse_toml, read_text
 from wetdiff.store.gitrepo import (
     CommitSnapshot,
     DiskSnapshot,
@@ -86,15 +86,21 @@ class WorkspaceConfig:
         data = parse_toml(text, source)
         name = data.get("name", "")
         if not isinstance(name, str):
-            raise WetdiffError("'name' must be text", file=source)
+            raise WetdiffError("'name' must be text", file=source, line=line_of(text, "name"))
         regelingen = []
         for raw in data.get("regeling", []):
             if not isinstance(raw, dict) or not isinstance(raw.get("bwb_id", ""), str):
-                raise WetdiffError("each [[regeling]] needs name and bwb_id (text)", file=source)
+                raise WetdiffError(
+                    "each [[regeling]] needs name and bwb_id (text)",
+                    file=source,
+                    line=line_of(text, "regeling"),
+                )
             regelingen.append(Regeling(str(raw.get("name", "")), str(raw.get("bwb_id", ""))))
         defaults = data.get("defaults", {})
         if not isinstance(defaults, dict):
-            raise WetdiffError("[defaults] must be a table", file=source)
+            raise WetdiffError(
+                "[defaults] must be a table", file=source, line=line_of(text, "defaults")
+            )
         compare = defaults.get("compare", ["law", ""])
         if (
             not isinstance(compare, list)
@@ -102,11 +108,15 @@ class WorkspaceConfig:
             or not all(isinstance(c, str) for c in compare)
         ):
             raise WetdiffError(
-                'defaults.compare must be two versions, such as ["law", "36547"]', file=source
+                'defaults.compare must be two versions, such as ["law", "36547"]',
+                file=source,
+                line=line_of(text, "compare"),
             )
         proposal = defaults.get("proposal", "")
         if not isinstance(proposal, str):
-            raise WetdiffError("defaults.proposal must be text", file=source)
+            raise WetdiffError(
+                "defaults.proposal must be text", file=source, line=line_of(text, "proposal")
+            )
         return cls(
             name,
             tuple(regelingen),
