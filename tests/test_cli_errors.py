@@ -192,3 +192,16 @@ def test_a_wrong_value_in_wetdiff_toml_names_its_line(workspace: Path, capsys) -
     line = 4
     err = _fails(capsys, "versions")
     assert f"wetdiff.toml:{line}: defaults.proposal must be text" in err
+
+
+def test_a_law_version_dated_otherwise_than_its_file_name_is_refused(
+    workspace: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    meta = sorted((workspace / "articles").glob("*/273f/*.toml"))[-1]
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(text.replace(f"in_force = {meta.stem}", "in_force = 1999-01-01"), "utf-8")
+    err = _fails(capsys, "show", "law")
+    assert (
+        f"{meta.name}:" in err
+        and f"in_force is 1999-01-01, but the file is named for {meta.stem}" in err
+    )

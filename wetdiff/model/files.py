@@ -265,6 +265,15 @@ class VersionMeta:
                 file=source,
                 line=_line_of(text, "answers"),
             )
+        stem = Path(source).stem
+        if stem != data["in_force"].isoformat() and _is_date(stem):
+            raise WetdiffError(
+                f"in_force is {data['in_force']}, but the file is named for {stem}",
+                file=source,
+                line=_line_of(text, "in_force"),
+                hint="A version's files are named by the date it took effect: rename the "
+                "files or correct the date.",
+            )
         data["answers"] = tuple(answers)
         return cls(**data)
 
@@ -277,6 +286,14 @@ def line_of(text: str, key: str) -> int | None:
         if stripped.split("=", 1)[0].strip() == key or stripped.strip("[]").strip() == key:
             return number
     return None
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _line_of(text: str, key: str) -> int | None:
