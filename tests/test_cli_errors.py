@@ -205,3 +205,9 @@ def test_a_law_version_dated_otherwise_than_its_file_name_is_refused(
         f"{meta.name}:" in err
         and f"in_force is 1999-01-01, but the file is named for {meta.stem}" in err
     )
+
+
+def test_a_stage_file_that_is_a_device_is_named(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (workspace / "proposals/36547/A/273fz.txt").symlink_to("/dev/zero")
+    err = _fails(capsys, "show", "36547/A")
+    assert "273fz.txt: is a device or pipe" in err

@@ -487,9 +487,9 @@ class DiskSnapshot:
         from wetdiff.model.files import read_text
 
         path = self.root / rel
-        if not path.is_file():
+        if not path.exists() or path.is_dir():
             return None
-        return read_text(path, what="file")
+        return read_text(path, what="file")  # a device or pipe here: one clear error
 
     def listdir(self, rel: str) -> list[tuple[str, bool]]:
         path = self.root / rel
