@@ -211,3 +211,13 @@ def test_a_stage_file_that_is_a_device_is_named(workspace: Path, capsys) -> None
     (workspace / "proposals/36547/A/273fz.txt").symlink_to("/dev/zero")
     err = _fails(capsys, "show", "36547/A")
     assert "273fz.txt: is a device or pipe" in err
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_import_text_out_onto_a_folder(workspace: Path, capsys, force: list[str]) -> None:  # type: ignore[no-untyped-def]
+    source = workspace / "plak.txt"
+    source.write_text("Artikel 1\n\nTekst.\n", encoding="utf-8")
+    (workspace / "map").mkdir()
+    err = _fails(capsys, "import", "text", str(source), "--article", "1", "--out", "map", *force)
+    assert "map: " in err and ("Is a directory" in err or "is a folder" in err)
+    assert list((workspace / "map").iterdir()) == []

@@ -87,6 +87,8 @@ def atomic_write(path: Path, text: str, *, expected: str | None = None) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename, so a reader never
     sees half a file. With ``expected``, refuse if the file on disk is no longer what was
     read (someone changed it since), instead of overwriting their work."""
+    if path.is_dir():
+        raise WetdiffError("is a folder, not a file; nothing was written", file=path)
     if expected is not None:
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current != expected:
