@@ -221,3 +221,14 @@ def test_import_text_out_onto_a_folder(workspace: Path, capsys, force: list[str]
     err = _fails(capsys, "import", "text", str(source), "--article", "1", "--out", "map", *force)
     assert "map: " in err and ("Is a directory" in err or "is a folder" in err)
     assert list((workspace / "map").iterdir()) == []
+
+
+def test_ctrl_c_is_a_short_message_not_a_traceback(workspace: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from wetdiff.store import versions
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(versions, "resolve", interrupted)
+    code, out, err = run(capsys, "diff", "law", "36547")
+    assert code == 130 and out == "" and "Traceback" not in err
