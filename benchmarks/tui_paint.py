@@ -13,8 +13,8 @@
 (for wetdiff: of the comparison's text, as soon as any is shown: for a whole code that is
 its opening articles, labelled PROVISIONAL on screen, and the notes follow the text; the
 time until the whole comparison with its notes is on screen is printed beside it; for
-the minimal app: of its text). Page-down is timed per Pilot key press including the repaint. Each measure
-is the median of several interleaved runs.
+the minimal app: of its text). Page-down is timed per Pilot key press including the
+repaint. Each measure is the median of several interleaved runs.
 
     python benchmarks/tui_paint.py [--corpus /tmp/corpus/BWBR0001854] [--runs 7]
 """

@@ -123,6 +123,8 @@ class MainScreen(Screen[None]):
             shown = prefetch.provisional
         if shown is not None:
             self.show_loaded(shown)
+            if self.ready:
+                return  # all there is: nothing follows
         else:
             self.view.busy("Comparing…")
         self.load(self.old_spec, self.new_spec, prefetch)
@@ -185,7 +187,13 @@ class MainScreen(Screen[None]):
             self.ready = True
             self.notify_orphans()
             return
-        place = self.view.place() if previous is not None and previous.is_provisional else None
+        place = None
+        if (
+            previous is not None
+            and previous.is_provisional
+            and (previous.old_spec, previous.new_spec) == (comparison.old_spec, comparison.new_spec)
+        ):
+            place = self.view.place()  # the whole comparison replaces the provisional one
         self.comparison = comparison
         self.old_spec = comparison.old_spec
         self.new_spec = comparison.new_spec
