@@ -232,3 +232,17 @@ def test_ctrl_c_is_a_short_message_not_a_traceback(workspace: Path, capsys, monk
     monkeypatch.setattr(versions, "resolve", interrupted)
     code, out, err = run(capsys, "diff", "law", "36547")
     assert code == 130 and out == "" and "Traceback" not in err
+
+
+def test_the_tui_does_not_open_on_a_broken_wetdiff_toml(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (workspace / "wetdiff.toml").write_text('name = = "ws"\n', encoding="utf-8")
+    assert "wetdiff.toml:1: not valid TOML" in _fails(capsys, "tui")
+
+
+def test_the_tui_does_not_open_on_a_default_comparison_that_names_nothing(  # type: ignore[no-untyped-def]
+    workspace: Path, capsys
+) -> None:
+    marker = workspace / "wetdiff.toml"
+    marker.write_text('name = "ws"\n\n[defaults]\ncompare = ["law", "nope"]\n', "utf-8")
+    err = _fails(capsys, "tui")
+    assert "wetdiff.toml:4: defaults.compare: unknown version 'nope'" in err

@@ -46,14 +46,35 @@ def command(old: str | None, new: str | None, workspace: Path | None, theme: str
 
 
 def check_versions(old: str | None, new: str | None, workspace: Path | None) -> None:
-    """A version typed on the command line that names nothing is one message and exit 2
-    before the app opens, as in every other command."""
-    given = [spec for spec in (old, new) if spec is not None]
-    if not given:
-        return
+    """A version that names nothing, or a broken wetdiff.toml, is one message and exit 2
+    before the app opens, as in every other command. Without versions, a workspace
+    around the current folder is opened and the comparison its wetdiff.toml names is
+    checked (an empty workspace may still open); the worked
+    example (built on first use) is left to the app, so its first frame stays quick."""
     from wetdiff.store.versions import check
-    from wetdiff.store.workspace import open_workspace
+    from wetdiff.store.workspace import find_root, open_workspace
 
-    opened = open_workspace(workspace) if workspace is not None else None
-    for spec in given:
-        check(spec, opened)
+    given = [spec for spec in (old, new) if spec is not None]
+    around = find_root(workspace or Path.cwd())
+    if not given and around is None:
+        return
+    opened = open_workspace(workspace) if workspace is not None or not given else None
+    if given:
+        for spec in given:
+            check(spec, opened)
+    elif opened is not None and all(opened.config.default_compare):
+        from wetdiff.errors import WetdiffError
+        from wetdiff.model.files import line_of
+        from wetdiff.store.workspace import MARKER
+
+        marker = opened.root / MARKER
+        for spec in opened.config.default_compare:
+            try:
+                check(spec, opened)
+            except WetdiffError as error:
+                raise WetdiffError(
+                    f"defaults.compare: {error.what}",
+                    file=marker,
+                    line=line_of(marker.read_text(encoding="utf-8"), "compare"),
+                    hint=error.hint,
+                ) from None
