@@ -246,3 +246,11 @@ def test_the_tui_does_not_open_on_a_default_comparison_that_names_nothing(  # ty
     marker.write_text('name = "ws"\n\n[defaults]\ncompare = ["law", "nope"]\n', "utf-8")
     err = _fails(capsys, "tui")
     assert "wetdiff.toml:4: defaults.compare: unknown version 'nope'" in err
+
+
+def test_a_bad_note_option_names_the_option_not_a_made_up_file(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    err = _fails(
+        capsys, "note", "add", "--id", "a b", "--at", "273f/1", "--quote", "mensenhandel",
+        "--rationale", "why",
+    )  # fmt: skip
+    assert err.startswith("wetdiff: --id must be a non-empty id without spaces")

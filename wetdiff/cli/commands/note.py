@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -397,7 +398,11 @@ class _Target:
         from wetdiff.notes.files import parse_notes, render_notes
         from wetdiff.notes.proposal import all_questions, load_questions
 
-        parse_notes(render_notes([note]), f"note {note.id}")  # types, path, rationale/gap
+        try:  # types, path, rationale/gap, as a notes file would be checked
+            parse_notes(render_notes([note]), f"note {note.id}")
+        except WetdiffError as error:  # the options, not a file: no file:line to give
+            what = re.sub(r"field '(\w+)'", r"--\1", error.what)
+            raise WetdiffError(f"{what}; nothing written", hint=error.hint) from None
         questions = (
             load_questions(self.root, self.proposal) if self.proposal else all_questions(self.root)
         )
