@@ -254,3 +254,13 @@ def test_a_bad_note_option_names_the_option_not_a_made_up_file(workspace: Path, 
         "--rationale", "why",
     )  # fmt: skip
     assert err.startswith("wetdiff: --id must be a non-empty id without spaces")
+
+
+def test_a_control_character_in_a_note_never_reaches_git_log_raw(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(
+        capsys, "note", "add", "--at", "273f/1", "--quote", "mensenhandel",
+        "--rationale", "waarom\x1b[2J",
+    )  # fmt: skip
+    assert code == 0, err
+    message = git(workspace, "log", "-1", "--format=%B")
+    assert "\x1b" not in message and "waarom\u241b[2J" in message

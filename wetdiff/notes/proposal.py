@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from wetdiff.errors import WetdiffError
+from wetdiff.model.normalise import visible_controls
 from wetdiff.model.version import Version
 from wetdiff.notes.check import CheckReport, check
 from wetdiff.notes.files import NotesFile, read_notes, write_notes
@@ -211,7 +212,8 @@ def commit_notes(
         return None
     from wetdiff.store.gitrepo import message_with_trailers, open_repo
 
-    lines = message.strip().splitlines() or ["Notes"]
+    # git log prints messages raw: an ESC from a pasted rationale would reach the terminal
+    lines = visible_controls(message).strip().splitlines() or ["Notes"]
     subject = lines[0][:72]
     body = "\n".join(lines[1:]).strip()
     text = message_with_trailers(subject, body, [("Answers", a) for a in answers])
