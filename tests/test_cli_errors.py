@@ -264,3 +264,8 @@ def test_a_control_character_in_a_note_never_reaches_git_log_raw(workspace: Path
     assert code == 0, err
     message = git(workspace, "log", "-1", "--format=%B")
     assert "\x1b" not in message and "waarom\u241b[2J" in message
+
+
+def test_listing_a_notes_file_that_does_not_exist_says_so(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    err = _fails(capsys, "note", "list", "--file", "proposals/36547/notez.toml")
+    assert "proposals/36547/notez.toml: no such notes file" in err

@@ -119,7 +119,7 @@ def add(
     """Add a note, anchored with --change ID or with --at PATH --quote "words"."""
     from wetdiff.notes.proposal import check_can_commit, new_note_id, save_note
 
-    target = _Target.open(proposal, notes_file)
+    target = _Target.open(proposal, notes_file, must_exist=False)
     anchor = target.anchor_from(fields)
     if anchor is None:
         raise WetdiffError(
@@ -312,7 +312,9 @@ class _Target:
         self._changeset: Any = None
 
     @classmethod
-    def open(cls, proposal: str | None, notes_file: Path | None) -> _Target:
+    def open(
+        cls, proposal: str | None, notes_file: Path | None, *, must_exist: bool = True
+    ) -> _Target:
         from wetdiff.notes.files import read_notes
         from wetdiff.notes.proposal import default_proposal, find_root, notes_path
 
@@ -321,6 +323,12 @@ class _Target:
                 raise WetdiffError("give --proposal or --file, not both")
             if notes_file.suffix != ".toml":
                 raise WetdiffError("a notes file is a .toml file", file=notes_file)
+            if must_exist and not notes_file.is_file():  # only 'note add' starts one
+                raise WetdiffError(
+                    "no such notes file",
+                    file=notes_file,
+                    hint="Check the path; 'wetdiff note add --file …' starts a new one.",
+                )
             root = find_root(notes_file.resolve().parent)
             return cls(root, None, read_notes(notes_file))
         root = find_root()
