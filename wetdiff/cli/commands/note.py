@@ -323,13 +323,13 @@ class _Target:
                 raise WetdiffError("give --proposal or --file, not both")
             if notes_file.suffix != ".toml":
                 raise WetdiffError("a notes file is a .toml file", file=notes_file)
+            root = find_root(notes_file.resolve().parent)
             if must_exist and not notes_file.is_file():  # only 'note add' starts one
                 raise WetdiffError(
                     "no such notes file",
                     file=notes_file,
                     hint="Check the path; 'wetdiff note add --file …' starts a new one.",
                 )
-            root = find_root(notes_file.resolve().parent)
             return cls(root, None, read_notes(notes_file))
         root = find_root()
         proposal = proposal or default_proposal(root)
