@@ -269,3 +269,16 @@ def test_a_control_character_in_a_note_never_reaches_git_log_raw(workspace: Path
 def test_listing_a_notes_file_that_does_not_exist_says_so(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     err = _fails(capsys, "note", "list", "--file", "proposals/36547/notez.toml")
     assert "proposals/36547/notez.toml: no such notes file" in err
+
+
+def test_a_note_git_cannot_commit_is_not_left_written(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    notes = workspace / "proposals/36547/notes.toml"
+    before, commits = notes.read_bytes() if notes.exists() else None, _commits(workspace)
+    (workspace / ".git/index.lock").touch()  # another git process at work
+    err = _fails(
+        capsys, "note", "add", "--at", "273f/1", "--quote", "mensenhandel", "--rationale", "y"
+    )
+    assert "git could not commit: Unable to create" in err and "stderr:" not in err
+    assert "the note was not saved" in err
+    assert (notes.read_bytes() if notes.exists() else None) == before
+    assert _commits(workspace) == commits

@@ -79,7 +79,8 @@ def init_repo(root: Path) -> GitRepo:
     try:
         git.Repo.init(root, mkdir=True, initial_branch="main").close()
     except git.exc.GitCommandError as exc:
-        raise WetdiffError(f"git init failed: {exc.stderr.strip()}", file=root) from None
+        what, advice = git_says(exc)
+        raise WetdiffError(f"git init failed: {what}", file=root, hint=advice) from None
     return open_repo(root)
 
 
@@ -114,7 +115,7 @@ def clone(source: Path, target: Path) -> GitRepo:
         git.Git(str(target)).remote("remove", "origin")
     except git.exc.GitCommandError as exc:
         raise WetdiffError(
-            f"git could not copy the repository: {exc.stderr.strip()}", file=target
+            f"git could not copy the repository: {git_says(exc)[0]}", file=target
         ) from None
     return open_repo(target)
 
@@ -439,8 +440,9 @@ class GitRepo:
             else:
                 git.execute([*args, "--only", "--", *paths], env=env)
         except self._gitmod.exc.GitCommandError as exc:
+            what, advice = git_says(exc)
             raise WetdiffError(
-                f"git could not commit: {exc.stderr.strip()}", file=self.root
+                f"git could not commit: {what}", file=self.root, hint=advice
             ) from None
         finally:
             self.lock.release()
@@ -455,7 +457,7 @@ class GitRepo:
         try:
             self._repo.git.tag(name, sha)
         except self._gitmod.exc.GitCommandError as exc:
-            raise WetdiffError(f"git could not tag {name!r}: {exc.stderr.strip()}") from None
+            raise WetdiffError(f"git could not tag {name!r}: {git_says(exc)[0]}") from None
 
 
 # -- snapshots: the workspace's files, on disk or at a revision ----------------------------
@@ -592,3 +594,14 @@ def walk_files(snapshot: Snapshot, rel: str) -> Iterator[str]:
             yield from walk_files(snapshot, child)
         else:
             yield child
+
+
+def git_says(exc: Any) -> tuple[str, str | None]:
+    """What git said when a command failed, as one line and its advice (GitPython wraps
+    it as "stderr: 'fatal: …'" over many lines)."""
+    text = str(getattr(exc, "stderr", "") or exc).strip()
+    text = text.removeprefix("stderr:").strip().strip("'").strip()
+    first, _, rest = text.partition("\n")
+    for prefix in ("fatal: ", "error: "):
+        first = first.removeprefix(prefix)
+    return first.strip(), " ".join(rest.split()) or None

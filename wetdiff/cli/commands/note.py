@@ -145,10 +145,11 @@ def add(
     note = target.validate(note)
     if not fields["no_commit"]:
         check_can_commit(target.root)
+    previous = target.file.text
     saved = save_note(target.file, note)
     target.file = saved.file
     if not fields["no_commit"]:
-        target.commit(saved.note, f"Note {saved.note.id}")
+        target.commit(saved.note, f"Note {saved.note.id}", previous)
     _print_note(saved.note, output_format, target)
 
 
@@ -230,10 +231,11 @@ def edit(
     changed = target.validate(changed)
     if not no_commit:
         check_can_commit(target.root)
+    previous = target.file.text
     saved = save_note(target.file, changed, replace_id=note_id)
     target.file = saved.file
     if not no_commit:
-        target.commit(saved.note, f"Edit note {saved.note.id}")
+        target.commit(saved.note, f"Edit note {saved.note.id}", previous)
     _print_note(saved.note, output_format, target)
 
 
@@ -440,7 +442,9 @@ class _Target:
             note = replace(note, anchor=replace(note.anchor, path=placed.path))
         return note
 
-    def commit(self, note: Note, subject: str) -> None:
+    def commit(self, note: Note, subject: str, previous: str | None) -> None:
+        """Commit the notes file; if git refuses (a lock, a hook), put the file back as
+        it was (``previous``; None: it did not exist), so nothing is left half-done."""
         from wetdiff.notes.proposal import commit_notes
 
         first = note.rationale.strip().splitlines()[0] if note.rationale.strip() else ""
@@ -449,8 +453,18 @@ class _Target:
         try:
             sha = commit_notes(self.root, [self.file.path], message + "\n\n" + body, note.answers)
         except WetdiffError as exc:
-            click.echo(f"wetdiff: written, but not committed: {exc}", err=True)
-            return
+            from wetdiff.model.files import atomic_write
+
+            if previous is None:
+                self.file.path.unlink(missing_ok=True)
+            else:
+                atomic_write(self.file.path, previous)
+            raise WetdiffError(
+                f"{exc.what}; the note was not saved (nothing was written)",
+                file=exc.file,
+                line=exc.line,
+                hint=exc.hint or "Try again, or add --no-commit and commit later with git.",
+            ) from None
         if sha:
             click.echo(f"committed {sha[:10]}", err=True)
 
