@@ -282,3 +282,33 @@ def test_a_note_git_cannot_commit_is_not_left_written(workspace: Path, capsys) -
     assert "the note was not saved" in err
     assert (notes.read_bytes() if notes.exists() else None) == before
     assert _commits(workspace) == commits
+
+
+def _refusing_hook(root: Path) -> None:
+    hook = root / ".git/hooks/pre-commit"
+    hook.parent.mkdir(parents=True, exist_ok=True)
+    hook.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+
+
+def test_a_save_a_hook_refuses_leaves_the_index_as_it_was(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    _refusing_hook(workspace)
+    article = workspace / "proposals/36547/A/273f.txt"
+    article.write_text(article.read_text().replace("vijftien", "twintig", 1), "utf-8")
+    err = _fails(capsys, "save", "36547/A", "273f", "-m", "why")
+    assert "git stopped with exit code 1 and gave no reason" in err and "cmdline" not in err
+    assert git(workspace, "diff", "--cached", "--name-only") == ""
+
+
+def test_an_import_a_hook_refuses_writes_nothing(  # type: ignore[no-untyped-def]
+    tmp_path: Path, capsys, monkeypatch, fixtures
+) -> None:
+    root = tmp_path / "leeg"
+    assert run(capsys, "init", str(root))[0] == 0
+    monkeypatch.chdir(root)
+    _refusing_hook(root)
+    xml = sorted((fixtures / "bwb/series").glob("*.xml"))[0]
+    err = _fails(capsys, "import", "bwb", str(xml))
+    assert "git could not commit" in err and "were not written" in err
+    assert git(root, "status", "--short", "--untracked-files=all") == ""
+    assert not (root / "articles").exists() or not any((root / "articles").rglob("*.txt"))

@@ -17,6 +17,7 @@ here amends, resets, rebases, force-pushes or deletes.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -426,11 +427,13 @@ class GitRepo:
             env["GIT_COMMITTER_NAME"], env["GIT_COMMITTER_EMAIL"] = committer
         options = ["-c", "commit.gpgsign=false"] if builder else []
         git = self._repo.git
+        staged: set[str] = set()
         try:
             self.lock.acquire()
             # Nothing else staged (the usual case): a plain commit of the index is the
             # same as --only, and much cheaper for a large first version of a code.
-            alone = builder or self.is_empty() or not self.staged_paths()
+            staged = set() if builder or self.is_empty() else set(self.staged_paths())
+            alone = not staged
             git.execute(["git", *options, "add", "--", *paths], env=env)
             args = ["git", *options, "commit", "--quiet", "--cleanup=whitespace", "-m", message]
             if builder:
@@ -440,6 +443,7 @@ class GitRepo:
             else:
                 git.execute([*args, "--only", "--", *paths], env=env)
         except self._gitmod.exc.GitCommandError as exc:
+            self._unstage([p for p in paths if p not in staged])  # the index as it was
             what, advice = git_says(exc)
             raise WetdiffError(
                 f"git could not commit: {what}", file=self.root, hint=advice
@@ -449,6 +453,19 @@ class GitRepo:
         sha = self.head_sha()
         assert sha is not None
         return sha
+
+    def _unstage(self, paths: Sequence[str]) -> None:
+        """Take ``paths`` out of the index again after a commit git refused, so the
+        lawyer's next ``git commit`` does not pick them up; best effort (the lock that
+        made the commit fail may also stop this)."""
+        if not paths:
+            return
+        if self.is_empty():
+            args = ["git", "rm", "--cached", "-q", "--ignore-unmatch", "--", *paths]
+        else:
+            args = ["git", "reset", "-q", "HEAD", "--", *paths]
+        with contextlib.suppress(self._gitmod.exc.GitCommandError):
+            self._repo.git.execute(args)
 
     def tag(self, name: str, sha: str) -> None:
         """Label a commit (lightweight tag); an existing tag is never moved."""
@@ -599,8 +616,13 @@ def walk_files(snapshot: Snapshot, rel: str) -> Iterator[str]:
 def git_says(exc: Any) -> tuple[str, str | None]:
     """What git said when a command failed, as one line and its advice (GitPython wraps
     it as "stderr: 'fatal: …'" over many lines)."""
-    text = str(getattr(exc, "stderr", "") or exc).strip()
+    text = str(getattr(exc, "stderr", "") or "").strip()
     text = text.removeprefix("stderr:").strip().strip("'").strip()
+    if not text:  # a hook that failed without a word
+        status = getattr(exc, "status", None)
+        return f"git stopped with exit code {status} and gave no reason", (
+            "A git hook (.git/hooks) may have refused it; run 'git commit' there to see why."
+        )
     first, _, rest = text.partition("\n")
     for prefix in ("fatal: ", "error: "):
         first = first.removeprefix(prefix)

@@ -18,8 +18,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
-from wetdiff.model.files import GAP, ArticleVersion, VersionMeta, write_version
+from wetdiff.errors import WetdiffError
+from wetdiff.model.files import (
+    GAP,
+    ArticleVersion,
+    VersionMeta,
+    atomic_write_bytes,
+    write_version,
+)
 from wetdiff.model.version import article_sort_key
 from wetdiff.store.gitrepo import GitRepo, git_date, message_with_trailers
 from wetdiff.store.proposals import Proposal, Stage
@@ -117,17 +125,47 @@ def record_law_versions(
     for version in versions:
         by_date[version.meta.in_force].append(version)
     author = author or repo.identity()
-    shas = []
+    shas: list[str] = []
     for day in sorted(by_date):
         paths = []
         for version in by_date[day]:
             folder_rel = f"articles/{version.meta.bwb_id}/{version.meta.artikel}"
-            write_version(repo.root / folder_rel, version)
             paths.append(f"{folder_rel}/{day.isoformat()}.toml")
             if version.artikel is not None:
                 paths.append(f"{folder_rel}/{day.isoformat()}.txt")
-        shas.append(commit_law_version(repo, paths, [v.meta for v in by_date[day]], author=author))
+        before = {rel: _read_bytes(repo.root / rel) for rel in paths}
+        new_folders = [
+            folder
+            for folder in dict.fromkeys((repo.root / rel).parent for rel in paths)
+            if not folder.exists()
+        ]
+        try:
+            for version in by_date[day]:
+                folder_rel = f"articles/{version.meta.bwb_id}/{version.meta.artikel}"
+                write_version(repo.root / folder_rel, version)
+            metas = [v.meta for v in by_date[day]]
+            shas.append(commit_law_version(repo, paths, metas, author=author))
+        except WetdiffError as error:  # git refused (a lock, a hook): leave no stray files
+            for rel, data in before.items():
+                if data is None:
+                    (repo.root / rel).unlink(missing_ok=True)
+                else:
+                    atomic_write_bytes(repo.root / rel, data)
+            for folder in new_folders:
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+            done = f" ({len(shas)} earlier date(s) were committed)" if shas else ""
+            raise WetdiffError(
+                f"{error.what}; the versions of {day} were not written{done}",
+                file=error.file,
+                line=error.line,
+                hint=error.hint,
+            ) from None
     return shas
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
 
 
 def stage_message(proposal: Proposal, stage: Stage, files: Sequence[str]) -> str:
