@@ -312,3 +312,16 @@ def test_an_import_a_hook_refuses_writes_nothing(  # type: ignore[no-untyped-def
     assert "git could not commit" in err and "were not written" in err
     assert git(root, "status", "--short", "--untracked-files=all") == ""
     assert not (root / "articles").exists() or not any((root / "articles").rglob("*.txt"))
+
+
+def test_the_tui_names_the_broken_proposal_toml_behind_the_default_comparison(  # type: ignore[no-untyped-def]
+    workspace: Path, capsys
+) -> None:
+    marker = workspace / "wetdiff.toml"
+    marker.write_text('name = "ws"\n\n[defaults]\ncompare = ["law", "36547"]\n', "utf-8")
+    rel = "proposals/36547/proposal.toml"
+    text = (workspace / rel).read_text(encoding="utf-8")
+    base_line = next(line for line in text.splitlines() if line.startswith("base ="))
+    line = _edit(workspace / rel, base_line, "base = 5")
+    err = _fails(capsys, "tui")
+    assert f"{rel}:{line}: field 'base' must be text" in err and "defaults.compare" not in err

@@ -72,6 +72,8 @@ def check_versions(old: str | None, new: str | None, workspace: Path | None) -> 
             try:
                 check(spec, opened)
             except WetdiffError as error:
+                if error.file is not None:  # the fault is in that file, not the spec
+                    raise
                 raise WetdiffError(
                     f"defaults.compare: {error.what}",
                     file=marker,
