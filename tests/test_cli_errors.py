@@ -325,3 +325,14 @@ def test_the_tui_names_the_broken_proposal_toml_behind_the_default_comparison(  
     line = _edit(workspace / rel, base_line, "base = 5")
     err = _fails(capsys, "tui")
     assert f"{rel}:{line}: field 'base' must be text" in err and "defaults.compare" not in err
+
+
+def test_a_data_folder_that_is_a_file_is_one_message(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    data.write_text("not a folder\n", encoding="utf-8")
+    monkeypatch.setenv("WETDIFF_DATA_DIR", str(data))
+    monkeypatch.chdir(tmp_path)
+    err = _fails(capsys, "versions")
+    assert (
+        err.startswith(f"wetdiff: {data}") and data.read_text(encoding="utf-8") == "not a folder\n"
+    )
