@@ -8,9 +8,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import pytest
-
-from wetdiff.cli import main
 from wetdiff.store import workspace as workspace_module
 from wetdiff.store.example import build_workspace, source_files
 from wetdiff.store.gitrepo import close_all
@@ -40,17 +37,6 @@ def git(cwd: Path, *args: str) -> str:
     return subprocess.run(
         ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
     ).stdout
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the CLI in-process: (exit code, stdout, stderr)."""
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as done:
-        code = int(done.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def forget_open_workspaces() -> None:

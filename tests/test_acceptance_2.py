@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from cli_helpers import run as _run
 
 from wetdiff.cli import main
 from wetdiff.model.files import atomic_write, atomic_write_bytes
@@ -122,15 +123,6 @@ def notes_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = make_workspace(tmp_path / "ws")
     monkeypatch.chdir(root)
     return root
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = int(main(list(args)) or 0)
-    except SystemExit as done:
-        code = int(done.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize(

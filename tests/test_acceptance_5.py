@@ -9,9 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 from notes_helpers import STAGE_273F, make_workspace, write
-
-from wetdiff.cli import main
 
 NEW_LID = "1. Onder uitbuiting wordt mede verstaan het gedwongen plegen van strafbare feiten.\n\n"
 NEW_LID_NOTE = """
@@ -29,15 +28,6 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = make_workspace(tmp_path / "ws")
     monkeypatch.chdir(root)
     return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = int(main(list(args)) or 0)
-    except SystemExit as done:
-        code = int(done.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def placements(capsys: pytest.CaptureFixture[str]) -> dict[str, str | None]:

@@ -9,7 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from store_helpers import forget_open_workspaces, run
+from cli_helpers import run
+from store_helpers import forget_open_workspaces
 
 from wetdiff.instructions import apply_opdrachten, generate, parse_text, same_text
 from wetdiff.model.text_format import render

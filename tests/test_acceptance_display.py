@@ -15,9 +15,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 from notes_helpers import NOTES, QUESTIONS, STAGE_273F, make_workspace, write
 
-from wetdiff.cli import main
 from wetdiff.model.files import VersionMeta
 
 MARKUP = "[bold]niet[/] [red]strafbaar[/red]"
@@ -55,15 +55,6 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     subprocess.run(["git", "-C", str(root), "commit", "-q", "-m", "meta \x1b[5mblink"], check=True)
     monkeypatch.chdir(root)
     return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = int(main(list(args)) or 0)
-    except SystemExit as done:
-        code = int(done.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("view", ["side-by-side", "renvooi", "unified"])

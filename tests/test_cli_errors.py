@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from store_helpers import build, forget_open_workspaces, git, run
+from cli_helpers import run
+from store_helpers import build, forget_open_workspaces, git
 
 
 @pytest.fixture(autouse=True)

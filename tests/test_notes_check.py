@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 from notes_helpers import NOTES, QUESTIONS, STAGE_273F, make_workspace, write
 
-from wetdiff.cli import main
 from wetdiff.diff import compare
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import Version
@@ -21,15 +21,6 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = make_workspace(tmp_path / "ws")
     monkeypatch.chdir(root)
     return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = int(main(list(args)) or 0)  # what the console script passes to sys.exit
-    except SystemExit as done:
-        code = int(done.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def stage(root: Path, text: str) -> None:

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 from notes_helpers import NOTES, STAGE_273F, make_workspace, write
 
-from wetdiff.cli import main
 from wetdiff.notes import read_notes
 
 
@@ -19,15 +19,6 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = make_workspace(tmp_path / "ws")
     monkeypatch.chdir(root)
     return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = int(main(list(args)) or 0)
-    except SystemExit as done:
-        code = int(done.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def notes_file(root: Path) -> Path:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from store_helpers import build, forget_open_workspaces, git, run
+from cli_helpers import run
+from store_helpers import build, forget_open_workspaces, git
 
 from wetdiff.errors import WetdiffError
 from wetdiff.store.versions import resolve

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from store_helpers import build, forget_open_workspaces, git, run
+from cli_helpers import run
+from store_helpers import build, forget_open_workspaces, git
 
 
 @pytest.fixture(autouse=True)

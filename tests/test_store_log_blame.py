@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from store_helpers import build, forget_open_workspaces, run
+from cli_helpers import run
+from store_helpers import build, forget_open_workspaces
 
 from wetdiff.store.blame import blame_article
 from wetdiff.store.workspace import open_workspace

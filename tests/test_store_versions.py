@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from store_helpers import build, forget_open_workspaces, git, run
+from cli_helpers import run
+from store_helpers import build, forget_open_workspaces, git
 
 from wetdiff.errors import WetdiffError
 from wetdiff.store.versions import list_versions, resolve

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from store_helpers import forget_open_workspaces, run
+from cli_helpers import run
+from store_helpers import forget_open_workspaces
 
 
 @pytest.fixture(autouse=True)

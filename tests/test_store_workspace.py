@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from store_helpers import SOURCE, build, forget_open_workspaces, git, run
+from cli_helpers import run
+from store_helpers import SOURCE, build, forget_open_workspaces, git
 
 from wetdiff.store import example
 from wetdiff.store.gitrepo import close_all
