@@ -40,7 +40,7 @@ from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Locatie
 from wetdiff.model.files import atomic_write
 from wetdiff.notes.model import SIDES, Anchor, Citation, Note
-from wetdiff.notes.tomlfile import GAP, Blocks, dump_block, is_date, load_toml, parse_toml
+from wetdiff.notes.tomlfile import GAP, Blocks, dump_block, is_date, load_toml, parse_block_file
 
 NOTE_FIELDS = (
     "id",
@@ -84,36 +84,7 @@ class NotesFile:
 
 def parse_notes(text: str, source: str) -> tuple[Note, ...]:
     """The notes of one file, or a :class:`WetdiffError` with file, line and field."""
-    data = parse_toml(text, source)
-    blocks = Blocks(text, source)
-    extra = sorted(set(data) - {"note"})
-    if extra:
-        raise WetdiffError(
-            f"unknown table or field {extra[0]!r}",
-            file=source,
-            line=_line_of_key(text, extra[0]),
-            hint="A notes file holds only [[note]] blocks.",
-        )
-    raw = data.get("note", [])
-    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-        raise WetdiffError(
-            "'note' must be [[note]] blocks", file=source, line=_line_of_key(text, "note")
-        )
-    notes: list[Note] = []
-    seen: dict[str, int | None] = {}
-    for index, item in enumerate(raw):
-        note = _note(item, index, blocks)
-        if note.id in seen:
-            raise blocks.error(
-                f"duplicate note id {note.id!r} (first at line {seen[note.id]})",
-                "note",
-                index,
-                "id",
-                hint="Each note id may occur only once.",
-            )
-        seen[note.id] = note.line
-        notes.append(note)
-    return tuple(notes)
+    return tuple(parse_block_file(text, source, "note", _note, what="notes file"))
 
 
 def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
@@ -225,14 +196,6 @@ def _citations(raw: Any, index: int, blocks: Blocks) -> tuple[Citation, ...]:
             Citation(document, item.get("section", "").strip(), item.get("page", "").strip(), link)
         )
     return tuple(citations)
-
-
-def _line_of_key(text: str, key: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped.split("=", 1)[0].strip() == key or stripped.strip("[]").strip() == key:
-            return number
-    return None
 
 
 def sort_notes(notes: Iterable[Note]) -> tuple[Note, ...]:

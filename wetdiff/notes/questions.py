@@ -23,7 +23,7 @@ from typing import Any
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import atomic_write, read_text
-from wetdiff.notes.tomlfile import GAP, Blocks, dump_block, is_date, parse_toml
+from wetdiff.notes.tomlfile import GAP, Blocks, dump_block, is_date, parse_block_file
 
 # The kinds of question a lawyer meets, in their own words. Case is folded
 # ("RvS-advies" is "rvs-advies"); another kind is accepted with a warning, so a registry
@@ -122,42 +122,14 @@ class QuestionRegistry:
 def parse_questions(text: str, source: str) -> tuple[tuple[Question, ...], tuple[str, ...]]:
     """The questions of one registry file, or a :class:`WetdiffError` naming file, line and
     field. Returns the questions and warnings (unknown kinds)."""
-    data = parse_toml(text, source)
-    blocks = Blocks(text, source)
-    extra = sorted(set(data) - {"question"})
-    if extra:
-        raise WetdiffError(
-            f"unknown table or field {extra[0]!r}",
-            file=source,
-            line=_top_line(text, extra[0]),
-            hint="A questions file holds only [[question]] blocks.",
-        )
-    raw = data.get("question", [])
-    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-        raise WetdiffError(
-            "'question' must be [[question]] blocks", file=source, line=_top_line(text, "question")
-        )
-    questions: list[Question] = []
-    warnings: list[str] = []
-    seen: dict[str, int | None] = {}
-    for index, item in enumerate(raw):
-        question = _question(item, index, blocks)
-        if question.id in seen:
-            raise blocks.error(
-                f"duplicate question id {question.id!r} (first at line {seen[question.id]})",
-                "question",
-                index,
-                "id",
-                hint="Each question id may occur only once.",
-            )
-        seen[question.id] = question.line
-        if not question.known_kind:
-            warnings.append(
-                f"{source}:{question.line}: unknown kind {question.kind!r} of "
-                f"question {question.id!r} (known: {', '.join(KINDS)})"
-            )
-        questions.append(question)
-    return tuple(questions), tuple(warnings)
+    questions = parse_block_file(text, source, "question", _question, what="questions file")
+    warnings = tuple(
+        f"{source}:{q.line}: unknown kind {q.kind!r} of question {q.id!r} "
+        f"(known: {', '.join(KINDS)})"
+        for q in questions
+        if not q.known_kind
+    )
+    return tuple(questions), warnings
 
 
 def _question(item: dict[str, Any], index: int, blocks: Blocks) -> Question:
@@ -206,14 +178,6 @@ def _question(item: dict[str, Any], index: int, blocks: Blocks) -> Question:
         source=blocks.source,
         line=blocks.header_line("question", index),
     )
-
-
-def _top_line(text: str, key: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped.split("=", 1)[0].strip() == key or stripped.strip("[]").strip() == key:
-            return number
-    return None
 
 
 def read_questions(path: Path) -> tuple[tuple[Question, ...], tuple[str, ...]]:

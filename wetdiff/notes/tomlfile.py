@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import tomli_w
 
@@ -42,6 +42,69 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         hint='Text goes between double quotes (a long text between """ and """); '
         "the format is in docs/notes.md.",
     )
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def line(self) -> int | None: ...
+
+
+T = TypeVar("T", bound=_Identified)
+
+
+def parse_block_file(
+    text: str,
+    source: str,
+    table: str,
+    parse_item: Callable[[dict[str, Any], int, Blocks], T],
+    *,
+    what: str,
+) -> list[T]:
+    """The ``[[table]]`` blocks of a notes or questions file, each read by
+    ``parse_item``; a file with anything else in it, or with an id twice, is refused
+    with its line."""
+    data = parse_toml(text, source)
+    blocks = Blocks(text, source)
+    extra = sorted(set(data) - {table})
+    if extra:
+        raise WetdiffError(
+            f"unknown table or field {extra[0]!r}",
+            file=source,
+            line=top_line(text, extra[0]),
+            hint=f"A {what} holds only [[{table}]] blocks.",
+        )
+    raw = data.get(table, [])
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        raise WetdiffError(
+            f"{table!r} must be [[{table}]] blocks", file=source, line=top_line(text, table)
+        )
+    items: list[T] = []
+    seen: dict[str, int | None] = {}
+    for index, entry in enumerate(raw):
+        item = parse_item(entry, index, blocks)
+        if item.id in seen:
+            raise blocks.error(
+                f"duplicate {table} id {item.id!r} (first at line {seen[item.id]})",
+                table,
+                index,
+                "id",
+                hint=f"Each {table} id may occur only once.",
+            )
+        seen[item.id] = item.line
+        items.append(item)
+    return items
+
+
+def top_line(text: str, key: str) -> int | None:
+    """Line of a top-level ``key = …`` or ``[key]``/``[[key]]`` header."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.split("=", 1)[0].strip() == key or stripped.strip("[]").strip() == key:
+            return number
+    return None
 
 
 @dataclass(frozen=True, slots=True)
