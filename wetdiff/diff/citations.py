@@ -245,23 +245,12 @@ def stale_citations(changeset: ChangeSet) -> tuple[StaleCitation, ...]:
             known, now = places.now(then.target)
             if not known:
                 continue
+            also: tuple[Locatie, ...] = ()
             if now == reference.target:
                 also = places.elsewhere(then.target, now) if now is not None else ()
-                if also:  # points right, but at only part of what it cited
-                    found.append(
-                        StaleCitation(
-                            new.locatie,
-                            reference.text,
-                            then.target,
-                            now,
-                            reference.target,
-                            change.id,
-                            reference.relative,
-                            also,
-                        )
-                    )
-                continue
-            if (
+                if not also:
+                    continue  # points right, at all of what it cited
+            elif (
                 now is None
                 and then.target == reference.target
                 and places.still_there(reference.target)
@@ -276,6 +265,7 @@ def stale_citations(changeset: ChangeSet) -> tuple[StaleCitation, ...]:
                     reference.target,
                     change.id,
                     reference.relative,
+                    also,  # non-empty: points right, but at only part of what it cited
                 )
             )
     return tuple(found)
