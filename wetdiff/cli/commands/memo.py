@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -146,19 +147,8 @@ def command(
 
         attachment = attach(notes, changeset)
     total = len(changeset.changes)
-    if total >= BIG:
-        with click.progressbar(length=total, label="memo", file=sys.stderr) as bar:
-            memo = build_memo(
-                old_version,
-                new_version,
-                changeset,
-                attachment,
-                questions,
-                lang=lang,
-                author=_author(author),
-                progress=bar.update,
-            )
-    else:
+    bar = click.progressbar(length=total, label="memo", file=sys.stderr) if total >= BIG else None
+    with bar if bar is not None else nullcontext():
         memo = build_memo(
             old_version,
             new_version,
@@ -167,6 +157,7 @@ def command(
             questions,
             lang=lang,
             author=_author(author),
+            progress=bar.update if bar is not None else None,
         )
     data = render(memo, fmt)
     atomic_write_bytes(path, data)
