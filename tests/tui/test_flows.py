@@ -190,6 +190,25 @@ def test_jump_to_article(app_factory, run_app) -> None:
     run_app(app_factory(), scenario)
 
 
+def test_notifications_show_what_the_lawyer_typed_literally(app_factory, run_app) -> None:
+    async def scenario(pilot):  # type: ignore[no-untyped-def]
+        app = pilot.app
+        await pilot.press("g")
+        await type_text(pilot, "[bold]999[/]")
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = list(app._notifications)[-1]  # a toast, drawn as plain text
+        assert shown.message == "No article [bold]999[/] in this comparison."
+        assert not shown.markup
+        app.notify("Fout in \x1b[31m[red]tekst[/red]", title="[b]titel[/b]")
+        await pilot.pause()
+        last = list(app._notifications)[-1]
+        assert last.message == "Fout in ␛[31m[red]tekst[/red]"
+        assert last.title == "[b]titel[/b]" and not last.markup
+
+    run_app(app_factory(), scenario)
+
+
 def test_pick_versions_from_the_list(app_factory, run_app) -> None:
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from wetdiff.errors import WetdiffError
+from wetdiff.model.normalise import visible_controls
 from wetdiff.tui.commands import WetdiffCommands
 from wetdiff.tui.data import Prefetch, Session
 from wetdiff.tui.screens.main import MainScreen
@@ -42,6 +44,27 @@ class WetdiffApp(App[None]):
     def on_load(self) -> None:
         """Start comparing while Textual sets up the screen."""
         self.prefetch: Prefetch | None = Prefetch(self.session, self.old_spec, self.new_spec)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: messages quote statute text, file names,
+        versions and notes a lawyer typed, and ``[bold]`` in those must show as typed
+        (and an escape character as ␛), never be read as markup."""
+        del markup
+        super().notify(
+            visible_controls(message),
+            title=visible_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.old_spec, self.new_spec)
