@@ -167,38 +167,31 @@ def article_log(workspace: Workspace, number: str, rev: str | None = None) -> li
     entries: list[LogEntry] = []
     previous: Step | None = None
     for step in laws:
-        lines, counts, changes = _compare_steps(previous, step)
-        entries.append(
-            LogEntry(
-                step,
-                previous.label if previous else "",
-                lines,
-                counts,
-                tuple(by_path.get(step.path, ())),
-                changes,
-            )
-        )
+        entries.append(_entry(step, previous, by_path))
         if step.artikel is not None:
             previous = step
     latest_law = previous
     for proposal, steps in proposals:
         before = _start_step(workspace, proposal, number, rev) or latest_law
         for step in steps:
-            lines, counts, changes = _compare_steps(before, step)
-            entries.append(
-                LogEntry(
-                    step,
-                    before.label if before else "",
-                    lines,
-                    counts,
-                    tuple(by_path.get(step.path, ())),
-                    changes,
-                )
-            )
+            entries.append(_entry(step, before, by_path))
             before = step
     law_entries = [e for e in entries if e.step.kind == "law"]
     stage_entries = [e for e in entries if e.step.kind == "stage"]
     return list(reversed(stage_entries)) + list(reversed(law_entries))
+
+
+def _entry(step: Step, before: Step | None, by_path: dict[str, list[CommitInfo]]) -> LogEntry:
+    """One version of the article, compared with the version it followed."""
+    lines, counts, changes = _compare_steps(before, step)
+    return LogEntry(
+        step,
+        before.label if before else "",
+        lines,
+        counts,
+        tuple(by_path.get(step.path, ())),
+        changes,
+    )
 
 
 _history: dict[tuple[str, str], dict[str, list[CommitInfo]]] = {}
