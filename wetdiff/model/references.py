@@ -167,6 +167,12 @@ def extract_references(
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
+    def relative(start: int, end: int, lid: str | None, onderdelen: tuple[str, ...]) -> None:
+        """A citation within the article where the text stands: it moves with it."""
+        found.append(
+            Reference(text[start:end], start, end, Locatie(here.artikel, lid, onderdelen), True)
+        )
+
     # 1. "artikel 273f, eerste lid, onder 3°", "de artikelen 240b en 248a"
     for match in _ARTICLE.finditer(text):
         pos = match.end()
@@ -220,44 +226,19 @@ def extract_references(
             continue
         onderdelen, end = _onderdelen(text, match.end())
         for lid in _ordinal_list(match.group("ords")):
-            found.append(
-                Reference(
-                    text[match.start() : end],
-                    match.start(),
-                    end,
-                    Locatie(here.artikel, lid, onderdelen),
-                    True,
-                )
-            )
+            relative(match.start(), end, lid, onderdelen)
         taken.append((match.start(), end))
     for match in _LID_NEAR.finditer(text):
         if not free(match.start(), match.end()) or not (here.lid or "").isdigit():
             continue
         onderdelen, end = _onderdelen(text, match.end())
-        lid = str(int(here.lid or "0") - 1)
-        found.append(
-            Reference(
-                text[match.start() : end],
-                match.start(),
-                end,
-                Locatie(here.artikel, lid, onderdelen),
-                True,
-            )
-        )
+        relative(match.start(), end, str(int(here.lid or "0") - 1), onderdelen)
         taken.append((match.start(), end))
     for match in _LID_NUMBER.finditer(text):
         if not free(match.start(), match.end()):
             continue
         onderdelen, end = _onderdelen(text, match.end())
-        found.append(
-            Reference(
-                text[match.start() : end],
-                match.start(),
-                end,
-                Locatie(here.artikel, match.group("nr"), onderdelen),
-                True,
-            )
-        )
+        relative(match.start(), end, match.group("nr"), onderdelen)
         taken.append((match.start(), end))
 
     # 3. "onder 1°", "onderdeel a", "onder a en b": within the lid where the text stands
@@ -273,16 +254,7 @@ def extract_references(
             end = more.end()
         deeper, end = _onderdelen(text, end)
         for value in values:
-            start = match.start()
-            found.append(
-                Reference(
-                    text[start:end],
-                    start,
-                    end,
-                    Locatie(here.artikel, here.lid, (_onder(value), *deeper)),
-                    True,
-                )
-            )
+            relative(match.start(), end, here.lid, (_onder(value), *deeper))
         taken.append((match.start(), end))
     found.sort(key=lambda r: (r.start, r.end))
     return found
