@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -381,15 +381,7 @@ class DiffDocument:
     def exact_heights(self, width: int) -> list[int]:
         """The exact height of every block at ``width`` (pure: no state is changed)."""
         column = self.column_width(width)
-        heights: list[int] = []
-        append = heights.append
-        changes = self.changes
-        for block in self.blocks:
-            if block.change < 0:
-                append(1 if not heights else 2)
-                continue
-            append(self._measure_change(changes[block.change], column))
-        return heights
+        return self._block_heights(lambda change: self._measure_change(change, column))
 
     def use_heights(self, width: int, heights: list[int]) -> bool:
         """Adopt heights computed by :meth:`exact_heights` (if still for this width)."""
@@ -403,19 +395,27 @@ class DiffDocument:
 
     def _estimate(self, width: int) -> list[int]:
         column = self.column_width(width)
+
+        def estimate(change: Any) -> int:
+            longest = max(
+                len(change.old.text) if change.old is not None else 0,
+                len(change.new.text) if change.new is not None else 0,
+            )
+            return longest * 6 // (5 * column) + 1  # ~20% lost at line ends
+
+        return self._block_heights(estimate)
+
+    def _block_heights(self, measure: Callable[[Any], int]) -> list[int]:
+        """Every block's height: an article heading takes one line (and a blank line
+        above it after the first), an aligned provision what ``measure`` says."""
         heights: list[int] = []
         append = heights.append
         changes = self.changes
         for block in self.blocks:
             if block.change < 0:
                 append(1 if not heights else 2)
-                continue
-            change = changes[block.change]
-            longest = max(
-                len(change.old.text) if change.old is not None else 0,
-                len(change.new.text) if change.new is not None else 0,
-            )
-            append(longest * 6 // (5 * column) + 1)  # ~20% lost at line ends
+            else:
+                append(measure(changes[block.change]))
         return heights
 
     def _measure_change(self, change: Any, column: int) -> int:
