@@ -74,7 +74,6 @@ _REGELING_IN_SENTENCE = re.compile(
     re.S,
 )
 _LABEL_ARTIKEL = re.compile(r"^\s*(?:ARTIKEL|Artikel)\s*", re.I)
-_ARTIKEL_NR = re.compile(r"^[0-9]+[0-9a-z.:]*$|^[IVXLC]+[A-Z]?$")
 
 
 @dataclass(frozen=True, slots=True)

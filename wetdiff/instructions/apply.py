@@ -464,15 +464,6 @@ def apply_opdrachten(
     return Toegepast(result, tuple(failures), changed, applied)
 
 
-def apply_to_artikel(
-    opdrachten: tuple[Opdracht, ...], artikel: Artikel | None, number: str
-) -> tuple[dict[str, Artikel], tuple[Mislukt, ...]]:
-    """Apply instructions to one article alone (the generator's self-check)."""
-    version = Version("x", "x", (artikel,) if artikel is not None else ())
-    result = apply_opdrachten(opdrachten, version)
-    return {a.number: a for a in result.version.artikelen}, result.failures
-
-
 def same_text(a: Artikel | None, b: Artikel | None) -> bool:
     """Equal as the law reads: an article that is absent and one that reads
     "[Vervallen]" are the same state of the code."""

@@ -369,10 +369,6 @@ _BLOCK_END = re.compile(
 )
 
 
-def _q(quotes: list[str], index: str | None) -> str:
-    return quotes[int(index)] if index is not None else ""
-
-
 def _legacy(text: str, quotes: list[str]) -> str:
     """The older unquoted new text after a colon; its final full stop closed the
     instruction and has already been taken off."""

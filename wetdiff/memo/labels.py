@@ -138,8 +138,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-LANGUAGES = tuple(LABELS)
-
 
 def labels(lang: str) -> dict[str, str]:
     return LABELS[lang]

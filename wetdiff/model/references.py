@@ -29,7 +29,6 @@ _ARTICLE_NR = rf"\d+{_SUFFIX}?(?![\w°])"
 _ORDINALS = "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True))
 _ORD = rf"(?:{_ORDINALS})"
 _JOIN = r"(?:\s*,\s*(?:en\s+|of\s+)?|\s+en\s+|\s+of\s+|\s+tot\s+en\s+met\s+|\s*-\s*)"
-_ONDER_VALUE = r"(?:\d+[a-z]?[°º]|[a-z]{1,2})"
 # After a bare letter ("onder a") something must show it is a citation, not a word.
 _LETTER_END = (
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:en|of|tot|genoemd\w*|bedoeld\w*|omschreven\w*|"

@@ -18,7 +18,6 @@ from wetdiff.notes.anchor import Attachment, attach
 from wetdiff.notes.model import Note
 from wetdiff.notes.questions import QuestionRegistry
 
-SCHEMA = 1
 # Finding kinds (fail the check) and gap kinds (reported only).
 UNEXPLAINED = "unexplained-change"
 ORPHANED = "orphaned-note"

@@ -100,10 +100,6 @@ class Note:
     source: str = field(default="", compare=False)
     line: int | None = field(default=None, compare=False)
 
-    @property
-    def is_gap(self) -> bool:
-        return bool(self.gap)
-
     def sort_key(self) -> tuple[Any, ...]:
         """Notes are kept sorted by law-history version, provision, then id, so two
         lawyers adding notes on different provisions touch different parts of the

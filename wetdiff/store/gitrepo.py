@@ -376,10 +376,6 @@ class GitRepo:
                     found.setdefault(name, []).append(info)
         return found
 
-    def files_changed(self, sha: str) -> tuple[str, ...]:
-        out = self._repo.git.show(sha, "--format=", "--name-only", "--no-renames")
-        return tuple(line for line in out.splitlines() if line)
-
     # -- state of the working tree ---------------------------------------------------
 
     def staged_paths(self) -> list[str]:

@@ -33,7 +33,6 @@ import tomli_w
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import ArticleVersion, line_of, parse_toml, read_text
 from wetdiff.store.gitrepo import (
-    CommitSnapshot,
     DiskSnapshot,
     GitRepo,
     Snapshot,
@@ -331,7 +330,3 @@ def init_workspace(
             paths.append(f"{sub}/.gitkeep")
     repo.commit(paths, f"Start workspace {config.name}\n", author=identity)
     return _load(folder, example=False)
-
-
-def snapshot_is_commit(snapshot: Snapshot) -> bool:
-    return isinstance(snapshot, CommitSnapshot)

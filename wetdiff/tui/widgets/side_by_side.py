@@ -202,10 +202,6 @@ class SideBySide(ScrollView, can_focus=True):
         self.cursor = cursor
         return True
 
-    @property
-    def changed_order(self) -> Sequence[int]:
-        return self._changed_order
-
     def _measure(self) -> None:
         """Index the document's lines for the current width: exactly at once for an
         ordinary proposal; for a whole code, first estimated (so the first screen shows
