@@ -173,13 +173,7 @@ def edit(
     from wetdiff.notes.proposal import check_can_commit, save_note
 
     target = _Target.open(proposal, notes_file)
-    note = target.file.get(note_id)
-    if note is None:
-        raise WetdiffError(
-            f"no note {note_id!r}",
-            file=target.file.path,
-            hint="'wetdiff note list' shows the notes.",
-        )
+    note = target.note(note_id)
     no_commit = fields.pop("no_commit")
     given = {k: v for k, v in fields.items() if v not in (None, ())}
     if not given and new_id is None:
@@ -290,13 +284,7 @@ def list_(proposal: str | None, notes_file: Path | None, output_format: str) -> 
 def show(note_id: str, proposal: str | None, notes_file: Path | None, output_format: str) -> None:
     """Show one note in full."""
     target = _Target.open(proposal, notes_file)
-    note = target.file.get(note_id)
-    if note is None:
-        raise WetdiffError(
-            f"no note {note_id!r}",
-            file=target.file.path,
-            hint="'wetdiff note list' shows the notes.",
-        )
+    note = target.note(note_id)
     _print_note(note, output_format, target)
 
 
@@ -336,6 +324,17 @@ class _Target:
         root = find_root()
         proposal = proposal or default_proposal(root)
         return cls(root, proposal, read_notes(notes_path(root, proposal)))
+
+    def note(self, note_id: str) -> Any:
+        """The note with this id; no such note is the user's mistake."""
+        note = self.file.get(note_id)
+        if note is None:
+            raise WetdiffError(
+                f"no note {note_id!r}",
+                file=self.file.path,
+                hint="'wetdiff note list' shows the notes.",
+            )
+        return note
 
     def changeset(self) -> Any:
         if self.proposal is None:
