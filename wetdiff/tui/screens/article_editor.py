@@ -191,17 +191,6 @@ class ArticleEditor(Screen[bool]):
             self.dismiss(False)
 
     def action_close(self) -> None:
-        from wetdiff.tui.screens.confirm import ConfirmScreen
+        from wetdiff.tui.screens.confirm import close_editor
 
-        if not self.unsaved:
-            self.dismiss(False)
-            return
-
-        def answer(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard your edits to this article?", yes="Discard", no="Keep editing"),
-            answer,
-        )
+        close_editor(self, self.unsaved, "Discard your edits to this article?")

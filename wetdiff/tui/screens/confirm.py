@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label
 
 
@@ -41,3 +41,17 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+def close_editor(editor: Screen[bool], unsaved: str, question: str) -> None:
+    """Close an editor at once when nothing is unsaved; else ask first, so edits are
+    never lost to a stray Escape."""
+    if not unsaved:
+        editor.dismiss(False)
+        return
+
+    def answer(discard: bool | None) -> None:
+        if discard:
+            editor.dismiss(False)
+
+    editor.app.push_screen(ConfirmScreen(question, yes="Discard", no="Keep editing"), answer)

@@ -247,16 +247,6 @@ class NoteEditor(Screen[bool]):
         self.notify(f"Question {message.question.id} added to the registry.", timeout=3)
 
     def action_close(self) -> None:
-        from wetdiff.tui.screens.confirm import ConfirmScreen
+        from wetdiff.tui.screens.confirm import close_editor
 
-        if not self.unsaved:
-            self.dismiss(False)
-            return
-
-        def answer(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard this unsaved note?", yes="Discard", no="Keep editing"), answer
-        )
+        close_editor(self, self.unsaved, "Discard this unsaved note?")
