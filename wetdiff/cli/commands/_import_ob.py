@@ -74,6 +74,7 @@ def ob(
     regelingen are listed as skipped. Every instruction must apply: one that cannot is
     reported in its own words, exit code 1, and nothing is written.
     """
+    from wetdiff.cli.commands.apply import _failed_json, _failure_lines, _print, _save_stage
     from wetdiff.importers.bekendmaking import apply_bekendmaking, read_bekendmaking
 
     bekendmaking = read_bekendmaking(file)
@@ -98,15 +99,8 @@ def ob(
             f"{len(toepassing.problems)} of {toepassing.count} instruction(s) of "
             f"{which} could not be applied; nothing was written:"
         ]
-        lines += [
-            f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}"
-            for p in toepassing.problems
-        ]
+        lines += _failure_lines(toepassing.problems)
         if output_format == "json":  # what failed, for a script; the message still goes to stderr
-            failed = [
-                {"label": p.label, "words": p.words, "reason": p.reason}
-                for p in toepassing.problems
-            ]
             click.echo(
                 json.dumps(
                     {
@@ -114,7 +108,7 @@ def ob(
                         "document": bekendmaking.description,
                         "applied": 0,
                         "changed": [],
-                        "failed": failed,
+                        "failed": _failed_json(toepassing.problems),
                         "skipped": skipped,
                     },
                     ensure_ascii=False,
@@ -127,8 +121,6 @@ def ob(
         raise WetdiffError(
             f"{which} of {bekendmaking.description} changes nothing in {version.label}", file=file
         )
-    from wetdiff.cli.commands.apply import _print, _save_stage
-
     changed = [a for a in result.version.artikelen if a.number in result.changed]
     if print_only:
         _print(changed, result.changed, output_format)

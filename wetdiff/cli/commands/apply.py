@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from wetdiff.cli.options import format_option, load_version
 from wetdiff.errors import FindingsError, WetdiffError
+
+if TYPE_CHECKING:
+    from wetdiff.instructions.model import Mislukt
 
 
 @click.command()
@@ -115,13 +120,13 @@ def command(
             f"{len(problems)} of {len(gelezen.opdrachten.opdrachten) + len(gelezen.problems)}"
             " instruction(s) could not be applied; nothing was written:"
         ]
-        lines += [
-            f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}" for p in problems
-        ]
+        lines += _failure_lines(problems)
         if output_format == "json":  # what failed, for a script; the message still goes to stderr
-            failed = [{"label": p.label, "words": p.words, "reason": p.reason} for p in problems]
             click.echo(
-                json.dumps({"applied": 0, "changed": [], "failed": failed}, ensure_ascii=False)
+                json.dumps(
+                    {"applied": 0, "changed": [], "failed": _failed_json(problems)},
+                    ensure_ascii=False,
+                )
             )
         raise FindingsError("\n".join(lines))
     changed = [a for a in result.version.artikelen if a.number in result.changed]
@@ -149,6 +154,15 @@ def command(
             f"{result.applied} instruction(s) applied; changed: "
             f"{', '.join(result.changed) or 'nothing'}"
         )
+
+
+def _failure_lines(problems: Sequence[Mislukt]) -> list[str]:
+    """Each instruction that failed, in its own words and why."""
+    return [f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}" for p in problems]
+
+
+def _failed_json(problems: Sequence[Mislukt]) -> list[dict[str, str]]:
+    return [{"label": p.label, "words": p.words, "reason": p.reason} for p in problems]
 
 
 def _print(changed: list, numbers: tuple[str, ...], output_format: str) -> None:
