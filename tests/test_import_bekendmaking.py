@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 
 from wetdiff.errors import WetdiffError
 from wetdiff.importers.bekendmaking import apply_bekendmaking, read_bekendmaking
@@ -46,18 +47,6 @@ ARTIKEL_10 = """Artikel 10
 
 De schuldige kan worden ontzet van de in artikel 28, onder 1°, 2° en 4°, genoemde rechten.
 """
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    from wetdiff.cli import main
-
-    try:
-        main(args)
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def variant(tmp_path: Path, old: str, new: str, source: Path = BILL) -> Path:
@@ -164,7 +153,7 @@ def test_new_text_in_a_wijziging_of_its_own_after_the_articles_sentence() -> Non
 def test_print_shows_the_new_texts_and_lists_the_skipped_artikel(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(["import", "ob", str(BILL), "--to", str(BASE), "--print"], capsys)
+    code, out, err = run(capsys, "import", "ob", str(BILL), "--to", str(BASE), "--print")
     assert code == 0, err
     assert out == "\n".join([ARTIKEL_9, ARTIKEL_9A, ARTIKEL_10])
     assert "skipped: ARTIKEL II (Wetboek van Strafrecht BES)" in err
@@ -174,7 +163,7 @@ def test_a_failing_instruction_is_reported_in_its_own_words_exit_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = variant(tmp_path, "wordt «acht» vervangen", "wordt «negen» vervangen")
-    code, out, err = run(["import", "ob", str(path), "--to", str(BASE), "--print"], capsys)
+    code, out, err = run(capsys, "import", "ob", str(path), "--to", str(BASE), "--print")
     assert code == 1
     assert out == ""
     assert "nothing was written" in err
@@ -183,7 +172,7 @@ def test_a_failing_instruction_is_reported_in_its_own_words_exit_1(
         "door «twaalf»." in err
     )
     code, out, err = run(
-        ["import", "ob", str(path), "--to", str(BASE), "--print", "--format", "json"], capsys
+        capsys, "import", "ob", str(path), "--to", str(BASE), "--print", "--format", "json"
     )
     assert code == 1 and "nothing was written" in err
     (failed,) = json.loads(out)["failed"]
@@ -198,20 +187,18 @@ def test_version_without_regeling_and_several_artikelen_asks_which(
     for number in ("9", "10"):
         source = BASE / number / "2020-01-01.txt"
         (folder / f"{number}.txt").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
-    code, _, err = run(["import", "ob", str(BILL), "--to", str(folder), "--print"], capsys)
+    code, _, err = run(capsys, "import", "ob", str(BILL), "--to", str(folder), "--print")
     assert code == 2 and "--regeling" in err and "Wetboek van Strafrecht BES (ARTIKEL II)" in err
     code, out, err = run(
-        [
-            "import",
-            "ob",
-            str(BILL),
-            "--to",
-            str(folder),
-            "--print",
-            "--regeling",
-            "Wetboek van Strafrecht",
-        ],
         capsys,
+        "import",
+        "ob",
+        str(BILL),
+        "--to",
+        str(folder),
+        "--print",
+        "--regeling",
+        "Wetboek van Strafrecht",
     )
     assert code == 0, err
     assert out.startswith(ARTIKEL_9)
@@ -221,17 +208,15 @@ def test_a_regeling_the_document_does_not_amend_is_exit_2(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, _, err = run(
-        [
-            "import",
-            "ob",
-            str(BILL),
-            "--to",
-            str(BASE),
-            "--print",
-            "--regeling",
-            "Wetboek van Strafvordering",
-        ],
         capsys,
+        "import",
+        "ob",
+        str(BILL),
+        "--to",
+        str(BASE),
+        "--print",
+        "--regeling",
+        "Wetboek van Strafvordering",
     )
     assert code == 2
     assert "has no ARTIKEL that amends the Wetboek van Strafvordering" in err
@@ -240,12 +225,12 @@ def test_a_regeling_the_document_does_not_amend_is_exit_2(
 def test_instructions_option_prints_the_text_wetdiff_apply_reads(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(["import", "ob", str(BILL), "--instructions"], capsys)
+    code, out, err = run(capsys, "import", "ob", str(BILL), "--instructions")
     assert code == 0, err
     assert out.startswith("ARTIKEL I\n") and "\nARTIKEL II\n" in out
     path = tmp_path / "opdrachten.txt"
     path.write_text(read_bekendmaking(BILL).artikelen[0].text, encoding="utf-8")
-    code, out, err = run(["apply", str(path), "--to", str(BASE), "--print"], capsys)
+    code, out, err = run(capsys, "apply", str(path), "--to", str(BASE), "--print")
     assert code == 0, err
     assert out == "\n".join([ARTIKEL_9, ARTIKEL_9A, ARTIKEL_10])
 
@@ -264,15 +249,13 @@ def test_stb_2013_444_words_read_as_the_text_instructions_and_refused_alike(
     assert from_xml.problems == ()
     assert from_xml.opdrachten.opdrachten == from_text.opdrachten.opdrachten
     code, out, err = run(
-        [
-            "import",
-            "ob",
-            str(HERE / "stb-2013-444-A.xml"),
-            "--to",
-            str(samples / "2013-09-01"),
-            "--print",
-        ],
         capsys,
+        "import",
+        "ob",
+        str(HERE / "stb-2013-444-A.xml"),
+        "--to",
+        str(samples / "2013-09-01"),
+        "--print",
     )
     assert code == 1 and out == ""
     assert "2 of 4 instruction(s) of ARTIKEL I could not be applied" in err
@@ -299,7 +282,7 @@ def test_hostile_or_unknown_xml_is_refused_exit_2(
     name: str, message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(
-        ["import", "ob", str(HERE / "hostile" / name), "--to", str(BASE), "--print"], capsys
+        capsys, "import", "ob", str(HERE / "hostile" / name), "--to", str(BASE), "--print"
     )
     assert code == 2
     assert out == ""
@@ -343,9 +326,9 @@ def test_a_control_character_is_refused(tmp_path: Path, old: str, new: str) -> N
 
 
 def test_usage_needs_a_version_and_one_destination(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["import", "ob", str(BILL), "--print"], capsys)
+    code, _, err = run(capsys, "import", "ob", str(BILL), "--print")
     assert code == 2 and "--to" in err
-    code, _, err = run(["import", "ob", str(BILL), "--to", str(BASE)], capsys)
+    code, _, err = run(capsys, "import", "ob", str(BILL), "--to", str(BASE))
     assert code == 2 and "--as" in err
 
 
@@ -390,14 +373,14 @@ def test_as_a_proposal_stage_commits_naming_the_document_and_failures_commit_not
         bad = tmp_path / "kst-99999-3-bad.xml"
         bad.write_text(STORE_BILL.replace("«kan»", "«mag»"), encoding="utf-8")
         head = git(root, "rev-parse", "HEAD").strip()
-        code, _, err = run(["import", "ob", str(bad), "--to", "law", "--as", "36547/A"], capsys)
+        code, _, err = run(capsys, "import", "ob", str(bad), "--to", "law", "--as", "36547/A")
         assert code == 1 and "«mag» komt niet voor" in err
         assert git(root, "rev-parse", "HEAD").strip() == head
         assert not (root / "proposals/36547/A/251a.txt").exists()
 
         good = tmp_path / "kst-99999-3.xml"
         good.write_text(STORE_BILL, encoding="utf-8")
-        code, out, err = run(["import", "ob", str(good), "--to", "law", "--as", "36547/A"], capsys)
+        code, out, err = run(capsys, "import", "ob", str(good), "--to", "law", "--as", "36547/A")
         assert code == 0, err
         assert "saved as 36547/A: 251, 251a" in out
         assert "kan tevens" in (root / "proposals/36547/A/251.txt").read_text(encoding="utf-8")

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from wetdiff.cli import main
+from cli_helpers import run
 
 ARTIKEL = """Artikel 9
 
@@ -14,16 +13,6 @@ ARTIKEL = """Artikel 9
 
 2. Artikel 251 is van overeenkomstige toepassing.
 """
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    try:
-        main(args)
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -49,7 +38,7 @@ def test_apply_in_place_to_a_folder_of_article_files(
         "«twaalf».\nB\nNa artikel 9 wordt een artikel ingevoegd, "
         "luidende:\nArtikel 9a\nNieuwe bepaling.\n",
     )
-    code, out, _ = run(["apply", str(path), "--to", str(stage)], capsys)
+    code, out, _ = run(capsys, "apply", str(path), "--to", str(stage))
     assert code == 0
     assert "ten hoogste twaalf jaren" in (stage / "9.txt").read_text(encoding="utf-8")
     assert (stage / "9a.txt").read_text(encoding="utf-8") == "Artikel 9a\n\nNieuwe bepaling.\n"
@@ -60,7 +49,7 @@ def test_print_changes_nothing(
     tmp_path: Path, stage: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = instructions(tmp_path, 'In artikel 9, tweede lid, wordt "251" vervangen door "250".')
-    code, out, _ = run(["apply", str(path), "--to", str(stage / "9.txt"), "--print"], capsys)
+    code, out, _ = run(capsys, "apply", str(path), "--to", str(stage / "9.txt"), "--print")
     assert code == 0
     assert "2. Artikel 250 is" in out
     assert (stage / "9.txt").read_text(encoding="utf-8") == ARTIKEL
@@ -74,7 +63,7 @@ def test_a_failing_instruction_exits_1_names_it_and_writes_nothing(
         "B\nIn artikel 9, tweede lid, wordt «252» vervangen door «250».\n"
     )
     path = instructions(tmp_path, text)
-    code, _, err = run(["apply", str(path), "--to", str(stage)], capsys)
+    code, _, err = run(capsys, "apply", str(path), "--to", str(stage))
     assert code == 1
     assert "onderdeel B: In artikel 9, tweede lid, wordt «252» vervangen door «250»." in err
     assert "«252» komt niet voor in artikel 9, tweede lid" in err
@@ -84,13 +73,13 @@ def test_a_failing_instruction_exits_1_names_it_and_writes_nothing(
 
 def test_bad_input_exits_2(tmp_path: Path, stage: Path, capsys: pytest.CaptureFixture[str]) -> None:
     empty = instructions(tmp_path, "\n\n")
-    code, _, err = run(["apply", str(empty), "--to", str(stage)], capsys)
+    code, _, err = run(capsys, "apply", str(empty), "--to", str(stage))
     assert code == 2 and "no amending instructions" in err
     binary = tmp_path / "x.bin"
     binary.write_bytes(b"\x00\x01")
-    code, _, err = run(["apply", str(binary), "--to", str(stage)], capsys)
+    code, _, err = run(capsys, "apply", str(binary), "--to", str(stage))
     assert code == 2 and "binary" in err
-    code, _, err = run(["apply", str(tmp_path / "missing.txt"), "--to", str(stage)], capsys)
+    code, _, err = run(capsys, "apply", str(tmp_path / "missing.txt"), "--to", str(stage))
     assert code == 2
     assert (stage / "9.txt").read_text(encoding="utf-8") == ARTIKEL
 
@@ -109,7 +98,7 @@ def test_generated_instructions_applied_by_the_cli(
     )
     text = generate(load_path(stage), load_path(target)).text
     path = instructions(tmp_path, text)
-    code, _, err = run(["apply", str(path), "--to", str(stage)], capsys)
+    code, _, err = run(capsys, "apply", str(path), "--to", str(stage))
     assert code == 0, err
     assert (stage / "9.txt").read_text(encoding="utf-8") == (target / "9.txt").read_text(
         encoding="utf-8"
@@ -131,17 +120,15 @@ def test_apply_as_a_proposal_stage_commits_through_the_store(
         )
         head = git(root, "rev-parse", "HEAD").strip()
         code, _, err = run(
-            [
-                "apply",
-                str(path),
-                "--to",
-                "36547/A",
-                "--as",
-                "36547/A",
-                "-m",
-                "Illegale adoptie (amendement)",
-            ],
             capsys,
+            "apply",
+            str(path),
+            "--to",
+            "36547/A",
+            "--as",
+            "36547/A",
+            "-m",
+            "Illegale adoptie (amendement)",
         )
         assert code == 0, err
         text = (root / "proposals/36547/A/273f.txt").read_text(encoding="utf-8")
@@ -151,7 +138,7 @@ def test_apply_as_a_proposal_stage_commits_through_the_store(
         assert git(root, "status", "--porcelain") == ""
         # a failing set commits nothing
         bad = instructions(tmp_path, "In artikel 273f wordt «bestaat niet» vervangen door «x».")
-        code, _, err = run(["apply", str(bad), "--to", "36547/A", "--as", "36547/A"], capsys)
+        code, _, err = run(capsys, "apply", str(bad), "--to", "36547/A", "--as", "36547/A")
         assert code == 1 and "komt niet voor" in err
         assert git(root, "rev-parse", "HEAD~1").strip() == head
     finally:
@@ -166,7 +153,7 @@ def test_real_stb_2006_11_via_the_cli_reports_onderdeel_c(
     base = Path(__file__).parent / "fixtures" / "instructions" / "stb-2006-11"
     folder = tmp_path / "2006-01-03"
     shutil.copytree(base / "2006-01-03", folder)
-    code, _, err = run(["apply", str(base / "instructions.txt"), "--to", str(folder)], capsys)
+    code, _, err = run(capsys, "apply", str(base / "instructions.txt"), "--to", str(folder))
     assert code == 1
     assert "onderdeel C: In artikel 5, eerste lid, onderdeel 3°, en artikel 5a" in err
     assert "«minderjarige» komt niet voor" in err
