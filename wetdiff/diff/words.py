@@ -10,6 +10,12 @@ the strings diff-match-patch works on are half as long. ``Diff_Timeout = 0``: th
 is exact and deterministic (a provision is at most a few hundred tokens, so this costs
 milliseconds).
 
+The encoded strings are compared by the C++ port of diff-match-patch
+(``fast-diff-match-patch``) where its wheel is installed, else by the pure-Python
+``diff-match-patch``, the reference: both give the same operations (a property test
+checks it on random token strings, ``benchmarks/diff_engines.py`` on the whole Sr
+history). ``WETDIFF_PURE_PYTHON_DIFF=1`` forces the pure-Python one.
+
 Tokens are compared in their *compare form* (curly and straight quotes alike), so a
 change of quote shape is never a change; the text kept for an ``equal`` stretch is the
 new text's, so applying the operations to the old text gives the new text exactly.
@@ -17,12 +23,11 @@ new text's, so applying the operations to the old text gives the new text exactl
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
-
-from diff_match_patch import diff_match_patch
 
 from wetdiff.model.normalise import compare_key
 
@@ -36,6 +41,71 @@ _TOKEN = re.compile(r"\d+[°º]|\w+|\s+|[^\w\s]", re.UNICODE)
 # harmless in a debugger, and skip the surrogate block (not valid scalar values).
 _FIRST_CODE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
+
+
+# --- the engine: diff-match-patch on strings of code points ----------------------------
+
+Diffs = list[tuple[int, str]]  # diff-match-patch's form: (-1 delete | 0 equal | 1 insert, text)
+
+#: ``WETDIFF_PURE_PYTHON_DIFF=1`` compares with the pure-Python diff-match-patch even
+#: where the C++ one is installed (the reference: the same results, slower).
+PURE_PYTHON_SWITCH = "WETDIFF_PURE_PYTHON_DIFF"
+
+try:
+    import fast_diff_match_patch as _fast_dmp
+except ImportError:  # no wheel for this platform: the pure-Python diff does the work
+    _fast_dmp = None
+
+_OPS = {"-": -1, "=": 0, "+": 1}
+
+
+def diff_codes_python(old: str, new: str, semantic: bool = True) -> Diffs:
+    """diff-match-patch in pure Python (the reference): exact (no time limit), no line
+    mode, and with ``semantic`` its semantic clean-up."""
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs: Diffs = dmp.diff_main(old, new, False)
+    if semantic:
+        dmp.diff_cleanupSemantic(diffs)
+    return diffs
+
+
+def diff_codes_fast(old: str, new: str, semantic: bool = True) -> Diffs:
+    """The same as :func:`diff_codes_python` through the C++ port of diff-match-patch
+    (``fast-diff-match-patch``, which must be installed)."""
+    if _fast_dmp is None:
+        raise RuntimeError("fast-diff-match-patch is not installed")
+    return [
+        (_OPS[op], text)
+        for op, text in _fast_dmp.diff(
+            old,
+            new,
+            timelimit=0,
+            checklines=False,
+            cleanup="Semantic" if semantic else "No",
+            counts_only=False,
+        )
+    ]
+
+
+def fast_engine() -> bool:
+    """Whether :func:`diff_codes` uses the C++ port: installed, and not switched off
+    with ``WETDIFF_PURE_PYTHON_DIFF=1``."""
+    return _fast_dmp is not None and os.environ.get(PURE_PYTHON_SWITCH, "") in ("", "0")
+
+
+def diff_codes(old: str, new: str, semantic: bool = True) -> Diffs:
+    """The diff of two encoded strings (one code point per token), exact: through the
+    C++ port where it is installed, else in pure Python; the results are the same."""
+    if fast_engine() and (
+        _fast_dmp.CHAR_WIDTH == 4  # type: ignore[union-attr]
+        # a 16-bit build (Windows) refuses code points beyond the BMP
+        or max(old + new, default="\0") <= "\uffff"
+    ):
+        return diff_codes_fast(old, new, semantic)
+    return diff_codes_python(old, new, semantic)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +231,7 @@ def word_diff(old: str, new: str, encoder: Encoder | None = None) -> tuple[WordO
             equal_run(0, 0, len(new_tokens))
             gap(old_spaces[-1], new_spaces[-1])
         return tuple(WordOp(o[0], "".join(o[1:])) for o in out)  # type: ignore[arg-type]
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(encoded_old, encoded_new, False)
-    dmp.diff_cleanupSemantic(diffs)
-    diffs = _slide(diffs, encoder.decoded, old_spaces, new_spaces)
+    diffs = _slide(diff_codes(encoded_old, encoded_new), encoder.decoded, old_spaces, new_spaces)
     i = j = k = 0
     pending = (old_lead, new_lead)  # the white space before what comes next
     while k < len(diffs):
