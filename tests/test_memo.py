@@ -115,7 +115,7 @@ def test_english_memo(tmp_path: Path) -> None:
     memo = build_memo(old, new, compare(old, new), lang="en")
     text = render(memo, "md").decode()
     assert text.startswith("# Change memo")
-    assert "artikel 9, eerste lid, aanhef — amended" in text
+    assert "artikel 9, eerste lid, aanhef — reworded" in text
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

@@ -22,6 +22,6 @@ def test_history_key_shows_each_version_of_the_article_with_its_date(app_factory
         assert "History of artikel 273f" in text
         assert "2024-04-25  36547/nr2  artikel 273f" in text
         assert "2013-11-15  law@2013-11-15  artikel 273f" in text
-        assert "artikel 273f, eerste lid: rewritten (twaalf → vijftien" in text
+        assert "artikel 273f, eerste lid: reworded (twaalf → vijftien" in text
 
     run_app(app_factory(), scenario)

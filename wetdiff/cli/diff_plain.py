@@ -6,61 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wetdiff.diff import Change, ChangeSet, StaleCitation
+from wetdiff.diff.kinds import describe
 from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import visible_controls
 
 INDENT = "    "
 DELETED = "strike red"
 INSERTED = "underline green"
-KIND_LABELS = {
-    "inserted": "ingevoegd",
-    "deleted": "vervallen",
-    "rewritten": "gewijzigd",
-    "renumbered": "vernummerd",
-    "moved": "verplaatst",
-    "split": "gesplitst",
-    "merged": "samengevoegd",
-    "unchanged": "ongewijzigd",
-}
-MARKS = {
-    "inserted": "+",
-    "deleted": "-",
-    "split": "<",
-    "merged": "><",
-    "moved": ">>",
-    "renumbered": ">",
-}
-LEGEND = (
-    "+ ingevoegd   - vervallen   ~ gewijzigd   > vernummerd   >> verplaatst   "
-    "< gesplitst   >< samengevoegd"
-)
-
-
-def mark(change: Change) -> str:
-    """A short sign for the margin: what happened structurally, then ``~`` if the words
-    changed (``>~`` renumbered and rewritten)."""
-    sign = next((MARKS[k] for k in MARKS if k in change.kinds), "")
-    if "rewritten" in change.kinds:
-        sign += "~"
-    return sign
-
-
-def kinds_in_words(change: Change) -> str:
-    order = [
-        k
-        for k in (
-            "moved",
-            "split",
-            "merged",
-            "renumbered",
-            "rewritten",
-            "inserted",
-            "deleted",
-            "unchanged",
-        )
-        if k in change.kinds
-    ]
-    return ", ".join(KIND_LABELS[k] for k in order)
 
 
 def clean(text: str) -> str:
@@ -98,7 +50,7 @@ def unified(changeset: ChangeSet, changes: tuple[Change, ...]) -> Iterator[str]:
             yield " " + clean(lead(change.new) + change.new.text)
             continue
         where = f"{change.old_key or ''} → {change.new_key or ''}".strip()
-        yield f"@@ {clean(where)} @@ {kinds_in_words(change)} [{change.id}]"
+        yield f"@@ {clean(where)} @@ {describe(change.kinds)} [{change.id}]"
         if change.old is not None:
             yield "-" + clean(lead(change.old) + change.old.text)
         if change.new is not None:

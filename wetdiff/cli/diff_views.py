@@ -22,17 +22,15 @@ from rich.text import Text
 from wetdiff.cli.diff_plain import (
     DELETED,
     INSERTED,
-    LEGEND,
     STALE_HEADING,
     STALE_INTRO,
     clean,
-    kinds_in_words,
     lead,
-    mark,
     stale_line,
     version_heading,
 )
 from wetdiff.diff import Change, ChangeSet, StaleCitation, WordOp
+from wetdiff.diff.kinds import describe, legend, mark
 
 
 def make_console(file: IO[str] | None, *, width: int | None, no_color: bool) -> Console:
@@ -157,7 +155,7 @@ def side_by_side(console: Console, changeset: ChangeSet, changes: tuple[Change, 
         for change in group:
             table.add_row(
                 _cell(change, "old", marks, old_nr),
-                Text(mark(change), "bold"),
+                Text(mark(change.kinds), "bold"),
                 _cell(change, "new", marks, new_nr),
             )
         console.print(table)
@@ -165,7 +163,7 @@ def side_by_side(console: Console, changeset: ChangeSet, changes: tuple[Change, 
         console.print(
             _table(Text(version_heading(changeset, "old")), Text(version_heading(changeset, "new")))
         )
-    console.print(Text(LEGEND, "dim"))
+    console.print(Text(legend("nl"), "dim"))
 
 
 def renvooi(console: Console, changeset: ChangeSet, changes: tuple[Change, ...]) -> None:
@@ -193,7 +191,7 @@ def renvooi(console: Console, changeset: ChangeSet, changes: tuple[Change, ...])
             line = Text(clean(prefix.lstrip(" ")))
             line.append_text(words_text(change.words, side="both", marks=marks))
             if change.changed:
-                note = f"  [{provision.locatie.in_words()}: {kinds_in_words(change)}"
+                note = f"  [{provision.locatie.in_words()}: {describe(change.kinds)}"
                 if change.old and change.new and change.old_key != change.new_key:
                     note += f"; was {change.old.locatie.in_words()}"
                 note += "]"

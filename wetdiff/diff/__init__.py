@@ -1,14 +1,16 @@
 """The diff engine: align two versions provision by provision, then compare words.
 
 ``compare(old, new)`` gives a :class:`ChangeSet` of :class:`Change` records, one per
-aligned provision, each with its kinds (inserted, deleted, rewritten, renumbered, moved,
-split, merged, unchanged), a stable id and the :class:`WordOp` word operations inside it.
+aligned provision, each with its kinds (inserted, deleted, split, merged, moved,
+renumbered, rewritten, unchanged: the one table of them is :mod:`wetdiff.diff.kinds`), a
+stable id and the :class:`WordOp` word operations inside it.
 Pure Python on the statute model: no terminal, no git. Design: ``docs/diff.md``.
 """
 
-from wetdiff.diff.changes import CHANGE_KINDS, KIND_ORDER, SCHEMA_VERSION, Change, ChangeSet
+from wetdiff.diff.changes import SCHEMA_VERSION, Change, ChangeSet
 from wetdiff.diff.citations import StaleCitation, stale_citations
 from wetdiff.diff.compare import compare
+from wetdiff.diff.kinds import CHANGE_KINDS, KIND_ORDER, ChangeKind
 from wetdiff.diff.words import WordOp, apply_words, word_diff
 
 __all__ = [
@@ -16,6 +18,7 @@ __all__ = [
     "KIND_ORDER",
     "SCHEMA_VERSION",
     "Change",
+    "ChangeKind",
     "ChangeSet",
     "StaleCitation",
     "WordOp",

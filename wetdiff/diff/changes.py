@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from wetdiff.diff.kinds import KIND_ORDER, ChangeKind, primary
 from wetdiff.diff.words import WordOp
 from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import compare_key
@@ -26,23 +27,6 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 2  # 2: "stale_citations" (docs/diff.md)
 
-KINDS = frozenset(
-    {"inserted", "deleted", "rewritten", "renumbered", "moved", "split", "merged", "unchanged"}
-)
-# The order in which a lawyer names what happened: the structural event first.
-KIND_ORDER = (
-    "inserted",
-    "deleted",
-    "split",
-    "merged",
-    "moved",
-    "renumbered",
-    "rewritten",
-    "unchanged",
-)
-# The kinds that make a change (everything but "unchanged"), in the same order.
-CHANGE_KINDS = KIND_ORDER[:-1]
-
 
 @dataclass(frozen=True, slots=True)
 class Change:
@@ -50,20 +34,17 @@ class Change:
     operations from old to new, and the ids of the other parts of a split or merger."""
 
     id: str
-    kinds: frozenset[str]
+    kinds: frozenset[ChangeKind]
     old: Provision | None
     new: Provision | None
     words: tuple[WordOp, ...] = ()
     related: tuple[str, ...] = ()
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> ChangeKind:
         """The primary kind: inserted, deleted, split, merged, moved, renumbered,
-        rewritten or unchanged (in that order of precedence)."""
-        for kind in KIND_ORDER:
-            if kind in self.kinds:
-                return kind
-        return "unchanged"
+        rewritten or unchanged (in that order of precedence, :mod:`wetdiff.diff.kinds`)."""
+        return primary(self.kinds)
 
     @property
     def changed(self) -> bool:
@@ -137,7 +118,7 @@ class ChangeSet:
                 return old
         return None
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[ChangeKind, int]:
         """How many changes there are of each primary kind."""
         counts = dict.fromkeys(KIND_ORDER, 0)
         for change in self.changes:

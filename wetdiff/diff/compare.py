@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from wetdiff.diff.align import Alignment, Unit, align
 from wetdiff.diff.changes import Change, ChangeSet, change_id
+from wetdiff.diff.kinds import ChangeKind
 from wetdiff.diff.words import Encoder, WordOp, word_diff
 from wetdiff.model.version import Version
 
@@ -38,14 +41,14 @@ def compare(old: Version, new: Version) -> ChangeSet:
             group.append(
                 add(
                     (part.index, 0, o.index),
-                    _pair(o, part, {"split"} | _moved(alignment, o, part), encoder),
+                    _pair(o, part, {"split", *_moved(alignment, o, part)}, encoder),
                 )
             )
         for part in n.extra:
             group.append(
                 add(
                     (n.index, 0, part.index),
-                    _pair(part, n, {"merged"} | _moved(alignment, part, n), encoder),
+                    _pair(part, n, {"merged", *_moved(alignment, part, n)}, encoder),
                 )
             )
         if len(group) > 1:
@@ -74,7 +77,7 @@ def compare(old: Version, new: Version) -> ChangeSet:
     )
 
 
-def _single(unit: Unit, kind: str) -> Change:
+def _single(unit: Unit, kind: Literal["inserted", "deleted"]) -> Change:
     """A provision only in the old version (deleted) or only in the new (inserted)."""
     text = unit.provision.text
     if kind == "deleted":
@@ -94,7 +97,7 @@ def _single(unit: Unit, kind: str) -> Change:
     )
 
 
-def _pair(o: Unit, n: Unit, kinds: set[str], encoder: Encoder) -> Change:
+def _pair(o: Unit, n: Unit, kinds: set[ChangeKind], encoder: Encoder) -> Change:
     words: tuple[WordOp, ...] = ()
     if o.key == n.key:
         words = (WordOp("equal", n.provision.text),) if n.provision.text else ()
@@ -109,7 +112,7 @@ def _pair(o: Unit, n: Unit, kinds: set[str], encoder: Encoder) -> Change:
     )
 
 
-def _moved(alignment: Alignment, o: Unit, n: Unit) -> set[str]:
+def _moved(alignment: Alignment, o: Unit, n: Unit) -> set[ChangeKind]:
     """Moved: to another article than its own article's successor, or with its whole
     article to another place in the code."""
     if alignment.article_partner.get(o.article) != n.article:
@@ -117,8 +120,8 @@ def _moved(alignment: Alignment, o: Unit, n: Unit) -> set[str]:
     return {"moved"} if o.article in alignment.moved_articles else set()
 
 
-def _kinds(alignment: Alignment, o: Unit, n: Unit) -> set[str]:
-    kinds = set()
+def _kinds(alignment: Alignment, o: Unit, n: Unit) -> set[ChangeKind]:
+    kinds: set[ChangeKind] = set()
     if o.key != n.key:
         kinds.add("rewritten")
     moved = _moved(alignment, o, n)

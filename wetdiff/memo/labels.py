@@ -1,7 +1,10 @@
 """The memo's own words, in Dutch (default) and English. Statute text, locations
-("artikel 273f, eerste lid") and the wijzigingsopdrachten stay Dutch in both."""
+("artikel 273f, eerste lid") and the wijzigingsopdrachten stay Dutch in both. The names
+of the change kinds come from the one table of them (:mod:`wetdiff.diff.kinds`)."""
 
 from __future__ import annotations
+
+from wetdiff.diff.kinds import TABLE, Lang
 
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
@@ -61,14 +64,6 @@ LABELS: dict[str, dict[str, str]] = {
         "legend": "Renvooi: doorgehaald is vervallen tekst, onderstreept is nieuwe tekst.",
         "deleted_marker": "vervalt",
         "inserted_marker": "nieuw",
-        "inserted": "ingevoegd",
-        "deleted": "vervallen",
-        "split": "gesplitst",
-        "merged": "samengevoegd",
-        "moved": "verplaatst",
-        "renumbered": "vernummerd",
-        "rewritten": "gewijzigd",
-        "unchanged": "ongewijzigd",
     },
     "en": {
         "title": "Change memo",
@@ -127,17 +122,9 @@ LABELS: dict[str, dict[str, str]] = {
         "legend": "Renvooi: struck-through text is deleted, underlined text is new.",
         "deleted_marker": "deleted",
         "inserted_marker": "new",
-        "inserted": "inserted",
-        "deleted": "deleted",
-        "split": "split",
-        "merged": "merged",
-        "moved": "moved",
-        "renumbered": "renumbered",
-        "rewritten": "amended",
-        "unchanged": "unchanged",
     },
 }
 
 
-def labels(lang: str) -> dict[str, str]:
-    return LABELS[lang]
+def labels(lang: Lang) -> dict[str, str]:
+    return LABELS[lang] | {info.kind: info.label(lang) for info in TABLE}

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from wetdiff.diff.changes import CHANGE_KINDS
+from wetdiff.diff.kinds import CHANGE_KINDS, Lang
 from wetdiff.memo.rationale import Block
 from wetdiff.memo.rationale import parse as parse_rationale
 from wetdiff.model.normalise import visible_controls
@@ -124,7 +124,7 @@ class Instructions:
 class Memo:
     """Everything the memo says, in order."""
 
-    lang: str
+    lang: Lang
     old: str
     new: str
     old_title: str
@@ -209,7 +209,7 @@ def build_memo(
     attachment: Attachment | None = None,
     questions: QuestionRegistry | Iterable[Any] | None = None,
     *,
-    lang: str = "nl",
+    lang: Lang = "nl",
     author: str = "",
     created: dt.datetime | None = None,
     instructions: Instructions | None = None,

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from wetdiff.diff.changes import CHANGE_KINDS
+from wetdiff.diff.kinds import describe
 from wetdiff.notes.anchor import Attachment, attach
 from wetdiff.notes.model import Note
 from wetdiff.notes.questions import QuestionRegistry
@@ -253,9 +253,8 @@ def _unexplained(changeset: Any, attachment: Attachment) -> Iterable[Any]:
 
 
 def _kinds(change: Any) -> str:
-    """ "renumbered and rewritten", in the order a lawyer names them."""
-    kinds = [k for k in CHANGE_KINDS if k in change.kinds] or [change.kind]
-    return " and ".join(kinds)
+    """ "renumbered and reworded", in the order a lawyer names them."""
+    return describe(change.kinds, "en")
 
 
 def _article_pair(change: Any, changeset: Any) -> tuple[str | None, str | None]:

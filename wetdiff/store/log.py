@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wetdiff.diff import ChangeSet, WordOp, compare
+from wetdiff.diff.kinds import describe
 from wetdiff.model.normalise import compare_key
 from wetdiff.model.text_format import render
 from wetdiff.store.gitrepo import CommitInfo
@@ -118,7 +119,7 @@ def summarise(changes: ChangeSet) -> tuple[tuple[str, ...], dict[str, int]]:
         where = provision.locatie.in_words()
         if provision.role != "tekst":
             where += f", {provision.role}"
-        kinds = ", ".join(sorted(change.kinds - {"unchanged"}))
+        kinds = describe(change.kinds, "en")
         edits = word_edits(change.words)
         if change.kind in ("inserted", "deleted") and not edits:
             edits.append(_clip(provision.text))

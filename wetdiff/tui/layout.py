@@ -20,9 +20,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
+from typing import Literal, TypeAlias
 
-from wetdiff.diff.changes import KIND_ORDER
+from wetdiff.diff.changes import Change
+from wetdiff.diff.kinds import symbol
+from wetdiff.diff.words import Op, WordOp
 from wetdiff.model.artikel import Provision
 from wetdiff.model.version import article_sort_key
 
@@ -35,46 +37,22 @@ MATCH = 8  # a search hit
 DIM = 16  # provision numbers, former locations
 HEADING = 32  # "Artikel 273f"
 
-Span = tuple[str, int]
-Line = tuple[Span, ...]
+Span: TypeAlias = tuple[str, int]
+Line: TypeAlias = tuple[Span, ...]
+Row: TypeAlias = tuple[Line, Line]  # a side-by-side line: (left, right)
+Mode = Literal["side", "renvooi"]
+Side = Literal["old", "new"]
+QuerySide = Literal["old", "new", "both"]
 
-#: Marker symbol and word for each kind of change: never colour alone.
-KIND_SYMBOLS: dict[str, str] = {
-    "inserted": "+",
-    "deleted": "-",
-    "rewritten": "~",
-    "moved": "»",
-    "renumbered": "#",
-    "split": "<",
-    "merged": ">",
-    "unchanged": " ",
-}
-
+SIDES: tuple[Side, Side] = ("old", "new")
 GUTTER = 3  # " ~ " between the two columns
 CACHE_BLOCKS = 2000  # laid-out blocks kept (a few screens' worth, many times over)
 _PIECE = re.compile(r"\S+|\s+")
 
 
-def primary_kind(change: Any) -> str:
-    """The kind a lawyer sees first (contract: ``Change.kind``)."""
-    kind = getattr(change, "kind", None)
-    if isinstance(kind, str):
-        return kind
-    kinds = change.kinds
-    for candidate in KIND_ORDER:
-        if candidate in kinds:
-            return candidate
-    return "unchanged"
-
-
-def kind_symbol(change: Any) -> str:
-    return KIND_SYMBOLS.get(primary_kind(change), "?")
-
-
-def change_artikel(change: Any) -> str:
-    """The article a change is shown under: its new place, or its old place if deleted."""
-    provision: Provision = change.new if change.new is not None else change.old
-    return provision.locatie.artikel
+def kind_symbol(change: Change) -> str:
+    """The change's sign in the gutter and the tree (:mod:`wetdiff.diff.kinds`)."""
+    return symbol(change.kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +72,7 @@ def _provision_prefix(provision: Provision) -> tuple[str, int]:
     return indent + number, len(indent) + (len(number) if provision.number else 0)
 
 
-def _mark_ops(words: Sequence[Any], keep: str, mark: int, left: str, right: str) -> list[Span]:
+def _mark_ops(words: Sequence[WordOp], keep: Op, mark: int, left: str, right: str) -> list[Span]:
     """The spans of one side of a word diff, with visible brackets around changes."""
     spans: list[Span] = []
     for op in words:
@@ -118,13 +96,13 @@ def _mark_ops(words: Sequence[Any], keep: str, mark: int, left: str, right: str)
     return spans
 
 
-def side_spans(change: Any, side: str) -> list[Span]:
+def side_spans(change: Change, side: Side) -> list[Span]:
     """The text of one side (``"old"`` or ``"new"``) of a change, marked word by word."""
     provision = change.old if side == "old" else change.new
     if provision is None:
         return []
-    kind = primary_kind(change)
-    words = getattr(change, "words", ())
+    kind = change.kind
+    words = change.words
     if words and kind not in ("inserted", "deleted"):
         if side == "old":
             return _mark_ops(words, "delete", DELETE, "[-", "-]")
@@ -136,16 +114,15 @@ def side_spans(change: Any, side: str) -> list[Span]:
     return [(provision.text, PLAIN)]
 
 
-def renvooi_spans(change: Any) -> list[Span]:
+def renvooi_spans(change: Change) -> list[Span]:
     """Old and new in one text: deletions struck ``[-…-]``, insertions underlined
     ``{+…+}``, as in Dutch parliamentary practice."""
-    kind = primary_kind(change)
-    words = getattr(change, "words", ())
+    words = change.words
     if change.old is None:
-        return [(change.new.text, INSERT)]
+        return [(change.provision.text, INSERT)]
     if change.new is None:
         return [(change.old.text, DELETE)]
-    if not words or kind == "unchanged":
+    if not words or not change.changed:
         return [(change.new.text, PLAIN)]
     spans: list[Span] = []
     for op in words:
@@ -309,13 +286,13 @@ class DiffDocument:
 
     def __init__(
         self,
-        changes: Sequence[Any],
+        changes: Sequence[Change],
         *,
-        mode: str = "side",
+        mode: Mode = "side",
         changed_only: bool = False,
         swapped: bool = False,
         query: str = "",
-        query_side: str = "both",
+        query_side: QuerySide = "both",
     ) -> None:
         self.changes = changes
         self.query_side = query_side
@@ -328,7 +305,7 @@ class DiffDocument:
         self.exact = False
         self._heights: list[int] = []
         self._starts: list[int] = [0]
-        self._cache: dict[int, list[Line] | list[tuple[Line, Line]]] = {}
+        self._cache: dict[int, list[Row]] = {}
         self._row_of_change: dict[int, int] = {
             b.change: i for i, b in enumerate(self.blocks) if b.change >= 0
         }
@@ -343,9 +320,9 @@ class DiffDocument:
         blocks: list[Block] = []
         current: str | None = None
         for index, change in enumerate(self.changes):
-            if self.changed_only and not _changed(change):
+            if self.changed_only and not change.changed:
                 continue
-            artikel = change_artikel(change)
+            artikel = change.provision.locatie.artikel
             if artikel != current:
                 current = artikel
                 old_nr = change.old.locatie.artikel if change.old is not None else ""
@@ -396,7 +373,7 @@ class DiffDocument:
     def _estimate(self, width: int) -> list[int]:
         column = self.column_width(width)
 
-        def estimate(change: Any) -> int:
+        def estimate(change: Change) -> int:
             longest = max(
                 len(change.old.text) if change.old is not None else 0,
                 len(change.new.text) if change.new is not None else 0,
@@ -405,7 +382,7 @@ class DiffDocument:
 
         return self._block_heights(estimate)
 
-    def _block_heights(self, measure: Callable[[Any], int]) -> list[int]:
+    def _block_heights(self, measure: Callable[[Change], int]) -> list[int]:
         """Every block's height: an article heading takes one line (and a blank line
         above it after the first), an aligned provision what ``measure`` says."""
         heights: list[int] = []
@@ -418,23 +395,21 @@ class DiffDocument:
                 append(measure(changes[block.change]))
         return heights
 
-    def _measure_change(self, change: Any, column: int) -> int:
+    def _measure_change(self, change: Change, column: int) -> int:
         """Lines of one aligned provision: plain text is counted on its words (fast);
         marked text on the same spans :meth:`_layout` will wrap, so the index is exact."""
         if self.mode == "renvooi":
-            provision = change.new if change.new is not None else change.old
             prefix = _renvooi_prefix(change)
-            _, indent = _provision_prefix(provision)
+            _, indent = _provision_prefix(change.provision)
             return count_wrapped(
                 renvooi_spans(change), column, sum(len(t) for t, _ in prefix), indent
             )
         tallest = 1
-        kind = primary_kind(change)
-        marked = kind != "unchanged" and (
-            kind in ("moved", "split", "merged")
-            or any(op.op != "equal" for op in getattr(change, "words", ()))
+        marked = change.changed and (
+            change.kind in ("moved", "split", "merged")
+            or any(op.op != "equal" for op in change.words)
         )
-        for side in ("old", "new"):
+        for side in SIDES:
             provision = change.old if side == "old" else change.new
             if provision is None:
                 continue
@@ -448,11 +423,11 @@ class DiffDocument:
         return tallest
 
     @staticmethod
-    def _first(change: Any, side: str, provision: Provision, text: str) -> list[Span]:
+    def _first(change: Change, side: Side, provision: Provision, text: str) -> list[Span]:
         first: list[Span] = [(text, DIM)]
         if (
             side == "old"
-            and primary_kind(change) in ("moved", "split", "merged")
+            and change.kind in ("moved", "split", "merged")
             and change.new is not None
             and change.new.locatie.artikel != provision.locatie.artikel
         ):
@@ -490,30 +465,24 @@ class DiffDocument:
 
     # laying out
 
-    def block_lines(self, index: int) -> list[Line] | list[tuple[Line, Line]]:
-        """The laid-out lines of one block (cached for the current width). Side-by-side
-        blocks are pairs (left, right); renvooi blocks single lines. If the real layout is
-        taller than the cheap measure (markers take room), the index is corrected."""
+    def block_lines(self, index: int) -> list[Row]:
+        """The laid-out lines of one block (cached for the current width), each a pair
+        (left, right); in renvooi form the one column is the left and the right is empty.
+        If the real layout is taller than the cheap measure (markers take room), the index
+        is corrected."""
         cached = self._cache.get(index)
         if cached is not None:
             return cached
         block = self.blocks[index]
-        lines = self._layout(block)
+        rows = self._layout(block)
         if len(self._cache) >= CACHE_BLOCKS:  # scrolled through a whole code: forget
             self._cache.clear()
-        height = len(lines)
+        height = len(rows)
         if height > self._heights[index] or (not self.exact and block.change >= 0):
             self._grow(index, max(height, 1))
-            pad = self._heights[index] - height
-            if pad > 0:
-                empty0: Any = ((), ()) if self.mode == "side" else ()
-                lines = [*lines, *([empty0] * pad)]
-        else:
-            pad = self._heights[index] - height
-            empty: Any = ((), ()) if self.mode == "side" else ()
-            lines = [*lines, *([empty] * pad)]
-        self._cache[index] = lines
-        return lines
+        rows += [((), ())] * (self._heights[index] - height)
+        self._cache[index] = rows
+        return rows
 
     def _grow(self, index: int, height: int) -> None:
         delta = height - self._heights[index]
@@ -521,19 +490,19 @@ class DiffDocument:
         for i in range(index + 1, len(self._starts)):
             self._starts[i] += delta
 
-    def _layout(self, block: Block) -> Any:
+    def _layout(self, block: Block) -> list[Row]:
         column = self.column_width(self.width)
         if block.change < 0:
-            return self._heading(block, column)
+            return self._heading(block)
         change = self.changes[block.change]
         if self.mode == "renvooi":
-            provision = change.new if change.new is not None else change.old
             prefix = _renvooi_prefix(change)
-            _, indent = _provision_prefix(provision)
+            _, indent = _provision_prefix(change.provision)
             skip = {"old": INSERT, "new": DELETE}.get(self.query_side, 0)
-            return wrap(highlight(renvooi_spans(change), self.query, skip), column, prefix, indent)
+            spans = highlight(renvooi_spans(change), self.query, skip)
+            return [(line, ()) for line in wrap(spans, column, prefix, indent)]
         columns: list[list[Line]] = []
-        for side in ("old", "new"):
+        for side in SIDES:
             provision = change.old if side == "old" else change.new
             if provision is None:
                 columns.append([])
@@ -541,8 +510,7 @@ class DiffDocument:
             text, indent = _provision_prefix(provision)
             first = self._first(change, side, provision, text)
             query = self.query if self.query_side in (side, "both") else ""
-            spans = highlight(side_spans(change, side), query)
-            columns.append(wrap(spans, column, first, indent))
+            columns.append(wrap(highlight(side_spans(change, side), query), column, first, indent))
         left, right = columns
         if self.swapped:
             left, right = right, left
@@ -552,29 +520,28 @@ class DiffDocument:
             for i in range(height)
         ]
 
-    def _heading(self, block: Block, column: int) -> Any:
+    def _heading(self, block: Block) -> list[Row]:
         old = f"Artikel {block.old_artikel}" if block.old_artikel else ""
         new = f"Artikel {block.new_artikel}" if block.new_artikel else ""
+        pair: Row
         if self.mode == "renvooi":
             label = new or old
             if old and new and old != new:
                 label = f"{old} → {new}"
-            line: Line = ((label, HEADING),)
-            return [(), line] if self._not_first(block) else [line]
-        left: Line = ((old, HEADING),) if old else ()
-        right: Line = ((new, HEADING),) if new else ()
-        if self.swapped:
-            left, right = right, left
-        pair = (left, right)
+            pair = (((label, HEADING),), ())
+        else:
+            left: Line = ((old, HEADING),) if old else ()
+            right: Line = ((new, HEADING),) if new else ()
+            pair = (right, left) if self.swapped else (left, right)
         return [((), ()), pair] if self._not_first(block) else [pair]
 
     def _not_first(self, block: Block) -> bool:
         return bool(self.blocks) and self.blocks[0] is not block
 
 
-def _renvooi_prefix(change: Any) -> list[Span]:
+def _renvooi_prefix(change: Change) -> list[Span]:
     old, new = change.old, change.new
-    provision = new if new is not None else old
+    provision = change.provision
     text, _ = _provision_prefix(provision)
     indent = "  " * provision.depth
     if old is not None and new is not None and old.number != new.number:
@@ -585,10 +552,3 @@ def _renvooi_prefix(change: Any) -> list[Span]:
             spans += [("{+", INSERT | MARKER), (new.number, INSERT), ("+}", INSERT | MARKER)]
         return [*spans, (" ", PLAIN)]
     return [(text, DIM)]
-
-
-def _changed(change: Any) -> bool:
-    changed = getattr(change, "changed", None)
-    if isinstance(changed, bool):
-        return changed
-    return primary_kind(change) != "unchanged"

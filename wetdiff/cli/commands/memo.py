@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from wetdiff.cli.options import load_version
+from wetdiff.diff.kinds import Lang
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import atomic_write_bytes
 
@@ -99,7 +100,7 @@ def command(
     new: str,
     output: str,
     output_format: str | None,
-    lang: str,
+    lang: Lang,
     notes_file: str | None,
     questions_files: tuple[str, ...],
     author: str,

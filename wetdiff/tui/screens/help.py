@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from wetdiff.diff.kinds import TABLE
+
 KEYS: tuple[tuple[str, str], ...] = (
     ("n / p", "next / previous change"),
     ("g", "jump to an article"),
@@ -33,12 +35,7 @@ KEYS: tuple[tuple[str, str], ...] = (
 )
 
 MARKERS: tuple[tuple[str, str], ...] = (
-    ("+", "inserted provision (text underlined)"),
-    ("-", "deleted provision (text struck through)"),
-    ("~", "rewritten: words changed inside the provision"),
-    ("»", "moved to another article"),
-    ("#", "renumbered"),
-    ("<  >", "split / merged"),
+    *((info.symbol, info.meaning) for info in TABLE[:-1]),
     ("[-…-]", "words deleted (struck through, red where colour is available)"),
     ("{+…+}", "words inserted (underlined, green where colour is available)"),
     ("▸", "the selected change"),

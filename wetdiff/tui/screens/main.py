@@ -22,7 +22,7 @@ from textual.worker import Worker, get_current_worker
 
 from wetdiff.errors import WetdiffError
 from wetdiff.tui.data import SHOWN_TIMEOUT, Comparison, Prefetch
-from wetdiff.tui.layout import DiffDocument
+from wetdiff.tui.layout import DiffDocument, Mode, QuerySide
 from wetdiff.tui.widgets.article_tree import ArticleTree
 from wetdiff.tui.widgets.notes_panel import NotesPanel
 from wetdiff.tui.widgets.side_by_side import SideBySide
@@ -88,11 +88,11 @@ class MainScreen(Screen[None]):
         self.old_spec = old_spec
         self.new_spec = new_spec
         self.comparison: Comparison | None = None
-        self.mode = "side"
+        self.mode: Mode = "side"
         self.changed_only = False
         self.swapped = False
         self.query_text = ""
-        self.query_side = "both"
+        self.query_side: QuerySide = "both"
         self.ready = False
 
     @property
@@ -345,7 +345,7 @@ class MainScreen(Screen[None]):
     def action_search(self) -> None:
         from wetdiff.tui.screens.search import SearchScreen
 
-        def search(answer: tuple[str, str] | None) -> None:
+        def search(answer: tuple[str, QuerySide] | None) -> None:
             if answer is None:
                 return
             self.query_text, self.query_side = answer

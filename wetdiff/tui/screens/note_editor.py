@@ -17,10 +17,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
+from wetdiff.diff.kinds import describe as describe_kinds
 from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
 from wetdiff.tui.data import Comparison
-from wetdiff.tui.layout import primary_kind
 
 if TYPE_CHECKING:
     from wetdiff.tui.app import WetdiffApp
@@ -116,7 +116,7 @@ class NoteEditor(Screen[bool]):
                 Content.assemble(
                     ("Note on ", "bold"),
                     (visible_controls(where), "bold"),
-                    f"  ({primary_kind(self.change)})",
+                    f"  ({describe_kinds(self.change.kinds, 'en')})",
                 ),
                 id="title",
             )

@@ -13,14 +13,15 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from wetdiff.tui.layout import DiffDocument, kind_symbol, primary_kind
+from wetdiff.diff.kinds import ChangeKind
+from wetdiff.tui.layout import DiffDocument, kind_symbol
 
 FIRST_ARTICLES = 80  # listed before the first paint; a whole code's rest right after
 
 _STYLE = {"inserted": "green", "deleted": "red", "unchanged": "dim"}
 
 
-def article_marker(kinds: set[str]) -> str:
+def article_marker(kinds: set[ChangeKind]) -> str:
     """One symbol for an article: + all new, - all gone, ~ something changed."""
     changed = kinds - {"unchanged"}
     if not changed:
@@ -81,7 +82,7 @@ class ArticleTree(Tree[tuple[str, Any]]):
         self._bulk = True
         try:
             for artikel in articles:
-                kinds = {primary_kind(changes[i]) for i in self._children[artikel]}
+                kinds = {changes[i].kind for i in self._children[artikel]}
                 marker = article_marker(kinds)
                 label = Text.assemble((f"{marker} ", "bold"), f"Artikel {artikel}")
                 if marker == " ":
@@ -100,7 +101,7 @@ class ArticleTree(Tree[tuple[str, Any]]):
         changes = self._document.changes
         for index in self._children.get(node.data[1], []):
             change = changes[index]
-            provision = change.new if change.new is not None else change.old
+            provision = change.provision
             key = provision.locatie.key.partition("/")[2] or provision.locatie.key
             snippet = provision.text[:40]
             label = Text.assemble(
@@ -108,6 +109,6 @@ class ArticleTree(Tree[tuple[str, Any]]):
                 (key, "bold"),
                 " ",
                 snippet,
-                style=_STYLE.get(primary_kind(change), ""),
+                style=_STYLE.get(change.kind, ""),
             )
             node.add_leaf(label, data=("change", index))

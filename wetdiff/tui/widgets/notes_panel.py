@@ -14,8 +14,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from wetdiff.diff.kinds import describe as describe_kinds
 from wetdiff.model.normalise import visible_controls
-from wetdiff.tui.layout import kind_symbol, primary_kind
+from wetdiff.tui.layout import kind_symbol
 
 
 def _plain(text: str) -> str:
@@ -50,12 +51,9 @@ def describe(
     the notes are still being read (so "no note yet" would not be known)."""
     if change is None:
         return Content("No change selected.")
-    provision = change.new if change.new is not None else change.old
-    where = provision.locatie.in_words(capital=True)
-    kinds = sorted(k for k in change.kinds if k != "unchanged") or ["unchanged"]
+    where = change.provision.locatie.in_words(capital=True)
     parts: list[Content | str] = [
-        Content.styled(f"{kind_symbol(change)} {primary_kind(change)}", "bold"),
-        Content(f"  ({', '.join(kinds)})\n" if len(kinds) > 1 else "\n"),
+        Content.styled(f"{kind_symbol(change)} {describe_kinds(change.kinds, 'en')}\n", "bold"),
         Content.styled(_plain(where), "bold"),
     ]
     if (
@@ -70,11 +68,11 @@ def describe(
     elif not notes:
         parts.append(
             Content.styled(
-                "\nNo note yet." if primary_kind(change) != "unchanged" else "\nUnchanged.",
+                "\nNo note yet." if change.changed else "\nUnchanged.",
                 "italic",
             )
         )
-        if primary_kind(change) != "unchanged":
+        if change.changed:
             parts.append(Content("  Press e to write why this change is there."))
     for note in notes:
         parts.append(Content.styled("\nRationale\n", "bold underline"))

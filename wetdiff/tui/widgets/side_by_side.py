@@ -33,7 +33,7 @@ from wetdiff.tui.layout import (
     MATCH,
     DiffDocument,
     Line,
-    _changed,
+    QuerySide,
     kind_symbol,
 )
 
@@ -169,7 +169,7 @@ class SideBySide(ScrollView, can_focus=True):
         self._changed_order = [
             b.change
             for b in document.blocks
-            if b.change >= 0 and _changed(document.changes[b.change])
+            if b.change >= 0 and document.changes[b.change].changed
         ]
         self._matches = []
         self._measure()
@@ -287,7 +287,7 @@ class SideBySide(ScrollView, can_focus=True):
         if document.height != self.virtual_size.height:
             self.call_later(self._measure_after_growth)
         block = document.blocks[index]
-        line: Any = lines[offset] if offset < len(lines) else ((), ())
+        left, right = lines[offset] if offset < len(lines) else ((), ())
         on_cursor = block.change >= 0 and block.change == self.cursor
         if block.change < 0:
             gutter_text = "   "
@@ -302,9 +302,8 @@ class SideBySide(ScrollView, can_focus=True):
         )
         column = document.column_width(width)
         if document.mode == "renvooi":
-            segments = [gutter, *self._segments(line, width - GUTTER, base)]
+            segments = [gutter, *self._segments(left, width - GUTTER, base)]
         else:
-            left, right = line
             segments = [
                 *self._segments(left, column, base),
                 gutter,
@@ -378,7 +377,7 @@ class SideBySide(ScrollView, can_focus=True):
         if not self._step(self._changed_order, False):
             self.notify("No earlier change.", timeout=2)
 
-    def search(self, query: str, side: str) -> int:
+    def search(self, query: str, side: QuerySide) -> int:
         """Mark ``query`` in the text of one side (``old``/``new``/``both``) and go to the
         first hit at or after the cursor. Returns the number of provisions that match."""
         needle = query.casefold()
