@@ -223,13 +223,11 @@ def test_stb_2006_11_reproduces_the_2006_02_04_texts() -> None:
 def test_generated_instructions_match_the_real_stb_2006_11_sentences() -> None:
     """What wetdiff generates from the two official texts is what the legislator wrote
     (quoted both sides, as the current Ar asks, instead of the older colon style)."""
-    from wetdiff.instructions import Regels, generate
+    from wetdiff.instructions import generate
 
     base = FIXTURES / "stb-2006-11"
     before, after = load_path(base / "2006-01-03"), load_path(base / "2006-02-04")
-    text = generate(
-        before.only(("4", "10")), after.only(("4", "10")), regels=Regels(quotes="guillemets")
-    ).text
+    text = generate(before.only(("4", "10")), after.only(("4", "10")), quotes="guillemets").text
     assert (
         "In artikel 4, onderdeel 15°, wordt voor «te dwingen» ingevoegd «wederrechtelijk»." in text
     )

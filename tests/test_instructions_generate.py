@@ -108,9 +108,7 @@ def test_a_rewritten_article_komt_te_luiden(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("quotes,mark", [("straight", '"acht"'), ("guillemets", "«acht»")])
 def test_quote_style(quotes: str, mark: str) -> None:
-    from wetdiff.instructions import Regels
-
-    text = generate(version("2009-07-01"), version("2013-04-01"), regels=Regels(quotes=quotes)).text
+    text = generate(version("2009-07-01"), version("2013-04-01"), quotes=quotes).text
     assert mark in text
 
 

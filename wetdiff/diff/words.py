@@ -374,3 +374,39 @@ def apply_words(ops: tuple[WordOp, ...]) -> tuple[str, str]:
     old = "".join(o.text for o in ops if o.op != "insert")
     new = "".join(o.text for o in ops if o.op != "delete")
     return old, new
+
+
+Edit = tuple[Literal["equal", "change"], int, int, int, int]
+
+
+def token_edits(old: list[str], new: list[str]) -> list[Edit]:
+    """The token-level edit script between two token lists: ("equal"|"change", i1, i2,
+    j1, j2), a deletion and an insertion next to each other being one "change".
+
+    Unlike :func:`word_diff`, tokens are compared exactly as written (no compare form, no
+    clean-up): the wijzigingsopdrachten quote the text as it stands, so a change of quote
+    shape is a change there."""
+    codes: dict[str, str] = {}
+
+    def encode(items: list[str]) -> str:
+        return "".join(codes.get(t) or codes.setdefault(t, _code(len(codes))) for t in items)
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main(encode(old), encode(new), False)
+    result: list[Edit] = []
+    i = j = 0
+    for kind, chunk in diffs:
+        n = len(chunk)
+        if kind == 0:
+            result.append(("equal", i, i + n, j, j + n))
+            i, j = i + n, j + n
+            continue
+        di, dj = (n, 0) if kind < 0 else (0, n)
+        if result and result[-1][0] == "change":
+            _, a, _, c, _ = result[-1]
+            result[-1] = ("change", a, i + di, c, j + dj)
+        else:
+            result.append(("change", i, i + di, j, j + dj))
+        i, j = i + di, j + dj
+    return result

@@ -33,9 +33,9 @@ from lxml import etree
 from wetdiff.errors import WetdiffError
 from wetdiff.importers import ImportWarning
 from wetdiff.importers.bwb import _Converter, safe_parse
-from wetdiff.instructions.apply import Toegepast
-from wetdiff.instructions.model import Mislukt
-from wetdiff.instructions.parse import Gelezen
+from wetdiff.instructions.apply import Applied
+from wetdiff.instructions.model import Failure
+from wetdiff.instructions.parse import Parsed
 from wetdiff.model.artikel import Artikel
 from wetdiff.model.normalise import clean, compare_key, describe_control, find_control
 from wetdiff.model.text_format import render
@@ -386,12 +386,12 @@ class Toepassing:
     of them, the outcome, and the amending articles left alone (other regelingen)."""
 
     artikelen: tuple[WijzigArtikel, ...]
-    gelezen: Gelezen
-    toegepast: Toegepast
+    gelezen: Parsed
+    toegepast: Applied
     skipped: tuple[WijzigArtikel, ...]
 
     @property
-    def problems(self) -> tuple[Mislukt, ...]:
+    def problems(self) -> tuple[Failure, ...]:
         return (*self.gelezen.problems, *self.toegepast.failures)
 
     @property

@@ -9,16 +9,16 @@ The proof of a generated set is executing it: ``apply(generate(A, B), A) == B``
 (docs/instructions.md).
 """
 
-from wetdiff.instructions.apply import Toegepast, apply_opdrachten, same_text
-from wetdiff.instructions.generate import Regels, generate, generate_many
-from wetdiff.instructions.model import Mislukt, Wijzigingsopdrachten
-from wetdiff.instructions.parse import Gelezen, nested, parse_text
+from wetdiff.instructions.apply import Applied, apply_opdrachten, same_text
+from wetdiff.instructions.generate import Limits, generate, generate_many
+from wetdiff.instructions.model import Failure, Wijzigingsopdrachten
+from wetdiff.instructions.parse import Parsed, nested, parse_text
 
 __all__ = [
-    "Gelezen",
-    "Mislukt",
-    "Regels",
-    "Toegepast",
+    "Applied",
+    "Failure",
+    "Limits",
+    "Parsed",
     "Wijzigingsopdrachten",
     "apply_opdrachten",
     "generate",

@@ -15,14 +15,14 @@ import re
 from dataclasses import dataclass
 
 from wetdiff.errors import WetdiffError
+from wetdiff.instructions.address import Adres
 from wetdiff.instructions.model import (
     AanduidingPlaatsen,
-    Adres,
     ArtikelInvoegen,
     ArtikelVernummeren,
     ElementInvoegen,
+    Failure,
     KomtTeLuiden,
-    Mislukt,
     Opdracht,
     Slotleesteken,
     Vervalt,
@@ -31,7 +31,9 @@ from wetdiff.instructions.model import (
     WoordenVervangen,
 )
 from wetdiff.instructions.tree import (
+    ApplyError,
     Node,
+    Werkversie,
     append_words,
     block_nodes,
     cited,
@@ -41,23 +43,20 @@ from wetdiff.instructions.tree import (
     to_artikel,
     to_node,
 )
+from wetdiff.instructions.vocabulary import punctuation_coming
 from wetdiff.model.artikel import VERVALLEN, Artikel
 from wetdiff.model.numbering import bare_number
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import Version, article_sort_key
 
 
-class ApplyError(Exception):
-    """Why one instruction cannot be applied (in Dutch, for the lawyer)."""
-
-
 @dataclass(frozen=True, slots=True)
-class Toegepast:
+class Applied:
     """The outcome: the new version, the instructions that failed, and which articles
     changed (in the order of the code)."""
 
     version: Version
-    failures: tuple[Mislukt, ...]
+    failures: tuple[Failure, ...]
     changed: tuple[str, ...]
     applied: int
 
@@ -66,60 +65,11 @@ def _kind_words(kind: str) -> str:
     return {"lid": "lid", "onderdeel": "onderdeel", "artikel": "artikel"}.get(kind, kind)
 
 
-class _Werkversie:
-    """The articles being amended, as editable trees."""
-
-    def __init__(self, version: Version) -> None:
-        self.nodes: dict[str, Node] = {a.number: to_node(a) for a in version.artikelen}
-        self.order: list[str] = [a.number for a in version.artikelen]
-
-    def artikel(self, nr: str) -> Node:
-        node = self.nodes.get(nr)
-        if node is None:
-            raise ApplyError(f"artikel {nr} bestaat niet in deze versie")
-        return node
-
-    def element(self, adres: Adres) -> Node:
-        node = self.artikel(adres.artikel)
-        where = f"artikel {adres.artikel}"
-        for stap in adres.path:
-            found = [c for c in node.children if c.kind == stap.kind and c.nr == cited(stap.nr)]
-            name = f"{'lid' if stap.kind == 'lid' else 'onderdeel'} {stap.nr}"
-            if not found:
-                raise ApplyError(f"{where} heeft geen {name}")
-            if len(found) > 1:
-                raise ApplyError(f"{where} heeft meer dan één {name}")
-            node = found[0]
-            where += f", {name}"
-        return node
-
-    def scope(self, adres: Adres) -> list[Node]:
-        """The paragraphs an instruction addressed to ``adres`` may change."""
-        node = self.element(adres)
-        if not adres.deel:
-            return node.alineas()
-        kinds = [c.kind for c in node.children]
-        if "onderdeel" not in kinds:
-            raise ApplyError(
-                f"{adres.phrase(relative=False)} heeft geen opsomming, dus geen {adres.deel}"
-            )
-        first = kinds.index("onderdeel")
-        last = len(kinds) - 1 - kinds[::-1].index("onderdeel")
-        picked = node.children[:first] if adres.deel == "aanhef" else node.children[last + 1 :]
-        alineas = [c for c in picked if c.kind == "alinea"]
-        if not alineas:
-            raise ApplyError(f"{adres.phrase(relative=False)} heeft geen {adres.deel}")
-        return alineas
-
-    def parent_of(self, adres: Adres) -> Node:
-        return self.element(adres.parent) if adres.path else self.artikel(adres.artikel)
-
-
 def _words_where(adres: Adres) -> str:
     return adres.phrase(relative=False)
 
 
-def _apply_vervangen(work: _Werkversie, opdracht: WoordenVervangen) -> None:
+def _apply_vervangen(work: Werkversie, opdracht: WoordenVervangen) -> None:
     for target in opdracht.targets:
         alineas = work.scope(target)
         hits = [(a, start) for a in alineas for start in occurrences(a.text, opdracht.old)]
@@ -140,7 +90,7 @@ def _apply_vervangen(work: _Werkversie, opdracht: WoordenVervangen) -> None:
                     break
 
 
-def _apply_invoegen(work: _Werkversie, opdracht: WoordenInvoegen) -> None:
+def _apply_invoegen(work: Werkversie, opdracht: WoordenInvoegen) -> None:
     for target in opdracht.targets:
         alineas = work.scope(target)
         if not opdracht.anchor:  # "Aan het tweede lid wordt toegevoegd …": at the end
@@ -192,7 +142,7 @@ def _parse_articles(block: str) -> list[Node]:
     return nodes
 
 
-def _apply_komt(work: _Werkversie, opdracht: KomtTeLuiden) -> None:
+def _apply_komt(work: Werkversie, opdracht: KomtTeLuiden) -> None:
     if opdracht.kind == "artikel":
         if len(opdracht.targets) != 1:
             raise ApplyError("meer dan één artikel tegelijk vervangen wordt niet ondersteund")
@@ -254,7 +204,7 @@ def _renumber(parent: Node, kind: str, pairs: tuple[tuple[str, str], ...]) -> No
         node.number = new + node.number[len(bare) :]
 
 
-def _apply_vervalt(work: _Werkversie, opdracht: Vervalt) -> None:
+def _apply_vervalt(work: Werkversie, opdracht: Vervalt) -> None:
     if not opdracht.targets[0].path:
         for target in opdracht.targets:
             node = work.artikel(target.artikel)
@@ -279,10 +229,7 @@ def _apply_vervalt(work: _Werkversie, opdracht: Vervalt) -> None:
     _check_unique(parent, kind)
 
 
-_ENDINGS = {".": "een punt", ";": "een puntkomma", ",": "een komma", ":": "een dubbele punt"}
-
-
-def _apply_slot(work: _Werkversie, opdracht: Slotleesteken) -> None:
+def _apply_slot(work: Werkversie, opdracht: Slotleesteken) -> None:
     element = work.element(opdracht.target)
     alineas = element.alineas()
     if not alineas:
@@ -292,13 +239,13 @@ def _apply_slot(work: _Werkversie, opdracht: Slotleesteken) -> None:
         ending = last.text[-1:] or "niets"
         raise ApplyError(
             f"{_words_where(opdracht.target)} eindigt niet op "
-            f"{_ENDINGS.get(opdracht.old, '«' + opdracht.old + '»')} maar op "
+            f"{punctuation_coming(opdracht.old) or '«' + opdracht.old + '»'} maar op "
             f"«{ending}»"
         )
     last.text = last.text[: len(last.text) - len(opdracht.old)] + opdracht.new
 
 
-def _apply_element_invoegen(work: _Werkversie, opdracht: ElementInvoegen) -> None:
+def _apply_element_invoegen(work: Werkversie, opdracht: ElementInvoegen) -> None:
     parent = work.element(opdracht.parent)
     if opdracht.slot is not None:
         _apply_slot(work, opdracht.slot)
@@ -329,7 +276,7 @@ def _apply_element_invoegen(work: _Werkversie, opdracht: ElementInvoegen) -> Non
     _check_unique(parent, opdracht.kind)
 
 
-def _apply_artikel_invoegen(work: _Werkversie, opdracht: ArtikelInvoegen) -> None:
+def _apply_artikel_invoegen(work: Werkversie, opdracht: ArtikelInvoegen) -> None:
     nodes = _parse_articles(opdracht.block)
     anchor = opdracht.after if opdracht.after is not None else opdracht.before
     assert anchor is not None
@@ -346,7 +293,7 @@ def _apply_artikel_invoegen(work: _Werkversie, opdracht: ArtikelInvoegen) -> Non
         work.order.insert(at + offset, node.number)
 
 
-def _apply_aanduiding(work: _Werkversie, opdracht: AanduidingPlaatsen) -> None:
+def _apply_aanduiding(work: Werkversie, opdracht: AanduidingPlaatsen) -> None:
     element = work.element(opdracht.target)
     kind = "lid" if element.kind == "artikel" else "onderdeel"
     if any(c.kind == kind for c in element.children):
@@ -356,7 +303,7 @@ def _apply_aanduiding(work: _Werkversie, opdracht: AanduidingPlaatsen) -> None:
     element.children = [Node(kind, opdracht.aanduiding, children=element.children)]
 
 
-def _apply_vernummeren(work: _Werkversie, opdracht: ArtikelVernummeren) -> None:
+def _apply_vernummeren(work: Werkversie, opdracht: ArtikelVernummeren) -> None:
     node = work.artikel(opdracht.old)
     if opdracht.new in work.nodes:
         if not _vervallen(work.nodes[opdracht.new]):
@@ -373,7 +320,7 @@ def _vervallen(node: Node) -> bool:
     return [c.kind for c in node.children] == ["alinea"] and node.children[0].text == VERVALLEN
 
 
-def apply_one(work: _Werkversie, opdracht: Opdracht) -> None:
+def apply_one(work: Werkversie, opdracht: Opdracht) -> None:
     if isinstance(opdracht, WoordenVervangen):
         _apply_vervangen(work, opdracht)
     elif isinstance(opdracht, WoordenInvoegen):
@@ -412,7 +359,7 @@ def _touched(opdracht: Opdracht) -> set[str]:
     return numbers
 
 
-def _snapshot(work: _Werkversie, opdracht: Opdracht) -> tuple[dict[str, Node], list[str]]:
+def _snapshot(work: Werkversie, opdracht: Opdracht) -> tuple[dict[str, Node], list[str]]:
     nodes = dict(work.nodes)
     for number in _touched(opdracht):
         if number in nodes:
@@ -426,15 +373,15 @@ def apply_opdrachten(
     *,
     label: str = "",
     rollback: bool = True,
-) -> Toegepast:
+) -> Applied:
     """Apply instructions in order. A failing instruction is recorded and leaves the
     text as it was (so one failure does not hide the next); the result says which.
     ``rollback=False`` skips saving the text before each instruction, for a proof that
     only needs to know whether every instruction applied."""
     items = opdrachten.opdrachten if isinstance(opdrachten, Wijzigingsopdrachten) else opdrachten
-    work = _Werkversie(version)
+    work = Werkversie(version)
     before = {a.number: a for a in version.artikelen}
-    failures: list[Mislukt] = []
+    failures: list[Failure] = []
     applied = 0
     for opdracht in items:
         nodes, order = _snapshot(work, opdracht) if rollback else (work.nodes, work.order)
@@ -443,7 +390,7 @@ def apply_opdrachten(
             applied += 1
         except ApplyError as error:
             work.nodes, work.order = nodes, order
-            failures.append(Mislukt(opdracht.label, opdracht.words, str(error)))
+            failures.append(Failure(opdracht.label, opdracht.words, str(error)))
     artikelen = tuple(to_artikel(work.nodes[nr]) for nr in work.order)
     changed = tuple(
         sorted(
@@ -461,7 +408,7 @@ def apply_opdrachten(
         version.regeling,
         version.bwb_id,
     )
-    return Toegepast(result, tuple(failures), changed, applied)
+    return Applied(result, tuple(failures), changed, applied)
 
 
 def same_text(a: Artikel | None, b: Artikel | None) -> bool:

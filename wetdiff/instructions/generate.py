@@ -9,7 +9,7 @@ addressed (else the address is narrowed to the aanhef, or the quote is widened w
 neighbouring words, or "telkens" is used).
 
 When precise instructions stop helping the reader, the element is restated instead
-("komt te luiden", see :class:`Regels`). And every article's instructions are proven
+("komt te luiden", see :class:`Limits`). And every article's instructions are proven
 before they are kept: rendered to Dutch, read back by the parser and applied to the old
 text, they must give the new text exactly; if not, the article is restated whole.
 
@@ -19,48 +19,50 @@ article pairs say which article was renumbered to which).
 
 from __future__ import annotations
 
-import functools
 import itertools
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from diff_match_patch import diff_match_patch
-
-from wetdiff.instructions.apply import (
-    ARTICLE_HEADER,
-    ApplyError,
-    _Werkversie,
-    apply_one,
-    apply_opdrachten,
-    same_text,
-)
+from wetdiff.instructions.address import Adres
+from wetdiff.instructions.apply import ARTICLE_HEADER, apply_one, apply_opdrachten, same_text
 from wetdiff.instructions.model import (
     AanduidingPlaatsen,
-    Adres,
     ArtikelInvoegen,
     ArtikelVernummeren,
     ElementInvoegen,
     KomtTeLuiden,
-    Onderdeel,
     Opdracht,
     Slotleesteken,
     Vervalt,
     Wijzigingsartikel,
+    Wijzigingsonderdeel,
     Wijzigingsopdrachten,
     WoordenInvoegen,
     WoordenVervangen,
 )
+from wetdiff.instructions.pairing import align, block_kind, body_kind, element_text
 from wetdiff.instructions.parse import parse_text
-from wetdiff.instructions.render import render_onderdeel
+from wetdiff.instructions.phrasing import (
+    changed_share,
+    forms,
+    is_word,
+    regions,
+    simulate,
+    tokens,
+)
+from wetdiff.instructions.render import (
+    describe,
+    letter,
+    render_onderdeel,
+    render_set,
+    roman,
+)
 from wetdiff.instructions.tree import (
+    ApplyError,
     Node,
-    append_words,
+    Werkversie,
     cited,
-    insert_words,
     occurrences,
-    replace_span,
     substring_count,
 )
 from wetdiff.model.artikel import Alinea, Artikel, Block, Lid
@@ -71,125 +73,29 @@ from wetdiff.model.version import Version, article_sort_key
 if TYPE_CHECKING:
     from wetdiff.diff import ChangeSet
 
-_TOKEN = re.compile(r"\d+[°º]|\w+|\s+|[^\w\s]", re.UNICODE)
-
 
 @dataclass(frozen=True, slots=True)
-class Regels:
+class Limits:
     """When to restate an element ("komt te luiden") rather than amend its words.
 
     * a lid or onderdeel is restated when its own words would need more than
-      ``max_woordopdrachten`` instructions, or when more than ``max_aandeel`` of its
-      words change (old and new words counted together);
+      ``max_word_instructions`` instructions, or when more than ``max_changed_share`` of
+      its words change (old and new words counted together);
     * an article is restated when leden are both inserted and deleted, when more than
-      ``max_herschreven`` of its leden (at least two) would be restated or inserted, or
-      when its precise instructions do not reproduce the new text exactly;
+      ``max_restated_share`` of its leden (at least two) would be restated or inserted,
+      or when its precise instructions do not reproduce the new text exactly;
     * quotes never exceed ``max_context`` words of context around a change.
 
     The defaults follow docs/instructions.md (after the Aanwijzingen guide's heuristic)."""
 
-    max_woordopdrachten: int = 3
-    max_aandeel: float = 0.4
-    max_herschreven: float = 2 / 3
+    max_word_instructions: int = 3
+    max_changed_share: float = 0.4
+    max_restated_share: float = 2 / 3
     max_context: int = 8
-    quotes: str = "straight"
 
 
 class _Restate(Exception):
     """Precise instructions for this element are not the right tool: restate it."""
-
-
-def tokens(text: str) -> list[str]:
-    return list(_tokens(text))
-
-
-@functools.lru_cache(maxsize=8192)
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_TOKEN.findall(text))
-
-
-@functools.lru_cache(maxsize=8192)
-def _token_set(text: str) -> frozenset[str]:
-    return frozenset(_tokens(text))
-
-
-def _is_word(token: str) -> bool:
-    return not token.isspace()
-
-
-def _code(n: int) -> str:
-    """Token number ``n`` as one character (above ASCII, skipping the surrogates)."""
-    point = 0x100 + n
-    return chr(point + 0x800 if point >= 0xD800 else point)
-
-
-def _opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """Token-level edit script (Myers, via diff-match-patch on one character per token):
-    ("equal"|"change", i1, i2, j1, j2)."""
-    codes: dict[str, str] = {}
-
-    def encode(items: list[str]) -> str:
-        return "".join(codes.get(t) or codes.setdefault(t, _code(len(codes))) for t in items)
-
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(encode(old), encode(new), False)
-    result: list[tuple[str, int, int, int, int]] = []
-    i = j = 0
-    for kind, chunk in diffs:
-        n = len(chunk)
-        if kind == 0:
-            result.append(("equal", i, i + n, j, j + n))
-            i, j = i + n, j + n
-            continue
-        di, dj = (n, 0) if kind < 0 else (0, n)
-        if result and result[-1][0] == "change":
-            _, a, _, c, _ = result[-1]
-            result[-1] = ("change", a, i + di, c, j + dj)
-        else:
-            result.append(("change", i, i + di, j, j + dj))
-        i, j = i + di, j + dj
-    return result
-
-
-def _share(old: str, new: str) -> float:
-    """The share of words that change between two texts (old and new counted)."""
-    a = [t for t in tokens(old) if _is_word(t)]
-    b = [t for t in tokens(new) if _is_word(t)]
-    if not a and not b:
-        return 0.0
-    same = sum(i2 - i1 for tag, i1, i2, _, _ in _opcodes(a, b) if tag == "equal")
-    return 1 - (2 * same) / (len(a) + len(b))
-
-
-def _regions(old: list[str], new: list[str]) -> list[tuple[int, int, int, int]]:
-    """Changed stretches of tokens; stretches separated by at most one word are one."""
-    regions: list[list[int]] = []
-    for tag, i1, i2, j1, j2 in _opcodes(old, new):
-        if tag == "equal":
-            continue
-        if regions:
-            last = regions[-1]
-            between = [t for t in old[last[1] : i1] if _is_word(t)]
-            if len(between) <= 1:
-                last[1], last[3] = i2, j2
-                continue
-        regions.append([i1, i2, j1, j2])
-    return [_slide(old, new, *r) for r in regions]
-
-
-def _slide(
-    old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int
-) -> tuple[int, int, int, int]:
-    """Move a pure insertion or deletion as far left as it can go unchanged, so that it
-    hangs on the word before it ("na "opneemt," ingevoegd …") as a drafter would write it."""
-    if i1 == i2:
-        while i1 > 0 and j2 > j1 and new[j2 - 1] == old[i1 - 1]:
-            i1, i2, j1, j2 = i1 - 1, i2 - 1, j1 - 1, j2 - 1
-    elif j1 == j2:
-        while i1 > 0 and old[i2 - 1] == old[i1 - 1]:
-            i1, i2, j1, j2 = i1 - 1, i2 - 1, j1 - 1, j2 - 1
-    return i1, i2, j1, j2
 
 
 def _block_text(block: Block) -> str:
@@ -201,72 +107,6 @@ def _block_text(block: Block) -> str:
     if not isinstance(block, Lid):
         lines = [line[4:] if line.startswith("    ") else line for line in lines]
     return "\n".join(lines).rstrip("\n")
-
-
-def _element_text(block: Block) -> str:
-    if isinstance(block, Alinea):
-        return block.text
-    return " ".join(_element_text(b) for b in block.body)
-
-
-def _similarity(a: Block, b: Block) -> float:
-    ta, tb = _element_text(a), _element_text(b)
-    if ta == tb:
-        return 1.0
-    sa, sb = _token_set(ta), _token_set(tb)
-    if not sa or not sb:
-        return 0.0
-    return len(sa & sb) / len(sa | sb)
-
-
-def _same_number(a: Block, b: Block) -> bool:
-    """Whether two leden or onderdelen carry the same number (as cited)."""
-    if isinstance(a, Alinea) or isinstance(b, Alinea):
-        return False
-    return cited(a.number) == cited(b.number)
-
-
-def _kind(block: Block) -> str:
-    return (
-        "alinea" if isinstance(block, Alinea) else "lid" if isinstance(block, Lid) else "onderdeel"
-    )
-
-
-def align(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[int | None, int | None]]:
-    """Pair the blocks of two bodies in order, by content (a renumbered lid keeps its
-    pair), maximising similarity; unpaired blocks were inserted or deleted."""
-    n, m = len(old), len(new)
-    score = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            best = max(score[i + 1][j], score[i][j + 1])
-            if _kind(old[i]) == _kind(new[j]):
-                sim = _similarity(old[i], new[j])
-                same_nr = _same_number(old[i], new[j])
-                if _kind(old[i]) == "alinea" or sim >= 0.3 or (same_nr and sim >= 0.1):
-                    best = max(best, score[i + 1][j + 1] + sim + (0.25 if same_nr else 0) + 1)
-            score[i][j] = best
-    pairs: list[tuple[int | None, int | None]] = []
-    i = j = 0
-    while i < n or j < m:
-        if i < n and j < m and _kind(old[i]) == _kind(new[j]):
-            sim = _similarity(old[i], new[j])
-            same_nr = _same_number(old[i], new[j])
-            gain = score[i + 1][j + 1] + sim + (0.25 if same_nr else 0) + 1
-            if (_kind(old[i]) == "alinea" or sim >= 0.3 or (same_nr and sim >= 0.1)) and abs(
-                score[i][j] - gain
-            ) < 1e-9:
-                pairs.append((i, j))
-                i += 1
-                j += 1
-                continue
-        if i < n and (j == m or abs(score[i][j] - score[i + 1][j]) < 1e-9):
-            pairs.append((i, None))
-            i += 1
-        else:
-            pairs.append((None, j))
-            j += 1
-    return pairs
 
 
 def _consecutive(numbers: list[str]) -> bool:
@@ -285,11 +125,11 @@ class _ArticleGenerator:
     """Instructions for one article, applied as they are made to a working copy, so each
     one is chosen against the text as the previous ones left it."""
 
-    def __init__(self, number: str, old: Artikel, regels: Regels) -> None:
+    def __init__(self, number: str, old: Artikel, limits: Limits) -> None:
         self.number = number
-        self.regels = regels
+        self.limits = limits
         renamed = Artikel(number, old.body, old.title)
-        self.work = _Werkversie(Version("x", "x", (renamed,)))
+        self.work = Werkversie(Version("x", "x", (renamed,)))
         self.out: list[Opdracht] = []
 
     def emit(self, opdracht: Opdracht) -> None:
@@ -323,7 +163,7 @@ class _ArticleGenerator:
             for o, n in pairs
         ):
             raise _Restate("an alinea was inserted or deleted")
-        has_list = any(_kind(b) == "onderdeel" for b in new)
+        has_list = any(block_kind(b) == "onderdeel" for b in new)
         # runs of inserted and deleted elements, and the renumbered pairs each covers
         ops: list[tuple[str, list[int]]] = []  # ("ins"|"del", indexes)
         for o, n in pairs:
@@ -337,7 +177,7 @@ class _ArticleGenerator:
                 ops[-1][1].append(o if kind == "del" else n)  # type: ignore[arg-type]
             elif kind:
                 ops.append((kind, [o if kind == "del" else n]))  # type: ignore[list-item]
-        if top and {"ins", "del"} <= {k for k, _ in ops} and _kind_of(new, old) == "lid":
+        if top and {"ins", "del"} <= {k for k, _ in ops} and body_kind(new, old) == "lid":
             raise _Restate("leden both inserted and deleted")
         alinea_index = 0
         seen_list = False
@@ -354,14 +194,14 @@ class _ArticleGenerator:
                         self.alinea(container, alinea_index, deel, nb.text)
                     alinea_index += 1
                 else:
-                    seen_list = seen_list or _kind(ob) == "onderdeel"
+                    seen_list = seen_list or block_kind(ob) == "onderdeel"
                     old_nr, new_nr = cited(ob.number), cited(nb.number)  # type: ignore[union-attr]
                     renumbered = old_nr != new_nr
                     if renumbered and n not in pending:
                         # renumbered without an insertion or deletion before it: restate
-                        self.restate(container.child(_kind(ob), old_nr), nb)
+                        self.restate(container.child(block_kind(ob), old_nr), nb)
                     else:
-                        self.element(ob, nb, container.child(_kind(ob), new_nr, renumbered))
+                        self.element(ob, nb, container.child(block_kind(ob), new_nr, renumbered))
                 step += 1
                 continue
             # a run of deletions or insertions
@@ -380,8 +220,8 @@ class _ArticleGenerator:
                 if lo is None or ln is None or ln in pending or isinstance(old[lo], Alinea):
                     continue
                 a, b = cited(old[lo].number), cited(new[ln].number)  # type: ignore[union-attr]
-                if a != b and _kind(old[lo]) == (
-                    _kind(old[run[0]]) if run_kind == "del" else _kind(new[run[0]])
+                if a != b and block_kind(old[lo]) == (
+                    block_kind(old[run[0]]) if run_kind == "del" else block_kind(new[run[0]])
                 ):
                     covered.append((ln, a, b))
             vernummering = tuple((a, b) for _, a, b in covered)
@@ -397,7 +237,7 @@ class _ArticleGenerator:
             else:
                 self.insert_run(new, run, pairs, step, old, container, vernummering)
             seen_list = seen_list or any(
-                _kind(new[i]) == "onderdeel" for i in run if run_kind == "ins"
+                block_kind(new[i]) == "onderdeel" for i in run if run_kind == "ins"
             )
 
     def alinea(self, container: Adres, index: int, deel: str, target: str) -> None:
@@ -409,7 +249,7 @@ class _ArticleGenerator:
         self.telkens(node, scopes, target)
         while node.text != target:
             count += 1
-            if count > self.regels.max_woordopdrachten:
+            if count > self.limits.max_word_instructions:
                 raise _Restate("too many word instructions")
             opdracht = self.word_instruction(node, scopes, target)
             if opdracht is None:
@@ -420,7 +260,7 @@ class _ArticleGenerator:
         """One "telkens" instruction where the same words change everywhere alike."""
         cur, tgt = tokens(node.text), tokens(target)
         groups: dict[tuple[str, str], int] = {}
-        for i1, i2, j1, j2 in _regions(cur, tgt):
+        for i1, i2, j1, j2 in regions(cur, tgt):
             old, new = "".join(cur[i1:i2]), "".join(tgt[j1:j2])
             if old.strip() == old and new.strip() == new and old and new:
                 groups[(old, new)] = groups.get((old, new), 0) + 1
@@ -438,13 +278,13 @@ class _ArticleGenerator:
 
     def word_instruction(self, node: Node, scopes: list[Adres], target: str) -> Opdracht | None:
         cur, tgt = tokens(node.text), tokens(target)
-        regions = _regions(cur, tgt)
-        if not regions:
+        stretches = regions(cur, tgt)
+        if not stretches:
             return None
-        i1, i2, j1, j2 = regions[0]
+        i1, i2, j1, j2 = stretches[0]
         expected = "".join(cur[:i1] + tgt[j1:j2] + cur[i2:])
-        words_left = [k for k in range(i1) if _is_word(cur[k])]
-        words_right = [k for k in range(i2, len(cur)) if _is_word(cur[k])]
+        words_left = [k for k in range(i1) if is_word(cur[k])]
+        words_right = [k for k in range(i2, len(cur)) if is_word(cur[k])]
         scope_texts: dict[int, list[str]] = {}
         for scope in scopes:
             try:
@@ -461,9 +301,9 @@ class _ArticleGenerator:
             appended = WoordenInvoegen(
                 targets=(scopes[0],), anchor="", before=False, text=target[len(node.text) :].strip()
             )
-            if _simulate(node.text, appended) == target:
+            if simulate(node.text, appended) == target:
                 return appended
-        for total in range(self.regels.max_context + 1):
+        for total in range(self.limits.max_context + 1):
             # one-sided anchors first ("voor "te dwingen" ingevoegd"), then both sides
             splits = [(total, 0), (0, total)] if total else [(0, 0)]
             splits += [(left, total - left) for left in range(total - 1, 0, -1)]
@@ -483,7 +323,7 @@ class _ArticleGenerator:
                 elif not old or old != old.strip() or (new and new != new.strip()):
                     continue
                 for scope in scopes:
-                    for opdracht in _forms(scope, old, new):
+                    for opdracht in forms(scope, old, new):
                         quoted = (
                             opdracht.anchor
                             if isinstance(opdracht, WoordenInvoegen)
@@ -491,7 +331,7 @@ class _ArticleGenerator:
                         )
                         if substring_count(scope_texts[id(scope)], quoted) != 1:
                             continue
-                        if _simulate(node.text, opdracht) == expected:
+                        if simulate(node.text, opdracht) == expected:
                             return opdracht
         return None
 
@@ -516,26 +356,28 @@ class _ArticleGenerator:
         own_old = " ".join(b.text for b in old.body if isinstance(b, Alinea))
         own_new = " ".join(b.text for b in new.body if isinstance(b, Alinea))
         try:
-            if _share(own_old, own_new) > self.regels.max_aandeel:
+            if changed_share(own_old, own_new) > self.limits.max_changed_share:
                 raise _Restate("too much of the element changes")
             self.body(old.body, new.body, adres, top=False)
             children = [b for b in new.body if not isinstance(b, Alinea)]
             restated = sum(
                 1 for o in self.out[start:] if isinstance(o, KomtTeLuiden | ElementInvoegen)
             )
-            if len(children) >= 2 and restated > self.regels.max_herschreven * len(children):
+            if len(children) >= 2 and restated > self.limits.max_restated_share * len(children):
                 raise _Restate("most onderdelen restated")
         except _Restate:
             del self.out[start:]
             self.restate(adres, new)
 
     def restate(self, adres: Adres, new: Block) -> None:
-        self.emit(KomtTeLuiden(targets=(adres.part(""),), kind=_kind(new), block=_block_text(new)))
+        self.emit(
+            KomtTeLuiden(targets=(adres.part(""),), kind=block_kind(new), block=_block_text(new))
+        )
 
     def delete_run(
         self, blocks: list[Block], container: Adres, vernummering: tuple[tuple[str, str], ...]
     ) -> None:
-        kind = _kind(blocks[0])
+        kind = block_kind(blocks[0])
         targets = tuple(
             container.child(kind, cited(b.number))  # type: ignore[union-attr]
             for b in blocks
@@ -554,20 +396,20 @@ class _ArticleGenerator:
         container: Adres,
         vernummering: tuple[tuple[str, str], ...],
     ) -> None:
-        kind = _kind(new[run[0]])
+        kind = block_kind(new[run[0]])
         block = (
             "\n\n".join(_block_text(new[i]) for i in run)
             if kind == "lid"
             else "\n".join(_block_text(new[i]) for i in run)
         )
-        previous = [new[i] for i in range(run[0]) if _kind(new[i]) == kind]
+        previous = [new[i] for i in range(run[0]) if block_kind(new[i]) == kind]
         after = before = None
         if run[-1] == len(new) - 1:
             pass  # after all existing text: "toegevoegd" (Ar 6.11)
         elif previous:
             after = cited(previous[-1].number)  # type: ignore[union-attr]
         else:
-            following = [o for o, _ in pairs[step:] if o is not None and _kind(old[o]) == kind]
+            following = [o for o, _ in pairs[step:] if o is not None and block_kind(old[o]) == kind]
             if not following:
                 raise _Restate("no neighbour to insert before")
             before = cited(old[following[0]].number)  # type: ignore[union-attr]
@@ -583,16 +425,9 @@ class _ArticleGenerator:
         )
 
 
-def _kind_of(new: tuple[Block, ...], old: tuple[Block, ...]) -> str:
-    for block in (*new, *old):
-        if not isinstance(block, Alinea):
-            return _kind(block)
-    return "alinea"
-
-
 def _only_final_punctuation(old: Block, new: Block) -> tuple[str, str] | None:
     """("." , ";") when the element differs only in the punctuation mark it ends with."""
-    a, b = _element_text(old), _element_text(new)
+    a, b = element_text(old), element_text(new)
     if not a or not b or a[:-1] != b[:-1] or a[-1] == b[-1]:
         return None
     if a[-1] not in ".;:," or b[-1] not in ".;:,":
@@ -602,59 +437,24 @@ def _only_final_punctuation(old: Block, new: Block) -> tuple[str, str] | None:
     return a[-1], b[-1]
 
 
-def _forms(scope: Adres, old: str, new: str) -> Iterable[Opdracht]:
-    """The ways to say one change, most natural first."""
-    if not new:
-        yield WoordenVervangen(targets=(scope,), old=old, new="")
-        return
-    if (
-        new.startswith(old)
-        and len(new) > len(old)
-        and (new[len(old)] == " " or new[len(old)] in ",.;:)")
-    ):
-        yield WoordenInvoegen(
-            targets=(scope,), anchor=old, before=False, text=new[len(old) :].strip()
-        )
-    if new.endswith(old) and len(new) > len(old) and new[-len(old) - 1] == " ":
-        yield WoordenInvoegen(
-            targets=(scope,), anchor=old, before=True, text=new[: -len(old)].strip()
-        )
-    yield WoordenVervangen(targets=(scope,), old=old, new=new)
-
-
-def _simulate(text: str, opdracht: Opdracht) -> str | None:
-    if isinstance(opdracht, WoordenVervangen):
-        hits = occurrences(text, opdracht.old)
-        if len(hits) != 1:
-            return None
-        return replace_span(text, hits[0], hits[0] + len(opdracht.old), opdracht.new)
-    if isinstance(opdracht, WoordenInvoegen):
-        if not opdracht.anchor:
-            return append_words(text, opdracht.text)
-        hits = occurrences(text, opdracht.anchor)
-        if len(hits) != 1 or not opdracht.text:
-            return None
-        at = hits[0] if opdracht.before else hits[0] + len(opdracht.anchor)
-        return insert_words(text, at, opdracht.text, after=not opdracht.before)
-    return None
-
-
 # --- articles and the whole set -------------------------------------------------------
 
 
-def _article_opdrachten(old: Artikel, new: Artikel, regels: Regels) -> tuple[list[Opdracht], bool]:
+def _article_opdrachten(
+    old: Artikel, new: Artikel, limits: Limits, quotes: str
+) -> tuple[list[Opdracht], bool]:
     """Precise instructions for one article, or its restatement; proven either way."""
     if old.title == new.title and not old.vervallen:
-        generator = _ArticleGenerator(new.number, old, regels)
+        generator = _ArticleGenerator(new.number, old, limits)
         try:
             generator.body(old.body, new.body, Adres(new.number), top=True)
             leden = [b for b in new.body if not isinstance(b, Alinea)]
             restated = sum(
                 1 for o in generator.out if isinstance(o, KomtTeLuiden | ElementInvoegen)
             )
-            if len(leden) >= 2 and restated > regels.max_herschreven * len(leden):
+            if len(leden) >= 2 and restated > limits.max_restated_share * len(leden):
                 raise _Restate("most leden restated")
-            if _proves(generator.out, old, new, regels):
+            if _proves(generator.out, old, new, quotes):
                 return generator.out, False
         except (_Restate, ApplyError):
             pass
@@ -664,11 +464,11 @@ def _article_opdrachten(old: Artikel, new: Artikel, regels: Regels) -> tuple[lis
     return rewrite, True
 
 
-def _proves(opdrachten: list[Opdracht], old: Artikel, new: Artikel, regels: Regels) -> bool:
+def _proves(opdrachten: list[Opdracht], old: Artikel, new: Artikel, quotes: str) -> bool:
     """Render, read back and apply: the instructions must give the new text exactly."""
     if not opdrachten:
         return old == Artikel(old.number, new.body, new.title) or old == new
-    text = render_onderdeel("A", new.number, opdrachten, style=regels.quotes)
+    text = render_onderdeel("A", new.number, opdrachten, style=quotes)
     gelezen = parse_text(text)
     if gelezen.problems:
         return False
@@ -677,14 +477,6 @@ def _proves(opdrachten: list[Opdracht], old: Artikel, new: Artikel, regels: Rege
     if result.failures:
         return False
     return same_text(result.version.artikel(new.number), new)
-
-
-_LETTERS = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-
-
-def letter(index: int) -> str:
-    """A, B, … Z, AA, BB, … ZZ, AAA (Ar 6.15, toelichting)."""
-    return _LETTERS[index % 26] * (index // 26 + 1)
 
 
 def _pairs(
@@ -721,7 +513,12 @@ def _renumbering_order(pairs: list[tuple[str | None, str | None]]) -> list[str] 
 
 
 def generate(
-    old: Version, new: Version, changes: ChangeSet | None = None, *, regels: Regels | None = None
+    old: Version,
+    new: Version,
+    changes: ChangeSet | None = None,
+    *,
+    limits: Limits | None = None,
+    quotes: str = "straight",
 ) -> Wijzigingsopdrachten:
     """The wijzigingsopdrachten that turn ``old`` into ``new``: one ARTIKEL for the
     regeling, an onderdeel per amended article, naming ``old`` as the base they were
@@ -730,7 +527,7 @@ def generate(
     Order: repealed articles first, then renumbered articles (each after the one that
     frees its new number), then the rest in the order of the code, so that every number
     an instruction names exists when its turn comes."""
-    regels = regels or Regels()
+    limits = limits or Limits()
     pairs = _pairs(old, new, changes)
     old_by = {a.number: a for a in old.artikelen}
     new_by = {a.number: a for a in new.artikelen}
@@ -765,7 +562,7 @@ def generate(
         if a.number != b.number:
             opdrachten.append(ArtikelVernummeren(old=a.number, new=b.number))
         if not same_text(a, Artikel(a.number, b.body, b.title)):
-            found, whole = _article_opdrachten(a, b, regels)
+            found, whole = _article_opdrachten(a, b, limits, quotes)
             opdrachten += found
             if whole:
                 rewritten.append(b.number)
@@ -788,12 +585,12 @@ def generate(
     blocks.sort(key=lambda item: item[0])
     onderdelen = []
     for index, (_key, number, opdrachten) in enumerate(blocks):
-        text = render_onderdeel(letter(index), number, opdrachten, style=regels.quotes)
-        onderdelen.append(Onderdeel(letter(index), number, tuple(opdrachten), text))
+        text = render_onderdeel(letter(index), number, opdrachten, style=quotes)
+        onderdelen.append(Wijzigingsonderdeel(letter(index), number, tuple(opdrachten), text))
     regeling = new.regeling or old.regeling
     artikel = Wijzigingsartikel("I", regeling, tuple(onderdelen))
-    base = _describe(old)
-    text = render_text(artikel, base, _describe(new)) if onderdelen else ""
+    base = describe(old)
+    text = render_set((artikel,), base, describe(new)) if onderdelen else ""
     return Wijzigingsopdrachten(
         (artikel,) if onderdelen else (), base=base, text=text, rewritten=tuple(rewritten)
     )
@@ -824,55 +621,11 @@ def _insert_articles(
     blocks.append(((2, article_sort_key(numbers[0])), numbers[0], [opdracht]))
 
 
-def _describe(version: Version) -> str:
-    parts = [version.label]
-    if version.title and version.title != version.label:
-        parts.append(version.title)
-    return " — ".join(parts)
-
-
-def render_artikel(artikel: Wijzigingsartikel) -> str:
-    """One amending article: ARTIKEL I, the opening sentence naming the regeling, and
-    its onderdelen."""
-    opening = (
-        f"Het {artikel.regeling} wordt als volgt gewijzigd:"
-        if artikel.regeling
-        else "De regeling wordt als volgt gewijzigd:"
-    )
-    head = f"ARTIKEL {artikel.numeral}\n\n{opening}\n\n\n"
-    return head + "\n".join(o.text for o in artikel.onderdelen)
-
-
-def render_text(artikel: Wijzigingsartikel, base: str, target: str) -> str:
-    """The whole amending article as text, headed by the versions it was made from."""
-    return render_set((artikel,), base, target)
-
-
-def render_set(artikelen: tuple[Wijzigingsartikel, ...], base: str, target: str) -> str:
-    lines = [
-        "Wijzigingsopdrachten, gegenereerd door wetdiff",
-        f"Basisversie: {base}",
-        f"Doelversie: {target}",
-        "",
-        "",
-    ]
-    return "\n".join(lines) + "\n".join(render_artikel(a) for a in artikelen)
-
-
-_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-
-
-def roman(n: int) -> str:
-    """1 → I, 4 → IV, 12 → XII: the numbers of amending articles (Ar 6.6)."""
-    out = ""
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
-
-
 def generate_many(
-    comparisons: list[tuple[Version, Version, ChangeSet | None]], *, regels: Regels | None = None
+    comparisons: list[tuple[Version, Version, ChangeSet | None]],
+    *,
+    limits: Limits | None = None,
+    quotes: str = "straight",
 ) -> Wijzigingsopdrachten:
     """One ARTIKEL per amended regeling (I, II, …), as when a bill amends the Wetboek
     van Strafrecht and the Wetboek van Strafrecht BES together (Ar 6.15(1))."""
@@ -881,9 +634,9 @@ def generate_many(
     targets: list[str] = []
     rewritten: list[str] = []
     for old, new, changes in comparisons:
-        part = generate(old, new, changes, regels=regels)
+        part = generate(old, new, changes, limits=limits, quotes=quotes)
         bases.append(part.base)
-        targets.append(_describe(new))
+        targets.append(describe(new))
         rewritten += part.rewritten
         for artikel in part.artikelen:
             artikelen.append(

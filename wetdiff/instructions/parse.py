@@ -25,335 +25,37 @@ Anything else is reported, in its own words, as not understood: never guessed.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from wetdiff.instructions.address import Adres, NotUnderstood, parse_adres
 from wetdiff.instructions.model import (
-    COUNT_WORDS,
-    AanduidingPlaatsen,
-    Adres,
-    ArtikelInvoegen,
-    ArtikelVernummeren,
-    ElementInvoegen,
-    KomtTeLuiden,
-    Mislukt,
-    Onderdeel,
+    Failure,
     Opdracht,
-    Slotleesteken,
-    Stap,
-    Vervalt,
     Wijzigingsartikel,
+    Wijzigingsonderdeel,
     Wijzigingsopdrachten,
-    WoordenInvoegen,
-    WoordenVervangen,
 )
-from wetdiff.model.numbering import NUMBER_PATTERN, parse_number, parse_ordinal_word
+from wetdiff.instructions.sentences import SentenceState, mask_quotes, parse_sentence
+from wetdiff.model.numbering import NUMBER_PATTERN, parse_number
 
 I = re.IGNORECASE  # noqa: E741
 
 
-class NotUnderstood(Exception):
-    """A sentence or address wetdiff cannot read."""
-
-
 @dataclass(frozen=True, slots=True)
-class Gelezen:
+class Parsed:
     """What was read: the instructions, and the sentences that could not be read."""
 
     opdrachten: Wijzigingsopdrachten
-    problems: tuple[Mislukt, ...]
+    problems: tuple[Failure, ...]
 
 
-# --- quotes ---------------------------------------------------------------------------
+# --- structure lines ------------------------------------------------------------------
 
-_CLOSERS = {"«": "»", "\u201c": "\u201d", "\u201e": '\u201d\u201c"', '"': '"', "\u2018": "\u2019"}
-
-
-def mask_quotes(sentence: str, spans: list[str] | None = None) -> tuple[str, list[str]]:
-    """Replace each quoted fragment by ⟦n⟧ so the sentence's grammar can be matched
-    without tripping over the statute words inside the quotes. ``spans``, if given,
-    receives each fragment with its own quote marks (to give the words back as written)."""
-    out: list[str] = []
-    quotes: list[str] = []
-    i = 0
-    while i < len(sentence):
-        ch = sentence[i]
-        closers = _CLOSERS.get(ch)
-        if closers and (ch != "\u2018" or i == 0 or not sentence[i - 1].isalnum()):
-            end = -1
-            for j in range(i + 1, len(sentence)):
-                if sentence[j] in closers:
-                    end = j
-                    break
-            if end > i:
-                out.append(f"⟦{len(quotes)}⟧")
-                quotes.append(sentence[i + 1 : end])
-                if spans is not None:
-                    spans.append(sentence[i : end + 1])
-                i = end + 1
-                continue
-        out.append(ch)
-        i += 1
-    return "".join(out), quotes
-
-
-# --- addresses ------------------------------------------------------------------------
-
-_ORD = r"[a-zëï]+"
-
-
-def _lid_nr(word: str) -> str:
-    value = parse_ordinal_word(word)
-    if value is None:
-        raise NotUnderstood(f"'{word}' is geen rangtelwoord")
-    return str(value)
-
-
-def parse_adres(phrase: str, context: Adres | None) -> list[Adres]:
-    """The elements an address phrase names, resolved against the enclosing header
-    ("Artikel 5 wordt als volgt gewijzigd:" makes "het eerste lid" artikel 5, lid 1)."""
-    phrase = phrase.strip().strip(",").strip()
-    pieces = re.split(r",?\s+en\s+(?=(?:in\s+)?artikel\s)", phrase, flags=I)
-    result: list[Adres] = []
-    for piece in pieces:
-        result.extend(_parse_one(piece, context))
-    return result
-
-
-def _parse_one(piece: str, context: Adres | None) -> list[Adres]:
-    artikel: str | None = None
-    path: list[Stap] = []
-    deel = ""
-    multi: list[list[Stap]] = []
-    multi_artikelen: list[str] = []
-    for raw in [p.strip() for p in piece.split(",") if p.strip()]:
-        part = re.sub(r"^(?:in|aan|van)\s+", "", raw, flags=I)
-        part = re.sub(r"\s+\(nieuw\)", "", part)
-        nieuw = "(nieuw)" in raw
-        m = re.fullmatch(r"(?:het\s+|de\s+)?artikel\s+(\S+?)(?:\s+(?:van|uit)\s+.+)?", part, I)
-        if m:
-            artikel, path, deel = m.group(1), [], ""
-            continue
-        m = re.fullmatch(r"(?:de\s+)?artikelen\s+(\S+)\s+(en|tot en met)\s+(\S+)", part, I)
-        if m:
-            if m.group(2).lower() != "en":
-                raise NotUnderstood("een reeks artikelen ('tot en met') wordt niet ondersteund")
-            multi_artikelen = [m.group(1), m.group(3)]
-            continue
-        m = re.fullmatch(rf"(?:het\s+)?({_ORD})\s+(en|tot en met)\s+({_ORD})\s+lid", part, I)
-        if m:
-            first, last = int(_lid_nr(m.group(1))), int(_lid_nr(m.group(3)))
-            numbers = [first, last] if m.group(2).lower() == "en" else list(range(first, last + 1))
-            multi = [[Stap("lid", str(n))] for n in numbers]
-            continue
-        m = re.fullmatch(rf"(?:het\s+)?({_ORD})\s+lid", part, I)
-        if m:
-            path = [Stap("lid", _lid_nr(m.group(1)), nieuw)]
-            continue
-        m = re.fullmatch(r"(?:het\s+)?lid\s+(\S+)", part, I)
-        if m:
-            path = [Stap("lid", m.group(1).rstrip("."), nieuw)]
-            continue
-        if re.fullmatch(r"(?:het|dit)\s+(?:onderdeel|lid|artikel)", part, I):
-            continue  # the element the enclosing header names ("het slot van het onderdeel")
-        m = re.fullmatch(r"(?:de\s+|het\s+)?(aanhef|slot)", part, I)
-        if m:
-            deel = m.group(1).lower()
-            continue
-        m = re.fullmatch(r"(?:de\s+)?(?:sub)?onderdelen\s+(\S+)\s+(en|tot en met)\s+(\S+)", part, I)
-        if m:
-            items = (
-                _expand(m.group(1), m.group(3))
-                if m.group(2).lower() != "en"
-                else [m.group(1), m.group(3)]
-            )
-            multi = [[*path, Stap("onderdeel", n)] for n in items]
-            continue
-        m = re.fullmatch(r"(?:het\s+)?(?:sub)?onderdeel\s+(\S+)|onder\s+(\S+)", part, I)
-        if m:
-            path.append(Stap("onderdeel", (m.group(1) or m.group(2)).rstrip("."), nieuw))
-            continue
-        if re.search(r"\bzin\b", part, I):
-            raise NotUnderstood(f"verwijzing naar een zin ('{raw}') wordt niet ondersteund")
-        raise NotUnderstood(f"adres '{raw}' niet begrepen")
-    if multi_artikelen:
-        return [Adres(a) for a in multi_artikelen]
-    if artikel is None:
-        if context is None:
-            raise NotUnderstood("er is geen artikel genoemd")
-        artikel = context.artikel
-        base = list(context.path)
-        if (path or multi) and (path or multi[0])[0].kind == "lid":
-            base = []
-        elif deel and not path and not multi:
-            return [Adres(artikel, tuple(base), deel)]
-        if multi:
-            return [Adres(artikel, tuple(base + m), "") for m in multi]
-        return [Adres(artikel, tuple(base + path), deel)]
-    if multi:
-        return [Adres(artikel, tuple(m), "") for m in multi]
-    return [Adres(artikel, tuple(path), deel)]
-
-
-def _expand(first: str, last: str) -> list[str]:
-    """ "9°" … "12°" → 9°, 10°, 11°, 12°; "c" … "f" → c, d, e, f."""
-    a, b = parse_number(first + "."), parse_number(last + ".")
-    if a.style != b.style or a.ordinal is None or b.ordinal is None or a.suffix or b.suffix:
-        raise NotUnderstood(f"reeks '{first} tot en met {last}' niet begrepen")
-    if a.style == "degree":
-        return [f"{n}°" for n in range(a.ordinal, b.ordinal + 1)]
-    if a.style == "alpha":
-        return [chr(96 + n) for n in range(a.ordinal, b.ordinal + 1)]
-    return [str(n) for n in range(a.ordinal, b.ordinal + 1)]
-
-
-def _numbers(phrase: str, kind: str) -> list[str]:
-    """The numbers in "het vijfde tot en met zevende lid", "de onderdelen c en d"."""
-    phrase = re.sub(r"\s*\(nieuw\)", "", phrase.strip().rstrip(","))
-    phrase = re.sub(r"^(?:het|de)\s+", "", phrase, flags=I)
-    m = re.fullmatch(rf"({_ORD})(?:\s+(en|tot en met)\s+({_ORD}))?\s+(?:lid|leden)", phrase, I)
-    if m:
-        first = int(_lid_nr(m.group(1)))
-        if not m.group(2):
-            return [str(first)]
-        last = int(_lid_nr(m.group(3)))
-        return (
-            [str(first), str(last)]
-            if m.group(2).lower() == "en"
-            else [str(n) for n in range(first, last + 1)]
-        )
-    m = re.fullmatch(r"(?:leden|lid)\s+(\S+)(?:\s+(en|tot en met)\s+(\S+))?", phrase, I)
-    if m:
-        if not m.group(2):
-            return [m.group(1)]
-        return (
-            [m.group(1), m.group(3)]
-            if m.group(2).lower() == "en"
-            else _expand(m.group(1), m.group(3))
-        )
-    m = re.fullmatch(
-        r"(?:(?:sub)?onderde(?:len|el)\s+)?(\S+)(?:\s+(en|tot en met)\s+(\S+))?", phrase, I
-    )
-    if m:
-        if not m.group(2):
-            return [m.group(1)]
-        return (
-            [m.group(1), m.group(3)]
-            if m.group(2).lower() == "en"
-            else _expand(m.group(1), m.group(3))
-        )
-    raise NotUnderstood(f"vernummering '{phrase}' niet begrepen")
-
-
-def parse_vernummering(clause: str, kind: str) -> tuple[tuple[str, str], ...]:
-    """ "onder vernummering van het vijfde tot en met zevende lid tot vierde tot en met
-    zesde lid" → (("5","4"), ("6","5"), ("7","6"))."""
-    m = re.search(
-        r"(?:vernummering|verlettering)\s+van\s+(.+?)\s+tot\s+(?!en met)(.+)$",
-        clause.strip().rstrip(","),
-        I,
-    )
-    if not m:
-        raise NotUnderstood(f"vernummering '{clause}' niet begrepen")
-    target = m.group(2)
-    if kind == "lid" and not re.search(r"\blid|leden\b", target):
-        target += " lid"
-    old, new = _numbers(m.group(1), kind), _numbers(target, kind)
-    if len(old) != len(new):
-        raise NotUnderstood(
-            f"vernummering '{clause}': {len(old)} oude en {len(new)} nieuwe nummers"
-        )
-    return tuple(zip(old, new, strict=True))
-
-
-# --- sentences ------------------------------------------------------------------------
-
-Q = r"⟦(\d+)⟧"
-_ZIN = r"(?:(?:de\s+zinsnede|de\s+woorden|het\s+woord|de\s+aanduiding|de\s+aanduidingen):?\s+)?"
-_PUNCT_OLD = {"de punt": ".", "de puntkomma": ";", "de komma": ",", "de dubbele punt": ":"}
-_PUNCT_NEW = {"een punt": ".", "een puntkomma": ";", "een komma": ",", "een dubbele punt": ":"}
-_REN = r"onder\s+(?:vernummering|verlettering)\s+van\s+.+?"
-
-_R_REPLACE = re.compile(
-    rf"^(?:in\s+(?P<addr>.+?),?\s+)?(?:wordt|worden)\s+(?P<tk>telkens\s+|steeds\s+)?{_ZIN}"
-    rf"(?P<tk2>telkens\s+|steeds\s+)?{Q}\s+(?:telkens\s+|steeds\s+)?vervangen\s+door"
-    rf"(?:\s+{_ZIN}{Q}|\s+(?P<punct>een puntkomma|een punt|een komma|een dubbele punt)"
-    rf"|:\s*(?P<legacy>.+))$",
-    I,
-)
-_R_DELETE_WORDS = re.compile(
-    rf"^(?:in\s+(?P<addr>.+?),?\s+)?vervalt(?:\s+(?P<tk>telkens\s+|steeds\s+)?{_ZIN}{Q}"
-    r"|\s*(?:(?:de\s+zinsnede|de\s+woorden|het\s+woord)\s*)?:\s*(?P<legacy>.+))$",
-    I,
-)
-_R_INSERT_WORDS = re.compile(
-    rf"^(?:in\s+(?P<addr>.+?),?\s+)?(?:wordt|worden)\s+(?P<pos>na|voor|vóór)\s+{Q}\s+"
-    rf"(?:ingevoegd|toegevoegd)(?::?\s+{Q}|:\s*(?P<legacy>.+))$",
-    I,
-)
-_R_APPEND_WORDS = re.compile(
-    rf"^(?:aan\s+(?P<addr>.+?)|in\s+(?P<addr2>.+?),?\s+(?:wordt|worden)\s+aan\s+het\s+"
-    rf"(?:slot|eind)(?:\s+van\s+(?P<elem>.+?))?),?\s+(?:wordt|worden)?\s*toegevoegd"
-    rf"(?::?\s+{Q}|:\s*(?P<legacy>.+))$",
-    I,
-)
-_R_AANDUIDING = re.compile(
-    rf"^(?:in\s+(?P<addr>.+?),?\s+)?(?:wordt\s+)?voor\s+de\s+tekst\s+(?:wordt\s+)?de\s+"
-    rf"aanduiding\s+{Q}\s+geplaatst$",
-    I,
-)
-_R_KOMT = re.compile(r"^(?P<addr>.+?),?\s+(?:komt|komen)\s+(?:als\s+volgt\s+)?te\s+luiden:$", I)
-_R_VERVALT_PRE = re.compile(
-    rf"^(?P<ren>{_REN}),?\s+(?:vervalt|vervallen)\s+in\s+(?P<addr>artikel\s+\S+)\s+"
-    r"(?P<elem>.+)$",
-    I,
-)
-_R_VERVALT_IN = re.compile(
-    rf"^in\s+(?P<addr>.+?),?\s+(?:vervalt|vervallen)\s+(?P<elem>(?:het|de|onderdeel|"
-    rf"subonderdeel|onder)\s+.+?)(?:,?\s+(?P<ren>{_REN}))?$",
-    I,
-)
-_R_VERVALT = re.compile(rf"^(?P<addr>.+?),?\s+(?:vervalt|vervallen)(?:,?\s+(?P<ren>{_REN}))?$", I)
-_R_INSERT_EL = re.compile(
-    rf"^(?:(?P<ren1>{_REN}),?\s+)?(?:(?:in|aan)\s+(?P<addr>.+?),?\s+)?"
-    r"(?:(?P<pos1>na|voor|vóór)\s+(?P<anchor1>.+?),?\s+)?(?:er\s+)?(?:wordt|worden),?\s+"
-    r"(?:(?P<pos2>na|voor|vóór)\s+(?P<anchor2>.+?),?\s+)?"
-    rf"(?:(?P<ren2>{_REN}),\s+)?(?P<count>\w+)\s+(?:nieuwe?\s+)?"
-    r"(?P<kind>lid|leden|onderdeel|onderdelen|subonderdeel|subonderdelen|artikel|artikelen)"
-    r"\s+(?P<verb>ingevoegd|toegevoegd),?\s+(?:luidende|luidend|dat\s+luidt|die\s+luiden):$",
-    I,
-)
-_R_SLOT_CLAUSE = re.compile(
-    rf"(?:,|\s+en)?\s*onder\s+vervanging\s+van\s+(?P<what>de puntkomma|de punt|de komma|"
-    rf"{Q})\s+aan\s+het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?)\s+door\s+"
-    rf"(?P<by>een puntkomma|een punt|een komma|{Q}),?",
-    I,
-)
-_R_ADD_CLAUSE = re.compile(
-    r"(?:,|\s+en)?\s*onder\s+toevoeging\s+van\s+(?:het\s+woord\s+|de\s+woorden\s+)?"
-    r"⟦(?P<word>\d+)⟧\s+aan\s+het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?)(?=,|\s+en\s+onder|$)",
-    I,
-)
-_R_SLOT = re.compile(
-    rf"^aan\s+het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?),?\s+(?:wordt|worden)\s+"
-    rf"(?P<what>de puntkomma|de punt|de komma|{Q})\s+vervangen\s+door\s+"
-    rf"(?P<by>een puntkomma|een punt|een komma|{Q})$",
-    I,
-)
 _R_HEADER = re.compile(
     r"^(?P<addr>.+?),?\s+(?:wordt|worden)\s+(?:als\s+volgt\s+gewijzigd|gewijzigd\s+als\s+"
     r"volgt)$",
-    I,
-)
-_R_VERNUMMERD = re.compile(
-    r"^artikel\s+(?P<old>\S+)\s+wordt\s+vernummerd\s+tot\s+artikel\s+"
-    r"(?P<new>\S+)$",
-    I,
-)
-_R_REPLACED_BY_ARTICLES = re.compile(
-    r"^(?P<addr>artikel\s+\S+)\s+wordt\s+vervangen\s+door\s+(?:\w+\s+artikelen|de\s+volgende"
-    r"\s+artikelen),?\s*(?:luidende)?:$",
     I,
 )
 _R_REGELING = re.compile(
@@ -361,300 +63,11 @@ _R_REGELING = re.compile(
     r"\s+volgt)\s*[:.]$",
     I,
 )
-
 _BLOCK_END = re.compile(
     r"(?:luidende|luidend|dat\s+luidt|die\s+luiden|te\s+luiden|"
     r"volgende\s+artikelen):$",
     I,
 )
-
-
-def _legacy(text: str, quotes: list[str]) -> str:
-    """The older unquoted new text after a colon; its final full stop closed the
-    instruction and has already been taken off."""
-    return re.sub(r"⟦(\d+)⟧", lambda m: "«" + quotes[int(m.group(1))] + "»", text).strip()
-
-
-def _punct(word: str | None, quotes: list[str], table: dict[str, str]) -> str:
-    assert word is not None
-    m = re.fullmatch(Q, word)
-    return quotes[int(m.group(1))] if m else table[word.lower()]
-
-
-@dataclass(frozen=True, slots=True)
-class _SlotClause:
-    """ "onder vervanging van de punt aan het slot van onderdeel 5° door een puntkomma"."""
-
-    phrase: str
-    old: str
-    new: str
-
-
-@dataclass(slots=True)
-class _Sentence:
-    """Parse state shared by the sentences of one item: the last address named."""
-
-    context: Adres | None
-    last_targets: list[Adres] = field(default_factory=list)
-
-
-def parse_sentence(words: str, state: _Sentence, block: str | None, label: str) -> list[Opdracht]:
-    """One instruction sentence (without its block) into instructions."""
-    text = words.strip()
-    if text.endswith(".") and not text.endswith(":."):
-        text = text[:-1]
-    masked, quotes = mask_quotes(text)
-    masked = masked.strip()
-    common = {"label": label, "words": words.strip()}
-
-    def targets(addr: str | None) -> tuple[Adres, ...]:
-        if addr:
-            found = parse_adres(addr, state.context)
-            state.last_targets = found
-            return tuple(found)
-        if state.last_targets:
-            return tuple(state.last_targets)
-        if state.context is not None:
-            return (state.context,)
-        raise NotUnderstood("er is geen artikel of element genoemd")
-
-    slot: _SlotClause | None = None
-    clauses: list[_SlotClause] = []
-    while True:  # "onder vervanging van … aan het slot van …", "onder toevoeging van …"
-        clause = _R_SLOT_CLAUSE.search(masked) or _R_ADD_CLAUSE.search(masked)
-        if not clause:
-            break
-        masked = (masked[: clause.start()] + " " + masked[clause.end() :]).strip()
-        masked = re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", masked)).strip(" ,")
-        masked = re.sub(r"(wordt|worden|vervalt|vervallen),\s+", r"\1 ", masked)
-        masked = re.sub(r",$", "", masked)
-        if "what" in clause.groupdict():
-            clauses.append(
-                _SlotClause(
-                    clause.group("elem"),
-                    _punct(clause.group("what"), quotes, _PUNCT_OLD),
-                    _punct(clause.group("by"), quotes, _PUNCT_NEW),
-                )
-            )
-        else:
-            clauses.append(_SlotClause(clause.group("elem"), "", quotes[int(clause.group("word"))]))
-
-    if block is not None:
-        if len(clauses) > 1 or (clauses and not clauses[0].old):
-            raise NotUnderstood("meer dan één bijkomende wijziging bij nieuwe tekst")
-        slot = clauses[0] if clauses else None
-        return [_with_block(masked, state, block, common, slot)]
-    if clauses:
-        main = parse_sentence_plain(masked, quotes, state, common, targets)
-        base = (
-            main[0].targets[0].parent
-            if isinstance(main[0], Vervalt) and main[0].targets[0].path
-            else state.context
-        )
-        extra: list[Opdracht] = []
-        for found in clauses:
-            element = parse_adres(found.phrase, base)[0]
-            if found.old:
-                extra.append(Slotleesteken(target=element, old=found.old, new=found.new, **common))
-            else:
-                extra.append(
-                    WoordenInvoegen(
-                        targets=(element,), anchor="", before=False, text=found.new, **common
-                    )
-                )
-        return [*extra, *main]
-    return parse_sentence_plain(masked, quotes, state, common, targets)
-
-
-def parse_sentence_plain(
-    masked: str,
-    quotes: list[str],
-    state: _Sentence,
-    common: dict[str, str],
-    targets: Callable[[str | None], tuple[Adres, ...]],
-) -> list[Opdracht]:
-    """A sentence without a block and without "onder vervanging/toevoeging" clauses."""
-
-    m = _R_AANDUIDING.match(masked)
-    if m:
-        return [
-            AanduidingPlaatsen(
-                target=targets(m.group("addr"))[0],
-                aanduiding=quotes[int(re.findall(Q, masked)[-1])],
-                **common,
-            )
-        ]
-    m = _R_VERNUMMERD.match(masked)
-    if m:
-        return [ArtikelVernummeren(old=m.group("old"), new=m.group("new"), **common)]
-    m = _R_SLOT.match(masked)
-    if m:
-        target = parse_adres(m.group("elem"), state.context)[0]
-        return [
-            Slotleesteken(
-                target=target,
-                old=_punct(m.group("what"), quotes, _PUNCT_OLD),
-                new=_punct(m.group("by"), quotes, _PUNCT_NEW),
-                **common,
-            )
-        ]
-    m = _R_REPLACE.match(masked)
-    if m:
-        q_indexes = re.findall(Q, masked[: m.end()])
-        old = quotes[int(q_indexes[0])]
-        if m.group("legacy") is not None:
-            new, punct = _legacy(m.group("legacy"), quotes), ""
-        elif m.group("punct"):
-            new, punct = _PUNCT_NEW[m.group("punct").lower()], m.group("punct")
-        else:
-            new, punct = quotes[int(q_indexes[1])], ""
-        telkens = bool(
-            m.group("tk") or m.group("tk2") or re.search(r"\b(telkens|steeds)\b", masked, I)
-        )
-        return [
-            WoordenVervangen(
-                targets=targets(m.group("addr")),
-                old=old,
-                new=new,
-                telkens=telkens,
-                punctuation=punct,
-                **common,
-            )
-        ]
-    m = _R_INSERT_WORDS.match(masked)
-    if m:
-        q_indexes = re.findall(Q, masked)
-        anchor = quotes[int(q_indexes[0])]
-        new = (
-            _legacy(m.group("legacy"), quotes)
-            if m.group("legacy") is not None
-            else quotes[int(q_indexes[1])]
-        )
-        return [
-            WoordenInvoegen(
-                targets=targets(m.group("addr")),
-                anchor=anchor,
-                before=m.group("pos").lower() != "na",
-                text=new,
-                **common,
-            )
-        ]
-    m = _R_APPEND_WORDS.match(masked)
-    if m and (m.group("addr") or m.group("addr2")):
-        if m.group("addr"):
-            found = targets(m.group("addr"))
-        else:
-            base = parse_adres(m.group("addr2"), state.context)[0]
-            found = tuple(parse_adres(m.group("elem"), base)) if m.group("elem") else (base,)
-        words_added = (
-            _legacy(m.group("legacy"), quotes)
-            if m.group("legacy") is not None
-            else quotes[int(re.findall(Q, masked)[-1])]
-        )
-        return [WoordenInvoegen(targets=found, anchor="", before=False, text=words_added, **common)]
-    m = _R_DELETE_WORDS.match(masked)
-    if m:
-        old = (
-            _legacy(m.group("legacy"), quotes)
-            if m.group("legacy") is not None
-            else quotes[int(re.findall(Q, masked)[0])]
-        )
-        return [
-            WoordenVervangen(
-                targets=targets(m.group("addr")),
-                old=old,
-                new="",
-                telkens=bool(m.group("tk")),
-                **common,
-            )
-        ]
-    m = _R_VERVALT_PRE.match(masked) or _R_VERVALT_IN.match(masked)
-    if m:
-        parent = parse_adres(m.group("addr"), state.context)[0]
-        elements = parse_adres(m.group("elem"), parent)
-        return [_vervalt(tuple(elements), m.group("ren"), common)]
-    m = _R_VERVALT.match(masked)
-    if m and "⟦" not in masked:
-        elements = parse_adres(m.group("addr"), state.context)
-        return [_vervalt(tuple(elements), m.group("ren"), common)]
-    raise NotUnderstood("deze opdracht is niet begrepen")
-
-
-def _vervalt(found: tuple[Adres, ...], ren: str | None, common: dict[str, str]) -> Vervalt:
-    kind = found[0].path[-1].kind if found[0].path else "artikel"
-    pairs = parse_vernummering(ren, kind) if ren else ()
-    return Vervalt(targets=found, vernummering=pairs, **common)
-
-
-def _with_block(
-    masked: str, state: _Sentence, block: str, common: dict[str, str], slot: _SlotClause | None
-) -> Opdracht:
-    m = _R_KOMT.match(masked)
-    if m:
-        found = tuple(parse_adres(m.group("addr"), state.context))
-        kind = found[0].path[-1].kind if found[0].path else "artikel"
-        return KomtTeLuiden(targets=found, kind=kind, block=block, **common)
-    m = _R_REPLACED_BY_ARTICLES.match(masked)
-    if m:
-        found = tuple(parse_adres(m.group("addr"), state.context))
-        return KomtTeLuiden(targets=found, kind="artikel", block=block, **common)
-    m = _R_INSERT_EL.match(masked)
-    if m:
-        kind = m.group("kind").lower()
-        kind = {
-            "leden": "lid",
-            "onderdelen": "onderdeel",
-            "subonderdeel": "onderdeel",
-            "subonderdelen": "onderdeel",
-            "artikelen": "artikel",
-        }.get(kind, kind)
-        pos = (m.group("pos1") or m.group("pos2") or "").lower().replace("vóór", "voor")
-        anchor_phrase = m.group("anchor1") or m.group("anchor2")
-        ren = m.group("ren1") or m.group("ren2")
-        if m.group("count").lower() not in COUNT_WORDS and not m.group("count").isdigit():
-            raise NotUnderstood(f"aantal '{m.group('count')}' niet begrepen")
-        if kind == "artikel":
-            anchor = parse_adres(anchor_phrase, None)[0].artikel if anchor_phrase else None
-            if anchor is None:
-                raise NotUnderstood("er staat niet na of voor welk artikel")
-            return ArtikelInvoegen(
-                block=block,
-                after=anchor if pos == "na" else None,
-                before=anchor if pos == "voor" else None,
-                **common,
-            )
-        if m.group("addr"):
-            parent = parse_adres(m.group("addr"), state.context)[0]
-        elif state.context is not None:
-            parent = state.context
-        else:
-            raise NotUnderstood("er is geen artikel genoemd")
-        after = before = None
-        if anchor_phrase:
-            anchor_adres = parse_adres(anchor_phrase, parent)[0]
-            parent = anchor_adres.parent
-            if pos == "na":
-                after = anchor_adres.path[-1].nr
-            else:
-                before = anchor_adres.path[-1].nr
-        pairs = parse_vernummering(ren, kind) if ren else ()
-        slot_fix = None
-        if slot is not None:
-            slot_fix = Slotleesteken(
-                target=parse_adres(slot.phrase, parent)[0], old=slot.old, new=slot.new, **common
-            )
-        return ElementInvoegen(
-            parent=parent,
-            kind=kind,
-            block=block,
-            after=after,
-            before=before,
-            vernummering=pairs,
-            slot=slot_fix,
-            **common,
-        )
-    raise NotUnderstood("deze opdracht met nieuwe tekst is niet begrepen")
-
 
 # --- the text as a whole --------------------------------------------------------------
 
@@ -760,103 +173,121 @@ def _strip_tevens(sentence: str) -> str:
 
 
 @dataclass(slots=True)
-class _Context:
+class _Level:
+    """One open "… wordt als volgt gewijzigd:" header: the element it names, and the
+    numbering style of its items (numbers or letters) once the first item shows it."""
+
     adres: Adres | None
     child_style: str | None
     label: str
 
 
-def parse_text(text: str) -> Gelezen:
-    """Read a whole set of instructions. Sentences that cannot be read become problems
-    (reported with their own words), never guesses."""
-    lines = text.replace("\r\n", "\n").split("\n")
-    base = ""
-    artikelen: list[Wijzigingsartikel] = []
-    problems: list[Mislukt] = []
-    numeral, regeling = "", ""
-    letter = ""
-    current: list[Opdracht] = []
-    onderdelen: list[Onderdeel] = []
-    stack: list[_Context] = []
+class InstructionReader:
+    """Reads a whole text of instructions line by line: ARTIKEL I and the regeling it
+    amends, the lettered onderdelen, the nested "als volgt gewijzigd" headers and their
+    numbered items, the sentences, and the new text after "luidende:"."""
 
-    def flush_onderdeel() -> None:
-        nonlocal current
-        if current or letter:
-            artikel_nr = _first_artikel(current)
-            onderdelen.append(Onderdeel(letter, artikel_nr, tuple(current), ""))
-        current = []
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = text.replace("\r\n", "\n").split("\n")
+        self.i = 0
+        self.base = ""
+        self.artikelen: list[Wijzigingsartikel] = []
+        self.problems: list[Failure] = []
+        self.numeral = ""
+        self.regeling = ""
+        self.letter = ""
+        self.current: list[Opdracht] = []
+        self.onderdelen: list[Wijzigingsonderdeel] = []
+        self.stack: list[_Level] = []
 
-    def flush_artikel() -> None:
-        nonlocal onderdelen
-        flush_onderdeel()
-        if onderdelen:
-            artikelen.append(Wijzigingsartikel(numeral or "I", regeling, tuple(onderdelen)))
-        onderdelen = []
+    def read(self) -> Parsed:
+        while self.i < len(self.lines):
+            stripped = self.lines[self.i].strip()
+            self.i += 1
+            if stripped:
+                self._line(stripped)
+        self._close_artikel()
+        opdrachten = Wijzigingsopdrachten(tuple(self.artikelen), base=self.base, text=self.text)
+        return Parsed(opdrachten, tuple(self.problems))
 
-    i = 0
-    while i < len(lines):
-        raw = lines[i]
-        stripped = raw.strip()
-        i += 1
-        if not stripped:
-            continue
+    def _close_onderdeel(self) -> None:
+        if self.current or self.letter:
+            artikel_nr = _first_artikel(self.current)
+            self.onderdelen.append(
+                Wijzigingsonderdeel(self.letter, artikel_nr, tuple(self.current), "")
+            )
+        self.current = []
+
+    def _close_artikel(self) -> None:
+        self._close_onderdeel()
+        if self.onderdelen:
+            self.artikelen.append(
+                Wijzigingsartikel(self.numeral or "I", self.regeling, tuple(self.onderdelen))
+            )
+        self.onderdelen = []
+
+    def _line(self, stripped: str) -> None:
         meta = _META.match(stripped)
         if meta:
             if meta.group("key") == "Basisversie":
-                base = meta.group("v").strip()
-            continue
+                self.base = meta.group("v").strip()
+            return
         roman = _ROMAN_LINE.match(stripped)
         if roman:
-            flush_artikel()
-            numeral, regeling, letter, stack = (roman.group("n") or roman.group("m")), "", "", []
-            continue
+            self._close_artikel()
+            self.numeral = roman.group("n") or roman.group("m")
+            self.regeling, self.letter, self.stack = "", "", []
+            return
         if _LETTER_LINE.match(stripped):
-            flush_onderdeel()
-            letter, stack = stripped, []
-            continue
-        regeling_match = _R_REGELING.match(stripped)
-        if regeling_match and not stack and not _is_address(regeling_match.group("naam")):
-            regeling = re.sub(r"\d+$", "", regeling_match.group("naam")).strip()  # footnote
-            continue
+            self._close_onderdeel()
+            self.letter, self.stack = stripped, []
+            return
+        regeling = _R_REGELING.match(stripped)
+        if regeling and not self.stack and not _is_address(regeling.group("naam")):
+            self.regeling = re.sub(r"\d+$", "", regeling.group("naam")).strip()  # footnote
+            return
         item = _ITEM.match(stripped)
         item_nr = ""
         rest = stripped
         if item:  # outside a block of new text, a numbered line is an item
             item_nr, rest = item.group("nr"), item.group("rest")
             style = "num" if item_nr.isdigit() else "alpha"
-            while stack and stack[-1].child_style not in (None, style):
-                stack.pop()
-            if stack and stack[-1].child_style is None:
-                stack[-1].child_style = style
-        label = _label(numeral, letter, stack, item_nr)
-        context = stack[-1].adres if stack else None
+            while self.stack and self.stack[-1].child_style not in (None, style):
+                self.stack.pop()
+            if self.stack and self.stack[-1].child_style is None:
+                self.stack[-1].child_style = style
+        label = _label(self.numeral, self.letter, item_nr)
+        context = self.stack[-1].adres if self.stack else None
         header = _R_HEADER.match(rest.rstrip(":.").rstrip())
         if header and rest.rstrip().endswith((":", ".")) and not _BLOCK_END.search(rest):
             try:
                 adres = parse_adres(header.group("addr"), context)[0]
             except NotUnderstood as error:
-                problems.append(Mislukt(label, stripped, str(error)))
-                continue
-            stack.append(_Context(adres, None, label))
-            continue
+                self.problems.append(Failure(label, stripped, str(error)))
+                return
+            self.stack.append(_Level(adres, None, label))
+            return
         block: str | None = None
         if _BLOCK_END.search(rest):
-            block, i = _take_block(lines, i)
-        state = _Sentence(context)
+            block, self.i = _take_block(self.lines, self.i)
+        state = SentenceState(context)
         for sentence in _split_sentences(rest) if block is None else [rest]:
             try:
                 found = parse_sentence(_strip_tevens(sentence), state, block, label)
-                current.extend(_with_words(o, sentence.strip()) for o in found)
+                self.current.extend(_with_words(o, sentence.strip()) for o in found)
             except NotUnderstood as error:
-                problems.append(Mislukt(label, sentence.strip(), str(error)))
-    flush_artikel()
-    return Gelezen(Wijzigingsopdrachten(tuple(artikelen), base=base, text=text), tuple(problems))
+                self.problems.append(Failure(label, sentence.strip(), str(error)))
+
+
+def parse_text(text: str) -> Parsed:
+    """Read a whole set of instructions. Sentences that cannot be read become problems
+    (reported with their own words), never guesses."""
+    return InstructionReader(text).read()
 
 
 def _with_words(opdracht: Opdracht, words: str) -> Opdracht:
     """Keep the sentence exactly as written ("Tevens worden …") for reports."""
-    import dataclasses
-
     return dataclasses.replace(opdracht, words=words)
 
 
@@ -868,7 +299,7 @@ def _is_address(name: str) -> bool:
     return True
 
 
-def _label(numeral: str, letter: str, stack: list[_Context], item_nr: str) -> str:
+def _label(numeral: str, letter: str, item_nr: str) -> str:
     parts = [f"ARTIKEL {numeral}"] if numeral else []
     if letter:
         parts.append(f"onderdeel {letter}")
@@ -889,13 +320,13 @@ def _first_artikel(opdrachten: list[Opdracht]) -> str:
     return ""
 
 
-def nested(gelezen: Gelezen) -> Gelezen:
+def nested(parsed: Parsed) -> Parsed:
     """The instructions inside the instructions of an amendment: a block after
     "luidende:" that reads "Artikel 273f van het Wetboek van Strafrecht wordt als volgt
     gewijzigd: 1. …" is, for the amended bill, the text of a new amending article; for
     the regeling it names, it is a set of instructions. Read those."""
     inner: list[str] = []
-    for opdracht in gelezen.opdrachten.opdrachten:
+    for opdracht in parsed.opdrachten.opdrachten:
         block = getattr(opdracht, "block", "")
         if block and re.search(
             r"\bwordt\s+(?:als\s+volgt\s+gewijzigd|gewijzigd\s+als\s+volgt)"

@@ -9,9 +9,15 @@ canonical article form and starts with its own label (Ar 6.9(3)).
 
 from __future__ import annotations
 
+from wetdiff.instructions.address import (
+    Adres,
+    elements_phrase,
+    stap_words,
+    vernummering_phrase,
+)
+from wetdiff.instructions.apply import split_articles
 from wetdiff.instructions.model import (
     AanduidingPlaatsen,
-    Adres,
     ArtikelInvoegen,
     ArtikelVernummeren,
     ElementInvoegen,
@@ -19,19 +25,20 @@ from wetdiff.instructions.model import (
     Opdracht,
     Slotleesteken,
     Vervalt,
+    Wijzigingsartikel,
     WoordenInvoegen,
     WoordenVervangen,
-    count_words,
-    elements_phrase,
-    quote,
-    stap_words,
-    vernummering_phrase,
 )
+from wetdiff.instructions.tree import block_nodes
+from wetdiff.instructions.vocabulary import (
+    count_words,
+    punctuation_coming,
+    punctuation_there,
+    quote,
+)
+from wetdiff.model.version import Version
 
 BLOCK_INDENT = "    "
-
-_PUNCT_WORDS = {".": "de punt", ";": "de puntkomma", ",": "de komma", ":": "de dubbele punt"}
-_PUNCT_NEW = {".": "een punt", ";": "een puntkomma", ",": "een komma", ":": "een dubbele punt"}
 
 
 def _cap(text: str) -> str:
@@ -113,11 +120,11 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "straight") -> 
     if isinstance(opdracht, Slotleesteken):
         return (
             f"Aan het slot van {opdracht.target.phrase(relative=relative)} wordt "
-            f"{_PUNCT_WORDS.get(opdracht.old, q(opdracht.old))} vervangen door "
-            f"{_PUNCT_NEW.get(opdracht.new, q(opdracht.new))}."
+            f"{punctuation_there(opdracht.old) or q(opdracht.old)} vervangen door "
+            f"{punctuation_coming(opdracht.new) or q(opdracht.new)}."
         )
     if isinstance(opdracht, ElementInvoegen):
-        return _element_invoegen(opdracht, relative, q)
+        return _element_invoegen(opdracht, relative, style)
     if isinstance(opdracht, AanduidingPlaatsen):
         if relative and not opdracht.target.path:
             return f"Voor de tekst wordt de aanduiding {q(opdracht.aanduiding)} geplaatst."
@@ -126,8 +133,6 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "straight") -> 
             f"{q(opdracht.aanduiding)} geplaatst."
         )
     if isinstance(opdracht, ArtikelInvoegen):
-        from wetdiff.instructions.apply import split_articles
-
         count = len(split_articles(opdracht.block))
         noun = "artikel" if count == 1 else "artikelen"
         verb = "wordt" if count == 1 else "worden"
@@ -142,7 +147,7 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "straight") -> 
     raise TypeError(f"unknown instruction {type(opdracht).__name__}")
 
 
-def _element_invoegen(opdracht: ElementInvoegen, relative: bool, q: object) -> str:
+def _element_invoegen(opdracht: ElementInvoegen, relative: bool, style: str) -> str:
     count = block_count(opdracht.block, opdracht.kind)
     noun = {
         ("lid", True): "lid",
@@ -155,9 +160,9 @@ def _element_invoegen(opdracht: ElementInvoegen, relative: bool, q: object) -> s
     if opdracht.slot is not None:
         slot = opdracht.slot
         clauses.append(
-            f"onder vervanging van {_PUNCT_WORDS.get(slot.old, '«' + slot.old + '»')} aan "
-            f"het slot van {stap_words(slot.target.path[-1], lidword_article=True)} door "
-            f"{_PUNCT_NEW.get(slot.new, '«' + slot.new + '»')}"
+            f"onder vervanging van {punctuation_there(slot.old) or quote(slot.old, style)} "
+            f"aan het slot van {stap_words(slot.target.path[-1], lidword_article=True)} door "
+            f"{punctuation_coming(slot.new) or quote(slot.new, style)}"
         )
     if opdracht.vernummering:
         clauses.append(vernummering_phrase(opdracht.kind, opdracht.vernummering))
@@ -189,8 +194,6 @@ def _element_invoegen(opdracht: ElementInvoegen, relative: bool, q: object) -> s
 
 def block_count(block: str, kind: str) -> int:
     """How many elements a block of new text holds (its unindented numbered lines)."""
-    from wetdiff.instructions.tree import block_nodes
-
     return len([n for n in block_nodes(block, kind) if n.kind == kind]) or 1
 
 
@@ -242,3 +245,57 @@ def render_onderdeel(
 
 def _same_article(opdrachten: list[Opdracht]) -> bool:
     return not any(isinstance(o, ArtikelInvoegen | ArtikelVernummeren) for o in opdrachten)
+
+
+# --- the whole set --------------------------------------------------------------------
+
+_LETTERS = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+
+
+def letter(index: int) -> str:
+    """A, B, … Z, AA, BB, … ZZ, AAA (Ar 6.15, toelichting)."""
+    return _LETTERS[index % 26] * (index // 26 + 1)
+
+
+_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(n: int) -> str:
+    """1 → I, 4 → IV, 12 → XII: the numbers of amending articles (Ar 6.6)."""
+    out = ""
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+def describe(version: Version) -> str:
+    """A version as the set's header names it: its label and, if different, its title."""
+    parts = [version.label]
+    if version.title and version.title != version.label:
+        parts.append(version.title)
+    return " — ".join(parts)
+
+
+def render_artikel(artikel: Wijzigingsartikel) -> str:
+    """One amending article: ARTIKEL I, the opening sentence naming the regeling, and
+    its onderdelen."""
+    opening = (
+        f"Het {artikel.regeling} wordt als volgt gewijzigd:"
+        if artikel.regeling
+        else "De regeling wordt als volgt gewijzigd:"
+    )
+    head = f"ARTIKEL {artikel.numeral}\n\n{opening}\n\n\n"
+    return head + "\n".join(o.text for o in artikel.onderdelen)
+
+
+def render_set(artikelen: tuple[Wijzigingsartikel, ...], base: str, target: str) -> str:
+    """The whole set as text, headed by the versions it was made from."""
+    lines = [
+        "Wijzigingsopdrachten, gegenereerd door wetdiff",
+        f"Basisversie: {base}",
+        f"Doelversie: {target}",
+        "",
+        "",
+    ]
+    return "\n".join(lines) + "\n".join(render_artikel(a) for a in artikelen)

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wetdiff.instructions.address import Adres
 from wetdiff.model.artikel import Alinea, Artikel, Block, Lid, Onderdeel
 from wetdiff.model.numbering import bare_number
 from wetdiff.model.text_format import parse
+from wetdiff.model.version import Version
 
 _QUOTES = str.maketrans(
     {
@@ -102,6 +104,61 @@ def block_nodes(block: str, kind: str) -> list[Node]:
         lines = [("    " + line) if line.strip() else "" for line in lines]
     artikel = parse("Artikel x\n\n" + "\n".join(lines) + "\n", source="<opdracht>", strict=False)
     return [_block_node(b) for b in artikel.body]
+
+
+class ApplyError(Exception):
+    """Why one instruction cannot be applied (in Dutch, for the lawyer)."""
+
+
+class Werkversie:
+    """The articles being amended, as editable trees: the working copy the applier
+    edits instruction by instruction, and the generator checks each instruction against
+    as it chooses the next one."""
+
+    def __init__(self, version: Version) -> None:
+        self.nodes: dict[str, Node] = {a.number: to_node(a) for a in version.artikelen}
+        self.order: list[str] = [a.number for a in version.artikelen]
+
+    def artikel(self, nr: str) -> Node:
+        node = self.nodes.get(nr)
+        if node is None:
+            raise ApplyError(f"artikel {nr} bestaat niet in deze versie")
+        return node
+
+    def element(self, adres: Adres) -> Node:
+        node = self.artikel(adres.artikel)
+        where = f"artikel {adres.artikel}"
+        for stap in adres.path:
+            found = [c for c in node.children if c.kind == stap.kind and c.nr == cited(stap.nr)]
+            name = f"{'lid' if stap.kind == 'lid' else 'onderdeel'} {stap.nr}"
+            if not found:
+                raise ApplyError(f"{where} heeft geen {name}")
+            if len(found) > 1:
+                raise ApplyError(f"{where} heeft meer dan één {name}")
+            node = found[0]
+            where += f", {name}"
+        return node
+
+    def scope(self, adres: Adres) -> list[Node]:
+        """The paragraphs an instruction addressed to ``adres`` may change."""
+        node = self.element(adres)
+        if not adres.deel:
+            return node.alineas()
+        kinds = [c.kind for c in node.children]
+        if "onderdeel" not in kinds:
+            raise ApplyError(
+                f"{adres.phrase(relative=False)} heeft geen opsomming, dus geen {adres.deel}"
+            )
+        first = kinds.index("onderdeel")
+        last = len(kinds) - 1 - kinds[::-1].index("onderdeel")
+        picked = node.children[:first] if adres.deel == "aanhef" else node.children[last + 1 :]
+        alineas = [c for c in picked if c.kind == "alinea"]
+        if not alineas:
+            raise ApplyError(f"{adres.phrase(relative=False)} heeft geen {adres.deel}")
+        return alineas
+
+    def parent_of(self, adres: Adres) -> Node:
+        return self.element(adres.parent) if adres.path else self.artikel(adres.artikel)
 
 
 # --- words --------------------------------------------------------------------------

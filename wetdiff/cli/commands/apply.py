@@ -14,7 +14,7 @@ from wetdiff.cli.options import format_option, load_version
 from wetdiff.errors import FindingsError, WetdiffError
 
 if TYPE_CHECKING:
-    from wetdiff.instructions.model import Mislukt
+    from wetdiff.instructions.model import Failure
 
 
 @click.command()
@@ -156,12 +156,12 @@ def command(
         )
 
 
-def _failure_lines(problems: Sequence[Mislukt]) -> list[str]:
+def _failure_lines(problems: Sequence[Failure]) -> list[str]:
     """Each instruction that failed, in its own words and why."""
     return [f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}" for p in problems]
 
 
-def _failed_json(problems: Sequence[Mislukt]) -> list[dict[str, str]]:
+def _failed_json(problems: Sequence[Failure]) -> list[dict[str, str]]:
     return [{"label": p.label, "words": p.words, "reason": p.reason} for p in problems]
 
 

@@ -1,0 +1,289 @@
+"""Addresses of regelingselementen in wijzigingsopdrachten: how they are cited, and how
+a cited address is read back.
+
+An :class:`Adres` is an article, then leden and onderdelen by their cited numbers, and
+optionally the aanhef or slot of a list. Leden are cited in words, articles and
+onderdelen in figures (Ar 3.29): "artikel 273f, eerste lid, onderdeel 3°". Inside
+"Artikel 273f wordt als volgt gewijzigd:" an address is relative to the article ("het
+eerste lid"). Several elements are cited together ("het vijfde tot en met zevende lid",
+"de onderdelen 9° tot en met 12°"), and a renumbering clause pairs old and new numbers
+("onder vernummering van het vijfde tot en met zevende lid tot vierde tot en met zesde
+lid", Ar 6.18).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wetdiff.model.numbering import ordinal_word, parse_number, parse_ordinal_word
+
+I = re.IGNORECASE  # noqa: E741
+
+
+class NotUnderstood(Exception):
+    """A sentence or address wetdiff cannot read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stap:
+    """One step down into an article: a lid or an (sub)onderdeel, by its cited number.
+
+    ``nieuw`` marks a number that an earlier instruction of the same set gave it
+    ("het derde lid (nieuw)"); it is for the reader: the applier always addresses the
+    text as the earlier instructions left it."""
+
+    kind: str  # "lid" | "onderdeel"
+    nr: str
+    nieuw: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Adres:
+    """A regelingselement: artikel, then leden and onderdelen, optionally only its
+    ``deel`` ("aanhef": the words before its list; "slot": the words after it)."""
+
+    artikel: str
+    path: tuple[Stap, ...] = ()
+    deel: str = ""
+
+    def child(self, kind: str, nr: str, nieuw: bool = False) -> Adres:
+        return Adres(self.artikel, (*self.path, Stap(kind, nr, nieuw)), "")
+
+    def part(self, deel: str) -> Adres:
+        return Adres(self.artikel, self.path, deel)
+
+    @property
+    def parent(self) -> Adres:
+        return Adres(self.artikel, self.path[:-1], "")
+
+    def phrase(self, *, relative: bool) -> str:
+        """The address as cited in an instruction: "artikel 273f, eerste lid, onderdeel
+        3°" (absolute) or "het eerste lid, onderdeel 3°" (inside "Artikel 273f wordt als
+        volgt gewijzigd:")."""
+        words: list[str] = [] if relative else [f"artikel {self.artikel}"]
+        for index, stap in enumerate(self.path):
+            first = relative and index == 0
+            words.append(stap_words(stap, lidword_article=first))
+        if self.deel:
+            words.append(self.deel)
+        return ", ".join(words)
+
+
+def stap_words(stap: Stap, *, lidword_article: bool) -> str:
+    nieuw = " (nieuw)" if stap.nieuw else ""
+    if stap.kind == "lid":
+        words = lid_words(stap.nr)
+        return f"het {words}{nieuw}" if lidword_article else f"{words}{nieuw}"
+    return f"onderdeel {stap.nr}{nieuw}"
+
+
+def lid_words(nr: str) -> str:
+    """ "3" → "derde lid"; "2a" → "lid 2a" (no ordinal word exists for it)."""
+    return f"{ordinal_word(int(nr))} lid" if nr.isdigit() and 0 < int(nr) < 100 else f"lid {nr}"
+
+
+def leden_phrase(numbers: list[str]) -> str:
+    """ "het vijfde tot en met zevende lid", "het vierde en vijfde lid", "het zesde lid"."""
+    if all(n.isdigit() and 0 < int(n) < 100 for n in numbers):
+        words = [ordinal_word(int(n)) for n in numbers]
+        if len(words) == 1:
+            return f"het {words[0]} lid"
+        if len(words) == 2:
+            return f"het {words[0]} en {words[1]} lid"
+        return f"het {words[0]} tot en met {words[-1]} lid"
+    if len(numbers) == 1:
+        return f"lid {numbers[0]}"
+    return "de leden " + _list_or_range(numbers)
+
+
+def onderdelen_phrase(numbers: list[str]) -> str:
+    if len(numbers) == 1:
+        return f"onderdeel {numbers[0]}"
+    return "de onderdelen " + _list_or_range(numbers)
+
+
+def _list_or_range(numbers: list[str]) -> str:
+    if len(numbers) == 2:
+        return f"{numbers[0]} en {numbers[1]}"
+    return f"{numbers[0]} tot en met {numbers[-1]}"
+
+
+def elements_phrase(kind: str, numbers: list[str]) -> str:
+    return leden_phrase(numbers) if kind == "lid" else onderdelen_phrase(numbers)
+
+
+def vernummering_phrase(kind: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """ "onder vernummering van het vijfde tot en met zevende lid tot vierde tot en met
+    zesde lid"; letters are "verlettering" (Ar 6.18)."""
+    old = [a for a, _ in pairs]
+    new = [b for _, b in pairs]
+    verb = "verlettering" if kind == "onderdeel" and old[0][:1].isalpha() else "vernummering"
+    if kind == "lid":
+        target = leden_phrase(new)
+        target = target[4:] if target.startswith("het ") else target
+        return f"onder {verb} van {leden_phrase(old)} tot {target}"
+    target = onderdelen_phrase(new)
+    return f"onder {verb} van {onderdelen_phrase(old)} tot {target}"
+
+
+# --- reading addresses ----------------------------------------------------------------
+
+_ORD = r"[a-zëï]+"
+
+
+def _lid_nr(word: str) -> str:
+    value = parse_ordinal_word(word)
+    if value is None:
+        raise NotUnderstood(f"'{word}' is geen rangtelwoord")
+    return str(value)
+
+
+def parse_adres(phrase: str, context: Adres | None) -> list[Adres]:
+    """The elements an address phrase names, resolved against the enclosing header
+    ("Artikel 5 wordt als volgt gewijzigd:" makes "het eerste lid" artikel 5, lid 1)."""
+    phrase = phrase.strip().strip(",").strip()
+    pieces = re.split(r",?\s+en\s+(?=(?:in\s+)?artikel\s)", phrase, flags=I)
+    result: list[Adres] = []
+    for piece in pieces:
+        result.extend(_parse_one(piece, context))
+    return result
+
+
+def _parse_one(piece: str, context: Adres | None) -> list[Adres]:
+    artikel: str | None = None
+    path: list[Stap] = []
+    deel = ""
+    multi: list[list[Stap]] = []
+    multi_artikelen: list[str] = []
+    for raw in [p.strip() for p in piece.split(",") if p.strip()]:
+        part = re.sub(r"^(?:in|aan|van)\s+", "", raw, flags=I)
+        part = re.sub(r"\s+\(nieuw\)", "", part)
+        nieuw = "(nieuw)" in raw
+        m = re.fullmatch(r"(?:het\s+|de\s+)?artikel\s+(\S+?)(?:\s+(?:van|uit)\s+.+)?", part, I)
+        if m:
+            artikel, path, deel = m.group(1), [], ""
+            continue
+        m = re.fullmatch(r"(?:de\s+)?artikelen\s+(\S+)\s+(en|tot en met)\s+(\S+)", part, I)
+        if m:
+            if m.group(2).lower() != "en":
+                raise NotUnderstood("een reeks artikelen ('tot en met') wordt niet ondersteund")
+            multi_artikelen = [m.group(1), m.group(3)]
+            continue
+        m = re.fullmatch(rf"(?:het\s+)?({_ORD})\s+(en|tot en met)\s+({_ORD})\s+lid", part, I)
+        if m:
+            first, last = int(_lid_nr(m.group(1))), int(_lid_nr(m.group(3)))
+            numbers = [first, last] if m.group(2).lower() == "en" else list(range(first, last + 1))
+            multi = [[Stap("lid", str(n))] for n in numbers]
+            continue
+        m = re.fullmatch(rf"(?:het\s+)?({_ORD})\s+lid", part, I)
+        if m:
+            path = [Stap("lid", _lid_nr(m.group(1)), nieuw)]
+            continue
+        m = re.fullmatch(r"(?:het\s+)?lid\s+(\S+)", part, I)
+        if m:
+            path = [Stap("lid", m.group(1).rstrip("."), nieuw)]
+            continue
+        if re.fullmatch(r"(?:het|dit)\s+(?:onderdeel|lid|artikel)", part, I):
+            continue  # the element the enclosing header names ("het slot van het onderdeel")
+        m = re.fullmatch(r"(?:de\s+|het\s+)?(aanhef|slot)", part, I)
+        if m:
+            deel = m.group(1).lower()
+            continue
+        m = re.fullmatch(r"(?:de\s+)?(?:sub)?onderdelen\s+(\S+)\s+(en|tot en met)\s+(\S+)", part, I)
+        if m:
+            items = (
+                _expand(m.group(1), m.group(3))
+                if m.group(2).lower() != "en"
+                else [m.group(1), m.group(3)]
+            )
+            multi = [[*path, Stap("onderdeel", n)] for n in items]
+            continue
+        m = re.fullmatch(r"(?:het\s+)?(?:sub)?onderdeel\s+(\S+)|onder\s+(\S+)", part, I)
+        if m:
+            path.append(Stap("onderdeel", (m.group(1) or m.group(2)).rstrip("."), nieuw))
+            continue
+        if re.search(r"\bzin\b", part, I):
+            raise NotUnderstood(f"verwijzing naar een zin ('{raw}') wordt niet ondersteund")
+        raise NotUnderstood(f"adres '{raw}' niet begrepen")
+    if multi_artikelen:
+        return [Adres(a) for a in multi_artikelen]
+    if artikel is None:
+        if context is None:
+            raise NotUnderstood("er is geen artikel genoemd")
+        artikel = context.artikel
+        base = list(context.path)
+        if (path or multi) and (path or multi[0])[0].kind == "lid":
+            base = []
+        elif deel and not path and not multi:
+            return [Adres(artikel, tuple(base), deel)]
+        if multi:
+            return [Adres(artikel, tuple(base + m), "") for m in multi]
+        return [Adres(artikel, tuple(base + path), deel)]
+    if multi:
+        return [Adres(artikel, tuple(m), "") for m in multi]
+    return [Adres(artikel, tuple(path), deel)]
+
+
+def _expand(first: str, last: str) -> list[str]:
+    """ "9°" … "12°" → 9°, 10°, 11°, 12°; "c" … "f" → c, d, e, f."""
+    a, b = parse_number(first + "."), parse_number(last + ".")
+    if a.style != b.style or a.ordinal is None or b.ordinal is None or a.suffix or b.suffix:
+        raise NotUnderstood(f"reeks '{first} tot en met {last}' niet begrepen")
+    if a.style == "degree":
+        return [f"{n}°" for n in range(a.ordinal, b.ordinal + 1)]
+    if a.style == "alpha":
+        return [chr(96 + n) for n in range(a.ordinal, b.ordinal + 1)]
+    return [str(n) for n in range(a.ordinal, b.ordinal + 1)]
+
+
+def _numbers(phrase: str, kind: str) -> list[str]:
+    """The numbers in "het vijfde tot en met zevende lid", "de onderdelen c en d"."""
+    phrase = re.sub(r"\s*\(nieuw\)", "", phrase.strip().rstrip(","))
+    phrase = re.sub(r"^(?:het|de)\s+", "", phrase, flags=I)
+    m = re.fullmatch(rf"({_ORD})(?:\s+(en|tot en met)\s+({_ORD}))?\s+(?:lid|leden)", phrase, I)
+    if m:
+        first = int(_lid_nr(m.group(1)))
+        if not m.group(2):
+            return [str(first)]
+        last = int(_lid_nr(m.group(3)))
+        return (
+            [str(first), str(last)]
+            if m.group(2).lower() == "en"
+            else [str(n) for n in range(first, last + 1)]
+        )
+    m = re.fullmatch(
+        r"(?:(?:leden|lid|(?:sub)?onderde(?:len|el))\s+)?(\S+)(?:\s+(en|tot en met)\s+(\S+))?",
+        phrase,
+        I,
+    )
+    if m:
+        if not m.group(2):
+            return [m.group(1)]
+        return (
+            [m.group(1), m.group(3)]
+            if m.group(2).lower() == "en"
+            else _expand(m.group(1), m.group(3))
+        )
+    raise NotUnderstood(f"vernummering '{phrase}' niet begrepen")
+
+
+def parse_vernummering(clause: str, kind: str) -> tuple[tuple[str, str], ...]:
+    """ "onder vernummering van het vijfde tot en met zevende lid tot vierde tot en met
+    zesde lid" → (("5","4"), ("6","5"), ("7","6"))."""
+    m = re.search(
+        r"(?:vernummering|verlettering)\s+van\s+(.+?)\s+tot\s+(?!en met)(.+)$",
+        clause.strip().rstrip(","),
+        I,
+    )
+    if not m:
+        raise NotUnderstood(f"vernummering '{clause}' niet begrepen")
+    target = m.group(2)
+    if kind == "lid" and not re.search(r"\blid|leden\b", target):
+        target += " lid"
+    old, new = _numbers(m.group(1), kind), _numbers(target, kind)
+    if len(old) != len(new):
+        raise NotUnderstood(
+            f"vernummering '{clause}': {len(old)} oude en {len(new)} nieuwe nummers"
+        )
+    return tuple(zip(old, new, strict=True))
