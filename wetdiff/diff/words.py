@@ -391,9 +391,7 @@ def token_edits(old: list[str], new: list[str]) -> list[Edit]:
     def encode(items: list[str]) -> str:
         return "".join(codes.get(t) or codes.setdefault(t, _code(len(codes))) for t in items)
 
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(encode(old), encode(new), False)
+    diffs = diff_codes(encode(old), encode(new), semantic=False)
     result: list[Edit] = []
     i = j = 0
     for kind, chunk in diffs:
