@@ -27,10 +27,42 @@ def test_law_alone_is_today_and_says_its_date(ws) -> None:  # type: ignore[no-un
     version = resolve("law", ws)
     today = dt.date.today().isoformat()
     assert version.label == f"law@{today}"
+    # the data holds nothing after its latest text: that is all it may say
     assert version.title == (
-        f"Wetboek van Strafrecht in force on {today} (latest text: 2013-11-15)"
+        "Wetboek van Strafrecht, text of 15 November 2013; data until 15 November 2013"
+    )
+    assert "in force" not in version.title and today not in version.title
+    assert version.describe("nl") == (
+        "Wetboek van Strafrecht, tekst van 15 november 2013; gegevens tot 15 november 2013"
     )
     assert [a.number for a in version.artikelen] == ["251", "273f"]
+
+
+def test_law_beyond_its_data_is_never_called_in_force(ws, capsys) -> None:  # type: ignore[no-untyped-def]
+    (ws.root / "articles/BWBR0001854/regeling.toml").write_text(
+        "data_until = 2014-04-01\n", encoding="utf-8"
+    )
+    version = resolve("law@2024-04-25", ws)
+    assert version.beyond_data
+    assert version.when() == "text of 2013-11-15; data until 2014-04-01"
+    assert version.describe("nl") == (
+        "Wetboek van Strafrecht, tekst van 15 november 2013; gegevens tot 1 april 2014"
+    )
+    within = resolve("law@2014-01-01", ws)
+    assert not within.beyond_data
+    assert within.describe("nl") == (
+        "Wetboek van Strafrecht, geldend op 1 januari 2014 (tekst van 15 november 2013)"
+    )
+    _, out, _ = run(capsys, "diff", "law@2024-04-25", "law@2013-11-15", "--format", "unified")
+    assert out.startswith("--- law@2024-04-25 (text of 2013-11-15; data until 2014-04-01)")
+
+
+def test_a_malformed_data_end_is_one_message(ws) -> None:  # type: ignore[no-untyped-def]
+    (ws.root / "articles/BWBR0001854/regeling.toml").write_text(
+        'data_until = "soon"\n', encoding="utf-8"
+    )
+    with pytest.raises(WetdiffError, match="data_until"):
+        resolve("law", ws)
 
 
 def test_law_at_a_date_is_the_text_in_force_then(ws) -> None:  # type: ignore[no-untyped-def]

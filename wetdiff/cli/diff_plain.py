@@ -32,8 +32,9 @@ def lead(provision: Provision) -> str:
 def version_heading(changeset: ChangeSet, side: str) -> str:
     version = changeset.old if side == "old" else changeset.new
     label = version.label
-    if version.date:
-        label += f" ({version.date.isoformat()})"
+    when = version.when()
+    if when:
+        label += f" ({when})"
     if version.illustrative:
         label += f" [{version.illustrative}]"
     return clean(label)

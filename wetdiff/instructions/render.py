@@ -270,11 +270,13 @@ def roman(n: int) -> str:
 
 
 def describe(version: Version) -> str:
-    """A version as the set's header names it: its label and, if different, its title."""
-    parts = [version.label]
-    if version.title and version.title != version.label:
-        parts.append(version.title)
-    return " — ".join(parts)
+    """A version as the set's Basisversie/Doelversie line names it: its label and, in
+    Dutch (the language of the wijzigingsopdrachten), what it is ("law@2009-07-01 —
+    Wetboek van Strafrecht, geldend op 1 juli 2009")."""
+    described = version.describe("nl")
+    if version.label in described:
+        return described
+    return " — ".join(part for part in (version.label, described) if part)
 
 
 def render_artikel(artikel: Wijzigingsartikel) -> str:

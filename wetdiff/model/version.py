@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Artikel
+from wetdiff.model.dates import in_words
 from wetdiff.model.files import ArticleVersion, read_article, read_version
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -26,9 +27,15 @@ class Version:
     """A named, dated set of articles.
 
     ``label`` is what the user wrote (or a canonical spelling); ``title`` says in words
-    what it is ("Wetboek van Strafrecht, in force on 2024-04-25 (text since
-    2013-11-15)"); ``date`` is its legal date where it has one; ``illustrative`` carries
-    the label of a text that is not an official one."""
+    what it is (:meth:`describe` in English); ``date`` is its legal date where it has one
+    (for the law: the date asked for); ``illustrative`` carries the label of a text that
+    is not an official one.
+
+    ``kind`` says what it is: ``"law"`` (the law on a date: then ``text_date`` is the
+    date of its latest text and ``data_until`` the date the workspace's data ends, so a
+    date beyond the data is never called "in force"), ``"stage"`` (a proposal's stage:
+    ``proposal``, ``stage`` and its ``name``; ``base`` is the law it is laid over) or
+    ``""`` (files on disk)."""
 
     label: str
     title: str
@@ -38,6 +45,13 @@ class Version:
     regeling: str = ""
     bwb_id: str = ""
     sources: tuple[ArticleVersion, ...] = field(default=(), compare=False)
+    kind: str = ""
+    name: str = ""
+    text_date: dt.date | None = None
+    data_until: dt.date | None = None
+    proposal: str = ""
+    stage: str = ""
+    base: Version | None = field(default=None, compare=False, repr=False)
 
     def artikel(self, number: str) -> Artikel | None:
         for artikel in self.artikelen:
@@ -48,16 +62,70 @@ class Version:
     def only(self, numbers: tuple[str, ...]) -> Version:
         """The same version restricted to some articles (``--article``)."""
         wanted = set(numbers)
-        return Version(
-            self.label,
-            self.title,
-            tuple(a for a in self.artikelen if a.number in wanted),
-            self.date,
-            self.illustrative,
-            self.regeling,
-            self.bwb_id,
-            tuple(s for s in self.sources if s.meta.artikel in wanted),
+        return replace(
+            self,
+            artikelen=tuple(a for a in self.artikelen if a.number in wanted),
+            sources=tuple(s for s in self.sources if s.meta.artikel in wanted),
         )
+
+    @property
+    def beyond_data(self) -> bool:
+        """A law version asked for on a date after its data ends: its text is the latest
+        the data holds, but nothing says it was still in force on that date."""
+        return (
+            self.kind == "law"
+            and self.date is not None
+            and self.data_until is not None
+            and self.date > self.data_until
+        )
+
+    @property
+    def law_date(self) -> dt.date | None:
+        """The date of the law this version stands on: the law's own date, or a stage's
+        base date (None for files on disk)."""
+        if self.kind == "law":
+            return self.date
+        if self.base is not None:
+            return self.base.law_date
+        return None
+
+    def when(self, lang: str = "en", *, iso: bool = True) -> str:
+        """The version's date as a heading shows it: "2009-07-01"; for the law asked
+        for beyond its data, the date of its text and where the data ends ("text of
+        2013-11-15; data until 2014-04-01"), never the date asked for."""
+
+        def day(value: dt.date) -> str:
+            return value.isoformat() if iso else in_words(value, lang)
+
+        if self.beyond_data:
+            assert self.text_date is not None and self.data_until is not None
+            if lang == "nl":
+                return f"tekst van {day(self.text_date)}; gegevens tot {day(self.data_until)}"
+            return f"text of {day(self.text_date)}; data until {day(self.data_until)}"
+        return day(self.date) if self.date else ""
+
+    def describe(self, lang: str = "en") -> str:
+        """What the version is, in words, in Dutch or English: "Wetboek van
+        Strafrecht, geldend op 1 juli 2009"; "Wetboek van Strafrecht, tekst van 15
+        november 2013; gegevens tot 1 april 2014" (a date beyond the data); "Kamerstuk
+        36 547: Voorstel van wet … (36547/A, 10 juni 2025)"."""
+        if self.kind == "law":
+            regeling = self.regeling or self.bwb_id
+            if self.beyond_data or self.date is None:
+                return f"{regeling}, {self.when(lang, iso=False)}"
+            text = ""
+            if self.text_date is not None and self.text_date != self.date:
+                text = (
+                    f" (tekst van {in_words(self.text_date, lang)})"
+                    if lang == "nl"
+                    else f" (text of {in_words(self.text_date, lang)})"
+                )
+            on = "geldend op" if lang == "nl" else "in force on"
+            return f"{regeling}, {on} {in_words(self.date, lang)}{text}"
+        if self.kind == "stage":
+            when = f", {in_words(self.date, lang)}" if self.date else ""
+            return f"{self.name} ({self.label}{when})"
+        return self.title or self.label
 
 
 def latest_in_force(article_folder: Path, on: dt.date | None = None) -> ArticleVersion | None:

@@ -9,19 +9,22 @@ code reads the files on disk and the files at any git revision.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import replace
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Artikel
-from wetdiff.model.files import ArticleVersion, VersionMeta
+from wetdiff.model.files import ArticleVersion, VersionMeta, line_of, parse_toml
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import article_sort_key
 from wetdiff.store.gitrepo import Snapshot
 
 ARTICLES = "articles"
+REGELING_FILE = "regeling.toml"
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.toml$")
+_CAPTURE = re.compile(r"(\d{4}-\d{2}-\d{2})\.xml$")
 
 
 def bwb_ids(snapshot: Snapshot) -> list[str]:
@@ -150,3 +153,38 @@ def as_number(artikel: Artikel, number: str) -> Artikel:
     """The same text under another number: how a renumbered article is compared with its
     successor (the wording is what a lawyer follows through a renumbering)."""
     return artikel if artikel.number == number else replace(artikel, number=number)
+
+
+def data_until(
+    snapshot: Snapshot, bwb_id: str, sources: tuple[ArticleVersion, ...] = ()
+) -> dt.date:
+    """The date the workspace's data of a regeling ends: ``data_until`` in
+    ``articles/<BWB-id>/regeling.toml`` (the last official consolidation checked, written
+    when a history is imported), else the latest date the data itself shows (an in-force
+    date, or the capture date of an official file the ``sources`` were read from). The
+    law asked for on a later date is shown as that text, never as "in force" then."""
+    path = f"{ARTICLES}/{bwb_id}/{REGELING_FILE}"
+    text = snapshot.read(path)
+    declared: dt.date | None = None
+    if text is not None:
+        data = parse_toml(text, snapshot.where(path))
+        value = data.get("data_until")
+        if value is not None:
+            if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+                raise WetdiffError(
+                    "field 'data_until' must be a date such as 2014-04-01",
+                    file=snapshot.where(path),
+                    line=line_of(text, "data_until"),
+                )
+            declared = value
+    seen = [v.meta.in_force for v in sources]
+    for version in sources:
+        capture = _CAPTURE.search(version.meta.captured_from)
+        if capture:
+            with contextlib.suppress(ValueError):  # a capture file not named by a real date
+                seen.append(dt.date.fromisoformat(capture.group(1)))
+    if not seen:
+        dates = all_dates(snapshot, bwb_id)
+        seen = dates[-1:]
+    latest = max(seen) if seen else dt.date.min
+    return max(latest, declared) if declared else latest

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wetdiff.errors import WetdiffError
@@ -277,8 +277,21 @@ def _law(
     latest = max(s.meta.in_force for s in sources)
     where = f" at {rev}" if rev else ""
     label = f"{rev + ':' if rev else ''}{name}@{on.isoformat()}"
-    title = f"{regeling} in force on {on.isoformat()} (latest text: {latest.isoformat()}){where}"
-    return Version(label, title, artikelen, on, "", regeling, bwb, sources)
+    version = Version(
+        label,
+        "",
+        artikelen,
+        on,
+        "",
+        regeling,
+        bwb,
+        sources,
+        kind="law",
+        name=regeling,
+        text_date=latest,
+        data_until=law.data_until(snapshot, bwb, sources),
+    )
+    return replace(version, title=version.describe("en") + where)
 
 
 def _proposal(
@@ -307,6 +320,11 @@ def _proposal(
         proposal.regeling or base.regeling,
         proposal.bwb_id or base.bwb_id,
         base.sources,
+        kind="stage",
+        name=f"{proposal.display_name}: {stage.name}",
+        proposal=pid,
+        stage=stage.id,
+        base=base,
     )
 
 

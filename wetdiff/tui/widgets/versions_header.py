@@ -12,7 +12,7 @@ from wetdiff.model.normalise import visible_controls
 
 
 def version_line(side: str, version: Any) -> Content:
-    date = version.date.isoformat() if version.date else "date: gap"
+    date = version.when() or "date: gap"  # the law beyond its data: its text's date
     parts: list[Content] = [
         Content.styled(f" {side} ", "reverse bold"),
         Content(" "),
