@@ -4,6 +4,7 @@ questions (statute text with ``<script>`` and Markdown characters in it)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from pathlib import Path
 
@@ -20,10 +21,14 @@ FIXTURE = Path(__file__).parent / "fixtures" / "memo"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def memo_inputs():  # type: ignore[no-untyped-def]
+    old, new = load_path(FIXTURE / "old"), load_path(FIXTURE / "new")
+    return old, new, compare(old, new)
+
+
 @pytest.fixture(scope="module")
 def memo():  # type: ignore[no-untyped-def]
-    old, new = load_path(FIXTURE / "old"), load_path(FIXTURE / "new")
-    changeset = compare(old, new)
+    old, new, changeset = memo_inputs()
     attachment = attach(read_notes(FIXTURE / "notes.toml").notes, changeset)
     questions = load_registry([FIXTURE / "questions.toml"])
     return build_memo(
@@ -62,10 +67,28 @@ def test_concordance_and_questions_index(memo) -> None:  # type: ignore[no-untyp
     assert ("", "artikel 9, tweede lid") in rows
     by_id = {q.id: q for q in memo.questions}
     assert len(by_id["2022Z19982/3"].answered_by) == 1
-    assert [q.id for q in memo.unanswered] == ["CKM-2022/3"]
+    assert [q.id for q in memo.open_questions] == ["CKM-2022/3", "motie-1"]
     text = render(memo, "md").decode()
-    assert "### Onbeantwoorde vragen" in text
+    assert "### Open vragen" in text
     assert "**CKM\\-2022/3**" in text or "**CKM-2022/3**" in text
+
+
+def test_a_question_whose_answer_is_a_gap_is_open_never_answered(memo) -> None:  # type: ignore[no-untyped-def]
+    by_id = {q.id: q for q in memo.questions}
+    assert by_id["RvS-1"].status == "elsewhere"
+    assert by_id["motie-1"].status == "open"
+    for fmt in ("md", "html"):
+        text = render(memo, fmt).decode()
+        assert "Alle vragen zijn beantwoord" not in text
+        assert "Elders beantwoord: Nader rapport, punt 2" in text
+        assert "Elders beantwoord: gap" not in text
+        open_part = text.partition("Open vragen")[2]
+        assert "motie-1" in open_part and "de reactie van de regering is niet gevonden" in open_part
+        assert "RvS-1" not in open_part
+    document = docx.Document(io.BytesIO(render(memo, "docx")))
+    listed = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert any(t.startswith("motie-1") for t in listed)
+    assert not any(t.startswith("RvS-1") for t in listed)
 
 
 def test_memo_carries_the_proven_wijzigingsopdrachten(memo) -> None:  # type: ignore[no-untyped-def]
@@ -111,8 +134,8 @@ def test_docx_has_tracked_changes_in_the_renvooi(memo, tmp_path: Path) -> None: 
 
 
 def test_english_memo(tmp_path: Path) -> None:
-    old, new = load_path(FIXTURE / "old"), load_path(FIXTURE / "new")
-    memo = build_memo(old, new, compare(old, new), lang="en")
+    old, new, changeset = memo_inputs()
+    memo = build_memo(old, new, changeset, lang="en")
     text = render(memo, "md").decode()
     assert text.startswith("# Change memo")
     assert "artikel 9, eerste lid, aanhef — reworded" in text

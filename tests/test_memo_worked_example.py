@@ -3,6 +3,7 @@ draft) in all three formats, through the CLI and the store, as a lawyer makes it
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import docx
@@ -43,7 +44,30 @@ def test_worked_example_memo_in_all_three_formats(
         assert "Artikel 273f" in text and "ARTIKEL I" in text
     assert "## Concordantietabel" in markdown
     assert "| artikel 273f, zevende lid | artikel 273f, achtste lid | vernummerd |" in markdown
+    # renumbered and reworded is never only "vernummerd": not in the summary, the
+    # headings or the concordance
+    assert "| vernummerd en gewijzigd | " in markdown
+    assert "artikel 273f, vijfde lid — vernummerd en gewijzigd" in markdown
+    assert (
+        "| artikel 273f, vierde lid | artikel 273f, vijfde lid | vernummerd en gewijzigd |"
+        in markdown
+    )
+    # Dutch throughout: the header and the base line name the versions in Dutch
+    prose = markdown.partition("```text")[0]
+    assert "in force" not in markdown and "latest text" not in markdown
+    assert "geldend op 15 november 2013" in prose
+    # the instruction block carries the illustrative label too
+    instructions = markdown.partition("## Wijzigingsopdrachten")[2]
+    assert LABEL in instructions.partition("```text")[0]
     document = docx.Document(str(tmp_path / "memo.docx"))
     assert any(LABEL in p.text for p in document.paragraphs)
     body = document.element.body
     assert body.findall(f".//{W}ins") and body.findall(f".//{W}del//{W}delText")
+    header = " ".join(p.text for p in document.sections[0].header.paragraphs)
+    assert LABEL in header
+    properties = document.core_properties
+    assert properties.author == "J. Jurist"
+    assert properties.title == "Wijzigingsmemo: law@2013-11-15 → 36547/nr2"
+    assert properties.created is not None
+    assert abs(properties.created - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=10)
+    assert "python-docx" not in (properties.comments or "")

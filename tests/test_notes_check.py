@@ -203,10 +203,40 @@ def test_questions_lists_each_question_with_the_changes_that_answer_it(
     (answer,) = by_id["2022Z19982/3"]["answered_by"]
     assert answer["note"] == "straf" and answer["in_words"] == "artikel 273f, eerste lid"
     assert by_id["28638-213/1"]["answered_elsewhere"] == "Kamerstuk 28 638, nr. 213"
-    assert data["unanswered"] == []
+    assert data["open"] == []
+    assert by_id["28638-213/1"]["status"] == "elsewhere"
+    assert by_id["2022Z19982/3"]["status"] == "answered"
     code, out, _ = run(capsys, "questions")
     assert "← artikel 273f, tweede lid (inserted" in out
     assert "Answered elsewhere:" in out
+
+
+def test_a_question_whose_answer_elsewhere_is_a_gap_is_open_and_fails_check(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        workspace / "proposals/99999/questions.toml",
+        QUESTIONS.replace(
+            'answered_elsewhere = "Kamerstuk 28 638, nr. 213"',
+            'answered_elsewhere = "gap: the government\'s response was not found"',
+        ),
+    )
+    code, out, _ = run(capsys, "check", "99999")
+    assert code == 1
+    assert "✗ open-question: question 28638-213/1" in out
+    assert "the government's response was not found" in out
+    assert "answered elsewhere: gap" not in out
+    code, out, _ = run(capsys, "check", "99999", "--format", "json")
+    (report,) = json.loads(out)["reports"]
+    assert [f["question"] for f in report["findings"] if f["kind"] == "open-question"] == [
+        "28638-213/1"
+    ]
+    code, out, _ = run(capsys, "questions", "99999", "--format", "json")
+    data = json.loads(out)
+    assert data["open"] == ["28638-213/1"]
+    code, out, _ = run(capsys, "questions", "99999")
+    assert "Answered elsewhere:" not in out
+    assert "Open (answered by no change" in out.split("28638-213/1")[0]
 
 
 def test_law_history_notes_are_checked_per_version(

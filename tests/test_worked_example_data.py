@@ -136,12 +136,20 @@ def test_notes_parse_and_answer_only_registered_questions() -> None:
         assert note.citations or note.gap, f"{note.id} has neither a citation nor a gap"
 
 
-def test_every_question_is_answered_by_a_note_or_elsewhere() -> None:
+# The questions whose answer the sources do not show: open, and said to be open.
+OPEN = {"RvS-W16.23.00354/2", "motie-grens-mensenhandel-ernstige-benadeling"}
+
+
+def test_every_question_is_answered_by_a_note_or_elsewhere_or_open() -> None:
     from wetdiff.notes import read_notes
 
     answered = {a for note in read_notes(BILL / "notes.toml").notes for a in note.answers}
     for question in _questions():
-        assert question["id"] in answered or question.get("answered_elsewhere"), question["id"]
+        elsewhere = question.get("answered_elsewhere", "")
+        if question["id"] in OPEN:
+            assert elsewhere.startswith("gap"), question["id"]
+        else:
+            assert question["id"] in answered or (elsewhere and not elsewhere.startswith("gap"))
 
 
 def test_law_history_notes_explain_dated_versions_and_known_questions() -> None:
@@ -157,16 +165,24 @@ def test_law_history_notes_explain_dated_versions_and_known_questions() -> None:
         assert note.citations, f"{note.id}: a law-history note cites its act"
 
 
-def test_check_of_the_shipped_example_is_clean(
+def test_check_of_the_shipped_example_fails_only_on_its_open_questions(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Outside a workspace, wetdiff opens the shipped example: every change of 36547 and of
-    273f's history is explained, every question answered or marked answered elsewhere."""
+    273f's history is explained; the check exits 1, honestly, because two questions are
+    open (their answer is a gap in the sources), and for nothing else."""
+    import json
+
     from click.testing import CliRunner
 
     from wetdiff.cli import cli
 
     monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    reports = json.loads(result.output)["reports"]
+    failing = [f for r in reports for f in r["findings"] if f["fails"]]
+    assert {f["kind"] for f in failing} == {"open-question"}
+    assert {f["question"] for f in failing} == OPEN
     result = CliRunner().invoke(cli, ["check", "--no-gaps"])
-    assert result.exit_code == 0, result.output
     assert "36547" in result.output and "273f@2013-11-15" in result.output

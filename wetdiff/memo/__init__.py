@@ -20,11 +20,12 @@ JSON_SCHEMA = 1  # the version of the JSON form; raise it when a field changes m
 
 def memo_json(memo: Memo) -> dict[str, Any]:
     """The memo's content as plain data (``--format json``): every field of :class:`Memo`
-    by its name, dates as ISO text, plus ``schema``, ``total`` and ``unanswered``."""
+    by its name, dates as ISO text, plus ``schema``, ``total`` and ``open_questions`` (the
+    ids of the questions nothing answers: no change here, no known answer elsewhere)."""
     data: dict[str, Any] = {"schema": JSON_SCHEMA, **dataclasses.asdict(memo)}
     data["created"] = memo.created.isoformat()
     data["total"] = memo.total
-    data["unanswered"] = [q.id for q in memo.unanswered]
+    data["open_questions"] = [q.id for q in memo.open_questions]
     return data
 
 

@@ -47,12 +47,17 @@ LABELS: dict[str, dict[str, str]] = {
         "question": "Vraag",
         "asked_by": "Gesteld door",
         "answered_by": "Beantwoord door",
-        "unanswered": "Onbeantwoorde vragen",
-        "none_unanswered": "Alle vragen zijn beantwoord.",
+        "open_questions": "Open vragen",
+        "open_intro": "Deze vragen beantwoordt geen wijziging van deze vergelijking, en "
+        "niet bekend is dat zij elders zijn beantwoord.",
+        "none_open": "Geen open vragen: elke vraag wordt beantwoord door een wijziging "
+        "hier of, volgens het vragenregister, elders.",
+        "open": "open",
         "answered_elsewhere": "Elders beantwoord",
         "orphans": "Notities zonder wijziging",
         "instructions": "Wijzigingsopdrachten",
         "base": "Gegenereerd tegen de basisversie",
+        "target": "Doelversie",
         "proven": "Bewezen: toegepast op de oude versie geven deze opdrachten precies de "
         "nieuwe versie.",
         "not_proven": "Niet bewezen: toegepast op de oude versie geven deze opdrachten niet "
@@ -105,12 +110,17 @@ LABELS: dict[str, dict[str, str]] = {
         "question": "Question",
         "asked_by": "Asked by",
         "answered_by": "Answered by",
-        "unanswered": "Unanswered questions",
-        "none_unanswered": "Every question is answered.",
+        "open_questions": "Open questions",
+        "open_intro": "No change of this comparison answers these questions, and no "
+        "answer elsewhere is known.",
+        "none_open": "No open questions: every question is answered by a change here or, "
+        "as the questions registry says, elsewhere.",
+        "open": "open",
         "answered_elsewhere": "Answered elsewhere",
         "orphans": "Notes without a change",
         "instructions": "Amending instructions (wijzigingsopdrachten)",
         "base": "Generated against the base version",
+        "target": "Target version",
         "proven": "Proven: applied to the old version, these instructions give exactly the "
         "new version.",
         "not_proven": "Not proven: applied to the old version, these instructions do not give "

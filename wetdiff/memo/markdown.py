@@ -8,9 +8,10 @@ an underscore, ``<script>``, a ``|`` inside a table cell). Renvooi uses ``<del>`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from wetdiff.memo.labels import labels
-from wetdiff.memo.model import Memo, MemoChange, MemoNote, Renvooi
+from wetdiff.memo.model import Memo, MemoChange, MemoNote, MemoQuestion, Renvooi
 from wetdiff.memo.rationale import Block, Run
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#])")
@@ -111,10 +112,8 @@ def render_markdown(memo: Memo) -> str:
     lines += [
         "| | |",
         "|---|---|",
-        f"| {t['old']} | {cell(memo.old_title or memo.old)}"
-        f"{' (' + t['date'] + ' ' + memo.old_date + ')' if memo.old_date else ''} |",
-        f"| {t['new']} | {cell(memo.new_title or memo.new)}"
-        f"{' (' + t['date'] + ' ' + memo.new_date + ')' if memo.new_date else ''} |",
+        f"| {t['old']} | {cell(memo.old_title or memo.old)} |",
+        f"| {t['new']} | {cell(memo.new_title or memo.new)} |",
         f"| {t['created']} | {memo.created.isoformat()} {t['by']} {cell(memo.author or 'gap')} |",
         "",
         f"## {t['summary']}",
@@ -122,7 +121,7 @@ def render_markdown(memo: Memo) -> str:
     ]
     if memo.counts:
         lines += [f"| {t['kind']} | {t['count']} |", "|---|---:|"]
-        lines += [f"| {t[kind]} | {n} |" for kind, n in memo.counts]
+        lines += [f"| {cell(row.words)} | {row.count} |" for row in memo.counts]
         lines += [f"| **{t['total']}** | **{memo.total}** |", ""]
     else:
         lines += [t["no_changes"], ""]
@@ -139,7 +138,7 @@ def render_markdown(memo: Memo) -> str:
             "|---|---|---|",
         ]
         lines += [
-            f"| {cell(r.old or '—')} | {cell(r.new or '—')} | {t.get(r.kind, r.kind)} |"
+            f"| {cell(r.old or '—')} | {cell(r.new or '—')} | {cell(r.words or r.kind)} |"
             for r in memo.concordance
         ]
         lines.append("")
@@ -163,6 +162,8 @@ def render_markdown(memo: Memo) -> str:
     lines += _questions(memo)
     lines += [f"## {t['instructions']}", ""]
     if memo.instructions.text:
+        for label in memo.illustrative:
+            lines += [f"> **{t['illustrative']}:** {escape(label)}", ""]
         lines += [f"{t['base']}: {escape(memo.instructions.base)}", ""]
         if memo.instructions.proven:
             lines += [f"**{t['proven']}**", ""]
@@ -177,7 +178,7 @@ def render_markdown(memo: Memo) -> str:
 
 def _change(number: int, change: MemoChange, memo: Memo) -> list[str]:
     t = labels(memo.lang)
-    heading = f"### {number}. {escape(change.location)} — {t.get(change.kind, change.kind)}"
+    heading = f"### {number}. {escape(change.location)} — {escape(change.kinds_words)}"
     lines = [heading, ""]
     if change.old_location:
         lines += [f"_{t['was']}: {escape(change.old_location)}_", ""]
@@ -222,21 +223,36 @@ def _questions(memo: Memo) -> list[str]:
             for c in (memo.change(i) for i in q.answered_by)
             if c is not None
         )
-        if not answered and q.answered_elsewhere:
-            answered = f"{t['answered_elsewhere']}: {cell(q.answered_elsewhere)}"
+        if not answered:
+            answered = _status(q, t, cell)
         link = f" [↗]({q.link})" if q.link.startswith("http") else ""
         lines.append(
             f"| **{cell(q.id)}**{link} — {cell(q.summary)} ({q.date}) | {cell(q.kind)} "
-            f"| {cell(q.asked_by)} | {answered or '—'} |"
+            f"| {cell(q.asked_by)} | {answered} |"
         )
-    lines += ["", f"### {t['unanswered']}", ""]
-    unanswered = memo.unanswered
-    lines += [f"- **{escape(q.id)}** — {escape(q.summary)}" for q in unanswered] or [
-        t["none_unanswered"]
-    ]
+    lines += ["", f"### {t['open_questions']}", ""]
+    if memo.open_questions:
+        lines += [t["open_intro"], ""]
+        lines += [
+            f"- **{escape(q.id)}** — {escape(q.summary)}"
+            + (f" ({escape(q.answered_elsewhere)})" if q.answered_elsewhere else "")
+            for q in memo.open_questions
+        ]
+    else:
+        lines.append(t["none_open"])
     lines.append("")
     if memo.orphans:
         lines += [f"### {t['orphans']}", ""]
         lines += [f"- {escape(n.id)}: {escape(n.plain)}" for n in memo.orphans]
         lines.append("")
     return lines
+
+
+def _status(question: MemoQuestion, t: dict[str, str], text: Callable[[str], str]) -> str:
+    """A question no change here answers: where it was answered, or that it is open
+    (with the registry's words on what is unknown)."""
+    if question.status == "elsewhere":
+        return f"{t['answered_elsewhere']}: {text(question.answered_elsewhere)}"
+    if question.answered_elsewhere:
+        return f"**{t['open']}** ({text(question.answered_elsewhere)})"
+    return f"**{t['open']}**"

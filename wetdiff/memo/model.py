@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from wetdiff.diff.kinds import CHANGE_KINDS, Lang
+from wetdiff.diff.kinds import CHANGE_KINDS, Lang, describe, in_order
 from wetdiff.memo.rationale import Block
 from wetdiff.memo.rationale import parse as parse_rationale
 from wetdiff.model.normalise import visible_controls
@@ -58,7 +58,9 @@ class MemoNote:
 
 @dataclass(frozen=True, slots=True)
 class MemoChange:
-    """One change: where (in words), what kind, the renvooi, and why."""
+    """One change: where (in words), what kind (``kind`` the first a lawyer names,
+    ``kinds`` all of them, ``kinds_words`` all of them in the memo's language:
+    "vernummerd en gewijzigd"), the renvooi, and why."""
 
     id: str
     kind: str
@@ -68,6 +70,7 @@ class MemoChange:
     renvooi: tuple[Renvooi, ...]
     notes: tuple[MemoNote, ...]
     artikel: str
+    kinds_words: str = ""
 
     @property
     def answers(self) -> tuple[str, ...]:
@@ -75,12 +78,24 @@ class MemoChange:
 
 
 @dataclass(frozen=True, slots=True)
+class CountRow:
+    """One row of the summary: changes with exactly these kinds ("vernummerd en
+    gewijzigd" is its own row, apart from "vernummerd"), in the memo's language."""
+
+    kinds: tuple[str, ...]
+    words: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class ConcordanceRow:
-    """Old numbering → new numbering (either side empty: inserted or deleted)."""
+    """Old numbering → new numbering (either side empty: inserted or deleted), with
+    every kind of the change in words ("vernummerd en gewijzigd")."""
 
     old: str
     new: str
     kind: str
+    words: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +121,12 @@ class MemoQuestion:
     summary: str
     link: str
     answered_by: tuple[str, ...]  # change ids
-    answered_elsewhere: str = ""
+    answered_elsewhere: str = ""  # as the registry says it ("gap: …" when unknown)
+    status: str = "open"  # "answered" (by a change here), "elsewhere" or "open"
+
+    @property
+    def open(self) -> bool:
+        return self.status == "open"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,14 +147,14 @@ class Memo:
     lang: Lang
     old: str
     new: str
-    old_title: str
+    old_title: str  # what the version is, in the memo's language (dates in words)
     new_title: str
-    old_date: str
+    old_date: str  # the legal date (ISO), "" where none or beyond the data
     new_date: str
     illustrative: tuple[str, ...]
     created: dt.datetime
     author: str
-    counts: tuple[tuple[str, int], ...]
+    counts: tuple[CountRow, ...]
     changes: tuple[MemoChange, ...]
     concordance: tuple[ConcordanceRow, ...]
     questions: tuple[MemoQuestion, ...]
@@ -145,12 +165,14 @@ class Memo:
     stale: tuple[StaleReference, ...] = ()  # citations to update (consequential amendments)
 
     @property
-    def unanswered(self) -> tuple[MemoQuestion, ...]:
-        return tuple(q for q in self.questions if not q.answered_by and not q.answered_elsewhere)
+    def open_questions(self) -> tuple[MemoQuestion, ...]:
+        """The questions nothing answers: no change here, and no known answer elsewhere
+        (an answer the registry marks "gap" is not an answer)."""
+        return tuple(q for q in self.questions if q.open)
 
     @property
     def total(self) -> int:
-        return sum(n for _, n in self.counts)
+        return sum(row.count for row in self.counts)
 
     def change(self, change_id: str) -> MemoChange | None:
         for change in self.changes:
@@ -218,7 +240,7 @@ def build_memo(
     """The memo of the comparison ``old`` → ``new``. ``instructions`` are generated (and
     proven) here unless given; ``progress`` is called with the number of changes done."""
     changes: list[MemoChange] = []
-    counts: dict[str, int] = dict.fromkeys(KIND_ORDER, 0)
+    counts: dict[tuple[str, ...], int] = {}
     concordance: list[ConcordanceRow] = []
     step = 0
     for change in changeset.changes:
@@ -227,11 +249,13 @@ def build_memo(
             progress(50)
         if not change.changed:
             continue
-        counts[change.kind] = counts.get(change.kind, 0) + 1
+        ordered = in_order(change.kinds)
+        counts[ordered] = counts.get(ordered, 0) + 1
         notes = tuple(_note(n) for n in attachment.notes_for(change.id)) if attachment else ()
         location = _location(change, "new") or _location(change, "old")
         old_location = _location(change, "old") if change.new is not None else ""
         provision = change.provision
+        words = describe(ordered, lang)
         changes.append(
             MemoChange(
                 change.id,
@@ -242,6 +266,7 @@ def build_memo(
                 _renvooi(change),
                 notes,
                 provision.locatie.artikel,
+                words,
             )
         )
         structural = set(change.kinds) & {
@@ -259,6 +284,7 @@ def build_memo(
                     _location(change, "old") if change.old else "",
                     _location(change, "new") if change.new else "",
                     change.kind,
+                    words,
                 )
             )
     if progress is not None:
@@ -266,26 +292,36 @@ def build_memo(
     for old_nr, new_nr in changeset.article_pairs:
         if old_nr and new_nr and old_nr != new_nr:
             concordance.insert(
-                0, ConcordanceRow(f"artikel {old_nr}", f"artikel {new_nr}", "renumbered")
+                0,
+                ConcordanceRow(
+                    f"artikel {old_nr}",
+                    f"artikel {new_nr}",
+                    "renumbered",
+                    describe(("renumbered",), lang),
+                ),
             )
     memo_questions = _questions(questions, changes)
     orphans = tuple(_note(n) for n in attachment.orphans) if attachment else ()
     if instructions is None:
         instructions = prove_instructions(old, new, changeset)
+    instructions = replace(instructions, base=_visible(described(old, lang)))
     illustrative = tuple(dict.fromkeys(v.illustrative for v in (old, new) if v.illustrative))
     articles = tuple(dict.fromkeys(c.artikel for c in changes))
     return Memo(
         lang=lang,
         old=_visible(old.label),
         new=_visible(new.label),
-        old_title=_visible(old.title),
-        new_title=_visible(new.title),
-        old_date=old.date.isoformat() if old.date else "",
-        new_date=new.date.isoformat() if new.date else "",
+        old_title=_visible(described(old, lang)),
+        new_title=_visible(described(new, lang)),
+        old_date=old.date.isoformat() if old.date and not old.beyond_data else "",
+        new_date=new.date.isoformat() if new.date and not new.beyond_data else "",
         illustrative=tuple(_visible(i) for i in illustrative),
         created=created or dt.datetime.now(dt.UTC).replace(microsecond=0),
         author=_visible(author),
-        counts=tuple((k, v) for k, v in counts.items() if v),
+        counts=tuple(
+            CountRow(kinds, describe(kinds, lang), n)
+            for kinds, n in sorted(counts.items(), key=lambda item: _kinds_order(item[0]))
+        ),
         changes=tuple(changes),
         concordance=tuple(concordance),
         questions=memo_questions,
@@ -306,6 +342,20 @@ def build_memo(
     )
 
 
+def described(version: Version, lang: Lang) -> str:
+    """A version as the memo names it, in its language: what it is, with its dates in
+    words, and what to type to get it (the law beyond its data is named only by its text
+    and where the data ends: the date asked for is no legal fact)."""
+    words = version.describe(lang)
+    if version.label and version.label not in words and not version.beyond_data:
+        words += f" ({version.label})"
+    return words
+
+
+def _kinds_order(kinds: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER) for k in kinds)
+
+
 def _questions(
     questions: QuestionRegistry | Iterable[Any] | None, changes: list[MemoChange]
 ) -> tuple[MemoQuestion, ...]:
@@ -318,6 +368,7 @@ def _questions(
     result = []
     for question in questions:
         date = question.date.isoformat() if question.date else "gap"
+        answered_by = tuple(answering.get(question.id, ()))
         result.append(
             MemoQuestion(
                 _visible(question.id),
@@ -326,8 +377,9 @@ def _questions(
                 _visible(question.asked_by),
                 _visible(question.summary),
                 _visible(question.link or "gap"),
-                tuple(answering.get(question.id, ())),
-                _visible(getattr(question, "answered_elsewhere", "") or ""),
+                answered_by,
+                _visible(question.answered_elsewhere or ""),
+                question.status(bool(answered_by)),
             )
         )
     return tuple(result)

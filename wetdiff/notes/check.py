@@ -23,6 +23,7 @@ UNEXPLAINED = "unexplained-change"
 ORPHANED = "orphaned-note"
 UNKNOWN_QUESTION = "unknown-question"
 UNANSWERED = "unanswered-question"
+OPEN_QUESTION = "open-question"
 UNCITED = "uncited-note"
 ANSWERED_ELSEWHERE = "answered-elsewhere"
 NOTE_GAP = "note-gap"
@@ -175,7 +176,9 @@ def check(
         placed = {n.id for n in notes} - {n.id for n in attachment.orphans}
         answered = {q for n in notes if n.id in placed for q in n.answers}
         for question in questions:
-            if question.answered_elsewhere:
+            if question.id in answered:
+                continue
+            if question.answered_outside:
                 gaps.append(
                     Finding(
                         ANSWERED_ELSEWHERE,
@@ -187,12 +190,24 @@ def check(
                         line=question.line,
                     )
                 )
-            elif question.id not in answered:
+            elif question.answered_elsewhere:  # "gap: …": where it was answered is unknown
+                findings.append(
+                    Finding(
+                        OPEN_QUESTION,
+                        f"question {question.id} ({question.kind}: {question.summary}) is "
+                        f"open: no change answers it, and its answer elsewhere is unknown "
+                        f"({question.answered_elsewhere})",
+                        question=question.id,
+                        file=question.source or None,
+                        line=question.line,
+                    )
+                )
+            else:
                 findings.append(
                     Finding(
                         UNANSWERED,
                         f"question {question.id} ({question.kind}: "
-                        f"{question.summary}) is answered by no change",
+                        f"{question.summary}) is open: answered by no change",
                         question=question.id,
                         file=question.source or None,
                         line=question.line,

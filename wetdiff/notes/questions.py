@@ -41,6 +41,11 @@ KINDS = (
     "amendement",
 )
 
+# What is known of a question's answer (Question.status).
+ANSWERED = "answered"
+ELSEWHERE = "elsewhere"
+OPEN = "open"
+
 QUESTION_FIELDS = ("id", "kind", "date", "asked_by", "summary", "link", "answered_elsewhere")
 _REQUIRED = ("id", "kind", "date", "summary", "link")
 
@@ -66,6 +71,21 @@ class Question:
     @property
     def known_kind(self) -> bool:
         return self.kind in KINDS
+
+    @property
+    def answered_outside(self) -> bool:
+        """Answered outside this proposal, and the registry says where. A value that
+        starts with "gap" (``"gap: the government's response was not found"``) says the
+        answer is unknown: the question is then still open."""
+        return bool(self.answered_elsewhere) and not is_gap(self.answered_elsewhere)
+
+    def status(self, answered_here: bool) -> str:
+        """``"answered"`` (a change of the comparison answers it, through a note),
+        ``"elsewhere"`` (answered outside the proposal, and where is known) or
+        ``"open"`` (nothing answers it, or where it was answered is a gap)."""
+        if answered_here:
+            return ANSWERED
+        return ELSEWHERE if self.answered_outside else OPEN
 
     def to_dict(self) -> dict[str, Any]:
         """For ``--format json`` and the memo: ``null`` where the file says gap."""
@@ -244,3 +264,8 @@ def add_question(path: Path, question: Question) -> Question:
     atomic_write(path, text + separator + block, expected=text if path.exists() else None)
     added, _ = parse_questions(text + separator + block, str(path))
     return added[-1]
+
+
+def is_gap(text: str) -> bool:
+    """Whether a field's text says the fact is unknown: ``"gap"`` or ``"gap: why"``."""
+    return text.strip().lower().startswith(GAP)

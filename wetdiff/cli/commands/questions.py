@@ -60,10 +60,11 @@ def command(proposal: str | None, output_format: str) -> None:
                     "proposal": proposal,
                     "old": changeset.old.label,
                     "new": changeset.new.label,
-                    "questions": [{**q.to_dict(), "answered_by": by} for q, by in entries],
-                    "unanswered": [
-                        q.id for q, by in entries if not _answered(by) and not q.answered_elsewhere
+                    "questions": [
+                        {**q.to_dict(), "status": q.status(_answered(by)), "answered_by": by}
+                        for q, by in entries
                     ],
+                    "open": [q.id for q, by in entries if q.status(_answered(by)) == "open"],
                     "warnings": list(bundle.questions.warnings),
                 },
                 ensure_ascii=False,
@@ -76,7 +77,7 @@ def command(proposal: str | None, output_format: str) -> None:
     elsewhere: list[Any] = []
     for question, by in entries:
         if not _answered(by):
-            (elsewhere if question.answered_elsewhere else unanswered).append(question)
+            (elsewhere if question.answered_outside else unanswered).append(question)
             continue
         _echo_question(question)
         for item in by:
@@ -88,9 +89,11 @@ def command(proposal: str | None, output_format: str) -> None:
                     f"{item['change']}; note {item['note']})"
                 )
     if unanswered:
-        click.echo("\nAnswered by no change:")
+        click.echo("\nOpen (answered by no change, and no known answer elsewhere):")
         for question in unanswered:
             _echo_question(question)
+            if question.answered_elsewhere:
+                click.echo(visible_controls(f"    → {question.answered_elsewhere}"))
     if elsewhere:
         click.echo("\nAnswered elsewhere:")
         for question in elsewhere:
