@@ -39,3 +39,38 @@ def test_version_and_help_answer_without_loading_the_tui() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Compare statute articles" in result.stdout
+
+
+LAYOUT_FOLDERS = {"proposals", "articles", "questions"}
+LAYOUT_FILES = {"wetdiff.toml", "proposal.toml", "notes.toml", "questions.toml"}
+
+
+def test_only_the_layout_module_spells_where_files_live() -> None:
+    """``proposals/<id>/<stage>/273f.txt`` and its kin are built in one place
+    (:mod:`wetdiff.store.layout`); a view or command that joins them itself drifts."""
+    import io
+    import tokenize
+    from pathlib import Path
+
+    import wetdiff
+
+    package = Path(wetdiff.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path == package / "store" / "layout.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+        for i, token in enumerate(tokens):
+            if token.type != tokenize.STRING or token.string[0] not in "\"'":
+                continue
+            word = token.string[1:-1]
+            before = tokens[i - 1].string
+            after = tokens[i + 1].string if i + 1 < len(tokens) else ""
+            if (
+                (word in LAYOUT_FOLDERS and "/" in (before, after))  # root / "proposals"
+                or (word in LAYOUT_FILES and after != ":")  # (a JSON key is no path)
+                or (word.split("/")[0] in LAYOUT_FOLDERS and "/" in word and "<" not in word)
+            ):
+                found.append(f"{path.relative_to(package)}:{token.start[0]}: {token.string}")
+    assert found == []

@@ -164,3 +164,32 @@ def test_a_users_own_tag_names_the_default_proposal_as_tagged(ws) -> None:  # ty
 def test_log_at_a_revision_shows_the_history_as_it_was(ws, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(capsys, "log", "273f", "--rev", "36547/nr2")
     assert code == 0 and "36547/nr2" in out and "36547/A" not in out
+
+
+def test_the_tui_and_the_memo_take_the_notes_of_the_proposal_the_parser_names(
+    ws, capsys, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # A lawyer's own tag names the default proposal as tagged: its notes go with it in
+    # the TUI and in the memo alike (both once parsed specs on their own and missed it).
+    from wetdiff.store.versions import proposal_of
+    from wetdiff.tui.data import Session
+
+    git(ws.root, "tag", "sent-to-council")
+    assert proposal_of("sent-to-council", ws) == "36547"
+    assert proposal_of("HEAD:36547/nr2", ws) == "36547"
+    assert proposal_of("law@2013-04-01", ws) == ""
+    comparison = Session(ws.root).compare("law@2013-11-15", "sent-to-council")
+    assert comparison.proposal == "36547" and comparison.notes
+    memo = tmp_path / "memo.md"
+    code, _, err = run(capsys, "memo", "law@2013-11-15", "sent-to-council", "-o", str(memo))
+    assert code == 0, err
+    assert "Bij geen van deze wijzigingen is een toelichting vastgelegd" not in memo.read_text(
+        encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("spec", ["HEAD:36547/nr2", "36547/nr2/x", "36547", "law@2013-04-01"])
+def test_a_text_is_saved_into_a_stage_on_disk_only(ws, capsys, spec: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(capsys, "save", spec, "273f", "-m", "why")
+    assert code == 2 and out == ""
+    assert "give the proposal and the stage, e.g. 36547/nr2" in err

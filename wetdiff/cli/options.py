@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -28,14 +27,10 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
 
 def load_version(spec: str) -> Version:
-    """Resolve a version as every command does: through the workspace's version parser
-    when the store is available, else as a path."""
-    try:
-        from wetdiff.store.versions import resolve
-    except ImportError:
-        from wetdiff.model.version import load_path
+    """Resolve a version as every command does: through the one version parser
+    (:mod:`wetdiff.store.versions`; a path is read without opening a workspace)."""
+    from wetdiff.store.versions import resolve
 
-        return load_path(Path(spec))
     return resolve(spec)
 
 

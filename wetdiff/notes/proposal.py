@@ -29,14 +29,11 @@ from wetdiff.notes.questions import (
     QuestionRegistry,
     add_question,
     load_registry,
-    registry_paths,
 )
+from wetdiff.store import layout
+from wetdiff.store.gitrepo import DiskSnapshot
 
 T = TypeVar("T")
-
-MARKER = "wetdiff.toml"
-NOTES_FILE = "notes.toml"
-QUESTIONS_FILE = "questions.toml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +67,11 @@ def find_root(start: Path | None = None) -> Path:
         from wetdiff.store.workspace import open_workspace
 
         return open_workspace().root
-    here = start.resolve()
-    for folder in (here, *here.parents):
-        if (folder / MARKER).is_file():
-            return folder
+    found = layout.find_root(start)
+    if found is not None:
+        return found
     raise WetdiffError(
-        f"not inside a wetdiff workspace (no {MARKER} here or above)",
+        f"not inside a wetdiff workspace (no {layout.MARKER} here or above)",
         file=start,
         hint="Notes files live in a workspace: "
         "proposals/<id>/notes.toml or "
@@ -84,39 +80,37 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def proposal_folder(root: Path, proposal: str) -> Path:
-    folder = root / "proposals" / proposal
-    if not proposal or "/" in proposal or proposal.startswith(".") or not folder.is_dir():
-        known = ", ".join(proposal_ids(root)) or "none"
+    """The proposal's folder, or one clear error listing the proposals there are."""
+    known = proposal_ids(root)
+    if proposal not in known:
         raise WetdiffError(
             f"unknown proposal {proposal!r}",
-            file=root / "proposals",
-            hint=f"Proposals in this workspace: {known}.",
+            file=root / layout.PROPOSALS,
+            hint=f"Proposals in this workspace: {', '.join(known) or 'none'}.",
         )
-    return folder
+    return root / layout.proposal_dir(proposal)
 
 
 def proposal_ids(root: Path) -> list[str]:
-    folder = root / "proposals"
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p.name for p in folder.iterdir() if p.is_dir() and (p / "proposal.toml").is_file()
-    )
+    """The proposals of the workspace on disk, in name order."""
+    return sorted(layout.proposal_ids(DiskSnapshot(root)))
 
 
 def notes_path(root: Path, proposal: str) -> Path:
-    return proposal_folder(root, proposal) / NOTES_FILE
+    proposal_folder(root, proposal)
+    return root / layout.notes_file(proposal)
 
 
 def questions_path(root: Path, proposal: str) -> Path:
-    return proposal_folder(root, proposal) / QUESTIONS_FILE
+    proposal_folder(root, proposal)
+    return root / layout.questions_file(proposal)
 
 
 def load_questions(root: Path, proposal: str | None) -> QuestionRegistry:
     """The proposal's own registry and the workspace's shared ones."""
     if proposal is not None:
         proposal_folder(root, proposal)
-    return load_registry(registry_paths(root, proposal))
+    return load_registry(layout.question_registries(root, proposal))
 
 
 def load_proposal_notes(root: Path, proposal: str) -> ProposalNotes:
@@ -232,7 +226,6 @@ def proposal_comparison(root: Path, proposal: str) -> tuple[Version, Version]:
     """The versions a proposal's notes are checked against: its base (``base`` in
     ``proposal.toml``) and its latest stage with a text (what ``36547`` alone means)."""
     proposal_folder(root, proposal)
-    from wetdiff.store.gitrepo import DiskSnapshot
     from wetdiff.store.proposals import read_proposal
 
     meta = read_proposal(DiskSnapshot(root), proposal)
@@ -259,20 +252,10 @@ class LawStep:
     new: Version
 
 
-def law_notes_files(root: Path) -> list[tuple[str, str, Path]]:
-    """``(bwb_id, artikel, path)`` of every article folder that has a ``notes.toml``: the
-    articles whose history is annotated (and so checked)."""
-    found = []
-    for path in sorted((root / "articles").glob(f"*/*/{NOTES_FILE}")):
-        found.append((path.parent.parent.name, path.parent.name, path))
-    return found
-
-
 def law_steps(root: Path, bwb_id: str, artikel: str) -> list[LawStep]:
     """Each step of an article's history, through its renumberings (273f's history
     starts as 273a in 2005): the first version (compared with nothing) and every
     following version (compared with the one before)."""
-    from wetdiff.store.gitrepo import DiskSnapshot
     from wetdiff.store.law import lineage
 
     versions = [v for v in lineage(DiskSnapshot(root), bwb_id, artikel) if v.artikel is not None]
@@ -344,7 +327,7 @@ def check_law(root: Path) -> list[CheckReport]:
     errors: list[WetdiffError] = []
     questions = _collect(errors, lambda: all_questions(root)) or QuestionRegistry()
     reports = []
-    for bwb_id, artikel, path in law_notes_files(root):
+    for bwb_id, artikel, path in layout.law_notes_files(root):
         notes_file = _collect(errors, partial(read_notes, path))
         steps = _collect(errors, partial(law_steps, root, bwb_id, artikel))
         if notes_file is None or steps is None:
@@ -409,7 +392,7 @@ def default_proposal(root: Path) -> str:
 
     ids = proposal_ids(root)
     try:
-        config = tomllib.loads((root / MARKER).read_text(encoding="utf-8"))
+        config = tomllib.loads((root / layout.MARKER).read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):
         config = {}
     defaults = config.get("defaults", {})
@@ -421,6 +404,6 @@ def default_proposal(root: Path) -> str:
     raise WetdiffError(
         "which proposal? "
         + (f"this workspace has {', '.join(ids)}" if ids else "this workspace has none"),
-        file=root / "proposals",
+        file=root / layout.PROPOSALS,
         hint="Name it (e.g. 'wetdiff check 36547'), or set [defaults] proposal in wetdiff.toml.",
     )

@@ -232,21 +232,6 @@ def load_registry(paths: Iterable[Path]) -> QuestionRegistry:
     return QuestionRegistry(tuple(questions), tuple(warnings), tuple(files))
 
 
-def registry_paths(root: Path, proposal: str | None) -> list[Path]:
-    """The registries read for a proposal: its own, then the workspace's shared ones."""
-    paths = []
-    if proposal is not None:
-        paths.append(root / "proposals" / proposal / "questions.toml")
-    shared = root / "questions"
-    if shared.is_dir():
-        paths.extend(sorted(shared.glob("*.toml")))
-    return paths
-
-
-def render_questions(questions: Iterable[Question]) -> str:
-    return "\n".join(q.to_toml() for q in questions)
-
-
 def add_question(path: Path, question: Question) -> Question:
     """Append a new question to a registry file, atomically; refuses a duplicate id and a
     file that changed on disk since it was read. Existing blocks are kept byte for byte

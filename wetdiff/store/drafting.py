@@ -21,13 +21,15 @@ from wetdiff.model.files import atomic_write, parse_toml, read_text
 from wetdiff.model.normalise import describe_control, find_control
 from wetdiff.model.text_format import parse, render
 from wetdiff.store.gitrepo import message_with_trailers
-from wetdiff.store.proposals import (
-    PROPOSAL_FILE,
-    PROPOSALS,
-    QUESTIONS_FILE,
-    read_proposal,
-    valid_id,
+from wetdiff.store.layout import (
+    proposal_dir,
+    proposal_file,
+    question_registries,
+    questions_file,
+    stage_dir,
+    stage_file,
 )
+from wetdiff.store.proposals import read_proposal, valid_id
 from wetdiff.store.workspace import Workspace
 
 MAX_COPIED = 20
@@ -50,12 +52,8 @@ def question_ids(workspace: Workspace, proposal: str) -> set[str]:
     """The ids of the questions a proposal can answer: its own registry
     (``proposals/<id>/questions.toml``) and the workspace's shared ones
     (``questions/*.toml``), as the notes read them."""
-    paths = [workspace.root / PROPOSALS / proposal / QUESTIONS_FILE]
-    shared = workspace.root / "questions"
-    if shared.is_dir():
-        paths.extend(sorted(shared.glob("*.toml")))
     ids: set[str] = set()
-    for path in paths:
+    for path in question_registries(workspace.root, proposal):
         if not path.is_file():
             continue
         data = parse_toml(read_text(path, what="questions file"), str(path))
@@ -93,7 +91,7 @@ def save_article(
     artikel = parse(artikel_text, source=f"{proposal}/{stage} (new text)", strict=True)
     found = read_proposal(workspace.snapshot(), proposal)
     listed = found.stage(stage)
-    folder = workspace.root / PROPOSALS / proposal / stage
+    folder = workspace.root / stage_dir(proposal, stage)
     if (listed is None or not listed.text) and not folder.is_dir():
         stages = ", ".join(s.id for s in found.text_stages) or "none"
         raise WetdiffError(
@@ -105,12 +103,12 @@ def save_article(
         if answer not in known:
             raise WetdiffError(
                 f"unknown question id {answer!r}; nothing was written",
-                file=workspace.root / PROPOSALS / proposal / QUESTIONS_FILE,
+                file=workspace.root / questions_file(proposal),
                 hint="Add it to the questions registry first (or check the spelling).",
             )
     identity = _writable(workspace)
-    path = folder / f"{artikel.number}.txt"
-    rel = path.relative_to(workspace.root).as_posix()
+    rel = stage_file(proposal, stage, artikel.number)
+    path = workspace.root / rel
     if expected_old_text is None and path.exists():
         raise WetdiffError(
             "this article file exists already (it was created since you "
@@ -157,7 +155,7 @@ def new_proposal(
             f"{name!r}/{stage!r} cannot be a proposal/stage name",
             hint="Use letters, digits, '.', '-' or '_', e.g. 36547 or mijn-ontwerp.",
         )
-    folder = workspace.root / PROPOSALS / name
+    folder = workspace.root / proposal_dir(name)
     if folder.exists():
         raise WetdiffError(f"proposal {name} exists already; nothing was written", file=folder)
     identity = _writable(workspace)
@@ -177,12 +175,12 @@ def new_proposal(
         stage_id = version.label.rsplit("/", 1)[-1]
         own = {
             n[:-4]
-            for n, d in workspace.snapshot(spec.rev).listdir(f"{PROPOSALS}/{spec.name}/{stage_id}")
+            for n, d in workspace.snapshot(spec.rev).listdir(stage_dir(spec.name, stage_id))
             if not d and n.endswith(".txt")
         }
         if not articles:
             copied = tuple(a for a in version.artikelen if a.number in own)
-        questions = workspace.snapshot(spec.rev).read(f"{PROPOSALS}/{spec.name}/{QUESTIONS_FILE}")
+        questions = workspace.snapshot(spec.rev).read(questions_file(spec.name))
     else:
         base = f"law@{dt.date.today().isoformat()}"
     if articles:
@@ -209,21 +207,21 @@ def new_proposal(
         data["started_from"] = version.label  # blame and log continue through it
     if version.illustrative:
         data["illustrative"] = version.illustrative
-    paths = [f"{PROPOSALS}/{name}/{PROPOSAL_FILE}"]
+    paths = [proposal_file(name)]
     message = message_with_trailers(
         f"Start proposal {name} from {version.label}",
         f"{version.title}\nArticles: {', '.join(a.number for a in copied) or 'none yet'}",
         [("Base", base), ("Stage", f"{name}/{stage}")],
     )
     try:
-        (folder / stage).mkdir(parents=True)
-        atomic_write(folder / PROPOSAL_FILE, tomli_w.dumps(data))
+        (workspace.root / stage_dir(name, stage)).mkdir(parents=True)
+        atomic_write(workspace.root / proposal_file(name), tomli_w.dumps(data))
         if questions is not None:
-            atomic_write(folder / QUESTIONS_FILE, questions)
-            paths.append(f"{PROPOSALS}/{name}/{QUESTIONS_FILE}")
+            atomic_write(workspace.root / questions_file(name), questions)
+            paths.append(questions_file(name))
         for artikel in copied:
-            atomic_write(folder / stage / f"{artikel.number}.txt", render(artikel))
-            paths.append(f"{PROPOSALS}/{name}/{stage}/{artikel.number}.txt")
+            paths.append(stage_file(name, stage, artikel.number))
+            atomic_write(workspace.root / paths[-1], render(artikel))
         return workspace.repo.commit(paths, message, author=identity)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)  # the folder made just now, nothing else

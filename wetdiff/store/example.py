@@ -36,13 +36,14 @@ from wetdiff.store.gitrepo import (
     init_repo,
 )
 from wetdiff.store.history import commit_law_version, stage_message
-from wetdiff.store.proposals import PROPOSAL_FILE, read_proposal
-from wetdiff.store.workspace import MARKER, Regeling, WorkspaceConfig
+from wetdiff.store.layout import ARTICLES, MARKER, NOTES_FILE, PROPOSAL_FILE, PROPOSALS
+from wetdiff.store.proposals import read_proposal
+from wetdiff.store.workspace import Regeling, WorkspaceConfig
 
 ENV_DATA_DIR = "WETDIFF_DATA_DIR"
 # Part of the folder's hash: a change in how the example is built gives a new folder too.
 BUILD_FORMAT = "wetdiff-example-1"
-PARTS = ("articles", "proposals")
+PARTS = (ARTICLES, PROPOSALS)
 EXAMPLE_NAME = "Worked example: art. 273f Wetboek van Strafrecht and bill 36 547"
 
 
@@ -60,12 +61,12 @@ def shipped_source() -> Path | None:
     """The folder holding the shipped ``articles/`` and ``proposals/``."""
     try:
         packaged = resources.files("wetdiff") / "example"
-        if packaged.is_dir() and (packaged / "articles").is_dir():
+        if packaged.is_dir() and (packaged / ARTICLES).is_dir():
             return Path(str(packaged))
     except (ModuleNotFoundError, OSError):
         pass
     checkout = Path(__file__).resolve().parents[2]
-    if (checkout / "articles").is_dir() and (checkout / "pyproject.toml").is_file():
+    if (checkout / ARTICLES).is_dir() and (checkout / "pyproject.toml").is_file():
         return checkout
     return None
 
@@ -158,9 +159,9 @@ def _build(repo: GitRepo, target: Path, source: Path, files: list[str]) -> None:
         # not a version's metadata: it goes in with the other files.
         if (
             len(parts) == 4
-            and parts[0] == "articles"
+            and parts[0] == ARTICLES
             and rel.endswith(".toml")
-            and parts[3] != "notes.toml"
+            and parts[3] != NOTES_FILE
         ):
             meta = VersionMeta.from_toml(
                 read_text(source / rel, what="metadata file"), str(source / rel)
@@ -177,7 +178,7 @@ def _build(repo: GitRepo, target: Path, source: Path, files: list[str]) -> None:
         {
             rel.split("/")[1]
             for rel in files
-            if rel.startswith("proposals/")
+            if rel.startswith(PROPOSALS + "/")
             and rel.count("/") == 2
             and rel.endswith("/" + PROPOSAL_FILE)
         }

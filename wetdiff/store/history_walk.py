@@ -19,7 +19,8 @@ from wetdiff.model.version import Version
 from wetdiff.store import law
 from wetdiff.store.gitrepo import Snapshot
 from wetdiff.store.history import format_act
-from wetdiff.store.proposals import PROPOSALS, Proposal, proposal_ids, read_proposal
+from wetdiff.store.layout import article_dir, proposal_ids, stage_file
+from wetdiff.store.proposals import Proposal, read_proposal
 from wetdiff.store.workspace import Workspace
 
 
@@ -70,7 +71,7 @@ def law_step(bwb_id: str, meta: VersionMeta, artikel: Artikel | None) -> Step:
         meta.renumbered_from,
         meta.renumbered_to,
         meta.answers,
-        path=f"{law.ARTICLES}/{bwb_id}/{meta.artikel}/{day}.{suffix}",
+        path=f"{article_dir(bwb_id, meta.artikel)}/{day}.{suffix}",
     )
 
 
@@ -79,7 +80,7 @@ def find_bwb(workspace: Workspace, snapshot: Snapshot, number: str) -> str | Non
     preferred = [r.bwb_id for r in workspace.config.regelingen]
     present = law.bwb_ids(snapshot)
     for bwb in [b for b in preferred if b in present] + [b for b in present if b not in preferred]:
-        if snapshot.is_dir(f"{law.ARTICLES}/{bwb}/{number}"):
+        if snapshot.is_dir(article_dir(bwb, number)):
             return bwb
     return None
 
@@ -104,7 +105,7 @@ def stage_steps(
     """The stages of a proposal that carry the article, in stage order."""
     steps = []
     for stage in proposal.text_stages:
-        rel = f"{PROPOSALS}/{proposal.id}/{stage.id}/{number}.txt"
+        rel = stage_file(proposal.id, stage.id, number)
         text = snapshot.read(rel)
         if text is not None:
             artikel = parse(text, source=snapshot.where(rel), strict=False)

@@ -20,9 +20,8 @@ from wetdiff.model.files import ArticleVersion, VersionMeta, line_of, parse_toml
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import article_sort_key
 from wetdiff.store.gitrepo import Snapshot
+from wetdiff.store.layout import ARTICLES, article_dir, regeling_dir, regeling_file
 
-ARTICLES = "articles"
-REGELING_FILE = "regeling.toml"
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.toml$")
 _CAPTURE = re.compile(r"(\d{4}-\d{2}-\d{2})\.xml$")
 
@@ -33,13 +32,13 @@ def bwb_ids(snapshot: Snapshot) -> list[str]:
 
 
 def article_numbers(snapshot: Snapshot, bwb_id: str) -> list[str]:
-    names = [name for name, is_dir in snapshot.listdir(f"{ARTICLES}/{bwb_id}") if is_dir]
+    names = [name for name, is_dir in snapshot.listdir(regeling_dir(bwb_id)) if is_dir]
     return sorted(names, key=article_sort_key)
 
 
 def version_dates(snapshot: Snapshot, bwb_id: str, number: str) -> list[dt.date]:
     dates = []
-    for name, is_dir in snapshot.listdir(f"{ARTICLES}/{bwb_id}/{number}"):
+    for name, is_dir in snapshot.listdir(article_dir(bwb_id, number)):
         match = _DATED.match(name)
         if match and not is_dir:
             try:
@@ -47,7 +46,7 @@ def version_dates(snapshot: Snapshot, bwb_id: str, number: str) -> list[dt.date]
             except ValueError:
                 raise WetdiffError(
                     "the file name is not a real date",
-                    file=snapshot.where(f"{ARTICLES}/{bwb_id}/{number}/{name}"),
+                    file=snapshot.where(f"{article_dir(bwb_id, number)}/{name}"),
                     hint="Law version files are named by their in-force date, "
                     "e.g. 2013-11-15.toml.",
                 ) from None
@@ -58,7 +57,7 @@ def read_article_version(
     snapshot: Snapshot, bwb_id: str, number: str, day: dt.date
 ) -> ArticleVersion:
     """One dated version: its metadata and (unless it ceased that day) its text."""
-    stem = f"{ARTICLES}/{bwb_id}/{number}/{day.isoformat()}"
+    stem = f"{article_dir(bwb_id, number)}/{day.isoformat()}"
     meta_text = snapshot.read(f"{stem}.toml")
     if meta_text is None:
         raise WetdiffError("no such law version", file=snapshot.where(f"{stem}.toml"))
@@ -163,7 +162,7 @@ def data_until(
     when a history is imported), else the latest date the data itself shows (an in-force
     date, or the capture date of an official file the ``sources`` were read from). The
     law asked for on a later date is shown as that text, never as "in force" then."""
-    path = f"{ARTICLES}/{bwb_id}/{REGELING_FILE}"
+    path = regeling_file(bwb_id)
     text = snapshot.read(path)
     declared: dt.date | None = None
     if text is not None:

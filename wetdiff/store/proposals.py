@@ -21,10 +21,8 @@ from wetdiff.model.files import GAP, parse_toml
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import article_sort_key
 from wetdiff.store.gitrepo import Snapshot
+from wetdiff.store.layout import proposal_dir, proposal_file, stage_dir
 
-PROPOSALS = "proposals"
-PROPOSAL_FILE = "proposal.toml"
-QUESTIONS_FILE = "questions.toml"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -80,14 +78,6 @@ def valid_id(name: str) -> bool:
     return bool(_ID.match(name))
 
 
-def proposal_ids(snapshot: Snapshot) -> list[str]:
-    return [
-        name
-        for name, is_dir in snapshot.listdir(PROPOSALS)
-        if is_dir and snapshot.read(f"{PROPOSALS}/{name}/{PROPOSAL_FILE}") is not None
-    ]
-
-
 def _line_of(text: str, key: str) -> int | None:
     for number, line in enumerate(text.splitlines(), 1):
         if line.split("=", 1)[0].strip() == key:
@@ -120,7 +110,7 @@ def _text_field(data: dict[str, Any], key: str, where: str, source: str, default
 
 
 def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
-    rel = f"{PROPOSALS}/{proposal_id}/{PROPOSAL_FILE}"
+    rel = proposal_file(proposal_id)
     where = snapshot.where(rel)
     text = snapshot.read(rel)
     if text is None:
@@ -183,13 +173,13 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
             )
         )
     # A stage folder not listed in proposal.toml is still a stage with text (a draft).
-    for name, is_dir in snapshot.listdir(f"{PROPOSALS}/{proposal_id}"):
+    for name, is_dir in snapshot.listdir(proposal_dir(proposal_id)):
         if (
             is_dir
             and name not in seen
             and any(
                 n.endswith(".txt")
-                for n, d in snapshot.listdir(f"{PROPOSALS}/{proposal_id}/{name}")
+                for n, d in snapshot.listdir(stage_dir(proposal_id, name))
                 if not d
             )
         ):
@@ -210,7 +200,7 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
 
 def stage_articles(snapshot: Snapshot, proposal_id: str, stage_id: str) -> list[Artikel]:
     """The article files of one stage (only those it changes or adds)."""
-    folder = f"{PROPOSALS}/{proposal_id}/{stage_id}"
+    folder = stage_dir(proposal_id, stage_id)
     artikelen = []
     for name, is_dir in snapshot.listdir(folder):
         if is_dir or not name.endswith(".txt"):

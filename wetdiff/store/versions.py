@@ -31,12 +31,11 @@ from wetdiff.model.version import Version, article_sort_key, load_path
 from wetdiff.store import law
 from wetdiff.store.gitrepo import Snapshot, walk_files
 from wetdiff.store.history import format_act
+from wetdiff.store.layout import proposal_ids, stage_dir
 from wetdiff.store.proposals import (
-    PROPOSALS,
     Proposal,
     Stage,
     overlay,
-    proposal_ids,
     read_proposal,
     stage_articles,
 )
@@ -119,6 +118,40 @@ def check(spec: str, workspace: Workspace | None = None) -> None:
         proposal_stage(snapshot, read_proposal(snapshot, parsed.name), parsed.stage, parsed.rev)
 
 
+def split_rev(spec: str) -> tuple[str | None, str]:
+    """``HEAD~2:36547/nr2`` → ``("HEAD~2", "36547/nr2")``; without a revision
+    ``(None, spec)``."""
+    rev, colon, rest = spec.partition(":")
+    return (rev, rest) if colon else (None, spec)
+
+
+def proposal_of(spec: str, workspace: Workspace) -> str:
+    """The proposal whose notes and questions go with a version: the one whose stage
+    ``spec`` names (``36547``, ``36547/nr2``, ``HEAD~1:36547/nr2``, a stage's tag), or ""
+    for the law, a path, or a spec that names nothing here."""
+    spec = spec.strip()
+    path = Path(spec)
+    if not spec or _missing_path(spec, path) or (path.exists() and not _is_name(spec, workspace)):
+        return ""
+    try:
+        parsed = parse_spec(spec, workspace)
+    except WetdiffError:
+        return ""
+    return parsed.name if parsed.kind == "proposal" else ""
+
+
+def split_stage(spec: str) -> tuple[str, str]:
+    """``36547/nvw1`` → ``("36547", "nvw1")``: the stage a text is saved into (``save``,
+    ``apply --as``, the TUI's editor), which must be on disk: no revision, no date."""
+    proposal, slash, stage = spec.strip().partition("/")
+    if not (proposal and slash and stage) or any(c in spec for c in ":@") or "/" in stage:
+        raise WetdiffError(
+            f"{spec!r}: give the proposal and the stage, e.g. 36547/nr2",
+            hint="A text is saved into a stage on disk: PROPOSAL/STAGE, no revision or date.",
+        )
+    return proposal, stage
+
+
 def _missing_path(spec: str, path: Path) -> bool:
     """A spec that can only be a path (absolute, ./…, an article file's name) and names
     no file: say so, rather than list the versions as for a mistyped name."""
@@ -157,10 +190,8 @@ def parse_spec(spec: str, workspace: Workspace, *, _depth: int = 0) -> Spec:
     ``REV:path``. Paths on disk are handled by :func:`resolve` before this."""
     if _depth > _MAX_DEPTH:
         raise WetdiffError(f"version {spec!r}: tags lead to each other too deeply")
-    rev: str | None = None
-    rest = spec
-    if ":" in spec:
-        rev, rest = spec.split(":", 1)
+    rev, rest = split_rev(spec)
+    if rev is not None:
         if not rev:
             raise WetdiffError(
                 f"version {spec!r}: nothing before ':'",
@@ -333,7 +364,7 @@ def proposal_stage(
 ) -> Stage:
     """The stage a spec names (the latest with a text when None), or a clear error."""
     pid = proposal.id
-    with_text = [s.id for s in proposal.text_stages if snapshot.is_dir(f"{PROPOSALS}/{pid}/{s.id}")]
+    with_text = [s.id for s in proposal.text_stages if snapshot.is_dir(stage_dir(pid, s.id))]
     where = f" at {rev}" if rev else ""
     if stage_id is None:
         if not with_text:

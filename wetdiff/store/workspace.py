@@ -40,9 +40,10 @@ from wetdiff.store.gitrepo import (
     open_repo,
     user_identity,
 )
-from wetdiff.store.proposals import Proposal, proposal_ids, read_proposal
+from wetdiff.store.layout import ARTICLES, MARKER, PROPOSALS, find_root, proposal_ids
+from wetdiff.store.proposals import Proposal, read_proposal
 
-MARKER = "wetdiff.toml"
+__all__ = ["MARKER", "Workspace", "find_root", "init_workspace", "open_workspace"]
 ENV_WORKSPACE = "WETDIFF_WORKSPACE"
 
 _lock = threading.RLock()
@@ -213,11 +214,6 @@ class Workspace:
 
         return new_proposal(self, name, from_version, title=title, articles=articles, stage=stage)
 
-    def article_file(self, proposal: str, stage: str, number: str) -> Path:
-        """Where a stage's text of an article lives (read it to get the text to edit and
-        the ``expected_old_text`` to save against)."""
-        return self.root / "proposals" / proposal / stage / f"{number}.txt"
-
     def record_law_versions(self, versions: Iterable[ArticleVersion]) -> list[str]:
         """Write official article versions into ``articles/`` and commit them, one
         commit per in-force date, oldest first (for importers)."""
@@ -235,15 +231,6 @@ class Workspace:
         """Stop the repository's git processes (they restart if it is used again)."""
         if self._repo is not None:
             self._repo.close()
-
-
-def find_root(start: Path) -> Path | None:
-    """The nearest folder from ``start`` upwards with a ``wetdiff.toml``."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / MARKER).is_file():
-            return folder
-    return None
 
 
 def open_workspace(start: Path | None = None) -> Workspace:
@@ -322,7 +309,7 @@ def init_workspace(
     config = config or WorkspaceConfig(name or folder.name)
     (folder / MARKER).write_text(config.to_toml(), encoding="utf-8")
     paths = [MARKER]
-    for sub in ("articles", "proposals"):
+    for sub in (ARTICLES, PROPOSALS):
         (folder / sub).mkdir(exist_ok=True)
         keep = folder / sub / ".gitkeep"
         if not any((folder / sub).iterdir()):

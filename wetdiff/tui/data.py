@@ -129,14 +129,6 @@ class ArticleDraft:
     expected: str | None
 
 
-def split_rev(spec: str) -> tuple[str, str]:
-    """``HEAD~2:36547/nr2`` → ("HEAD~2", "36547/nr2"); no revision → ("", spec)."""
-    if ":" in spec and not Path(spec).exists():
-        rev, _, rest = spec.partition(":")
-        return rev, rest
-    return "", spec
-
-
 class Prefetch:
     """The first comparison's text (notes follow: :meth:`Session.with_notes`), computed
     in a background thread started as the app starts,
@@ -219,14 +211,6 @@ class Session:
 
     # reading
 
-    def proposal_of(self, spec: str) -> str:
-        """The proposal a version spec names (``36547/nr2`` → ``36547``), or ""."""
-        from wetdiff.store.proposals import proposal_ids
-
-        _, rest = split_rev(spec)
-        head = rest.split("/", 1)[0]
-        return head if head in proposal_ids(self.workspace.snapshot()) else ""
-
     def compare(
         self, old_spec: str | None, new_spec: str | None, provide: Provide | None = None
     ) -> Comparison:
@@ -239,14 +223,14 @@ class Session:
         """Resolve both versions and compare them; the notes follow (:meth:`with_notes`),
         so the text can be on screen before the notes files are read. With ``provide``,
         a whole code's opening articles are handed to it first (:func:`compare_in_steps`)."""
-        from wetdiff.store.versions import resolve
+        from wetdiff.store.versions import proposal_of, resolve
 
         if not old_spec or not new_spec:
             default_old, default_new = self.default_specs()
             old_spec, new_spec = old_spec or default_old, new_spec or default_new
         old = resolve(old_spec, self.workspace)
         new = resolve(new_spec, self.workspace)
-        proposal = self.proposal_of(new_spec) or self.proposal_of(old_spec)
+        proposal = proposal_of(new_spec, self.workspace) or proposal_of(old_spec, self.workspace)
         a, b = old_spec, new_spec
 
         def finish(changeset: ChangeSet, opening: tuple[str, ...]) -> Comparison:
@@ -423,22 +407,19 @@ class Session:
         """The text of ``artikel`` in a proposal stage, for editing."""
         from wetdiff.model.files import read_text
         from wetdiff.model.text_format import render
-        from wetdiff.store.versions import resolve
+        from wetdiff.store.layout import stage_file
+        from wetdiff.store.versions import parse_spec, proposal_of, proposal_stage, resolve
 
-        rev, rest = split_rev(spec)
-        proposal = self.proposal_of(spec)
-        if rev or not proposal:
+        parsed = parse_spec(spec, self.workspace) if proposal_of(spec, self.workspace) else None
+        if parsed is None or parsed.rev is not None:
             raise WetdiffError(
                 f"'{spec}' is not a proposal stage on disk; only a proposal's text can be edited",
                 hint="Compare against a proposal stage (press v), e.g. 36547/nr2, then edit.",
             )
-        stage = rest.split("/", 1)[1] if "/" in rest else ""
-        if not stage:
-            latest = self.workspace.proposal(proposal).latest
-            if latest is None:
-                raise WetdiffError(f"proposal {proposal} has no stage with a text yet")
-            stage = latest.id
-        path = self.root / "proposals" / proposal / stage / f"{artikel}.txt"
+        proposal = parsed.name
+        snapshot = self.workspace.snapshot()
+        stage = proposal_stage(snapshot, self.workspace.proposal(proposal), parsed.stage).id
+        path = self.root / stage_file(proposal, stage, artikel)
         if path.exists():
             text = read_text(path)
             return ArticleDraft(proposal, stage, artikel, text, text)

@@ -217,16 +217,15 @@ def _write_in_place(path: Path, changed: list, numbers: tuple[str, ...]) -> None
 
 
 def _save_stage(spec: str, changed: list, numbers: tuple[str, ...], message: str) -> None:
-    proposal, _, stage = spec.partition("/")
-    if not proposal or not stage:
-        raise click.UsageError("--as takes PROPOSAL/STAGE, e.g. --as 36547/nvw1")
+    from wetdiff.store.layout import stage_file
+    from wetdiff.store.versions import split_stage
     from wetdiff.store.workspace import open_workspace
 
+    proposal, stage = split_stage(spec)
     workspace = open_workspace()
     try:
-        folder = workspace.root / "proposals" / proposal / stage
         for number in numbers:
-            path = folder / f"{number}.txt"
+            path = workspace.root / stage_file(proposal, stage, number)
             expected = path.read_text(encoding="utf-8") if path.exists() else None
             workspace.save_article(
                 proposal, stage, _article_text(number, changed), expected, message

@@ -46,10 +46,10 @@ def command(proposal: str | None, output_format: str, gaps: bool) -> None:
         check_law,
         check_proposal,
         find_root,
-        law_notes_files,
         proposal_folder,
         proposal_ids,
     )
+    from wetdiff.store.layout import law_notes_files
 
     root = find_root()
     if proposal is None:

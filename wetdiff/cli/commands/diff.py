@@ -10,28 +10,13 @@ from __future__ import annotations
 import gc
 import json
 import sys
-from pathlib import Path
 
 import click
 
+from wetdiff.cli.options import load_version
 from wetdiff.errors import WetdiffError
-from wetdiff.model.version import Version
 
 FORMATS = ("side-by-side", "renvooi", "unified", "json")
-
-
-def _load(spec: str) -> Version:
-    """A version through the one version parser. What can only be a path (``x.txt``,
-    ``/abs/folder``, ``./rel``) is read directly, as that parser would, without loading
-    the git store; if it does not exist, that is one clear message."""
-    path = Path(spec)
-    if path.suffix in (".txt", ".toml") or spec.startswith(("/", ".")):
-        from wetdiff.model.version import load_path
-
-        return load_path(path)
-    from wetdiff.cli.options import load_version
-
-    return load_version(spec)
 
 
 @click.command()
@@ -112,7 +97,7 @@ def _run(
     """Compare and show; whether anything (shown) differs."""
     from wetdiff.diff import ChangeSet, compare
 
-    old_version, new_version = _load(old), _load(new)
+    old_version, new_version = load_version(old), load_version(new)
     changeset = compare(old_version, new_version)
     changes = changeset.changes
     if articles:

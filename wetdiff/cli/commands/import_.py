@@ -21,24 +21,9 @@ import click
 
 from wetdiff.cli.options import format_option
 from wetdiff.errors import WetdiffError
+from wetdiff.store.layout import find_root
 
-WORKSPACE_MARKER = "wetdiff.toml"
 _SHOWN_WARNINGS = 5
-
-
-def _workspace_root(start: Path) -> Path | None:
-    """The workspace around ``start``: the store's finder when it is installed, else the
-    same rule (a ``wetdiff.toml`` in this folder or one above it)."""
-    try:
-        from wetdiff.store.workspace import find_root
-    except ImportError:
-        pass
-    else:
-        return find_root(start)
-    for folder in [start, *start.parents]:
-        if (folder / WORKSPACE_MARKER).is_file():
-            return folder
-    return None
 
 
 def _inside(out: Path | None, *, default: str = "articles") -> Path:
@@ -46,7 +31,7 @@ def _inside(out: Path | None, *, default: str = "articles") -> Path:
     A path that leads outside (``../elsewhere``, an absolute path, a symlink out) is
     refused, so a typo never scatters files over the disk."""
     cwd = Path.cwd()
-    root = _workspace_root(cwd)
+    root = find_root(cwd)
     base = root or cwd
     target = (base / default if out is None else cwd / out).resolve()
     if not target.is_relative_to(base.resolve()):
@@ -132,7 +117,7 @@ def bwb(
 
     files = _expand(files)
     target = _inside(out)
-    root = _workspace_root(Path.cwd())
+    root = find_root(Path.cwd())
     progress = _progress(len(files)) if output_format == "text" else None
     try:
         series = import_series(

@@ -27,7 +27,8 @@ def command(directory: Path | None, example: bool, name: str, output_format: str
     included, to explore or draft in. An existing workspace is never overwritten.
     """
     from wetdiff.errors import WetdiffError
-    from wetdiff.store.workspace import MARKER, init_workspace
+    from wetdiff.store.layout import MARKER
+    from wetdiff.store.workspace import init_workspace
 
     folder = (directory or Path.cwd()).resolve()
     if example:

@@ -92,9 +92,10 @@ def _notes_of(root: Path, entry: Any) -> list[tuple[str, Any]]:
         return []
     from wetdiff.notes import read_notes
     from wetdiff.notes.anchor import attach
+    from wetdiff.store.layout import notes_file as notes_of_proposal
 
-    proposal = entry.step.label.split("/", 1)[0]
-    notes_file = read_notes(root / "proposals" / proposal / "notes.toml")
+    proposal = entry.step.label.split("/", 1)[0]  # the stage's own label: 36547/nr2
+    notes_file = read_notes(root / notes_of_proposal(proposal))
     if not notes_file.notes:
         return []
     attachment = attach(notes_file.notes, entry.changeset)

@@ -41,18 +41,17 @@ def _author(given: str) -> str:
 
 def _proposal_notes(specs: tuple[str, str]) -> tuple[Any, Any]:
     """The notes and questions of the proposal a version names (``36547/nr2``), if any."""
-    from wetdiff.notes.proposal import find_root, load_proposal_notes, proposal_ids
+    if all(Path(s).exists() for s in specs):
+        return None, None  # two article files: no workspace, no notes
+    from wetdiff.notes.proposal import load_proposal_notes
+    from wetdiff.store.versions import proposal_of
+    from wetdiff.store.workspace import open_workspace
 
-    candidates = [
-        s.split(":", 1)[-1].split("/", 1)[0] for s in reversed(specs) if not Path(s).exists()
-    ]
-    if not candidates:
-        return None, None
-    root = find_root()
-    known = proposal_ids(root)
-    for candidate in candidates:
-        if candidate in known:
-            found = load_proposal_notes(root, candidate)
+    workspace = open_workspace()
+    for spec in reversed(specs):
+        proposal = proposal_of(spec, workspace)
+        if proposal:
+            found = load_proposal_notes(workspace.root, proposal)
             return found.notes, found.questions
     return None, None
 

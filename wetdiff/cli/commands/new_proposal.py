@@ -44,6 +44,7 @@ def command(
     Then edit proposals/NAME/STAGE/<artikel>.txt and record each step with
     'wetdiff save NAME/STAGE <artikel> --message "why"'.
     """
+    from wetdiff.store.layout import proposal_dir
     from wetdiff.store.workspace import open_workspace
 
     workspace = open_workspace()
@@ -55,7 +56,7 @@ def command(
                     "proposal": name,
                     "stage": stage,
                     "from": from_version,
-                    "folder": str(workspace.root / "proposals" / name),
+                    "folder": str(workspace.root / proposal_dir(name)),
                     "commit": sha,
                 },
                 ensure_ascii=False,

@@ -35,14 +35,13 @@ def command(
     from wetdiff.errors import WetdiffError
     from wetdiff.model.files import read_text
     from wetdiff.model.text_format import parse
-    from wetdiff.store.proposals import PROPOSALS
+    from wetdiff.store.layout import stage_dir
+    from wetdiff.store.versions import split_stage
     from wetdiff.store.workspace import open_workspace
 
-    proposal, slash, stage = stage_spec.partition("/")
-    if not slash or not proposal or not stage:
-        raise WetdiffError(f"{stage_spec!r}: give the proposal and the stage, e.g. 36547/nr2")
+    proposal, stage = split_stage(stage_spec)
     workspace = open_workspace()
-    folder = workspace.root / PROPOSALS / proposal / stage
+    folder = workspace.root / stage_dir(proposal, stage)
     path = Path(source)
     if path.suffix == ".txt" or path.exists():
         text = read_text(path)

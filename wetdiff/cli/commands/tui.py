@@ -65,7 +65,7 @@ def check_versions(old: str | None, new: str | None, workspace: Path | None) -> 
     elif opened is not None and all(opened.config.default_compare):
         from wetdiff.errors import WetdiffError
         from wetdiff.model.files import line_of
-        from wetdiff.store.workspace import MARKER
+        from wetdiff.store.layout import MARKER
 
         marker = opened.root / MARKER
         for spec in opened.config.default_compare:

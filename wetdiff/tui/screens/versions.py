@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
-from wetdiff.tui.data import split_rev
+from wetdiff.store.versions import split_rev
 
 if TYPE_CHECKING:
     from wetdiff.tui.app import WetdiffApp
