@@ -3,13 +3,17 @@ provisions that still cite an article after it moved (the consequential amendmen
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wetdiff.importers.bwb import read_toestand
 from wetdiff.model.artikel import Alinea, Artikel, Locatie
-from wetdiff.model.references import citing, extract_references
+from wetdiff.model.numbering import ORDINAL_VALUES
+from wetdiff.model.references import _ORD_ONLY, citing, extract_references
 
 SERIES = Path(__file__).parent / "fixtures" / "bwb" / "series"
 HERE = Locatie("273f", "4")
@@ -177,3 +181,27 @@ def test_citations_inside_the_article_itself_on_request() -> None:
         ("273f/2", "273f/1/2°"),
     }
     assert citing(artikelen, Locatie("273f", "1")) == []
+
+
+_ORDINAL_PARTS = st.sampled_from(
+    ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "en", "ën"]
+    + ["twin", "der", "veer", "tach", "tig", "ste", "tiende", "de", "eerste", "elf", "twaalf"]
+    + ["E", "Ë", " ", "lid", "t"]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_ORDINAL_PARTS, max_size=6).map("".join))
+def test_ordinal_pattern_matches_exactly_the_ordinal_words(text: str) -> None:
+    """The compact ordinal pattern means what an alternation of all 99 words means."""
+    every_word = re.compile("|".join(sorted(ORDINAL_VALUES, key=len, reverse=True)), re.IGNORECASE)
+    assert bool(_ORD_ONLY.fullmatch(text)) == bool(every_word.fullmatch(text))
+    found = _ORD_ONLY.search(text)
+    expected = every_word.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_every_ordinal_word_is_an_ordinal() -> None:
+    for word, value in ORDINAL_VALUES.items():
+        assert _ORD_ONLY.fullmatch(word) and _ORD_ONLY.fullmatch(word.upper()), word
+        assert _targets(f"het {word} lid") == [(f"het {word} lid", f"273f/{value}", True)]

@@ -26,8 +26,16 @@ from wetdiff.model.numbering import ORDINAL_VALUES
 
 _SUFFIX = r"(?:quinquies|sexies|septies|octies|novies|decies|quater|bis|ter|[a-z]{1,3})"
 _ARTICLE_NR = rf"\d+{_SUFFIX}?(?![\w°])"
-_ORDINALS = "|".join(sorted(ORDINAL_VALUES, key=len, reverse=True))
-_ORD = rf"(?:{_ORDINALS})"
+# The ordinal words of ORDINAL_VALUES ("eerste" … "negenennegentigste"), exactly those 99,
+# spelled as their parts: the same words as an alternation of all 99, compiled in a tenth
+# of a millisecond instead of ~20 ms at every start (tests/test_references.py checks both
+# match the same).
+_ORD = (
+    r"(?:(?:(?:een|vier|vijf|zes|zeven|acht|negen)en|(?:twee|drie)ën)?"
+    r"(?:twin|der|veer|vijf|zes|zeven|tach|negen)tigste"
+    r"|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde"
+    r"|(?:der|veer|vijf|zes|zeven|acht|negen)tiende)"
+)
 _JOIN = r"(?:\s*,\s*(?:en\s+|of\s+)?|\s+en\s+|\s+of\s+|\s+tot\s+en\s+met\s+|\s*-\s*)"
 # After a bare letter ("onder a") something must show it is a citation, not a word.
 _LETTER_END = (
