@@ -205,3 +205,10 @@ def test_every_ordinal_word_is_an_ordinal() -> None:
     for word, value in ORDINAL_VALUES.items():
         assert _ORD_ONLY.fullmatch(word) and _ORD_ONLY.fullmatch(word.upper()), word
         assert _targets(f"het {word} lid") == [(f"het {word} lid", f"273f/{value}", True)]
+
+
+def test_key_words_in_any_case_are_found() -> None:
+    """The quick key-word test before each search must not lose a citation in capitals,
+    nor one with a letter that matches only when case is ignored (Turkish İ)."""
+    assert _targets("ZIE HET EERSTE LID") == [("HET EERSTE LID", "273f/1", True)]
+    assert _targets("het eerste LİD") == [("het eerste LİD", "273f/1", True)]
