@@ -184,9 +184,11 @@ def test_citations_inside_the_article_itself_on_request() -> None:
 
 
 _ORDINAL_PARTS = st.sampled_from(
-    ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "en", "ën"]
-    + ["twin", "der", "veer", "tach", "tig", "ste", "tiende", "de", "eerste", "elf", "twaalf"]
-    + ["E", "Ë", " ", "lid", "t"]
+    [
+        *("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "en", "ën"),
+        *("twin", "der", "veer", "tach", "tig", "ste", "tiende", "de", "eerste", "elf", "twaalf"),
+        *("E", "Ë", " ", "lid", "t"),
+    ]
 )
 
 

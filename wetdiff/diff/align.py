@@ -77,13 +77,11 @@ class Unit:
     key: str  # compare form of the text
     words: frozenset[str]
     size: int  # number of word tokens
+    trivial: bool  # fewer than MIN_MOVE_TOKENS words: paired only in place, never moved
+    sequence: tuple[str, ...]  # the words in order (for the shingles of an article)
     partner: Unit | None = None
     extra: list[Unit] = field(default_factory=list)  # other parts of a split / merger
     part: bool = False  # paired to its whole as a further part of a split / merger
-
-    @property
-    def trivial(self) -> bool:
-        return self.size < MIN_MOVE_TOKENS
 
     @property
     def place(self) -> tuple[str | None, tuple[str, ...], int]:
@@ -92,9 +90,12 @@ class Unit:
         return loc.lid, loc.onderdelen, loc.alinea
 
 
+_Known = tuple[str, frozenset[str], int, bool, tuple[str, ...]]  # what units_of caches
+
+
 def units_of(
     artikelen: Iterable[Artikel],
-    seen: dict[str, tuple[str, frozenset[str], int]],
+    seen: dict[str, _Known],
     walked: dict[int, tuple[Artikel, list[Provision]]] | None = None,
 ) -> tuple[list[Unit], list[list[Unit]]]:
     """All provisions of a version as units, and the units per article. ``seen`` caches
@@ -112,8 +113,15 @@ def units_of(
             known = seen.get(provision.text)
             if known is None:
                 key = compare_key(provision.text)
-                found = words_of(key)
-                known = seen[provision.text] = (key, frozenset(found), len(found))
+                found = tuple(words_of(key))
+                size = len(found)
+                known = seen[provision.text] = (
+                    key,
+                    frozenset(found),
+                    size,
+                    size < MIN_MOVE_TOKENS,
+                    found,
+                )
             unit = Unit(len(units), a, provision, *known)
             units.append(unit)
             mine.append(unit)
@@ -135,7 +143,7 @@ class Alignment:
 
 def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]) -> Alignment:
     """Pair the provisions of two versions (the passes of the module docstring)."""
-    seen: dict[str, tuple[str, frozenset[str], int]] = {}
+    seen: dict[str, _Known] = {}
     walked: dict[int, tuple[Artikel, list[Provision]]] = {}
     old, old_by_article = units_of(old_artikelen, seen, walked)
     new, new_by_article = units_of(new_artikelen, seen, walked)
@@ -199,7 +207,7 @@ def _content(units: list[Unit]) -> str:
 
 
 def _shingles(units: list[Unit]) -> frozenset[tuple[str, ...]]:
-    words = words_of(" ".join(u.key for u in units))
+    words = [w for u in units for w in u.sequence]  # as words_of of the joined keys
     if len(words) < 3:
         return frozenset([tuple(words)])
     return frozenset(zip(words, words[1:], words[2:], strict=False))
@@ -281,24 +289,30 @@ def _pair_articles(
         for shingle in new_shingles[n]:
             index[shingle].append(n)
     old_shingles = {o: _shingles(old_units[o]) for o in range(len(old_artikelen)) if o not in pairs}
-    weights = _ShingleWeights(word_weights)
+    weights = _Weights(_ShingleWeights(word_weights))
     candidates: list[tuple[float, int, int, int]] = []
     for o, artikel in enumerate(old_artikelen):
         if o in pairs:
             continue
         mine = old_shingles[o]
-        shared: dict[int, int] = defaultdict(int)
+        shared: Counter[int] = Counter()
+        common = 0  # shingles of this article too common to be counted: maybe shared too
         for shingle in mine:
             posting = index.get(shingle)
-            if posting and len(posting) <= MAX_POSTING:
-                for n in posting:
-                    shared[n] += 1
-        best = sorted(shared, key=lambda n: (-shared[n], n))[:MAX_CANDIDATES]
+            if posting:
+                if len(posting) <= MAX_POSTING:
+                    shared.update(posting)
+                else:
+                    common += 1
+        best = [n for n, _ in sorted(shared.items(), key=_most_shared)[:MAX_CANDIDATES]]
         same = new_by_number.get(artikel.number)
         if same is not None and same not in taken and same not in best:
             best.append(same)
         for n in best:
-            score = _similarity(mine, new_shingles[n], weights)  # type: ignore[arg-type]
+            theirs = new_shingles[n]
+            if 2 * (shared[n] + common) / (len(mine) + len(theirs)) < WEIGHTED_FLOOR:
+                continue  # even sharing all it could, below the floor: scores 0
+            score = _similarity(mine, theirs, weights)
             if score >= ARTICLE_SIMILARITY and not (
                 trivial(old_units[o]) and new_artikelen[n].number != artikel.number
             ):
@@ -369,11 +383,27 @@ def _pair_exact(olds: list[Unit], news: list[Unit]) -> None:
             _link(unit, free[0])
 
 
+class _Weights:
+    """Weights of words (or shingles), and the total weight of each set, worked out
+    once per set: a set is scored against many candidates."""
+
+    def __init__(self, weights: dict) -> None:  # type: ignore[type-arg]
+        self.get = weights.get
+        self.totals: dict[frozenset, float] = {}  # type: ignore[type-arg]
+
+    def total(self, items: frozenset) -> float:  # type: ignore[type-arg]
+        total = self.totals.get(items)
+        if total is None:
+            get = self.get
+            total = self.totals[items] = sum([get(w, 1.0) for w in items])
+        return total
+
+
 def _similarity(
-    a: frozenset,
+    a: frozenset,  # type: ignore[type-arg]
     b: frozenset,  # type: ignore[type-arg]
-    weights: dict | None,
-) -> float:  # type: ignore[type-arg]
+    weights: _Weights | None,
+) -> float:
     """Dice coefficient of two sets; with ``weights``, each element counts by its weight
     (rarer words count more). The weighted score is only worked out for pairs whose plain
     score reaches :data:`WEIGHTED_FLOOR`: below it, two texts are not alike anyway."""
@@ -382,8 +412,8 @@ def _similarity(
     if weights is None or plain < WEIGHTED_FLOOR:
         return plain if weights is None else 0.0
     get = weights.get
-    total = sum(get(w, 1.0) for w in a) + sum(get(w, 1.0) for w in b)
-    return 2 * sum(get(w, 1.0) for w in shared) / total if total else 0.0
+    total = weights.total(a) + weights.total(b)
+    return 2 * sum([get(w, 1.0) for w in shared]) / total if total else 0.0
 
 
 def idf_weights(units: Iterable[Unit]) -> dict[str, float]:
@@ -414,8 +444,11 @@ def _pair_similar(
     score (a move towards where the rest of its article went)."""
     if not olds or not news:
         return
+    weighted = _Weights(weights) if weights is not None else None
+    # the plain score a pair must reach to score anything (see _similarity)
+    floor = threshold if weighted is None else WEIGHTED_FLOOR
     if bonus is not None:
-        base = weights
+        base = weighted
 
         def score_of(o: Unit, n: Unit) -> float:
             plain = _similarity(o.words, n.words, base)
@@ -423,7 +456,7 @@ def _pair_similar(
     else:
 
         def score_of(o: Unit, n: Unit) -> float:
-            return _similarity(o.words, n.words, weights)
+            return _similarity(o.words, n.words, weighted)
 
     if len(olds) * len(news) <= 400:
         pairs = [
@@ -438,25 +471,30 @@ def _pair_similar(
             if o.partner is None and n.partner is None:
                 _link(o, n)
         return
-    index: dict[str, list[Unit]] = defaultdict(list)
+    index: dict[str, list[int]] = defaultdict(list)
+    news_by_index = {n.index: n for n in news}
     for unit in news:
         for word in unit.words:
-            index[word].append(unit)
+            index[word].append(unit.index)
     limit = MAX_POSTING if len(olds) * len(news) > 10_000 else len(news)
     scored: list[tuple[float, int, int, int, int]] = []
     for o in olds:
         if not o.words:
             continue
-        shared: dict[int, int] = defaultdict(int)
-        by_index: dict[int, Unit] = {}
+        shared: Counter[int] = Counter()
+        common = 0  # words too common to be counted: perhaps shared as well
         for word in o.words:
             posting = index.get(word)
-            if posting and len(posting) <= limit:
-                for n in posting:
-                    shared[n.index] += 1
-                    by_index[n.index] = n
-        for n_index, _ in shared.items():
-            n = by_index[n_index]
+            if posting:
+                if len(posting) <= limit:
+                    shared.update(posting)
+                else:
+                    common += 1
+        size = len(o.words)
+        for n_index, count in shared.items():
+            n = news_by_index[n_index]
+            if 2 * (count + common) / (size + len(n.words)) < floor:
+                continue  # even sharing all it could, below the floor: scores 0
             score = score_of(o, n)
             if score >= threshold:
                 scored.append(
@@ -468,7 +506,6 @@ def _pair_similar(
                         n.index,
                     )
                 )
-    news_by_index = {n.index: n for n in news}
     olds_by_index = {o.index: o for o in olds}
     for _, _, _, o_index, n_index in sorted(scored):
         o, n = olds_by_index[o_index], news_by_index[n_index]
@@ -499,6 +536,11 @@ def _pair_placeholders(olds: list[Unit], news: list[Unit]) -> None:
 # --- splits and mergers ---------------------------------------------------------------
 
 
+def _most_shared(item: tuple[int, int]) -> tuple[int, int]:
+    """Sort key of (index, shared count): most shared first, then in reading order."""
+    return -item[1], item[0]
+
+
 def _find_parts(
     wholes: list[Unit], parts: list[Unit], allowed: Callable[[Unit, Unit], bool] | None = None
 ) -> None:
@@ -508,24 +550,35 @@ def _find_parts(
     free = [p for p in parts if p.partner is None and not p.trivial]
     if not free:
         return
-    index: dict[str, list[Unit]] = defaultdict(list)
+    by_index: dict[int, Unit] = {}
+    index: dict[str, list[int]] = defaultdict(list)
     for whole in wholes:
         # an unchanged whole keeps all its words: nothing can have been split off it
-        unchanged = whole.partner is not None and whole.partner.key == whole.key
-        if not whole.trivial and not whole.part and not unchanged:
-            for word in whole.words:
-                index[word].append(whole)
+        partner = whole.partner
+        if whole.trivial or whole.part or (partner is not None and partner.key == whole.key):
+            continue
+        by_index[whole.index] = whole
+        for word in whole.words:
+            index[word].append(whole.index)
     found: list[tuple[float, int, int, Unit, Unit]] = []
     for part in free:
-        counts: dict[int, int] = defaultdict(int)
-        by_index: dict[int, Unit] = {}
+        counts: Counter[int] = Counter()
+        common = 0  # words in too many wholes to be counted (they say little): maybe shared
         for word in part.words:
             posting = index.get(word)
-            if posting and len(posting) <= MAX_PART_POSTING:
-                for whole in posting:
-                    counts[whole.index] += 1
-                    by_index[whole.index] = whole
-        for w_index in sorted(counts, key=lambda i: (-counts[i], i))[:MAX_CANDIDATES]:
+            if posting:
+                if len(posting) <= MAX_PART_POSTING:
+                    counts.update(posting)
+                else:
+                    common += 1
+        size = len(part.words)
+        # a whole must hold PART_CONTAINMENT of the part's words: skip what cannot
+        if not counts or (max(counts.values()) + common) / size < PART_CONTAINMENT:
+            continue
+        best = sorted(counts.items(), key=_most_shared)[:MAX_CANDIDATES]
+        for w_index, count in best:
+            if (count + common) / size < PART_CONTAINMENT:
+                continue
             whole = by_index[w_index]
             if allowed is not None and not allowed(whole, part):
                 continue

@@ -46,14 +46,17 @@ _WHITESPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-# Anything clean() would change inside a text (besides stripping its ends and NFC).
-_NOT_CLEAN = re.compile("[" + re.escape(_SPACES + _INVISIBLE) + "\t\n\r\f\v]| {2}")
+# Anything clean() would change inside a text (besides stripping its ends and NFC), but
+# two spaces in a row (tested apart: a pattern of one character class is searched ~5x
+# faster than one with an alternative).
+_NOT_CLEAN = re.compile("[" + re.escape(_SPACES + _INVISIBLE) + "\t\n\r\f\v]")
 
 
 def clean(text: str) -> str:
     """One paragraph of statute text as it is stored: same wording, tidy white space."""
     if (
         _NOT_CLEAN.search(text) is None
+        and "  " not in text
         and text == text.strip()
         and unicodedata.is_normalized("NFC", text)
     ):
@@ -71,9 +74,10 @@ def clean_lines(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
-# Anything compare_key would change; text without any of these is its own compare key.
+# Anything compare_key would change (but two spaces in a row, tested apart); text without
+# any of these is its own compare key.
 _NOT_COMPARE_FORM = re.compile(
-    "[" + re.escape(_SPACES + _INVISIBLE + "".join(map(chr, _QUOTE_TABLE))) + "\t\n\r\f\v]| {2}"
+    "[" + re.escape(_SPACES + _INVISIBLE + "".join(map(chr, _QUOTE_TABLE))) + "\t\n\r\f\v]"
 )
 
 
@@ -82,6 +86,7 @@ def compare_key(text: str) -> str:
     (quote shapes, spacing, soft hyphens) are gone."""
     if (
         _NOT_COMPARE_FORM.search(text) is None
+        and "  " not in text
         and text == text.strip()
         and unicodedata.is_normalized("NFC", text)
     ):

@@ -73,8 +73,8 @@ _ONDER = re.compile(
     rf"[a-z]{{1,2}}{_LETTER_END})"
 )
 _MORE_ONDER = re.compile(rf"{_JOIN}(?P<value>\d+[a-z]?[°º]|[a-z]{{1,2}}{_LETTER_END})")
-# Letters that match an ASCII letter only when case is ignored (İ ı ſ K): a text with
-# one cannot be searched for key words in lower case.
+# Letters that match an ASCII letter only when case is ignored (dotted capital I, dotless
+# i, long s, Kelvin sign): a text with one is not searched for key words in lower case.
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 _EXTERNAL = re.compile(
     r"\s*,?\s*(?:van\s+(?:de|het|der)\s+(?:[A-Z]|\w*[Ww]et\b)|van\s+[A-Z]|"
