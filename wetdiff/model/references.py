@@ -237,15 +237,15 @@ def extract_references(
         found.extend(group)
 
     # 2. "het derde lid, onder 2°", "het eerste en tweede lid", "lid 2a", "het vorige lid"
-    lid = odd or "lid" in lowered or "leden" in lowered
-    for match in _LID_WORDS.finditer(text) if lid else ():
+    has_lid = odd or "lid" in lowered or "leden" in lowered
+    for match in _LID_WORDS.finditer(text) if has_lid else ():
         if not free(match.start(), match.end()):
             continue
         onderdelen, end = _onderdelen(text, match.end())
         for lid in _ordinal_list(match.group("ords")):
             relative(match.start(), end, lid, onderdelen)
         taken.append((match.start(), end))
-    for match in _LID_NEAR.finditer(text) if lid else ():
+    for match in _LID_NEAR.finditer(text) if has_lid else ():
         if not free(match.start(), match.end()) or not (here.lid or "").isdigit():
             continue
         onderdelen, end = _onderdelen(text, match.end())
