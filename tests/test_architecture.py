@@ -74,3 +74,16 @@ def test_only_the_layout_module_spells_where_files_live() -> None:
             ):
                 found.append(f"{path.relative_to(package)}:{token.start[0]}: {token.string}")
     assert found == []
+
+
+def test_the_readme_draws_the_layers_the_contract_enforces() -> None:
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    (contract,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    enforced = [layer.removeprefix("wetdiff.") for layer in contract["layers"]]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    drawn = readme.split("below it:\n\n```\n", 1)[1].split("```", 1)[0]
+    assert [line.split()[0] for line in drawn.splitlines()] == enforced
