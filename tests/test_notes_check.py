@@ -77,7 +77,10 @@ link = "gap"
     )
     code, out, _ = run(capsys, "check", "99999")
     assert code == 1
-    assert "unanswered-question: question motie-1 (motie: Nobody answered this.)" in out
+    assert (
+        "unanswered-question: question motie-1 (Nobody answered this. [motie, date: gap]) "
+        "is open: answered by no change" in out
+    )
 
 
 def test_deleted_span_orphans_its_note_and_check_lists_it_with_old_text(

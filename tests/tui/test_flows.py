@@ -285,6 +285,38 @@ def test_create_a_question_from_the_note_editor(app_factory, run_app, workspace)
     assert 'id = "2024Z00001"' in registry and "huwelijksdwang" in git_log(workspace)
 
 
+def test_question_editor_refuses_a_bad_date_as_question_add_does(
+    app_factory, run_app, workspace
+) -> None:
+    from wetdiff.tui.screens.question_editor import QuestionEditor
+
+    before = (workspace / "proposals/36547/questions.toml").read_text(encoding="utf-8")
+    shown: list[str] = []
+
+    async def scenario(pilot):  # type: ignore[no-untyped-def]
+        app = pilot.app
+        await pilot.press("n", "e", "ctrl+n")
+        dialog = app.screen
+        original = app.notify
+
+        def record(message: str, **kwargs: object) -> None:
+            shown.append(message)
+            original(message, **kwargs)  # type: ignore[arg-type]
+
+        app.notify = record
+        dialog.query_one("#id", Input).value = "2024Z00001"
+        dialog.query_one("#summary", Input).value = "Vraag over huwelijksdwang"
+        dialog.query_one("#date", Input).value = "2024-02-30"
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.05)
+        assert isinstance(app.screen, QuestionEditor)  # still open: nothing was added
+
+    run_app(app_factory(), scenario)
+    assert any("date '2024-02-30' is not a date: write YYYY-MM-DD, or gap" in m for m in shown)
+    after = (workspace / "proposals/36547/questions.toml").read_text(encoding="utf-8")
+    assert after == before
+
+
 def test_edit_article_text_and_commit_it_with_a_rationale(app_factory, run_app, workspace) -> None:
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app

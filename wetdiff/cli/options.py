@@ -26,6 +26,16 @@ def format_option(*choices: str) -> Callable[[F], F]:
     )
 
 
+def proposal_option(func: F) -> F:
+    """``-p/--proposal ID`` for the commands that work on one proposal's files."""
+    return click.option(
+        "-p",
+        "--proposal",
+        metavar="ID",
+        help="The proposal (default: the workspace's default, or its only proposal).",
+    )(func)
+
+
 def load_version(spec: str) -> Version:
     """Resolve a version as every command does: through the one version parser
     (:mod:`wetdiff.store.versions`; a path is read without opening a workspace)."""

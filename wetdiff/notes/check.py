@@ -194,8 +194,8 @@ def check(
                 findings.append(
                     Finding(
                         OPEN_QUESTION,
-                        f"question {question.id} ({question.kind}: {question.summary}) is "
-                        f"open: no change answers it, and its answer elsewhere is unknown "
+                        f"question {question.id} ({question.summary} [{question.byline()}]) "
+                        f"is open: no change answers it, and its answer elsewhere is unknown "
                         f"({question.answered_elsewhere})",
                         question=question.id,
                         file=question.source or None,
@@ -206,8 +206,8 @@ def check(
                 findings.append(
                     Finding(
                         UNANSWERED,
-                        f"question {question.id} ({question.kind}: "
-                        f"{question.summary}) is open: answered by no change",
+                        f"question {question.id} ({question.summary} "
+                        f"[{question.byline()}]) is open: answered by no change",
                         question=question.id,
                         file=question.source or None,
                         line=question.line,

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from wetdiff.errors import WetdiffError
+from wetdiff.model.files import atomic_write
 from wetdiff.model.normalise import visible_controls
 from wetdiff.model.version import Version
 from wetdiff.notes.check import CheckReport, check
@@ -27,7 +28,8 @@ from wetdiff.notes.model import Anchor, Note
 from wetdiff.notes.questions import (
     Question,
     QuestionRegistry,
-    add_question,
+    RegistryWrite,
+    add_questions,
     load_registry,
 )
 from wetdiff.store import layout
@@ -164,15 +166,49 @@ def remove_note(current: NotesFile, note_id: str) -> NotesFile:
 def new_question(root: Path, proposal: str, question: Question) -> Question:
     """Add a question to the proposal's own registry. Its id must be new in every
     registry the proposal reads (own and shared)."""
+    return new_questions(root, proposal, [question]).added[0]
+
+
+def new_questions(root: Path, proposal: str, questions: Sequence[Question]) -> RegistryWrite:
+    """Add questions to the proposal's own registry in one write. Each id must be new in
+    every registry the proposal reads (own and shared)."""
     registry = load_questions(root, proposal)
-    if question.id in registry:
+    for question in questions:
         first = registry.get(question.id)
+        if first is not None:
+            raise WetdiffError(
+                f"question id {question.id!r} exists already",
+                file=first.source or None,
+                line=first.line,
+            )
+    return add_questions(questions_path(root, proposal), questions)
+
+
+def register_questions(
+    root: Path, proposal: str, questions: Sequence[Question], message: str, *, commit: bool = True
+) -> RegistryWrite:
+    """Add questions to the proposal's registry and commit the file with ``message``
+    (``wetdiff question add``/``import``, the TUI's question editor). If git refuses the
+    commit (a lock, a hook), the file is put back as it was: nothing is left half-done."""
+    if commit:
+        check_can_commit(root)
+    written = new_questions(root, proposal, questions)
+    if not commit:
+        return written
+    try:
+        commit_notes(root, [written.path], message)
+    except WetdiffError as error:
+        if written.previous is None:
+            written.path.unlink(missing_ok=True)
+        else:
+            atomic_write(written.path, written.previous)
         raise WetdiffError(
-            f"question id {question.id!r} exists already",
-            file=first.source if first else None,
-            line=first.line if first else None,
-        )
-    return add_question(questions_path(root, proposal), question)
+            f"{error.what}; the question(s) were not registered (nothing was written)",
+            file=error.file,
+            line=error.line,
+            hint=error.hint or "Try again, or add --no-commit and commit later with git.",
+        ) from None
+    return written
 
 
 def check_can_commit(root: Path) -> None:

@@ -16,13 +16,14 @@ unknown link is ``None``. Nothing here is ever filled in by guessing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import atomic_write, read_text
+from wetdiff.model.normalise import find_control
 from wetdiff.notes.tomlfile import GAP, Blocks, dump_block, is_date, parse_block_file
 
 # The kinds of question a lawyer meets, in their own words. Case is folded
@@ -46,8 +47,56 @@ ANSWERED = "answered"
 ELSEWHERE = "elsewhere"
 OPEN = "open"
 
-QUESTION_FIELDS = ("id", "kind", "date", "asked_by", "summary", "link", "answered_elsewhere")
-_REQUIRED = ("id", "kind", "date", "summary", "link")
+# What a parliamentary instrument adds (``wetdiff question import`` reads them from the
+# official XML; a lawyer may write them by hand): its title and document as the Kamer
+# prints them, the dossier, what the date is ("Voorgesteld 5 juni 2025"), the
+# considerations and the request ("verzoekt de regering …") as separate fields, the
+# motion it replaces ("ter vervanging van die gedrukt onder nr. 30"), whether it was
+# adopted ("gap": the XML does not say), questions it is related to and on what ground,
+# and the file it was imported from.
+INSTRUMENT_FIELDS = (
+    "title",
+    "dossier",
+    "document",
+    "date_note",
+    "considerations",
+    "request",
+    "replaces",
+    "outcome",
+    "related",
+    "relation",
+    "imported_from",
+)
+QUESTION_FIELDS = (
+    "id",
+    "kind",
+    "date",
+    "asked_by",
+    "summary",
+    "link",
+    "answered_elsewhere",
+    *INSTRUMENT_FIELDS,
+)
+_REQUIRED = ("id", "kind", "date", "link")
+_TEXT_FIELDS = (
+    "id",
+    "kind",
+    "asked_by",
+    "summary",
+    "link",
+    "answered_elsewhere",
+    "title",
+    "dossier",
+    "document",
+    "date_note",
+    "request",
+    "replaces",
+    "outcome",
+    "relation",
+    "imported_from",
+)
+# What became of a motion or amendment in the vote; "gap" where no source says.
+OUTCOMES = ("aangenomen", "verworpen", "ingetrokken", "aangehouden", GAP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +105,11 @@ class Question:
 
     ``date`` is None and ``link`` is None where the source does not give them (``"gap"``
     in the file). ``answered_elsewhere`` says where it was answered when that is outside
-    this proposal: such a question needs no change to answer it."""
+    this proposal: such a question needs no change to answer it.
+
+    A parliamentary instrument (a motion, an amendment) also has the fields of
+    :data:`INSTRUMENT_FIELDS`; its ``summary`` is its request on one line, so every view
+    that shows a question shows what the Kamer asked first."""
 
     id: str
     kind: str
@@ -65,6 +118,17 @@ class Question:
     summary: str
     link: str | None
     answered_elsewhere: str = ""
+    title: str = ""
+    dossier: str = ""
+    document: str = ""  # as lawyers cite it: "Kamerstukken II 2024/25, 36 547, nr. 28"
+    date_note: str = ""  # what the date is, as printed: "Voorgesteld 5 juni 2025"
+    considerations: tuple[str, ...] = ()
+    request: str = ""  # "verzoekt de regering …"; several lines when it has several parts
+    replaces: str = ""  # the id of the motion this amended motion replaces
+    outcome: str = ""  # OUTCOMES; "" where not recorded (not an instrument)
+    related: tuple[str, ...] = ()
+    relation: str = ""  # on what ground the related questions are related
+    imported_from: str = ""  # the official XML it was read from
     source: str = field(default="", compare=False)
     line: int | None = field(default=None, compare=False)
 
@@ -87,6 +151,15 @@ class Question:
             return ANSWERED
         return ELSEWHERE if self.answered_outside else OPEN
 
+    def byline(self) -> str:
+        """What stands beside the summary or request: kind, who (the indieners), and
+        the date ("motie, D.T. Boomsma, 2025-06-05"); an unknown date says so."""
+        parts = [self.kind]
+        if self.asked_by:
+            parts.append(self.asked_by)
+        parts.append(self.date.isoformat() if self.date else "date: gap")
+        return ", ".join(parts)
+
     def to_dict(self) -> dict[str, Any]:
         """For ``--format json`` and the memo: ``null`` where the file says gap."""
         return {
@@ -97,6 +170,17 @@ class Question:
             "summary": self.summary,
             "link": self.link,
             "answered_elsewhere": self.answered_elsewhere or None,
+            "title": self.title or None,
+            "dossier": self.dossier or None,
+            "document": self.document or None,
+            "date_note": self.date_note or None,
+            "considerations": list(self.considerations),
+            "request": self.request or None,
+            "replaces": self.replaces or None,
+            "outcome": None if self.outcome in ("", GAP) else self.outcome,
+            "related": list(self.related),
+            "relation": self.relation or None,
+            "imported_from": self.imported_from or None,
         }
 
     def to_toml(self) -> str:
@@ -107,12 +191,29 @@ class Question:
                 "kind": self.kind,
                 "date": self.date or GAP,
                 "asked_by": self.asked_by,
-                "summary": self.summary,
+                # an instrument's summary is its request: written once
+                "summary": "" if self.summary == one_line(self.request) else self.summary,
                 "link": self.link or GAP,
                 "answered_elsewhere": self.answered_elsewhere,
+                "title": self.title,
+                "dossier": self.dossier,
+                "document": self.document,
+                "date_note": self.date_note,
+                "considerations": list(self.considerations),
+                "request": self.request + "\n" if "\n" in self.request else self.request,
+                "replaces": self.replaces,
+                "outcome": self.outcome,
+                "related": list(self.related),
+                "relation": self.relation,
+                "imported_from": self.imported_from,
             },
             QUESTION_FIELDS,
         )
+
+
+def one_line(text: str) -> str:
+    """A text of several lines as one line (a request's parts, a list's items)."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +239,19 @@ class QuestionRegistry:
                 return question
         return None
 
+    def replaced_by(self, question_id: str) -> tuple[Question, ...]:
+        """The amended motions that replace ``question_id`` ("ter vervanging van …")."""
+        return tuple(q for q in self.questions if q.replaces == question_id)
+
+    def related_to(self, question: Question) -> tuple[Question, ...]:
+        """The questions ``question`` names as related, and those that name it: a
+        relation is shown on both sides, written on one."""
+        return tuple(
+            q
+            for q in self.questions
+            if q.id != question.id and (q.id in question.related or question.id in q.related)
+        )
+
 
 def parse_questions(text: str, source: str) -> tuple[tuple[Question, ...], tuple[str, ...]]:
     """The questions of one registry file, or a :class:`WetdiffError` naming file, line and
@@ -152,52 +266,161 @@ def parse_questions(text: str, source: str) -> tuple[tuple[Question, ...], tuple
     return tuple(questions), warnings
 
 
-def _question(item: dict[str, Any], index: int, blocks: Blocks) -> Question:
-    def fail(what: str, key: str | None = None, hint: str | None = None) -> WetdiffError:
-        return blocks.error(what, "question", index, key, hint=hint)
+class QuestionFieldError(WetdiffError):
+    """A field of a question is wrong; ``key`` names it, so a file can point at its line
+    and a form or an option at its field."""
 
+    def __init__(self, what: str, key: str | None = None, hint: str | None = None) -> None:
+        super().__init__(what, hint=hint)
+        self.key = key
+
+
+def _question(item: dict[str, Any], index: int, blocks: Blocks) -> Question:
+    try:
+        question = validate_question(item, number=index + 1)
+    except QuestionFieldError as error:
+        raise blocks.error(error.what, "question", index, error.key, hint=error.hint) from None
+    return replace(question, source=blocks.source, line=blocks.header_line("question", index))
+
+
+def validate_question(item: Mapping[str, Any], *, number: int = 1) -> Question:
+    """The one reading of a question's fields, for a registry file, ``wetdiff question
+    add`` and the TUI's question editor alike: types, required fields, a date or gap, a
+    web address or gap, ids on one line. Raises :class:`QuestionFieldError`."""
     unknown = sorted(set(item) - set(QUESTION_FIELDS))
     if unknown:
-        raise fail(
+        raise QuestionFieldError(
             f"unknown field {unknown[0]!r}",
             unknown[0],
             hint=f"Known fields: {', '.join(QUESTION_FIELDS)}.",
         )
     for key in _REQUIRED:
         if key not in item:
-            raise fail(
-                f"question {index + 1} has no {key!r}",
+            raise QuestionFieldError(
+                f"question {number} has no {key!r}",
                 hint='Write "gap" for a date or link the sources do not give.',
             )
-    for key in ("id", "kind", "asked_by", "summary", "link", "answered_elsewhere"):
+    for key in _TEXT_FIELDS:
         if key in item and not isinstance(item[key], str):
-            raise fail(f"field {key!r} must be text (between double quotes)", key)
+            raise QuestionFieldError(f"field {key!r} must be text (between double quotes)", key)
+    for key in ("considerations", "related"):
+        value = item.get(key, [])
+        if not isinstance(value, list | tuple) or not all(
+            isinstance(v, str) and v.strip() for v in value
+        ):
+            raise QuestionFieldError(f"field {key!r} must be a list of texts", key)
     date = item["date"]
     if date == GAP:
         date = None
     elif not is_date(date):
-        raise fail("field 'date' must be a date such as 2022-10-20, or \"gap\"", "date")
+        raise QuestionFieldError(
+            "field 'date' must be a date such as 2022-10-20, or \"gap\"", "date"
+        )
     identifier = item["id"].strip()
-    if not identifier or "\n" in identifier:
-        raise fail("field 'id' must be a non-empty id on one line", "id")
-    if not item["summary"].strip():
-        raise fail("field 'summary' must not be empty", "summary")
+    if not identifier or "\n" in identifier or find_control(identifier) is not None:
+        raise QuestionFieldError("field 'id' must be a non-empty id on one line", "id")
+    if not item["kind"].strip():
+        raise QuestionFieldError("field 'kind' must not be empty", "kind")
+    request = item.get("request", "").strip()
+    summary = item.get("summary", "").strip() or one_line(request)
+    if not summary:
+        raise QuestionFieldError(
+            "field 'summary' must not be empty"
+            if "summary" in item
+            else f"question {number} has no 'summary'",
+            "summary" if "summary" in item else None,
+            hint="One line in your own words (a motion's request may stand instead: "
+            'request = "verzoekt de regering …").',
+        )
+    if "\n" in summary:
+        raise QuestionFieldError("field 'summary' must be one line", "summary")
     link = item["link"].strip()
     if link in (GAP, ""):
         link = None
     elif not link.startswith(("https://", "http://")):
-        raise fail("field 'link' must be a web address (https://…) or \"gap\"", "link")
+        raise QuestionFieldError(
+            "field 'link' must be a web address (https://…) or \"gap\"", "link"
+        )
+    outcome = item.get("outcome", "").strip().lower()
+    if outcome and outcome not in OUTCOMES:
+        raise QuestionFieldError(
+            f"field 'outcome' must be one of: {', '.join(OUTCOMES)}", "outcome"
+        )
+    related = tuple(r.strip() for r in item.get("related", []))
+    if item.get("relation", "").strip() and not related:
+        raise QuestionFieldError(
+            "field 'relation' says why questions are related, but 'related' names none",
+            "relation",
+        )
+    if identifier in related:
+        raise QuestionFieldError("field 'related' names the question itself", "related")
+    text = {key: item.get(key, "").strip() for key in _TEXT_FIELDS}
     return Question(
         id=identifier,
-        kind=item["kind"].strip().lower(),
+        kind=text["kind"].lower(),
         date=date,
-        asked_by=item.get("asked_by", "").strip(),
-        summary=item["summary"].strip(),
+        asked_by=text["asked_by"],
+        summary=summary,
         link=link,
-        answered_elsewhere=item.get("answered_elsewhere", "").strip(),
-        source=blocks.source,
-        line=blocks.header_line("question", index),
+        answered_elsewhere=text["answered_elsewhere"],
+        title=text["title"],
+        dossier=text["dossier"],
+        document=text["document"],
+        date_note=text["date_note"],
+        considerations=tuple(c.strip() for c in item.get("considerations", [])),
+        request=request,
+        replaces=text["replaces"],
+        outcome=outcome,
+        related=related,
+        relation=text["relation"],
+        imported_from=text["imported_from"],
     )
+
+
+def question_from_input(
+    *,
+    id: str,
+    kind: str,
+    date: str,
+    summary: str,
+    asked_by: str = "",
+    link: str = "",
+    document: str = "",
+) -> Question:
+    """A new question as a lawyer types it (``wetdiff question add``, the TUI's question
+    editor): the date as ``YYYY-MM-DD`` or ``gap`` (empty is gap), the link a web address
+    or ``gap``. A kind wetdiff does not know is refused here (a file written earlier is
+    still read, with a warning). Raises :class:`QuestionFieldError`, the field named as
+    the form and the options name it."""
+    day: dt.date | str = GAP
+    text = date.strip()
+    if text and text != GAP:
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise QuestionFieldError(
+                f"date {text!r} is not a date: write YYYY-MM-DD, or gap", "date"
+            ) from None
+    folded = kind.strip().lower()
+    if folded not in KINDS:
+        raise QuestionFieldError(
+            f"unknown kind {kind.strip()!r}", "kind", hint=f"Known kinds: {', '.join(KINDS)}."
+        )
+    if not id.strip() or not summary.strip():
+        raise QuestionFieldError(
+            "a question needs an id and a summary (what was asked, one line)",
+            "id" if not id.strip() else "summary",
+        )
+    item: dict[str, Any] = {
+        "id": id,
+        "kind": folded,
+        "date": day,
+        "summary": one_line(summary),
+        "asked_by": asked_by,
+        "link": link.strip() or GAP,
+        "document": document,
+    }
+    return validate_question(item)
 
 
 def read_questions(path: Path) -> tuple[tuple[Question, ...], tuple[str, ...]]:
@@ -229,26 +452,53 @@ def load_registry(paths: Iterable[Path]) -> QuestionRegistry:
                 )
             where[question.id] = question
             questions.append(question)
+    for question in questions:
+        for other in (*question.related, question.replaces):
+            if other and other not in where:
+                warnings.append(
+                    f"{question.source}:{question.line}: question {question.id!r} refers to "
+                    f"{other!r}, which is in no registry read with it"
+                )
     return QuestionRegistry(tuple(questions), tuple(warnings), tuple(files))
 
 
 def add_question(path: Path, question: Question) -> Question:
-    """Append a new question to a registry file, atomically; refuses a duplicate id and a
-    file that changed on disk since it was read. Existing blocks are kept byte for byte
-    (comments included): the new block is appended at the end."""
-    text = read_text(path, what="questions file") if path.exists() else ""
+    """Append a new question to a registry file (see :func:`add_questions`)."""
+    return add_questions(path, [question]).added[0]
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryWrite:
+    """Questions appended to a registry file, and the file as it was before (None: it
+    did not exist), so a caller that cannot commit the change can put it back."""
+
+    path: Path
+    added: tuple[Question, ...]
+    previous: str | None
+
+
+def add_questions(path: Path, questions: Iterable[Question]) -> RegistryWrite:
+    """Append new questions to a registry file, in one atomic write; refuses a duplicate
+    id and a file that changed on disk since it was read. Existing blocks are kept byte
+    for byte (comments included): the new blocks are appended at the end."""
+    new = list(questions)
+    previous = read_text(path, what="questions file") if path.exists() else None
+    text = previous or ""
     found, _ = parse_questions(text, str(path))
-    if any(q.id == question.id for q in found):
-        raise WetdiffError(f"question id {question.id!r} already exists", file=path)
-    # Validate the new block by parsing it, so nothing unreadable is ever written.
-    block = question.to_toml()
-    parse_questions(block, f"<new question {question.id}>")
+    taken = {q.id for q in found}
+    for question in new:
+        if question.id in taken:
+            raise WetdiffError(f"question id {question.id!r} already exists", file=path)
+        taken.add(question.id)
+    # Validate the new blocks by parsing them, so nothing unreadable is ever written.
+    blocks = "\n".join(q.to_toml() for q in new)
+    parse_questions(blocks, "<new questions>")
     separator = (
         "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
     )
-    atomic_write(path, text + separator + block, expected=text if path.exists() else None)
-    added, _ = parse_questions(text + separator + block, str(path))
-    return added[-1]
+    atomic_write(path, text + separator + blocks, expected=previous)
+    written, _ = parse_questions(text + separator + blocks, str(path))
+    return RegistryWrite(path, tuple(written[len(found) :]), previous)
 
 
 def is_gap(text: str) -> bool:

@@ -393,15 +393,13 @@ class Session:
         return Path(saved.file.path)
 
     def add_question(self, proposal: str, question: Any) -> Any:
-        from wetdiff.notes.proposal import commit_notes, new_question, questions_path
+        """Register ``question`` and commit it, as ``wetdiff question add`` does."""
+        from wetdiff.notes.proposal import register_questions
 
-        added = new_question(self.root, proposal, question)
-        commit_notes(
-            self.root,
-            [questions_path(self.root, proposal)],
-            f"Question {question.id}: {question.summary}",
+        written = register_questions(
+            self.root, proposal, [question], f"Question {question.id}: {question.summary}"
         )
-        return added
+        return written.added[0]
 
     def article_draft(self, spec: str, artikel: str) -> ArticleDraft:
         """The text of ``artikel`` in a proposal stage, for editing."""

@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from wetdiff.cli.options import format_option
+from wetdiff.cli.options import format_option, proposal_option
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Locatie
 from wetdiff.model.normalise import visible_controls
@@ -38,12 +38,7 @@ def _target_options(func: Any) -> Any:
         type=click.Path(dir_okay=False, path_type=Path),
         help="A notes file instead of a proposal's (e.g. articles/BWBR0001854/273f/notes.toml).",
     )(func)
-    return click.option(
-        "-p",
-        "--proposal",
-        metavar="ID",
-        help="The proposal (default: the workspace's default, or its only proposal).",
-    )(func)
+    return proposal_option(func)
 
 
 def _content_options(func: Any) -> Any:

@@ -108,7 +108,5 @@ def _answered(by: list[dict[str, Any]]) -> bool:
 
 
 def _echo_question(question: Any) -> None:
-    date = question.date.isoformat() if question.date else "date: gap"
-    who = f", {question.asked_by}" if question.asked_by else ""
-    click.echo(visible_controls(f"  {question.id}  [{question.kind}, {date}{who}]"))
+    click.echo(visible_controls(f"  {question.id}  [{question.byline()}]"))
     click.echo(visible_controls(f"    {question.summary}"))

@@ -59,7 +59,9 @@ def parse_citations(text: str) -> list[Any]:
 
 def question_selections(questions: Any, chosen: Sequence[str]) -> list[Selection[str]]:
     return [
-        Selection(Text(visible_controls(f"{q.id} — {q.summary}")), q.id, q.id in chosen)
+        Selection(
+            Text(visible_controls(f"{q.id} — {q.summary} ({q.byline()})")), q.id, q.id in chosen
+        )
         for q in (questions or ())
     ]
 

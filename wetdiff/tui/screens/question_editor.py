@@ -3,7 +3,6 @@ in the proposal's registry. Unknown facts are written as "gap": never guessed.""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from textual.app import ComposeResult
@@ -57,24 +56,27 @@ class QuestionEditor(ModalScreen[Any | None]):
         self.action_add()
 
     def action_add(self) -> None:
-        from wetdiff.notes import Question
+        from wetdiff.notes.questions import QuestionFieldError, question_from_input
 
-        values = {name: self.query_one(f"#{name}", Input).value.strip() for name, _ in FIELDS}
-        if not values["id"] or not values["summary"]:
-            self.notify("A question needs an id and a summary.", severity="error")
+        values = {name: self.query_one(f"#{name}", Input).value for name, _ in FIELDS}
+        try:
+            question = question_from_input(
+                id=values["id"],
+                kind=str(self.query_one("#kind", Select).value),
+                date=values["date"],
+                summary=values["summary"],
+                asked_by=values["asked_by"],
+                link=values["link"],
+            )
+        except QuestionFieldError as error:
+            label = dict(FIELDS).get(error.key or "", "").split(" (")[0]
+            self.notify(
+                f"{label}: {error.what}" if label else error.what,
+                title="Not added",
+                severity="error",
+            )
             return
-        date: dt.date | None = None
-        if values["date"] and values["date"] != "gap":
-            try:
-                date = dt.date.fromisoformat(values["date"])
-            except ValueError:
-                self.notify("Date: YYYY-MM-DD, or gap.", severity="error")
-                return
-        link = values["link"] if values["link"] and values["link"] != "gap" else None
-        kind = str(self.query_one("#kind", Select).value)
-        self.dismiss(
-            Question(values["id"], kind, date, values["asked_by"], values["summary"], link)
-        )
+        self.dismiss(question)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

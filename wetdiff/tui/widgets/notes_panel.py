@@ -93,12 +93,10 @@ def describe(
                     parts.append(Content(f"• {_plain(question_id)} — "))
                     parts.append(Content.styled("unknown question id\n", "italic"))
                     continue
-                date = question.date.isoformat() if question.date else "date: gap"
+                # what was asked (a motion's request) first; who and when beside it
                 parts.append(Content.styled(f"• {_plain(question.id)}", "bold"))
-                parts.append(Content(f" ({_plain(question.kind)}, {date})\n"))
-                if question.asked_by:
-                    parts.append(Content(f"  {_plain(question.asked_by)}\n"))
                 parts.append(Content(f"  {_plain(question.summary)}\n"))
+                parts.append(Content.styled(f"  {_plain(question.byline())}\n", "dim"))
     return Content.assemble(*parts)
 
 
