@@ -447,6 +447,12 @@ def test_show_gives_the_ground_of_a_relation_on_both_sides(
     assert code == 0
     assert "  related: motie-grens — Trek een grens tussen de delicten" in out
     assert "    ground: zelfde onderwerp, wetsvoorstel en maand; geen bevestigde identiteit" in out
+    code, out, _ = run(capsys, "questions", "99999")
+    assert (
+        "    ↔ kst-99999-7: zelfde onderwerp, wetsvoorstel en maand; geen bevestigde identiteit"
+        in out
+    )
+    assert "    ↔ motie-grens: zelfde onderwerp" in out
 
 
 def test_show_of_an_unknown_id_says_which_are_known(

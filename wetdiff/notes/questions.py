@@ -243,11 +243,12 @@ class QuestionRegistry:
         """The amended motions that replace ``question_id`` ("ter vervanging van …")."""
         return tuple(q for q in self.questions if q.replaces == question_id)
 
-    def related_to(self, question: Question) -> tuple[Question, ...]:
-        """The questions ``question`` names as related, and those that name it: a
-        relation is shown on both sides, written on one."""
+    def related_to(self, question: Question) -> tuple[tuple[Question, str], ...]:
+        """The questions ``question`` names as related, and those that name it, each
+        with the ground of the relation: a relation is shown on both sides, written on
+        one."""
         return tuple(
-            q
+            (q, question.relation if q.id in question.related else q.relation)
             for q in self.questions
             if q.id != question.id and (q.id in question.related or question.id in q.related)
         )

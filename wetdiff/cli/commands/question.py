@@ -250,8 +250,7 @@ def show(question_id: str, proposal: str | None, output_format: str) -> None:
 def _related(registry: QuestionRegistry, question: Question) -> list[dict[str, str]]:
     """Each related question with the ground, whichever side wrote it down."""
     found = []
-    for other in registry.related_to(question):
-        ground = question.relation if other.id in question.related else other.relation
+    for other, ground in registry.related_to(question):
         found.append({"id": other.id, "summary": other.summary, "relation": ground})
     for missing in question.related:
         if missing not in registry:

@@ -9,6 +9,7 @@ import click
 
 from wetdiff.cli.options import format_option
 from wetdiff.model.normalise import visible_controls
+from wetdiff.notes.questions import Question, QuestionRegistry
 
 
 @click.command()
@@ -61,7 +62,12 @@ def command(proposal: str | None, output_format: str) -> None:
                     "old": changeset.old.label,
                     "new": changeset.new.label,
                     "questions": [
-                        {**q.to_dict(), "status": q.status(_answered(by)), "answered_by": by}
+                        {
+                            **q.to_dict(),
+                            "related": [r.id for r, _ in bundle.questions.related_to(q)],
+                            "status": q.status(_answered(by)),
+                            "answered_by": by,
+                        }
                         for q, by in entries
                     ],
                     "open": [q.id for q, by in entries if q.status(_answered(by)) == "open"],
@@ -79,7 +85,7 @@ def command(proposal: str | None, output_format: str) -> None:
         if not _answered(by):
             (elsewhere if question.answered_outside else unanswered).append(question)
             continue
-        _echo_question(question)
+        _echo_question(question, bundle.questions)
         for item in by:
             if item["orphaned"]:
                 click.echo(f"    ← note {item['note']} (orphaned: its words were not found)")
@@ -91,13 +97,13 @@ def command(proposal: str | None, output_format: str) -> None:
     if unanswered:
         click.echo("\nOpen (answered by no change, and no known answer elsewhere):")
         for question in unanswered:
-            _echo_question(question)
+            _echo_question(question, bundle.questions)
             if question.answered_elsewhere:
                 click.echo(visible_controls(f"    → {question.answered_elsewhere}"))
     if elsewhere:
         click.echo("\nAnswered elsewhere:")
         for question in elsewhere:
-            _echo_question(question)
+            _echo_question(question, bundle.questions)
             click.echo(visible_controls(f"    → {question.answered_elsewhere}"))
     for warning in bundle.questions.warnings:
         click.echo(visible_controls(f"! warning: {warning}"))
@@ -107,6 +113,10 @@ def _answered(by: list[dict[str, Any]]) -> bool:
     return any(not item["orphaned"] for item in by)
 
 
-def _echo_question(question: Any) -> None:
+def _echo_question(question: Question, registry: QuestionRegistry) -> None:
+    """What was asked (a motion's request), who and when beside it; then the questions
+    it is related to, with the ground, whichever side wrote it down."""
     click.echo(visible_controls(f"  {question.id}  [{question.byline()}]"))
     click.echo(visible_controls(f"    {question.summary}"))
+    for other, ground in registry.related_to(question):
+        click.echo(visible_controls(f"    ↔ {other.id}" + (f": {ground}" if ground else "")))
