@@ -160,19 +160,16 @@ class Encoder:
         return "".join(map(codes.__getitem__, items))
 
 
-_TOKEN_SPACE = re.compile(r"(\d+[°º]|\w+|[^\w\s])(\s*)", re.UNICODE)
-_LEAD = re.compile(r"\s*")
+# Every character that is not white space belongs to a token, so splitting a text at its
+# tokens leaves only the white space around them.
+_WORD_TOKEN = re.compile(r"(\d+[°º]|\w+|[^\w\s])", re.UNICODE)
 
 
 def _split(text: str) -> tuple[str, list[str], list[str]]:
     """White space leading the text, its other tokens (words, numbers, punctuation), and
     the white space following each of them ("" where none does)."""
-    lead = _LEAD.match(text).group()  # type: ignore[union-attr]
-    pairs = _TOKEN_SPACE.findall(text, len(lead))
-    if not pairs:
-        return lead, [], []
-    items, spaces = zip(*pairs, strict=True)
-    return lead, list(items), list(spaces)
+    parts = _WORD_TOKEN.split(text)  # [lead, token, space, token, space, ...]
+    return parts[0], parts[1::2], parts[2::2]
 
 
 def word_diff(old: str, new: str, encoder: Encoder | None = None) -> tuple[WordOp, ...]:
@@ -191,8 +188,8 @@ def word_diff(old: str, new: str, encoder: Encoder | None = None) -> tuple[WordO
     encoder = encoder or Encoder()
     encoded_old = encoder.encode(old_tokens)
     encoded_new = encoder.encode(new_tokens)
-    old_has = [bool(w) for w in old_spaces]
-    new_has = [bool(w) for w in new_spaces]
+    old_has = list(map(bool, old_spaces))
+    new_has = list(map(bool, new_spaces))
     out: list[list[str]] = []  # [op, piece, piece, ...]
 
     def add(op: str, piece: str) -> None:

@@ -38,6 +38,9 @@ def read_text(path: Path, *, what: str = "article file", limit: int = MAX_TEXT_B
     """The text of a small UTF-8 file, or one clear error: missing, a folder, a device
     or pipe, too large, binary, or not UTF-8 (with the line of the first bad byte)."""
     a_what = f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
+    data = _read_regular_file(path, limit)  # the usual case: one open, one fstat, one read
+    if data is not None:
+        return _decoded(data, path, a_what)
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -59,6 +62,38 @@ def read_text(path: Path, *, what: str = "article file", limit: int = MAX_TEXT_B
         data = path.read_bytes()
     except OSError as exc:
         raise WetdiffError(f"cannot read this {what}: {exc.strerror}", file=path) from None
+    return _decoded(data, path, a_what)
+
+
+# Opening without blocking: a pipe or device is recognised by fstat, never read from.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+_OPEN_FLAGS |= getattr(os, "O_BINARY", 0)
+
+
+def _read_regular_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes, or None for anything
+    else (missing, a folder, a device, too large, unreadable): then the caller finds out
+    what, and says so."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks = []
+        while chunk := os.read(fd, max(info.st_size + 1, 65536)):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _decoded(data: bytes, path: Path, a_what: str) -> str:
+    """UTF-8 text (a BOM dropped), or one clear error: binary, or not UTF-8."""
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise WetdiffError(

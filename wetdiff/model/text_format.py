@@ -229,7 +229,11 @@ def _parse(text: str, *, source: str, strict: bool, report: ParseReport | None) 
             parent.body.append(Alinea(body_text))
     while len(stack) > 1:
         close_top()
-    problems = sorted(p for e in [artikel, *closed] for p in numbering_problems(e.numbers))
+    problems = (
+        sorted(p for e in [artikel, *closed] for p in numbering_problems(e.numbers))
+        if strict or report is not None  # else nobody would hear of them
+        else []
+    )
     if problems and strict:
         first_line, first_message = problems[0]
         raise WetdiffError(

@@ -10,6 +10,7 @@ syntax (``law@2013-04-15``, ``36547/nr2``, ``HEAD~2:36547``) lives in
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -188,8 +189,15 @@ def load_path(path: Path, *, on: dt.date | None = None) -> Version:
     if any(_DATED.match(p.stem) for p in path.glob("*.toml")):
         folders = [path]
     else:
-        folders = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
-        loose = [read_article(p, strict=False) for p in sorted(path.glob("*.txt"))]
+        # one listing with the file types (no stat per file, no Path objects to sort)
+        with os.scandir(path) as entries:
+            listed = sorted((os.path.normcase(e.name), e.name, e.is_dir()) for e in entries)
+        folders = [path / name for _, name, is_dir in listed if is_dir and name[:1] != "."]
+        loose = [  # as path.glob("*.txt")
+            read_article(path / name, strict=False)
+            for case, name, _ in listed
+            if case.endswith(".txt")
+        ]
     for folder in folders:
         in_force = latest_in_force(folder, on)
         if in_force is not None:
