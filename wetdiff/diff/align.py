@@ -38,6 +38,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from itertools import chain
 from dataclasses import dataclass, field
 
 from wetdiff.model.artikel import VERVALLEN, Artikel, Provision
@@ -60,10 +61,14 @@ MAX_CANDIDATES = 8  # similar articles considered per article
 
 # Punctuation that separates words, for the quick word sets used to measure likeness.
 _PUNCTUATION = str.maketrans(dict.fromkeys(",.;:()[]{}\"'!?/\u2013\u2014-", " "))
+# The same for ASCII text, as bytes: translating bytes is several times faster.
+_ASCII_PUNCTUATION = bytes.maketrans(b",.;:()[]{}\"'!?/-", b" " * 16)
 
 
 def words_of(key: str) -> list[str]:
     """The words of a text in compare form, lower case, without punctuation."""
+    if key.isascii():  # most statute text
+        return key.lower().encode().translate(_ASCII_PUNCTUATION).decode().split()
     return key.lower().translate(_PUNCTUATION).split()
 
 
@@ -421,13 +426,11 @@ def idf_weights(units: Iterable[Unit]) -> dict[str, float]:
     unseen word weighs 1. Penalty boilerplate ("gevangenisstraf van ten hoogste …
     geldboete van de vierde categorie") weighs little, so two penal provisions are not
     taken for one moved text just because both threaten a sentence."""
-    df: Counter[str] = Counter()
-    count = 0
-    for unit in units:
-        df.update(unit.words)
-        count += 1
+    sets = [unit.words for unit in units]
+    count = len(sets)
     if not count:
         return {}
+    df = Counter(chain.from_iterable(sets))
     top = math.log(count + 1)
     return {word: math.log((count + 1) / n) / top for word, n in df.items()}
 
