@@ -191,12 +191,18 @@ def test_diff_path_imports_neither_textual_nor_gitpython(tmp_path: Path) -> None
 
 
 def test_json_path_does_not_load_rich(tmp_path: Path) -> None:
+    """Nor the git store, TOML or any other module a comparison of two paths does not
+    need: each costs time at every start (a whole code is compared in well under a
+    second, so 20 ms of imports show)."""
     probe = (
         "import sys\nfrom wetdiff.cli import main\n"
         "try:\n"
         f"    main(['diff', {V2009!r}, {V2013!r}, '--format', 'json'])\n"
         "except SystemExit:\n    pass\n"
-        "sys.exit(3 if 'rich' in sys.modules else 0)\n"
+        "unneeded = ('rich', 'wetdiff.store.workspace', 'wetdiff.store.law',\n"
+        "    'wetdiff.store.gitrepo', 'wetdiff.store.proposals', 'tomllib', 'tempfile')\n"
+        "bad = [m for m in unneeded if m in sys.modules]\n"
+        "print('LOADED', bad, file=sys.stderr)\nsys.exit(3 if bad else 0)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=tmp_path

@@ -38,8 +38,8 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 
 from wetdiff.model.artikel import VERVALLEN, Artikel, Provision
 from wetdiff.model.normalise import compare_key

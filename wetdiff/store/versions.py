@@ -24,22 +24,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import Version, article_sort_key, load_path
-from wetdiff.store import law
-from wetdiff.store.gitrepo import Snapshot, walk_files
-from wetdiff.store.history import format_act
 from wetdiff.store.layout import proposal_ids, stage_dir
-from wetdiff.store.proposals import (
-    Proposal,
-    Stage,
-    overlay,
-    read_proposal,
-    stage_articles,
-)
-from wetdiff.store.workspace import Workspace, open_workspace
+
+if TYPE_CHECKING:
+    from wetdiff.store.gitrepo import Snapshot
+    from wetdiff.store.proposals import Proposal, Stage
+    from wetdiff.store.workspace import Workspace
+
+# The git store (law, proposals, workspace) is imported where a spec needs it, not here:
+# `wetdiff diff PATH PATH` resolves paths only and would pay ~20 ms at every start.
 
 LAW = "law"
 _BWB = re.compile(r"^BWB[RV]\d{7}$")
@@ -85,6 +83,8 @@ def resolve(spec: str, workspace: Workspace | None = None) -> Version:
         return load_path(path)  # "no such file or folder", naming it
     if path.exists() and workspace is None and not _looks_like_name(spec):
         return load_path(path)  # a file needs no workspace (nor the example built)
+    from wetdiff.store.workspace import open_workspace
+
     workspace = workspace or open_workspace()
     if path.exists() and not _is_name(spec, workspace):
         return load_path(path)
@@ -95,6 +95,9 @@ def check(spec: str, workspace: Workspace | None = None) -> None:
     """Raise the error :func:`resolve` would for a spec that names nothing here (an
     unknown version, date, proposal or stage, a device), without reading any article:
     the TUI reads the texts later, in a worker, and must not open on a typo."""
+    from wetdiff.store.proposals import read_proposal
+    from wetdiff.store.workspace import open_workspace
+
     spec = spec.strip()
     if not spec:
         raise WetdiffError("empty version", hint="Try 'law', or see 'wetdiff versions'.")
@@ -247,6 +250,9 @@ def _resolve(spec: str, workspace: Workspace, depth: int) -> Version:
 
 
 def _what_exists(workspace: Workspace, snapshot: Snapshot) -> str:
+    from wetdiff.store import law
+    from wetdiff.store.proposals import read_proposal
+
     parts = []
     for bwb in law.bwb_ids(snapshot):
         dates = law.all_dates(snapshot, bwb)
@@ -268,6 +274,8 @@ def _what_exists(workspace: Workspace, snapshot: Snapshot) -> str:
 
 
 def _choose_bwb(workspace: Workspace, snapshot: Snapshot, name: str) -> str:
+    from wetdiff.store import law
+
     present = law.bwb_ids(snapshot)
     if _BWB.match(name):
         if name not in present:
@@ -294,6 +302,8 @@ def _choose_bwb(workspace: Workspace, snapshot: Snapshot, name: str) -> str:
 def _law(
     workspace: Workspace, snapshot: Snapshot, name: str, on: dt.date, rev: str | None
 ) -> Version:
+    from wetdiff.store import law
+
     bwb = _choose_bwb(workspace, snapshot, name)
     artikelen, sources = law.in_force(snapshot, bwb, on)
     if not artikelen:
@@ -333,6 +343,8 @@ def _proposal(
     rev: str | None,
     depth: int,
 ) -> Version:
+    from wetdiff.store.proposals import overlay, read_proposal, stage_articles
+
     proposal = read_proposal(snapshot, pid)
     stage = proposal_stage(snapshot, proposal, stage_id, rev)
     base_spec = proposal.base if ":" in proposal.base or rev is None else f"{rev}:{proposal.base}"
@@ -394,6 +406,8 @@ def proposal_stage(
 
 def _path_at(snapshot: Snapshot, rel: str) -> Version:
     """An article file or a folder of article files as it was at a revision."""
+    from wetdiff.store.gitrepo import walk_files
+
     rel = rel.rstrip("/")
     files = (
         [rel]
@@ -418,6 +432,11 @@ def _path_at(snapshot: Snapshot, rel: str) -> Version:
 def list_versions(workspace: Workspace | None = None, rev: str | None = None) -> list[VersionEntry]:
     """Every version the workspace holds: each date the law changed, each proposal stage
     (with or without text), and each tag."""
+    from wetdiff.store import law
+    from wetdiff.store.history import format_act
+    from wetdiff.store.proposals import read_proposal
+    from wetdiff.store.workspace import open_workspace
+
     workspace = workspace or open_workspace()
     snapshot = workspace.snapshot(rev)
     entries: list[VersionEntry] = []
