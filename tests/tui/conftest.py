@@ -31,6 +31,10 @@ Artikel 273f
 4. Artikel 251 is van overeenkomstige toepassing.
 """
 
+#: 273f as in force from 2009-07-01: the maximum was eight years (an older version, so
+#: history and blame have two versions of the law to walk).
+LAW_273F_2009 = LAW_273F.replace("ten hoogste twaalf jaren", "ten hoogste acht jaren")
+
 LAW_274 = """\
 Artikel 274
 
@@ -121,12 +125,24 @@ def write(root: Path, rel: str, text: str) -> str:
 
 
 def build_workspace(root: Path, *, notes: bool = True) -> Path:
-    """A workspace with 273f and 274 in force since 2013-11-15, and proposal 36547 whose
-    stage nr2 rewrites 273f and adds 273fa, with questions and one note: committed."""
+    """A workspace with 273f (since 2009-07-01, eight years; since 2013-11-15, twelve)
+    and 274 in force since 2013-11-15, and proposal 36547 whose stage nr2 rewrites 273f
+    and adds 273fa, with questions and one note: committed."""
     from wetdiff.store.workspace import init_workspace
 
     workspace = init_workspace(root, name="fixture")
     paths = []
+    older = "articles/BWBR0001854/273f/2009-07-01"
+    paths.append(write(root, f"{older}.txt", LAW_273F_2009))
+    meta_2009 = VersionMeta(
+        "273f",
+        dt.date(2009, 7, 1),
+        bwb_id="BWBR0001854",
+        certainty="unverified",
+        kamerstuk="31 386",
+        source_note="made by Kamerstuk 31 386 (fixture); the Staatsblad number is a gap",
+    )
+    paths.append(write(root, f"{older}.toml", meta_2009.to_toml()))
     for number, text in (("273f", LAW_273F), ("274", LAW_274)):
         folder = f"articles/BWBR0001854/{number}"
         paths.append(write(root, f"{folder}/2013-11-15.txt", text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -151,7 +152,8 @@ def test_swap_sides_shows_version_b_on_the_left(app_factory, run_app) -> None:
         header = str(app.screen.query_one(VersionsHeader).content).splitlines()
         assert header[0].lstrip().startswith("B")
         line = next(x for x in screen_text(app).splitlines() if "{+vijftien+}" in x)
-        assert line.index("{+vijftien+}") < line.index("│", line.index("{+vijftien+}"))
+        gutter = re.search("[│┃]", line[line.index("{+vijftien+}") :])  # the selection: ┃
+        assert gutter is not None
 
     run_app(app_factory(), scenario)
 

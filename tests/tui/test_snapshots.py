@@ -31,3 +31,9 @@ def test_help_screen(snap_compare, workspace) -> None:
 
 def test_note_editor(snap_compare, workspace) -> None:
     assert snap_compare(app(workspace), press=["e"], terminal_size=SIZE, run_before=wait_ready)
+
+
+def test_main_screen_at_80x24(snap_compare, workspace) -> None:
+    """The smallest usual terminal: status line, the question answered above the
+    rationale, and a footer with versions, note, help and quit."""
+    assert snap_compare(app(workspace), terminal_size=(80, 24), run_before=wait_ready)

@@ -56,11 +56,16 @@ class WetdiffApp(App[None]):
     ) -> None:
         """Every notification is plain text: messages quote statute text, file names,
         versions and notes a lawyer typed, and ``[bold]`` in those must show as typed
-        (and an escape character as ␛), never be read as markup."""
+        (and an escape character as ␛), never be read as markup. A message already on
+        screen is replaced (its time starts again), never stacked."""
         del markup
+        message, title = visible_controls(message), visible_controls(title)
+        for shown in list(self._notifications):  # the same message again: one toast
+            if (shown.message, shown.title, shown.severity) == (message, title, severity):
+                self._unnotify(shown, refresh=False)
         super().notify(
-            visible_controls(message),
-            title=visible_controls(title),
+            message,
+            title=title,
             severity=severity,
             timeout=timeout,
             markup=False,

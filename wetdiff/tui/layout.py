@@ -451,6 +451,10 @@ class DiffDocument:
         row = self._row_of_change.get(change_index)
         return None if row is None else self._starts[row]
 
+    def row_of_change(self, change_index: int) -> int | None:
+        """The block index of a change, or None when filtered out."""
+        return self._row_of_change.get(change_index)
+
     def change_height(self, change_index: int) -> int:
         row = self._row_of_change.get(change_index)
         return 0 if row is None else self._heights[row]

@@ -24,15 +24,41 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _STYLES = ("", "italic", "underline", "bold")
 
 
+def _credit(text: str, origin: int) -> list[tuple[str, str] | str]:
+    """One run of words with its origin's number right after its last word: the mark
+    sits against the word it credits (``twaalf⁴ jaren``), never before the next one."""
+    core = text.strip()
+    if not core:
+        return [text]
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    parts: list[tuple[str, str] | str] = []
+    if lead:
+        parts.append(lead)
+    parts.append((visible_controls(core), _STYLES[origin % len(_STYLES)]))
+    parts.append((str(origin).translate(_SUPERSCRIPT), "bold"))
+    if trail:
+        parts.append(trail)
+    return parts
+
+
 def blame_content(blame: Any) -> Content:
-    """Origins as a numbered legend; each provision with who introduced and last
-    changed it; every run of words followed by its origin's number (superscript), so
-    the credit is readable without colour."""
+    """Origins as a numbered legend, each with its date, act, how certain it is and what
+    it did (its description); each provision with who introduced and changed it; every
+    run of words followed by its origin's number (superscript), so the credit is
+    readable without colour."""
     parts: list[Content | tuple[str, str] | str] = [("Versions\n", "bold underline")]
     for origin in blame.origins:
         date = origin.date.isoformat() if origin.date else "date: gap"
         parts.append((f"{str(origin.index).translate(_SUPERSCRIPT)} {origin.index}. ", "bold"))
-        parts.append(f"{date}  {visible_controls(origin.label)}  {visible_controls(origin.act)}\n")
+        number = f" (artikel {origin.number})" if origin.number != blame.number else ""
+        certainty = f"  [{origin.certainty}]" if origin.certainty else ""
+        parts.append(
+            f"{date}  {visible_controls(origin.label)}{visible_controls(number)}  "
+            f"{visible_controls(origin.act)}{visible_controls(certainty)}\n"
+        )
+        if origin.note:
+            parts.append((f"      {visible_controls(' '.join(origin.note.split()))}\n", "italic"))
     parts.append(("\nProvisions\n", "bold underline"))
     labels = {o.index: o.label for o in blame.origins}
     for item in blame.provisions:
@@ -43,8 +69,7 @@ def blame_content(blame: Any) -> Content:
             parts.append(f"; last changed by {labels.get(item.last, '?')}")
         parts.append("\n  ")
         for span in item.spans:
-            parts.append((visible_controls(span.text), _STYLES[span.origin % len(_STYLES)]))
-            parts.append((str(span.origin).translate(_SUPERSCRIPT), "bold"))
+            parts.extend(_credit(span.text, span.origin))
         parts.append("\n")
     return Content.assemble(*parts)
 

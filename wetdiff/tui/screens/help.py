@@ -12,7 +12,7 @@ from textual.widgets import Static
 from wetdiff.diff.kinds import TABLE
 
 KEYS: tuple[tuple[str, str], ...] = (
-    ("n / p", "next / previous change"),
+    ("n / p", "next / previous change (scrolled away from the selection: from the screen's top)"),
     ("g", "jump to an article"),
     ("f", "show changed provisions only (again: all)"),
     ("/", "search in version A, B or both; . and , go to the next / previous hit"),
@@ -28,8 +28,10 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("t", "edit the selected article's text in the proposal, and commit it with a rationale"),
     ("m", "write the change memo of the two versions shown (.docx, .html or .md)"),
     ("ctrl+p", "command palette: every action, searchable"),
-    ("↑ ↓ PgUp PgDn Home End, mouse", "scroll; click a provision or tree entry to select"),
-    ("tab", "move between the tree and the text"),
+    ("↑ ↓ / j k", "scroll the text (in the tree: move up and down)"),
+    ("PgUp PgDn", "scroll a page; Home and End: to the start, the end"),
+    ("mouse", "scroll; click a provision or tree entry to select it"),
+    ("tab", "move between the text, the notes and the tree (shift+tab: back)"),
     ("? / F1", "this help"),
     ("q / ctrl+q", "quit (asks first when there is unsaved work)"),
 )

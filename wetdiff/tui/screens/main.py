@@ -25,7 +25,8 @@ from wetdiff.tui.data import SHOWN_TIMEOUT, Comparison, Prefetch
 from wetdiff.tui.layout import DiffDocument, Mode, QuerySide
 from wetdiff.tui.widgets.article_tree import ArticleTree
 from wetdiff.tui.widgets.notes_panel import NotesPanel
-from wetdiff.tui.widgets.side_by_side import SideBySide
+from wetdiff.tui.widgets.side_by_side import Place, SideBySide
+from wetdiff.tui.widgets.status_line import StatusLine
 from wetdiff.tui.widgets.versions_header import VersionsHeader
 
 if TYPE_CHECKING:
@@ -35,17 +36,31 @@ if TYPE_CHECKING:
 class MainScreen(Screen[None]):
     """Compare two versions."""
 
-    CSS_PATH = "main.tcss"
+    # DEFAULT_CSS, not CSS_PATH: Textual reads no CSS file for the app's default screen.
+    DEFAULT_CSS = """
+    MainScreen {
+        layout: vertical;
+        & #body { height: 1fr; }
+        & #tree { width: 24%; min-width: 16; max-width: 34; }
+        & #reading { width: 1fr; }
+        & #view { height: 1fr; }
+        & #notes { height: 35%; min-height: 6; max-height: 16; }
+    }
+    """
     AUTO_FOCUS = "#view"
+    # The footer shows the keys a reviewer needs first and fits 80 columns (with the
+    # app's help and quit); every other key is in help (?) and the palette (ctrl+p). The
+    # widgets bind no labelled keys of their own, so the footer reads the same whatever
+    # has focus. Tab and shift+tab are the app's: between the tree, the text and the notes.
     BINDINGS = [
         Binding("n", "next_change", "Next"),
         Binding("p", "previous_change", "Prev"),
         Binding("g", "jump", "Jump", show=False),
-        Binding("f", "toggle_filter", "Changed only"),
+        Binding("f", "toggle_filter", "Changed only", show=False),
         Binding("slash", "search", "Search"),
         Binding("full_stop", "next_match", "Next hit", show=False),
         Binding("comma", "previous_match", "Prev hit", show=False),
-        Binding("r", "toggle_renvooi", "Renvooi"),
+        Binding("r", "toggle_renvooi", "Renvooi", show=False),
         Binding("s", "swap", "Swap", show=False),
         Binding("v", "pick_versions", "Versions"),
         Binding("l", "history", "Log", show=False),
@@ -53,7 +68,6 @@ class MainScreen(Screen[None]):
         Binding("e", "edit_note", "Note"),
         Binding("t", "edit_text", "Edit text", show=False),
         Binding("m", "memo", "Memo", show=False),
-        Binding("tab", "focus_next", "Focus", show=False),
     ]
 
     class Loaded(Message):
@@ -94,6 +108,7 @@ class MainScreen(Screen[None]):
         self.query_text = ""
         self.query_side: QuerySide = "both"
         self.ready = False
+        self.comparing = ""  # what is being compared to replace what is shown
 
     @property
     def wetdiff(self) -> WetdiffApp:
@@ -104,6 +119,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield ArticleTree(id="tree")
             with Vertical(id="reading"):
+                yield StatusLine(id="status")
                 yield SideBySide(id="view")
                 yield NotesPanel(id="notes")
         yield Footer()
@@ -187,13 +203,10 @@ class MainScreen(Screen[None]):
             self.ready = True
             self.notify_orphans()
             return
-        place = None
-        if (
-            previous is not None
-            and previous.is_provisional
-            and (previous.old_spec, previous.new_spec) == (comparison.old_spec, comparison.new_spec)
-        ):
-            place = self.view.place()  # the whole comparison replaces the provisional one
+        # Where the lawyer was reading stays in view: in the whole comparison replacing a
+        # provisional one, after a reload, and in other versions when the article is there.
+        place = self.view.place() if previous is not None else None
+        self.comparing = ""
         self.comparison = comparison
         self.old_spec = comparison.old_spec
         self.new_spec = comparison.new_spec
@@ -216,18 +229,22 @@ class MainScreen(Screen[None]):
         self.show_failure(message.error)
 
     def show_failure(self, error: str) -> None:
+        """Say why versions cannot be compared; the comparison shown before (if any)
+        stays on screen as it was, and every key keeps working on it."""
         self.notify(error, title="Cannot compare", severity="error", timeout=10)
+        self.comparing = ""
+        self.view.busy("")
+        self.show_status()
         if self.comparison is None:
-            self.view.busy("")
             self.query_one(NotesPanel).show_message(
                 f"Cannot compare: {error}\nPress v to pick two versions."
             )
         self.ready = True
 
-    def rebuild(self, *, tree: bool = False, place: Any = None) -> None:
+    def rebuild(self, *, tree: bool = False, place: Place | None = None) -> None:
         """Show the comparison as the lawyer asked (mode, filter, sides, search);
-        ``place`` (from :meth:`SideBySide.place`) is where the lawyer was reading in the
-        provisional comparison this one replaces."""
+        ``place`` (from :meth:`SideBySide.place`) is where the lawyer was reading, in
+        this comparison or the one it replaces."""
         if self.comparison is None:
             return
         document = DiffDocument(
@@ -248,6 +265,66 @@ class MainScreen(Screen[None]):
         if tree:
             self.query_one(ArticleTree).show(document)
         self.show_notes(self.view.cursor)
+        self.follow_in_tree()
+        self.show_status()
+
+    def modes(self) -> list[str]:
+        """The modes that are on, in words, for the status line."""
+        modes = [self.comparing] if self.comparing else []
+        if self.changed_only:
+            modes.append("changed only")
+        if self.mode == "renvooi":
+            modes.append("renvooi")
+        if self.swapped:
+            modes.append("swapped")
+        if self.query_text:
+            found = self.view.match_count
+            side = {"old": " in A", "new": " in B"}.get(self.query_side, "")
+            modes.append(f"“{self.query_text}”{side}: {found} hit{'s' * (found != 1)}")
+        return modes
+
+    def show_status(self) -> None:
+        """The status line: the provision at the top of the text, the selected change's
+        place among the changes, the modes that are on."""
+        view = self.view
+        comparison = self.comparison
+        if comparison is None:
+            return
+        where = ""
+        top = view.top_block()
+        if top >= 0:
+            block = view.document.blocks[top]
+            if block.change < 0:
+                where = f"Artikel {block.artikel}"
+            else:
+                provision = view.document.changes[block.change].provision
+                where = provision.locatie.in_words(capital=True)
+        self.query_one(StatusLine).show(
+            where,
+            view.rank(view.cursor),
+            view.changed_count,
+            self.modes(),
+            so_far=comparison.is_provisional,
+        )
+
+    def follow_in_tree(self) -> None:
+        """The tree's cursor on the selected change while it is on screen, else on the
+        article at the top of the text."""
+        view = self.view
+        document = view.document
+        if view.cursor >= 0 and view.cursor_visible():
+            change = view.cursor
+        else:
+            top = view.top_block()
+            if top < 0:
+                return
+            change = document.blocks[top].change
+            if change < 0:
+                self.query_one(ArticleTree).follow(-1, document.blocks[top].artikel)
+                return
+        self.query_one(ArticleTree).follow(
+            change, document.changes[change].provision.locatie.artikel
+        )
 
     def show_notes(self, index: int) -> None:
         comparison = self.comparison
@@ -274,16 +351,15 @@ class MainScreen(Screen[None]):
         self.show_notes(message.change)
         if self.comparison is None:
             return
-        tree = self.query_one(ArticleTree)
-        change = self.comparison.changes[message.change]
-        provision = change.new if change.new is not None else change.old
-        node = tree.article_nodes.get(provision.locatie.artikel)
-        if (
-            node is not None
-            and tree.cursor_node is not node
-            and (tree.cursor_node is None or tree.cursor_node.parent is not node)
-        ):
-            tree.move_cursor(node)
+        self.follow_in_tree()
+        self.show_status()
+
+    @on(SideBySide.TopChanged)
+    def _top_changed(self) -> None:
+        if self.comparison is None:
+            return
+        self.follow_in_tree()
+        self.show_status()
 
     @on(Tree.NodeSelected)
     def _node_selected(self, event: Tree.NodeSelected[tuple[str, Any]]) -> None:
@@ -305,18 +381,15 @@ class MainScreen(Screen[None]):
 
     def action_toggle_filter(self) -> None:
         self.changed_only = not self.changed_only
-        self.rebuild(tree=True)
-        self.notify(
-            "Changed provisions only." if self.changed_only else "All provisions.", timeout=2
-        )
+        self.rebuild(tree=True, place=self.view.place())
 
     def action_toggle_renvooi(self) -> None:
         self.mode = "renvooi" if self.mode == "side" else "side"
-        self.rebuild()
+        self.rebuild(place=self.view.place())
 
     def action_swap(self) -> None:
         self.swapped = not self.swapped
-        self.rebuild()
+        self.rebuild(place=self.view.place())
 
     def action_jump(self) -> None:
         from wetdiff.tui.screens.prompt import PromptScreen
@@ -350,10 +423,9 @@ class MainScreen(Screen[None]):
                 return
             self.query_text, self.query_side = answer
             found = self.view.search(*answer)
-            self.notify(
-                f"{found} provision(s) contain '{answer[0]}'." if answer[0] else "Search cleared.",
-                timeout=3,
-            )
+            self.show_status()
+            if answer[0] and not found:
+                self.notify(f"No provision contains “{answer[0]}”.", timeout=3)
 
         self.app.push_screen(SearchScreen(self.query_text, self.query_side), search)
 
@@ -369,11 +441,8 @@ class MainScreen(Screen[None]):
         from wetdiff.tui.screens.versions import VersionsScreen
 
         def picked(answer: tuple[str, str] | None) -> None:
-            if answer is None:
-                return
-            self.view.busy("Comparing…")
-            self.ready = False
-            self.load(*answer)
+            if answer is not None:
+                self.compare_other(*answer)
 
         self.app.push_screen(VersionsScreen(self.old_spec, self.new_spec), picked)
 
@@ -393,9 +462,7 @@ class MainScreen(Screen[None]):
 
         def compare(pair: tuple[str, str] | None) -> None:
             if pair is not None:
-                self.view.busy("Comparing…")
-                self.ready = False
-                self.load(*pair)
+                self.compare_other(*pair)
 
         self.app.push_screen(HistoryScreen(artikel), compare)
 
@@ -447,9 +514,11 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ArticleEditor(self.new_spec, artikel), done)
 
     def action_memo(self) -> None:
-        """Write the change memo of the two versions shown."""
+        """Write the change memo of the two versions shown (asking first before a file
+        is overwritten; the message names the full path written)."""
         from pathlib import Path
 
+        from wetdiff.tui.screens.confirm import ConfirmScreen
         from wetdiff.tui.screens.prompt import PromptScreen
 
         comparison = self.comparison
@@ -461,13 +530,33 @@ class MainScreen(Screen[None]):
 
         default = f"memo-{slug(comparison.old_spec)}-{slug(comparison.new_spec)}.docx"
 
-        def write(answer: str | None) -> None:
-            if answer and answer.strip():
-                self.notify("Writing the memo…", timeout=3)
-                self.write_memo(comparison, Path(answer.strip()).expanduser())
+        def write(path: Path) -> None:
+            self.notify(f"Writing the memo to {path}…", timeout=3)
+            self.write_memo(comparison, path)
+
+        def answered(answer: str | None) -> None:
+            if not answer or not answer.strip():
+                return
+            path = Path(answer.strip()).expanduser().absolute()
+            if not path.exists():
+                write(path)
+                return
+
+            def overwrite(yes: bool | None) -> None:
+                if yes:
+                    write(path)
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"{path} exists already.\nOverwrite it with this memo?",
+                    yes="Overwrite",
+                    no="Keep it",
+                ),
+                overwrite,
+            )
 
         self.app.push_screen(
-            PromptScreen("Write the memo to (.docx, .html or .md):", value=default), write
+            PromptScreen("Write the memo to (.docx, .html or .md):", value=default), answered
         )
 
     @work(thread=True, exclusive=True, group="memo")
@@ -484,6 +573,15 @@ class MainScreen(Screen[None]):
             self.notify(message.summary, title="Memo not written", severity="error", timeout=10)
         else:
             self.notify(message.summary, title="Memo written", timeout=6)
+
+    def compare_other(self, old_spec: str, new_spec: str) -> None:
+        """Compare other versions; the comparison shown stays on screen (the status line
+        says what is being compared) until the new one replaces it, or, if they cannot
+        be compared, for good."""
+        self.ready = False
+        self.comparing = f"comparing {old_spec} with {new_spec}…"
+        self.show_status()
+        self.load(old_spec, new_spec)
 
     def reload(self) -> None:
         self.ready = False

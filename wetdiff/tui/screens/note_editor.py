@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -14,7 +15,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widgets import Button, Footer, Label, SelectionList, TextArea
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from wetdiff.diff.kinds import describe as describe_kinds
@@ -55,6 +58,24 @@ def parse_citations(text: str) -> list[Any]:
         fields += [""] * (4 - len(fields))
         citations.append(Citation(*fields))
     return citations
+
+
+class AnswersList(SelectionList[str]):
+    """The questions to tick: a ticked one shows ``✓`` in its box, an unticked one an
+    empty box, so the two differ without colour (monochrome, 16 colours)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        try:
+            selection = self.get_option_at_index(int(self.scroll_offset.y) + y)
+        except OptionDoesNotExist:
+            return strip
+        if len(segments) < 4 or len(segments[1].text) != 1:  # not the ▐X▌ box: leave it
+            return strip
+        mark = "✓" if selection.value in self.selected else " "
+        segments[1] = Segment(mark, segments[1].style, segments[1].control)
+        return Strip(segments, strip.cell_length)
 
 
 def question_selections(questions: Any, chosen: Sequence[str]) -> list[Selection[str]]:
@@ -132,7 +153,7 @@ class NoteEditor(Screen[bool]):
                     "answers (space toggles)"
                 )
             )
-            yield SelectionList[str](
+            yield AnswersList(
                 *question_selections(self.comparison.questions, self.initial[2]), id="answers"
             )
             with Horizontal(id="buttons"):

@@ -22,7 +22,10 @@ class SearchScreen(ModalScreen[tuple[str, QuerySide] | None]):
     """Enter searches; the result is ``(query, side)``; an empty query clears marks."""
 
     CSS_PATH = "search.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "search", "Search", priority=True),
+    ]
 
     def __init__(self, query: str = "", side: QuerySide = "both") -> None:
         super().__init__()
@@ -44,7 +47,12 @@ class SearchScreen(ModalScreen[tuple[str, QuerySide] | None]):
         self.side = next((side for side in SIDES if side == event.pressed.name), "both")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss((event.value, self.side))
+        event.stop()
+        self.action_search()
+
+    def action_search(self) -> None:
+        """Enter searches wherever the focus is (the words or the choice of version)."""
+        self.dismiss((self.query_one("#query", Input).value, self.side))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

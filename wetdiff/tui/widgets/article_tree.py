@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -36,6 +37,10 @@ def article_marker(kinds: set[ChangeKind]) -> str:
 class ArticleTree(Tree[tuple[str, Any]]):
     """Articles → provisions. Node data: ``("artikel", nr)`` or ``("change", index)``."""
 
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
     DEFAULT_CSS = """
     ArticleTree { width: 28; border-right: solid $primary; }
     """
@@ -47,6 +52,7 @@ class ArticleTree(Tree[tuple[str, Any]]):
         self._document: DiffDocument | None = None
         self._children: dict[str, list[int]] = {}
         self.article_nodes: dict[str, TreeNode[tuple[str, Any]]] = {}
+        self._expanded: set[str] = set()
         self._bulk = False
 
     def _invalidate(self) -> None:
@@ -57,7 +63,8 @@ class ArticleTree(Tree[tuple[str, Any]]):
 
     def show(self, document: DiffDocument) -> None:
         """List the document's articles: the first ones at once, a whole code's rest
-        right after the first paint."""
+        right after the first paint. Articles the lawyer had opened stay open."""
+        self._expanded = {nr for nr, node in self.article_nodes.items() if node.is_expanded}
         self._document = document
         self.clear()
         self.article_nodes = {}
@@ -89,12 +96,28 @@ class ArticleTree(Tree[tuple[str, Any]]):
                     label.stylize("dim")
                 node = self.root.add(label, data=("artikel", artikel), allow_expand=True)
                 self.article_nodes[artikel] = node
+                if artikel in self._expanded:
+                    self._add_provisions(node)
+                    node.expand()
         finally:
             self._bulk = False
         self._invalidate()
 
+    def follow(self, change: int, artikel: str) -> None:
+        """Put the tree's cursor where the text is: on the change's own entry if its
+        article is open, else on the article (the tree scrolls along)."""
+        node = self.article_nodes.get(artikel)
+        if node is None:
+            return
+        if node.is_expanded:
+            node = next((c for c in node.children if c.data == ("change", change)), node)
+        if self.cursor_node is not node:
+            self.move_cursor(node)
+
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[tuple[str, Any]]) -> None:
-        node = event.node
+        self._add_provisions(event.node)
+
+    def _add_provisions(self, node: TreeNode[tuple[str, Any]]) -> None:
         if node.data is None or node.data[0] != "artikel" or node.children:
             return
         assert self._document is not None

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from textual.containers import VerticalScroll
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -43,17 +44,14 @@ def citation_in_words(citation: Any) -> str:
     return ", ".join(parts)
 
 
-def describe(
-    change: Any | None, notes: Sequence[Any], questions: Any, *, pending: bool = False
-) -> Content:
-    """The panel's text for one change: location, kind, and each note with its
-    citations and the questions it answers (with their one-line summaries). ``pending``:
-    the notes are still being read (so "no note yet" would not be known)."""
+def heading(change: Any | None) -> Content:
+    """One line: the change's kind and where it is (and where it was)."""
     if change is None:
         return Content("No change selected.")
     where = change.provision.locatie.in_words(capital=True)
-    parts: list[Content | str] = [
-        Content.styled(f"{kind_symbol(change)} {describe_kinds(change.kinds, 'en')}\n", "bold"),
+    parts: list[Content] = [
+        Content.styled(f"{kind_symbol(change)} {describe_kinds(change.kinds, 'en')}", "bold"),
+        Content("  "),
         Content.styled(_plain(where), "bold"),
     ]
     if (
@@ -61,21 +59,57 @@ def describe(
         and change.new is not None
         and change.old.locatie.key != change.new.locatie.key
     ):
-        parts.append(Content(f"\nwas {change.old.locatie.in_words()}"))
-    parts.append(Content("\n"))
+        parts.append(Content(f"  (was {_plain(change.old.locatie.in_words())})"))
+    return Content.assemble(*parts)
+
+
+def answered(notes: Sequence[Any], questions: Any) -> list[tuple[str, Any]]:
+    """The questions the notes say the change answers, each once, in order: (id, the
+    registry's question or None for an id the registry does not know)."""
+    seen: dict[str, Any] = {}
+    for note in notes:
+        for question_id in note.answers:
+            if question_id not in seen:
+                seen[question_id] = questions.get(question_id) if questions is not None else None
+    return list(seen.items())
+
+
+def answers_line(question_id: str, question: Any | None) -> Content:
+    """``→ id · kind · the request``: one line, cut to the panel's width on screen."""
+    if question is None:
+        return Content.assemble(
+            Content.styled(f"→ {_plain(question_id)}", "bold"),
+            Content.styled(" · unknown question id", "italic"),
+        )
+    return Content.assemble(
+        Content.styled(f"→ {_plain(question.id)}", "bold"),
+        Content(f" · {_plain(question.kind)} · "),
+        Content(_plain(" ".join(question.summary.split()))),
+    )
+
+
+def describe(
+    change: Any | None, notes: Sequence[Any], questions: Any, *, pending: bool = False
+) -> Content:
+    """The panel's scrolling text for one change: each note with its citations and the
+    questions it answers (with who asked and when). ``pending``: the notes are still
+    being read (so "no note yet" would not be known)."""
+    if change is None:
+        return Content("")
+    parts: list[Content | str] = []
     if pending:
-        parts.append(Content.styled("\nReading the notes…", "italic"))
+        parts.append(Content.styled("Reading the notes…", "italic"))
     elif not notes:
         parts.append(
             Content.styled(
-                "\nNo note yet." if change.changed else "\nUnchanged.",
+                "No note yet." if change.changed else "Unchanged.",
                 "italic",
             )
         )
         if change.changed:
             parts.append(Content("  Press e to write why this change is there."))
-    for note in notes:
-        parts.append(Content.styled("\nRationale\n", "bold underline"))
+    for number, note in enumerate(notes):
+        parts.append(Content.styled(("\n" if number else "") + "Rationale\n", "bold underline"))
         parts.append(Content(_plain(_paragraphs(note.rationale) or "(empty)") + "\n"))
         if note.gap:
             parts.append(Content.styled(f"Source not available: {_plain(note.gap)}\n", "italic"))
@@ -100,34 +134,69 @@ def describe(
     return Content.assemble(*parts)
 
 
-class NotesPanel(VerticalScroll):
-    """Shows the note(s) of the selected change."""
+#: Questions listed on their own line above the rationale; more are named in one line.
+ANSWER_LINES = 3
+
+
+class NotesPanel(Vertical):
+    """The selected change: its kind and place, the questions it answers (a line each,
+    always in view), and, scrolling below, its rationale, citations and questions."""
 
     DEFAULT_CSS = """
     NotesPanel {
         height: 12;
         border-top: solid $primary;
         padding: 0 1;
-        & > Static { width: 1fr; }
+        & > .note-line { width: 1fr; height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
+        & > #note-answers { display: none; }
+        & > #note-answers.-shown { display: block; }
+        & > VerticalScroll { height: 1fr; }
+        & Static#note-text { width: 1fr; }
     }
     """
 
     def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(Content("Loading…"), id="note-text")
+        yield Static(Content("Loading…"), id="note-head", classes="note-line")
+        yield Static(Content(""), id="note-answers", classes="note-line")
+        with NoteScroll(id="note-scroll"):
+            yield Static(Content(""), id="note-text")
 
     def show(
         self, change: Any | None, notes: Sequence[Any], questions: Any, *, pending: bool = False
     ) -> None:
+        self.query_one("#note-head", Static).update(heading(change))
+        lines = [answers_line(qid, q) for qid, q in answered(notes, questions)]
+        if len(lines) > ANSWER_LINES:
+            rest = len(lines) - ANSWER_LINES + 1
+            lines = [*lines[: ANSWER_LINES - 1], Content(f"  and {rest} more (below)")]
+        answers = self.query_one("#note-answers", Static)
+        answers.update(Content("\n").join(lines))
+        answers.set_class(bool(lines), "-shown")
         self.query_one("#note-text", Static).update(
             describe(change, notes, questions, pending=pending)
         )
-        self.scroll_home(animate=False)
+        self.query_one(NoteScroll).scroll_home(animate=False)
 
     def show_message(self, message: str) -> None:
-        self.query_one("#note-text", Static).update(Content(visible_controls(message)))
+        self.query_one("#note-head", Static).update(Content(visible_controls(message)))
+        self.query_one("#note-answers", Static).set_class(False, "-shown")
+        self.query_one("#note-text", Static).update(Content(""))
 
     @property
     def text(self) -> str:
         """What the panel shows, as plain text (for tests and screen readers)."""
-        content = self.query_one("#note-text", Static).content
-        return str(content)
+        shown = [self.query_one("#note-head", Static)]
+        answers = self.query_one("#note-answers", Static)
+        if answers.has_class("-shown"):
+            shown.append(answers)
+        shown.append(self.query_one("#note-text", Static))
+        return "\n".join(str(widget.content) for widget in shown)
+
+
+class NoteScroll(VerticalScroll):
+    """The panel's scrolling part (Tab reaches it; j/k scroll it like the arrows)."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]

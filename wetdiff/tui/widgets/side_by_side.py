@@ -34,6 +34,7 @@ from wetdiff.tui.layout import (
     DiffDocument,
     Line,
     QuerySide,
+    Span,
     kind_symbol,
 )
 
@@ -51,11 +52,13 @@ def change_key(change: Any) -> str:
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where the lawyer is reading: the selected change, and the block at the top of the
-    view with how many of its lines are scrolled past (all by key, not by index)."""
+    view with how many of its lines are scrolled past (all by key, not by index), and
+    the article it belongs to (to come back to when that block is not shown any more)."""
 
     cursor: str | None
     top: str
     offset: int
+    artikel: str = ""
 
 
 _FLAGS = (
@@ -80,6 +83,7 @@ class SideBySide(ScrollView, can_focus=True):
         "side--match",
         "side--cursor",
         "side--gutter",
+        "side--gutter-cursor",
     }
     DEFAULT_CSS = """
     SideBySide {
@@ -94,11 +98,12 @@ class SideBySide(ScrollView, can_focus=True):
         & > .side--match { background: $warning 40%; text-style: reverse; }
         & > .side--cursor { background: $primary 20%; }
         & > .side--gutter { color: $text-accent; text-style: bold; }
+        & > .side--gutter-cursor { text-style: reverse bold; }
     }
     """
     BINDINGS = [
-        Binding("n", "next_change", "Next change"),
-        Binding("p", "previous_change", "Prev change"),
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
         Binding("space", "page_down", "Page down", show=False),
     ]
 
@@ -114,6 +119,17 @@ class SideBySide(ScrollView, can_focus=True):
             self.document = document
             self.width = width
             self.heights = heights
+
+    class TopChanged(Message):
+        """Another provision (or heading) is now at the top of the view (scrolling)."""
+
+        def __init__(self, view: SideBySide) -> None:
+            super().__init__()
+            self.view = view
+
+        @property
+        def control(self) -> SideBySide:
+            return self.view
 
     class ChangeSelected(Message):
         """The lawyer moved to another change (by key, mouse or tree)."""
@@ -135,6 +151,8 @@ class SideBySide(ScrollView, can_focus=True):
         self._styles: dict[int, Style] = {}
         self._changed_order: list[int] = []
         self._matches: list[int] = []
+        self._rank: dict[int, int] = {}
+        self._top = -1
         self._busy = ""
 
     def busy(self, message: str) -> None:
@@ -159,11 +177,31 @@ class SideBySide(ScrollView, can_focus=True):
         if 0 <= self.cursor < len(document.changes):
             cursor = change_key(document.changes[self.cursor])
         index, offset = document.locate(int(self.scroll_y))
-        return Place(cursor, self._block_key(document, index), offset)
+        return Place(
+            cursor, self._block_key(document, index), offset, document.blocks[index].artikel
+        )
+
+    def top_block(self) -> int:
+        """The index of the block at the top of the view (-1: nothing shown)."""
+        if not self.document.blocks:
+            return -1
+        return self.document.locate(int(self.scroll_y))[0]
+
+    def rank(self, change: int) -> int:
+        """The 1-based position of a change among the changed provisions shown (0: the
+        change is not one of them, e.g. an unchanged provision clicked on)."""
+        return self._rank.get(change, 0)
+
+    @property
+    def changed_count(self) -> int:
+        return len(self._changed_order)
 
     def show(self, document: DiffDocument, place: Place | None = None) -> None:
-        """Show a (new) document, keeping the cursor on the same change if it is there;
-        with ``place``, at that place (a whole comparison replacing a provisional one)."""
+        """Show a (new) document. With ``place`` (from :meth:`place`), at that place: the
+        same block at the top of the view, else the top of the same article; the cursor
+        on the same change if it is shown, else on the first change from there on.
+        Without, or if the article is not there, at the first change."""
+        same_changes = document.changes is self.document.changes
         self.document = document
         self._busy = ""
         self._changed_order = [
@@ -171,15 +209,21 @@ class SideBySide(ScrollView, can_focus=True):
             for b in document.blocks
             if b.change >= 0 and document.changes[b.change].changed
         ]
+        self._rank = {change: i for i, change in enumerate(self._changed_order, 1)}
         self._matches = []
         self._measure()
         if place is not None and self._restore(place):
             pass
-        elif self.cursor >= 0 and document.change_y(self.cursor) is not None:
+        elif same_changes and self.cursor >= 0 and document.change_y(self.cursor) is not None:
             self.scroll_to_change(self.cursor)
         elif self._changed_order:
             self.cursor = self._changed_order[0]
             self.scroll_to_change(self.cursor, top=True)
+        else:
+            self.cursor = -1
+            self.scroll_to(y=0, animate=False)
+        self._top = -1
+        self._post_top()
         self.refresh()
 
     def _restore(self, place: Place) -> bool:
@@ -187,9 +231,13 @@ class SideBySide(ScrollView, can_focus=True):
         index = {self._block_key(document, i): i for i in range(len(document.blocks))}.get(
             place.top
         )
-        if index is None:
-            return False
-        y = document.block_y(index) + place.offset
+        if index is not None:
+            y = document.block_y(index) + place.offset
+        else:
+            found = document.artikel_y(place.artikel) if place.artikel else None
+            if found is None:
+                return False
+            y = found
         self.scroll_to(y=y, animate=False)
         cursor = -1
         if place.cursor is not None:
@@ -202,6 +250,16 @@ class SideBySide(ScrollView, can_focus=True):
         self.cursor = cursor
         return True
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._post_top()
+
+    def _post_top(self) -> None:
+        top = self.top_block()
+        if top != self._top:
+            self._top = top
+            self.post_message(self.TopChanged(self))
+
     def _measure(self) -> None:
         """Index the document's lines for the current width: exactly at once for an
         ordinary proposal; for a whole code, first estimated (so the first screen shows
@@ -209,8 +267,8 @@ class SideBySide(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width or self.size.width or 80
         document = self.document
         exact = len(document.blocks) <= EXACT_AT_ONCE
-        height = document.measure(width, exact=exact)
-        self.virtual_size = Size(width, height)
+        document.measure(width, exact=exact)
+        self.virtual_size = Size(width, self._virtual_height())
         if not document.exact:
             self._measure_exactly(document, width)
 
@@ -224,7 +282,7 @@ class SideBySide(ScrollView, can_focus=True):
             return
         index, offset = document.locate(int(self.scroll_y))
         if document.use_heights(message.width, message.heights):
-            self.virtual_size = Size(self.virtual_size.width, document.height)
+            self.virtual_size = Size(self.virtual_size.width, self._virtual_height())
             self.scroll_to(y=document.block_y(index) + offset, animate=False)
             self.refresh()
 
@@ -284,7 +342,7 @@ class SideBySide(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         index, offset = document.locate(doc_y)
         lines = document.block_lines(index)
-        if document.height != self.virtual_size.height:
+        if self._virtual_height() != self.virtual_size.height:
             self.call_later(self._measure_after_growth)
         block = document.blocks[index]
         left, right = lines[offset] if offset < len(lines) else ((), ())
@@ -295,11 +353,11 @@ class SideBySide(ScrollView, can_focus=True):
             symbol = kind_symbol(document.changes[block.change])
             gutter_text = ("▸" if on_cursor else " ") + (symbol if symbol != " " else "│") + " "
         else:
-            gutter_text = " │ "
-        gutter = Segment(
-            gutter_text,
-            self._style(0) + self.get_component_rich_style("side--gutter", partial=True),
-        )
+            gutter_text = " ┃ " if on_cursor else " │ "
+        gutter_style = self._style(0) + self.get_component_rich_style("side--gutter", partial=True)
+        if on_cursor:  # the selected provision's rows: a solid bar, seen without colour too
+            gutter_style += self.get_component_rich_style("side--gutter-cursor", partial=True)
+        gutter = Segment(gutter_text, gutter_style)
         column = document.column_width(width)
         if document.mode == "renvooi":
             segments = [gutter, *self._segments(left, width - GUTTER, base)]
@@ -315,9 +373,19 @@ class SideBySide(ScrollView, can_focus=True):
         return strip
 
     def _measure_after_growth(self) -> None:
-        height = self.document.height
+        height = self._virtual_height()
         if height != self.virtual_size.height:
             self.virtual_size = Size(self.virtual_size.width, height)
+
+    def _virtual_height(self) -> int:
+        """The document's height, and room below it to scroll the last article's heading
+        to the top of the view (so any article can be read from the top)."""
+        document = self.document
+        if not document.blocks:
+            return document.height
+        last = document.artikel_y(document.blocks[-1].artikel) or 0
+        visible = self.scrollable_content_region.height
+        return document.height + max(0, visible - (document.height - last))
 
     # navigation
 
@@ -348,18 +416,35 @@ class SideBySide(ScrollView, can_focus=True):
         self.cursor = change
         self.scroll_to_change(change)
 
-    def _position(self) -> int:
-        """Where the cursor stands in reading order (document line)."""
+    def cursor_visible(self) -> bool:
+        """Whether any line of the selected change is on screen."""
         y = self.document.change_y(self.cursor) if self.cursor >= 0 else None
-        return y if y is not None else int(self.scroll_y)
+        if y is None:
+            return False
+        top = int(self.scroll_y)
+        height = self.scrollable_content_region.height
+        return y < top + height and y + self.document.change_height(self.cursor) > top
+
+    def _position(self) -> tuple[int, bool]:
+        """Where the lawyer is in reading order (a document line): the selected change
+        while it is on screen, else the top of the screen (scrolled away from it).
+        The flag says whether it is the selected change."""
+        if self.cursor_visible():
+            y = self.document.change_y(self.cursor)
+            assert y is not None
+            return y, True
+        return int(self.scroll_y), False
 
     def _step(self, order: Sequence[int], forward: bool) -> bool:
+        """Select the next (previous) change of ``order`` from where the lawyer is: after
+        the selected change, or, scrolled away from it, the first from the top of the
+        screen down (the last above it)."""
         if not order:
             return False
         ys = [self.document.change_y(c) or 0 for c in order]
-        here = self._position()
+        here, on_cursor = self._position()
         if forward:
-            at = bisect_right(ys, here)
+            at = bisect_right(ys, here) if on_cursor else bisect_left(ys, here)
             if at >= len(order):
                 return False
         else:
@@ -400,13 +485,37 @@ class SideBySide(ScrollView, can_focus=True):
         self._matches = matches
         self.refresh()
         if matches:
-            here = self._position()
+            here, _ = self._position()
             ahead = [c for c in matches if (document.change_y(c) or 0) >= here]
             self.select(ahead[0] if ahead else matches[0])
+            self.scroll_to_match(self.cursor)
         return len(matches)
 
+    def scroll_to_match(self, change: int) -> None:
+        """Bring the first line of ``change`` with a search hit on screen (a long
+        provision's hit may be far below its first line)."""
+        document = self.document
+        row = document.row_of_change(change)
+        y = document.change_y(change)
+        if row is None or y is None:
+            return
+        for offset, (left, right) in enumerate(document.block_lines(row)):
+            spans: tuple[Span, ...] = (*left, *right)
+            if any(marks & MATCH for _, marks in spans):
+                visible = self.scrollable_content_region.height
+                if not self.scroll_y <= y + offset < self.scroll_y + visible:
+                    self.scroll_to(y=max(0, y + offset - 2), animate=False)
+                return
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
     def next_match(self, forward: bool = True) -> bool:
-        return self._step(self._matches, forward)
+        if not self._step(self._matches, forward):
+            return False
+        self.scroll_to_match(self.cursor)
+        return True
 
     def on_click(self, event: events.Click) -> None:
         doc_y = int(self.scroll_y) + event.y
