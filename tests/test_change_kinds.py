@@ -13,7 +13,7 @@ from wetdiff.diff import compare
 from wetdiff.diff.kinds import CHANGE_KINDS, TABLE, describe, legend, mark, primary
 from wetdiff.tui.layout import kind_symbol
 from wetdiff.tui.screens.help import MARKERS
-from wetdiff.tui.widgets.notes_panel import describe as describe_panel
+from wetdiff.tui.widgets.notes_panel import heading as panel_heading
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 OLD = str(HISTORY / "2006-09-01.txt")
@@ -74,4 +74,4 @@ def test_the_cli_and_the_tui_show_a_renumbered_and_reworded_lid_alike(
         if c.old_key == "273f/5"
     )
     assert kind_symbol(change) == "#"
-    assert "# renumbered and reworded" in describe_panel(change, (), None).plain
+    assert "# renumbered and reworded" in panel_heading(change).plain
