@@ -29,7 +29,6 @@ from pathlib import Path
 from wetdiff.diff import compare
 from wetdiff.importers.bwb import read_toestand
 from wetdiff.instructions import apply_opdrachten, generate, parse_text, same_text
-from wetdiff.instructions.model import KomtTeLuiden
 from wetdiff.model.version import Version
 
 
@@ -69,7 +68,7 @@ def main() -> int:
     if args.limit:
         pairs = pairs[: args.limit]
     ok = 0
-    precise = restated = amended_articles = 0
+    precise = restated = amended_articles = onderdelen = 0
     failed: list[str] = []
     gen_time = apply_time = 0.0
     for old, new in pairs:
@@ -81,14 +80,12 @@ def main() -> int:
         gelezen = parse_text(result.text) if result.text else None
         applied = apply_opdrachten(gelezen.opdrachten, old) if gelezen else None
         apply_time += time.perf_counter() - t
-        for onderdeel in result.artikelen[0].onderdelen if result.artikelen else ():
-            amended_articles += 1
-            if any(
-                isinstance(o, KomtTeLuiden) and o.kind == "artikel" for o in onderdeel.opdrachten
-            ):
-                restated += 1
-            else:
-                precise += 1
+        numbers = {a.number for a in old.artikelen} | {a.number for a in new.artikelen}
+        amended = sum(1 for n in numbers if not same_text(old.artikel(n), new.artikel(n)))
+        amended_articles += amended
+        restated += len(result.rewritten)
+        precise += amended - len(result.rewritten)
+        onderdelen += sum(len(a.onderdelen) for a in result.artikelen)
         if applied is None:
             same = all(same_text(old.artikel(a.number), a) for a in new.artikelen)
             problems = ()
@@ -114,7 +111,7 @@ def main() -> int:
     print(f"round-trip apply(generate(A, B), A) == B: {ok}/{total} = {ok / total:.1%}")
     print(
         f"amended articles: {amended_articles}; precise instructions: {precise}; "
-        f"restated whole ('Artikel X komt te luiden'): {restated}"
+        f"restated whole ('Artikel X komt te luiden'): {restated}; onderdelen: {onderdelen}"
     )
     print(f"time: load {load_time:.1f}s, generate {gen_time:.1f}s, parse+apply {apply_time:.1f}s")
     for pair in failed:

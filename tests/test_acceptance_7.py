@@ -97,7 +97,7 @@ def test_memo_json_carries_the_changes_questions_and_proven_instructions(
         "artikel 273f, vijfde lid",
     ]
     assert (
-        'In het eerste lid, aanhef, wordt "acht" vervangen door "twaalf".'
+        "In het eerste lid, aanhef, wordt «acht» vervangen door «twaalf»."
         in data["instructions"]["text"]
     )
     code, _, err = run(

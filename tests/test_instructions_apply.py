@@ -231,8 +231,9 @@ def test_generated_instructions_match_the_real_stb_2006_11_sentences() -> None:
     assert (
         "In artikel 4, onderdeel 15°, wordt voor «te dwingen» ingevoegd «wederrechtelijk»." in text
     )
-    assert "1. In het derde lid wordt «twintig» vervangen door «dertig»." in text
-    assert "2. In het vierde lid wordt «twintig» vervangen door «dertig»." in text
+    # Stb. 2006, 11, D made this two items ("1. In het derde lid …", "2. In het vierde lid
+    # …"); the same change in two leden is one instruction with a combined address
+    assert "In artikel 10, derde en vierde lid, wordt «twintig» vervangen door «dertig»." in text
 
 
 def test_onderdeel_inserted_with_renumbering_as_in_stb_2013_444() -> None:

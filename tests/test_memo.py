@@ -94,7 +94,7 @@ def test_a_question_whose_answer_is_a_gap_is_open_never_answered(memo) -> None: 
 def test_memo_carries_the_proven_wijzigingsopdrachten(memo) -> None:  # type: ignore[no-untyped-def]
     assert memo.instructions.proven
     text = render(memo, "md").decode()
-    assert 'In het eerste lid, aanhef, wordt "acht" vervangen door "twaalf".' in text
+    assert "In het eerste lid, aanhef, wordt «acht» vervangen door «twaalf»." in text
     assert "Bewezen: toegepast op de oude versie" in text
 
 

@@ -206,8 +206,14 @@ def _renumber(parent: Node, kind: str, pairs: tuple[tuple[str, str], ...]) -> No
 
 def _apply_vervalt(work: Werkversie, opdracht: Vervalt) -> None:
     if not opdracht.targets[0].path:
-        for target in opdracht.targets:
-            node = work.artikel(target.artikel)
+        numbers = [t.artikel for t in opdracht.targets]
+        if opdracht.through:
+            first, last = (work.order.index(work.artikel(n).number) for n in numbers)
+            if last < first:
+                raise ApplyError(f"artikel {numbers[-1]} komt niet na artikel {numbers[0]}")
+            numbers = work.order[first : last + 1]
+        for number in numbers:
+            node = work.artikel(number)
             node.children = [Node("alinea", text=VERVALLEN)]
         return
     elements = [work.element(t) for t in opdracht.targets]

@@ -19,11 +19,11 @@ article pairs say which article was renumbered to which).
 
 from __future__ import annotations
 
-import itertools
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wetdiff.instructions.address import Adres
+from wetdiff.instructions.address import Adres, is_run
 from wetdiff.instructions.apply import ARTICLE_HEADER, apply_one, apply_opdrachten, same_text
 from wetdiff.instructions.model import (
     AanduidingPlaatsen,
@@ -49,6 +49,8 @@ from wetdiff.instructions.phrasing import (
     regions,
     simulate,
     tokens,
+    widen_to_citations,
+    with_counted_noun,
 )
 from wetdiff.instructions.render import (
     describe,
@@ -66,7 +68,6 @@ from wetdiff.instructions.tree import (
     substring_count,
 )
 from wetdiff.model.artikel import Alinea, Artikel, Block, Lid
-from wetdiff.model.numbering import parse_number
 from wetdiff.model.text_format import render
 from wetdiff.model.version import Version, article_sort_key
 
@@ -84,6 +85,14 @@ class Limits:
     * an article is restated when leden are both inserted and deleted, when more than
       ``max_restated_share`` of its leden (at least two) would be restated or inserted,
       or when its precise instructions do not reproduce the new text exactly;
+    * an article is also restated when its piecemeal set would be long (more than
+      ``max_article_items`` numbered items) or would restructure it (more than
+      ``max_renumbered_share`` of its leden renumbered), and at least
+      ``min_restated_article_share`` of its words change: the reader then sees the new
+      article rather than a puzzle (guide §4.7); a long set of small edits in a long
+      article stays piecemeal;
+    * changes at most ``max_gap`` words apart in one paragraph are one phrase
+      replacement;
     * quotes never exceed ``max_context`` words of context around a change.
 
     The defaults follow docs/instructions.md (after the Aanwijzingen guide's heuristic)."""
@@ -91,6 +100,10 @@ class Limits:
     max_word_instructions: int = 3
     max_changed_share: float = 0.4
     max_restated_share: float = 2 / 3
+    max_article_items: int = 6
+    max_renumbered_share: float = 0.5
+    min_restated_article_share: float = 0.25
+    max_gap: int = 4
     max_context: int = 8
 
 
@@ -110,15 +123,8 @@ def _block_text(block: Block) -> str:
 
 
 def _consecutive(numbers: list[str]) -> bool:
-    if len(numbers) <= 2:
-        return True
-    parsed = [parse_number(n + ".") for n in numbers]
-    if any(p.ordinal is None or p.suffix or p.style != parsed[0].style for p in parsed):
-        return False
-    return all(
-        b.ordinal == a.ordinal + 1  # type: ignore[operator]
-        for a, b in itertools.pairwise(parsed)
-    )
+    """Two numbers, or a run without gaps (rendered as "tot en met")."""
+    return len(numbers) <= 2 or is_run(numbers)
 
 
 class _ArticleGenerator:
@@ -132,9 +138,11 @@ class _ArticleGenerator:
         self.work = Werkversie(Version("x", "x", (renamed,)))
         self.out: list[Opdracht] = []
 
-    def emit(self, opdracht: Opdracht) -> None:
+    def emit(self, opdracht: Opdracht, *, applying: Opdracht | None = None) -> None:
+        """Keep an instruction, after carrying it out on the working copy (``applying``
+        instead, when part of it has been carried out already)."""
         try:
-            apply_one(self.work, opdracht)
+            apply_one(self.work, applying or opdracht)
         except ApplyError as error:
             raise _Restate(str(error)) from None
         self.out.append(opdracht)
@@ -191,6 +199,8 @@ class _ArticleGenerator:
                     assert isinstance(nb, Alinea)
                     deel = ("slot" if seen_list else "aanhef") if has_list else ""
                     if ob.text != nb.text:
+                        if top and changed_share(ob.text, nb.text) > self.limits.max_changed_share:
+                            raise _Restate("too much of the article's own text changes")
                         self.alinea(container, alinea_index, deel, nb.text)
                     alinea_index += 1
                 else:
@@ -244,7 +254,8 @@ class _ArticleGenerator:
         element = self.work.element(container)
         nodes = [c for c in element.children if c.kind == "alinea"]
         node = nodes[index]
-        scopes = [container] + ([container.part(deel)] if deel else [])
+        # words in the aanhef (or slot) of a list are addressed as such, in every set
+        scopes = ([container.part(deel)] if deel else []) + [container]
         count = 0
         self.telkens(node, scopes, target)
         while node.text != target:
@@ -278,10 +289,10 @@ class _ArticleGenerator:
 
     def word_instruction(self, node: Node, scopes: list[Adres], target: str) -> Opdracht | None:
         cur, tgt = tokens(node.text), tokens(target)
-        stretches = regions(cur, tgt)
+        stretches = regions(cur, tgt, self.limits.max_gap)
         if not stretches:
             return None
-        i1, i2, j1, j2 = stretches[0]
+        i1, i2, j1, j2 = with_counted_noun(cur, tgt, widen_to_citations(cur, tgt, stretches[0]))
         expected = "".join(cur[:i1] + tgt[j1:j2] + cur[i2:])
         words_left = [k for k in range(i1) if is_word(cur[k])]
         words_right = [k for k in range(i2, len(cur)) if is_word(cur[k])]
@@ -292,16 +303,12 @@ class _ArticleGenerator:
             except ApplyError:
                 continue
         scopes = [s for s in scopes if id(s) in scope_texts]
-        if (
-            target.startswith(node.text)
-            and target[len(node.text) :].strip()
-            and node is self._last_alinea(scopes[0])
-        ):
-            # words added after all existing text: "Aan het tweede lid wordt toegevoegd …"
-            appended = WoordenInvoegen(
-                targets=(scopes[0],), anchor="", before=False, text=target[len(node.text) :].strip()
-            )
-            if simulate(node.text, appended) == target:
+        added = "".join(tgt[j1:j2]).strip()
+        if i1 == i2 and added and node is self._last_alinea(scopes[-1]):
+            # words added after all existing text, or at the end of its last sentence
+            # (before the full stop): "Aan het tweede lid wordt toegevoegd …" (Ar 6.11)
+            appended = WoordenInvoegen(targets=(scopes[-1],), anchor="", before=False, text=added)
+            if simulate(node.text, appended) == expected:
                 return appended
         for total in range(self.limits.max_context + 1):
             # one-sided anchors first ("voor "te dwingen" ingevoegd"), then both sides
@@ -348,8 +355,8 @@ class _ArticleGenerator:
         assert not isinstance(old, Alinea) and not isinstance(new, Alinea)
         if new.vervallen and not old.vervallen:
             raise _Restate("vervallen element")  # handled by restating (exact in every case)
-        punct = _only_final_punctuation(old, new)
-        if punct is not None:
+        punct = _final_punctuation(old, new)
+        if punct is not None and element_text(old)[:-1] == element_text(new)[:-1]:
             self.emit(Slotleesteken(target=adres, old=punct[0], new=punct[1]))
             return
         start = len(self.out)
@@ -358,7 +365,24 @@ class _ArticleGenerator:
         try:
             if changed_share(own_old, own_new) > self.limits.max_changed_share:
                 raise _Restate("too much of the element changes")
-            self.body(old.body, new.body, adres, top=False)
+            if punct is not None:
+                # the words first, then the mark at the end: "Aan het slot van onderdeel
+                # 2° wordt de punt vervangen door een puntkomma" (or, before a new last
+                # onderdeel, its "onder vervanging van de punt aan het slot van …")
+                marked = _ending_in(new, punct[0])
+                assert not isinstance(marked, Alinea)
+                self.body(old.body, marked.body, adres, top=False)
+                self.emit(Slotleesteken(target=adres, old=punct[0], new=punct[1]))
+            else:
+                self.body(old.body, new.body, adres, top=False)
+            own = sum(
+                1
+                for o in self.out[start:]
+                if isinstance(o, WoordenVervangen | WoordenInvoegen | Slotleesteken)
+                and all(t.path == adres.path for t in _targets(o))
+            )
+            if own > self.limits.max_word_instructions:
+                raise _Restate("too many instructions for one element")
             children = [b for b in new.body if not isinstance(b, Alinea)]
             restated = sum(
                 1 for o in self.out[start:] if isinstance(o, KomtTeLuiden | ElementInvoegen)
@@ -413,28 +437,62 @@ class _ArticleGenerator:
             if not following:
                 raise _Restate("no neighbour to insert before")
             before = cited(old[following[0]].number)  # type: ignore[union-attr]
-        self.emit(
-            ElementInvoegen(
-                parent=container,
-                kind=kind,
-                block=block,
-                after=after,
-                before=before,
-                vernummering=vernummering,
-            )
+        opdracht = ElementInvoegen(
+            parent=container,
+            kind=kind,
+            block=block,
+            after=after,
+            before=before,
+            vernummering=vernummering,
         )
+        last = self.out[-1] if self.out else None
+        neighbour = cited(previous[-1].number) if previous else None  # type: ignore[union-attr]
+        if (
+            isinstance(last, Slotleesteken)
+            and before is None
+            and neighbour is not None
+            and last.target == container.child(kind, neighbour)
+        ):
+            # "onder vervanging van de punt aan het slot van onderdeel 2° door een
+            # puntkomma wordt een onderdeel toegevoegd" (Ar 6.18): one instruction
+            self.out.pop()
+            self.emit(dataclasses.replace(opdracht, slot=last), applying=opdracht)
+            return
+        self.emit(opdracht)
 
 
-def _only_final_punctuation(old: Block, new: Block) -> tuple[str, str] | None:
-    """("." , ";") when the element differs only in the punctuation mark it ends with."""
+def _final_punctuation(old: Block, new: Block) -> tuple[str, str] | None:
+    """("." , ";") when the element ends in another punctuation mark than it did."""
     a, b = element_text(old), element_text(new)
-    if not a or not b or a[:-1] != b[:-1] or a[-1] == b[-1]:
+    if not a or not b or a[-1] == b[-1]:
         return None
     if a[-1] not in ".;:," or b[-1] not in ".;:,":
         return None
     if [type(x) for x in old.body] != [type(x) for x in new.body]:  # type: ignore[union-attr]
         return None
+    if not isinstance(_last_alinea(new), Alinea):
+        return None
     return a[-1], b[-1]
+
+
+def _last_alinea(block: Block) -> Block | None:
+    if isinstance(block, Alinea):
+        return block
+    return _last_alinea(block.body[-1]) if block.body else None
+
+
+def _ending_in(block: Block, mark: str) -> Block:
+    """The block with its last paragraph ending in ``mark`` instead."""
+    if isinstance(block, Alinea):
+        return Alinea(block.text[:-1] + mark)
+    body = (*block.body[:-1], _ending_in(block.body[-1], mark))
+    return dataclasses.replace(block, body=body)
+
+
+def _targets(opdracht: Opdracht) -> tuple[Adres, ...]:
+    if isinstance(opdracht, Slotleesteken):
+        return (opdracht.target,)
+    return getattr(opdracht, "targets", ())
 
 
 # --- articles and the whole set -------------------------------------------------------
@@ -454,14 +512,56 @@ def _article_opdrachten(
             )
             if len(leden) >= 2 and restated > limits.max_restated_share * len(leden):
                 raise _Restate("most leden restated")
-            if _proves(generator.out, old, new, quotes):
-                return generator.out, False
+            opdrachten = _combined(generator.out)
+            old_leden = sum(1 for b in old.body if isinstance(b, Lid))
+            long = len(opdrachten) > limits.max_article_items
+            restructured = _renumbered_leden(opdrachten) > limits.max_renumbered_share * old_leden
+            if (long or restructured) and changed_share(
+                _words(old), _words(new)
+            ) >= limits.min_restated_article_share:
+                raise _Restate("a long or restructuring set")
+            if _proves(opdrachten, old, new, quotes):
+                return opdrachten, False
         except (_Restate, ApplyError):
             pass
     rewrite: list[Opdracht] = [
         KomtTeLuiden(targets=(Adres(new.number),), kind="artikel", block=render(new).rstrip("\n"))
     ]
     return rewrite, True
+
+
+def _combined(opdrachten: list[Opdracht]) -> list[Opdracht]:
+    """The same change of words in several elements, one after the other, is one
+    instruction with a combined address: "In het eerste lid, onderdelen 1° en 2°, wordt
+    na «opneemt» ingevoegd «…»." (Ar 6.15 and practice: Stb. 2006, 11, C)."""
+    out: list[Opdracht] = []
+    for opdracht in opdrachten:
+        last = out[-1] if out else None
+        if (
+            isinstance(last, WoordenVervangen | WoordenInvoegen)
+            and type(last) is type(opdracht)
+            and dataclasses.replace(last, targets=()) == dataclasses.replace(opdracht, targets=())  # type: ignore[call-arg]
+            and not set(last.targets) & set(opdracht.targets)  # type: ignore[attr-defined]
+        ):
+            out[-1] = dataclasses.replace(last, targets=last.targets + opdracht.targets)  # type: ignore[attr-defined]
+        else:
+            out.append(opdracht)
+    return out
+
+
+def _words(artikel: Artikel) -> str:
+    return " ".join(element_text(b) for b in artikel.body)
+
+
+def _renumbered_leden(opdrachten: list[Opdracht]) -> int:
+    """How many leden of the article the instructions renumber."""
+    count = 0
+    for opdracht in opdrachten:
+        if isinstance(opdracht, Vervalt) and len(opdracht.targets[0].path) == 1:
+            count += len(opdracht.vernummering) if opdracht.targets[0].path[0].kind == "lid" else 0
+        elif isinstance(opdracht, ElementInvoegen) and not opdracht.parent.path:
+            count += len(opdracht.vernummering) if opdracht.kind == "lid" else 0
+    return count
 
 
 def _proves(opdrachten: list[Opdracht], old: Artikel, new: Artikel, quotes: str) -> bool:
@@ -512,44 +612,100 @@ def _renumbering_order(pairs: list[tuple[str | None, str | None]]) -> list[str] 
     return order
 
 
-def generate(
+@dataclass(slots=True)
+class PlannedOnderdeel:
+    """One onderdeel before it gets its letter: the article it amends and its
+    instructions; where it stands in the regeling (``position``); the article numbers it
+    frees (renumbered away, repealed) and the numbers it needs free or present (a new
+    number, an anchor), so that it comes after the onderdelen that make way."""
+
+    number: str
+    opdrachten: list[Opdracht]
+    position: tuple[float, ...]
+    frees: frozenset[str] = frozenset()
+    creates: frozenset[str] = frozenset()
+    takes: frozenset[str] = frozenset()
+    needs: frozenset[str] = frozenset()
+
+
+def _in_order(blocks: list[PlannedOnderdeel]) -> list[PlannedOnderdeel]:
+    """The onderdelen in the order of the articles in the regeling, except that an
+    onderdeel that frees a number, or makes the article another one is inserted after,
+    comes before the onderdeel that uses it (15d → 15k before 15a → 15d)."""
+    waits: dict[int, set[int]] = {i: set() for i in range(len(blocks))}
+    for i, later in enumerate(blocks):
+        for j, first in enumerate(blocks):
+            if i != j and (later.takes & first.frees or later.needs & first.creates):
+                waits[i].add(j)
+    done: list[int] = []
+    left = set(range(len(blocks)))
+    while left:
+        ready = [i for i in left if not waits[i] & left]
+        if not ready:  # a cycle: the rest in the order of the regeling
+            ready = list(left)
+        chosen = min(ready, key=lambda i: blocks[i].position)
+        done.append(chosen)
+        left.discard(chosen)
+    return [blocks[i] for i in done]
+
+
+def _repeal_runs(old: Version, repealed: set[str]) -> list[list[str]]:
+    """Repealed articles that follow each other in the regeling, as runs ("De artikelen
+    6.6 tot en met 6.10 vervallen."); articles already [Vervallen] between them do not
+    break a run."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for artikel in old.artikelen:
+        if artikel.number in repealed or (artikel.vervallen and current):
+            current.append(artikel.number)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    result = []
+    for run in runs:
+        while run and run[-1] not in repealed:  # a run ends with a repealed article
+            run.pop()
+        result.append(run)
+    return result
+
+
+def _repeal(run: list[str], repealed: set[str]) -> Vervalt:
+    if len(run) >= 3:
+        return Vervalt(targets=(Adres(run[0]), Adres(run[-1])), through=True)
+    return Vervalt(targets=tuple(Adres(nr) for nr in run if nr in repealed))
+
+
+def regeling_blocks(
     old: Version,
     new: Version,
     changes: ChangeSet | None = None,
     *,
     limits: Limits | None = None,
-    quotes: str = "straight",
-) -> Wijzigingsopdrachten:
-    """The wijzigingsopdrachten that turn ``old`` into ``new``: one ARTIKEL for the
-    regeling, an onderdeel per amended article, naming ``old`` as the base they were
-    generated against.
-
-    Order: repealed articles first, then renumbered articles (each after the one that
-    frees its new number), then the rest in the order of the code, so that every number
-    an instruction names exists when its turn comes."""
+    quotes: str = "guillemets",
+) -> tuple[list[PlannedOnderdeel], list[str]]:
+    """The onderdelen for one regeling, in order, and the articles restated whole."""
     limits = limits or Limits()
     pairs = _pairs(old, new, changes)
     old_by = {a.number: a for a in old.artikelen}
     new_by = {a.number: a for a in new.artikelen}
+    old_index = {a.number: float(i) for i, a in enumerate(old.artikelen)}
     new_order = [a.number for a in new.artikelen]
     paired = {n for o, n in pairs if o is not None and n is not None and o in old_by}
-    renumber_rank = {o: i for i, o in enumerate(_renumbering_order(pairs) or [])}
+    old_of = {n: o for o, n in pairs if o is not None and n is not None}
 
-    blocks: list[tuple[tuple[object, ...], str, list[Opdracht]]] = []
+    blocks: list[PlannedOnderdeel] = []
     rewritten: list[str] = []
     inserted: dict[str, list[str]] = {}
+    repealed: set[str] = set()
     for old_nr, new_nr in pairs:
         a = old_by.get(old_nr) if old_nr else None
         b = new_by.get(new_nr) if new_nr else None
         if b is None or (b.vervallen and a is not None):
             if a is not None and not a.vervallen:
-                blocks.append(
-                    (
-                        (0, article_sort_key(a.number)),
-                        a.number,
-                        [Vervalt(targets=(Adres(a.number),))],
-                    )
-                )
+                repealed.add(a.number)
             continue
         if a is None:
             # the run of new articles hangs after the nearest article that already exists
@@ -559,7 +715,8 @@ def generate(
             inserted.setdefault(new_order[k] if k >= 0 else "", []).append(b.number)
             continue
         opdrachten: list[Opdracht] = []
-        if a.number != b.number:
+        renumbered = a.number != b.number
+        if renumbered:
             opdrachten.append(ArtikelVernummeren(old=a.number, new=b.number))
         if not same_text(a, Artikel(a.number, b.body, b.title)):
             found, whole = _article_opdrachten(a, b, limits, quotes)
@@ -567,65 +724,126 @@ def generate(
             if whole:
                 rewritten.append(b.number)
         if opdrachten:
-            phase = (
-                (1, renumber_rank[a.number])
-                if a.number != b.number
-                else (2, article_sort_key(b.number))
+            blocks.append(
+                PlannedOnderdeel(
+                    b.number,
+                    opdrachten,
+                    (old_index[a.number], 0),
+                    frees=frozenset({a.number}) if renumbered else frozenset(),
+                    creates=frozenset({b.number}) if renumbered else frozenset(),
+                    takes=frozenset({b.number}) if renumbered else frozenset(),
+                )
             )
-            blocks.append((phase, b.number, opdrachten))
+    for run in _repeal_runs(old, repealed):
+        blocks.append(
+            PlannedOnderdeel(
+                run[0], [_repeal(run, repealed)], (old_index[run[0]], 0), frees=frozenset(run)
+            )
+        )
     # inserted articles: one onderdeel per run after the same neighbour
     for anchor, run in inserted.items():
         # one instruction for the run, unless a text line would read as a new article
         texts = [render(new_by[nr]).rstrip("\n") for nr in run]
         ambiguous = any(ARTICLE_HEADER.match(line) for t in texts for line in t.split("\n")[1:])
         groups = [[nr] for nr in run] if ambiguous else [run]
-        for numbers in groups:
-            _insert_articles(blocks, anchor, numbers, new_by, new_order, paired, old)
+        for offset, numbers in enumerate(groups, 1):
+            opdracht = _insert_articles(anchor, numbers, new_by, new_order, paired, old)
+            if opdracht is None:
+                continue
+            neighbour = opdracht.after if opdracht.after is not None else opdracht.before
+            at = old_index.get(old_of.get(neighbour or "", neighbour or ""), -1.0)
+            position = (at, offset) if opdracht.after is not None else (at - 0.5, offset)
+            blocks.append(
+                PlannedOnderdeel(
+                    numbers[0],
+                    [opdracht],
+                    position,
+                    creates=frozenset(numbers),
+                    takes=frozenset(numbers),
+                    needs=frozenset({neighbour or ""}),
+                )
+            )
             anchor = numbers[-1]
-    blocks.sort(key=lambda item: item[0])
+    return _in_order(blocks), rewritten
+
+
+def wijzigingsartikel(
+    numeral: str, regeling: str, blocks: list[PlannedOnderdeel], *, quotes: str = "guillemets"
+) -> Wijzigingsartikel:
+    """One amending article for one regeling: lettered onderdelen A, B, … in the order
+    given, or, for a single onderdeel that amends one article, none at all: "Artikel
+    273f van het Wetboek van Strafrecht wordt als volgt gewijzigd:" (a lone "A" tells
+    the reader nothing)."""
+    if len(blocks) == 1 and regeling and _stands_alone(blocks[0].opdrachten):
+        block = blocks[0]
+        text = render_onderdeel("", block.number, block.opdrachten, style=quotes, regeling=regeling)
+        return Wijzigingsartikel(
+            numeral,
+            regeling,
+            (Wijzigingsonderdeel("", block.number, tuple(block.opdrachten), text),),
+        )
     onderdelen = []
-    for index, (_key, number, opdrachten) in enumerate(blocks):
-        text = render_onderdeel(letter(index), number, opdrachten, style=quotes)
-        onderdelen.append(Wijzigingsonderdeel(letter(index), number, tuple(opdrachten), text))
-    regeling = new.regeling or old.regeling
-    artikel = Wijzigingsartikel("I", regeling, tuple(onderdelen))
+    for index, block in enumerate(blocks):
+        text = render_onderdeel(letter(index), block.number, block.opdrachten, style=quotes)
+        onderdelen.append(
+            Wijzigingsonderdeel(letter(index), block.number, tuple(block.opdrachten), text)
+        )
+    return Wijzigingsartikel(numeral, regeling, tuple(onderdelen))
+
+
+def _stands_alone(opdrachten: list[Opdracht]) -> bool:
+    """Whether an onderdeel reads as the whole amending article: one article, named
+    once (not renumbered and then amended under its new number)."""
+    return not (len(opdrachten) > 1 and isinstance(opdrachten[0], ArtikelVernummeren))
+
+
+def generate(
+    old: Version,
+    new: Version,
+    changes: ChangeSet | None = None,
+    *,
+    limits: Limits | None = None,
+    quotes: str = "guillemets",
+) -> Wijzigingsopdrachten:
+    """The wijzigingsopdrachten that turn ``old`` into ``new``: one ARTIKEL for the
+    regeling, an onderdeel per amended article (or per run of repealed articles), in the
+    order of the articles in the regeling, naming ``old`` as the base they were
+    generated against."""
+    blocks, rewritten = regeling_blocks(old, new, changes, limits=limits, quotes=quotes)
     base = describe(old)
-    text = render_set((artikel,), base, describe(new)) if onderdelen else ""
-    return Wijzigingsopdrachten(
-        (artikel,) if onderdelen else (), base=base, text=text, rewritten=tuple(rewritten)
-    )
+    if not blocks:
+        return Wijzigingsopdrachten((), base=base, text="", rewritten=tuple(rewritten))
+    artikel = wijzigingsartikel("I", new.regeling or old.regeling, blocks, quotes=quotes)
+    text = render_set((artikel,), base, describe(new))
+    return Wijzigingsopdrachten((artikel,), base=base, text=text, rewritten=tuple(rewritten))
 
 
 def _insert_articles(
-    blocks: list[tuple[tuple[object, ...], str, list[Opdracht]]],
     anchor: str,
     numbers: list[str],
     new_by: dict[str, Artikel],
     new_order: list[str],
     paired: set[str],
     old: Version,
-) -> None:
+) -> ArtikelInvoegen | None:
     """ "Na artikel 273f worden twee artikelen ingevoegd, luidende:" for a run of new
     articles after one existing neighbour (or before the first one that stays)."""
     articles = "\n\n".join(render(new_by[nr]).rstrip("\n") for nr in numbers)
     if anchor:
-        opdracht = ArtikelInvoegen(block=articles, after=anchor)
-    else:
-        following = [nr for nr in new_order if nr in paired]
-        if following:
-            opdracht = ArtikelInvoegen(block=articles, before=following[0])
-        elif old.artikelen:  # nothing stays: the new articles follow the old ones
-            opdracht = ArtikelInvoegen(block=articles, after=old.artikelen[-1].number)
-        else:
-            return
-    blocks.append(((2, article_sort_key(numbers[0])), numbers[0], [opdracht]))
+        return ArtikelInvoegen(block=articles, after=anchor)
+    following = [nr for nr in new_order if nr in paired]
+    if following:
+        return ArtikelInvoegen(block=articles, before=following[0])
+    if old.artikelen:  # nothing stays: the new articles follow the old ones
+        return ArtikelInvoegen(block=articles, after=old.artikelen[-1].number)
+    return None
 
 
 def generate_many(
     comparisons: list[tuple[Version, Version, ChangeSet | None]],
     *,
     limits: Limits | None = None,
-    quotes: str = "straight",
+    quotes: str = "guillemets",
 ) -> Wijzigingsopdrachten:
     """One ARTIKEL per amended regeling (I, II, …), as when a bill amends the Wetboek
     van Strafrecht and the Wetboek van Strafrecht BES together (Ar 6.15(1))."""
@@ -634,14 +852,14 @@ def generate_many(
     targets: list[str] = []
     rewritten: list[str] = []
     for old, new, changes in comparisons:
-        part = generate(old, new, changes, limits=limits, quotes=quotes)
-        bases.append(part.base)
+        blocks, restated = regeling_blocks(old, new, changes, limits=limits, quotes=quotes)
+        bases.append(describe(old))
         targets.append(describe(new))
-        rewritten += part.rewritten
-        for artikel in part.artikelen:
-            artikelen.append(
-                Wijzigingsartikel(roman(len(artikelen) + 1), artikel.regeling, artikel.onderdelen)
-            )
+        rewritten += restated
+        if blocks:
+            numeral = roman(len(artikelen) + 1)
+            regeling = new.regeling or old.regeling
+            artikelen.append(wijzigingsartikel(numeral, regeling, blocks, quotes=quotes))
     base = "; ".join(bases)
     text = render_set(tuple(artikelen), base, "; ".join(targets)) if artikelen else ""
     return Wijzigingsopdrachten(tuple(artikelen), base=base, text=text, rewritten=tuple(rewritten))

@@ -59,10 +59,13 @@ class KomtTeLuiden(Opdracht):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Vervalt(Opdracht):
-    """ "Het vierde lid vervalt, onder vernummering van …" / "Artikel 1.3.2 vervalt."."""
+    """ "Het vierde lid vervalt, onder vernummering van …" / "Artikel 1.3.2 vervalt." /
+    "De artikelen 6.6 tot en met 6.10 vervallen." (``through``: the two targets are the
+    first and last of a run of articles, every article between them included)."""
 
     targets: tuple[Adres, ...]
     vernummering: tuple[tuple[str, str], ...] = ()
+    through: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

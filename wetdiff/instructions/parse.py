@@ -37,7 +37,12 @@ from wetdiff.instructions.model import (
     Wijzigingsonderdeel,
     Wijzigingsopdrachten,
 )
-from wetdiff.instructions.sentences import SentenceState, mask_quotes, parse_sentence
+from wetdiff.instructions.sentences import (
+    SentenceState,
+    mask_quotes,
+    parse_sentence,
+    take_regeling,
+)
 from wetdiff.model.numbering import NUMBER_PATTERN, parse_number
 
 I = re.IGNORECASE  # noqa: E741
@@ -257,6 +262,9 @@ class InstructionReader:
                 self.stack.pop()
             if self.stack and self.stack[-1].child_style is None:
                 self.stack[-1].child_style = style
+        rest, named = take_regeling(rest)
+        if named and not self.regeling:
+            self.regeling = named
         label = _label(self.numeral, self.letter, item_nr)
         context = self.stack[-1].adres if self.stack else None
         header = _R_HEADER.match(rest.rstrip(":.").rstrip())

@@ -10,6 +10,7 @@ that gives exactly the new words.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 
 from wetdiff.diff.words import token_edits
@@ -17,6 +18,7 @@ from wetdiff.diff.words import tokens as _all_tokens
 from wetdiff.instructions.address import Adres
 from wetdiff.instructions.model import Opdracht, WoordenInvoegen, WoordenVervangen
 from wetdiff.instructions.tree import append_words, insert_words, occurrences, replace_span
+from wetdiff.model.references import extract_references
 
 
 def tokens(text: str) -> list[str]:
@@ -43,20 +45,91 @@ def changed_share(old: str, new: str) -> float:
     return 1 - (2 * same) / (len(a) + len(b))
 
 
-def regions(old: list[str], new: list[str]) -> list[tuple[int, int, int, int]]:
-    """Changed stretches of tokens; stretches separated by at most one word are one."""
-    regions: list[list[int]] = []
+Stretch = tuple[int, int, int, int]  # old tokens i1:i2 became new tokens j1:j2
+
+
+def regions(old: list[str], new: list[str], max_gap: int = 1) -> list[Stretch]:
+    """Changed stretches of tokens. Stretches at most ``max_gap`` words apart are one: a
+    drafter replaces «gevangenisstraf van ten hoogste achttien jaren» by «levenslange
+    gevangenisstraf of tijdelijke van ten hoogste dertig jaren» in one go rather than
+    in two instructions three words apart."""
+    found: list[list[int]] = []
     for tag, i1, i2, j1, j2 in token_edits(old, new):
         if tag == "equal":
             continue
-        if regions:
-            last = regions[-1]
+        if found:
+            last = found[-1]
             between = [t for t in old[last[1] : i1] if is_word(t)]
-            if len(between) <= 1:
+            if len(between) <= max_gap:
                 last[1], last[3] = i2, j2
                 continue
-        regions.append([i1, i2, j1, j2])
-    return [_slide(old, new, *r) for r in regions]
+        found.append([i1, i2, j1, j2])
+    return [_slide(old, new, *r) for r in found]
+
+
+_NUMBER_WORD = re.compile(
+    r"(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|"
+    r"veertien|vijftien|zestien|zeventien|achttien|negentien|(?:(?:een|twee|drie|vier|vijf|"
+    r"zes|zeven|acht|negen)(?:en|ën))?(?:twintig|dertig|veertig|vijftig|zestig|zeventig|"
+    r"tachtig|negentig)|honderd|duizend)",
+    re.IGNORECASE,
+)
+
+
+def with_counted_noun(old: list[str], new: list[str], stretch: Stretch) -> Stretch:
+    """A phrase of several words that ends in a number is quoted with the noun it counts:
+    «gevangenisstraf van ten hoogste achttien jaren», not «… achttien» (a lone number,
+    «acht» vervangen door «twaalf», stays as it is)."""
+    i1, i2, j1, j2 = stretch
+    old_words = [t for t in old[i1:i2] if is_word(t)]
+    new_words = [t for t in new[j1:j2] if is_word(t)]
+    if max(len(old_words), len(new_words)) < 2:
+        return stretch
+    ends_in_number = any(w and _NUMBER_WORD.fullmatch(w[-1]) for w in (old_words, new_words))
+    if ends_in_number and i2 + 1 < len(old) and old[i2].isspace() and old[i2 + 1][:1].isalpha():
+        return i1, i2 + 2, j1, j2 + 2
+    return stretch
+
+
+def _offsets(items: list[str]) -> list[int]:
+    """The character offset of each token, and the text's length at the end."""
+    out = [0]
+    for token in items:
+        out.append(out[-1] + len(token))
+    return out
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Where the text cites a provision: "het eerste lid", "artikel 273f, eerste lid",
+    "onder 1°" (the whole citation, as a reader takes it in)."""
+    return [(r.start, r.end) for r in extract_references(text, include_external=True)]
+
+
+def widen_to_citations(old: list[str], new: list[str], stretch: Stretch) -> Stretch:
+    """Widen a change that falls inside a citation to the whole citation: «het eerste
+    lid» vervangen door «het eerste of tweede lid», not na «eerste» ingevoegd «of
+    tweede». The words before and after a stretch are the same on both sides, so the
+    stretch grows by the same number of tokens on both."""
+    i1, i2, j1, j2 = stretch
+    left = right = 0
+    for items, a, b in ((old, i1, i2), (new, j1, j2)):
+        offsets = _offsets(items)
+        start, end = offsets[a], offsets[b]
+        for span_start, span_end in _spans("".join(items)):
+            inside = (
+                span_start < start < span_end
+                if start == end
+                else (start < span_end and end > span_start)
+            )
+            if not inside:
+                continue
+            while a - left > 0 and offsets[a - left] > span_start:
+                left += 1
+            while b + right < len(items) and offsets[b + right] < span_end:
+                right += 1
+    left = min(left, i1, j1)
+    right = min(right, len(old) - i2, len(new) - j2)
+    return i1 - left, i2 + right, j1 - left, j2 + right
 
 
 def _slide(

@@ -12,8 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypedDict
 
-from wetdiff.instructions.address import Adres, NotUnderstood, parse_adres, parse_vernummering
+from wetdiff.instructions.address import (
+    Adres,
+    NotUnderstood,
+    parse_adres,
+    parse_article_range,
+    parse_vernummering,
+)
 from wetdiff.instructions.model import (
     AanduidingPlaatsen,
     ArtikelInvoegen,
@@ -68,6 +75,32 @@ def mask_quotes(sentence: str, spans: list[str] | None = None) -> tuple[str, lis
     return "".join(out), quotes
 
 
+# "Artikel 273f van het Wetboek van Strafrecht wordt …", "In artikel 5, eerste lid, van de
+# Telecommunicatiewet wordt …": an amending article without onderdelen names the
+# regeling after the article.
+_OF_REGELING = re.compile(
+    r"(?P<addr>\bartikel(?:en)?\s+[^\s,]+(?:\s+(?:en|tot\s+en\s+met)\s+[^\s,]+)?"
+    r"(?:,\s*[^,]+?)*?)(?:,\s*|\s+)van\s+(?:het|de)\s+(?P<naam>[^,⟦]+?)"
+    r"(?P<end>,?\s+(?:wordt|worden|komt|komen|vervalt|vervallen)\b)",
+    re.IGNORECASE,
+)
+
+
+def take_regeling(sentence: str) -> tuple[str, str]:
+    """The sentence without the regeling named after its article, and that regeling's
+    name ("" if none is named)."""
+    spans: list[str] = []
+    masked, _ = mask_quotes(sentence, spans)
+    m = _OF_REGELING.search(masked)
+    if not m:
+        return sentence, ""
+    addr = m.group("addr")
+    end = m.group("end") if not addr.count(",") else "," + m.group("end").lstrip(",")
+    masked = masked[: m.start()] + addr + end + masked[m.end() :]
+    text = re.sub(r"⟦(\d+)⟧", lambda q: spans[int(q.group(1))], masked)
+    return text, m.group("naam").strip()
+
+
 # --- the pieces sentences are made of --------------------------------------------------
 
 Q = r"⟦(\d+)⟧"
@@ -111,6 +144,14 @@ class _SlotClause:
     new: str
 
 
+class Common(TypedDict):
+    """What every instruction read from one sentence carries: where it stands in the
+    amending text, and the sentence's own words."""
+
+    label: str
+    words: str
+
+
 @dataclass(slots=True)
 class SentenceState:
     """Parse state shared by the sentences of one item: the element the enclosing
@@ -129,7 +170,7 @@ class _Reading:
     masked: str
     quotes: list[str]
     state: SentenceState
-    common: dict[str, str]
+    common: Common
     block: str = ""
     slot: _SlotClause | None = None
 
@@ -220,6 +261,18 @@ def _insert_words(m: re.Match[str], r: _Reading) -> list[Opdracht]:
     ]
 
 
+def _insert_mark(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+    return [
+        WoordenInvoegen(
+            targets=r.targets(m.group("addr")),
+            anchor=r.quoted(0),
+            before=m.group("pos").lower() != "na",
+            text=punctuation_mark(m.group("punct")),
+            **r.common,
+        )
+    ]
+
+
 def _append_words(m: re.Match[str], r: _Reading) -> list[Opdracht] | None:
     if not (m.group("addr") or m.group("addr2")):
         return None
@@ -245,7 +298,7 @@ def _delete_words(m: re.Match[str], r: _Reading) -> list[Opdracht]:
     ]
 
 
-def _vervalt(found: tuple[Adres, ...], ren: str | None, common: dict[str, str]) -> Vervalt:
+def _vervalt(found: tuple[Adres, ...], ren: str | None, common: Common) -> Vervalt:
     kind = found[0].path[-1].kind if found[0].path else "artikel"
     pairs = parse_vernummering(ren, kind) if ren else ()
     return Vervalt(targets=found, vernummering=pairs, **common)
@@ -260,6 +313,10 @@ def _vervalt_in(m: re.Match[str], r: _Reading) -> list[Opdracht]:
 def _element_vervalt(m: re.Match[str], r: _Reading) -> list[Opdracht] | None:
     if "⟦" in r.masked:
         return None
+    ends = parse_article_range(m.group("addr"))
+    if ends is not None:  # "De artikelen 6.6 tot en met 6.10 vervallen."
+        found = (Adres(ends[0]), Adres(ends[1]))
+        return [Vervalt(targets=found, through=True, **r.common)]
     elements = parse_adres(m.group("addr"), r.state.context)
     return [_vervalt(tuple(elements), m.group("ren"), r.common)]
 
@@ -308,6 +365,15 @@ PLAIN_FORMS: tuple[SentenceForm, ...] = (
             I,
         ),
         _insert_words,
+    ),
+    SentenceForm(
+        "leesteken ingevoegd na of voor",
+        re.compile(
+            rf"^(?:in\s+(?P<addr>.+?),?\s+)?(?:wordt|worden)\s+(?P<pos>na|voor|vóór)\s+{Q}\s+"
+            rf"(?P<punct>{_COMING})\s+(?:ingevoegd|toegevoegd)$",
+            I,
+        ),
+        _insert_mark,
     ),
     SentenceForm(
         "woorden toegevoegd aan het slot",
@@ -510,7 +576,7 @@ def parse_sentence(
         text = text[:-1]
     masked, quotes = mask_quotes(text)
     masked, clauses = _take_clauses(masked.strip(), quotes)
-    common = {"label": label, "words": words.strip()}
+    common = Common(label=label, words=words.strip())
     reading = _Reading(masked, quotes, state, common)
     if block is not None:
         if len(clauses) > 1 or (clauses and not clauses[0].old):

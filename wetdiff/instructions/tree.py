@@ -227,8 +227,16 @@ def insert_words(text: str, at: int, words: str, *, after: bool) -> str:
 
 
 def append_words(text: str, words: str) -> str:
-    """Words added after all existing text of an element ("toegevoegd", Ar 6.11)."""
+    """Words added at the end of an element ("toegevoegd", Ar 6.11). Words that are not
+    a sentence of their own go before the full stop that closes the element's last
+    sentence ("… activiteiten." + «en uitbuiting …» → "… activiteiten en uitbuiting
+    ….", Ar 6.11 toelichting); a sentence, or words after a list item's semicolon
+    («en» after "…;"), come after all existing text."""
     if not text:
         return words
+    if text.endswith(".") and not words.endswith((".", "?", "!")):
+        body = text[:-1]
+        sep = "" if words[0] in _CLOSING else " "
+        return body + sep + words + "."
     sep = "" if words[0] in _CLOSING else " "
     return text + sep + words

@@ -8,6 +8,8 @@ that is there, "vervangen door een puntkomma" for the mark that comes. Counts ar
 
 from __future__ import annotations
 
+import re
+
 # mark → (the mark that is there, the mark that comes)
 PUNCTUATION: dict[str, tuple[str, str]] = {
     ".": ("de punt", "een punt"),
@@ -64,3 +66,48 @@ def quote(text: str, style: str = "straight") -> str:
     if style == "guillemets" or '"' in text:
         return f"«{text}»"
     return f'"{text}"'
+
+
+# The intitule of an act, as the oldest BWB captures give it instead of a citeertitel:
+# "Wet van 19 oktober 1998, houdende regels inzake de telecommunicatie
+# (Telecommunicatiewet)": the name in the closing brackets is its citeertitel.
+_INTITULE = re.compile(
+    r"^(?:Wet|Rijkswet|Besluit|Koninklijk besluit|Regeling|Beschikking)\s+van\s+\d.*"
+    r"\((?P<naam>[^()]+)\)\s*$",
+    re.S,
+)
+
+# Head nouns of citeertitels and their article (lidwoord); compounds take the article
+# of their last part ("Telecommunicatiewet": de wet; "Vreemdelingenbesluit 2000": het
+# besluit). Longest first, so "wetboek" is found before "wet".
+_HET = ("wetboek", "besluit", "reglement", "verdrag", "statuut", "decreet", "protocol")
+_DE = ("wet", "regeling", "verordening", "beschikking", "code", "instructie", "richtlijn")
+_NOUNS = sorted([(n, "het") for n in _HET] + [(n, "de") for n in _DE], key=lambda x: -len(x[0]))
+
+
+def citeertitel(name: str) -> str:
+    """The name an amending act cites a regeling by: its citeertitel, also when only the
+    intitule is known ("Wet van 19 oktober 1998, houdende … (Telecommunicatiewet)" →
+    "Telecommunicatiewet")."""
+    m = _INTITULE.match(name.strip())
+    return m.group("naam").strip() if m else name.strip()
+
+
+def lidwoord(name: str) -> str:
+    """ "het" or "de" for a regeling's name: the article of its head noun, the first
+    word that is or ends in a known noun ("Algemene wet bestuursrecht": de;
+    "Wetboek van Strafrecht": het). "de" when no known noun is found."""
+    for word in re.findall(r"\w+", name.lower()):
+        for noun, article in _NOUNS:
+            if word.endswith(noun):
+                return article
+    return "de"
+
+
+def regeling_phrase(name: str, *, capital: bool = False) -> str:
+    """ "het Wetboek van Strafrecht", "De Telecommunicatiewet" (as a subject)."""
+    title = citeertitel(name)
+    article = lidwoord(title)
+    if capital:
+        article = article.capitalize()
+    return f"{article} {title}"
