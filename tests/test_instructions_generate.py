@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from wetdiff.instructions import apply_opdrachten, generate, parse_text, same_text
 from wetdiff.model.artikel import Artikel
 from wetdiff.model.version import Version, load_path
