@@ -217,7 +217,7 @@ def main() -> int:
         for path in extra:
             print(f"not produced by the importer: {path.relative_to(ROOT)}")
         return 1 if differing or extra else 0
-    written, unchanged = write_files(files, force=True)
+    written, unchanged = write_files(files, within=OUT, force=True)
     print(f"{written} file(s) written, {unchanged} unchanged, in {OUT.relative_to(ROOT)}")
     return 0
 

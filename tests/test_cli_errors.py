@@ -254,7 +254,7 @@ def test_a_bad_note_option_names_the_option_not_a_made_up_file(workspace: Path, 
         capsys, "note", "add", "--id", "a b", "--at", "273f/1", "--quote", "mensenhandel",
         "--rationale", "why",
     )  # fmt: skip
-    assert err.startswith("wetdiff: --id must be a non-empty id without spaces")
+    assert err.startswith("wetdiff: --id is not a note id")
 
 
 def test_a_control_character_in_a_note_never_reaches_git_log_raw(workspace: Path, capsys) -> None:  # type: ignore[no-untyped-def]

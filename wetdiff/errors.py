@@ -48,3 +48,9 @@ class FindingsError(WetdiffError):
     amending instruction that could not be applied."""
 
     exit_code = 1
+
+
+class CommitMismatch(WetdiffError):
+    """A commit was made but does not hold what wetdiff wrote (a git hook rewrote it,
+    another program committed at the same moment). It is never undone, and the files are
+    not put back: the lawyer is told, with the commit to look at (exit code 2)."""

@@ -12,10 +12,12 @@ written.
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
 import pkgutil
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -83,8 +85,13 @@ def cli(ctx: click.Context) -> None:
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: run the CLI, turning a user's mistake into one message and exit 2."""
+    from wetdiff.store.lock import set_notice
+
+    set_notice(lambda message: click.echo(f"wetdiff: {message}", err=True))
     try:
-        return cli.main(args=argv, prog_name="wetdiff", standalone_mode=False)
+        result = cli.main(args=argv, prog_name="wetdiff", standalone_mode=False)
+        sys.stdout.flush()  # an output error (a full disk) is met here, not at exit
+        return result
     except WetdiffError as error:
         from wetdiff.model.normalise import visible_controls
 
@@ -96,6 +103,8 @@ def main(argv: list[str] | None = None) -> Any:
         error.show()
         sys.exit(2 if isinstance(error, click.UsageError) else error.exit_code)
     except OSError as error:
+        if error.filename is None and error.errno in _OUTPUT_ERRORS:
+            _output_failed(error)
         if error.filename is None:  # not about a file the user named: a bug, show it
             raise
         click.echo(f"wetdiff: {error.filename}: {error.strerror}; nothing more was done", err=True)
@@ -105,3 +114,21 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(130)
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+# Writing the output failed: the place it goes is full, gone or closed.
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EPIPE}
+
+
+def _output_failed(error: OSError) -> NoReturn:
+    """One message for output that could not be written (``> /dev/full``, a closed
+    pipe); the rest of the output is dropped, so Python's own flush at exit stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    if error.errno == errno.EPIPE:  # a reader that stopped (| head): quiet, as git is
+        sys.exit(128 + 13)  # as if killed by SIGPIPE
+    click.echo(f"wetdiff: cannot write the output: {error.strerror}", err=True)
+    sys.exit(2)

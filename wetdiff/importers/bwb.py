@@ -33,6 +33,7 @@ from lxml import etree
 from wetdiff.errors import WetdiffError
 from wetdiff.importers import ImportWarning
 from wetdiff.model.artikel import VERVALLEN, Alinea, Artikel, Block, Lid, Locatie, Onderdeel
+from wetdiff.model.names import ARTICLE, BWB_ID, check_name
 from wetdiff.model.normalise import clean, describe_control, find_control
 from wetdiff.model.numbering import NUMBER_PATTERN, bare_number
 from wetdiff.model.text_format import numbering_problems
@@ -158,6 +159,8 @@ def safe_parse(path: Path, data: bytes | None = None) -> etree._ElementTree:
             raise WetdiffError(f"cannot read this file: {exc.strerror}", file=path) from None
         if path.is_dir():
             raise WetdiffError("is a folder, not a BWB XML file", file=path)
+        if not path.is_file():  # /dev/zero, a pipe: reading would never end
+            raise WetdiffError("is a device or pipe, not a BWB XML file", file=path)
         if size > MAX_XML_BYTES:
             raise WetdiffError(
                 f"the file is {size / 1_048_576:.0f} MB; a BWB XML file of one regeling is "
@@ -268,6 +271,14 @@ def read_toestand(
             hint="Download the XML of a regeling from wetten.overheid.nl.",
         )
     bwb_id = root.get("bwb-id") or wetgeving.get("bwb-id") or ""
+    if bwb_id:  # it names the folder the versions go in
+        check_name(
+            bwb_id,
+            BWB_ID,
+            file=path,
+            line=(root if root.get("bwb-id") else wetgeving).sourceline,
+            hint="Official BWB XML names its regeling so; is this file damaged?",
+        )
     title = clean(wetgeving.findtext("citeertitel") or "") or KNOWN_TITLES.get(bwb_id, "")
     if not title:
         title = (
@@ -289,6 +300,13 @@ def read_toestand(
         if number is None:
             converter.warn("structure", element, "an artikel without a number; skipped")
             continue
+        check_name(  # it names the article's folder
+            number,
+            ARTICLE,
+            file=path,
+            line=element.sourceline,
+            hint="Official BWB XML numbers its articles so; is this file damaged?",
+        )
         if wanted is not None and number not in wanted:
             continue
         if number in seen:

@@ -31,6 +31,7 @@ from wetdiff.importers import ImportWarning
 from wetdiff.importers.bwb import ImportedArtikel, Link, Toestand, read_toestand
 from wetdiff.model.artikel import Artikel
 from wetdiff.model.files import GAP, ArticleVersion, VersionMeta, atomic_write
+from wetdiff.model.names import contained
 from wetdiff.model.normalise import compare_key
 from wetdiff.model.text_format import render
 from wetdiff.model.version import article_sort_key
@@ -337,9 +338,13 @@ def planned_files(series: Series, out: Path) -> list[tuple[Path, str]]:
     return files
 
 
-def changed_versions(series: Series, out: Path) -> list[ArticleVersion]:
+def changed_versions(
+    series: Series, out: Path, *, committed: Callable[[Path], str | None] | None = None
+) -> list[ArticleVersion]:
     """The versions whose files under ``out`` are missing or hold other text (what a
-    re-import must write, and commit)."""
+    re-import must write), and with ``committed`` (a file's text in the last commit)
+    also those written but never committed: what an interrupted import left behind, so
+    that running it again finishes the job."""
     root = out / (series.bwb_id or "regeling")
     pending = []
     for number in series.numbers():
@@ -349,7 +354,9 @@ def changed_versions(series: Series, out: Path) -> list[ArticleVersion]:
             if version.artikel is not None:
                 files.append((stem.with_suffix(".txt"), render(version.artikel)))
             if any(
-                not path.is_file() or path.read_text(encoding="utf-8", errors="replace") != text
+                not path.is_file()
+                or path.read_text(encoding="utf-8", errors="replace") != text
+                or (committed is not None and committed(path) != text)
                 for path, text in files
             ):
                 pending.append(version)
@@ -375,16 +382,21 @@ def refuse_clashes(files: list[tuple[Path, str]], *, force: bool = False) -> Non
         )
 
 
-def write_files(files: list[tuple[Path, str]], *, force: bool = False) -> tuple[int, int]:
-    """Write files atomically. Refuses, before writing anything, when a file exists with
-    other content (unless ``force``); files that already hold the same text are left
-    alone. Returns (written, unchanged)."""
+def write_files(
+    files: list[tuple[Path, str]], *, within: Path, force: bool = False
+) -> tuple[int, int]:
+    """Write files atomically inside ``within`` (the output folder). Refuses, before
+    writing anything, a path that leads outside it, and a file that exists with other
+    content (unless ``force``); files that already hold the same text are left alone.
+    Returns (written, unchanged)."""
+    for path, _ in files:
+        contained(path, within, what="the output folder")
     refuse_clashes(files, force=force)
     written = unchanged = 0
     for path, text in files:
         if path.exists() and path.read_text(encoding="utf-8", errors="replace") == text:
             unchanged += 1
             continue
-        atomic_write(path, text)
+        atomic_write(path, text, within=within)
         written += 1
     return written, unchanged

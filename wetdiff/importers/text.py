@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from wetdiff.errors import WetdiffError
 from wetdiff.importers import ImportWarning
 from wetdiff.model.artikel import Alinea, Artikel, Block, Lid, Onderdeel
-from wetdiff.model.normalise import clean, clean_lines, describe_control, find_control
+from wetdiff.model.normalise import clean, clean_lines, refuse_controls
 from wetdiff.model.numbering import NUMBER_PATTERN, Numbering, parse_number
 from wetdiff.model.text_format import numbering_problems
 
@@ -314,16 +314,7 @@ def import_text(
     # A soft hyphen at the end of a line is a word break by definition: join the word.
     text = re.sub("\u00ad[ \t]*\r?\n[ \t]*", "", text)
     lines = clean_lines(text).split("\n")
-    for lineno, line in enumerate(lines, 1):
-        at = find_control(line)
-        if at is not None:
-            raise WetdiffError(
-                f"control character {describe_control(line[at])} in column {at + 1}; "
-                "statute text never contains control characters",
-                file=source,
-                line=lineno,
-                hint="Remove it (it may come from a terminal or a copied escape sequence).",
-            )
+    refuse_controls("\n".join(lines), source)
     prepared = [_prepare(line) for line in lines]
     headers = _headings(prepared)
     wanted = article.strip() if article else None

@@ -45,6 +45,7 @@ from wetdiff.instructions.tree import (
 )
 from wetdiff.instructions.vocabulary import punctuation_coming
 from wetdiff.model.artikel import VERVALLEN, Artikel
+from wetdiff.model.names import ARTICLE, is_valid_name
 from wetdiff.model.numbering import bare_number
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import Version, article_sort_key
@@ -311,6 +312,8 @@ def _apply_aanduiding(work: Werkversie, opdracht: AanduidingPlaatsen) -> None:
 
 def _apply_vernummeren(work: Werkversie, opdracht: ArtikelVernummeren) -> None:
     node = work.artikel(opdracht.old)
+    if not is_valid_name(opdracht.new, ARTICLE):  # the new number names a file
+        raise ApplyError(f"{opdracht.new!r} is geen artikelnummer")
     if opdracht.new in work.nodes:
         if not _vervallen(work.nodes[opdracht.new]):
             raise ApplyError(f"artikel {opdracht.new} bestaat al")

@@ -15,16 +15,19 @@ Unknown facts are written as the string ``"gap"``: never guessed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Artikel
+from wetdiff.model.names import ARTICLE, BWB_ID, check_name, contained
 from wetdiff.model.text_format import ParseReport, parse, render
 
 GAP = "gap"
@@ -114,10 +117,15 @@ def _decoded(data: bytes, path: Path, a_what: str) -> str:
         ) from None
 
 
-def atomic_write(path: Path, text: str, *, expected: str | None = None) -> None:
+def atomic_write(
+    path: Path, text: str, *, expected: str | None = None, within: Path | None = None
+) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename, so a reader never
     sees half a file. With ``expected``, refuse if the file on disk is no longer what was
-    read (someone changed it since), instead of overwriting their work."""
+    read (someone changed it since), instead of overwriting their work. With ``within``
+    (the workspace, the output folder), refuse a path that leads outside it."""
+    if within is not None:
+        contained(path, within)
     if path.is_dir():
         raise WetdiffError("is a folder, not a file; nothing was written", file=path)
     if expected is not None:
@@ -128,15 +136,19 @@ def atomic_write(path: Path, text: str, *, expected: str | None = None) -> None:
                 file=path,
                 hint="Reload it, and make your change again.",
             )
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, text.encode("utf-8"), within=within)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, within: Path | None = None) -> None:
     """Temp file + rename: a reader never sees half a file (a memo, a .docx), and a
     failure leaves nothing behind. A symbolic link is written through (the link stays);
     a device or pipe (``-o /dev/stdout``) is written to directly, never replaced. A new
-    file gets the permissions the umask allows, a replaced one keeps its own."""
+    file gets the permissions the umask allows, a replaced one keeps its own. With
+    ``within``, a path (or link) that leads outside that folder is refused before any
+    folder is made."""
     path = Path(path)
+    if within is not None:
+        contained(path, within)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     if path.is_dir():
@@ -166,6 +178,49 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):  # disk full, no permission: the user's to fix
             raise _cannot_write(path, exc) from None
         raise
+
+
+def missing_folders(paths: Iterable[Path]) -> list[Path]:
+    """The folders that writing ``paths`` would create (every level not there yet),
+    deepest first: what a write that is undone removes again."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        folder = path.parent
+        while not folder.exists() and folder != folder.parent:
+            found[folder] = None
+            folder = folder.parent
+    return sorted(found, key=lambda f: len(f.parts), reverse=True)
+
+
+def remove_empty(folders: Iterable[Path]) -> None:
+    """Remove those of ``folders`` (deepest first) that are empty: an undone write
+    leaves no folders behind."""
+    for folder in folders:
+        with contextlib.suppress(OSError):  # not empty (something else is in it), or gone
+            folder.rmdir()
+
+
+def remove_stale_temp_files(paths: Iterable[Path]) -> int:
+    """Remove the temporary files (``.273f.txt.k3j2h1x0.tmp``) that an
+    :func:`atomic_write` of one of ``paths`` left when its process was killed between
+    writing and renaming. Only for a writer that holds the workspace lock (no other
+    wetdiff is writing these files now). Returns how many were removed."""
+    removed = 0
+    by_folder: dict[Path, set[str]] = {}
+    for path in paths:
+        by_folder.setdefault(path.parent, set()).add(path.name)
+    for folder, names in by_folder.items():
+        if not folder.is_dir():
+            continue
+        for candidate in folder.glob(".*.tmp"):
+            match = _TEMP_NAME.fullmatch(candidate.name)
+            if match and match.group(1) in names and candidate.is_file():
+                candidate.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
+_TEMP_NAME = re.compile(r"\.(.+)\.[A-Za-z0-9_]{8}\.tmp")
 
 
 def _cannot_write(path: Path, exc: OSError) -> WetdiffError:
@@ -204,6 +259,13 @@ def parse_toml(text: str, source: str, *, hint: str | None = None) -> dict[str, 
 
     try:
         return tomllib.loads(text)
+    except RecursionError:  # [[[[… nested thousands deep: tomllib recurses per level
+        raise WetdiffError(
+            "not valid TOML for wetdiff: arrays or tables are nested too deeply",
+            file=source,
+            line=_deepest_line(text),
+            hint=hint or "A wetdiff file nests a few levels at most; is this the right file?",
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         message = getattr(exc, "msg", None) or str(exc)
@@ -217,6 +279,17 @@ def parse_toml(text: str, source: str, *, hint: str | None = None) -> dict[str, 
             line=line,
             hint=hint or "Text goes between double quotes; a date is written 2024-04-25.",
         ) from None
+
+
+def _deepest_line(text: str) -> int | None:
+    """The line where brackets first nest more than a few hundred deep."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        for char in line:
+            depth += 1 if char in "[{" else -1 if char in "]}" else 0
+            if depth > 200:
+                return number
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +370,14 @@ class VersionMeta:
                 file=source,
                 line=_line_of(text, "certainty"),
             )
+        for name, kind in (
+            ("artikel", ARTICLE),
+            ("renumbered_from", ARTICLE),
+            ("renumbered_to", ARTICLE),
+            ("bwb_id", BWB_ID),
+        ):
+            if data.get(name):  # these name folders: one rule for every name of a path
+                check_name(data[name], kind, file=source, line=_line_of(text, name))
         answers = data.get("answers", [])
         if not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
             raise WetdiffError(
@@ -365,12 +446,12 @@ def read_version(meta_path: Path, *, strict: bool = False) -> ArticleVersion:
     return ArticleVersion(meta, artikel)
 
 
-def write_version(folder: Path, version: ArticleVersion) -> Path:
+def write_version(folder: Path, version: ArticleVersion, *, within: Path | None = None) -> Path:
     """Write a version's files into ``folder`` (the article's folder); returns the
-    metadata path."""
+    metadata path. With ``within``, nothing is written outside that folder."""
     stem = folder / version.meta.in_force.isoformat()
     if version.artikel is not None:
-        atomic_write(stem.with_suffix(".txt"), render(version.artikel))
+        atomic_write(stem.with_suffix(".txt"), render(version.artikel), within=within)
     meta_path = stem.with_suffix(".toml")
-    atomic_write(meta_path, version.meta.to_toml())
+    atomic_write(meta_path, version.meta.to_toml(), within=within)
     return meta_path

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from wetdiff.errors import WetdiffError
+
 # Spaces a lawyer cannot tell from an ordinary space.
 _SPACES = "\u00a0\u2007\u202f\u2009\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u3000"
 # Characters that are invisible in print and carry no wording.
@@ -122,3 +124,22 @@ def visible_controls(text: str) -> str:
 
     Tabs and newlines are kept: they are layout, not escapes."""
     return _CONTROL.sub(_visible, text)
+
+
+def refuse_controls(text: str, source: str | None) -> None:
+    """Refuse statute text (a file, a paste, instructions whose words become statute
+    text) that holds a control character: one error naming the line and column. Line
+    ends (LF, CRLF, CR) are layout, not control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if find_control(text) is None:
+        return
+    for row, line in enumerate(text.split("\n"), 1):
+        at = find_control(line)
+        if at is not None:
+            raise WetdiffError(
+                f"control character {describe_control(line[at])} in column {at + 1}; "
+                "statute text never contains control characters",
+                file=source,
+                line=row,
+                hint="Remove it (it may come from a terminal or a copied escape sequence).",
+            )

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Alinea, Artikel, Block, Lid, Onderdeel
-from wetdiff.model.normalise import clean, clean_lines, describe_control, find_control
+from wetdiff.model.names import ARTICLE, check_name
+from wetdiff.model.normalise import clean, clean_lines, refuse_controls
 from wetdiff.model.numbering import NUMBER_PATTERN, Numbering, parse_number
 
 INDENT = "    "
@@ -105,16 +106,7 @@ _PARSED_LIMIT = 4096  # a whole code is ~800 articles; two versions share most
 def _parse(text: str, *, source: str, strict: bool, report: ParseReport | None) -> Artikel:
     cleaned = clean_lines(text)
     lines = cleaned.split("\n")
-    for row, content_line in enumerate(lines if find_control(cleaned) is not None else (), 1):
-        at = find_control(content_line)
-        if at is not None:
-            raise WetdiffError(
-                f"control character {describe_control(content_line[at])} in column {at + 1}; "
-                "statute text never contains control characters",
-                file=source,
-                line=row,
-                hint="Remove it (it may come from a terminal or a copied escape sequence).",
-            )
+    refuse_controls(cleaned, source)
     index = 0
     while index < len(lines) and not lines[index].strip():
         index += 1
@@ -131,6 +123,7 @@ def _parse(text: str, *, source: str, strict: bool, report: ParseReport | None) 
             hint="The first line of an article file names the article, e.g. 'Artikel 273f'.",
         )
     number, title = header.group("nr"), clean(header.group("title") or "")
+    check_name(number, ARTICLE, file=source, line=index + 1)  # it names the article's file
     artikel = _Open("artikel", number, 0, index + 1)
     stack: list[_Open] = [artikel]
     closed: list[_Open] = []

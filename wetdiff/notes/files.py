@@ -39,8 +39,11 @@ from typing import Any
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Locatie
 from wetdiff.model.files import atomic_write
+from wetdiff.model.names import ARTICLE, NOTE, is_valid_name
+from wetdiff.model.normalise import find_control, visible_controls
 from wetdiff.notes.model import SIDES, Anchor, Citation, Note
 from wetdiff.notes.tomlfile import GAP, Blocks, dump_block, is_date, load_toml, parse_block_file
+from wetdiff.store.layout import MARKER
 
 NOTE_FIELDS = (
     "id",
@@ -105,11 +108,15 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
         if key in item and not isinstance(item[key], str):
             raise fail(f"field {key!r} must be text (between double quotes)", key)
     identifier = item["id"].strip()
-    if not identifier or any(c.isspace() for c in identifier):
-        raise fail("field 'id' must be a non-empty id without spaces", "id")
+    if not is_valid_name(identifier, NOTE):
+        raise fail(
+            f"field 'id' is not a note id: {visible_controls(repr(identifier))}",
+            "id",
+            hint="A note id is letters, digits, '.', '-' or '_', e.g. 273f-2-minderjarigen.",
+        )
     path = item["at"].strip()
     try:
-        Locatie.from_key(path)
+        _check_path(Locatie.from_key(path))
     except ValueError:
         raise fail(
             f"field 'at' is not a provision path: {path!r}",
@@ -156,6 +163,16 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
         source=blocks.source,
         line=blocks.header_line("note", index),
     )
+
+
+def _check_path(where: Locatie) -> None:
+    """A provision path names an article (a folder) and its numbered parts: never
+    ``..``, a backslash or a control character (``at = "../../etc/passwd"``)."""
+    if not is_valid_name(where.artikel, ARTICLE):
+        raise ValueError(where.artikel)
+    for part in (where.lid or "", *where.onderdelen):
+        if part in (".", "..") or "\\" in part or find_control(part) is not None:
+            raise ValueError(part)
 
 
 def _citations(raw: Any, index: int, blocks: Blocks) -> tuple[Citation, ...]:
@@ -257,8 +274,17 @@ def write_notes(current: NotesFile, notes: Iterable[Note]) -> NotesFile:
             file=current.path,
             hint="Reload it, and make your change again.",
         )
-    atomic_write(current.path, text, expected=current.text)
+    atomic_write(current.path, text, expected=current.text, within=_workspace_of(current.path))
     return NotesFile(current.path, tuple(_with_source(n, str(current.path)) for n in parsed), text)
+
+
+def _workspace_of(path: Path) -> Path | None:
+    """The workspace a notes file is in, by its path as written (not following links):
+    the file is written only if it, resolved, still lies inside."""
+    for folder in path.absolute().parents:
+        if (folder / MARKER).is_file():
+            return folder
+    return None
 
 
 def _with_source(note: Note, source: str) -> Note:

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from wetdiff.errors import WetdiffError
+from wetdiff.errors import CommitMismatch, WetdiffError
 from wetdiff.model.files import atomic_write
 from wetdiff.model.normalise import visible_controls
 from wetdiff.model.version import Version
@@ -189,7 +189,17 @@ def register_questions(
 ) -> RegistryWrite:
     """Add questions to the proposal's registry and commit the file with ``message``
     (``wetdiff question add``/``import``, the TUI's question editor). If git refuses the
-    commit (a lock, a hook), the file is put back as it was: nothing is left half-done."""
+    commit (a lock, a hook), the file is put back as it was: nothing is left half-done.
+    Under the workspace's write lock, from reading the registry to the commit."""
+    from wetdiff.store.lock import workspace_lock
+
+    with workspace_lock(root):
+        return _register_questions(root, proposal, questions, message, commit=commit)
+
+
+def _register_questions(
+    root: Path, proposal: str, questions: Sequence[Question], message: str, *, commit: bool
+) -> RegistryWrite:
     if commit:
         check_can_commit(root)
     written = new_questions(root, proposal, questions)
@@ -197,6 +207,8 @@ def register_questions(
         return written
     try:
         commit_notes(root, [written.path], message)
+    except CommitMismatch:
+        raise  # committed, if not as written: nothing to put back
     except WetdiffError as error:
         if written.previous is None:
             written.path.unlink(missing_ok=True)
@@ -429,7 +441,7 @@ def default_proposal(root: Path) -> str:
     ids = proposal_ids(root)
     try:
         config = tomllib.loads((root / layout.MARKER).read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
+    except (OSError, tomllib.TOMLDecodeError, RecursionError):
         config = {}
     defaults = config.get("defaults", {})
     named = defaults.get("proposal", "") if isinstance(defaults, dict) else ""

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 
 import tomli_w
 
-from wetdiff.errors import WetdiffError
-from wetdiff.model.files import atomic_write, parse_toml, read_text
+from wetdiff.errors import CommitMismatch, WetdiffError
+from wetdiff.model.files import atomic_write, missing_folders, parse_toml, read_text, remove_empty
+from wetdiff.model.names import PROPOSAL, STAGE, check_name, contained
 from wetdiff.model.normalise import describe_control, find_control
 from wetdiff.model.text_format import parse, render
 from wetdiff.store.gitrepo import message_with_trailers
@@ -29,7 +30,7 @@ from wetdiff.store.layout import (
     stage_dir,
     stage_file,
 )
-from wetdiff.store.proposals import read_proposal, valid_id
+from wetdiff.store.proposals import read_proposal
 from wetdiff.store.workspace import Workspace
 
 MAX_COPIED = 20
@@ -74,6 +75,21 @@ def save_article(
     message: str,
     answers: Sequence[str] = (),
 ) -> str:
+    with workspace.writing():  # from the check against the file on disk to the commit
+        return _save_article(
+            workspace, proposal, stage, artikel_text, expected_old_text, message, answers
+        )
+
+
+def _save_article(
+    workspace: Workspace,
+    proposal: str,
+    stage: str,
+    artikel_text: str,
+    expected_old_text: str | None,
+    message: str,
+    answers: Sequence[str],
+) -> str:
     if not message.strip():
         raise WetdiffError(
             "a save needs its rationale (why this change); nothing was written",
@@ -88,6 +104,8 @@ def save_article(
             "was written",
             hint="Retype the message as plain text.",
         )
+    check_name(proposal, PROPOSAL)
+    check_name(stage, STAGE)
     artikel = parse(artikel_text, source=f"{proposal}/{stage} (new text)", strict=True)
     found = read_proposal(workspace.snapshot(), proposal)
     listed = found.stage(stage)
@@ -109,6 +127,7 @@ def save_article(
     identity = _writable(workspace)
     rel = stage_file(proposal, stage, artikel.number)
     path = workspace.root / rel
+    contained(path, workspace.root)  # a stage folder that is a link elsewhere: refused
     if expected_old_text is None and path.exists():
         raise WetdiffError(
             "this article file exists already (it was created since you "
@@ -122,7 +141,8 @@ def save_article(
         raise WetdiffError(
             "nothing to save: the text is the same as the last saved version", file=path
         )
-    atomic_write(path, text, expected=expected_old_text)
+    created = missing_folders([path])
+    atomic_write(path, text, expected=expected_old_text, within=workspace.root)
     subject, _, body = message.strip().partition("\n")
     trailers = [("Stage", f"{proposal}/{stage}"), ("Artikel", artikel.number)]
     trailers += [("Answers", a) for a in dict.fromkeys(answers)]
@@ -130,10 +150,13 @@ def save_article(
         return workspace.repo.commit(
             [rel], message_with_trailers(subject, body, trailers), author=identity
         )
+    except CommitMismatch:
+        raise  # committed, if not as written: nothing to put back
     except WetdiffError:
         # The commit was refused (a hook, say): put the file back as it was read.
         if expected_old_text is None:
             path.unlink(missing_ok=True)
+            remove_empty(created)
         else:
             atomic_write(path, expected_old_text)
         raise
@@ -148,14 +171,27 @@ def new_proposal(
     articles: Sequence[str] = (),
     stage: str = "concept",
 ) -> str:
+    with workspace.writing():
+        return _new_proposal(
+            workspace, name, from_version, title=title, articles=articles, stage=stage
+        )
+
+
+def _new_proposal(
+    workspace: Workspace,
+    name: str,
+    from_version: str,
+    *,
+    title: str,
+    articles: Sequence[str],
+    stage: str,
+) -> str:
     from wetdiff.store.versions import parse_spec, resolve
 
-    if not valid_id(name) or not valid_id(stage):
-        raise WetdiffError(
-            f"{name!r}/{stage!r} cannot be a proposal/stage name",
-            hint="Use letters, digits, '.', '-' or '_', e.g. 36547 or mijn-ontwerp.",
-        )
+    check_name(name, PROPOSAL)
+    check_name(stage, STAGE)
     folder = workspace.root / proposal_dir(name)
+    contained(folder / stage, workspace.root)  # proposals/ a link elsewhere: refused
     if folder.exists():
         raise WetdiffError(f"proposal {name} exists already; nothing was written", file=folder)
     identity = _writable(workspace)

@@ -28,10 +28,13 @@ from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import Any, Protocol
 
-from wetdiff.errors import WetdiffError
+from wetdiff.errors import CommitMismatch, WetdiffError
+from wetdiff.store.lock import workspace_lock
 
 _lock = threading.RLock()
 _open: dict[Path, GitRepo] = {}
+# Paths are file names, never patterns: a name with "*" or ":(" means just that file.
+_LITERAL = {"GIT_LITERAL_PATHSPECS": "1"}
 
 # Identity for what wetdiff itself records (the worked example's official history).
 BUILDER = ("wetdiff", "wetdiff@example.invalid")
@@ -222,6 +225,9 @@ class GitRepo:
                 file=root,
                 hint="Run 'git init' there, or 'wetdiff init' to start a new workspace.",
             ) from None
+        # Reading (git status, git diff) never takes .git/index.lock, so a reader never
+        # makes another wetdiff's commit fail with "index.lock: File exists".
+        self._repo.git.update_environment(GIT_OPTIONAL_LOCKS="0")
         if self._repo.bare:
             self._repo.close()
             raise WetdiffError(
@@ -413,8 +419,14 @@ class GitRepo:
         builder: bool = False,
     ) -> str:
         """Commit exactly ``paths`` (relative, POSIX) as they are on disk; other staged
-        or unstaged changes stay as they are. Returns the new commit's sha."""
-        env: dict[str, str] = {}
+        or unstaged changes stay as they are. Returns the new commit's sha.
+
+        Under the workspace's write lock. If git refuses (a hook, ``HEAD.lock``, a full
+        disk), the index is put back exactly as it was (a version the lawyer had staged
+        stays staged; nothing new is left staged). After committing, the commit is
+        checked to hold what is on disk for ``paths`` and to follow the commit that was
+        HEAD: anything else is said, never reported as saved."""
+        env: dict[str, str] = dict(_LITERAL)
         if author_date:
             env["GIT_AUTHOR_DATE"] = author_date
         if author:
@@ -423,45 +435,98 @@ class GitRepo:
             env["GIT_COMMITTER_NAME"], env["GIT_COMMITTER_EMAIL"] = committer
         options = ["-c", "commit.gpgsign=false"] if builder else []
         git = self._repo.git
-        staged: set[str] = set()
-        try:
-            self.lock.acquire()
-            # Nothing else staged (the usual case): a plain commit of the index is the
-            # same as --only, and much cheaper for a large first version of a code.
-            staged = set() if builder or self.is_empty() else set(self.staged_paths())
-            alone = not staged
-            git.execute(["git", *options, "add", "--", *paths], env=env)
-            args = ["git", *options, "commit", "--quiet", "--cleanup=whitespace", "-m", message]
-            if builder:
-                args.append("--no-verify")
-            if alone:
+        with workspace_lock(self.root), self.lock:
+            parent = self.head_sha()
+            saved = self._index_entries(paths)
+            try:
+                # Nothing else staged (the usual case): a plain commit of the index is
+                # the same as --only, and much cheaper for a large first version.
+                alone = builder or parent is None or not self.staged_paths()
+                git.execute(["git", *options, "add", "--", *paths], env=env)
+                written = _blobs(self._index_entries(paths))  # what the commit must hold
+                args = [
+                    "git",
+                    *options,
+                    "commit",
+                    "--quiet",
+                    "--cleanup=whitespace",
+                    "-m",
+                    message,
+                ]
+                if builder:
+                    args.append("--no-verify")
+                if not alone:
+                    args += ["--only", "--", *paths]
                 git.execute(args, env=env)
-            else:
-                git.execute([*args, "--only", "--", *paths], env=env)
-        except self._gitmod.exc.GitCommandError as exc:
-            self._unstage([p for p in paths if p not in staged])  # the index as it was
-            what, advice = git_says(exc)
-            raise WetdiffError(
-                f"git could not commit: {what}", file=self.root, hint=advice
-            ) from None
-        finally:
-            self.lock.release()
-        sha = self.head_sha()
-        assert sha is not None
-        return sha
+            except self._gitmod.exc.GitCommandError as exc:
+                self._restore_index(paths, saved)
+                what, advice = git_says(exc)
+                raise WetdiffError(
+                    f"git could not commit: {what}", file=self.root, hint=advice
+                ) from None
+            sha = self.head_sha()
+            assert sha is not None
+            self._verify_commit(sha, parent, written)
+            return sha
 
-    def _unstage(self, paths: Sequence[str]) -> None:
-        """Take ``paths`` out of the index again after a commit git refused, so the
-        lawyer's next ``git commit`` does not pick them up; best effort (the lock that
-        made the commit fail may also stop this)."""
+    def _index_entries(self, paths: Sequence[str]) -> str:
+        """The index entries of ``paths`` as ``git ls-files -s`` gives them (mode, blob,
+        stage, path): what :meth:`_restore_index` puts back."""
+        if not paths:
+            return ""
+        return str(
+            self._repo.git.execute(
+                ["git", "ls-files", "-s", "-z", "--", *paths],
+                env=_LITERAL,
+            )
+        )
+
+    def _restore_index(self, paths: Sequence[str], saved: str) -> None:
+        """Put the index entries of ``paths`` back as :meth:`_index_entries` read them,
+        after a commit git refused; best effort (the lock that made the commit fail may
+        also stop this, and then git did not change the index either)."""
         if not paths:
             return
-        if self.is_empty():
-            args = ["git", "rm", "--cached", "-q", "--ignore-unmatch", "--", *paths]
-        else:
-            args = ["git", "reset", "-q", "HEAD", "--", *paths]
+        entries = []
+        for entry in saved.split("\0"):
+            info, _, path = entry.partition("\t")
+            if path and info.split()[2] == "0":  # a merge conflict's stages stay as git has them
+                mode, blob, _ = info.split()
+                entries += ["--cacheinfo", f"{mode},{blob},{path}"]
         with contextlib.suppress(self._gitmod.exc.GitCommandError):
-            self._repo.git.execute(args)
+            self._repo.git.execute(
+                ["git", "update-index", "--force-remove", "--", *paths], env=_LITERAL
+            )
+            if entries:
+                self._repo.git.execute(["git", "update-index", "--add", *entries], env=_LITERAL)
+
+    def _verify_commit(self, sha: str, parent: str | None, written: dict[str, str]) -> None:
+        """The commit just made follows ``parent`` and holds, for each path, exactly the
+        blob that was added (what wetdiff wrote): not what a hook or another program
+        made of it meanwhile."""
+        problem = ""
+        try:  # read through the open object reader: no new git process per check
+            commit = self._repo.commit(sha)
+            if parent is not None and [p.hexsha for p in commit.parents][:1] != [parent]:
+                problem = "another commit was made at the same time"
+            for path, blob in written.items():
+                if problem:
+                    break
+                try:
+                    held = (commit.tree / path).hexsha
+                except KeyError:
+                    held = None
+                if held != blob:
+                    problem = f"{path} in the commit is not the file that was written"
+        except (ValueError, self._gitmod.exc.GitCommandError) as exc:
+            problem = str(exc).strip().splitlines()[0] if str(exc).strip() else "unreadable"
+        if problem:
+            raise CommitMismatch(
+                f"the commit {sha[:10]} does not hold what was written: {problem}",
+                file=self.root,
+                hint=f"Look at it with 'git show {sha[:10]}' (a git hook or another program "
+                "may have changed it).",
+            )
 
     def tag(self, name: str, sha: str) -> None:
         """Label a commit (lightweight tag); an existing tag is never moved."""
@@ -607,6 +672,16 @@ def walk_files(snapshot: Snapshot, rel: str) -> Iterator[str]:
             yield from walk_files(snapshot, child)
         else:
             yield child
+
+
+def _blobs(entries: str) -> dict[str, str]:
+    """Path → blob id, from ``git ls-files -s -z`` output."""
+    found = {}
+    for entry in entries.split("\0"):
+        info, _, path = entry.partition("\t")
+        if path:
+            found[path] = info.split()[1]
+    return found
 
 
 def git_says(exc: Any) -> tuple[str, str | None]:

@@ -20,14 +20,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from wetdiff.errors import WetdiffError
+from wetdiff.errors import CommitMismatch, WetdiffError
 from wetdiff.model.files import (
     GAP,
     ArticleVersion,
     VersionMeta,
     atomic_write_bytes,
+    missing_folders,
+    remove_empty,
     write_version,
 )
+from wetdiff.model.names import contained
 from wetdiff.model.version import article_sort_key
 from wetdiff.store.gitrepo import GitRepo, git_date, message_with_trailers
 from wetdiff.store.proposals import Proposal, Stage
@@ -133,27 +136,25 @@ def record_law_versions(
             paths.append(f"{folder_rel}/{day.isoformat()}.toml")
             if version.artikel is not None:
                 paths.append(f"{folder_rel}/{day.isoformat()}.txt")
+        for rel in paths:  # before anything is created: nothing outside the workspace
+            contained(repo.root / rel, repo.root)
         before = {rel: _read_bytes(repo.root / rel) for rel in paths}
-        new_folders = [
-            folder
-            for folder in dict.fromkeys((repo.root / rel).parent for rel in paths)
-            if not folder.exists()
-        ]
+        created = missing_folders([repo.root / rel for rel in paths])
         try:
             for version in by_date[day]:
                 folder_rel = f"articles/{version.meta.bwb_id}/{version.meta.artikel}"
-                write_version(repo.root / folder_rel, version)
+                write_version(repo.root / folder_rel, version, within=repo.root)
             metas = [v.meta for v in by_date[day]]
             shas.append(commit_law_version(repo, paths, metas, author=author))
+        except CommitMismatch:
+            raise  # committed, if not as written: nothing to put back
         except WetdiffError as error:  # git refused (a lock, a hook): leave no stray files
             for rel, data in before.items():
                 if data is None:
                     (repo.root / rel).unlink(missing_ok=True)
                 else:
                     atomic_write_bytes(repo.root / rel, data)
-            for folder in new_folders:
-                if folder.is_dir() and not any(folder.iterdir()):
-                    folder.rmdir()
+            remove_empty(created)
             done = f" ({len(shas)} earlier date(s) were committed)" if shas else ""
             raise WetdiffError(
                 f"{error.what}; the versions of {day} were not written{done}",

@@ -11,19 +11,18 @@ date and documents only.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Artikel
 from wetdiff.model.files import GAP, parse_toml
+from wetdiff.model.names import BWB_ID, PROPOSAL, STAGE, check_name
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import article_sort_key
 from wetdiff.store.gitrepo import Snapshot
+from wetdiff.store.layout import PROPOSALS as PROPOSALS_DIR
 from wetdiff.store.layout import proposal_dir, proposal_file, stage_dir
-
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +73,6 @@ class Proposal:
         return f"proposal {self.id}"
 
 
-def valid_id(name: str) -> bool:
-    return bool(_ID.match(name))
-
-
 def _line_of(text: str, key: str) -> int | None:
     for number, line in enumerate(text.splitlines(), 1):
         if line.split("=", 1)[0].strip() == key:
@@ -110,6 +105,7 @@ def _text_field(data: dict[str, Any], key: str, where: str, source: str, default
 
 
 def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
+    check_name(proposal_id, PROPOSAL, file=snapshot.where(PROPOSALS_DIR))
     rel = proposal_file(proposal_id)
     where = snapshot.where(rel)
     text = snapshot.read(rel)
@@ -134,7 +130,7 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
                 file=where,
                 line=_stage_line(text, index, "id"),
             )
-        stage_id = raw["id"]
+        stage_id = check_name(raw["id"], STAGE, file=where, line=_stage_line(text, index, "id"))
         if stage_id in seen:
             raise WetdiffError(
                 f"stage {stage_id!r} is listed twice",
@@ -183,13 +179,17 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
                 if not d
             )
         ):
+            check_name(name, STAGE, file=snapshot.where(stage_dir(proposal_id, name)))
             stages.append(Stage(name, name, None, True))
+    bwb_id = _text_field(data, "bwb_id", where, text)
+    if bwb_id:
+        check_name(bwb_id, BWB_ID, file=where, line=_line_of(text, "bwb_id"))
     return Proposal(
         proposal_id,
         _text_field(data, "title", where, text, proposal_id),
         _text_field(data, "kamerstuk", where, text),
         _text_field(data, "regeling", where, text),
-        _text_field(data, "bwb_id", where, text),
+        bwb_id,
         base,
         _text_field(data, "illustrative", where, text),
         tuple(stages),

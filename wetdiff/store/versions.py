@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetdiff.errors import WetdiffError
+from wetdiff.model.names import PROPOSAL, STAGE, check_name
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import Version, article_sort_key, load_path
 from wetdiff.store.layout import proposal_ids, stage_dir
@@ -152,7 +153,7 @@ def split_stage(spec: str) -> tuple[str, str]:
             f"{spec!r}: give the proposal and the stage, e.g. 36547/nr2",
             hint="A text is saved into a stage on disk: PROPOSAL/STAGE, no revision or date.",
         )
-    return proposal, stage
+    return check_name(proposal, PROPOSAL), check_name(stage, STAGE)  # folders: names only
 
 
 def _missing_path(spec: str, path: Path) -> bool:

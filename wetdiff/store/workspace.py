@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ import tomli_w
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import ArticleVersion, line_of, parse_toml, read_text
+from wetdiff.model.names import BWB_ID, check_name
 from wetdiff.store.gitrepo import (
     DiskSnapshot,
     GitRepo,
@@ -41,6 +43,7 @@ from wetdiff.store.gitrepo import (
     user_identity,
 )
 from wetdiff.store.layout import ARTICLES, MARKER, PROPOSALS, find_root, proposal_ids
+from wetdiff.store.lock import workspace_lock
 from wetdiff.store.proposals import Proposal, read_proposal
 
 __all__ = ["MARKER", "Workspace", "find_root", "init_workspace", "open_workspace"]
@@ -95,7 +98,10 @@ class WorkspaceConfig:
                     file=source,
                     line=line_of(text, "regeling"),
                 )
-            regelingen.append(Regeling(str(raw.get("name", "")), str(raw.get("bwb_id", ""))))
+            bwb_id = str(raw.get("bwb_id", ""))
+            if bwb_id:  # it names the folder of the regeling's articles
+                check_name(bwb_id, BWB_ID, file=source, line=line_of(text, "bwb_id"))
+            regelingen.append(Regeling(str(raw.get("name", "")), bwb_id))
         defaults = data.get("defaults", {})
         if not isinstance(defaults, dict):
             raise WetdiffError(
@@ -175,6 +181,11 @@ class Workspace:
         proposal = self.config.default_proposal or next(iter(proposal_ids(self.snapshot())), "")
         return "law", proposal or "law"
 
+    def writing(self) -> AbstractContextManager[None]:
+        """The workspace's write lock (:mod:`wetdiff.store.lock`): hold it from reading
+        what will change until the commit, so two wetdiffs never interleave writes."""
+        return workspace_lock(self.root)
+
     def dirty_paths(self) -> list[str]:
         """Files with uncommitted changes: reported to the lawyer, never overwritten."""
         return self.repo.dirty_paths()
@@ -225,7 +236,8 @@ class Workspace:
                 "first. Nothing was written",
                 file=self.root,
             )
-        return record_law_versions(self.repo, versions)
+        with self.writing():
+            return record_law_versions(self.repo, versions)
 
     def close(self) -> None:
         """Stop the repository's git processes (they restart if it is used again)."""

@@ -360,6 +360,7 @@ class Session:
             new_note_id,
             save_note,
         )
+        from wetdiff.store.lock import workspace_lock
 
         if not comparison.proposal:
             raise WetdiffError(
@@ -368,29 +369,30 @@ class Session:
             )
         if not rationale.strip():
             raise WetdiffError("a note needs a rationale: why is this change there?")
-        current = load_proposal_notes(self.root, comparison.proposal).notes_file
-        old = current.get(note_id) if note_id else None
-        anchor = old.anchor if old is not None else anchor_for_change(change)
-        new_id = (
-            old.id
-            if old is not None
-            else new_note_id(anchor, rationale, taken=[n.id for n in current.notes])
-        )
-        note = Note(
-            new_id,
-            anchor,
-            rationale.strip() + "\n",
-            tuple(citations),
-            tuple(answers),
-            old.gap if old else "",
-            old.author if old else "",
-            old.version if old else None,
-        )
-        saved = save_note(current, note, replace_id=old.id if old is not None else None)
-        commit_notes(
-            self.root, [saved.file.path], f"Note on {anchor.path}: {rationale.strip()}", answers
-        )
-        return Path(saved.file.path)
+        with workspace_lock(self.root):  # from reading the notes file to the commit
+            current = load_proposal_notes(self.root, comparison.proposal).notes_file
+            old = current.get(note_id) if note_id else None
+            anchor = old.anchor if old is not None else anchor_for_change(change)
+            new_id = (
+                old.id
+                if old is not None
+                else new_note_id(anchor, rationale, taken=[n.id for n in current.notes])
+            )
+            note = Note(
+                new_id,
+                anchor,
+                rationale.strip() + "\n",
+                tuple(citations),
+                tuple(answers),
+                old.gap if old else "",
+                old.author if old else "",
+                old.version if old else None,
+            )
+            saved = save_note(current, note, replace_id=old.id if old is not None else None)
+            commit_notes(
+                self.root, [saved.file.path], f"Note on {anchor.path}: {rationale.strip()}", answers
+            )
+            return Path(saved.file.path)
 
     def add_question(self, proposal: str, question: Any) -> Any:
         """Register ``question`` and commit it, as ``wetdiff question add`` does."""

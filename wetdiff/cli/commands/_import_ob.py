@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from wetdiff.cli.options import format_option, load_version
+from wetdiff.cli.options import echo, format_option, load_version
 from wetdiff.errors import FindingsError, WetdiffError
 
 
@@ -74,26 +74,35 @@ def ob(
     regelingen are listed as skipped. Every instruction must apply: one that cannot is
     reported in its own words, exit code 1, and nothing is written.
     """
-    from wetdiff.cli.commands.apply import _failed_json, _failure_lines, _print, _save_stage
+    from wetdiff.cli.commands.apply import (
+        _failed_json,
+        _failure_lines,
+        _print,
+        _save_stage,
+    )
     from wetdiff.importers.bekendmaking import apply_bekendmaking, read_bekendmaking
 
     bekendmaking = read_bekendmaking(file)
     for warning in bekendmaking.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        echo(f"warning: {warning}", err=True)
     if show_instructions:
-        click.echo("\n".join(a.text for a in bekendmaking.artikelen), nl=False)
+        echo("\n".join(a.text for a in bekendmaking.artikelen), nl=False)
         return
     if not to:
         raise click.UsageError("give --to VERSION: the version the bekendmaking amends")
     if bool(as_stage) == print_only:
         raise click.UsageError("give --as PROPOSAL/STAGE or --print (one of them)")
+    if as_stage:
+        from wetdiff.store.versions import split_stage
+
+        split_stage(as_stage)  # two names of folders: checked before anything is read
     version = load_version(to)
     toepassing = apply_bekendmaking(bekendmaking, version, regeling=regeling)
     which = toepassing.which
     skipped = [{"artikel": a.numeral, "regeling": a.regeling} for a in toepassing.skipped]
     for item in skipped:
         name = item["regeling"] or "regeling not named"
-        click.echo(f"skipped: ARTIKEL {item['artikel']} ({name})", err=True)
+        echo(f"skipped: ARTIKEL {item['artikel']} ({name})", err=True)
     if toepassing.problems:
         lines = [
             f"{len(toepassing.problems)} of {toepassing.count} instruction(s) of "
@@ -101,7 +110,7 @@ def ob(
         ]
         lines += _failure_lines(toepassing.problems)
         if output_format == "json":  # what failed, for a script; the message still goes to stderr
-            click.echo(
+            echo(
                 json.dumps(
                     {
                         "schema": "wetdiff.import.ob/1",
@@ -137,7 +146,7 @@ def ob(
         ),
     )
     if output_format == "json":
-        click.echo(
+        echo(
             json.dumps(
                 {
                     "schema": "wetdiff.import.ob/1",
@@ -154,7 +163,7 @@ def ob(
             )
         )
     else:
-        click.echo(
+        echo(
             f"{bekendmaking.description}: {result.applied} instruction(s) of "
             f"{which} applied to {version.label}; saved as {as_stage}: "
             f"{', '.join(result.changed)}"

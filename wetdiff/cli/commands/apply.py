@@ -73,15 +73,21 @@ def command(
     from wetdiff.instructions import apply_opdrachten, parse_text
     from wetdiff.instructions import nested as nested_of
     from wetdiff.model.files import read_text
+    from wetdiff.model.normalise import refuse_controls
 
     if as_stage and print_only:
         raise click.UsageError("give either --as or --print, not both")
+    if as_stage:
+        from wetdiff.store.versions import split_stage
+
+        split_stage(as_stage)  # two names of folders: checked before anything is read
     if instructions == "-":
         text = sys.stdin.read()
         source = "<stdin>"
     else:
         text = read_text(Path(instructions), what="instructions file")
         source = instructions
+    refuse_controls(text, source)  # its words become statute text
     gelezen = parse_text(text)
     if nested:
         gelezen = nested_of(gelezen)
@@ -210,10 +216,10 @@ def _write_in_place(path: Path, changed: list, numbers: tuple[str, ...]) -> None
                 hint="Apply them to the folder, or use --print.",
             )
         if numbers:
-            atomic_write(path, _article_text(numbers[0], changed))
+            atomic_write(path, _article_text(numbers[0], changed), within=path.parent)
         return
-    for number in numbers:
-        atomic_write(path / f"{number}.txt", _article_text(number, changed))
+    for number in numbers:  # never outside the folder, whatever the instructions name
+        atomic_write(path / f"{number}.txt", _article_text(number, changed), within=path)
 
 
 def _save_stage(spec: str, changed: list, numbers: tuple[str, ...], message: str) -> None:
@@ -224,11 +230,12 @@ def _save_stage(spec: str, changed: list, numbers: tuple[str, ...], message: str
     proposal, stage = split_stage(spec)
     workspace = open_workspace()
     try:
-        for number in numbers:
-            path = workspace.root / stage_file(proposal, stage, number)
-            expected = path.read_text(encoding="utf-8") if path.exists() else None
-            workspace.save_article(
-                proposal, stage, _article_text(number, changed), expected, message
-            )
+        with workspace.writing():  # one writer from the first read to the last commit
+            for number in numbers:
+                path = workspace.root / stage_file(proposal, stage, number)
+                expected = path.read_text(encoding="utf-8") if path.exists() else None
+                workspace.save_article(
+                    proposal, stage, _article_text(number, changed), expected, message
+                )
     finally:
         workspace.close()

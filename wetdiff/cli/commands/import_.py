@@ -14,13 +14,16 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
 import click
 
-from wetdiff.cli.options import format_option
+from wetdiff.cli.options import echo, format_option
 from wetdiff.errors import WetdiffError
+from wetdiff.model.normalise import visible_controls
 from wetdiff.store.layout import find_root
 
 _SHOWN_WARNINGS = 5
@@ -114,6 +117,7 @@ def bwb(
         refuse_clashes,
         write_files,
     )
+    from wetdiff.model.files import remove_stale_temp_files
 
     files = _expand(files)
     target = _inside(out)
@@ -139,25 +143,30 @@ def bwb(
         )
     planned = planned_files(series, target)
     commits: list[str] = []
-    if root is not None and out is None and not no_commit and series.bwb_id:
-        refuse_clashes(planned, force=force)
-        pending = changed_versions(series, target)
-        if pending:
+    with _writing(root):
+        # A run that was killed left temporary files and maybe versions written but not
+        # committed: this run removes the first and commits the second.
+        remove_stale_temp_files(path for path, _ in planned)
+        if root is not None and out is None and not no_commit and series.bwb_id:
             from wetdiff.store.workspace import open_workspace
 
-            commits = open_workspace(root).record_law_versions(pending)
-        written = sum(2 if v.artikel is not None else 1 for v in pending)
-        unchanged = len(planned) - written
-    else:
-        written, unchanged = write_files(planned, force=force)
+            workspace = open_workspace(root)
+            refuse_clashes(planned, force=force)
+            pending = changed_versions(series, target, committed=_committed(workspace))
+            if pending:
+                commits = workspace.record_law_versions(pending)
+            written = sum(2 if v.artikel is not None else 1 for v in pending)
+            unchanged = len(planned) - written
+        else:
+            written, unchanged = write_files(planned, within=target, force=force)
     kinds = Counter(w.kind for w in series.warnings)
     if output_format == "json":
         data = _series_json(series, target, written, unchanged)
         data["commits"] = commits
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     versions = sum(len(v) for v in series.versions.values())
-    click.echo(
+    echo(
         f"{series.regeling} ({series.bwb_id or 'no BWB id'}): {series.toestanden} "
         f"file(s), {series.articles_read} articles read, "
         f"{len(series.versions)} articles with {versions} versions"
@@ -165,21 +174,39 @@ def bwb(
     numbers = series.numbers()
     for number in numbers[:20]:
         dates = ", ".join(_describe(v) for v in series.versions[number])
-        click.echo(f"  artikel {number}: {dates}")
+        echo(f"  artikel {number}: {dates}")
     if len(numbers) > 20:
-        click.echo(f"  … and {len(numbers) - 20} more articles")
+        echo(f"  … and {len(numbers) - 20} more articles")
     if any(v.meta.certainty != "official" for vs in series.versions.values() for v in vs):
-        click.echo("  (? = in-force date unverified: the capture date; see in_force_note)")
-    click.echo(f"{written} file(s) written, {unchanged} unchanged, in {target}")
+        echo("  (? = in-force date unverified: the capture date; see in_force_note)")
+    echo(f"{written} file(s) written, {unchanged} unchanged, in {target}")
     if commits:
-        click.echo(f"{len(commits)} commit(s) in the workspace, one per in-force date")
+        echo(f"{len(commits)} commit(s) in the workspace, one per in-force date")
     if kinds:
         summary = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
-        click.echo(f"{sum(kinds.values())} warning(s): {summary}", err=True)
+        echo(f"{sum(kinds.values())} warning(s): {summary}", err=True)
         for warning in series.warnings[:_SHOWN_WARNINGS]:
-            click.echo(f"  warning: {warning}", err=True)
+            echo(f"  warning: {warning}", err=True)
         if len(series.warnings) > _SHOWN_WARNINGS:
-            click.echo("  (--format json lists them all)", err=True)
+            echo("  (--format json lists them all)", err=True)
+
+
+def _writing(root: Path | None) -> AbstractContextManager[None]:
+    """The workspace's write lock when writing inside one (else nothing to serialise)."""
+    if root is None:
+        return nullcontext()
+    from wetdiff.store.lock import workspace_lock
+
+    return workspace_lock(root)
+
+
+def _committed(workspace: Any) -> Callable[[Path], str | None]:
+    """A file's text in the workspace's last commit (None: not committed)."""
+    if workspace.repo.head_sha() is None:
+        return lambda path: None
+    head = workspace.snapshot("HEAD")
+    root = workspace.root.resolve()
+    return lambda path: head.read(path.resolve().relative_to(root).as_posix())
 
 
 def _expand(files: tuple[Path, ...]) -> tuple[Path, ...]:
@@ -273,7 +300,7 @@ class _Bar:
         self._bar.__enter__()
 
     def __call__(self, index: int, total: int, path: Path) -> None:
-        self._bar.current_item = path.name
+        self._bar.current_item = visible_controls(path.name)
         self._bar.update(1)
 
     def close(self) -> None:
@@ -338,7 +365,7 @@ def text(file: Path, article: str, out: Path | None, force: bool, output_format:
             )
         atomic_write(target, canonical)
     if output_format == "json":
-        click.echo(
+        echo(
             json.dumps(
                 {
                     "schema": "wetdiff.import.text/1",
@@ -355,11 +382,11 @@ def text(file: Path, article: str, out: Path | None, force: bool, output_format:
         )
     else:
         if target is None:
-            click.echo(canonical, nl=False)
+            echo(canonical, nl=False)
         else:
-            click.echo(f"artikel {artikel.number} written to {target}")
+            echo(f"artikel {artikel.number} written to {target}")
         for warning in warnings:
-            click.echo(f"warning: {warning}", err=True)
+            echo(f"warning: {warning}", err=True)
 
 
 # officiële bekendmakingen: wetdiff import ob (its own module)

@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from wetdiff.cli.options import format_option, proposal_option
-from wetdiff.errors import WetdiffError
+from wetdiff.errors import CommitMismatch, WetdiffError
 from wetdiff.model.artikel import Locatie
 from wetdiff.model.normalise import visible_controls
 from wetdiff.notes.model import SIDES, Anchor, Citation, Note
@@ -114,7 +114,7 @@ def add(
     """Add a note, anchored with --change ID or with --at PATH --quote "words"."""
     from wetdiff.notes.proposal import check_can_commit, new_note_id, save_note
 
-    target = _Target.open(proposal, notes_file, must_exist=False)
+    target = _Target.open(proposal, notes_file, must_exist=False, writing=True)
     anchor = target.anchor_from(fields)
     if anchor is None:
         raise WetdiffError(
@@ -167,7 +167,7 @@ def edit(
     from wetdiff.notes.files import parse_notes, render_notes
     from wetdiff.notes.proposal import check_can_commit, save_note
 
-    target = _Target.open(proposal, notes_file)
+    target = _Target.open(proposal, notes_file, writing=True)
     note = target.note(note_id)
     no_commit = fields.pop("no_commit")
     given = {k: v for k, v in fields.items() if v not in (None, ())}
@@ -298,17 +298,31 @@ class _Target:
 
     @classmethod
     def open(
-        cls, proposal: str | None, notes_file: Path | None, *, must_exist: bool = True
+        cls,
+        proposal: str | None,
+        notes_file: Path | None,
+        *,
+        must_exist: bool = True,
+        writing: bool = False,
     ) -> _Target:
+        """The notes file to work on; ``writing``: under the workspace's write lock until
+        the command ends (from reading the file to committing it)."""
         from wetdiff.notes.files import read_notes
         from wetdiff.notes.proposal import default_proposal, find_root, notes_path
+
+        def lock(root: Path) -> Path:
+            if writing:
+                from wetdiff.store.lock import workspace_lock
+
+                click.get_current_context().with_resource(workspace_lock(root))
+            return root
 
         if notes_file is not None:
             if proposal is not None:
                 raise WetdiffError("give --proposal or --file, not both")
             if notes_file.suffix != ".toml":
                 raise WetdiffError("a notes file is a .toml file", file=notes_file)
-            root = find_root(notes_file.resolve().parent)
+            root = lock(find_root(notes_file.resolve().parent))
             if must_exist and not notes_file.is_file():  # only 'note add' starts one
                 raise WetdiffError(
                     "no such notes file",
@@ -316,7 +330,7 @@ class _Target:
                     hint="Check the path; 'wetdiff note add --file …' starts a new one.",
                 )
             return cls(root, None, read_notes(notes_file))
-        root = find_root()
+        root = lock(find_root())
         proposal = proposal or default_proposal(root)
         return cls(root, proposal, read_notes(notes_path(root, proposal)))
 
@@ -446,6 +460,8 @@ class _Target:
         body = note.rationale.strip().split("\n", 1)[1] if "\n" in note.rationale.strip() else ""
         try:
             sha = commit_notes(self.root, [self.file.path], message + "\n\n" + body, note.answers)
+        except CommitMismatch:
+            raise  # committed, if not as written: nothing to put back
         except WetdiffError as exc:
             from wetdiff.model.files import atomic_write
 

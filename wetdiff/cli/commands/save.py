@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,9 +21,20 @@ from wetdiff.cli.options import format_option
     metavar="ID",
     help="A question this change answers, e.g. 2022Z19982/3 (repeatable).",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Save FILE even over edits to the stage's article that are not in git yet "
+    "(they are lost).",
+)
 @format_option("text", "json")
 def command(
-    stage_spec: str, source: str, message: str, answers: tuple[str, ...], output_format: str
+    stage_spec: str,
+    source: str,
+    message: str,
+    answers: tuple[str, ...],
+    force: bool,
+    output_format: str,
 ) -> None:
     """Save an article text into a proposal stage and commit it with its rationale.
 
@@ -30,7 +42,9 @@ def command(
     number; ARTICLE (e.g. 273f) records the edits you made in place in
     proposals/PROPOSAL/STAGE/273f.txt. The commit message is the rationale, with an
     'Answers:' trailer per question. Only that file is committed: other uncommitted work
-    is left exactly as it is. A file that changed on disk meanwhile is not overwritten.
+    is left exactly as it is. A file that changed on disk meanwhile is not overwritten,
+    and FILE is not saved over edits to the stage's article that are not in git yet
+    (unless --force).
     """
     from wetdiff.errors import WetdiffError
     from wetdiff.model.files import read_text
@@ -54,6 +68,8 @@ def command(
         )
         if target.exists() and target.resolve() == path.resolve():
             expected = text
+        elif expected is not None and not force:
+            _refuse_unsaved_edits(workspace, target, expected, path)
     else:
         target = folder / f"{source}.txt"
         if not folder.is_dir():  # say what is wrong: the proposal or stage, not the article
@@ -88,3 +104,20 @@ def command(
     click.echo(f"Saved {rel}; commit {sha[:10]}")
     if others:
         click.echo(f"Other uncommitted changes were left as they are: {', '.join(others)}")
+
+
+def _refuse_unsaved_edits(workspace: Any, target: Path, on_disk: str, source: Path) -> None:
+    """Saving a text from elsewhere replaces the stage's article: refuse when that file
+    holds edits git does not have yet (they would be lost without a trace)."""
+    from wetdiff.errors import WetdiffError
+
+    rel = target.relative_to(workspace.root).as_posix()
+    committed = workspace.repo.snapshot("HEAD").read(rel) if workspace.repo.head_sha() else None
+    if committed != on_disk:
+        raise WetdiffError(
+            f"this file has edits that are not saved in git; saving {source} over it would "
+            "discard them. Nothing was written",
+            file=target,
+            hint=f"Save those edits first (wetdiff save {rel.split('/')[1]}/{rel.split('/')[2]} "
+            f"{target.stem} -m …), or pass --force to replace them.",
+        )
