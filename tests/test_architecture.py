@@ -87,3 +87,16 @@ def test_the_readme_draws_the_layers_the_contract_enforces() -> None:
     readme = (root / "README.md").read_text(encoding="utf-8")
     drawn = readme.split("below it:\n\n```\n", 1)[1].split("```", 1)[0]
     assert [line.split()[0] for line in drawn.splitlines()] == enforced
+
+
+def test_the_views_speak_in_the_domain_types() -> None:
+    """The TUI's session, line index and text view are typed with the domain's own types
+    (a Change, a Note, a Version), never ``Any``: mypy then checks what they show."""
+    import re
+    from pathlib import Path
+
+    import wetdiff
+
+    tui = Path(wetdiff.__file__).parent / "tui"
+    for name in ("data.py", "layout.py", "widgets/side_by_side.py"):
+        assert re.search(r"\bAny\b", (tui / name).read_text(encoding="utf-8")) is None, name

@@ -24,13 +24,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from diff_match_patch import diff_match_patch
 
 from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import _QUOTE_TABLE, clean
 from wetdiff.notes.model import Anchor, Note
+
+if TYPE_CHECKING:
+    from wetdiff.diff import Change, ChangeSet, WordOp
 
 # diff-match-patch's bitap search: a hit may have at most this share of errors (0.0 is
 # perfect, 1.0 anything); the distance term is made negligible because a provision is
@@ -51,26 +54,6 @@ MAX_QUOTE = 240
 
 _WORD = re.compile(r"\w+")
 _SEPARATOR = "\x00"  # never in statute text: parsers refuse control characters
-
-
-class _Change(Protocol):
-    id: str
-    kinds: frozenset[str]
-    old: Provision | None
-    new: Provision | None
-    related: tuple[str, ...]
-
-    @property
-    def changed(self) -> bool: ...
-
-
-class _ChangeSet(Protocol):
-    @property
-    def changes(self) -> Sequence[Any]: ...
-
-    def new_article(self, old_nr: str) -> str | None: ...
-
-    def old_article(self, new_nr: str) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +151,7 @@ class _Side:
         return found
 
 
-def attach(notes: Iterable[Note], changeset: _ChangeSet) -> Attachment:
+def attach(notes: Iterable[Note], changeset: ChangeSet) -> Attachment:
     """Place every note on the change whose words it explains, or report it as an
     orphan."""
     sides = {"new": _Side(), "old": _Side()}
@@ -190,7 +173,7 @@ def attach(notes: Iterable[Note], changeset: _ChangeSet) -> Attachment:
     return Attachment({k: tuple(v) for k, v in by_change.items()}, tuple(orphans), placements)
 
 
-def place(note: Note, side: _Side, changeset: _ChangeSet) -> Placement | None:
+def place(note: Note, side: _Side, changeset: ChangeSet) -> Placement | None:
     """The placement of one note among the provisions of its side, or None (orphan)."""
     anchor = note.anchor
     quote = fold(clean(anchor.quote))
@@ -263,7 +246,7 @@ def _placement(
     )
 
 
-def _articles(anchor: Anchor, changeset: _ChangeSet) -> set[str]:
+def _articles(anchor: Anchor, changeset: ChangeSet) -> set[str]:
     family = {anchor.artikel}
     for follow in (changeset.new_article, changeset.old_article):
         other = follow(anchor.artikel)
@@ -357,12 +340,12 @@ def _fuzzy_in(text: str, quote: str, offset: int) -> tuple[int, int, float] | No
     return offset + start, offset + end, score
 
 
-def anchor_for_change(change: _Change, *, before_words: int = CONTEXT_WORDS) -> Anchor:
+def anchor_for_change(change: Change, *, before_words: int = CONTEXT_WORDS) -> Anchor:
     """An anchor for a note written on a change: the changed words and a few words
     around them — inserted words in the new text; for a deletion (of a provision, or of
     words only) the deleted words in the old text; for a change without word edits
     (unchanged, moved, renumbered) the start of the provision."""
-    words = getattr(change, "words", ())
+    words = change.words
     if change.new is not None:
         span = _span(words, "insert") if change.old is not None else None
         if span is not None:
@@ -376,7 +359,7 @@ def anchor_for_change(change: _Change, *, before_words: int = CONTEXT_WORDS) -> 
     return _anchor(change.old, (0, len(change.old.text)), "old", before_words)
 
 
-def _span(words: Sequence[Any], op: str) -> tuple[int, int] | None:
+def _span(words: Sequence[WordOp], op: str) -> tuple[int, int] | None:
     """Character span, in the text of that side, from the first to the last ``op``."""
     position = 0
     first = last = None

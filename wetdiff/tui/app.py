@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -13,7 +14,9 @@ from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
 from wetdiff.tui.commands import WetdiffCommands
 from wetdiff.tui.data import Prefetch, Session
-from wetdiff.tui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from wetdiff.tui.screens.main import MainScreen
 
 
 class WetdiffApp(App[None]):
@@ -72,6 +75,10 @@ class WetdiffApp(App[None]):
         )
 
     def get_default_screen(self) -> MainScreen:
+        # The screens reach the app's session through getters.app(WetdiffApp), so the
+        # app imports them only when it opens them.
+        from wetdiff.tui.screens.main import MainScreen
+
         return MainScreen(self.old_spec, self.new_spec)
 
     def take_prefetch(self, old_spec: str | None, new_spec: str | None) -> Prefetch | None:
@@ -83,6 +90,8 @@ class WetdiffApp(App[None]):
 
     @property
     def main(self) -> MainScreen:
+        from wetdiff.tui.screens.main import MainScreen
+
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
     def unsaved_work(self) -> list[str]:

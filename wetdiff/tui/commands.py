@@ -1,8 +1,8 @@
 """Every action of the app in the command palette (ctrl+p), depending on context.
 
-Commands that need a selected change (write a note, blame) appear only when one is
-selected; the memo command only when the memo engine is installed; none of the main
-screen's commands while a dialog or editor is open.
+Commands that need a selected change (write a note, history, blame, edit the text)
+appear only when one is selected, "next search hit" only after a search; none of the
+main screen's commands while a dialog or editor is open (only Help, and Textual's own).
 """
 
 from __future__ import annotations

@@ -12,12 +12,20 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from wetdiff.diff import ChangeSet, compare
+from wetdiff.diff import Change, ChangeSet, compare
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import atomic_write_bytes
 from wetdiff.model.version import Version, article_sort_key
+
+if TYPE_CHECKING:  # read when first used, so the first frame comes sooner
+    from wetdiff.notes import Attachment, Citation, Note, NotesFile, Question, QuestionRegistry
+    from wetdiff.store.blame import Blame
+    from wetdiff.store.gitrepo import CommitInfo
+    from wetdiff.store.log import LogEntry
+    from wetdiff.store.versions import VersionEntry
+    from wetdiff.store.workspace import Workspace
 
 #: Comparisons of more distinct articles than this are shown in two steps: first the
 #: opening articles paired by number (provisional, and said so on screen), then the whole.
@@ -38,11 +46,11 @@ class Comparison:
     old_spec: str
     new_spec: str
     changeset: ChangeSet
-    notes: dict[str, tuple[Any, ...]] = field(default_factory=dict)
-    orphans: tuple[Any, ...] = ()
-    questions: Any = None
+    notes: dict[str, tuple[Note, ...]] = field(default_factory=dict)
+    orphans: tuple[Note, ...] = ()
+    questions: QuestionRegistry | None = None
     proposal: str = ""
-    attachment: Any = None
+    attachment: Attachment | None = None
     provisional: tuple[str, ...] = ()
     notes_pending: bool = False  # the proposal's notes are still being read
 
@@ -62,10 +70,10 @@ class Comparison:
         return self.changeset.new
 
     @property
-    def changes(self) -> Sequence[Any]:
+    def changes(self) -> Sequence[Change]:
         return self.changeset.changes
 
-    def notes_of(self, index: int) -> tuple[Any, ...]:
+    def notes_of(self, index: int) -> tuple[Note, ...]:
         if index < 0 or index >= len(self.changes):
             return ()
         return self.notes.get(self.changes[index].id, ())
@@ -136,7 +144,7 @@ class Prefetch:
     mounts. Nothing here blocks the UI thread: it asks :meth:`done` and
     :attr:`provisional`; :meth:`first` and :meth:`result` wait, for worker threads."""
 
-    def __init__(self, session: Any, old_spec: str | None, new_spec: str | None) -> None:
+    def __init__(self, session: Session, old_spec: str | None, new_spec: str | None) -> None:
         self.specs = (old_spec, new_spec)
         self.provisional: Comparison | None = None
         self.shown = threading.Event()  # set by the screen once it shows the provisional
@@ -148,7 +156,7 @@ class Prefetch:
             target=self._run, args=(session,), name="wetdiff-prefetch", daemon=True
         ).start()
 
-    def _run(self, session: Any) -> None:
+    def _run(self, session: Session) -> None:
         try:
             self._value = session.compare_text(*self.specs, provide=self._provide)
         except Exception as error:  # a user's mistake, or a bug: raised where it is read
@@ -189,11 +197,11 @@ class Session:
 
     def __init__(self, workspace: Path | None = None) -> None:
         self._start = workspace
-        self._workspace: Any = None
+        self._workspace: Workspace | None = None
         self._lock = threading.Lock()
 
     @property
-    def workspace(self) -> Any:
+    def workspace(self) -> Workspace:
         from wetdiff.store.workspace import open_workspace
 
         with self._lock:
@@ -262,35 +270,35 @@ class Session:
             notes_pending=False,
         )
 
-    def _notes(self, proposal: str) -> tuple[Any, Any]:
+    def _notes(self, proposal: str) -> tuple[NotesFile, QuestionRegistry]:
         from wetdiff.notes.proposal import load_proposal_notes
 
         bundle = load_proposal_notes(self.root, proposal)
         return bundle.notes_file, bundle.questions
 
-    def questions(self, proposal: str) -> Any:
+    def questions(self, proposal: str) -> QuestionRegistry:
         return self._notes(proposal)[1]
 
-    def versions(self) -> list[Any]:
+    def versions(self) -> list[VersionEntry]:
         """Every version of the workspace: law by date, proposal stages, tags."""
         from wetdiff.store.versions import list_versions
 
         return list_versions(self.workspace)
 
-    def log(self, artikel: str) -> list[Any]:
+    def log(self, artikel: str) -> list[LogEntry]:
         """The article's versions, newest first (legal time), each with the commits that
         recorded it (record time)."""
         from wetdiff.store.log import article_log
 
         return article_log(self.workspace, artikel)
 
-    def blame(self, spec: str | None, artikel: str) -> Any:
+    def blame(self, spec: str | None, artikel: str) -> Blame:
         """Which version introduced each provision and word of the article."""
         from wetdiff.store.blame import blame_article
 
         return blame_article(self.workspace, artikel, spec)
 
-    def revisions(self, limit: int = 30) -> list[Any]:
+    def revisions(self, limit: int = 30) -> list[CommitInfo]:
         """The latest commits (record time), to compare a version as it was then."""
         repo = self.workspace.repo
         if repo.is_empty():
@@ -342,10 +350,10 @@ class Session:
     def save_note(
         self,
         comparison: Comparison,
-        change: Any,
+        change: Change,
         *,
         rationale: str,
-        citations: Sequence[Any],
+        citations: Sequence[Citation],
         answers: Sequence[str],
         note_id: str | None,
     ) -> Path:
@@ -394,7 +402,7 @@ class Session:
             )
             return Path(saved.file.path)
 
-    def add_question(self, proposal: str, question: Any) -> Any:
+    def add_question(self, proposal: str, question: Question) -> Question:
         """Register ``question`` and commit it, as ``wetdiff question add`` does."""
         from wetdiff.notes.proposal import register_questions
 

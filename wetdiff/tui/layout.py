@@ -469,6 +469,12 @@ class DiffDocument:
 
     # laying out
 
+    def mark_query(self, query: str, side: QuerySide) -> None:
+        """Mark ``query`` in the text of ``side`` from now on (blocks are laid out anew)."""
+        self.query = query
+        self.query_side = side
+        self._cache.clear()
+
     def block_lines(self, index: int) -> list[Row]:
         """The laid-out lines of one block (cached for the current width), each a pair
         (left, right); in renvooi form the one column is the left and the right is empty.

@@ -8,9 +8,8 @@ import shlex
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.content import Content
@@ -19,14 +18,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, TextArea
 
 from wetdiff.errors import WetdiffError
+from wetdiff.tui.app import WetdiffApp
 from wetdiff.tui.data import ArticleDraft
-
-if TYPE_CHECKING:
-    from wetdiff.tui.app import WetdiffApp
 
 
 class ArticleEditor(Screen[bool]):
     """The canonical article text (one provision per line) in a TextArea."""
+
+    app = getters.app(WetdiffApp)
 
     CSS_PATH = "article_editor.tcss"
     BINDINGS = [
@@ -64,10 +63,6 @@ class ArticleEditor(Screen[bool]):
         self.draft: ArticleDraft | None = None
         self.committing = False
 
-    @property
-    def wetdiff(self) -> WetdiffApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Label(Content(f"Artikel {self.artikel} — loading…"), id="title")
         yield TextArea("", id="text", soft_wrap=True, read_only=True)
@@ -79,7 +74,7 @@ class ArticleEditor(Screen[bool]):
     @work(thread=True, exclusive=True, group="article")
     def open_draft(self) -> None:
         try:
-            draft = self.wetdiff.session.article_draft(self.spec, self.artikel)
+            draft = self.app.session.article_draft(self.spec, self.artikel)
         except WetdiffError as error:
             self.post_message(self.Failed(str(error), close=True))
             return
@@ -174,7 +169,7 @@ class ArticleEditor(Screen[bool]):
     def commit(self, text: str, rationale: str) -> None:
         assert self.draft is not None
         try:
-            sha = self.wetdiff.session.save_article(self.draft, text, rationale)
+            sha = self.app.session.save_article(self.draft, text, rationale)
         except WetdiffError as error:
             self.post_message(self.Failed(str(error)))
             return

@@ -3,9 +3,9 @@ through renumberings (273a became 273f) — not git's line blame."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -16,9 +16,10 @@ from textual.widgets import Label, Static
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
+from wetdiff.tui.app import WetdiffApp
 
 if TYPE_CHECKING:
-    from wetdiff.tui.app import WetdiffApp
+    from wetdiff.store.blame import Blame
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _STYLES = ("", "italic", "underline", "bold")
@@ -42,7 +43,7 @@ def _credit(text: str, origin: int) -> list[tuple[str, str] | str]:
     return parts
 
 
-def blame_content(blame: Any) -> Content:
+def blame_content(blame: Blame) -> Content:
     """Origins as a numbered legend, each with its date, act, how certain it is and what
     it did (its description); each provision with who introduced and changed it; every
     run of words followed by its origin's number (superscript), so the credit is
@@ -75,13 +76,14 @@ def blame_content(blame: Any) -> Content:
 
 
 class BlameScreen(ModalScreen[None]):
+    app = getters.app(WetdiffApp)
     CSS_PATH = "blame.tcss"
     BINDINGS = [Binding("escape", "close", "Close")]
 
     class Blamed(Message):
         bubble = False
 
-        def __init__(self, blame: Any | None, error: str = "") -> None:
+        def __init__(self, blame: Blame | None, error: str = "") -> None:
             super().__init__()
             self.blame = blame
             self.error = error
@@ -104,7 +106,7 @@ class BlameScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="blame")
     def load(self) -> None:
-        app: WetdiffApp = self.app  # type: ignore[assignment]
+        app = self.app
         try:
             blame = app.session.blame(self.spec, self.artikel)
         except WetdiffError as error:

@@ -4,10 +4,10 @@ Enter compares the chosen version with the one before it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -19,12 +19,13 @@ from textual.widgets.option_list import Option
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
+from wetdiff.tui.app import WetdiffApp
 
 if TYPE_CHECKING:
-    from wetdiff.tui.app import WetdiffApp
+    from wetdiff.store.log import LogEntry
 
 
-def entry_label(entry: Any) -> Text:
+def entry_label(entry: LogEntry) -> Text:
     step = entry.step
     date = step.date.isoformat() if step.date else "date: gap"
     certainty = "" if step.certainty in ("official", "") else f" ({step.certainty})"
@@ -38,7 +39,7 @@ def entry_label(entry: Any) -> Text:
     return text
 
 
-def entry_details(entry: Any) -> Content:
+def entry_details(entry: LogEntry) -> Content:
     step = entry.step
     parts: list[Content | tuple[str, str] | str] = [(f"{step.label}\n", "bold")]
     if step.date_note:
@@ -61,13 +62,14 @@ def entry_details(entry: Any) -> Content:
 
 
 class HistoryScreen(ModalScreen[tuple[str, str] | None]):
+    app = getters.app(WetdiffApp)
     CSS_PATH = "history.tcss"
     BINDINGS = [Binding("escape", "close", "Close")]
 
     class Logged(Message):
         bubble = False
 
-        def __init__(self, entries: list[Any] | None, error: str = "") -> None:
+        def __init__(self, entries: list[LogEntry] | None, error: str = "") -> None:
             super().__init__()
             self.entries = entries or []
             self.error = error
@@ -75,7 +77,7 @@ class HistoryScreen(ModalScreen[tuple[str, str] | None]):
     def __init__(self, artikel: str) -> None:
         super().__init__()
         self.artikel = artikel
-        self.entries: list[Any] = []
+        self.entries: list[LogEntry] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -96,7 +98,7 @@ class HistoryScreen(ModalScreen[tuple[str, str] | None]):
 
     @work(thread=True, exclusive=True, group="log")
     def load(self) -> None:
-        app: WetdiffApp = self.app  # type: ignore[assignment]
+        app = self.app
         try:
             entries = app.session.log(self.artikel)
         except WetdiffError as error:

@@ -9,9 +9,10 @@ the selected change is there and which questions it answers.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -20,7 +21,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Tree
 from textual.worker import Worker, get_current_worker
 
+from wetdiff.diff import Change
 from wetdiff.errors import WetdiffError
+from wetdiff.tui.app import WetdiffApp
 from wetdiff.tui.data import SHOWN_TIMEOUT, Comparison, Prefetch
 from wetdiff.tui.layout import DiffDocument, Mode, QuerySide
 from wetdiff.tui.widgets.article_tree import ArticleTree
@@ -29,12 +32,11 @@ from wetdiff.tui.widgets.side_by_side import Place, SideBySide
 from wetdiff.tui.widgets.status_line import StatusLine
 from wetdiff.tui.widgets.versions_header import VersionsHeader
 
-if TYPE_CHECKING:
-    from wetdiff.tui.app import WetdiffApp
-
 
 class MainScreen(Screen[None]):
     """Compare two versions."""
+
+    app = getters.app(WetdiffApp)
 
     # DEFAULT_CSS, not CSS_PATH: Textual reads no CSS file for the app's default screen.
     DEFAULT_CSS = """
@@ -110,10 +112,6 @@ class MainScreen(Screen[None]):
         self.ready = False
         self.comparing = ""  # what is being compared to replace what is shown
 
-    @property
-    def wetdiff(self) -> WetdiffApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield VersionsHeader(id="versions")
         with Horizontal(id="body"):
@@ -127,7 +125,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         # The comparison started in a thread as the app started; whatever of it is ready
         # now is shown in the first frame (nothing here waits for it), the rest follows.
-        prefetch = self.wetdiff.take_prefetch(self.old_spec, self.new_spec)
+        prefetch = self.app.take_prefetch(self.old_spec, self.new_spec)
         shown = None
         if prefetch is not None and prefetch.done():
             try:
@@ -159,7 +157,7 @@ class MainScreen(Screen[None]):
         is ready is posted at once: a whole code's opening articles (provisional), the
         text of the comparison, and, once that text is on screen, the notes."""
         worker = get_current_worker()
-        session = self.wetdiff.session
+        session = self.app.session
 
         def provide(comparison: Comparison) -> None:
             if worker.is_cancelled:
@@ -339,7 +337,7 @@ class MainScreen(Screen[None]):
         )
 
     @property
-    def selected_change(self) -> Any | None:
+    def selected_change(self) -> Change | None:
         if self.comparison is None or self.view.cursor < 0:
             return None
         return self.comparison.changes[self.view.cursor]
@@ -450,8 +448,7 @@ class MainScreen(Screen[None]):
         change = self.selected_change
         if change is None:
             return None
-        provision = change.new if change.new is not None else change.old
-        return str(provision.locatie.artikel)
+        return change.provision.locatie.artikel
 
     def action_history(self) -> None:
         from wetdiff.tui.screens.history import HistoryScreen
@@ -560,9 +557,9 @@ class MainScreen(Screen[None]):
         )
 
     @work(thread=True, exclusive=True, group="memo")
-    def write_memo(self, comparison: Comparison, path: Any) -> None:
+    def write_memo(self, comparison: Comparison, path: Path) -> None:
         try:
-            summary = self.wetdiff.session.write_memo(comparison, path)
+            summary = self.app.session.write_memo(comparison, path)
         except WetdiffError as error:
             self.post_message(self.MemoWritten(str(error), error=True))
             return

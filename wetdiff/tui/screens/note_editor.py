@@ -4,11 +4,11 @@ the questions the change answers (picked from the proposal's registry, or a new 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -23,15 +23,17 @@ from textual.widgets.selection_list import Selection
 from wetdiff.diff.kinds import describe as describe_kinds
 from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
+from wetdiff.tui.app import WetdiffApp
 from wetdiff.tui.data import Comparison
 
 if TYPE_CHECKING:
-    from wetdiff.tui.app import WetdiffApp
+    from wetdiff.diff import Change
+    from wetdiff.notes import Citation, Note, Question, QuestionRegistry
 
 CITATION_HELP = "One per line: document | section | page | link (leave out or write gap)"
 
 
-def citations_text(citations: Sequence[Any]) -> str:
+def citations_text(citations: Sequence[Citation]) -> str:
     lines = []
     for c in citations:
         fields = [c.document, c.section, c.page, c.link]
@@ -41,7 +43,7 @@ def citations_text(citations: Sequence[Any]) -> str:
     return "\n".join(lines)
 
 
-def parse_citations(text: str) -> list[Any]:
+def parse_citations(text: str) -> list[Citation]:
     """The citations typed in the editor; a line needs at least the document."""
     from wetdiff.notes import Citation
 
@@ -78,7 +80,9 @@ class AnswersList(SelectionList[str]):
         return Strip(segments, strip.cell_length)
 
 
-def question_selections(questions: Any, chosen: Sequence[str]) -> list[Selection[str]]:
+def question_selections(
+    questions: QuestionRegistry | None, chosen: Sequence[str]
+) -> list[Selection[str]]:
     return [
         Selection(
             Text(visible_controls(f"{q.id} — {q.summary} ({q.byline()})")), q.id, q.id in chosen
@@ -89,6 +93,8 @@ def question_selections(questions: Any, chosen: Sequence[str]) -> list[Selection
 
 class NoteEditor(Screen[bool]):
     """Ctrl+S saves (and commits) the note; Escape closes (asking first if unsaved)."""
+
+    app = getters.app(WetdiffApp)
 
     CSS_PATH = "note_editor.tcss"
     BINDINGS = [
@@ -114,12 +120,12 @@ class NoteEditor(Screen[bool]):
     class QuestionAdded(Message):
         bubble = False
 
-        def __init__(self, question: Any, questions: Any) -> None:
+        def __init__(self, question: Question, questions: QuestionRegistry) -> None:
             super().__init__()
             self.question = question
             self.questions = questions
 
-    def __init__(self, comparison: Comparison, change: Any, note: Any | None) -> None:
+    def __init__(self, comparison: Comparison, change: Change, note: Note | None) -> None:
         super().__init__()
         self.comparison = comparison
         self.change = change
@@ -132,8 +138,7 @@ class NoteEditor(Screen[bool]):
         self.saving = False
 
     def compose(self) -> ComposeResult:
-        provision = self.change.new if self.change.new is not None else self.change.old
-        where = provision.locatie.in_words(capital=True)
+        where = self.change.provision.locatie.in_words(capital=True)
         with VerticalScroll(id="form"):
             yield Label(
                 Content.assemble(
@@ -203,8 +208,8 @@ class NoteEditor(Screen[bool]):
         self.save(rationale, parsed, list(answers))
 
     @work(thread=True, exclusive=True, group="note")
-    def save(self, rationale: str, citations: list[Any], answers: list[str]) -> None:
-        app: WetdiffApp = self.app  # type: ignore[assignment]
+    def save(self, rationale: str, citations: list[Citation], answers: list[str]) -> None:
+        app = self.app
         try:
             path = app.session.save_note(
                 self.comparison,
@@ -236,15 +241,15 @@ class NoteEditor(Screen[bool]):
             )
             return
 
-        def created(question: Any | None) -> None:
+        def created(question: Question | None) -> None:
             if question is not None:
                 self.add_question(question)
 
         self.app.push_screen(QuestionEditor(), created)
 
     @work(thread=True, exclusive=True, group="question")
-    def add_question(self, question: Any) -> None:
-        app: WetdiffApp = self.app  # type: ignore[assignment]
+    def add_question(self, question: Question) -> None:
+        app = self.app
         try:
             added = app.session.add_question(self.comparison.proposal, question)
             questions = app.session.questions(self.comparison.proposal)

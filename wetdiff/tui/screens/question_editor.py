@@ -3,14 +3,14 @@ in the proposal's registry. Unknown facts are written as "gap": never guessed.""
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
+
+from wetdiff.notes import Question
 
 FIELDS = (
     ("id", "Id (as people cite it, e.g. 2022Z19982/3)"),
@@ -21,7 +21,7 @@ FIELDS = (
 )
 
 
-class QuestionEditor(ModalScreen[Any | None]):
+class QuestionEditor(ModalScreen[Question | None]):
     """Returns a ``Question`` (not yet written) or None."""
 
     CSS_PATH = "question_editor.tcss"

@@ -3,10 +3,10 @@ stage, tags, and the workspace's recent commits (a version as it was recorded th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,9 +19,11 @@ from textual.widgets.option_list import Option
 from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
 from wetdiff.store.versions import split_rev
+from wetdiff.tui.app import WetdiffApp
 
 if TYPE_CHECKING:
-    from wetdiff.tui.app import WetdiffApp
+    from wetdiff.store.gitrepo import CommitInfo
+    from wetdiff.store.versions import VersionEntry
 
 GROUPS = (
     ("law", "Law (by date in force)"),
@@ -31,7 +33,9 @@ GROUPS = (
 )
 
 
-def version_options(entries: list[Any], revisions: list[Any], current: str) -> list[Option]:
+def version_options(
+    entries: list[VersionEntry], revisions: list[CommitInfo], current: str
+) -> list[Option]:
     """The options of one side's list, grouped; revisions apply to the side's version."""
     options: list[Option] = []
     seen: set[str] = set()
@@ -72,13 +76,15 @@ def version_options(entries: list[Any], revisions: list[Any], current: str) -> l
 class VersionsScreen(ModalScreen[tuple[str, str] | None]):
     """Two lists side by side: A (old, left) and B (new, right)."""
 
+    app = getters.app(WetdiffApp)
+
     CSS_PATH = "versions.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "compare", "Compare")]
 
     class Listed(Message):
         bubble = False
 
-        def __init__(self, entries: list[Any], revisions: list[Any]) -> None:
+        def __init__(self, entries: list[VersionEntry], revisions: list[CommitInfo]) -> None:
             super().__init__()
             self.entries = entries
             self.revisions = revisions
@@ -113,7 +119,7 @@ class VersionsScreen(ModalScreen[tuple[str, str] | None]):
 
     @work(thread=True, exclusive=True, group="versions")
     def list_versions(self) -> None:
-        app: WetdiffApp = self.app  # type: ignore[assignment]
+        app = self.app
         try:
             entries = app.session.versions()
             revisions = app.session.revisions()

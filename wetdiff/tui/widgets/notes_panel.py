@@ -8,7 +8,7 @@ control character that slipped into a note shows as a visible symbol (``␛``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -18,6 +18,10 @@ from textual.widgets import Static
 from wetdiff.diff.kinds import describe as describe_kinds
 from wetdiff.model.normalise import visible_controls
 from wetdiff.tui.layout import kind_symbol
+
+if TYPE_CHECKING:
+    from wetdiff.diff import Change
+    from wetdiff.notes import Citation, Note, Question, QuestionRegistry
 
 
 def _plain(text: str) -> str:
@@ -34,7 +38,7 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(b for b in blocks if b)
 
 
-def citation_in_words(citation: Any) -> str:
+def citation_in_words(citation: Citation) -> str:
     """ "Kamerstuk 36 547, nr. 3, § 4.2, page: gap": an unknown field says so."""
     parts = [citation.document]
     if citation.section:
@@ -44,7 +48,7 @@ def citation_in_words(citation: Any) -> str:
     return ", ".join(parts)
 
 
-def heading(change: Any | None) -> Content:
+def heading(change: Change | None) -> Content:
     """One line: the change's kind and where it is (and where it was)."""
     if change is None:
         return Content("No change selected.")
@@ -63,10 +67,12 @@ def heading(change: Any | None) -> Content:
     return Content.assemble(*parts)
 
 
-def answered(notes: Sequence[Any], questions: Any) -> list[tuple[str, Any]]:
+def answered(
+    notes: Sequence[Note], questions: QuestionRegistry | None
+) -> list[tuple[str, Question | None]]:
     """The questions the notes say the change answers, each once, in order: (id, the
     registry's question or None for an id the registry does not know)."""
-    seen: dict[str, Any] = {}
+    seen: dict[str, Question | None] = {}
     for note in notes:
         for question_id in note.answers:
             if question_id not in seen:
@@ -74,7 +80,7 @@ def answered(notes: Sequence[Any], questions: Any) -> list[tuple[str, Any]]:
     return list(seen.items())
 
 
-def answers_line(question_id: str, question: Any | None) -> Content:
+def answers_line(question_id: str, question: Question | None) -> Content:
     """``→ id · kind · the request``: one line, cut to the panel's width on screen."""
     if question is None:
         return Content.assemble(
@@ -89,7 +95,11 @@ def answers_line(question_id: str, question: Any | None) -> Content:
 
 
 def describe(
-    change: Any | None, notes: Sequence[Any], questions: Any, *, pending: bool = False
+    change: Change | None,
+    notes: Sequence[Note],
+    questions: QuestionRegistry | None,
+    *,
+    pending: bool = False,
 ) -> Content:
     """The panel's scrolling text for one change: each note with its citations and the
     questions it answers (with who asked and when). ``pending``: the notes are still
@@ -162,7 +172,12 @@ class NotesPanel(Vertical):
             yield Static(Content(""), id="note-text")
 
     def show(
-        self, change: Any | None, notes: Sequence[Any], questions: Any, *, pending: bool = False
+        self,
+        change: Change | None,
+        notes: Sequence[Note],
+        questions: QuestionRegistry | None,
+        *,
+        pending: bool = False,
     ) -> None:
         self.query_one("#note-head", Static).update(heading(change))
         lines = [answers_line(qid, q) for qid, q in answered(notes, questions)]

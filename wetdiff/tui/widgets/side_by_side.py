@@ -11,7 +11,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,6 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from wetdiff.diff import Change
 from wetdiff.tui.layout import (
     DELETE,
     DIM,
@@ -41,12 +41,11 @@ from wetdiff.tui.layout import (
 EXACT_AT_ONCE = 400  # blocks: below this the exact index costs less than a frame
 
 
-def change_key(change: Any) -> str:
+def change_key(change: Change) -> str:
     """A change by the place of its provision (new place, else old), the same in a
     provisional comparison and in the whole one that replaces it."""
-    if change.new is not None:
-        return "new " + change.new.locatie.key
-    return "old " + change.old.locatie.key
+    side = "new" if change.new is not None else "old"
+    return f"{side} {change.provision.locatie.key}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,9 +466,7 @@ class SideBySide(ScrollView, can_focus=True):
         first hit at or after the cursor. Returns the number of provisions that match."""
         needle = query.casefold()
         document = self.document
-        document.query = query
-        document.query_side = side
-        document._cache.clear()
+        document.mark_query(query, side)
         matches = []
         for block in document.blocks:
             if block.change < 0:

@@ -3,15 +3,14 @@ illustrative text (a draft written for the example is never passed off as offici
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.content import Content
 from textual.widgets import Static
 
 from wetdiff.model.normalise import visible_controls
+from wetdiff.model.version import Version
 
 
-def version_line(side: str, version: Any) -> Content:
+def version_line(side: str, version: Version) -> Content:
     date = version.when() or "date: gap"  # the law beyond its data: its text's date
     parts: list[Content] = [
         Content.styled(f" {side} ", "reverse bold"),
@@ -52,7 +51,12 @@ class VersionsHeader(Static):
     """
 
     def show(
-        self, old: Any, new: Any, *, swapped: bool = False, provisional: tuple[str, ...] = ()
+        self,
+        old: Version,
+        new: Version,
+        *,
+        swapped: bool = False,
+        provisional: tuple[str, ...] = (),
     ) -> None:
         """``old`` is version A, ``new`` version B; the first line is the left column.
         ``provisional``: the only articles compared so far (see ``Comparison``)."""
