@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wetdiff.model.numbering import (
@@ -394,34 +395,42 @@ def _expand(first: str, last: str) -> list[str]:
 
 
 def _numbers(phrase: str, kind: str) -> list[str]:
-    """The numbers in "het vijfde tot en met zevende lid", "de onderdelen c en d"."""
+    """The numbers in "het vijfde tot en met zevende lid", "het vijfde, zesde en zevende
+    lid", "de onderdelen c en d", "onderdelen 9° tot en met 12°"."""
     phrase = re.sub(r"\s*\(nieuw\)", "", phrase.strip().rstrip(","))
     phrase = re.sub(r"^(?:het|de)\s+", "", phrase, flags=I)
-    m = re.fullmatch(rf"({_ORD})(?:\s+(en|tot en met)\s+({_ORD}))?\s+(?:lid|leden)", phrase, I)
-    if m:
-        first = int(_lid_nr(m.group(1)))
-        if not m.group(2):
-            return [str(first)]
-        last = int(_lid_nr(m.group(3)))
-        return (
-            [str(first), str(last)]
-            if m.group(2).lower() == "en"
-            else [str(n) for n in range(first, last + 1)]
-        )
-    m = re.fullmatch(
-        r"(?:(?:leden|lid|(?:sub)?onderde(?:len|el))\s+)?(\S+)(?:\s+(en|tot en met)\s+(\S+))?",
-        phrase,
-        I,
-    )
-    if m:
-        if not m.group(2):
-            return [m.group(1)]
-        return (
-            [m.group(1), m.group(3)]
-            if m.group(2).lower() == "en"
-            else _expand(m.group(1), m.group(3))
-        )
+    m = re.fullmatch(r"(?P<items>.+?)\s+(?:lid|leden)", phrase, I)
+    if m and all(parse_ordinal_word(w) for w in re.findall(r"[a-zëï]+", _no_joins(m["items"]))):
+        return [str(n) for n in _items(m["items"], lambda w: int(_lid_nr(w)))]
+    m = re.fullmatch(r"(?:(?:leden|lid|(?:sub)?onderde(?:len|el))\s+)?(?P<items>.+)", phrase, I)
+    if m and re.fullmatch(r"\S+(?:(?:\s*,\s*|\s+en\s+|\s+tot en met\s+)\S+)*", m["items"]):
+        return _labels(m["items"])
     raise NotUnderstood(f"vernummering '{phrase}' niet begrepen")
+
+
+def _no_joins(text: str) -> str:
+    return re.sub(r"\b(?:tot en met|en)\b|,", " ", text, flags=I)
+
+
+def _items(text: str, value: Callable[[str], int]) -> list[int]:
+    """ "vijfde, zesde en zevende" → 5, 6, 7; "vijfde tot en met zevende" → 5, 6, 7."""
+    numbers: list[int] = []
+    for part in re.split(r"\s*,\s*|\s+en\s+(?!met)", text.strip(), flags=I):
+        ends = re.split(r"\s+tot\s+en\s+met\s+", part, flags=I)
+        if len(ends) == 2:
+            numbers.extend(range(value(ends[0]), value(ends[1]) + 1))
+        else:
+            numbers.append(value(part))
+    return numbers
+
+
+def _labels(text: str) -> list[str]:
+    """ "9°, 10° en 12°" → the three; "c tot en met f" → c, d, e, f."""
+    labels: list[str] = []
+    for part in re.split(r"\s*,\s*|\s+en\s+(?!met)", text.strip(), flags=I):
+        ends = re.split(r"\s+tot\s+en\s+met\s+", part, flags=I)
+        labels.extend(_expand(ends[0], ends[1]) if len(ends) == 2 else [part])
+    return labels
 
 
 def parse_vernummering(clause: str, kind: str) -> tuple[tuple[str, str], ...]:

@@ -219,9 +219,37 @@ def _vernummerd(m: re.Match[str], r: _Reading) -> list[Opdracht]:
 
 
 def _slot(m: re.Match[str], r: _Reading) -> list[Opdracht]:
-    target = parse_adres(m.group("elem"), r.state.context)[0]
-    old, new = _punct(m.group("what"), r.quotes), _punct(m.group("by"), r.quotes)
-    return [Slotleesteken(target=target, old=old, new=new, **r.common)]
+    """ "Aan het slot van X wordt de punt vervangen door een puntkomma", "In X wordt de
+    punt aan het slot (van Y) vervangen door …", "In X vervalt de komma aan het slot":
+    one instruction per element named."""
+    groups = dict(m.groupdict())
+    groups["elem"] = groups.get("elem") or groups.get("elem2")
+    if groups.get("addr"):
+        base = parse_adres(groups["addr"], r.state.context)
+        found = (
+            [t for b in base for t in parse_adres(groups["elem"], b)]
+            if groups.get("elem")
+            else base
+        )
+    elif groups.get("elem"):
+        found = parse_adres(groups["elem"], r.state.context)
+    elif r.state.context is not None:
+        found = [r.state.context]
+    else:
+        raise NotUnderstood("er is geen artikel genoemd")
+    old = _punct(m.group("what"), r.quotes)
+    new = _punct(groups["by"], r.quotes) if groups.get("by") else ""
+    return [Slotleesteken(target=t, old=old, new=new, **r.common) for t in found]
+
+
+def _slot_in(m: re.Match[str], r: _Reading) -> list[Opdracht] | None:
+    """ "In X wordt «a» vervangen door «b»" is a replacement of words unless the words
+    stand "aan het slot": only then the end of the element is meant."""
+    if "slot" not in r.masked.lower() and "eind" not in r.masked.lower():
+        return None
+    if not re.search(r"\baan\s+het\s+(?:slot|eind)\b", r.masked, I):
+        return None
+    return _slot(m, r)
 
 
 def _replace(m: re.Match[str], r: _Reading) -> list[Opdracht]:
@@ -305,7 +333,12 @@ def _vervalt(found: tuple[Adres, ...], ren: str | None, common: Common) -> Verva
 
 
 def _vervalt_in(m: re.Match[str], r: _Reading) -> list[Opdracht]:
-    parent = parse_adres(m.group("addr"), r.state.context)[0]
+    if m.group("addr"):
+        parent = parse_adres(m.group("addr"), r.state.context)[0]
+    elif r.state.context is not None:
+        parent = r.state.context
+    else:
+        raise NotUnderstood("er is geen artikel genoemd")
     elements = parse_adres(m.group("elem"), parent)
     return [_vervalt(tuple(elements), m.group("ren"), r.common)]
 
@@ -342,7 +375,27 @@ PLAIN_FORMS: tuple[SentenceForm, ...] = (
         "leesteken aan het slot vervangen",
         re.compile(
             rf"^aan\s+het\s+(?:slot|eind)\s+van\s+(?P<elem>.+?),?\s+(?:wordt|worden)\s+"
-            rf"(?P<what>{_THERE}|{Q})\s+vervangen\s+door\s+(?P<by>{_COMING}|{Q})$",
+            rf"{_ZIN}(?P<what>{_THERE}|{Q})\s+vervangen\s+door\s+{_ZIN}(?P<by>{_COMING}|{Q})$",
+            I,
+        ),
+        _slot,
+    ),
+    SentenceForm(
+        "in …, leesteken aan het slot vervangen",
+        re.compile(
+            rf"^(?:in\s+(?P<addr>.+?),?\s+)?(?:wordt|worden)\s+(?:aan\s+het\s+(?:slot|eind)"
+            rf"(?:\s+van\s+(?P<elem2>.+?))?\s+)?"
+            rf"{_ZIN}(?P<what>{_THERE}|{Q})(?:\s+aan\s+het\s+(?:slot|eind)(?:\s+van\s+(?P<elem>.+?))?)?"
+            rf"\s+vervangen\s+door\s+{_ZIN}(?P<by>{_COMING}|{Q})$",
+            I,
+        ),
+        _slot_in,
+    ),
+    SentenceForm(
+        "leesteken aan het slot vervalt",
+        re.compile(
+            rf"^(?:in\s+(?P<addr>.+?),?\s+)?vervalt\s+{_ZIN}(?P<what>{_THERE}|{Q})\s+aan\s+het\s+"
+            r"(?:slot|eind)(?:\s+van\s+(?P<elem>.+?))?$",
             I,
         ),
         _slot,
@@ -397,7 +450,7 @@ PLAIN_FORMS: tuple[SentenceForm, ...] = (
     SentenceForm(
         "element vervalt, vernummering vooraf",
         re.compile(
-            rf"^(?P<ren>{_REN}),?\s+(?:vervalt|vervallen)\s+in\s+(?P<addr>artikel\s+\S+)\s+"
+            rf"^(?P<ren>{_REN}),?\s+(?:vervalt|vervallen)\s+(?:in\s+(?P<addr>artikel\s+\S+)\s+)?"
             r"(?P<elem>.+)$",
             I,
         ),
@@ -425,6 +478,14 @@ PLAIN_FORMS: tuple[SentenceForm, ...] = (
 
 def _komt(m: re.Match[str], r: _Reading) -> list[Opdracht]:
     found = tuple(parse_adres(m.group("addr"), r.state.context))
+    kind = found[0].path[-1].kind if found[0].path else "artikel"
+    return [KomtTeLuiden(targets=found, kind=kind, block=r.block, **r.common)]
+
+
+def _komt_in(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+    """ "In het derde lid komen de onderdelen 1° en 2° te luiden:"."""
+    parent = parse_adres(m.group("addr"), r.state.context)[0]
+    found = tuple(parse_adres(m.group("elem"), parent))
     kind = found[0].path[-1].kind if found[0].path else "artikel"
     return [KomtTeLuiden(targets=found, kind=kind, block=r.block, **r.common)]
 
@@ -507,6 +568,15 @@ BLOCK_FORMS: tuple[SentenceForm, ...] = (
         _komt,
     ),
     SentenceForm(
+        "in … komt te luiden",
+        re.compile(
+            r"^in\s+(?P<addr>.+?),?\s+(?:komt|komen)\s+(?P<elem>.+?)\s+(?:als\s+volgt\s+)?"
+            r"te\s+luiden:$",
+            I,
+        ),
+        _komt_in,
+    ),
+    SentenceForm(
         "artikel vervangen door artikelen",
         re.compile(
             r"^(?P<addr>artikel\s+\S+)\s+wordt\s+vervangen\s+door\s+(?:\w+\s+artikelen|de\s+"
@@ -540,6 +610,49 @@ def _read(forms: tuple[SentenceForm, ...], reading: _Reading) -> list[Opdracht] 
             if found is not None:
                 return found
     return None
+
+
+# --- what was not understood ---------------------------------------------------------
+
+_VERB = re.compile(
+    r"\b(?:vervangen\s+door|ingevoegd|toegevoegd|vervalt|vervallen|te\s+luiden|geplaatst|"
+    r"vernummerd|verletterd)\b",
+    I,
+)
+_ADDRESS_END = re.compile(r",?\s+(?=(?:wordt|worden|vervalt|vervallen|komt|komen)\b)", I)
+_ADDRESS_START = re.compile(r"^(?:het|de|artikel|artikelen|onderdeel|onderdelen|lid)\b", I)
+
+
+def _unmasked(text: str, quotes: list[str]) -> str:
+    return re.sub(r"⟦(\d+)⟧", lambda m: "«" + quotes[int(m.group(1))] + "»", text).strip()
+
+
+def _diagnose(r: _Reading) -> str:
+    """Which part of a sentence no form reads: its address, or what it says to do."""
+    masked = r.masked
+    lead = re.match(r"^(?:in|aan)\s+", masked, I)
+    start = lead.end() if lead else 0
+    end = _ADDRESS_END.search(masked, start)
+    address = masked[start : end.start()] if end else ""
+    rest = masked[end.end() :] if end else masked
+    if address and re.match(
+        r"^(?:het|de|artikel|artikelen|onderdeel|onderdelen|lid)\b", address, I
+    ):
+        try:
+            parse_adres(address, r.state.context)
+        except NotUnderstood as error:
+            return f"het adres '{_unmasked(address, r.quotes)}' is niet begrepen: {error}"
+    else:
+        rest = masked
+    words = _unmasked(rest, r.quotes)
+    if not _VERB.search(rest):
+        return (
+            f"niet begrepen: '{words}' (geen vervangen door, vervalt, ingevoegd, toegevoegd, "
+            "komt te luiden of vernummerd)"
+        )
+    if r.block:
+        return f"niet begrepen: '{words}' (een opdracht met nieuwe tekst)"
+    return f"niet begrepen: '{words}'"
 
 
 # --- one sentence ---------------------------------------------------------------------
@@ -585,11 +698,11 @@ def parse_sentence(
         reading.slot = clauses[0] if clauses else None
         found = _read(BLOCK_FORMS, reading)
         if found is None:
-            raise NotUnderstood("deze opdracht met nieuwe tekst is niet begrepen")
+            raise NotUnderstood(_diagnose(reading))
         return found
     main = _read(PLAIN_FORMS, reading)
     if main is None:
-        raise NotUnderstood("deze opdracht is niet begrepen")
+        raise NotUnderstood(_diagnose(reading))
     if not clauses:
         return main
     first = main[0]
