@@ -1,5 +1,6 @@
-"""Regenerate the worked example's law data (``articles/BWBR0001854/``) from the official
-BWB XML, with wetdiff's own importer.
+"""Regenerate the worked example's law data (``articles/BWBR0001854/``: every article of
+the Wetboek van Strafrecht with its dated history) from the official BWB XML, with
+wetdiff's own importer.
 
     .venv/bin/python benchmarks/build_example_articles.py [CORPUS_DIR] [--check]
 
@@ -8,10 +9,14 @@ CORPUS_DIR holds the unpacked captures ``YYYY-MM-DD.xml`` of BWBR0001854 (defaul
 only compares what it would write with the files in ``articles/`` (exit 1 on a
 difference), so CI or a reviewer can see that the shipped files are the importer's output.
 
-The statute text comes from the XML, unchanged but for folded white space. The dates and
-sources come from the authoritative table in the project's legal notes
-(``legal/README.md``, "The versions of the trafficking article in the official history"):
-where that table marks a date as unverified or a fact as a gap, so does the metadata.
+Every article is what ``wetdiff import bwb`` over all the captures writes (the series
+importer: per article only the versions that changed, dated by an official in-force note
+or else by the capture date, ``certainty = "unverified"``). The trafficking article's
+versions (273a until its renumbering, 273f) are the exception: their dates and sources
+come from the authoritative table in the project's legal notes (``legal/README.md``, "The
+versions of the trafficking article in the official history"); where that table marks a
+date as unverified or a fact as a gap, so does the metadata. The number 273a, taken over
+by another article in the same capture, keeps the importer's versions from then on.
 Before writing, the script checks with the series importer that 273f changed in exactly
 the captures the table names, so the table and the data cannot drift apart unnoticed.
 """
@@ -26,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wetdiff.importers.bwb import read_toestand
-from wetdiff.importers.series import import_series, write_files
+from wetdiff.importers.series import Series, import_series, write_files
 from wetdiff.model.artikel import Artikel
 from wetdiff.model.files import GAP, VersionMeta
 from wetdiff.model.text_format import render
@@ -79,8 +84,8 @@ TABLE = (
         "Stb. 2006, 300",
         "26 671",
         f"{COMPUTERCRIMINALITEIT_II} renumbered this article to 273f. The number 273a "
-        "went to a different provision, not part of the worked example (the new "
-        "273a-273e are largely the old arts. 372-375).",
+        "went to a different provision (the new 273a-273e are largely the old arts. "
+        "372-375), whose versions are in this folder from the 2006-09-03 capture on.",
         status="vernummerd",
         renumbered_to="273f",
     ),
@@ -146,12 +151,14 @@ def _corpus(argument: str | None) -> Path:
     return folder
 
 
-def check_against_series(corpus: Path) -> None:
+def import_whole_code(corpus: Path) -> Series:
+    """Every article of every capture, as ``wetdiff import bwb`` reads them."""
+    return import_series(sorted(corpus.glob("*.xml")), regeling=REGELING)
+
+
+def check_against_series(series: Series) -> None:
     """The series importer, run over every capture, finds 273f's versions exactly where
     the table puts them, and 273f as the renumbered 273a."""
-    series = import_series(
-        sorted(corpus.glob("*.xml")), articles=("273a", "273f"), regeling=REGELING
-    )
     found = [Path(v.meta.captured_from).stem for v in series.versions["273f"]]
     if tuple(found) != EXPECTED_273F_CHANGES:
         sys.exit(f"273f changed in captures {found}, the table says {EXPECTED_273F_CHANGES}")
@@ -162,8 +169,21 @@ def check_against_series(corpus: Path) -> None:
         sys.exit(f"273a's first version is dated {first.in_force} ({first.certainty})")
 
 
-def build(corpus: Path) -> list[tuple[Path, str]]:
+def build(corpus: Path, series: Series) -> list[tuple[Path, str]]:
+    """Every file of ``articles/BWBR0001854``: the importer's versions of every article,
+    and the table's for the trafficking article."""
+    # The table covers 273f entirely, and 273a until its renumbering (its last row).
+    covered = {entry.artikel: entry.in_force for entry in TABLE}
+    covered["273f"] = dt.date.max
     files: list[tuple[Path, str]] = []
+    for number in series.numbers():
+        for version in series.versions[number]:
+            if version.meta.in_force <= covered.get(number, dt.date.min):
+                continue
+            stem = OUT / number / version.meta.in_force.isoformat()
+            if version.artikel is not None:
+                files.append((stem.with_suffix(".txt"), render(version.artikel)))
+            files.append((stem.with_suffix(".toml"), version.meta.to_toml()))
     for entry in TABLE:
         artikel: Artikel | None = None
         if entry.status == "geldend":
@@ -203,8 +223,9 @@ def main() -> int:
     )
     args = parser.parse_args()
     corpus = _corpus(args.corpus)
-    check_against_series(corpus)
-    files = build(corpus)
+    series = import_whole_code(corpus)
+    check_against_series(series)
+    files = build(corpus, series)
     if args.check:
         differing = [
             p for p, text in files if not p.exists() or p.read_text(encoding="utf-8") != text

@@ -28,3 +28,36 @@ def _isolated_environment(
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def _worked_example_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped worked example (the whole Wetboek van Strafrecht and bill 36 547),
+    built once per test run as a first run builds it, in a data folder of its own."""
+    import os
+
+    from wetdiff.store.example import ENV_DATA_DIR, ensure_example
+
+    data = tmp_path_factory.mktemp("worked-example-data")
+    before = os.environ.get(ENV_DATA_DIR)
+    os.environ[ENV_DATA_DIR] = str(data)
+    try:
+        ensure_example()
+    finally:
+        if before is None:
+            del os.environ[ENV_DATA_DIR]
+        else:
+            os.environ[ENV_DATA_DIR] = before
+    return data
+
+
+@pytest.fixture
+def worked_example(_worked_example_data: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run outside any workspace on the shipped example, built once for all the tests
+    that read it (they must not write into it: copy it with ``wetdiff init --example``
+    first)."""
+    from wetdiff.store.example import ENV_DATA_DIR
+
+    monkeypatch.setenv(ENV_DATA_DIR, str(_worked_example_data))
+    (folder,) = _worked_example_data.glob("example-*")
+    return folder

@@ -30,7 +30,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(autouse=True)
-def _outside_any_workspace(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def,misc]
+def _outside_any_workspace(tmp_path, monkeypatch, worked_example) -> None:  # type: ignore[no-untyped-def,misc]
     monkeypatch.chdir(tmp_path)
     yield
     forget_open_workspaces()
@@ -89,8 +89,9 @@ def test_memo_json_carries_the_changes_questions_and_proven_instructions(
     assert code == 0, err
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["schema"] == 1 and data["instructions"]["proven"] is True
-    assert data["total"] == 4
-    assert [c["location"] for c in data["changes"]] == [
+    # The whole code changed between those dates; 273f's penalties are four of them.
+    assert data["total"] == len(data["changes"]) > 4
+    assert [c["location"] for c in data["changes"] if "273f" in c["location"]] == [
         "artikel 273f, eerste lid, aanhef",
         "artikel 273f, derde lid, aanhef",
         "artikel 273f, vierde lid",

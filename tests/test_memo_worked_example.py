@@ -16,7 +16,7 @@ LABEL = "illustratief ontwerp — niet de officiële tekst van Kamerstuk 36 547"
 
 
 def test_worked_example_memo_in_all_three_formats(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], worked_example: Path
 ) -> None:
     for name in ("memo.md", "memo.html", "memo.docx"):
         try:

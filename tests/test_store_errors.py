@@ -115,3 +115,33 @@ def test_a_refused_commit_puts_the_file_back(tmp_path: Path, monkeypatch) -> Non
         workspace.save_article("36547", "A", old.replace("bedelarij", "bedelarij, x"), old, "x", ())
     assert target.read_text() == old
     assert git(root, "rev-parse", "HEAD") == head
+
+
+def test_metadata_read_without_the_general_parser_reads_the_same() -> None:
+    """A version's metadata as wetdiff writes it is read by a short path; what that
+    path does not know (escapes, arrays, comments) goes to tomllib, as do mistakes."""
+    import datetime as dt
+    import tomllib
+
+    from wetdiff.model.files import VersionMeta, flat_toml
+
+    meta = VersionMeta(
+        "273f",
+        dt.date(2013, 11, 15),
+        source_note='zie "noot" \\ 1',
+        in_force_note="tab\there",
+        answers=("Q-1",),
+    )
+    text = meta.to_toml()
+    assert flat_toml(text) is None  # escapes and an array: the general parser
+    assert VersionMeta.from_toml(text, "x/2013-11-15.toml") == meta
+    plain = VersionMeta("5", dt.date(2013, 11, 16), certainty="unverified").to_toml()
+    assert flat_toml(plain) == tomllib.loads(plain)
+    for odd in (
+        'artikel = "5" # comment\n',
+        'artikel = "5"\nartikel = "6"\n',
+        "in_force = 2013-02-30\n",
+        'artikel = "a"b"\n',
+        "[table]\n",
+    ):
+        assert flat_toml(odd) is None, odd

@@ -8,7 +8,7 @@ from store_helpers import forget_open_workspaces
 
 
 @pytest.fixture(autouse=True)
-def _outside_any_workspace(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def,misc]
+def _outside_any_workspace(tmp_path, monkeypatch, worked_example) -> None:  # type: ignore[no-untyped-def,misc]
     monkeypatch.chdir(tmp_path)
     yield
     forget_open_workspaces()

@@ -200,3 +200,46 @@ def test_a_folder_named_on_purpose_must_be_a_workspace(tmp_path: Path) -> None:
 
     with pytest.raises(WetdiffError, match="not a wetdiff workspace"):
         open_workspace(tmp_path)
+
+
+def test_the_built_example_is_a_clean_checkout_of_its_history(tmp_path: Path) -> None:
+    """Written in one fast-import: the files on disk, the index and HEAD agree (git sees
+    nothing to commit), every shipped file is there as shipped, and a save works."""
+    root = build(tmp_path / "ws")
+    assert git(root, "status", "--porcelain", "--untracked-files=all") == ""
+    for rel in example.source_files(SOURCE):
+        assert (root / rel).read_bytes() == (SOURCE / rel).read_bytes(), rel
+    tracked = set(git(root, "ls-files").split())
+    assert tracked == {*example.source_files(SOURCE), "wetdiff.toml"}
+    assert git(root, "symbolic-ref", "HEAD").strip() == "refs/heads/main"
+
+
+def test_the_first_run_says_it_builds_when_it_takes_over_a_second(
+    shipped: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import wetdiff.cli as cli_module
+
+    monkeypatch.setattr(cli_module._BuildProgress, "AFTER", 0.0)
+    code, _, err = run(capsys, "versions")
+    assert code == 0, err
+    assert "building the worked example (first run only)" in err
+    assert "the worked example is ready" in err
+    forget_open_workspaces()
+    code, _, err = run(capsys, "versions")  # built: nothing to say
+    assert code == 0 and "building" not in err
+
+
+def test_a_quick_build_says_nothing(shipped: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "versions")
+    assert code == 0 and err == ""
+
+
+def test_the_example_folder_is_named_by_content_not_by_file_dates(shipped: Path) -> None:
+    """The folder's name is remembered against the files' sizes and times; touching a
+    file reads them again and finds the same name, changing one gives a new name."""
+    first = example.example_folder()[0]
+    text = shipped / "proposals/36547/A/273f.txt"
+    os.utime(text, (1, 1))
+    assert example.example_folder()[0] == first
+    text.write_text(text.read_text() + "\n")
+    assert example.example_folder()[0] != first

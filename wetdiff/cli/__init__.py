@@ -75,12 +75,47 @@ def cli(ctx: click.Context) -> None:
       HEAD~2:36547/nr2  any of those at a git revision
       PATH              an article file or folder
     """
+    if ctx.invoked_subcommand not in (None, "tui", "serve"):
+        from wetdiff import store
+
+        store.example_progress = _BuildProgress()
     if ctx.invoked_subcommand is None:
         opener = _command_names().get("tui")
         if opener is None:
             click.echo(ctx.get_help())
             return
         ctx.invoke(cli.get_command(ctx, "tui"))  # type: ignore[arg-type]
+
+
+class _BuildProgress:
+    """What the first run says on stderr while it builds the worked example, once the
+    build has taken a second (a quick build says nothing)."""
+
+    AFTER = 1.0
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._start: float | None = None
+        self._shown = False
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        if self._start is None:
+            self._start = self._clock()
+        if not self._shown and self._clock() - self._start < self.AFTER:
+            return
+        if step == "done":
+            if self._shown:
+                took = self._clock() - self._start
+                click.echo(f"\rwetdiff: the worked example is ready ({took:.1f} s)   ", err=True)
+            return
+        line = f"wetdiff: building the worked example (first run only): {done}/{total} files"
+        if sys.stderr.isatty():
+            click.echo(f"\r{line}", err=True, nl=False)
+        elif not self._shown:
+            click.echo(line, err=True)
+        self._shown = True
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -334,7 +334,7 @@ class VersionMeta:
 
     @classmethod
     def from_toml(cls, text: str, source: str) -> VersionMeta:
-        data = parse_toml(text, source)
+        data = flat_toml(text) or parse_toml(text, source)
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
@@ -396,6 +396,40 @@ class VersionMeta:
             )
         data["answers"] = tuple(answers)
         return cls(**data)
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def flat_toml(text: str) -> dict[str, Any] | None:
+    """The TOML of a version's metadata as wetdiff writes it (``key = "text"`` and
+    ``key = 2013-11-15``, one per line), read without the general parser: a whole code
+    has a thousand of these files, and reading them is most of what opening it costs.
+    Anything else (a comment, an escape, an array, a table, a repeated key) gives None:
+    then the file is read by :func:`parse_toml`, which also reports its mistakes."""
+    data: dict[str, Any] = {}
+    for line in text.splitlines():
+        if not line:
+            continue
+        key, sep, value = line.partition(" = ")
+        if not sep or key in data or not _BARE_KEY.fullmatch(key):
+            return None
+        if value.startswith('"'):
+            if len(value) < 2 or not value.endswith('"') or '"' in value[1:-1]:
+                return None
+            body = value[1:-1]
+            if "\\" in body or any(ord(c) < 0x20 or c == "\x7f" for c in body):
+                return None  # escapes and control characters: the general parser decides
+            data[key] = body
+        elif _PLAIN_DATE.fullmatch(value):
+            try:
+                data[key] = dt.date.fromisoformat(value)
+            except ValueError:
+                return None
+        else:
+            return None
+    return data or None
 
 
 def line_of(text: str, key: str) -> int | None:

@@ -17,34 +17,42 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import shutil
+import stat
 import tempfile
 import tomllib
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
+from wetdiff import store
 from wetdiff.errors import WetdiffError
-from wetdiff.model.files import VersionMeta, read_text
+from wetdiff.model.files import VersionMeta, atomic_write
 from wetdiff.store.gitrepo import (
     BUILDER,
     DiskSnapshot,
-    GitRepo,
+    NewCommit,
     discard,
+    fast_import,
     git_date,
     init_repo,
 )
-from wetdiff.store.history import commit_law_version, stage_message
+from wetdiff.store.history import law_version_message, stage_message
 from wetdiff.store.layout import ARTICLES, MARKER, NOTES_FILE, PROPOSAL_FILE, PROPOSALS
 from wetdiff.store.proposals import read_proposal
 from wetdiff.store.workspace import Regeling, WorkspaceConfig
 
 ENV_DATA_DIR = "WETDIFF_DATA_DIR"
+# What the build says it is doing: (step, files done, files in all).
+Progress = Callable[[str, int, int], None]
 # Part of the folder's hash: a change in how the example is built gives a new folder too.
 BUILD_FORMAT = "wetdiff-example-1"
 PARTS = (ARTICLES, PROPOSALS)
-EXAMPLE_NAME = "Worked example: art. 273f Wetboek van Strafrecht and bill 36 547"
+CACHE_FILE = ".example-source.json"  # in the data folder: see _known_hash
+EXAMPLE_NAME = "Worked example: the Wetboek van Strafrecht (art. 273f) and bill 36 547"
 
 
 def data_dir() -> Path:
@@ -71,17 +79,28 @@ def shipped_source() -> Path | None:
     return None
 
 
+def _listing(source: Path) -> list[tuple[str, os.stat_result]]:
+    """The example's files (relative POSIX paths, in path order) with their size and
+    modification time, without hidden, editor and temporary files."""
+    found = []
+    for part in PARTS:
+        for folder, dirs, names in os.walk(source / part):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+            rel_folder = Path(folder).relative_to(source).as_posix()
+            for name in names:
+                if name.startswith(".") or name.endswith(("~", ".tmp", ".swp")):
+                    continue
+                path = os.path.join(folder, name)
+                info = os.stat(path)
+                if stat.S_ISREG(info.st_mode):
+                    found.append((f"{rel_folder}/{name}", info))
+    found.sort(key=lambda item: item[0].split("/"))
+    return found
+
+
 def source_files(source: Path) -> list[str]:
     """The example's files (relative POSIX paths), without editor and temporary files."""
-    files = []
-    for part in PARTS:
-        for path in sorted((source / part).rglob("*")):
-            rel = path.relative_to(source)
-            if any(p.startswith(".") or p == "__pycache__" for p in rel.parts):
-                continue
-            if path.is_file() and not path.name.endswith(("~", ".tmp", ".swp")):
-                files.append(rel.as_posix())
-    return files
+    return [rel for rel, _ in _listing(source)]
 
 
 def source_hash(source: Path, files: list[str]) -> str:
@@ -91,17 +110,43 @@ def source_hash(source: Path, files: list[str]) -> str:
     return digest.hexdigest()
 
 
+def _known_hash(source: Path, listing: list[tuple[str, os.stat_result]]) -> str:
+    """The hash of the shipped files' contents. Reading two thousand files on every run
+    would cost more than opening the example, so the hash is remembered in the data
+    folder next to what identifies those files without reading them (their paths, sizes
+    and modification times): a changed file changes those, and then it is read again."""
+    files = [rel for rel, _ in listing]
+    seen = hashlib.sha256(f"{BUILD_FORMAT}\0{source}".encode())
+    for rel, info in listing:
+        seen.update(f"\0{rel}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+    cache = data_dir() / CACHE_FILE
+    try:
+        remembered = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        remembered = {}
+    if isinstance(remembered, dict) and isinstance(remembered.get(seen.hexdigest()), str):
+        return str(remembered[seen.hexdigest()])
+    digest = source_hash(source, files)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(cache, json.dumps({seen.hexdigest(): digest}) + "\n")
+    except WetdiffError:
+        pass  # a read-only data folder: the hash is computed again next time
+    return digest
+
+
 def example_folder() -> tuple[Path, Path, list[str]]:
     """(where the current example is or will be built, its source, its files)."""
     source = shipped_source()
-    files = source_files(source) if source else []
-    if source is None or not files:
+    listing = _listing(source) if source else []
+    if source is None or not listing:
         raise WetdiffError(
             "not in a wetdiff workspace, and the worked example is not installed",
             hint="Run wetdiff inside a workspace (a folder with wetdiff.toml), or create "
             "one with 'wetdiff init DIR'.",
         )
-    return data_dir() / f"example-{source_hash(source, files)[:12]}", source, files
+    digest = _known_hash(source, listing)
+    return data_dir() / f"example-{digest[:12]}", source, [rel for rel, _ in listing]
 
 
 def ensure_example() -> Path:
@@ -119,7 +164,7 @@ def ensure_example() -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=".building-example-", dir=target.parent))
     try:
-        build_workspace(building, source, files)
+        build_workspace(building, source, files, store.example_progress)
         try:
             os.rename(building, target)
         except OSError:
@@ -132,48 +177,66 @@ def ensure_example() -> Path:
     return target
 
 
-def build_workspace(target: Path, source: Path, files: list[str]) -> None:
+def build_workspace(
+    target: Path, source: Path, files: list[str], progress: Progress | None = None
+) -> None:
     """Build a workspace with dated history from source files in the workspace layout:
     one commit per law version in date order, then each proposal and its stages (each
-    stage tagged ``<proposal>/<stage>``), then whatever else the source holds."""
-    repo = init_repo(target)
+    stage tagged ``<proposal>/<stage>``), then whatever else the source holds. The
+    history is written in one ``git fast-import`` while the files are read."""
+    discard(init_repo(target))
+    fast_import(target, history(source, files, progress), BUILDER)
+    if progress is not None:
+        progress("done", len(files), len(files))
+
+
+def _dated_file(rel: str) -> tuple[str, dt.date] | None:
+    """(article folder, date) of a law version's metadata file
+    ``articles/<BWB-id>/<artikel>/<date>.toml``; None for any other file (an article
+    folder's ``notes.toml``, notes on the law's history, goes in with the other files)."""
+    parts = rel.split("/")
+    if len(parts) != 4 or parts[0] != ARTICLES or not rel.endswith(".toml"):
+        return None
+    if parts[3] == NOTES_FILE:
+        return None
     try:
-        _build(repo, target, source, files)
-    finally:
-        discard(repo)
+        return "/".join(parts[:3]), dt.date.fromisoformat(parts[3][:-5])
+    except ValueError:
+        return None
 
 
-def _copy(source: Path, target: Path, rels: list[str]) -> None:
-    for rel in rels:
-        (target / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source / rel, target / rel)
-
-
-def _build(repo: GitRepo, target: Path, source: Path, files: list[str]) -> None:
+def history(
+    source: Path, files: list[str], progress: Progress | None = None
+) -> Iterator[NewCommit]:
+    """The commits of the example's history, in order (see :func:`build_workspace`),
+    each made when it is reached: its files are read then."""
     remaining = dict.fromkeys(files)
-    # The law: group the dated versions of every article by in-force date.
-    by_date: dict[dt.date, list[tuple[VersionMeta, list[str]]]] = defaultdict(list)
+    done = 0
+
+    def take(rels: list[str]) -> tuple[tuple[str, bytes], ...]:
+        nonlocal done
+        for rel in rels:
+            remaining.pop(rel, None)
+        done += len(rels)
+        if progress is not None:
+            progress("writing the history", done, len(files))
+        return tuple((rel, (source / rel).read_bytes()) for rel in rels)
+
+    def meta_of(rel: str, data: bytes) -> VersionMeta:
+        return VersionMeta.from_toml(data.decode("utf-8-sig"), str(source / rel))
+
+    # The law, by in-force date: the date is the version file's name (as it is read).
+    by_date: dict[dt.date, list[str]] = defaultdict(list)
+    first_of: dict[str, str] = {}
     for rel in files:
-        parts = rel.split("/")
-        # An article folder's notes.toml (notes on the law's history, docs/notes.md) is
-        # not a version's metadata: it goes in with the other files.
-        if (
-            len(parts) == 4
-            and parts[0] == ARTICLES
-            and rel.endswith(".toml")
-            and parts[3] != NOTES_FILE
-        ):
-            meta = VersionMeta.from_toml(
-                read_text(source / rel, what="metadata file"), str(source / rel)
-            )
-            group = [rel]
-            txt = rel[:-5] + ".txt"
-            if txt in remaining:
-                group.append(txt)
-            by_date[meta.in_force].append((meta, group))
-    regelingen = dict.fromkeys(
-        Regeling(m.regeling, m.bwb_id) for entries in by_date.values() for m, _ in entries
-    )
+        dated = _dated_file(rel)
+        if dated is not None:
+            by_date[dated[1]].append(rel)
+            first_of.setdefault(rel.split("/")[1], rel)
+    regelingen = []
+    for bwb, rel in first_of.items():
+        meta = meta_of(rel, (source / rel).read_bytes())
+        regelingen.append(Regeling(meta.regeling, meta.bwb_id or bwb))
     proposal_ids = sorted(
         {
             rel.split("/")[1]
@@ -187,26 +250,25 @@ def _build(repo: GitRepo, target: Path, source: Path, files: list[str]) -> None:
     config = WorkspaceConfig(
         EXAMPLE_NAME, tuple(regelingen), first, ("law", first) if first else ("law", "")
     )
-    (target / MARKER).write_text(config.to_toml(), encoding="utf-8")
-    repo.commit(
-        [MARKER],
+    yield NewCommit(
         "Worked example: start the workspace\n",
-        author=BUILDER,
-        committer=BUILDER,
-        builder=True,
+        ((MARKER, config.to_toml().encode("utf-8")),),
+        BUILDER,
     )
 
     for day in sorted(by_date):
-        paths = [p for _, group in by_date[day] for p in group]
-        _copy(source, target, paths)
-        commit_law_version(repo, paths, [m for m, _ in by_date[day]], author=BUILDER, builder=True)
-        for p in paths:
-            remaining.pop(p, None)
+        paths = []
+        for rel in by_date[day]:
+            paths.append(rel)
+            if rel[:-5] + ".txt" in remaining:
+                paths.append(rel[:-5] + ".txt")
+        read = take(paths)
+        metas = [meta_of(rel, data) for rel, data in read if rel.endswith(".toml")]
+        yield NewCommit(law_version_message(metas), read, BUILDER, git_date(day))
 
     for pid in proposal_ids:
-        prefix = f"proposals/{pid}/"
+        prefix = f"{PROPOSALS}/{pid}/"
         own = [r for r in remaining if r.startswith(prefix) and r.count("/") == 2]
-        _copy(source, target, own)
         try:
             title = (
                 tomllib.loads((source / prefix / PROPOSAL_FILE).read_text("utf-8")).get(
@@ -216,48 +278,27 @@ def _build(repo: GitRepo, target: Path, source: Path, files: list[str]) -> None:
             )
         except tomllib.TOMLDecodeError:
             title = pid
-        repo.commit(
-            own,
+        yield NewCommit(
             f"Proposal {pid}: {title}\n\nIts metadata and the registry of questions it answers.\n",
-            author=BUILDER,
-            committer=BUILDER,
-            builder=True,
+            take(own),
+            BUILDER,
         )
-        for r in own:
-            remaining.pop(r, None)
-        proposal = read_proposal(DiskSnapshot(target), pid)
+        proposal = read_proposal(DiskSnapshot(source), pid)
         for stage in proposal.text_stages:
             stage_files = [r for r in remaining if r.startswith(f"{prefix}{stage.id}/")]
             if not stage_files:
                 continue
-            _copy(source, target, stage_files)
-            sha = repo.commit(
-                stage_files,
+            yield NewCommit(
                 stage_message(proposal, stage, stage_files),
-                author_date=git_date(stage.date) if stage.date else None,
-                author=BUILDER,
-                committer=BUILDER,
-                builder=True,
+                take(stage_files),
+                BUILDER,
+                git_date(stage.date) if stage.date else None,
+                tag=f"{pid}/{stage.id}",
             )
-            repo.tag(f"{pid}/{stage.id}", sha)
-            for r in stage_files:
-                remaining.pop(r, None)
         rest = [r for r in remaining if r.startswith(prefix)]
         if rest:
-            _copy(source, target, rest)
             folders = sorted({r[len(prefix) :].split("/")[0] for r in rest})
-            repo.commit(
-                rest,
-                f"Proposal {pid}: {', '.join(folders)}\n",
-                author=BUILDER,
-                committer=BUILDER,
-                builder=True,
-            )
-            for r in rest:
-                remaining.pop(r, None)
+            yield NewCommit(f"Proposal {pid}: {', '.join(folders)}\n", take(rest), BUILDER)
     rest = list(remaining)
     if rest:
-        _copy(source, target, rest)
-        repo.commit(
-            rest, "Worked example: other files\n", author=BUILDER, committer=BUILDER, builder=True
-        )
+        yield NewCommit("Worked example: other files\n", take(rest), BUILDER)

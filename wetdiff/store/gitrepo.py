@@ -21,8 +21,11 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import subprocess
+import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import ModuleType
@@ -536,6 +539,134 @@ class GitRepo:
             self._repo.git.tag(name, sha)
         except self._gitmod.exc.GitCommandError as exc:
             raise WetdiffError(f"git could not tag {name!r}: {git_says(exc)[0]}") from None
+
+
+# -- building a whole history at once ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NewCommit:
+    """One commit of a history written with :func:`fast_import`: the files it adds or
+    changes (relative POSIX path, content), its message, author and legal date (an ISO
+    date-time as :func:`git_date` gives, or None: the moment it is recorded), and the tag
+    that labels it ("" for none)."""
+
+    message: str
+    files: tuple[tuple[str, bytes], ...]
+    author: tuple[str, str]
+    author_date: str | None = None
+    tag: str = ""
+
+
+def _raw_date(iso: str | None, now: int) -> str:
+    if iso is None:
+        return f"{now} +0000"
+    when = dt.datetime.fromisoformat(iso)
+    offset = when.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{int(when.timestamp())} {sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+def fast_import(root: Path, commits: Iterable[NewCommit], committer: tuple[str, str]) -> None:
+    """Write a whole history into the new, empty repository at ``root`` in one ``git
+    fast-import`` (no hooks, no commit processes), with the files of its last
+    state in the working tree and the index: as if each commit had been made in turn.
+
+    ``commits`` may be a generator: each commit's files are streamed to git as soon as
+    it is produced, and written to the working tree meanwhile, so that reading the
+    source, git's hashing and compressing, and writing the files overlap. For building a
+    workspace from files wetdiff ships (the worked example), not for a lawyer's work."""
+    _git()  # one clear message when git is missing
+    now = int(dt.datetime.now(dt.UTC).timestamp())
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            ["git", "fast-import", "--quiet", "--done"],
+            cwd=root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        try:
+            _stream(process, root, commits, committer, now)
+        except BaseException:
+            process.kill()
+            process.wait()
+            raise
+        if process.wait() != 0:
+            errors.seek(0)
+            _build_failed(root, "fast-import", errors.read())
+    # The index of the last commit (the files on disk are already its files): git
+    # compares their contents on the first status, as after any checkout of new files.
+    done = subprocess.run(["git", "read-tree", "HEAD"], cwd=root, capture_output=True, check=False)
+    if done.returncode != 0:
+        _build_failed(root, "read-tree", done.stderr)
+
+
+def _stream(
+    process: subprocess.Popen[bytes],
+    root: Path,
+    commits: Iterable[NewCommit],
+    committer: tuple[str, str],
+    now: int,
+) -> None:
+    """Write each commit to git fast-import, and its files to the working tree (in a
+    second thread: writing files waits on the disk, not on Python)."""
+    assert process.stdin is not None
+    pipe = process.stdin
+    folders: set[str] = set()
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        written = []
+        try:
+            for mark, commit in enumerate(commits, 1):
+                for path, _ in commit.files:
+                    if "\n" in path or path.startswith(('"', "/")) or ".." in path.split("/"):
+                        raise WetdiffError(f"cannot record a file named {path!r}")
+                written.append(writer.submit(_write_files, root, commit.files, folders))
+                message = commit.message.encode("utf-8")
+                header = (
+                    f"commit refs/heads/main\nmark :{mark}\n"
+                    f"author {commit.author[0]} <{commit.author[1]}> "
+                    f"{_raw_date(commit.author_date, now)}\n"
+                    f"committer {committer[0]} <{committer[1]}> {now} +0000\n"
+                    f"data {len(message)}\n"
+                )
+                chunks = [header.encode("utf-8"), message, b"\n"]
+                for path, data in commit.files:
+                    chunks.append(f"M 100644 inline {path}\ndata {len(data)}\n".encode())
+                    chunks.extend((data, b"\n"))
+                if commit.tag:
+                    chunks.append(f"reset refs/tags/{commit.tag}\nfrom :{mark}\n\n".encode())
+                pipe.write(b"".join(chunks))
+            pipe.write(b"done\n")
+            pipe.close()
+        except BrokenPipeError:
+            pass  # git stopped early: its own message is read after it ends
+        for job in written:
+            job.result()  # a file that could not be written: its error
+
+
+def _write_files(root: Path, files: tuple[tuple[str, bytes], ...], folders: set[str]) -> None:
+    """New files (the repository was empty), with as few system calls as it takes."""
+    for path, data in files:
+        folder, _, _ = path.rpartition("/")
+        if folder and folder not in folders:
+            os.makedirs(root / folder, exist_ok=True)
+            folders.add(folder)
+        handle = os.open(root / path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        try:
+            os.write(handle, data)
+        finally:
+            os.close(handle)
+
+
+def _build_failed(root: Path, step: str, stderr: bytes) -> None:
+    lines = stderr.decode("utf-8", "replace").strip().splitlines()
+    raise WetdiffError(
+        f"git {step} failed: {lines[0] if lines else 'no reason given'}",
+        file=root,
+        hint="Is git installed and working? 'git --version' should answer.",
+    )
 
 
 # -- snapshots: the workspace's files, on disk or at a revision ----------------------------
