@@ -193,3 +193,25 @@ def test_a_text_is_saved_into_a_stage_on_disk_only(ws, capsys, spec: str) -> Non
     code, out, err = run(capsys, "save", spec, "273f", "-m", "why")
     assert code == 2 and out == ""
     assert "give the proposal and the stage, e.g. 36547/nr2" in err
+
+
+def test_versions_says_and_others_only_where_a_source_names_other_acts(ws) -> None:  # type: ignore[no-untyped-def]
+    # 2006: 273a renumbered to 273f, both files name the same act
+    (entry,) = [e for e in list_versions(ws) if e.spec == "law@2006-09-01"]
+    assert entry.title.endswith("Stb. 2006, 300 (Kamerstuk 26 671)")
+    assert "other" not in entry.title
+    # a second act on that day, named by another article's version: both are named
+    meta = ws.root / "articles/BWBR0001854/251/2006-09-01.toml"
+    meta.write_text(
+        (ws.root / "articles/BWBR0001854/251/1886-09-01.toml")
+        .read_text(encoding="utf-8")
+        .replace("1886-09-01", "2006-09-01")
+        .replace('source_act = "gap"', 'source_act = "Stb. 2006, 11"'),
+        encoding="utf-8",
+    )
+    (ws.root / "articles/BWBR0001854/251/2006-09-01.txt").write_text(
+        (ws.root / "articles/BWBR0001854/251/1886-09-01.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    (entry,) = [e for e in list_versions(ws) if e.spec == "law@2006-09-01"]
+    assert "Stb. 2006, 11" in entry.title and "Stb. 2006, 300" in entry.title

@@ -450,7 +450,8 @@ def list_versions(workspace: Workspace | None = None, rev: str | None = None) ->
                 by_date.setdefault(day, []).append(number)
         for day in sorted(by_date):
             numbers = by_date[day]
-            first = law.read_article_version(snapshot, bwb, numbers[0], day).meta
+            metas = [law.read_article_version(snapshot, bwb, n, day).meta for n in numbers]
+            first = metas[0]
             what = (
                 f"Artikel {numbers[0]}"
                 if len(numbers) == 1
@@ -458,7 +459,12 @@ def list_versions(workspace: Workspace | None = None, rev: str | None = None) ->
                 if len(numbers) <= 6
                 else f"{len(numbers)} artikelen"
             )
-            act = format_act(first) + (" and others" if len(numbers) > 1 else "")
+            # the acts the versions' own data name: "and others" only where it names
+            # others (two articles changed by one act are one act)
+            acts = list(dict.fromkeys(format_act(m) for m in metas))
+            act = acts[0] if len(acts) == 1 else f"{acts[0]} and {len(acts) - 1} other act(s)"
+            if len(acts) in (2, 3):
+                act = "; ".join(acts)
             entries.append(
                 VersionEntry(
                     f"{name}@{day.isoformat()}",

@@ -51,7 +51,7 @@ def command(rev: str | None, output_format: str) -> None:
         return
     echo(f"Workspace: {workspace.name} ({workspace.root})")
     headings = {
-        "law": "Law (in-force dates; 'law' alone is the law in force today)",
+        "law": "Law (in-force dates; 'law' alone: the latest text, and where the data ends)",
         "stage": "Proposal stages",
         "tag": "Tags",
     }
