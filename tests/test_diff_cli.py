@@ -122,11 +122,12 @@ def test_side_by_side_colour_uses_strike_and_underline_not_colour_alone() -> Non
 
     from wetdiff.cli.diff_views import side_by_side
     from wetdiff.diff import compare
+    from wetdiff.diff.shown import shown
     from wetdiff.model.version import load_path
 
     console = Console(record=True, width=120, force_terminal=True, color_system="truecolor")
     changes = compare(load_path(Path(V2009)), load_path(Path(V2013)))
-    side_by_side(console, changes, changes.changed())
+    side_by_side(console, changes, shown(changes, changes.changed()))
     styled = console.export_text(styles=True)
     assert "\x1b[9" in styled or ";9m" in styled or "9;" in styled  # strike
     assert "\x1b[4" in styled or ";4m" in styled or "4;" in styled  # underline
@@ -149,13 +150,14 @@ def test_markup_in_statute_text_prints_literally(
 def test_control_characters_from_other_input_show_as_symbols() -> None:
     from wetdiff.cli.diff_plain import unified
     from wetdiff.diff import compare
+    from wetdiff.diff.shown import shown
     from wetdiff.model.artikel import Alinea, Artikel
     from wetdiff.model.version import Version
 
     old = Version("a", "a", (Artikel("1", (Alinea("tekst"),)),))
     new = Version("b\x1b[2J", "b", (Artikel("1", (Alinea("tekst \x1b[31m rood"),)),))
     changes = compare(old, new)
-    out = "\n".join(unified(changes, changes.changes))
+    out = "\n".join(unified(changes, shown(changes)))
     assert "\x1b" not in out and "␛" in out
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wetdiff.diff import Change, ChangeSet, StaleCitation
+from wetdiff.diff import ChangeSet, StaleCitation
 from wetdiff.diff.kinds import describe
+from wetdiff.diff.shown import Shown
 from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import visible_controls
 
@@ -40,22 +41,47 @@ def version_heading(changeset: ChangeSet, side: str) -> str:
     return clean(label)
 
 
-def unified(changeset: ChangeSet, changes: tuple[Change, ...]) -> Iterator[str]:
+def unified(
+    changeset: ChangeSet, units: tuple[Shown, ...], why: Why | None = None
+) -> Iterator[str]:
     """Plain lines for pipes: ``-`` old, ``+`` new, a space for unchanged, each change
-    headed by ``@@ old → new @@ kinds id``."""
+    headed by ``@@ old → new @@ kinds id`` (the parts of a split or merger under one
+    heading, each text once), then ``#`` lines with the notes that explain it."""
     yield f"--- {version_heading(changeset, 'old')}"
     yield f"+++ {version_heading(changeset, 'new')}"
-    for change in changes:
-        if not change.changed:
-            assert change.new is not None
-            yield " " + clean(lead(change.new) + change.new.text)
+    for unit in units:
+        if not unit.changed:
+            assert unit.new is not None
+            yield " " + clean(lead(unit.new) + unit.new.text)
             continue
-        where = f"{change.old_key or ''} → {change.new_key or ''}".strip()
-        yield f"@@ {clean(where)} @@ {describe(change.kinds)} [{change.id}]"
-        if change.old is not None:
-            yield "-" + clean(lead(change.old) + change.old.text)
-        if change.new is not None:
-            yield "+" + clean(lead(change.new) + change.new.text)
+        where = f"{unit.old_key or ''} → {unit.new_key or ''}".strip()
+        yield f"@@ {clean(where)} @@ {describe(unit.kinds)} [{' '.join(unit.ids)}]"
+        for provision in unit.olds:
+            yield "-" + clean(lead(provision) + provision.text)
+        for provision in unit.news:
+            yield "+" + clean(lead(provision) + provision.text)
+        for line in why_lines(unit, why):
+            yield "# " + line
+
+
+# The notes of each change shown: {change id: ((step, note id, rationale), ...)}
+Why = dict[str, tuple[tuple[str, str, str], ...]]
+
+
+def why_lines(unit: Shown, why: Why | None) -> list[str]:
+    """ "why (2013-04-01, note 273f-2013a-1-twaalf-jaren): …" for every note of a unit."""
+    if not why:
+        return []
+    lines: list[str] = []
+    seen: set[str] = set()
+    for change_id in unit.ids:
+        for step, note_id, rationale in why.get(change_id, ()):
+            if note_id in seen:
+                continue
+            seen.add(note_id)
+            label = f"{step}, note {note_id}" if step else f"note {note_id}"
+            lines.append(clean(f"why ({label}): {' '.join(rationale.split())}"))
+    return lines
 
 
 STALE_HEADING = "Verwijzingen om aan te passen"

@@ -24,13 +24,16 @@ from wetdiff.cli.diff_plain import (
     INSERTED,
     STALE_HEADING,
     STALE_INTRO,
+    Why,
     clean,
     lead,
     stale_line,
     version_heading,
+    why_lines,
 )
-from wetdiff.diff import Change, ChangeSet, StaleCitation, WordOp
+from wetdiff.diff import ChangeSet, StaleCitation, WordOp
 from wetdiff.diff.kinds import describe, legend, mark
+from wetdiff.diff.shown import Shown
 
 
 def make_console(file: IO[str] | None, *, width: int | None, no_color: bool) -> Console:
@@ -69,10 +72,11 @@ def words_text(ops: Iterable[WordOp], *, side: str, marks: bool) -> Text:
     return text
 
 
-def _cell(change: Change, side: str, marks: bool, article: str) -> Padding | Text:
+def _cell(change: Shown, side: str, marks: bool, article: str) -> Padding | Text:
     """One side of a row: the number, then the text with the words that changed marked;
     wrapped lines hang under the provision's indentation. A provision from or to another
-    article than the row's (a move) says where it stands."""
+    article than the row's (a move) says where it stands; the parts of a split or merger
+    stand together, each text once."""
     provision = change.old if side == "old" else change.new
     if provision is None:
         return Text()
@@ -83,20 +87,22 @@ def _cell(change: Change, side: str, marks: bool, article: str) -> Padding | Tex
     if change.changed and change.words:
         cell.append_text(words_text(change.words, side=side, marks=marks))
     else:
-        cell.append(clean(provision.text))
+        cell.append(
+            clean(" ".join(p.text for p in (change.olds if side == "old" else change.news)))
+        )
     indent = len(lead(provision)) - len(lead(provision).lstrip(" "))
     return Padding(cell, (0, 0, 0, indent)) if indent else cell
 
 
 def _articles(
-    changeset: ChangeSet, changes: Iterable[Change]
-) -> Iterator[tuple[tuple[str, str], list[Change]]]:
+    changeset: ChangeSet, changes: Iterable[Shown]
+) -> Iterator[tuple[tuple[str, str], list[Shown]]]:
     """Changes grouped by the pair of articles they belong to (old nr, new nr; "" where
     an article is new or gone), in order."""
     to_new = {o: n for o, n in changeset.article_pairs if o is not None}
     to_old = {n: o for o, n in changeset.article_pairs if n is not None}
     current: tuple[str, str] | None = None
-    group: list[Change] = []
+    group: list[Shown] = []
     for change in changes:
         if change.new is not None:
             new_nr: str | None = change.new.locatie.artikel
@@ -134,8 +140,11 @@ def _table(old_heading: Text | None = None, new_heading: Text | None = None) -> 
     return table
 
 
-def side_by_side(console: Console, changeset: ChangeSet, changes: tuple[Change, ...]) -> None:
-    """Old and new in two columns, each provision on one row with its partner."""
+def side_by_side(
+    console: Console, changeset: ChangeSet, changes: tuple[Shown, ...], why: Why | None = None
+) -> None:
+    """Old and new in two columns, each provision on one row with its partner (the parts
+    of a split or merger on one row), and under it the notes that explain it."""
     marks = plain_marks(console)
     first = True
     for (old_nr, new_nr), group in _articles(changeset, changes):
@@ -158,6 +167,8 @@ def side_by_side(console: Console, changeset: ChangeSet, changes: tuple[Change, 
                 Text(mark(change.kinds), "bold"),
                 _cell(change, "new", marks, new_nr),
             )
+            for line in why_lines(change, why):
+                table.add_row(Text(""), Text(""), Text(line, "dim italic"))
         console.print(table)
     if first:  # nothing to show (e.g. --changed-only without changes)
         console.print(
@@ -166,10 +177,13 @@ def side_by_side(console: Console, changeset: ChangeSet, changes: tuple[Change, 
     console.print(Text(legend("nl"), "dim"))
 
 
-def renvooi(console: Console, changeset: ChangeSet, changes: tuple[Change, ...]) -> None:
+def renvooi(
+    console: Console, changeset: ChangeSet, changes: tuple[Shown, ...], why: Why | None = None
+) -> None:
     """The new text with deletions struck and insertions underlined, inline, as in a
     parliamentary renvooi; each changed provision headed by where it stands and what
-    happened to it."""
+    happened to it (the parts of a split or merger once, together), then the notes that
+    explain it."""
     marks = plain_marks(console)
     console.print(
         Text(f"{version_heading(changeset, 'old')} → {version_heading(changeset, 'new')}", "bold")
@@ -192,11 +206,14 @@ def renvooi(console: Console, changeset: ChangeSet, changes: tuple[Change, ...])
             line.append_text(words_text(change.words, side="both", marks=marks))
             if change.changed:
                 note = f"  [{provision.locatie.in_words()}: {describe(change.kinds)}"
-                if change.old and change.new and change.old_key != change.new_key:
-                    note += f"; was {change.old.locatie.in_words()}"
+                if change.olds and change.news and change.old_key != change.new_key:
+                    note += "; was " + " en ".join(p.locatie.in_words() for p in change.olds)
                 note += "]"
                 line.append(clean(note), "dim italic")
             console.print(Padding(line, (0, 0, 0, indent)) if indent else line)
+            for why_line in why_lines(change, why):
+                text = Text(why_line, "dim italic")
+                console.print(Padding(text, (0, 0, 0, indent + 4)))
 
 
 def stale_citations(console: Console, stale: tuple[StaleCitation, ...]) -> None:
