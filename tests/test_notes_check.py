@@ -337,3 +337,30 @@ def test_check_law_without_annotated_articles_says_there_is_nothing_to_check(
 ) -> None:
     code, out, _ = run(capsys, "check", "law")
     assert code == 0 and "nothing to check" in out
+
+
+LIST_OLD = """\
+Artikel 5
+
+1. De Nederlandse strafwet is toepasselijk op:
+    1°. degene die buiten Nederland een misdrijf pleegt omschreven in artikel 92;
+    2°. degene die buiten Nederland een misdrijf pleegt omschreven in artikel 273f.
+"""
+LIST_NEW = LIST_OLD.replace("artikel 273f.", "artikel 273f;") + (
+    "    3°. degene die buiten Nederland een misdrijf pleegt omschreven in artikel 273fa.\n"
+)
+
+
+def test_a_punctuation_consequence_is_covered_by_the_note_of_the_change_that_caused_it() -> None:
+    """Adding an onderdeel after the last one turns its full stop into a semicolon
+    (Ar 3.59): that "." → ";" is explained by the note on the new onderdeel."""
+    old, new = Version("a", "a", (parse(LIST_OLD),)), Version("b", "b", (parse(LIST_NEW),))
+    changeset = compare(old, new)
+    kinds = {c.new.locatie.key: c.kinds for c in changeset.changed() if c.new}
+    assert kinds["5/1/2°"] == {"rewritten"} and kinds["5/1/3°"] == {"inserted"}
+    note = Note("nieuw", Anchor("5/1/3°", "artikel 273fa"), "Why.", citations=(Citation("MvT"),))
+    report = check([note], QuestionRegistry(), changeset)
+    assert not report.fails, [f.message for f in report.findings]
+    # without that note, both are findings: the consequence is not explained by itself
+    report = check([], QuestionRegistry(), changeset)
+    assert {f.provision for f in report.findings} == {"5/1/2°", "5/1/3°"}

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from wetdiff.diff.kinds import CHANGE_KINDS, Lang, describe, in_order
+from wetdiff.diff.shown import Shown, shown
 from wetdiff.memo.rationale import Block
 from wetdiff.memo.rationale import parse as parse_rationale
+from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import visible_controls
 from wetdiff.model.version import Version
 
@@ -71,6 +73,7 @@ class MemoChange:
     notes: tuple[MemoNote, ...]
     artikel: str
     kinds_words: str = ""
+    parts: tuple[str, ...] = ()  # the ids of the changes shown together here (a merger)
 
     @property
     def answers(self) -> tuple[str, ...]:
@@ -175,8 +178,9 @@ class Memo:
         return sum(row.count for row in self.counts)
 
     def change(self, change_id: str) -> MemoChange | None:
+        """The change shown with this id (or with this id among its parts)."""
         for change in self.changes:
-            if change.id == change_id:
+            if change.id == change_id or change_id in change.parts:
                 return change
         return None
 
@@ -187,8 +191,10 @@ def _visible(text: str) -> str:
 
 def _location(change: Change, side: str) -> str:
     provision = change.new if side == "new" else change.old
-    if provision is None:
-        return ""
+    return _where(provision) if provision is not None else ""
+
+
+def _where(provision: Provision) -> str:
     words = provision.locatie.in_words()
     if provision.role == "aanhef" and provision.text:
         words += ", aanhef"
@@ -197,15 +203,22 @@ def _location(change: Change, side: str) -> str:
     return words
 
 
-def _renvooi(change: Change) -> tuple[Renvooi, ...]:
-    if change.words:
-        return tuple(Renvooi(w.op, w.text) for w in change.words)
-    if change.old is None and change.new is not None:
-        return (Renvooi("insert", change.new.text),)
-    if change.new is None and change.old is not None:
-        return (Renvooi("delete", change.old.text),)
-    text = (change.new or change.old).text  # type: ignore[union-attr]
-    return (Renvooi("equal", text),)
+def _renvooi(unit: Shown) -> tuple[Renvooi, ...]:
+    if unit.words:
+        return tuple(Renvooi(w.op, w.text) for w in unit.words)
+    if not unit.olds and unit.news:
+        return (Renvooi("insert", " ".join(p.text for p in unit.news)),)
+    if not unit.news and unit.olds:
+        return (Renvooi("delete", " ".join(p.text for p in unit.olds)),)
+    return (Renvooi("equal", unit.provision.text),)
+
+
+def _unit_notes(unit: Shown, attachment: Attachment | None) -> tuple[MemoNote, ...]:
+    """The notes of every part of a unit, each once."""
+    if attachment is None:
+        return ()
+    found = {n.id: n for c in unit.changes for n in attachment.notes_for(c.id)}
+    return tuple(_note(n) for n in found.values())
 
 
 def _note(note: Note) -> MemoNote:
@@ -243,33 +256,37 @@ def build_memo(
     counts: dict[tuple[str, ...], int] = {}
     concordance: list[ConcordanceRow] = []
     step = 0
-    for change in changeset.changes:
-        step += 1
-        if progress is not None and step % 50 == 0:
-            progress(50)
-        if not change.changed:
+    for unit in shown(changeset):
+        for _ in unit.changes:
+            step += 1
+            if progress is not None and step % 50 == 0:
+                progress(50)
+        if not unit.changed:
             continue
-        ordered = in_order(change.kinds)
+        ordered = in_order(unit.kinds)
         counts[ordered] = counts.get(ordered, 0) + 1
-        notes = tuple(_note(n) for n in attachment.notes_for(change.id)) if attachment else ()
-        location = _location(change, "new") or _location(change, "old")
-        old_location = _location(change, "old") if change.new is not None else ""
-        provision = change.provision
+        notes = _unit_notes(unit, attachment)
+        location = "; ".join(_where(p) for p in unit.news) or "; ".join(
+            _where(p) for p in unit.olds
+        )
+        old_location = "; ".join(_where(p) for p in unit.olds) if unit.news else ""
+        provision = unit.provision
         words = describe(ordered, lang)
         changes.append(
             MemoChange(
-                change.id,
-                change.kind,
-                tuple(sorted(change.kinds)),
+                unit.id,
+                unit.kind,
+                tuple(sorted(unit.kinds)),
                 location,
                 old_location if old_location != location else "",
-                _renvooi(change),
+                _renvooi(unit),
                 notes,
                 provision.locatie.artikel,
                 words,
+                unit.ids,
             )
         )
-        structural = set(change.kinds) & {
+        structural = set(unit.kinds) & {
             "inserted",
             "deleted",
             "renumbered",
@@ -277,16 +294,18 @@ def build_memo(
             "split",
             "merged",
         }
-        opens_element = bool(provision.number) or provision.locatie.alinea == 0
-        if structural and opens_element:
-            concordance.append(
-                ConcordanceRow(
-                    _location(change, "old") if change.old else "",
-                    _location(change, "new") if change.new else "",
-                    change.kind,
-                    words,
+        for change in unit.changes:
+            provision = change.provision
+            opens_element = bool(provision.number) or provision.locatie.alinea == 0
+            if structural and opens_element:
+                concordance.append(
+                    ConcordanceRow(
+                        _location(change, "old") if change.old else "",
+                        _location(change, "new") if change.new else "",
+                        unit.kind,
+                        words,
+                    )
                 )
-            )
     if progress is not None:
         progress(step % 50)
     for old_nr, new_nr in changeset.article_pairs:

@@ -1,18 +1,27 @@
 """Anchoring: which change of a comparison each note explains.
 
-A note points at words (:class:`~wetdiff.notes.model.Anchor`: a provision path, a quoted
-span, a little context), not at a change id, because a draft keeps moving: a lid inserted
-before it renumbers it, a move takes it to another article, a colleague edits a word next
-to it. :func:`attach` finds each note's words again in a :class:`~wetdiff.diff.ChangeSet`,
-in four steps (docs/notes.md, "Anchoring"):
+A note explains one step (a law version, a proposal's stage: see
+:mod:`wetdiff.notes.explain`, which chooses the step first); within it, the note points
+at words (:class:`~wetdiff.notes.model.Anchor`: a provision path, a quoted span, a little
+context), not at a change id, because a draft keeps moving: a lid inserted before it
+renumbers it, a move takes it to another article, a colleague edits a word next to it.
+:func:`attach` finds each note's words again among the *changed* provisions of a
+:class:`~wetdiff.diff.ChangeSet` (a note never explains an unchanged provision), in the
+note's own article first (docs/notes.md, "Anchoring"):
 
 1. *exact*: the provision at the note's path still contains the quote;
-2. *followed*: another provision on the same side contains it exactly (renumbered, moved,
-   split) — the best by context, then article, then distance in reading order;
+2. *followed*: another provision on the same side contains it exactly, in the note's
+   article or an article its provisions moved to or from (renumbered, moved, split) —
+   the best by context, then distance in reading order; words that only stand in an
+   unrelated article are not this note's;
 3. *fuzzy*: the quote was edited; diff-match-patch ``match_main`` finds the nearest
    span within the article, accepted when the edit distance is at most
    :data:`FUZZY_MAX_SCORE` of the quote's length;
 4. otherwise the note is an *orphan*: kept and reported with its old text, never dropped.
+
+Where the same words stand in two changes at one place (the two parts of a merger share
+their new provision), the change whose own edits hold the words wins, then the change
+whose words are the ones the note remembers (``Note.words``).
 
 Texts are compared in compare form (curly and straight quotes alike), position for
 position, so a placement's character span is a span of the provision's own text.
@@ -107,6 +116,8 @@ class _Candidate:
     change_id: str
     provision: Provision
     folded: str
+    change: Any = None
+    articles: frozenset[str] = frozenset()  # the change's old and new articles
 
 
 def fold(text: str) -> str:
@@ -124,11 +135,19 @@ class _Side:
         self._joined: str | None = None
         self._starts: list[int] = []
 
-    def add(self, change_id: str, provision: Provision) -> None:
-        candidate = _Candidate(len(self.all), change_id, provision, fold(provision.text))
+    def add(self, change_id: str, provision: Provision, change: Any = None) -> None:
+        articles = frozenset(
+            p.locatie.artikel
+            for p in (getattr(change, "old", None), getattr(change, "new", None), provision)
+            if p is not None
+        )
+        candidate = _Candidate(
+            len(self.all), change_id, provision, fold(provision.text), change, articles
+        )
         self.all.append(candidate)
         self.by_path.setdefault(provision.locatie.key, []).append(candidate)
-        self.by_artikel.setdefault(provision.locatie.artikel, []).append(candidate)
+        for artikel in articles:
+            self.by_artikel.setdefault(artikel, []).append(candidate)
         self._joined = None
 
     def hits(self, quote: str) -> list[tuple[_Candidate, int, int]]:
@@ -151,20 +170,44 @@ class _Side:
         return found
 
 
+class Sides:
+    """The changed provisions of a comparison, indexed on both sides, for placing many
+    notes on one change set (built once: a whole code has thousands of provisions)."""
+
+    def __init__(self, changeset: ChangeSet) -> None:
+        self.changeset = changeset
+        self.sides = {"new": _Side(), "old": _Side()}
+        for change in changeset.changes:
+            if not change.changed:
+                continue
+            for name, side in self.sides.items():
+                provision = getattr(change, name)
+                if provision is not None:
+                    side.add(change.id, provision, change)
+
+    def place(self, note: Note) -> Placement | None:
+        return place(note, self.sides[note.anchor.side], self.changeset)
+
+
 def attach(notes: Iterable[Note], changeset: ChangeSet) -> Attachment:
-    """Place every note on the change whose words it explains, or report it as an
-    orphan."""
-    sides = {"new": _Side(), "old": _Side()}
-    for change in changeset.changes:
-        for name, side in sides.items():
-            provision = getattr(change, name)
-            if provision is not None:
-                side.add(change.id, provision)
+    """Place every note on the changed provision whose words it explains, or report it as
+    an orphan. (Which notes belong to a comparison at all, by their step, is
+    :mod:`wetdiff.notes.explain`'s choice; this places the words.)"""
+    sides = Sides(changeset)
+    return collect(notes, sides.place)
+
+
+def collect(
+    notes: Iterable[Note], place_note: Any, order: Sequence[str] | None = None
+) -> Attachment:
+    """An :class:`Attachment` from a placing function (None: an orphan); notes on one
+    change keep the order given (or the order of ``order``, change ids in reading order,
+    is irrelevant to it)."""
     by_change: dict[str, list[Note]] = {}
     orphans: list[Note] = []
     placements: dict[str, Placement] = {}
     for note in notes:
-        placement = place(note, sides[note.anchor.side], changeset)
+        placement = place_note(note)
         if placement is None:
             orphans.append(note)
             continue
@@ -184,32 +227,48 @@ def place(note: Note, side: _Side, changeset: ChangeSet) -> Placement | None:
     in_article = side.by_artikel.get(anchor.artikel, [])
     expected = at_path[0].index if at_path else (in_article[0].index if in_article else 0)
 
-    # 1. exact, in place
+    # 1. exact, in place (of two changes sharing the provision, the one whose own edits
+    # hold the words, then the one whose words the note remembers)
+    exact = []
     for candidate in at_path:
-        starts = _occurrences(candidate.folded, quote)
-        if starts:
-            start = max(
-                starts, key=lambda s: _context(candidate.folded, s, s + len(quote), before, after)
+        for start in _occurrences(candidate.folded, quote):
+            end = start + len(quote)
+            exact.append(
+                (
+                    -_edited(candidate, start, end, anchor.side),
+                    -_remembered(candidate, note),
+                    -_context(candidate.folded, start, end, before, after),
+                    candidate.index,
+                    start,
+                    candidate,
+                )
             )
-            return _placement(note, candidate, start, start + len(quote), "exact")
+    if exact:
+        *_, start, candidate = min(exact, key=lambda e: e[:5])
+        return _placement(note, candidate, start, start + len(quote), "exact")
 
     family = _articles(anchor, changeset)
-    nearby = [c for artikel in sorted(family) for c in side.by_artikel.get(artikel, [])]
+    nearby = list(
+        {
+            c.index: c for artikel in sorted(family) for c in side.by_artikel.get(artikel, [])
+        }.values()
+    )
 
-    def rank(candidate: _Candidate, start: int, end: int) -> tuple[float, int, int]:
+    def rank(candidate: _Candidate, start: int, end: int) -> tuple[float, ...]:
         return (
             -_context(candidate.folded, start, end, before, after),
-            0 if candidate.provision.locatie.artikel in family else 1,
+            -_edited(candidate, start, end, anchor.side),
+            -_remembered(candidate, note),
             abs(candidate.index - expected),
         )
 
-    # 2. followed: the same words elsewhere (renumbered; moved or split to another
-    # article only when they are nowhere in the note's own article)
+    # 2. followed: the same words elsewhere in the note's article, or in an article its
+    # provisions moved to or from (renumbered, moved, split); never in an unrelated one
     everywhere = side.hits(quote) if _SEPARATOR not in quote else []
-    for pool in ([h for h in everywhere if h[0].provision.locatie.artikel in family], everywhere):
-        if pool:
-            candidate, start, end = min(pool, key=lambda h: rank(*h))
-            return _placement(note, candidate, start, end, "followed")
+    pool = [h for h in everywhere if h[0].articles & family]
+    if pool:
+        candidate, start, end = min(pool, key=lambda h: rank(*h))
+        return _placement(note, candidate, start, end, "followed")
 
     # 3. fuzzy, within the article (and the article it was renumbered to or from)
     if len(quote) < FUZZY_MIN_LENGTH:
@@ -244,6 +303,36 @@ def _placement(
         how,
         score,
     )
+
+
+def _edited(candidate: _Candidate, start: int, end: int, side: str) -> float:
+    """How well the span is the candidate's own edit: the characters of it the change
+    inserted (new side) or deleted (old side), plus, to part two changes that both hold
+    them (the two parts of a merger), the share of those edits the span is: the words a
+    note quotes are the words its change edited, not a corner of a larger insertion."""
+    words = getattr(candidate.change, "words", ())
+    op = "insert" if side == "new" else "delete"
+    position = 0
+    covered = 0
+    touched = 0
+    for word in words:
+        if word.op not in ("equal", op):
+            continue
+        stop = position + len(word.text)
+        if word.op == op:
+            overlap = max(0, min(stop, end) - max(position, start))
+            covered += overlap
+            if overlap:
+                touched += stop - position
+        position = stop
+    return covered + (covered / touched if touched else 0.0)
+
+
+def _remembered(candidate: _Candidate, note: Note) -> int:
+    """1 when the candidate's change has the words the note remembers."""
+    if not note.words or candidate.change is None:
+        return 0
+    return int(change_words(candidate.change) == note.words)
 
 
 def _articles(anchor: Anchor, changeset: ChangeSet) -> set[str]:
@@ -344,8 +433,13 @@ def anchor_for_change(change: Change, *, before_words: int = CONTEXT_WORDS) -> A
     """An anchor for a note written on a change: the changed words and a few words
     around them — inserted words in the new text; for a deletion (of a provision, or of
     words only) the deleted words in the old text; for a change without word edits
-    (unchanged, moved, renumbered) the start of the provision."""
-    words = change.words
+    (unchanged, moved, renumbered) the start of the provision; for a part of a merger,
+    the start of its own old text (the parts share the new one)."""
+    words = getattr(change, "words", ())
+    if "merged" in change.kinds and change.old is not None and change.related:
+        # the parts of a merger share their new provision: only the old text tells them
+        # apart, so a note written on one part stays on that part
+        return _anchor(change.old, (0, len(change.old.text)), "old", before_words)
     if change.new is not None:
         span = _span(words, "insert") if change.old is not None else None
         if span is not None:
@@ -397,3 +491,70 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# -- the words of a change, as a note remembers them -------------------------------------
+
+_PUNCTUATION = frozenset(".,;: ")
+
+
+def change_words(change: Any) -> str:
+    """The words of a change as a note remembers them, in full: "[-acht-] {+twaalf+}"
+    for word edits (each run of struck and new words, in reading order), "{+…+}" for an
+    inserted provision, "[-…-]" for a deleted one, "(same words)" for a provision that
+    only moved or got another number.
+
+    A punctuation mark changed at the very end of the provision (";" → "." because the
+    onderdeel after it was deleted) is left out when other words changed too: it is the
+    consequence of another change, and its note explains it (docs/notes.md)."""
+    old, new = getattr(change, "old", None), getattr(change, "new", None)
+    if old is None and new is not None:
+        return "{+" + " ".join(new.text.split()) + "+}"
+    if new is None and old is not None:
+        return "[-" + " ".join(old.text.split()) + "-]"
+    runs: list[tuple[str, str, bool]] = []  # (struck, new, at the very end)
+    struck: list[str] = []
+    added: list[str] = []
+    words = tuple(getattr(change, "words", ()))
+    for index, word in enumerate((*words, None)):
+        if word is not None and word.op == "delete":
+            struck.append(word.text)
+        elif word is not None and word.op == "insert":
+            added.append(word.text)
+        else:
+            removed, inserted = " ".join("".join(struck).split()), " ".join("".join(added).split())
+            if removed or inserted:
+                rest = words[index:] if word is not None else ()
+                at_end = not any(w.text.strip() for w in rest)
+                runs.append((removed, inserted, at_end))
+            struck.clear()
+            added.clear()
+    if len(runs) > 1:
+        last = runs[-1]
+        if last[2] and set(last[0] + last[1]) <= _PUNCTUATION:
+            runs = runs[:-1]
+    if not runs:
+        return "(same words)"
+    return " ".join(
+        " ".join(part for part in (f"[-{r}-]" if r else "", f"{{+{i}+}}" if i else "") if part)
+        for r, i, _ in runs
+    )
+
+
+def is_punctuation_consequence(change: Any) -> bool:
+    """A change whose only edit is a punctuation mark at the very end of the provision
+    (a "." becoming ";" because an onderdeel was added after it, or the reverse): the
+    consequence of the change next to it, which the note of that change covers."""
+    if not getattr(change, "changed", False) or change.old is None or change.new is None:
+        return False
+    if not set(change.kinds) <= {"rewritten", "renumbered"} or "rewritten" not in change.kinds:
+        return False
+    edits = [w for w in change.words if w.op != "equal"]
+    if not edits or not all(set(w.text) <= _PUNCTUATION for w in edits):
+        return False
+    last_equal = max(
+        (i for i, w in enumerate(change.words) if w.op == "equal" and w.text.strip()),
+        default=-1,
+    )
+    first_edit = min(i for i, w in enumerate(change.words) if w.op != "equal")
+    return first_edit > last_equal

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wetdiff.diff.kinds import describe
-from wetdiff.notes.anchor import Attachment, attach
+from wetdiff.notes.anchor import (
+    Attachment,
+    attach,
+    change_words,
+    is_punctuation_consequence,
+)
 from wetdiff.notes.model import Note
 from wetdiff.notes.questions import QuestionRegistry
 
@@ -25,6 +30,7 @@ UNKNOWN_QUESTION = "unknown-question"
 UNANSWERED = "unanswered-question"
 OPEN_QUESTION = "open-question"
 UNCITED = "uncited-note"
+STALE = "stale-note"
 ANSWERED_ELSEWHERE = "answered-elsewhere"
 NOTE_GAP = "note-gap"
 _WORDS_SHOWN = 12
@@ -68,6 +74,7 @@ class CheckReport:
     changes: int = 0
     notes: int = 0
     attachment: Attachment = field(default_factory=Attachment, compare=False)
+    illustrative: str = ""  # the label of a version checked that is not an official text
 
     @property
     def fails(self) -> bool:
@@ -78,6 +85,7 @@ class CheckReport:
             "subject": self.subject,
             "old": self.old,
             "new": self.new,
+            "illustrative": self.illustrative or None,
             "ok": not self.fails,
             "changes": self.changes,
             "notes": self.notes,
@@ -94,10 +102,17 @@ def check(
     *,
     subject: str = "",
     check_questions: bool = True,
+    attachment: Attachment | None = None,
+    answered_elsewhere_by: Iterable[str] = (),
 ) -> CheckReport:
-    """Check one comparison. ``check_questions`` is False where the questions of the
-    registry are not this comparison's to answer (a step in the law's history)."""
-    attachment = attach(notes, changeset)
+    """Check one comparison (a step: the notes that explain it, placed by
+    :mod:`wetdiff.notes.explain`, or by their words when ``attachment`` is None).
+    ``check_questions`` is False where the questions of the registry are not this
+    comparison's to answer (a step in the law's history, an earlier stage);
+    ``answered_elsewhere_by``: question ids answered by notes of the proposal's other
+    steps."""
+    if attachment is None:
+        attachment = attach(notes, changeset)
     findings: list[Finding] = []
     gaps: list[Finding] = []
 
@@ -135,6 +150,8 @@ def check(
                 line=note.line,
             )
         )
+
+    findings.extend(_stale(notes, attachment, changeset))
 
     for note in notes:
         for question_id in note.answers:
@@ -175,6 +192,7 @@ def check(
     if check_questions:
         placed = {n.id for n in notes} - {n.id for n in attachment.orphans}
         answered = {q for n in notes if n.id in placed for q in n.answers}
+        answered |= set(answered_elsewhere_by)
         for question in questions:
             if question.id in answered:
                 continue
@@ -224,7 +242,48 @@ def check(
         len(changeset.changed()),
         len(notes),
         attachment,
+        changeset.new.illustrative or changeset.old.illustrative,
     )
+
+
+def _stale(notes: Sequence[Note], attachment: Attachment, changeset: Any) -> Iterable[Finding]:
+    """Notes whose change was edited after they were written: the words the note
+    remembers (``words``) are not the change's words now; or, for a note that remembers
+    none, its quoted words are only found edited (a fuzzy placement)."""
+    for note in notes:
+        placement = attachment.placements.get(note.id)
+        if placement is None:
+            continue
+        change = changeset.by_id(placement.change_id)
+        if change is None:
+            continue
+        now = change_words(change)
+        if note.words and now != note.words:
+            message = (
+                f"note {note.id} is stale: it was written for “{note.words}”, and "
+                f"the change now reads “{now}”; check that the rationale still "
+                f"holds, then 'wetdiff note edit {note.id}' records the new words"
+            )
+        elif not note.words and placement.how == "fuzzy":
+            provision = change.new if placement.side == "new" else change.old
+            found = provision.text[placement.start : placement.end] if provision else ""
+            message = (
+                f"note {note.id} is stale: it quotes “{note.anchor.quote}”, and "
+                f"the text now reads “{found}”; check that the rationale still "
+                f"holds, then point it at the new words ('wetdiff note edit {note.id}')"
+            )
+        else:
+            continue
+        yield Finding(
+            STALE,
+            message,
+            change=change.id,
+            provision=placement.path,
+            words=now,
+            note=note.id,
+            file=note.source or None,
+            line=note.line,
+        )
 
 
 def needs_note(change: Any) -> bool:
@@ -257,6 +316,8 @@ def _unexplained(changeset: Any, attachment: Attachment) -> Iterable[Any]:
             continue
         if any(r in noted for r in change.related):
             continue
+        if _caused_by_noted_neighbour(change, changeset, noted):
+            continue
         pair = pair_of[change.id]
         whole_article = pair[0] is None or pair[1] is None
         same_words = not any(w.op != "equal" for w in getattr(change, "words", ()))
@@ -265,6 +326,34 @@ def _unexplained(changeset: Any, attachment: Attachment) -> Iterable[Any]:
         ):
             continue
         yield change
+
+
+def _caused_by_noted_neighbour(change: Any, changeset: Any, noted: set[str]) -> bool:
+    """A punctuation-only consequence ("." → ";" at the end of an onderdeel because one
+    was added after it, or the reverse) is covered by the note of the onderdeel inserted
+    or deleted right after it, in the same list (docs/notes.md)."""
+    if not is_punctuation_consequence(change):
+        return False
+    changes = changeset.changes
+    index = next(i for i, c in enumerate(changes) if c.id == change.id)
+    element = change.new.locatie.element() if change.new is not None else None
+    for other in changes[index + 1 : index + 4]:
+        provision = other.new or other.old
+        if other.kinds & {"inserted", "deleted"} and provision is not None:
+            parent = provision.locatie.element()
+            if element is not None and _siblings(element, parent) and other.id in noted:
+                return True
+    return False
+
+
+def _siblings(a: Any, b: Any) -> bool:
+    """Two onderdelen of the same list (same artikel, lid and outer onderdelen)."""
+    return bool(
+        a.artikel == b.artikel
+        and a.lid == b.lid
+        and a.onderdelen[:-1] == b.onderdelen[:-1]
+        and len(a.onderdelen) == len(b.onderdelen)
+    )
 
 
 def _kinds(change: Any) -> str:

@@ -32,7 +32,7 @@ different provisions merge without conflict.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,8 @@ NOTE_FIELDS = (
     "before",
     "after",
     "version",
+    "stage",
+    "words",
     "answers",
     "gap",
     "author",
@@ -60,7 +62,19 @@ NOTE_FIELDS = (
     "citation",
 )
 CITATION_FIELDS = ("document", "section", "page", "link")
-_TEXT_FIELDS = ("id", "at", "side", "quote", "before", "after", "gap", "author", "rationale")
+_TEXT_FIELDS = (
+    "id",
+    "at",
+    "side",
+    "quote",
+    "before",
+    "after",
+    "stage",
+    "words",
+    "gap",
+    "author",
+    "rationale",
+)
 
 HEADER = (
     "# Notes: why each change is there. One [[note]] block per note, kept sorted by\n"
@@ -133,6 +147,15 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
     version = item.get("version")
     if version is not None and not is_date(version):
         raise fail("field 'version' must be a date such as 2013-11-15", "version")
+    stage = item.get("stage", "").strip()
+    if version is not None and stage:
+        raise fail(
+            "a note explains one step: a law version ('version') or a proposal's stage "
+            "('stage'), not both",
+            "stage",
+        )
+    if any(c.isspace() or c == "/" for c in stage):
+        raise fail("field 'stage' must be a stage id such as nr2 (no spaces, no '/')", "stage")
     answers = item.get("answers", [])
     if not isinstance(answers, list) or not all(isinstance(a, str) and a.strip() for a in answers):
         raise fail("field 'answers' must be a list of question ids", "answers")
@@ -162,6 +185,8 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
         version=version,
         source=blocks.source,
         line=blocks.header_line("note", index),
+        stage=stage,
+        words=" ".join(item.get("words", "").split()),
     )
 
 
@@ -234,6 +259,8 @@ def _note_block(note: Note) -> str:
         "before": note.anchor.before,
         "after": note.anchor.after,
         "version": note.version,
+        "stage": note.stage,
+        "words": note.words,
         "answers": list(note.answers),
         "gap": note.gap,
         "author": note.author,
@@ -288,19 +315,4 @@ def _workspace_of(path: Path) -> Path | None:
 
 
 def _with_source(note: Note, source: str) -> Note:
-    return (
-        note
-        if note.source == source
-        else Note(
-            note.id,
-            note.anchor,
-            note.rationale,
-            note.citations,
-            note.answers,
-            note.gap,
-            note.author,
-            note.version,
-            source,
-            note.line,
-        )
-    )
+    return note if note.source == source else replace(note, source=source)

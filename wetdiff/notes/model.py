@@ -86,8 +86,14 @@ class Anchor:
 @dataclass(frozen=True, slots=True)
 class Note:
     """One note. ``answers`` are question ids; ``gap`` is ``""`` or why the source for this
-    rationale is not available; ``version`` is set on notes on the law's own history (the
-    in-force date of the version the change created), None on a proposal's notes."""
+    rationale is not available.
+
+    A note explains one *step*: ``version`` on a note on the law's own history (the
+    in-force date of the version the change created: the step from the version before),
+    ``stage`` on a proposal's note (the stage whose text made the change: the step from
+    the stage before, or from the proposal's base). ``words`` are the words of the change
+    when the note was written ("[-acht-] {+twaalf+}"), so a later edit of the change makes
+    the note *stale* (``wetdiff check``) instead of silently explaining other words."""
 
     id: str
     anchor: Anchor
@@ -99,12 +105,20 @@ class Note:
     version: dt.date | None = None
     source: str = field(default="", compare=False)
     line: int | None = field(default=None, compare=False)
+    stage: str = ""
+    words: str = ""
 
     def sort_key(self) -> tuple[Any, ...]:
         """Notes are kept sorted by law-history version, provision, then id, so two
         lawyers adding notes on different provisions touch different parts of the
         file."""
         return (self.version or dt.date.min, path_sort_key(self.anchor.path), self.id)
+
+    @property
+    def step(self) -> str:
+        """The step the note explains, in words: "2013-04-01" (a law version), "nr2" (a
+        proposal's stage) or "" (not recorded: the note is placed by its words)."""
+        return self.version.isoformat() if self.version else self.stage
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -116,6 +130,8 @@ class Note:
             "gap": self.gap or None,
             "author": self.author or None,
             "version": self.version.isoformat() if self.version else None,
+            "stage": self.stage or None,
+            "words": self.words or None,
             "file": self.source or None,
             "line": self.line,
         }

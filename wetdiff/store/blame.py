@@ -83,15 +83,20 @@ class ProvisionBlame:
 
 @dataclass(frozen=True, slots=True)
 class Blame:
+    """``illustrative``: the label of a text in the walk that is not an official one (a
+    proposal's illustrative draft), so every view of it says so."""
+
     number: str
     version: str
     origins: tuple[Origin, ...]
     provisions: tuple[ProvisionBlame, ...]
+    illustrative: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "artikel": self.number,
             "version": self.version,
+            "illustrative": self.illustrative or None,
             "origins": [o.to_json() for o in self.origins],
             "provisions": [p.to_json() for p in self.provisions],
         }
@@ -193,7 +198,8 @@ def blame_article(workspace: Workspace, number: str, spec: str | None = None) ->
     for p in final.artikel.provisions():
         s = state.get(_key(p)) or _State(p.text, [len(origins)] * len(p.text), len(origins), [])
         provisions.append(ProvisionBlame(p, s.introduced, tuple(s.changed), _spans(s)))
-    return Blame(number, label, tuple(origins), tuple(provisions))
+    illustrative = next((s.illustrative for s in steps if s.illustrative), "")
+    return Blame(number, label, tuple(origins), tuple(provisions), illustrative)
 
 
 def _key(p: Provision) -> tuple[str, str]:

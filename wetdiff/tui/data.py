@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetdiff.diff import Change, ChangeSet, compare
+from wetdiff.diff.shown import Shown, shown
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import atomic_write_bytes
 from wetdiff.model.version import Version, article_sort_key
@@ -77,6 +78,20 @@ class Comparison:
         if index < 0 or index >= len(self.changes):
             return ()
         return self.notes.get(self.changes[index].id, ())
+
+    @property
+    def shown(self) -> tuple[Shown, ...]:
+        """What to show: each change once, the parts of a split or merger together (each
+        text once), as the memo and ``wetdiff diff`` show them."""
+        return shown(self.changeset)
+
+    def notes_of_shown(self, unit: Shown) -> tuple[Note, ...]:
+        """The notes of every part of a unit, each once, in the parts' order."""
+        found: dict[str, Note] = {}
+        for change_id in unit.ids:
+            for note in self.notes.get(change_id, ()):
+                found.setdefault(note.id, note)
+        return tuple(found.values())
 
 
 Provide = Callable[["Comparison"], object]
@@ -248,24 +263,29 @@ class Session:
                 changeset,
                 proposal=proposal,
                 provisional=opening,
-                notes_pending=bool(proposal),
+                notes_pending=True,  # the law's own history has notes too
             )
 
         return compare_in_steps(old, new, finish, provide)
 
     def with_notes(self, comparison: Comparison) -> Comparison:
-        """The comparison with its proposal's notes attached to its changes."""
+        """The comparison with its notes attached to its changes: the notes of every step
+        between its two versions (the law's own history, the proposal's stages), each on
+        the change it explains, as the memo and the CLI place them
+        (:func:`wetdiff.notes.explain.comparison_notes`)."""
         if not comparison.notes_pending:
             return comparison
-        from wetdiff.notes.anchor import attach
+        from wetdiff.notes.explain import Explainer, comparison_notes
 
-        notes_file, questions = self._notes(comparison.proposal)
-        attachment = attach(notes_file.notes, comparison.changeset)
+        found = comparison_notes(comparison.changeset, explainer=Explainer(self.root))
+        attachment = found.attachment
+        if attachment is None:
+            return replace(comparison, notes_pending=False)
         return replace(
             comparison,
             notes=dict(attachment.by_change),
             orphans=attachment.orphans,
-            questions=questions,
+            questions=found.questions,
             attachment=attachment,
             notes_pending=False,
         )
@@ -362,6 +382,7 @@ class Session:
         rationale as message and ``Answers:`` trailers."""
         from wetdiff.notes import Note
         from wetdiff.notes.anchor import anchor_for_change
+        from wetdiff.notes.explain import Explainer, Source
         from wetdiff.notes.proposal import (
             commit_notes,
             load_proposal_notes,
@@ -395,7 +416,10 @@ class Session:
                 old.gap if old else "",
                 old.author if old else "",
                 old.version if old else None,
+                stage=old.stage if old else "",
             )
+            # the stage whose change it explains and that change's words, as 'note add' does
+            note = Explainer(self.root).recorded(Source(current, comparison.proposal), note)
             saved = save_note(current, note, replace_id=old.id if old is not None else None)
             commit_notes(
                 self.root, [saved.file.path], f"Note on {anchor.path}: {rationale.strip()}", answers

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -36,12 +37,22 @@ def command(article: str, version: str | None, words: bool, output_format: str) 
             file=version,
             hint="Give a version such as law@2013-11-15 or 36547/nr2 (see 'wetdiff versions').",
         )
-    result = blame_article(open_workspace(), article, version)
+    workspace = open_workspace()
+    result = blame_article(workspace, article, version)
+    why = _notes(workspace, article, result)
     if output_format == "json":
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        data = result.to_json()
+        for origin in data["origins"]:
+            origin["notes"] = [
+                {"id": n.id, "change": where, "rationale": n.rationale, "answers": list(n.answers)}
+                for where, n in why.get(origin["index"], [])
+            ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     origins = {o.index: o for o in result.origins}
     echo(f"Artikel {article} in {result.version}: versions walked, oldest first")
+    if result.illustrative:
+        echo(f"[{result.illustrative}]")
     for o in result.origins:
         date = o.date.isoformat() if o.date else "gap"
         number = f" (artikel {o.number})" if o.number != article else ""
@@ -51,6 +62,9 @@ def command(article: str, version: str | None, words: bool, output_format: str) 
         )
         if o.note:
             echo(f"        {visible_controls(' '.join(o.note.split()))}")
+        for where, note in why.get(o.index, []):
+            rationale = " ".join(visible_controls(note.rationale).split())
+            echo(f"        why ({where}): {rationale}")
 
     def short(index: int) -> str:
         o = origins[index]
@@ -71,3 +85,21 @@ def command(article: str, version: str | None, words: bool, output_format: str) 
                 echo(f"  {short(span.origin):<16} {span.text.strip()}")
         else:
             echo(f"  {p.provision.text}")
+
+
+def _notes(workspace: Any, article: str, result: Any) -> dict[int, list[tuple[str, Any]]]:
+    """The notes that explain each version walked (the law's own history, a proposal's
+    stage), as ``wetdiff log`` shows them: {origin index: [(where, note)]}."""
+    from wetdiff.notes.explain import Explainer
+    from wetdiff.store.history_walk import find_bwb
+
+    explainer = Explainer(workspace.root)
+    bwb_id = find_bwb(workspace, workspace.snapshot(), article) or ""
+    found: dict[int, list[tuple[str, Any]]] = {}
+    for origin in result.origins:
+        label = origin.label.rpartition(":")[2]
+        kind = "law" if label.startswith(("law@", "BWB")) else "stage"
+        for change, note in explainer.history_notes(article, kind, label, origin.date, bwb_id):
+            where = (change.new or change.old).locatie.in_words()
+            found.setdefault(origin.index, []).append((where, note))
+    return found

@@ -65,7 +65,7 @@ def command(proposal: str | None, output_format: str, gaps: bool) -> None:
             if target == LAW:
                 reports.extend(check_law(root))
             else:
-                reports.append(check_proposal(root, target))
+                reports.extend(check_proposal(root, target))
         except ParseErrors as exc:
             errors.extend(exc.errors)
     fails = any(r.fails for r in reports)
@@ -109,6 +109,8 @@ def _print_report(report: Any, gaps: bool) -> None:
         f"{report.notes} notes, {len(failing)} findings"
     )
     click.echo(visible_controls(head))
+    if report.illustrative:
+        click.echo(visible_controls(f"  [{report.illustrative}]"))
     for finding in failing:
         where = f" [{finding.file}:{finding.line}]" if finding.file and finding.line else ""
         if finding.change:  # what 'wetdiff note add --change ID' takes

@@ -60,6 +60,7 @@ def command(version: str, provision: str, output_format: str) -> None:
             json.dumps(
                 {
                     "version": loaded.label,
+                    "illustrative": loaded.illustrative or None,
                     "target": target.key,
                     "target_in_words": target.in_words(),
                     "target_exists": exists,
@@ -83,6 +84,8 @@ def command(version: str, provision: str, output_format: str) -> None:
     if not exists:
         heading += " (not in this version)"
     click.echo(visible_controls(heading))
+    if loaded.illustrative:
+        click.echo(visible_controls(f"[{loaded.illustrative}]"))
     if not found:
         click.echo("  cited by no provision")
         return

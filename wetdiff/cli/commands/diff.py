@@ -135,6 +135,7 @@ def _run(
         changes = tuple(c for c in changes if c.changed)
     if output_format is None:
         output_format = "side-by-side" if sys.stdout.isatty() else "unified"
+    notes = _notes(changeset)
 
     if output_format == "json":
         pairs = changeset.article_pairs
@@ -142,18 +143,28 @@ def _run(
             pairs = tuple((o, n) for o, n in pairs if o in articles or n in articles)
         data = ChangeSet(changeset.old, changeset.new, changes, pairs).to_json(stale)
         data["counts"] = changeset.counts()  # always for the whole comparison
+        if notes is not None:
+            for change in data["changes"]:
+                change["notes"] = [
+                    {"id": note_id, "step": step or None, "rationale": rationale}
+                    for step, note_id, rationale in notes.get(change["id"], ())
+                ]
         _write_json(data)
-    elif output_format == "unified":
+        return differs
+    from wetdiff.diff.shown import shown
+
+    units = shown(changeset, changes)
+    if output_format == "unified":
         from wetdiff.cli.diff_plain import stale_section, unified
 
-        sys.stdout.write("".join(line + "\n" for line in unified(changeset, changes)))
+        sys.stdout.write("".join(line + "\n" for line in unified(changeset, units, notes)))
         sys.stdout.write("".join(line + "\n" for line in stale_section(stale)))
     else:
         from wetdiff.cli import diff_views
 
         console = diff_views.make_console(None, width=width, no_color=no_color)
         view = diff_views.side_by_side if output_format == "side-by-side" else diff_views.renvooi
-        view(console, changeset, changes)
+        view(console, changeset, units, notes)
         diff_views.stale_citations(console, stale)
     sys.stdout.flush()
     return differs
@@ -176,3 +187,21 @@ def _write_json(data: dict[str, Any]) -> None:
         return
     sys.stdout.flush()
     buffer.write(encoded)
+
+
+def _notes(changeset: Any) -> dict[str, tuple[tuple[str, str, str], ...]] | None:
+    """The notes that explain the comparison, per change id: (step, note id, rationale).
+    Only for versions of a workspace (the law on a date, a proposal's stage): two article
+    files have no notes to look for."""
+    if not (changeset.old.kind or changeset.new.kind):
+        return None
+    from wetdiff.notes.explain import comparison_notes
+
+    found = comparison_notes(changeset)
+    if found.attachment is None or found.explained is None:
+        return None
+    steps = found.explained.steps
+    return {
+        change_id: tuple((steps.get(n.id, ""), n.id, n.rationale) for n in notes)
+        for change_id, notes in found.attachment.by_change.items()
+    }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import click
@@ -24,12 +23,14 @@ def command(article: str, rev: str | None, output_format: str) -> None:
     became 273f in 2006. Proposal stages that carry the article come first.
     """
     from wetdiff.model.normalise import visible_controls
+    from wetdiff.notes.explain import Explainer
     from wetdiff.store.log import article_log
     from wetdiff.store.workspace import open_workspace
 
     workspace = open_workspace()
     entries = article_log(workspace, article, rev)
-    notes = {id(e): _notes_of(workspace.root, e) for e in entries}
+    explainer = Explainer(workspace.root)
+    notes = {id(e): _notes_of(explainer, article, e) for e in entries}
     if output_format == "json":
         versions = []
         for e in entries:
@@ -85,23 +86,11 @@ def command(article: str, rev: str | None, output_format: str) -> None:
                 echo(f"        answers: {', '.join(answers)}")
 
 
-def _notes_of(root: Path, entry: Any) -> list[tuple[str, Any]]:
-    """The proposal's notes that attach to this stage's changes (the rationale a lawyer
-    wrote for each), as (where, note) in reading order."""
-    if entry.step.kind != "stage" or entry.changeset is None:
-        return []
-    from wetdiff.notes import read_notes
-    from wetdiff.notes.anchor import attach
-    from wetdiff.store.layout import notes_file as notes_of_proposal
-
-    proposal = entry.step.label.split("/", 1)[0]  # the stage's own label: 36547/nr2
-    notes_file = read_notes(root / notes_of_proposal(proposal))
-    if not notes_file.notes:
-        return []
-    attachment = attach(notes_file.notes, entry.changeset)
-    found = []
-    for change in entry.changeset.changed():
-        provision = change.new or change.old
-        for note in attachment.notes_for(change.id):
-            found.append((provision.locatie.in_words(), note))
-    return found
+def _notes_of(explainer: Any, article: str, entry: Any) -> list[tuple[str, Any]]:
+    """The notes that explain this version of the article (its law version's notes, or
+    its stage's notes on this article), as (where, note) in reading order."""
+    step = entry.step
+    parts = step.path.split("/")
+    bwb_id = parts[1] if step.kind == "law" and len(parts) > 2 else ""
+    found = explainer.history_notes(article, step.kind, step.label, step.date, bwb_id)
+    return [((change.new or change.old).locatie.in_words(), note) for change, note in found]

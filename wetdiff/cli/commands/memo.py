@@ -7,7 +7,6 @@ import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -39,23 +38,6 @@ def _author(given: str) -> str:
         return ""
 
 
-def _proposal_notes(specs: tuple[str, str]) -> tuple[Any, Any]:
-    """The notes and questions of the proposal a version names (``36547/nr2``), if any."""
-    if all(Path(s).exists() for s in specs):
-        return None, None  # two article files: no workspace, no notes
-    from wetdiff.notes.proposal import load_proposal_notes
-    from wetdiff.store.versions import proposal_of
-    from wetdiff.store.workspace import open_workspace
-
-    workspace = open_workspace()
-    for spec in reversed(specs):
-        proposal = proposal_of(spec, workspace)
-        if proposal:
-            found = load_proposal_notes(workspace.root, proposal)
-            return found.notes, found.questions
-    return None, None
-
-
 @click.command()
 @click.argument("old", metavar="A")
 @click.argument("new", metavar="B")
@@ -84,7 +66,8 @@ def _proposal_notes(specs: tuple[str, str]) -> tuple[Any, Any]:
     "--notes",
     "notes_file",
     type=click.Path(dir_okay=False, exists=True),
-    help="A notes file to attach (default: the proposal's notes.toml).",
+    help="A notes file to attach (default: the notes of every step between A and B: "
+    "the law's own history and the proposal's stages).",
 )
 @click.option(
     "--questions",
@@ -130,22 +113,16 @@ def command(
         raise WetdiffError(
             "the folder to write the memo in does not exist; nothing was written", file=path.parent
         )
+    from wetdiff.notes.explain import comparison_notes
+
     old_version, new_version = load_version(old), load_version(new)
-    notes: Any = None
-    questions: Any = None
-    if notes_file or questions_files:
-        from wetdiff.notes import load_registry, read_notes
-
-        notes = read_notes(Path(notes_file)).notes if notes_file else ()
-        questions = load_registry([Path(q) for q in questions_files]) if questions_files else None
-    else:
-        notes, questions = _proposal_notes((old, new))
     changeset = compare(old_version, new_version)
-    attachment = None
-    if notes is not None:
-        from wetdiff.notes import attach
-
-        attachment = attach(notes, changeset)
+    found = comparison_notes(
+        changeset,
+        notes_file=Path(notes_file) if notes_file else None,
+        questions_files=[Path(q) for q in questions_files],
+    )
+    attachment, questions = found.attachment, found.questions
     total = len(changeset.changes)
     bar = click.progressbar(length=total, label="memo", file=sys.stderr) if total >= BIG else None
     with bar if bar is not None else nullcontext():

@@ -137,7 +137,7 @@ def add(
             file=target.file.path,
             hint="Use 'wetdiff note edit' to change it.",
         )
-    note = target.validate(note)
+    note = target.recorded(target.validate(note))
     if not fields["no_commit"]:
         check_can_commit(target.root)
     previous = target.file.text
@@ -217,7 +217,8 @@ def edit(
         )
     if new_id is not None:
         changed = replace(changed, id=new_id)
-    changed = target.validate(changed)
+    # the words of its change as they are now: a stale note is brought up to date
+    changed = target.recorded(target.validate(changed))
     if not no_commit:
         check_can_commit(target.root)
     previous = target.file.text
@@ -295,6 +296,7 @@ class _Target:
         self.proposal = proposal
         self.file = file
         self._changeset: Any = None
+        self._explainer: Any = None
 
     @classmethod
     def open(
@@ -355,11 +357,39 @@ class _Target:
             self._changeset = compare(*proposal_comparison(self.root, self.proposal))
         return self._changeset
 
-    def attachment(self) -> Any:
-        from wetdiff.notes.anchor import attach
+    def source(self) -> Any:
+        from wetdiff.notes.explain import Source, notes_file_source
 
+        if self.proposal is not None:
+            return Source(self.file, self.proposal)
+        return notes_file_source(self.root, self.file.path)
+
+    def explainer(self) -> Any:
+        if self._explainer is None:
+            from wetdiff.notes.explain import Explainer
+
+            self._explainer = Explainer(self.root)
+        return self._explainer
+
+    def attachment(self) -> Any:
+        """Where each note stands: a proposal's notes on the comparison of its base with
+        its latest stage, each by its own stage; notes on the law's history each in the
+        step of its version; any other file by its words alone (None: no comparison)."""
+        source = self.source()
         changeset = self.changeset()
-        return attach(self.file.notes, changeset) if changeset is not None else None
+        if changeset is not None:
+            return self.explainer().explain(changeset, [source]).attachment
+        if source.bwb_id:
+            return self.explainer().own_steps(source)
+        return None
+
+    def recorded(self, note: Note) -> Note:
+        """The note with its step and the words of its change recorded (what 'check'
+        compares to find a stale note)."""
+        source = self.source()
+        if not source.proposal and not source.bwb_id:
+            return note
+        return self.explainer().recorded(source, note)  # type: ignore[no-any-return]
 
     def anchor_from(self, fields: dict[str, Any]) -> Anchor | None:
         from wetdiff.notes.anchor import anchor_for_change
@@ -544,6 +574,10 @@ def _print_note(note: Note, output_format: str, target: _Target) -> None:
         lines.append("  ORPHANED: its words were not found in the comparison")
     if note.version:
         lines.append(f"  explains the version of {note.version.isoformat()}")
+    if note.stage:
+        lines.append(f"  explains stage {note.stage}")
+    if note.words:
+        lines.append(f"  written for the words: {note.words}")
     if note.answers:
         lines.append(f"  answers: {', '.join(note.answers)}")
     if note.author:

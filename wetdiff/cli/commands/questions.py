@@ -20,7 +20,7 @@ def command(proposal: str | None, output_format: str) -> None:
     PROPOSAL, each with the changes that answer it (through the notes that name it);
     then the ones no change answers, and those answered elsewhere (and where)."""
     from wetdiff.diff import compare
-    from wetdiff.notes.anchor import attach
+    from wetdiff.notes.explain import Explainer, Source
     from wetdiff.notes.proposal import (
         default_proposal,
         find_root,
@@ -32,7 +32,9 @@ def command(proposal: str | None, output_format: str) -> None:
     proposal = proposal or default_proposal(root)
     bundle = load_proposal_notes(root, proposal)
     changeset = compare(*proposal_comparison(root, proposal))
-    attachment = attach(bundle.notes, changeset)
+    attachment = (
+        Explainer(root).explain(changeset, [Source(bundle.notes_file, proposal)]).attachment
+    )
     entries = []
     for question in bundle.questions:
         answered_by = []
@@ -59,6 +61,7 @@ def command(proposal: str | None, output_format: str) -> None:
                 {
                     "schema": 1,
                     "proposal": proposal,
+                    "illustrative": changeset.new.illustrative or None,
                     "old": changeset.old.label,
                     "new": changeset.new.label,
                     "questions": [
@@ -79,6 +82,8 @@ def command(proposal: str | None, output_format: str) -> None:
         )
         return
     click.echo(f"Questions of {proposal} ({changeset.old.label} → {changeset.new.label})")
+    if changeset.new.illustrative:
+        click.echo(visible_controls(f"[{changeset.new.illustrative}]"))
     unanswered: list[Any] = []
     elsewhere: list[Any] = []
     for question, by in entries:

@@ -1,0 +1,588 @@
+"""Which notes explain a comparison, and on which of its changes: the step first, the
+words second.
+
+A note explains one *step* between two versions: a law version and the one before it
+(``version`` on a note in ``articles/<BWB-id>/<artikel>/notes.toml``), or a proposal's
+stage and the stage before it, or the proposal's base for the first stage (``stage`` on a
+note in ``proposals/<id>/notes.toml``). Only the notes of the steps that lie between the
+two versions of a comparison explain it: ``law@2009-07-01 → law@2013-04-01`` is explained
+by the notes of 1 April 2013, never by those of 2009 or of November 2013, however much
+their words look alike.
+
+Each such note is placed in its own step (its words are the words that step changed),
+and then followed to the comparison: in a comparison of exactly that step (the common
+case) it lands on that very change; across several steps, the provision it explains is
+followed through the text between (a renumbering, a move), and the note lands on the
+change of the comparison at that provision. A note whose provision a later step deleted,
+or changed back, explains nothing in the comparison and is not shown (it is no orphan:
+its own step still has it). A note whose words are not in its own step is an orphan.
+
+:class:`Explainer` does this for every view (memo, diff, log, blame, check, questions,
+the TUI), with one cache of versions and step comparisons per workspace. Docs:
+docs/notes.md, "Which notes explain a comparison".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from wetdiff.diff import ChangeSet, compare
+from wetdiff.model.version import Version
+from wetdiff.notes.anchor import Attachment, Placement, Sides, change_words, collect, fold
+from wetdiff.notes.files import NotesFile, read_notes
+from wetdiff.notes.model import Note
+from wetdiff.notes.questions import QuestionRegistry
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step a note can explain: ``old`` → ``new`` (``label`` in words: "273f@2013-04-01",
+    "36547/nr2"). ``articles`` are the articles the step is about (a law step: the
+    article's numbers through its renumberings; a stage: every article)."""
+
+    key: str
+    label: str
+    old: Version
+    new: Version
+    articles: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A notes file and what its notes explain: the law's history of one article
+    (``bwb_id``, ``artikel``) or a proposal (``proposal``)."""
+
+    file: NotesFile
+    proposal: str = ""
+    bwb_id: str = ""
+    artikel: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Explained:
+    """The notes of a comparison, placed (``attachment``), and what else is known: the
+    notes whose own step lies in the comparison but whose provision is not changed in it
+    (``elsewhere``: a later step deleted or undid it) and, per placed note, the step it
+    explains."""
+
+    attachment: Attachment = field(default_factory=Attachment)
+    elsewhere: tuple[Note, ...] = ()
+    steps: dict[str, str] = field(default_factory=dict)  # note id -> step label
+
+
+class Explainer:
+    """The notes of a workspace, and the steps they explain, for any comparison of its
+    versions. Versions and step comparisons are read once and kept."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._versions: dict[str, Version] = {}
+        self._compared: dict[tuple[str, str, frozenset[str]], ChangeSet] = {}
+        self._steps: dict[str, list[Step]] = {}
+        self._sides: dict[str, Sides] = {}
+
+    # -- which notes ----------------------------------------------------------------------
+
+    def sources(self, old: Version, new: Version) -> list[Source]:
+        """The notes files that may explain ``old`` → ``new``: the law's history of every
+        annotated article of the regeling (when both are law versions or stages on it),
+        and the proposal either version is a stage of."""
+        from wetdiff.notes.proposal import notes_path, proposal_ids
+        from wetdiff.store.layout import law_notes_files
+
+        found: list[Source] = []
+        if old.law_date is not None and new.law_date is not None:
+            regelingen = {v.bwb_id for v in (old, new) if v.bwb_id}
+            for bwb_id, artikel, path in law_notes_files(self.root):
+                if bwb_id in regelingen:
+                    found.append(Source(read_notes(path), bwb_id=bwb_id, artikel=artikel))
+        known = proposal_ids(self.root)
+        for proposal in dict.fromkeys(v.proposal for v in (new, old) if v.proposal):
+            if proposal in known:
+                found.append(Source(read_notes(notes_path(self.root, proposal)), proposal))
+        return found
+
+    def explain(self, changeset: ChangeSet, sources: Sequence[Source] | None = None) -> Explained:
+        """The notes of the steps between the comparison's versions, each on the change
+        it explains. ``sources``: the notes files to use (default: :meth:`sources`)."""
+        old, new = changeset.old, changeset.new
+        if sources is None:
+            sources = self.sources(old, new)
+        placed: dict[str, Placement] = {}
+        orphans: list[Note] = []
+        elsewhere: list[Note] = []
+        steps: dict[str, str] = {}
+        order: list[Note] = []
+        target = Sides(changeset)
+        for source in sources:
+            for note in source.file.notes:
+                own = self._steps_of(source, note, old, new)
+                if own is None:
+                    continue  # another step's note: not this comparison's
+                step, position = own
+                if position is None:  # its words are not in its own step
+                    orphans.append(note)
+                    continue
+                found, outcome = self._place(note, step, changeset, target, position)
+                if not found:
+                    orphans.append(note)
+                    continue
+                order.append(note)
+                if outcome is None:
+                    elsewhere.append(note)
+                else:
+                    placed[note.id] = outcome
+                    steps[note.id] = step.label
+        by_change: dict[str, list[Note]] = {}
+        for note in order:
+            if note.id in placed:
+                by_change.setdefault(placed[note.id].change_id, []).append(note)
+        attachment = Attachment({k: tuple(v) for k, v in by_change.items()}, tuple(orphans), placed)
+        return Explained(attachment, tuple(elsewhere), steps)
+
+    def _steps_of(
+        self, source: Source, note: Note, old: Version, new: Version
+    ) -> tuple[Step, Placement | None] | None:
+        """The note's own step and where its words stand in it, when that step lies
+        between ``old`` and ``new``; None when it does not (the note explains another
+        comparison). A note without a recorded step belongs to the first step of its
+        proposal where its words are changed."""
+        if source.proposal:
+            in_range = self._stage_range(source.proposal, old, new)
+            if not in_range:
+                return None
+            step = self.step_of(source, note)
+            if step is None:
+                if note.stage or note.version:
+                    return None  # names a stage this proposal does not have: check says so
+                return in_range[-1], None  # its words are in no step: an orphan here
+            if step.key not in {s.key for s in in_range}:
+                return None
+            return step, self.place_in_step(note, step)
+        if note.version is None or old.law_date is None or new.law_date is None:
+            return None
+        if not old.law_date < note.version <= new.law_date:
+            return None
+        step = self.step_of(source, note)
+        if step is None:
+            return None
+        return step, self.place_in_step(note, step)
+
+    # -- steps ----------------------------------------------------------------------------
+
+    def law_steps(self, bwb_id: str, artikel: str) -> list[Step]:
+        """Each step of an article's official history (through its renumberings)."""
+        key = f"law:{bwb_id}/{artikel}"
+        if key not in self._steps:
+            from wetdiff.notes.proposal import law_steps
+
+            self._steps[key] = [
+                Step(
+                    f"{key}@{s.date.isoformat()}",
+                    f"{s.new.artikelen[0].number if s.new.artikelen else artikel}"
+                    f"@{s.date.isoformat()}",
+                    s.old,
+                    s.new,
+                    frozenset(a.number for v in (s.old, s.new) for a in v.artikelen),
+                )
+                for s in law_steps(self.root, bwb_id, artikel)
+            ]
+        return self._steps[key]
+
+    def stage_steps(self, proposal: str) -> list[Step]:
+        """Each step of a proposal: its base → its first stage with a text, then each
+        stage with a text → the next."""
+        key = f"stages:{proposal}"
+        if key not in self._steps:
+            from wetdiff.store.gitrepo import DiskSnapshot
+            from wetdiff.store.layout import stage_dir
+            from wetdiff.store.proposals import read_proposal
+
+            snapshot = DiskSnapshot(self.root)
+            meta = read_proposal(snapshot, proposal)
+            previous = self.version(meta.base)
+            steps = []
+            for stage in meta.text_stages:
+                if not snapshot.is_dir(stage_dir(proposal, stage.id)):
+                    continue
+                current = self.version(f"{proposal}/{stage.id}")
+                steps.append(
+                    Step(
+                        f"stage:{proposal}/{stage.id}", f"{proposal}/{stage.id}", previous, current
+                    )
+                )
+                previous = current
+            self._steps[key] = steps
+        return self._steps[key]
+
+    def _stage_range(self, proposal: str, old: Version, new: Version) -> list[Step]:
+        """The steps of a proposal that lie between ``old`` and ``new``: after ``old``'s
+        place in the proposal (the law, any date, stands before its first stage) up to and
+        including ``new``'s stage."""
+        if new.proposal != proposal:
+            return []
+        steps = self.stage_steps(proposal)
+        ids = [s.key.rpartition("/")[2] for s in steps]
+        if new.stage not in ids:
+            return []
+        end = ids.index(new.stage) + 1
+        if old.proposal == proposal:
+            if old.stage not in ids:
+                return []
+            start = ids.index(old.stage) + 1
+        elif old.kind == "law" or (old.kind == "stage" and old.proposal != proposal):
+            start = 0
+        else:
+            return []
+        return steps[start:end]
+
+    def version(self, spec: str) -> Version:
+        if spec not in self._versions:
+            from wetdiff.store.versions import resolve
+            from wetdiff.store.workspace import open_workspace
+
+            self._versions[spec] = resolve(spec, open_workspace(self.root))
+        return self._versions[spec]
+
+    def remember(self, *versions: Version) -> None:
+        """Versions already read (the comparison's own), so steps reuse them."""
+        for version in versions:
+            if version.kind == "stage" and ":" not in version.label:
+                self._versions.setdefault(version.label, version)
+
+    # -- placing --------------------------------------------------------------------------
+
+    def step_changes(self, step: Step) -> ChangeSet:
+        """The comparison of one step (only the articles it is about, for a law step)."""
+        return self._compare(step.old, step.new, step.articles)
+
+    def place_in_step(self, note: Note, step: Step) -> Placement | None:
+        """Where the note's words stand in its own step (None: they are not there)."""
+        if step.key not in self._sides:
+            self._sides[step.key] = Sides(self.step_changes(step))
+        return self._sides[step.key].place(note)
+
+    def _place(
+        self, note: Note, step: Step, changeset: ChangeSet, target: Sides, own: Placement
+    ) -> tuple[bool, Placement | None]:
+        """(whether the note could be placed, its placement in the comparison: None when
+        its provision is not changed there). ``own``: its placement in its own step."""
+        step_changes = self.step_changes(step)
+        change = step_changes.by_id(own.change_id)
+        assert change is not None
+        articles = {p.locatie.artikel for p in (change.old, change.new) if p is not None}
+        articles |= {note.anchor.artikel}
+        if self._same(step, changeset, articles):
+            here = target.place(note)
+            return here is not None, here
+        return True, self._follow(note, own, step, changeset, articles)
+
+    def _same(self, step: Step, changeset: ChangeSet, articles: set[str]) -> bool:
+        """Whether the comparison holds exactly the step's texts of these articles (a
+        comparison of that very step): then the note is placed in it directly."""
+        numbers = articles | set(step.articles)
+        for a in numbers:
+            if step.old.artikel(a) != changeset.old.artikel(a):
+                return False
+            if step.new.artikel(a) != changeset.new.artikel(a):
+                return False
+        return True
+
+    def _follow(
+        self,
+        note: Note,
+        own: Placement,
+        step: Step,
+        changeset: ChangeSet,
+        articles: set[str],
+    ) -> Placement | None:
+        """Follow the provision the note explains from its step to the comparison, and
+        place the note on the comparison's change there."""
+        if own.side == "new":
+            # from the step's new text forward to the comparison's new text
+            key = self._map(step.new, changeset.new, own.path, articles, forward=True)
+            changes = [c for c in changeset.changes if c.changed and c.new_key == key]
+        else:
+            # from the comparison's old text forward to the step's old text, read backward
+            key = self._map(changeset.old, step.old, own.path, articles, forward=False)
+            changes = [c for c in changeset.changes if c.changed and c.old_key == key]
+        if key is None or not changes:
+            return None
+        quote = fold(" ".join(note.anchor.quote.split()))
+        best = None
+        for change in changes:
+            provision = change.new if own.side == "new" else change.old
+            assert provision is not None
+            start = fold(provision.text).find(quote)
+            rank = (start < 0, change_words(change) != note.words)
+            if best is None or rank < best[0]:
+                best = (rank, change, provision, start)
+        assert best is not None
+        _, change, provision, start = best
+        span = (start, start + len(quote)) if start >= 0 else (0, 0)
+        return Placement(
+            note.id, change.id, provision.locatie.key, own.side, span[0], span[1], "followed"
+        )
+
+    def _map(
+        self, source: Version, target: Version, key: str, articles: set[str], *, forward: bool
+    ) -> str | None:
+        """Where the provision at ``key`` stands in the other version: ``forward``, a key of
+        ``source`` to one of ``target``; else a key of ``target`` back to ``source``."""
+        numbers = set(articles) | _touched(source) | _touched(target)
+        if all(source.artikel(a) == target.artikel(a) for a in numbers):
+            return key
+        mapped = self._compare(source, target, frozenset(numbers))
+        for change in mapped.changes:
+            if forward and change.old_key == key:
+                return change.new_key
+            if not forward and change.new_key == key:
+                return change.old_key
+        return None
+
+    def _compare(self, old: Version, new: Version, articles: frozenset[str]) -> ChangeSet:
+        key = (old.label, new.label, articles)
+        if key not in self._compared:
+            if articles:
+                old, new = old.only(tuple(articles)), new.only(tuple(articles))
+            self._compared[key] = compare(old, new)
+        return self._compared[key]
+
+    def attach_step(self, notes: Iterable[Note], step: Step) -> Attachment:
+        """The notes of one step placed in it (``wetdiff check``: each step on its own)."""
+        return collect(notes, lambda note: self.place_in_step(note, step))
+
+    def own_steps(self, source: Source) -> Attachment:
+        """Every note of a notes file placed in its own step (``note list`` of the law's
+        history: each note where its version changed the article)."""
+        placements: dict[str, Placement] = {}
+        by_change: dict[str, list[Note]] = {}
+        orphans: list[Note] = []
+        for note in source.file.notes:
+            step = self.step_of(source, note)
+            placement = self.place_in_step(note, step) if step is not None else None
+            if placement is None:
+                orphans.append(note)
+                continue
+            placements[note.id] = placement
+            by_change.setdefault(placement.change_id, []).append(note)
+        return Attachment({k: tuple(v) for k, v in by_change.items()}, tuple(orphans), placements)
+
+    def history_notes(
+        self, artikel: str, kind: str, label: str, date: dt.date | None, bwb_id: str
+    ) -> list[tuple[Any, Note]]:
+        """The notes that explain one version in an article's history (``wetdiff log``):
+        for a law version, the notes of the article's history with that ``version``; for
+        a proposal's stage, the proposal's notes of that stage whose change touches the
+        article. Each with the change it explains (in that step), in reading order."""
+        from wetdiff.notes.proposal import notes_path
+        from wetdiff.store.layout import law_notes_file
+
+        found: list[tuple[int, Any, Note]] = []
+        if kind == "law" and date is not None and bwb_id:
+            source = Source(
+                read_notes(self.root / law_notes_file(bwb_id, artikel)),
+                bwb_id=bwb_id,
+                artikel=artikel,
+            )
+            notes = [n for n in source.file.notes if n.version == date]
+            articles: set[str] | None = None
+        elif kind == "stage" and "/" in label:
+            proposal, _, stage = label.rpartition(":")[2].partition("/")
+            source = Source(read_notes(notes_path(self.root, proposal)), proposal)
+            notes = [
+                n
+                for n in source.file.notes
+                if (s := self.step_of(source, n)) and s.label == f"{proposal}/{stage}"
+            ]
+            articles = {artikel}
+        else:
+            return []
+        for note in notes:
+            step = self.step_of(source, note)
+            placement = self.place_in_step(note, step) if step is not None else None
+            if step is None or placement is None:
+                continue
+            changes = self.step_changes(step)
+            change = changes.by_id(placement.change_id)
+            if change is None:
+                continue
+            touched = {p.locatie.artikel for p in (change.old, change.new) if p is not None}
+            if articles is not None and not touched & articles:
+                continue  # another article's note (273fb's, in the log of 273f)
+            index = next(i for i, c in enumerate(changes.changes) if c.id == change.id)
+            found.append((index, change, note))
+        return [(change, note) for _, change, note in sorted(found, key=lambda f: f[0])]
+
+    def recorded(self, source: Source, note: Note) -> Note:
+        """The note with the step it explains and the words of its change recorded, as
+        ``note add`` and ``note edit`` write it (the words a later ``check`` compares):
+        a proposal's note gets the first stage whose change its words are (unless it
+        names one), a law note keeps its version."""
+        note = replace(note, words="")
+        if source.proposal and not note.stage:
+            for step in self.stage_steps(source.proposal):
+                placement = self.place_in_step(note, step)
+                if placement is not None and placement.how != "fuzzy":
+                    note = replace(note, stage=step.key.rpartition("/")[2])
+                    break
+        words = self.current_words(source, note)
+        return replace(note, words=words) if words is not None else note
+
+    # -- what a note remembers ------------------------------------------------------------
+
+    def step_of(self, source: Source, note: Note) -> Step | None:
+        """The step a note explains (for a note without a recorded step: the first step
+        of its proposal where its words are changed)."""
+        if source.proposal:
+            steps = self.stage_steps(source.proposal)
+            if note.stage:
+                return next((s for s in steps if s.key.endswith(f"/{note.stage}")), None)
+            return next((s for s in steps if self.place_in_step(note, s) is not None), None)
+        if note.version is None:
+            return None
+        return next(
+            (
+                s
+                for s in self.law_steps(source.bwb_id, source.artikel)
+                if s.key.endswith(f"@{note.version.isoformat()}")
+            ),
+            None,
+        )
+
+    def current_words(self, source: Source, note: Note) -> str | None:
+        """The words of the change the note explains, as they are now (None: its words
+        are not in its step)."""
+        step = self.step_of(source, note)
+        if step is None:
+            return None
+        placement = self.place_in_step(note, step)
+        if placement is None:
+            return None
+        change = self.step_changes(step).by_id(placement.change_id)
+        return change_words(change) if change is not None else None
+
+
+def _touched(version: Version) -> set[str]:
+    """The articles a proposal's stage changes against its base (a move between articles
+    only shows when both are compared)."""
+    if version.kind != "stage" or version.base is None:
+        return set()
+    base = version.base
+    numbers = {a.number for a in version.artikelen} | {a.number for a in base.artikelen}
+    return {n for n in numbers if version.artikel(n) != base.artikel(n)}
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonNotes:
+    """The notes and questions of one comparison, as every view shows them: the notes
+    placed on its changes (``attachment``, None when there are no notes to look for), the
+    questions they may answer (``questions``: the proposal's registry, or, for a
+    comparison of law versions, the questions its notes answer), and the proposal either
+    version belongs to ("" when none)."""
+
+    attachment: Attachment | None = None
+    questions: QuestionRegistry | None = None
+    proposal: str = ""
+    explained: Explained | None = None
+
+
+def comparison_notes(
+    changeset: ChangeSet,
+    *,
+    notes_file: Path | None = None,
+    questions_files: Sequence[Path] = (),
+    explainer: Explainer | None = None,
+) -> ComparisonNotes:
+    """The notes of the comparison ``changeset`` and the questions they may answer, found
+    as the memo, ``diff``, ``log`` and the TUI find them: the notes of every step between
+    the two versions (the law's own history and the proposal's stages), or the notes file
+    given by hand (``--notes``), placed by :class:`Explainer`. Outside a workspace (two
+    article files) only a file given by hand is read."""
+    from wetdiff.notes.proposal import all_questions, load_questions
+    from wetdiff.notes.questions import load_registry
+
+    old, new = changeset.old, changeset.new
+    root = explainer.root if explainer is not None else None
+    if root is None and (old.kind or new.kind):
+        from wetdiff.store.workspace import open_workspace
+
+        root = open_workspace().root
+    if root is None and notes_file is not None:
+        from wetdiff.store.layout import find_root
+
+        root = find_root(notes_file.parent)
+    if root is not None and explainer is None:
+        explainer = Explainer(root)
+    if explainer is not None:
+        explainer.remember(old, new)
+    explained: Explained | None = None
+    attachment: Attachment | None = None
+    if notes_file is not None:
+        source = notes_file_source(root, notes_file) if root is not None else None
+        if explainer is not None and source is not None and (source.proposal or source.bwb_id):
+            explained = explainer.explain(changeset, [source])
+            attachment = explained.attachment
+        else:
+            attachment = explain_with_file(changeset, read_notes(notes_file).notes)
+    elif explainer is not None:
+        explained = explainer.explain(changeset)
+        attachment = explained.attachment
+    proposal = new.proposal or old.proposal
+    questions: QuestionRegistry | None = None
+    if questions_files:
+        questions = load_registry(list(questions_files))
+    elif root is not None and proposal:
+        questions = load_questions(root, proposal)
+    elif root is not None and attachment is not None:
+        answered = {
+            a for notes in attachment.by_change.values() for note in notes for a in note.answers
+        }
+        if answered:
+            every = all_questions(root)
+            questions = replace(
+                every, questions=tuple(q for q in every.questions if q.id in answered)
+            )
+    return ComparisonNotes(attachment, questions, proposal, explained)
+
+
+def notes_file_source(root: Path, path: Path) -> Source:
+    """What a notes file explains, from where it stands: ``proposals/<id>/notes.toml`` a
+    proposal, ``articles/<BWB-id>/<artikel>/notes.toml`` an article's history; any other
+    file is placed by its words alone."""
+    from wetdiff.store.layout import ARTICLES, NOTES_FILE, PROPOSALS
+
+    notes = read_notes(path)
+    try:
+        rel = path.resolve().relative_to(root.resolve()).parts
+    except ValueError:
+        return Source(notes)
+    if len(rel) == 3 and rel[0] == PROPOSALS and rel[2] == NOTES_FILE:
+        return Source(notes, proposal=rel[1])
+    if len(rel) == 4 and rel[0] == ARTICLES and rel[3] == NOTES_FILE:
+        return Source(notes, bwb_id=rel[1], artikel=rel[2])
+    return Source(notes)
+
+
+def explain_with_file(
+    changeset: ChangeSet, notes: Iterable[Note], root: Path | None = None
+) -> Attachment:
+    """Notes given by hand (``--notes FILE`` outside a workspace's own files): placed by
+    their words, among the changed provisions, in the note's own article first; a note that
+    names its law version is only placed when that version lies between the two."""
+    old, new = changeset.old, changeset.new
+
+    def in_range(note: Note) -> bool:
+        if note.version is None or old.law_date is None or new.law_date is None:
+            return True
+        return old.law_date < note.version <= new.law_date
+
+    sides = Sides(changeset)
+    return collect(
+        [n for n in notes if in_range(n)],
+        sides.place,
+    )
