@@ -4,14 +4,15 @@
 
 Takes two consolidated versions of the whole Wetboek van Strafrecht from the official BWB
 XML (default: the oldest and newest capture in ``WETDIFF_CORPUS`` or
-``/tmp/corpus/BWBR0001854``), writes N notes against the *old* text (a quote of six
-words from the middle of a random provision, with context, as a lawyer would), and
-attaches them to the comparison old → new of the whole code:
+``/tmp/corpus/BWBR0001854``), writes N notes against the *old* text of provisions that
+changed (a quote of six words from the middle of a random changed provision, with
+context, as a lawyer would; a note never explains an unchanged provision), and attaches
+them to the comparison old → new of the whole code:
 
 * ``wetdiff``: :func:`wetdiff.notes.anchor.attach` (exact, followed, fuzzy with
   diff-match-patch ``match_main``);
-* ``difflib``: for each note, :class:`difflib.SequenceMatcher` over every provision of the
-  note's article (best ``find_longest_match`` + ``ratio`` of the window), the way one
+* ``difflib``: for each note, :class:`difflib.SequenceMatcher` over every changed
+  provision of the note's article (best ``find_longest_match`` + ``ratio`` of the window), the way one
   would write it with the standard library.
 
 Both run in the same process on the same input; it prints the times, the ratio and how
@@ -38,9 +39,22 @@ from wetdiff.notes.anchor import attach, fold
 from wetdiff.notes.model import Anchor, Note
 
 
-def make_notes(old: Version, count: int, seed: int = 7) -> list[Note]:
+def make_notes(old: Version, changeset: object, count: int, seed: int = 7) -> list[Note]:
+    """Notes on provisions that changed between the two versions (a note explains a
+    change; one on an unchanged provision is never placed), each quoting six words of the
+    old text, as a lawyer who wrote it against the old draft would."""
     rng = random.Random(seed)
-    provisions = [p for a in old.artikelen for p in a.provisions() if len(p.text.split()) >= 12]
+    changed = {
+        c.old.locatie.key
+        for c in changeset.changes  # type: ignore[attr-defined]
+        if c.changed and c.old is not None and c.new is not None
+    }
+    provisions = [
+        p
+        for a in old.artikelen
+        for p in a.provisions()
+        if len(p.text.split()) >= 12 and p.locatie.key in changed
+    ]
     notes = []
     for number in range(count):
         provision = rng.choice(provisions)
@@ -66,7 +80,7 @@ def difflib_attach(notes: list[Note], changeset: object) -> dict[str, str]:
     """note id -> provision path (new side), by SequenceMatcher over the note's article."""
     by_article: dict[str, list[tuple[str, str]]] = {}
     for change in changeset.changes:  # type: ignore[attr-defined]
-        if change.new is not None:
+        if change.new is not None and change.changed:
             by_article.setdefault(change.new.locatie.artikel, []).append(
                 (change.new.locatie.key, fold(change.new.text))
             )
@@ -104,7 +118,7 @@ def main() -> int:
     started = time.perf_counter()
     changeset = compare(old, new)
     compared = time.perf_counter() - started
-    notes = make_notes(old, args.notes)
+    notes = make_notes(old, changeset, args.notes)
 
     started = time.perf_counter()
     attachment = attach(notes, changeset)
