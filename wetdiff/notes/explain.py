@@ -27,14 +27,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from wetdiff.diff import ChangeSet, compare
+from wetdiff.errors import WetdiffError
 from wetdiff.model.version import Version
 from wetdiff.notes.anchor import Attachment, Placement, Sides, change_words, collect, fold
+from wetdiff.notes.check import CheckReport, check
 from wetdiff.notes.files import NotesFile, read_notes
 from wetdiff.notes.model import Note
+from wetdiff.notes.proposal import (
+    ParseErrors,
+    _collect,
+    all_questions,
+    law_steps,
+    load_questions,
+    notes_path,
+    proposal_folder,
+    proposal_ids,
+)
 from wetdiff.notes.questions import QuestionRegistry
 
 
@@ -91,7 +104,6 @@ class Explainer:
         """The notes files that may explain ``old`` → ``new``: the law's history of every
         annotated article of the regeling (when both are law versions or stages on it),
         and the proposal either version is a stage of."""
-        from wetdiff.notes.proposal import notes_path, proposal_ids
         from wetdiff.store.layout import law_notes_files
 
         found: list[Source] = []
@@ -379,7 +391,6 @@ class Explainer:
         for a law version, the notes of the article's history with that ``version``; for
         a proposal's stage, the proposal's notes of that stage whose change touches the
         article. Each with the change it explains (in that step), in reading order."""
-        from wetdiff.notes.proposal import notes_path
         from wetdiff.store.layout import law_notes_file
 
         found: list[tuple[int, Any, Note]] = []
@@ -503,7 +514,6 @@ def comparison_notes(
     the two versions (the law's own history and the proposal's stages), or the notes file
     given by hand (``--notes``), placed by :class:`Explainer`. Outside a workspace (two
     article files) only a file given by hand is read."""
-    from wetdiff.notes.proposal import all_questions, load_questions
     from wetdiff.notes.questions import load_registry
 
     old, new = changeset.old, changeset.new
@@ -586,3 +596,136 @@ def explain_with_file(
         [n for n in notes if in_range(n)],
         sides.place,
     )
+
+
+# -- wetdiff check: each step against the notes that explain it ---------------------------
+
+
+def check_proposal(root: Path, proposal: str) -> list[CheckReport]:
+    """``wetdiff check PROPOSAL``: each step of the proposal (its base → its first stage
+    with a text, then each stage → the next) against the notes that explain it (their
+    ``stage``; a note without one: the first stage whose change its words are), and the
+    questions against every note of the proposal (in the report of its latest stage).
+    Malformed files raise :class:`WetdiffError` (all of them at once:
+    :class:`ParseErrors`)."""
+    proposal_folder(root, proposal)
+    errors: list[WetdiffError] = []
+    questions = _collect(errors, partial(load_questions, root, proposal))
+    notes_file = _collect(errors, partial(read_notes, notes_path(root, proposal)))
+    explainer = Explainer(root)
+    steps = _collect(errors, partial(explainer.stage_steps, proposal))
+    if errors or questions is None or notes_file is None or steps is None:
+        raise ParseErrors(errors)
+    source = Source(notes_file, proposal)
+    stage_ids = [step.key.rpartition("/")[2] for step in steps]
+    for note in notes_file.notes:
+        if note.stage and note.stage not in stage_ids:
+            errors.append(
+                WetdiffError(
+                    f"note {note.id} names stage {note.stage!r}, which is not a stage with "
+                    f"a text of proposal {proposal} ({', '.join(stage_ids) or 'none'})",
+                    file=note.source,
+                    line=note.line,
+                    hint="A proposal's note says which stage's change it explains: "
+                    "stage = the stage id (its folder's name).",
+                )
+            )
+        elif note.version is not None:
+            errors.append(
+                WetdiffError(
+                    f"note {note.id} names a law version ({note.version}); a proposal's "
+                    "note names its stage",
+                    file=note.source,
+                    line=note.line,
+                    hint="Notes on the law's own history go in "
+                    "articles/<BWB-id>/<artikel>/notes.toml.",
+                )
+            )
+    if errors:
+        raise ParseErrors(errors)
+    by_step: dict[str, list[Note]] = {step.key: [] for step in steps}
+    unplaced: list[Note] = []
+    for note in notes_file.notes:
+        step = explainer.step_of(source, note)
+        if step is None:
+            unplaced.append(note)  # its words are in no step: an orphan (in the last)
+        else:
+            by_step[step.key].append(note)
+    attachments = {step.key: explainer.attach_step(by_step[step.key], step) for step in steps}
+    answered = {
+        question
+        for step in steps
+        for note in by_step[step.key]
+        if note.id in attachments[step.key].placements
+        for question in note.answers
+    }
+    reports = []
+    for index, step in enumerate(steps):
+        last = index == len(steps) - 1
+        notes = by_step[step.key] + (unplaced if last else [])
+        attachment = attachments[step.key]
+        if last and unplaced:
+            attachment = Attachment(
+                attachment.by_change,
+                attachment.orphans + tuple(unplaced),
+                attachment.placements,
+            )
+        reports.append(
+            check(
+                notes,
+                questions,
+                explainer.step_changes(step),
+                subject=proposal,
+                check_questions=last,
+                attachment=attachment,
+                answered_elsewhere_by=answered,
+            )
+        )
+    return reports
+
+
+def check_law(root: Path) -> list[CheckReport]:
+    """``wetdiff check law``: for every article with a ``notes.toml``, each step of its
+    history against the notes with that ``version``. A note whose version is no step of
+    the history is bad input."""
+    errors: list[WetdiffError] = []
+    questions = _collect(errors, lambda: all_questions(root)) or QuestionRegistry()
+    reports = []
+    from wetdiff.store.layout import law_notes_files
+
+    for bwb_id, artikel, path in law_notes_files(root):
+        notes_file = _collect(errors, partial(read_notes, path))
+        steps = _collect(errors, partial(law_steps, root, bwb_id, artikel))
+        if notes_file is None or steps is None:
+            continue
+        dates = {step.date for step in steps}
+        for note in notes_file.notes:
+            if note.version is None or note.version not in dates:
+                errors.append(
+                    WetdiffError(
+                        f"note {note.id} has version {note.version or '(none)'}, which is not "
+                        f"a date on which artikel {artikel} changed "
+                        f"({', '.join(d.isoformat() for d in sorted(dates)) or 'no versions'})",
+                        file=note.source,
+                        line=note.line,
+                        hint="A note on the law's history says which version it explains: "
+                        "version = YYYY-MM-DD, the in-force date of that version.",
+                    )
+                )
+        explainer = Explainer(root)
+        for step in explainer.law_steps(bwb_id, artikel):
+            day = dt.date.fromisoformat(step.key.rpartition("@")[2])
+            notes = [n for n in notes_file.notes if n.version == day]
+            reports.append(
+                check(
+                    notes,
+                    questions,
+                    explainer.step_changes(step),
+                    subject=f"{bwb_id}/{artikel}@{day.isoformat()}",
+                    check_questions=False,
+                    attachment=explainer.attach_step(notes, step),
+                )
+            )
+    if errors:
+        raise ParseErrors(errors)
+    return reports

@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,8 +21,6 @@ from wetdiff.errors import CommitMismatch, WetdiffError
 from wetdiff.model.files import atomic_write
 from wetdiff.model.normalise import visible_controls
 from wetdiff.model.version import Version
-from wetdiff.notes.anchor import Attachment
-from wetdiff.notes.check import CheckReport, check
 from wetdiff.notes.files import NotesFile, read_notes, write_notes
 from wetdiff.notes.model import Anchor, Note
 from wetdiff.notes.questions import (
@@ -333,91 +330,6 @@ def law_steps(root: Path, bwb_id: str, artikel: str) -> list[LawStep]:
 # -- checks ------------------------------------------------------------------------------
 
 
-def check_proposal(root: Path, proposal: str) -> list[CheckReport]:
-    """``wetdiff check PROPOSAL``: each step of the proposal (its base → its first stage
-    with a text, then each stage → the next) against the notes that explain it (their
-    ``stage``; a note without one: the first stage whose change its words are), and the
-    questions against every note of the proposal (in the report of its latest stage).
-    Malformed files raise :class:`WetdiffError` (all of them at once:
-    :class:`ParseErrors`)."""
-    from wetdiff.notes.explain import Explainer, Source
-
-    proposal_folder(root, proposal)
-    errors: list[WetdiffError] = []
-    questions = _collect(errors, partial(load_questions, root, proposal))
-    notes_file = _collect(errors, partial(read_notes, notes_path(root, proposal)))
-    explainer = Explainer(root)
-    steps = _collect(errors, partial(explainer.stage_steps, proposal))
-    if errors or questions is None or notes_file is None or steps is None:
-        raise ParseErrors(errors)
-    source = Source(notes_file, proposal)
-    stage_ids = [step.key.rpartition("/")[2] for step in steps]
-    for note in notes_file.notes:
-        if note.stage and note.stage not in stage_ids:
-            errors.append(
-                WetdiffError(
-                    f"note {note.id} names stage {note.stage!r}, which is not a stage with "
-                    f"a text of proposal {proposal} ({', '.join(stage_ids) or 'none'})",
-                    file=note.source,
-                    line=note.line,
-                    hint="A proposal's note says which stage's change it explains: "
-                    "stage = the stage id (its folder's name).",
-                )
-            )
-        elif note.version is not None:
-            errors.append(
-                WetdiffError(
-                    f"note {note.id} names a law version ({note.version}); a proposal's "
-                    "note names its stage",
-                    file=note.source,
-                    line=note.line,
-                    hint="Notes on the law's own history go in "
-                    "articles/<BWB-id>/<artikel>/notes.toml.",
-                )
-            )
-    if errors:
-        raise ParseErrors(errors)
-    by_step: dict[str, list[Note]] = {step.key: [] for step in steps}
-    unplaced: list[Note] = []
-    for note in notes_file.notes:
-        step = explainer.step_of(source, note)
-        if step is None:
-            unplaced.append(note)  # its words are in no step: an orphan (in the last)
-        else:
-            by_step[step.key].append(note)
-    attachments = {step.key: explainer.attach_step(by_step[step.key], step) for step in steps}
-    answered = {
-        question
-        for step in steps
-        for note in by_step[step.key]
-        if note.id in attachments[step.key].placements
-        for question in note.answers
-    }
-    reports = []
-    for index, step in enumerate(steps):
-        last = index == len(steps) - 1
-        notes = by_step[step.key] + (unplaced if last else [])
-        attachment = attachments[step.key]
-        if last and unplaced:
-            attachment = Attachment(
-                attachment.by_change,
-                attachment.orphans + tuple(unplaced),
-                attachment.placements,
-            )
-        reports.append(
-            check(
-                notes,
-                questions,
-                explainer.step_changes(step),
-                subject=proposal,
-                check_questions=last,
-                attachment=attachment,
-                answered_elsewhere_by=answered,
-            )
-        )
-    return reports
-
-
 def all_questions(root: Path) -> QuestionRegistry:
     """Every question of the workspace (shared registries and every proposal's), for
     notes on the law's own history; the same id in two proposals is one question."""
@@ -433,53 +345,6 @@ def all_questions(root: Path) -> QuestionRegistry:
         warnings.extend(w for w in registry.warnings if w not in warnings)
         files.extend(f for f in registry.files if f not in files)
     return QuestionRegistry(tuple(seen.values()), tuple(warnings), tuple(files))
-
-
-def check_law(root: Path) -> list[CheckReport]:
-    """``wetdiff check law``: for every article with a ``notes.toml``, each step of its
-    history against the notes with that ``version``. A note whose version is no step of
-    the history is bad input."""
-    from wetdiff.notes.explain import Explainer
-
-    errors: list[WetdiffError] = []
-    questions = _collect(errors, lambda: all_questions(root)) or QuestionRegistry()
-    reports = []
-    for bwb_id, artikel, path in layout.law_notes_files(root):
-        notes_file = _collect(errors, partial(read_notes, path))
-        steps = _collect(errors, partial(law_steps, root, bwb_id, artikel))
-        if notes_file is None or steps is None:
-            continue
-        dates = {step.date for step in steps}
-        for note in notes_file.notes:
-            if note.version is None or note.version not in dates:
-                errors.append(
-                    WetdiffError(
-                        f"note {note.id} has version {note.version or '(none)'}, which is not "
-                        f"a date on which artikel {artikel} changed "
-                        f"({', '.join(d.isoformat() for d in sorted(dates)) or 'no versions'})",
-                        file=note.source,
-                        line=note.line,
-                        hint="A note on the law's history says which version it explains: "
-                        "version = YYYY-MM-DD, the in-force date of that version.",
-                    )
-                )
-        explainer = Explainer(root)
-        for step in explainer.law_steps(bwb_id, artikel):
-            day = dt.date.fromisoformat(step.key.rpartition("@")[2])
-            notes = [n for n in notes_file.notes if n.version == day]
-            reports.append(
-                check(
-                    notes,
-                    questions,
-                    explainer.step_changes(step),
-                    subject=f"{bwb_id}/{artikel}@{day.isoformat()}",
-                    check_questions=False,
-                    attachment=explainer.attach_step(notes, step),
-                )
-            )
-    if errors:
-        raise ParseErrors(errors)
-    return reports
 
 
 class ParseErrors(WetdiffError):

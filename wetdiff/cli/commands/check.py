@@ -41,10 +41,9 @@ def command(proposal: str | None, output_format: str, gaps: bool) -> None:
     Exit code: 0 clean, 1 findings, 2 a file does not parse (all are listed).
     """
     from wetdiff.notes.check import CheckReport
+    from wetdiff.notes.explain import check_law, check_proposal
     from wetdiff.notes.proposal import (
         ParseErrors,
-        check_law,
-        check_proposal,
         find_root,
         proposal_folder,
         proposal_ids,
