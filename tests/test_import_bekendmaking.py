@@ -219,7 +219,7 @@ def test_a_regeling_the_document_does_not_amend_is_exit_2(
         "Wetboek van Strafvordering",
     )
     assert code == 2
-    assert "has no ARTIKEL that amends the Wetboek van Strafvordering" in err
+    assert "has no amending article for the Wetboek van Strafvordering" in err
 
 
 def test_instructions_option_prints_the_text_wetdiff_apply_reads(

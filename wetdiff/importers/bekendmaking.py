@@ -27,6 +27,7 @@ import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -34,6 +35,7 @@ from wetdiff.errors import WetdiffError
 from wetdiff.importers import ImportWarning
 from wetdiff.importers.bwb import _Converter, safe_parse
 from wetdiff.instructions.apply import Applied
+from wetdiff.instructions.heading import Heading, read_heading
 from wetdiff.instructions.model import Failure
 from wetdiff.instructions.parse import Parsed
 from wetdiff.model.artikel import Artikel
@@ -63,28 +65,30 @@ _WIJZIGING = frozenset({"wijziging", "wijzig-lid", "wijzig-lid-groep"})
 
 _ONDERDEEL_LETTER = re.compile(r"^(?:\d*[A-Z]{1,3}[a-z]?)$")
 _ITEM_NR = re.compile(r"^(?:\d+[a-z]?|[a-z]{1,2})\.?$")
-_REGELING_HEADER = re.compile(
-    r"^(?:Het|De)\s+(?P<naam>.+?)\d*\s+wordt\s+(?:als\s+volgt\s+gewijzigd|gewijzigd"
-    r"(?:\s+als\s+volgt)?)\s*[:.]$",
-    re.S,
-)
-_REGELING_IN_SENTENCE = re.compile(
-    r"^(?P<head>(?:In\s+)?(?:[Aa]rtikel|[Aa]rtikelen)\s+.+?)\s+van\s+(?P<lw>het|de)\s+"
-    r"(?P<naam>[A-Z].+?)\d*(?P<rest>,?\s+(?:wordt|worden|komt|komen|vervalt|vervallen)\b.*)$",
-    re.S,
-)
 _LABEL_ARTIKEL = re.compile(r"^\s*(?:ARTIKEL|Artikel)\s*", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class WijzigArtikel:
-    """One amending article (ARTIKEL I) of a bekendmaking: the regeling it amends, as its
-    first sentence names it, and its instructions as text (``wetdiff apply`` reads it)."""
+    """One amending article (ARTIKEL I of a bill, Artikel 99 of an act) of a
+    bekendmaking: the regeling it amends, as its first sentence names it ("deze wet":
+    the act's own citation title), the part of it and the condition that sentence gives
+    (:mod:`wetdiff.instructions.heading`), and its instructions as text (``wetdiff
+    apply`` reads it)."""
 
     numeral: str
     regeling: str
     text: str
     line: int
+    part: str = ""
+    condition: str = ""
+    scope: str = ""  # "bijlage 2 bij de Algemene wet bestuursrecht", as the heading says
+
+    @property
+    def name(self) -> str:
+        """ "Artikel 99", "ARTIKEL I": as a lawyer cites it (Roman numerals are a bill's
+        amending articles, printed in capitals; an act numbers them on with its own)."""
+        return f"{'Artikel' if self.numeral[:1].isdigit() else 'ARTIKEL'} {self.numeral}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +103,36 @@ class Bekendmaking:
     other: tuple[str, ...]  # numerals of ARTIKELEN without instructions
     warnings: tuple[ImportWarning, ...] = ()
 
-    def amending(self, regeling: str) -> tuple[WijzigArtikel, ...]:
-        """The amending articles for ``regeling`` (by name, spelling differences in
-        quotes and spaces folded), in the order of the document: mostly one, several
-        when a bill amends one regeling in steps (ARTIKEL I and ARTIKEL II)."""
-        wanted = _name_key(regeling)
-        return tuple(a for a in self.artikelen if _name_key(a.regeling) == wanted)
+    def amending(self, *names: str) -> tuple[WijzigArtikel, ...]:
+        """The amending articles for a regeling known by any of ``names`` (spelling
+        differences in quotes and spaces folded, "het"/"de" left out), in the order of
+        the document: mostly one, several when a bill amends one regeling in steps
+        (ARTIKEL I and ARTIKEL II)."""
+        wanted = {_name_key(n) for n in names if n.strip()}
+        return tuple(a for a in self.artikelen if a.regeling and _name_key(a.regeling) in wanted)
 
 
 def _name_key(name: str) -> str:
     return compare_key(re.sub(r"^(?:het|de)\s+", "", name.strip(), flags=re.I)).lower()
+
+
+_LAST_PARENTHESES = re.compile(r"\(([^()]+)\)\s*\.?\s*$")
+_BWB_ID = re.compile(r"^BWB[RV]\d{7}$")
+
+
+def regeling_names(version: Version, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The names ``version``'s regeling goes by, to find the amending article for it: the
+    name its metadata gives (a capture in the bwb-plus-meta format gives the whole
+    intitule: "Wet van 19 oktober 1998, houdende regels inzake de telecommunicatie
+    (Telecommunicatiewet)"), the citeertitel in that intitule's last parentheses, the
+    title known for its BWB id, and ``extra`` (the workspace's name for that id)."""
+    from wetdiff.importers.bwb import KNOWN_TITLES
+
+    names = [version.regeling, *extra, KNOWN_TITLES.get(version.bwb_id, "")]
+    citeertitel = _LAST_PARENTHESES.search(version.regeling)
+    if citeertitel:
+        names.append(citeertitel.group(1))
+    return tuple(dict.fromkeys(n.strip() for n in names if n and n.strip()))
 
 
 def read_bekendmaking(path: Path, data: bytes | None = None) -> Bekendmaking:
@@ -155,14 +179,14 @@ def read_bekendmaking(path: Path, data: bytes | None = None) -> Bekendmaking:
             hint="Is this the XML of a Kamerstuk 'Voorstel van wet' or a Staatsblad "
             "(kst-…-2.xml, stb-….xml from zoek.officielebekendmakingen.nl)?",
         )
+    reader.citeertitel = _citeertitel(publication)
     artikelen = tuple(reader.wijzig_artikel(e) for e in wijzig)
+    # every article of its own, whatever the capitalisation of its label ("ARTIKEL III"
+    # in a bill, "Artikel 108" in an act): they amend nothing
     other = tuple(
         _numeral(e)
         for e in root.iter("artikel")
-        if _numeral(e)
-        and not _inside_new_text(e)
-        and _LABEL_ARTIKEL.match(_kop_label(e) or "")
-        and _kop_label(e).isupper()
+        if _numeral(e) and not _inside_new_text(e) and _LABEL_ARTIKEL.match(_kop_label(e) or "")
     )
     return Bekendmaking(
         source,
@@ -172,6 +196,24 @@ def read_bekendmaking(path: Path, data: bytes | None = None) -> Bekendmaking:
         other,
         tuple(reader.converter.warnings),
     )
+
+
+_CITEERTITEL = re.compile(
+    r"^Deze\s+(?:rijks)?wet\s+(?:wordt|kan\s+worden)\s+aangehaald\s+als:?\s*(?P<titel>.+?)\.?$",
+    re.I,
+)
+
+
+def _citeertitel(publication: etree._Element) -> str:
+    """The act's own citation title ("Deze wet wordt aangehaald als: Cyberbeveiligingswet."),
+    which "deze wet" in its amending articles means; "" when it gives none."""
+    for al in publication.iter("al"):
+        if _inside_new_text(al):
+            continue
+        found = _CITEERTITEL.match(clean(_words(al)))
+        if found:
+            return found.group("titel").strip()
+    return ""
 
 
 def _publication(root: etree._Element) -> etree._Element:
@@ -231,11 +273,15 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.converter = _Converter(source, "")
+        self.citeertitel = ""
 
     def wijzig_artikel(self, element: etree._Element) -> WijzigArtikel:
+        """The amending article as instruction text. Its first sentence stays as printed
+        (the instruction reader takes the regeling, a part and a condition out of it, so
+        that 'wetdiff apply' reads the same text the same way)."""
         numeral = _numeral(element) or "I"
         lines = [f"ARTIKEL {numeral}", ""]
-        regeling = ""
+        heading: Heading | None = None
         header_done = False
         for child in element:
             tag = child.tag
@@ -246,21 +292,25 @@ class _Reader:
             elif tag == "wat":
                 header_done = True
                 sentence = self._wat(child)
-                header = _REGELING_HEADER.match(sentence)
-                if header:
-                    regeling = clean(header.group("naam"))
-                    lines += [sentence, ""]
-                    continue
-                inline = _REGELING_IN_SENTENCE.match(sentence)
-                if inline:  # "Artikel 5 van het Wetboek van Strafrecht wordt …"
-                    regeling = clean(inline.group("naam"))
-                    sentence = f"{inline.group('head')}{inline.group('rest')}"
+                heading = read_heading(sentence)
                 lines += [sentence, ""]
-                lines += self._new_text_after(element, child)
+                if heading is None or heading.sentence:  # an instruction of its own
+                    lines += self._new_text_after(element, child)
             elif tag in _WIJZIGING:
                 lines += self._wijziging(child)
+        regeling = ""
+        if heading is not None:
+            regeling = self.citeertitel if heading.own else heading.regeling
+            if numeral[:1].isdigit():  # an act's "Artikel 99", as printed (and read back)
+                lines[0] = f"Artikel {numeral}"
         return WijzigArtikel(
-            numeral, regeling, "\n".join(lines).rstrip() + "\n", element.sourceline or 0
+            numeral,
+            regeling,
+            "\n".join(lines).rstrip() + "\n",
+            element.sourceline or 0,
+            heading.part if heading else "",
+            heading.condition if heading else "",
+            heading.scope if heading and heading.part else "",
         )
 
     def _wat(self, element: etree._Element) -> str:
@@ -373,11 +423,17 @@ def _text_elements(element: etree._Element) -> list[etree._Element]:
 
 
 def regelingen(bekendmaking: Bekendmaking) -> str:
-    """ "Wetboek van Strafrecht (ARTIKEL I), Wetboek van Strafrecht BES (ARTIKEL II)"."""
-    return ", ".join(
-        f"{a.regeling or 'regeling not named'} (ARTIKEL {a.numeral})"
-        for a in bekendmaking.artikelen
-    )
+    """ "Telecommunicatiewet (Artikel 99), bijlage 2 bij de Algemene wet bestuursrecht
+    (Artikel 103), …": what each amending article amends."""
+    return ", ".join(f"{amends(a)} ({a.name})" for a in bekendmaking.artikelen)
+
+
+def amends(artikel: WijzigArtikel) -> str:
+    """What an amending article amends, in words ("Telecommunicatiewet", "bijlage 2 bij
+    de Algemene wet bestuursrecht")."""
+    if not artikel.regeling:
+        return "regeling not named"
+    return artikel.scope or artikel.regeling
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,13 +448,17 @@ class Toepassing:
 
     @property
     def problems(self) -> tuple[Failure, ...]:
+        """Every instruction not carried out: not read, in a form wetdiff cannot carry
+        out, outside the articles it holds, conditional, or not applicable to the text."""
         return (*self.gelezen.problems, *self.toegepast.failures)
 
     @property
     def which(self) -> str:
-        """ "ARTIKEL I", or "ARTIKELEN I, II"."""
-        numerals = ", ".join(a.numeral for a in self.artikelen)
-        return f"ARTIKEL{'EN' if len(self.artikelen) > 1 else ''} {numerals}"
+        """ "ARTIKEL I", "ARTIKELEN I, II", "Artikel 102"."""
+        if len(self.artikelen) == 1:
+            return self.artikelen[0].name
+        word = "Artikelen" if self.artikelen[0].numeral[:1].isdigit() else "ARTIKELEN"
+        return f"{word} {', '.join(a.numeral for a in self.artikelen)}"
 
     @property
     def regeling(self) -> str:
@@ -410,23 +470,42 @@ class Toepassing:
 
 
 def apply_bekendmaking(
-    bekendmaking: Bekendmaking, version: Version, *, regeling: str = ""
+    bekendmaking: Bekendmaking,
+    version: Version,
+    *,
+    regeling: str = "",
+    names: tuple[str, ...] = (),
+    assume_conditions: bool = False,
 ) -> Toepassing:
-    """Apply the amending articles of ``bekendmaking`` that amend ``version``'s regeling
-    (or ``regeling``, when given), in their order. The other amending articles amend other
-    regelingen (the Wetboek van Strafrecht BES beside the Wetboek van Strafrecht) and are
-    skipped."""
+    """Apply the amending articles of ``bekendmaking`` that amend ``version``'s regeling,
+    in their order. Which regeling that is: ``regeling`` when given (a name as the
+    article names it, or the version's BWB id), else every name the version goes by
+    (:func:`regeling_names`; ``names`` adds the workspace's name for its BWB id). The
+    other amending articles amend other regelingen and are skipped.
+
+    Every instruction is tried; what was not carried out is in
+    :attr:`Toepassing.problems` (the caller decides whether a partial result is
+    written). A conditional amending article is carried out only with
+    ``assume_conditions``."""
     from wetdiff.instructions import apply_opdrachten, parse_text
 
-    name = regeling or version.regeling
-    if name:
-        chosen = bekendmaking.amending(name)
+    if _BWB_ID.match(regeling.strip()):
+        if version.bwb_id and version.bwb_id != regeling.strip():
+            raise WetdiffError(
+                f"{version.label} is {version.bwb_id}, not {regeling.strip()}",
+                hint="Give the BWB id of the version's regeling, or its name.",
+            )
+        wanted = regeling_names(version, names)
+    else:
+        wanted = (regeling,) if regeling.strip() else regeling_names(version, names)
+    if wanted:
+        chosen = bekendmaking.amending(*wanted)
         if not chosen:
             raise WetdiffError(
-                f"{bekendmaking.description} has no ARTIKEL that amends the {name}; it "
-                f"amends: {regelingen(bekendmaking)}",
+                f"{bekendmaking.description} has no amending article for the "
+                f"{' / '.join(wanted)}; it amends: {regelingen(bekendmaking)}",
                 file=bekendmaking.source,
-                hint="Give the regeling with --regeling NAME, as the ARTIKEL names it.",
+                hint="Give the regeling with --regeling NAME, as the amending article names it.",
             )
     elif len(bekendmaking.artikelen) == 1:
         chosen = bekendmaking.artikelen
@@ -437,9 +516,51 @@ def apply_bekendmaking(
             file=bekendmaking.source,
             hint="Say which with --regeling NAME.",
         )
-    gelezen = parse_text("\n".join(a.text for a in chosen))
+    gelezen = parse_text("\n".join(a.text for a in chosen), assume_conditions=assume_conditions)
     toegepast = apply_opdrachten(
         gelezen.opdrachten, version, label=f"{version.label} + {bekendmaking.description}"
     )
     skipped = tuple(a for a in bekendmaking.artikelen if a not in chosen)
     return Toepassing(chosen, gelezen, toegepast, skipped)
+
+
+def instructions_report(
+    bekendmaking: Bekendmaking, *, assume_conditions: bool = False
+) -> dict[str, Any]:
+    """Every amending article as ``import ob --instructions --format json`` gives it:
+    the regeling it names (with the part and condition its heading gives), the
+    instructions wetdiff reads in it, and those it would not carry out, with why."""
+    from wetdiff.instructions import parse_text
+
+    artikelen = []
+    for artikel in bekendmaking.artikelen:
+        # what is understood, conditions or not; what would not be carried out, as asked
+        read = parse_text(artikel.text, assume_conditions=True)
+        parsed = parse_text(artikel.text, assume_conditions=assume_conditions)
+        artikelen.append(
+            {
+                "artikel": artikel.numeral,
+                "name": artikel.name,
+                "regeling": artikel.regeling or None,
+                "part": artikel.part or None,
+                "condition": artikel.condition or None,
+                "line": artikel.line,
+                "instructions": [
+                    {"label": o.label, "words": o.words, "form": type(o).__name__}
+                    for o in read.opdrachten.opdrachten
+                ],
+                "not_carried_out": [
+                    {"label": f.label, "words": f.words, "kind": f.kind, "reason": f.reason}
+                    for f in parsed.problems
+                ],
+                "text": artikel.text,
+            }
+        )
+    return {
+        "schema": "wetdiff.import.ob.instructions/1",
+        "document": bekendmaking.description,
+        "kind": bekendmaking.kind,
+        "artikelen": artikelen,
+        "own_articles": list(bekendmaking.other),
+        "warnings": [str(w) for w in bekendmaking.warnings],
+    }

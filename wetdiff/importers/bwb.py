@@ -475,6 +475,8 @@ class _Converter:
                     blocks.append(alinea)
             elif tag == "lijst":
                 blocks.extend(self._lijst(child, where, state))
+            elif tag == "definitielijst":
+                blocks.extend(self._definitielijst(child, where, state))
             elif tag == "redactie":
                 self._redactie(child, where, state)
             elif tag == "table":
@@ -543,6 +545,37 @@ class _Converter:
             child = Locatie(where.artikel, where.lid, (*where.onderdelen, bare_number(number)))
             blocks.append(Onderdeel(number, tuple(self._body(li, child, state))))
         self._check_numbering(numbers, where)
+        return blocks
+
+    def _definitielijst(
+        self, element: etree._Element, where: Locatie, state: _Article
+    ) -> list[Block]:
+        """A list of definitions (``<definitie-item>``: ``<term>`` and ``<definitie>``),
+        one definition a block, as printed: "bedrijf: in Nederland gevestigde …;". An
+        unmarked list (``type="ongemarkeerd"``, the usual one) prints no marks, so each
+        definition is an alinea; a marked one (``li.nr``) an onderdeel with its mark."""
+        blocks: list[Block] = []
+        for item in element:
+            if not isinstance(item.tag, str) or item.tag in _SILENT:
+                continue
+            if item.tag != "definitie-item":
+                blocks.extend(self._body([item], where, state))
+                continue
+            term = item.find("term")
+            words = clean(self._inline(term, where, state)) if term is not None else ""
+            body: list[Block] = []
+            for definitie in item.iterfind("definitie"):
+                body.extend(self._body(definitie, where, state))
+            if body and isinstance(body[0], Alinea):
+                body[0] = Alinea(clean(f"{words} {body[0].text}"))
+            elif words:
+                body.insert(0, Alinea(words))
+            mark = item.find("li.nr")
+            number = _token(mark) if mark is not None else ""
+            if number and _valid_onderdeel_number(number):
+                blocks.append(Onderdeel(number, tuple(body)))
+            else:
+                blocks.extend(body)
         return blocks
 
     def _table(self, element: etree._Element, where: Locatie) -> list[Block]:

@@ -32,6 +32,13 @@ class NotUnderstood(Exception):
     """A sentence or address wetdiff cannot read."""
 
 
+class CannotApply(NotUnderstood):
+    """A sentence wetdiff reads, in a form it cannot carry out: an entry inserted "in de
+    alfabetische volgorde" (no place is named), elements named by their content ("de
+    onderdelen met betrekking tot …"), the heading of a chapter (not an article's
+    text). The reason says which, so the lawyer knows what to do by hand."""
+
+
 @dataclass(frozen=True, slots=True)
 class Stap:
     """One step down into an article: a lid or an (sub)onderdeel, by its cited number.

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from wetdiff.errors import WetdiffError
 from wetdiff.instructions.address import Adres
 from wetdiff.instructions.model import (
+    NOT_APPLICABLE,
     AanduidingPlaatsen,
     ArtikelInvoegen,
     ArtikelVernummeren,
@@ -399,7 +400,7 @@ def apply_opdrachten(
             applied += 1
         except ApplyError as error:
             work.nodes, work.order = nodes, order
-            failures.append(Failure(opdracht.label, opdracht.words, str(error)))
+            failures.append(Failure(opdracht.label, opdracht.words, str(error), NOT_APPLICABLE))
     artikelen = tuple(to_artikel(work.nodes[nr]) for nr in work.order)
     changed = tuple(
         sorted(

@@ -135,11 +135,15 @@ class Wijzigingsonderdeel:
 
 @dataclass(frozen=True, slots=True)
 class Wijzigingsartikel:
-    """ARTIKEL I: the changes to one regeling."""
+    """ARTIKEL I (or Artikel 99 of an act): the changes to one regeling. ``part`` is a
+    part of it with its own numbering that its instructions address ("Bijlage 2"),
+    ``condition`` the clause they depend on ("Indien … in werking treden")."""
 
     numeral: str
     regeling: str
     onderdelen: tuple[Wijzigingsonderdeel, ...]
+    part: str = ""
+    condition: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +163,24 @@ class Wijzigingsopdrachten:
         return tuple(o for a in self.artikelen for d in a.onderdelen for o in d.opdrachten)
 
 
+# Why an instruction was not carried out (Failure.kind).
+NOT_UNDERSTOOD = "not-understood"  # no sentence form reads it
+UNSUPPORTED = "unsupported-form"  # read, but wetdiff cannot carry out that form
+OUT_OF_SCOPE = "out-of-scope"  # it addresses a part of the regeling wetdiff does not hold
+CONDITIONAL = "conditional"  # it depends on a condition the text does not settle
+NOT_APPLICABLE = "not-applicable"  # read, but the text it addresses is not as it says
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     """An instruction that could not be read or applied: where it stands, its own
-    words, and why (target not found, ambiguous, a punctuation precondition false)."""
+    words, why (target not found, ambiguous, a punctuation precondition false, a form
+    wetdiff cannot carry out), and which of those kinds of reason it is."""
 
     label: str
     words: str
     reason: str
+    kind: str = NOT_UNDERSTOOD
 
     def __str__(self) -> str:
         where = f"{self.label}: " if self.label else ""

@@ -29,8 +29,13 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from wetdiff.instructions.address import Adres, NotUnderstood, parse_adres
+from wetdiff.instructions.address import Adres, CannotApply, NotUnderstood, parse_adres
+from wetdiff.instructions.heading import read_heading
 from wetdiff.instructions.model import (
+    CONDITIONAL,
+    NOT_UNDERSTOOD,
+    OUT_OF_SCOPE,
+    UNSUPPORTED,
     Failure,
     Opdracht,
     Wijzigingsartikel,
@@ -41,7 +46,6 @@ from wetdiff.instructions.sentences import (
     SentenceState,
     mask_quotes,
     parse_sentence,
-    take_regeling,
 )
 from wetdiff.model.numbering import NUMBER_PATTERN, parse_number
 
@@ -63,22 +67,40 @@ _R_HEADER = re.compile(
     r"volgt)$",
     I,
 )
-_R_REGELING = re.compile(
-    r"^(?:de|het)\s+(?P<naam>.+?)\d*\s+wordt\s+(?:als\s+volgt\s+gewijzigd|gewijzigd\s+als"
-    r"\s+volgt)\s*[:.]$",
-    I,
-)
 _BLOCK_END = re.compile(
     r"(?:luidende|luidend|dat\s+luidt|die\s+luiden|te\s+luiden|"
-    r"volgende\s+artikelen):$",
+    r"volgende\s+artikelen|alfabetische\s+volgorde\s+(?:wordt|worden)\s+(?:ingevoegd|toegevoegd)|"
+    r"(?:wordt|worden)\s+in\s+de\s+alfabetische\s+volgorde\s+(?:ingevoegd|toegevoegd)):$",
     I,
 )
 
 # --- the text as a whole --------------------------------------------------------------
 
+# An amending article: "ARTIKEL I", "ARTIKEL IA" in a bill; "ARTIKEL 99", "ARTIKEL 103a"
+# in an act (numbered on with its own articles). "Artikel I" too; "Artikel 99" only where
+# the next line names the regeling it amends (elsewhere it heads a new article's text).
 _ROMAN_LINE = re.compile(
-    r"^ARTIKEL\s+(?P<n>[IVXLC]+[A-Z]?)\s*$|^Artikel\s+(?P<m>[IVXLC]+[A-Z]?)\s*$"
+    r"^ARTIKEL\s+(?P<n>[IVXLC]+[A-Z]?|\d+[a-z]{0,3})\s*$|^Artikel\s+(?P<m>[IVXLC]+[A-Z]?)\s*$"
 )
+_ARABIC_LINE = re.compile(r"^Artikel\s+(?P<n>\d+[a-z]{0,3})\s*$")
+
+
+def _amending_article(lines: list[str], i: int) -> str | None:
+    """The number of the amending article whose heading is ``lines[i]``, or None."""
+    stripped = lines[i].strip()
+    found = _ROMAN_LINE.match(stripped)
+    if found:
+        return found.group("n") or found.group("m")
+    arabic = _ARABIC_LINE.match(stripped)
+    if not arabic:
+        return None
+    for line in lines[i + 1 :]:
+        if line.strip():
+            heading = read_heading(line.strip())
+            return arabic.group("n") if heading is not None else None
+    return None
+
+
 _LETTER_LINE = re.compile(r"^(?P<l>0?(?:([A-Z])\2*|[A-Z]{1,3})[a-z]?)$")
 _ITEM = re.compile(r"^(?P<nr>\d{1,2}|[a-z]{1,2})\.\s+(?P<rest>\S.*)$")
 _META = re.compile(r"^(?P<key>Basisversie|Doelversie|Wijzigingsopdrachten)\b:?\s*(?P<v>.*)$")
@@ -119,7 +141,7 @@ def _take_block(lines: list[str], i: int) -> tuple[str, int]:
             item = _ITEM.match(stripped)
             rest = item.group("rest") if item else stripped
             if (
-                _ROMAN_LINE.match(stripped)
+                _amending_article(lines, j) is not None
                 or _LETTER_LINE.match(stripped)
                 or _looks_like_instruction(rest)
             ):
@@ -192,8 +214,9 @@ class InstructionReader:
     amends, the lettered onderdelen, the nested "als volgt gewijzigd" headers and their
     numbered items, the sentences, and the new text after "luidende:"."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, assume_conditions: bool = False) -> None:
         self.text = text
+        self.assume_conditions = assume_conditions
         self.lines = text.replace("\r\n", "\n").split("\n")
         self.i = 0
         self.base = ""
@@ -201,6 +224,9 @@ class InstructionReader:
         self.problems: list[Failure] = []
         self.numeral = ""
         self.regeling = ""
+        self.part = ""
+        self.condition = ""
+        self.scope = ""
         self.letter = ""
         self.current: list[Opdracht] = []
         self.onderdelen: list[Wijzigingsonderdeel] = []
@@ -209,8 +235,14 @@ class InstructionReader:
     def read(self) -> Parsed:
         while self.i < len(self.lines):
             stripped = self.lines[self.i].strip()
+            numeral = _amending_article(self.lines, self.i) if stripped else None
             self.i += 1
-            if stripped:
+            if numeral is not None:
+                self._close_artikel()
+                self.numeral = numeral
+                self.regeling, self.part, self.condition = "", "", ""
+                self.letter, self.stack = "", []
+            elif stripped:
                 self._line(stripped)
         self._close_artikel()
         opdrachten = Wijzigingsopdrachten(tuple(self.artikelen), base=self.base, text=self.text)
@@ -228,7 +260,13 @@ class InstructionReader:
         self._close_onderdeel()
         if self.onderdelen:
             self.artikelen.append(
-                Wijzigingsartikel(self.numeral or "I", self.regeling, tuple(self.onderdelen))
+                Wijzigingsartikel(
+                    self.numeral or "I",
+                    self.regeling,
+                    tuple(self.onderdelen),
+                    self.part,
+                    self.condition,
+                )
             )
         self.onderdelen = []
 
@@ -238,19 +276,9 @@ class InstructionReader:
             if meta.group("key") == "Basisversie":
                 self.base = meta.group("v").strip()
             return
-        roman = _ROMAN_LINE.match(stripped)
-        if roman:
-            self._close_artikel()
-            self.numeral = roman.group("n") or roman.group("m")
-            self.regeling, self.letter, self.stack = "", "", []
-            return
         if _LETTER_LINE.match(stripped):
             self._close_onderdeel()
             self.letter, self.stack = stripped, []
-            return
-        regeling = _R_REGELING.match(stripped)
-        if regeling and not self.stack and not _is_address(regeling.group("naam")):
-            self.regeling = re.sub(r"\d+$", "", regeling.group("naam")).strip()  # footnote
             return
         item = _ITEM.match(stripped)
         item_nr = ""
@@ -262,17 +290,23 @@ class InstructionReader:
                 self.stack.pop()
             if self.stack and self.stack[-1].child_style is None:
                 self.stack[-1].child_style = style
-        rest, named = take_regeling(rest)
-        if named and not self.regeling:
-            self.regeling = named
         label = _label(self.numeral, self.letter, item_nr)
+        heading = read_heading(rest)
+        if heading is not None:  # the regeling (a part of it, a condition) is named
+            if not self.regeling:
+                self.regeling = "deze wet" if heading.own else heading.regeling
+                self.part, self.condition = heading.part, heading.condition
+                self.scope = heading.scope
+            if not heading.sentence:
+                return
+            rest = heading.sentence
         context = self.stack[-1].adres if self.stack else None
         header = _R_HEADER.match(rest.rstrip(":.").rstrip())
         if header and rest.rstrip().endswith((":", ".")) and not _BLOCK_END.search(rest):
             try:
                 adres = parse_adres(header.group("addr"), context)[0]
             except NotUnderstood as error:
-                self.problems.append(Failure(label, stripped, str(error)))
+                self._refuse(label, stripped, error)
                 return
             self.stack.append(_Level(adres, None, label))
             return
@@ -281,17 +315,54 @@ class InstructionReader:
             block, self.i = _take_block(self.lines, self.i)
         state = SentenceState(context)
         for sentence in _split_sentences(rest) if block is None else [rest]:
+            words = sentence.strip() if heading is None else stripped
             try:
                 found = parse_sentence(_strip_tevens(sentence), state, block, label)
-                self.current.extend(_with_words(o, sentence.strip()) for o in found)
             except NotUnderstood as error:
-                self.problems.append(Failure(label, sentence.strip(), str(error)))
+                self._refuse(label, words, error)
+                continue
+            held = self._withheld()
+            if held is not None:
+                self.problems.append(Failure(label, words, held[1], held[0]))
+            else:
+                self.current.extend(_with_words(o, words) for o in found)
+
+    def _refuse(self, label: str, words: str, error: NotUnderstood) -> None:
+        """A sentence not read, or read in a form wetdiff cannot carry out; under a part
+        of the regeling wetdiff does not hold, that is said first."""
+        kind = UNSUPPORTED if isinstance(error, CannotApply) else NOT_UNDERSTOOD
+        held = self._withheld()
+        if held is not None and held[0] == OUT_OF_SCOPE:
+            self.problems.append(Failure(label, words, f"{held[1]}; bovendien: {error}", held[0]))
+        else:
+            self.problems.append(Failure(label, words, str(error), kind))
+
+    def _withheld(self) -> tuple[str, str] | None:
+        """Why the instructions of this amending article are not carried out although
+        they were read: they address a part of the regeling with its own numbering
+        (a bijlage), or they depend on a condition."""
+        if self.part:
+            return (
+                OUT_OF_SCOPE,
+                f"deze opdracht betreft {self.scope}: een deel met een eigen nummering, dat "
+                "wetdiff niet bijhoudt (het houdt de artikelen van een regeling bij); pas haar "
+                "met de hand toe",
+            )
+        if self.condition and not self.assume_conditions:
+            return (
+                CONDITIONAL,
+                f"voorwaardelijke wijziging: «{self.condition}»; of de voorwaarde vervuld is, "
+                "staat niet in de tekst (geef --conditional om haar toch toe te passen)",
+            )
+        return None
 
 
-def parse_text(text: str) -> Parsed:
+def parse_text(text: str, *, assume_conditions: bool = False) -> Parsed:
     """Read a whole set of instructions. Sentences that cannot be read become problems
-    (reported with their own words), never guesses."""
-    return InstructionReader(text).read()
+    (reported with their own words), never guesses; so do the instructions of an
+    amending article that depends on a condition ("Indien …, wordt artikel 24 …"),
+    unless ``assume_conditions``."""
+    return InstructionReader(text, assume_conditions=assume_conditions).read()
 
 
 def _with_words(opdracht: Opdracht, words: str) -> Opdracht:
@@ -299,16 +370,11 @@ def _with_words(opdracht: Opdracht, words: str) -> Opdracht:
     return dataclasses.replace(opdracht, words=words)
 
 
-def _is_address(name: str) -> bool:
-    try:
-        parse_adres(name, Adres("x"))
-    except NotUnderstood:
-        return False
-    return True
-
-
 def _label(numeral: str, letter: str, item_nr: str) -> str:
-    parts = [f"ARTIKEL {numeral}"] if numeral else []
+    """ "ARTIKEL I, onderdeel A, onder 2" (a bill); "Artikel 99, onderdeel B" (an act,
+    whose amending articles are numbered on with its own, and printed so)."""
+    word = "Artikel" if numeral[:1].isdigit() else "ARTIKEL"
+    parts = [f"{word} {numeral}"] if numeral else []
     if letter:
         parts.append(f"onderdeel {letter}")
     if item_nr:

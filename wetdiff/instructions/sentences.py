@@ -16,6 +16,7 @@ from typing import TypedDict
 
 from wetdiff.instructions.address import (
     Adres,
+    CannotApply,
     NotUnderstood,
     parse_adres,
     parse_article_range,
@@ -73,32 +74,6 @@ def mask_quotes(sentence: str, spans: list[str] | None = None) -> tuple[str, lis
         out.append(ch)
         i += 1
     return "".join(out), quotes
-
-
-# "Artikel 273f van het Wetboek van Strafrecht wordt …", "In artikel 5, eerste lid, van de
-# Telecommunicatiewet wordt …": an amending article without onderdelen names the
-# regeling after the article.
-_OF_REGELING = re.compile(
-    r"(?P<addr>\bartikel(?:en)?\s+[^\s,]+(?:\s+(?:en|tot\s+en\s+met)\s+[^\s,]+)?"
-    r"(?:,\s*[^,]+?)*?)(?:,\s*|\s+)van\s+(?:het|de)\s+(?P<naam>[^,⟦]+?)"
-    r"(?P<end>,?\s+(?:wordt|worden|komt|komen|vervalt|vervallen)\b)",
-    re.IGNORECASE,
-)
-
-
-def take_regeling(sentence: str) -> tuple[str, str]:
-    """The sentence without the regeling named after its article, and that regeling's
-    name ("" if none is named)."""
-    spans: list[str] = []
-    masked, _ = mask_quotes(sentence, spans)
-    m = _OF_REGELING.search(masked)
-    if not m:
-        return sentence, ""
-    addr = m.group("addr")
-    end = m.group("end") if not addr.count(",") else "," + m.group("end").lstrip(",")
-    masked = masked[: m.start()] + addr + end + masked[m.end() :]
-    text = re.sub(r"⟦(\d+)⟧", lambda q: spans[int(q.group(1))], masked)
-    return text, m.group("naam").strip()
 
 
 # --- the pieces sentences are made of --------------------------------------------------
@@ -354,7 +329,83 @@ def _element_vervalt(m: re.Match[str], r: _Reading) -> list[Opdracht] | None:
     return [_vervalt(tuple(elements), m.group("ren"), r.common)]
 
 
+# --- forms wetdiff reads but cannot carry out ----------------------------------------
+#
+# Drafters name some places in ways that only a reader of the whole regeling can find:
+# an entry "in de alfabetische volgorde", a list item by its content ("het onderdeel
+# met betrekking tot de Telecommunicatiewet"), the heading of a chapter. wetdiff reads
+# these sentences (so they are not "not understood") and says precisely why it does
+# not carry them out.
+
+_BY_CONTENT = (
+    r"(?:het|de)\s+(?:onderdeel|onderdelen|vermelding|vermeldingen)\s+met\s+betrekking\s+tot"
+)
+
+
+def _alphabetical(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+    first = m.group("first")
+    also = (
+        f"; het eerste deel van de zin («{_legacy(first, r.quotes)}») is daarom ook niet uitgevoerd"
+        if first
+        else ""
+    )
+    raise CannotApply(
+        "een invoeging «in de alfabetische volgorde» noemt geen plaats: wetdiff zoekt die "
+        f"niet zelf in de tekst; voeg haar met de hand in{also}"
+    )
+
+
+def _by_content(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+    raise CannotApply(
+        f"«{_legacy(m.group('what'), r.quotes)}» noemt onderdelen naar hun inhoud, niet naar "
+        "een nummer of letter: wetdiff kan ze niet aanwijzen; pas deze opdracht met de hand toe"
+    )
+
+
+def _opschrift(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+    old = r.quoted(0)
+    head = re.match(r"(?i)(hoofdstuk|titel|afdeling|paragraaf|§|boek|deel)\b", old)
+    where = f"een {head.group(1).lower()}" if head else "een onderdeel van de indeling"
+    raise CannotApply(
+        f"het opschrift «{old}» is dat van {where}, niet de tekst van een artikel: wetdiff "
+        "houdt de artikelen bij, niet de opschriften van de indeling"
+    )
+
+
+UNSUPPORTED_FORMS: tuple[SentenceForm, ...] = (
+    SentenceForm(
+        "opschrift van de indeling vervangen",
+        re.compile(rf"^(?:het\s+)?opschrift\s+{Q}\s+(?:wordt\s+)?vervangen\s+door\s+{Q}$", I),
+        _opschrift,
+    ),
+    SentenceForm(
+        "onderdelen naar hun inhoud",
+        re.compile(
+            rf"^(?:in\s+)?(?P<what>{_BY_CONTENT}\s+.+?),?\s+(?:wordt|worden|vervalt|vervallen|"
+            r"komt|komen)\b.*$",
+            I,
+        ),
+        _by_content,
+    ),
+)
+
+BLOCK_UNSUPPORTED_FORMS: tuple[SentenceForm, ...] = (
+    SentenceForm(
+        "in de alfabetische volgorde ingevoegd",
+        re.compile(
+            r"^(?:in\s+de\s+alfabetische\s+volgorde\s+(?:wordt|worden)\s+(?:ingevoegd|"
+            r"toegevoegd)|(?:in\s+(?P<addr>.+?),?\s+)?(?:(?P<first>(?:vervalt|vervallen)\s+.+?)"
+            r"\s+en\s+)?(?:wordt|worden)\s+in\s+de\s+alfabetische\s+volgorde\s+(?:ingevoegd|"
+            r"toegevoegd))(?:,?\s*luidende)?:$",
+            I,
+        ),
+        _alphabetical,
+    ),
+)
+
+
 PLAIN_FORMS: tuple[SentenceForm, ...] = (
+    *UNSUPPORTED_FORMS,
     SentenceForm(
         "aanduiding geplaatst",
         re.compile(
@@ -562,6 +613,7 @@ def _insert_elements(m: re.Match[str], r: _Reading) -> list[Opdracht]:
 
 
 BLOCK_FORMS: tuple[SentenceForm, ...] = (
+    *BLOCK_UNSUPPORTED_FORMS,
     SentenceForm(
         "komt te luiden",
         re.compile(r"^(?P<addr>.+?),?\s+(?:komt|komen)\s+(?:als\s+volgt\s+)?te\s+luiden:$", I),

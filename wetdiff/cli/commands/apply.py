@@ -46,6 +46,12 @@ if TYPE_CHECKING:
     "(the text after 'luidende:') to VERSION.",
 )
 @click.option(
+    "--conditional",
+    is_flag=True,
+    help="Also carry out amending articles that depend on a condition ('Indien …, "
+    "wordt …'), as if it were met.",
+)
+@click.option(
     "-m",
     "--message",
     default="",
@@ -58,6 +64,7 @@ def command(
     as_stage: str | None,
     print_only: bool,
     nested: bool,
+    conditional: bool,
     message: str,
     output_format: str,
 ) -> None:
@@ -88,7 +95,7 @@ def command(
         text = read_text(Path(instructions), what="instructions file")
         source = instructions
     refuse_controls(text, source)  # its words become statute text
-    gelezen = parse_text(text)
+    gelezen = parse_text(text, assume_conditions=conditional)
     if nested:
         gelezen = nested_of(gelezen)
     if not gelezen.opdrachten.opdrachten and not gelezen.problems:
@@ -168,7 +175,11 @@ def _failure_lines(problems: Sequence[Failure]) -> list[str]:
 
 
 def _failed_json(problems: Sequence[Failure]) -> list[dict[str, str]]:
-    return [{"label": p.label, "words": p.words, "reason": p.reason} for p in problems]
+    """Each instruction not carried out, with why and which kind of reason it is
+    (not-understood, unsupported-form, out-of-scope, conditional, not-applicable)."""
+    return [
+        {"label": p.label, "words": p.words, "kind": p.kind, "reason": p.reason} for p in problems
+    ]
 
 
 def _print(changed: list, numbers: tuple[str, ...], output_format: str) -> None:
