@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import run
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from lxml import etree
+from xml_helpers import publication, trees
 
 from wetdiff.errors import WetdiffError
 from wetdiff.importers.bekendmaking import (
@@ -331,7 +330,7 @@ def test_fixture_wft_base_takes_a_new_onderdeel_as_artikel_102_gives_it() -> Non
 
 # --- no publication crashes the reader ---------------------------------------------------
 
-_TAGS = st.sampled_from(
+_TREES = trees(
     [
         "staatsblad",
         "wettekst",
@@ -357,9 +356,7 @@ _TAGS = st.sampled_from(
         "term",
         "definitie",
         "noot",
-    ]
-)
-_WORDS = st.sampled_from(
+    ],
     [
         "",
         "Artikel",
@@ -381,32 +378,16 @@ _WORDS = st.sampled_from(
         "Deze wet wordt aangehaald als: Testwet.",
         "bedrijf:",
         "«",
-    ]
-)
-_TREES = st.recursive(
-    st.tuples(_TAGS, _WORDS, st.just(())),
-    lambda children: st.tuples(_TAGS, _WORDS, st.lists(children, max_size=4)),
+    ],
     max_leaves=30,
 )
-
-
-def _build(node: tuple) -> etree._Element:
-    tag, text, children = node
-    element = etree.Element(tag)
-    element.text = text
-    for child in children:
-        element.append(_build(child))
-    return element
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tree=_TREES)
 def test_no_publication_crashes_the_reader(tree: tuple) -> None:
-    root = etree.Element("officiele-publicatie")
-    root.append(_build(tree))
-    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     try:
-        act = read_bekendmaking(Path("stb-x.xml"), data)
+        act = read_bekendmaking(Path("stb-x.xml"), publication(tree))
     except WetdiffError:
         return
     report = instructions_report(act)  # every amending article read, or refused in words
