@@ -40,6 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
+from typing import Any
 
 from wetdiff.model.artikel import VERVALLEN, Artikel, Provision
 from wetdiff.model.normalise import compare_key
@@ -300,15 +301,7 @@ def _pair_articles(
         if o in pairs:
             continue
         mine = old_shingles[o]
-        shared: Counter[int] = Counter()
-        common = 0  # shingles of this article too common to be counted: maybe shared too
-        for shingle in mine:
-            posting = index.get(shingle)
-            if posting:
-                if len(posting) <= MAX_POSTING:
-                    shared.update(posting)
-                else:
-                    common += 1
+        shared, common = _shared(mine, index, MAX_POSTING)
         best = [n for n, _ in sorted(shared.items(), key=_most_shared)[:MAX_CANDIDATES]]
         same = new_by_number.get(artikel.number)
         if same is not None and same not in taken and same not in best:
@@ -484,15 +477,7 @@ def _pair_similar(
     for o in olds:
         if not o.words:
             continue
-        shared: Counter[int] = Counter()
-        common = 0  # words too common to be counted: perhaps shared as well
-        for word in o.words:
-            posting = index.get(word)
-            if posting:
-                if len(posting) <= limit:
-                    shared.update(posting)
-                else:
-                    common += 1
+        shared, common = _shared(o.words, index, limit)
         size = len(o.words)
         for n_index, count in shared.items():
             n = news_by_index[n_index]
@@ -539,6 +524,25 @@ def _pair_placeholders(olds: list[Unit], news: list[Unit]) -> None:
 # --- splits and mergers ---------------------------------------------------------------
 
 
+def _shared(
+    items: frozenset[Any], index: dict[Any, list[int]], limit: int
+) -> tuple[Counter[int], int]:
+    """How many of ``items`` each unit (or article) in ``index`` has, counting only the
+    items found in at most ``limit`` of them (a common word says little), and how many
+    items were too common to count: each of those may be shared too, so a caller adds
+    them for an upper bound."""
+    counted = []
+    common = 0
+    for item in items:
+        posting = index.get(item)
+        if posting:
+            if len(posting) <= limit:
+                counted.append(posting)
+            else:
+                common += 1
+    return Counter(chain.from_iterable(counted)), common
+
+
 def _most_shared(item: tuple[int, int]) -> tuple[int, int]:
     """Sort key of (index, shared count): most shared first, then in reading order."""
     return -item[1], item[0]
@@ -565,15 +569,7 @@ def _find_parts(
             index[word].append(whole.index)
     found: list[tuple[float, int, int, Unit, Unit]] = []
     for part in free:
-        counts: Counter[int] = Counter()
-        common = 0  # words in too many wholes to be counted (they say little): maybe shared
-        for word in part.words:
-            posting = index.get(word)
-            if posting:
-                if len(posting) <= MAX_PART_POSTING:
-                    counts.update(posting)
-                else:
-                    common += 1
+        counts, common = _shared(part.words, index, MAX_PART_POSTING)
         size = len(part.words)
         # a whole must hold PART_CONTAINMENT of the part's words: skip what cannot
         if not counts or (max(counts.values()) + common) / size < PART_CONTAINMENT:
