@@ -13,6 +13,7 @@ something unrelated changes elsewhere, so notes can stay attached to it (see
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -65,13 +66,19 @@ class Change:
         assert provision is not None
         return provision
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(
+        self, provision_json: Callable[[Provision | None], dict[str, Any] | None] | None = None
+    ) -> dict[str, Any]:
+        """The documented JSON form of one change; ``provision_json`` (``_provision_json``
+        by default) lets a change set reuse the form of a provision in both versions."""
+        as_json = provision_json or _provision_json
+        kind, kinds = _kinds_json(self.kinds)
         return {
             "id": self.id,
-            "kind": self.kind,
-            "kinds": sorted(self.kinds),
-            "old": _provision_json(self.old),
-            "new": _provision_json(self.new),
+            "kind": kind,
+            "kinds": list(kinds),
+            "old": as_json(self.old),
+            "new": as_json(self.new),
             "words": [[w.op, w.text] for w in self.words],
             "related": list(self.related),
         }
@@ -135,13 +142,26 @@ class ChangeSet:
     def to_json(self, stale: tuple[StaleCitation, ...] | None = None) -> dict[str, Any]:
         """The documented JSON form (``docs/diff.md``, ``schema_version`` 2). ``stale``:
         the stale citations when the caller has them already (or has filtered them)."""
+        # An unchanged article's provisions are the same objects in both versions: their
+        # form is worked out once (and copied, so the result holds no shared dicts).
+        known: dict[int, dict[str, Any]] = {}
+
+        def provision_json(provision: Provision | None) -> dict[str, Any] | None:
+            if provision is None:
+                return None
+            found = known.get(id(provision))
+            if found is None:
+                found = known[id(provision)] = _as_json(provision)
+                return found
+            return dict(found)
+
         return {
             "schema_version": SCHEMA_VERSION,
             "old": _version_json(self.old),
             "new": _version_json(self.new),
             "counts": self.counts(),
             "article_pairs": [{"old": o, "new": n} for o, n in self.article_pairs],
-            "changes": [c.to_json() for c in self.changes],
+            "changes": [c.to_json(provision_json) for c in self.changes],
             "stale_citations": [
                 c.to_json() for c in (self.stale_citations() if stale is None else stale)
             ],
@@ -168,9 +188,22 @@ def change_id(
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=6).hexdigest()
 
 
+_KINDS_JSON: dict[frozenset[str], tuple[ChangeKind, tuple[str, ...]]] = {}
+
+
+def _kinds_json(kinds: frozenset[str]) -> tuple[ChangeKind, tuple[str, ...]]:
+    """The primary kind and the sorted kinds of a set of kinds (there are few sets)."""
+    known = _KINDS_JSON.get(kinds)
+    if known is None:
+        known = _KINDS_JSON[kinds] = (primary(kinds), tuple(sorted(kinds)))
+    return known
+
+
 def _provision_json(provision: Provision | None) -> dict[str, Any] | None:
-    if provision is None:
-        return None
+    return None if provision is None else _as_json(provision)
+
+
+def _as_json(provision: Provision) -> dict[str, Any]:
     return {
         "locatie": provision.locatie.key,
         "artikel": provision.locatie.artikel,
