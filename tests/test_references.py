@@ -214,3 +214,27 @@ def test_key_words_in_any_case_are_found() -> None:
     nor one with a letter that matches only when case is ignored (Turkish İ)."""
     assert _targets("ZIE HET EERSTE LID") == [("HET EERSTE LID", "273f/1", True)]
     assert _targets("het eerste LİD") == [("het eerste LİD", "273f/1", True)]
+
+
+_CITATION_PARTS = st.sampled_from(
+    [
+        *("het ", "de ", "Het ", "HET ", "eerste ", "Tweede ", "DERDE ", "vierde", "en ", "of "),
+        *("tot en met ", "lid", "leden", "Lid ", "LEDEN", "vorige ", "voorgaande ", "onder ", "1°"),
+        *("a", "b", ", ", ". ", "artikel ", "Artikel ", "273f", "248a ", "sub ", "onderdeel "),
+        *("lid 2", " ", "zevenentwintigste ", "negentiende "),
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_CITATION_PARTS, max_size=14).map("".join))
+def test_citations_are_found_alike_in_any_case(text: str) -> None:
+    """The case-blind searches run on the lower-case text (faster) unless the text has a
+    letter that only matches when case is ignored (long s, U+017F); both ways find the
+    same."""
+    plain = [(r.text, r.start, r.target.key, r.relative) for r in extract_references(text, HERE)]
+    odd = [
+        (r.text, r.start - 2, r.target.key, r.relative)
+        for r in extract_references("\u017f " + text, HERE)
+    ]
+    assert plain == odd

@@ -73,6 +73,9 @@ _ONDER = re.compile(
     rf"[a-z]{{1,2}}{_LETTER_END})"
 )
 _MORE_ONDER = re.compile(rf"{_JOIN}(?P<value>\d+[a-z]?[°º]|[a-z]{{1,2}}{_LETTER_END})")
+# The same patterns for text in lower case (a pattern that heeds case is searched faster).
+_LID_WORDS_LOWER = re.compile(_LID_WORDS.pattern)
+_LID_NEAR_LOWER = re.compile(_LID_NEAR.pattern)
 # Letters that match an ASCII letter only when case is ignored (dotted capital I, dotless
 # i, long s, Kelvin sign): a text with one is not searched for key words in lower case.
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -238,14 +241,19 @@ def extract_references(
 
     # 2. "het derde lid, onder 2°", "het eerste en tweede lid", "lid 2a", "het vorige lid"
     has_lid = odd or "lid" in lowered or "leden" in lowered
-    for match in _LID_WORDS.finditer(text) if has_lid else ():
+    # The case-blind patterns match the lower-case text case-sensitively, twice as fast
+    # (same positions: only "İ" changes length in lower case, and it is odd).
+    lid_words, lid_near, searched = (
+        (_LID_WORDS, _LID_NEAR, text) if odd else (_LID_WORDS_LOWER, _LID_NEAR_LOWER, lowered)
+    )
+    for match in lid_words.finditer(searched) if has_lid else ():
         if not free(match.start(), match.end()):
             continue
         onderdelen, end = _onderdelen(text, match.end())
         for lid in _ordinal_list(match.group("ords")):
             relative(match.start(), end, lid, onderdelen)
         taken.append((match.start(), end))
-    for match in _LID_NEAR.finditer(text) if has_lid else ():
+    for match in lid_near.finditer(searched) if has_lid else ():
         if not free(match.start(), match.end()) or not (here.lid or "").isdigit():
             continue
         onderdelen, end = _onderdelen(text, match.end())
