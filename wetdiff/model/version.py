@@ -186,12 +186,12 @@ def load_path(path: Path, *, on: dt.date | None = None) -> Version:
         return Version(str(path), str(path), (artikel,))
     versions: list[ArticleVersion] = []
     loose: list[Artikel] = []
-    if any(_DATED.match(p.stem) for p in path.glob("*.toml")):
-        folders = [path]
+    # one listing with the file types (no stat per file, no Path objects to sort)
+    with os.scandir(path) as entries:
+        listed = sorted((os.path.normcase(e.name), e.name, e.is_dir()) for e in entries)
+    if any(case.endswith(".toml") and _DATED.match(name[:-5]) for case, name, _ in listed):
+        folders = [path]  # an article's folder of dated versions
     else:
-        # one listing with the file types (no stat per file, no Path objects to sort)
-        with os.scandir(path) as entries:
-            listed = sorted((os.path.normcase(e.name), e.name, e.is_dir()) for e in entries)
         folders = [path / name for _, name, is_dir in listed if is_dir and name[:1] != "."]
         loose = [  # as path.glob("*.txt")
             read_article(path / name, strict=False)
