@@ -148,6 +148,10 @@ class Encoder:
 
     def encode(self, items: list[str]) -> str:
         codes = self.codes
+        try:  # most tokens of a code recur: all of them known already
+            return "".join(map(codes.__getitem__, items))
+        except KeyError:
+            pass
         for token in dict.fromkeys(items):  # first-seen order: codes are reproducible
             if token in codes:
                 continue
