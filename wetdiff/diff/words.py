@@ -390,7 +390,10 @@ def token_edits(old: list[str], new: list[str]) -> list[Edit]:
     codes: dict[str, str] = {}
 
     def encode(items: list[str]) -> str:
-        return "".join(codes.get(t) or codes.setdefault(t, _code(len(codes))) for t in items)
+        for token in dict.fromkeys(items):  # new tokens numbered in first-seen order
+            if token not in codes:
+                codes[token] = _code(len(codes))
+        return "".join(map(codes.__getitem__, items))
 
     diffs = diff_codes(encode(old), encode(new), semantic=False)
     result: list[Edit] = []
