@@ -6,9 +6,11 @@ folders of article files; then, in one run, each command is timed as a user runs
     wetdiff diff OLD NEW --format json > /dev/null
     wetdiff memo OLD NEW -o memo.md   (and .html, .docx)
 
-and the ratio memo / diff is reported (target: at most 3x). The memo does everything the
+and the ratio memo / diff is reported (target: at most 2x). The memo does everything the
 diff does plus the notes, the questions index, generating the wijzigingsopdrachten and
-proving them by applying them to the old version, and rendering.
+proving them by applying them to the old version, and rendering. Runs are interleaved
+(diff, memo.md, memo.html, memo.docx, again), after one untimed run of each so that
+bytecode is cached as on an installed copy (``PYTHONDONTWRITEBYTECODE`` is dropped).
 
     python benchmarks/memo_whole_code.py [CORPUS_DIR] [--runs N]
 """
@@ -37,15 +39,18 @@ def write_version(xml: Path, folder: Path) -> int:
     return len(toestand.artikelen)
 
 
-def timed(args: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        times.append(time.perf_counter() - start)
-        if result.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(args)} failed: {result.stderr}")
-    return statistics.median(times)
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def timed(args: list[str]) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} failed: {result.stderr}")
+    return elapsed
 
 
 def main() -> int:
@@ -68,18 +73,27 @@ def main() -> int:
             f"({n_new} articles), median of {args.runs} runs"
         )
         old, new = str(root / "old"), str(root / "new")
-        diff = timed([wetdiff, "diff", old, new, "--format", "json"], args.runs)
+        commands = {"diff": [wetdiff, "diff", old, new, "--format", "json"]}
+        for fmt in ("md", "html", "docx"):
+            commands[fmt] = [wetdiff, "memo", old, new, "-o", str(root / f"memo.{fmt}")]
+        for argv in commands.values():  # untimed: bytecode cached
+            timed(argv)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):  # interleaved: the same machine load for all
+            for name, argv in commands.items():
+                times[name].append(timed(argv))
+        diff = statistics.median(times["diff"])
         print(f"  wetdiff diff --format json   {diff:6.2f} s   1.00x")
         worst = 0.0
         for fmt in ("md", "html", "docx"):
             out = root / f"memo.{fmt}"
-            seconds = timed([wetdiff, "memo", old, new, "-o", str(out)], args.runs)
+            seconds = statistics.median(times[fmt])
             worst = max(worst, seconds / diff)
             print(
                 f"  wetdiff memo -o memo.{fmt:<5}  {seconds:6.2f} s   {seconds / diff:.2f}x   "
                 f"({out.stat().st_size / 1024:.0f} kB)"
             )
-        print(f"worst ratio memo / diff: {worst:.2f}x (target <= 3x)")
+        print(f"worst ratio memo / diff: {worst:.2f}x (target <= 2x)")
     return 0
 
 
