@@ -15,13 +15,35 @@ from wetdiff.memo.model import Memo, MemoChange, MemoNote, MemoQuestion, Renvooi
 from wetdiff.memo.rationale import Block, Run
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#])")
+# What starts a block at the start of a line: a list item (-, +, 1. or 1)), a setext
+# heading's underline (=), a quote (> is escaped above), a heading (# is escaped above).
+_LINE_START = re.compile(r"(?m)^([ \t]*)(?:([-+=])|(\d+)([.)]))")
+# Characters a link's address may hold as they are; every other one is %-encoded, so an
+# address cannot end the link early (")"), carry a title ('"'), or start a tag ("<").
+_URL_SAFE = "/:?#@!$&*+,;=%~-._'"
 
 
 def escape(text: str) -> str:
-    """Text as literal Markdown: every character that could start markup is escaped,
-    and ``&`` cannot start an entity."""
-    text = text.replace("&", "&amp;")
-    return _SPECIAL.sub(r"\\\1", text)
+    """Text as literal Markdown: every character that could start markup is escaped
+    (also a line that would begin a list or a heading), and ``&`` cannot start an
+    entity."""
+    text = _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    if "\n" not in text and text[:1] not in ("-", "+", "=") and not text[:1].isdigit():
+        return text
+    return _LINE_START.sub(_escape_marker, text)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    indent, mark, digits, stop = match.groups()
+    return f"{indent}\\{mark}" if mark else f"{indent}{digits}\\{stop}"
+
+
+def address(link: str) -> str:
+    """A web address as a Markdown link destination: anything that could end the link
+    or start markup is %-encoded (the address still leads to the same page)."""
+    from urllib.parse import quote
+
+    return quote(link, safe=_URL_SAFE)
 
 
 def cell(text: str) -> str:
@@ -68,8 +90,7 @@ def _run(run: Run) -> str:
     if run.bold:
         body = f"**{body}**"
     if run.link:
-        address = run.link.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-        body = f"[{body}]({address})"
+        body = f"[{body}]({address(run.link)})"
     return f"{lead}{body}{trail}"
 
 
@@ -169,7 +190,8 @@ def render_markdown(memo: Memo) -> str:
             lines += [f"**{t['proven']}**", ""]
         else:
             lines += [f"**{t['not_proven']}:** {escape(memo.instructions.problem)}", ""]
-        fence = "````" if "```" in memo.instructions.text else "```"
+        longest = max((len(r) for r in re.findall(r"`+", memo.instructions.text)), default=0)
+        fence = "`" * max(3, longest + 1)  # no run of backticks in the text can close it
         lines += [f"{fence}text", memo.instructions.text.rstrip("\n"), fence, ""]
     else:
         lines += [t["no_instructions"], ""]
@@ -193,7 +215,7 @@ def _change(number: int, change: MemoChange, memo: Memo) -> list[str]:
             lines.append(f"**{t['citations']}:**")
             for words, link in note.citations:
                 lines.append(
-                    f"- [{escape(words)}]({link})"
+                    f"- [{escape(words)}]({address(link)})"
                     if link.startswith("http")
                     else f"- {escape(words)}"
                 )
@@ -225,9 +247,10 @@ def _questions(memo: Memo) -> list[str]:
         )
         if not answered:
             answered = _status(q, t, cell)
-        link = f" [↗]({q.link})" if q.link.startswith("http") else ""
+        link = f" [↗]({address(q.link)})" if q.link.startswith("http") else ""
         lines.append(
-            f"| **{cell(q.id)}**{link} — {cell(q.summary)} ({q.date}) | {cell(q.kind)} "
+            f"| **{cell(q.id)}**{link} — {cell(q.summary)} ({cell(str(q.date))}) "
+            f"| {cell(q.kind)} "
             f"| {cell(q.asked_by)} | {answered} |"
         )
     lines += ["", f"### {t['open_questions']}", ""]
