@@ -128,3 +128,13 @@ def test_apply_refuses_an_escape_in_the_words_it_would_write(
     assert code == 2 and f"{instructions}:1: control character U+001B (ESC)" in err
     assert "\x1b" not in out + err
     assert article.read_text(encoding="utf-8") == text
+
+
+def test_memo_to_dash_writes_standard_output_not_a_file(workspace: Path) -> None:
+    done = _wetdiff(workspace, "memo", "law", "36547", "-o", "-")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("# ") and "<del>" in done.stdout
+    assert not (workspace / "-").exists()
+    assert "(standard output):" in done.stderr
+    html = _wetdiff(workspace, "memo", "law", "36547", "-o", "-", "--format", "html")
+    assert html.returncode == 0 and html.stdout.lstrip().lower().startswith("<!doctype html")

@@ -22,6 +22,7 @@ def runs(monkeypatch: pytest.MonkeyPatch) -> list[WetdiffApp]:
     """Record the apps the CLI would run, instead of taking over the terminal."""
     started: list[WetdiffApp] = []
     monkeypatch.setattr(WetdiffApp, "run", lambda self, **kw: started.append(self))
+    monkeypatch.setattr("wetdiff.cli.commands.tui.need_terminal", lambda: None)  # as on one
     return started
 
 
@@ -130,3 +131,19 @@ def test_a_workspace_option_that_is_no_workspace_is_one_message_and_exit_2(tmp_p
     )
     assert result.returncode == 2
     assert "not a wetdiff workspace" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [[], ["tui"]], ids=["wetdiff", "wetdiff tui"])
+def test_without_a_terminal_the_tui_says_so_and_does_not_start(
+    workspace: Path, args: list[str]
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "wetdiff", *args],
+        cwd=workspace,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "the terminal UI needs a terminal, and its output is not one" in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr

@@ -47,7 +47,8 @@ def _author(given: str) -> str:
     "output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="The memo file to write (.md, .html, .docx; .json for its content as data).",
+    help="The memo file to write (.md, .html, .docx; .json for its content as data); "
+    "'-' writes it to standard output (Markdown unless --format says otherwise).",
 )
 @click.option(
     "--format",
@@ -96,8 +97,9 @@ def command(
     from wetdiff.diff import compare
     from wetdiff.memo import build_memo, render
 
+    to_stdout = output == "-"  # as every command that reads or writes files takes it
     path = Path(output)
-    fmt = output_format or _EXTENSIONS.get(path.suffix.lower())
+    fmt = output_format or ("md" if to_stdout else _EXTENSIONS.get(path.suffix.lower()))
     if fmt is None:
         raise click.UsageError(
             f"cannot tell the format from {path.name!r}: give --format "
@@ -109,7 +111,12 @@ def command(
             f"--format {output_format} does not match the file name {path.name!r} "
             f"({named}): change one of them"
         )
-    if not path.parent.is_dir():
+    if to_stdout and fmt == "docx" and sys.stdout.isatty():
+        raise WetdiffError(
+            "a Word memo is a binary file; it cannot be shown in the terminal",
+            hint="Give -o memo.docx, or send standard output to a file (-o - > memo.docx).",
+        )
+    if not to_stdout and not path.parent.is_dir():
         raise WetdiffError(
             "the folder to write the memo in does not exist; nothing was written", file=path.parent
         )
@@ -137,10 +144,15 @@ def command(
             progress=bar.update if bar is not None else None,
         )
     data = render(memo, fmt)
-    atomic_write_bytes(path, data)
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        atomic_write_bytes(path, data)
     verdict = "proven" if memo.instructions.proven else "NOT proven"
     click.echo(
-        f"{path}: {memo.total} change(s), {len(memo.questions)} question(s), "
+        f"{'(standard output)' if to_stdout else path}: {memo.total} change(s), "
+        f"{len(memo.questions)} question(s), "
         f"wijzigingsopdrachten {verdict}",
         err=True,
     )

@@ -42,7 +42,26 @@ def command(old: str | None, new: str | None, workspace: Path | None, theme: str
                 "--workspace out to open the worked example.",
             )
     check_versions(old, new, workspace)
-    make_app(old, new, workspace=workspace, theme=theme).run()
+    app = make_app(old, new, workspace=workspace, theme=theme)
+    need_terminal()
+    app.run()
+
+
+def need_terminal() -> None:
+    """The terminal UI draws on a terminal and reads keys from one: with its input or
+    output a file or a pipe (``wetdiff > out.txt``, a script) it would write escape codes
+    into the file and wait for keys that never come. Say so instead (exit 2)."""
+    import sys
+
+    from wetdiff.errors import WetdiffError
+
+    for name, stream in (("output", sys.stdout), ("input", sys.stdin)):
+        if stream is None or not stream.isatty():
+            raise WetdiffError(
+                f"the terminal UI needs a terminal, and its {name} is not one",
+                hint="Run wetdiff in a terminal, or use a command that prints "
+                "(e.g. 'wetdiff diff law 36547'; 'wetdiff --help' lists them).",
+            )
 
 
 def check_versions(old: str | None, new: str | None, workspace: Path | None) -> None:
