@@ -4,6 +4,7 @@ are shown as symbols in every message and refused in every statute text written.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -138,3 +139,78 @@ def test_memo_to_dash_writes_standard_output_not_a_file(workspace: Path) -> None
     assert "(standard output):" in done.stderr
     html = _wetdiff(workspace, "memo", "law", "36547", "-o", "-", "--format", "html")
     assert html.returncode == 0 and html.stdout.lstrip().lower().startswith("<!doctype html")
+
+
+GAP = (
+    "Artikel 273f\n\n"
+    "1. Als schuldig wordt gestraft:\n"
+    "    1° degene die werft;\n"
+    "    3° degene die vervoert.\n"
+)
+
+
+@pytest.mark.parametrize("command", [("show",), ("diff", "law")])
+def test_a_numbering_gap_in_a_file_a_lawyer_wrote_is_one_message(
+    workspace: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    draft = workspace.parent / "273f.txt"
+    draft.write_text(GAP, encoding="utf-8")
+    code, out, err = run(capsys, *command, str(draft))
+    assert code == 2 and out == ""
+    assert f"{draft}:5:" in err and "Traceback" not in err
+
+
+def test_a_numbering_gap_in_a_stage_file_is_one_message(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stage = workspace / "proposals/36547/A/273f.txt"
+    stage.write_text(GAP, encoding="utf-8")
+    code, _, err = run(capsys, "diff", "law", "36547/A")
+    assert code == 2 and f"{stage}:5:" in err
+
+
+def test_a_numbering_gap_in_official_data_stays_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wetdiff.model.files import VersionMeta
+
+    folder = tmp_path / "273f"
+    folder.mkdir()
+    (folder / "2013-11-15.txt").write_text(GAP, encoding="utf-8")
+    meta = VersionMeta("273f", dt.date(2013, 11, 15), bwb_id="BWBR0001854")
+    (folder / "2013-11-15.toml").write_text(meta.to_toml(), encoding="utf-8")
+    code, out, err = run(capsys, "show", str(folder / "2013-11-15.txt"))
+    assert code == 0, err
+    assert "3° degene die vervoert." in out
+
+
+PASTE = """Artikel 273f
+1
+Als schuldig aan mensenhandel wordt met gevangenisstraf van ten hoogste twaalf jaren gestraft:
+a.
+degene die een ander werft;
+
+b.
+degene die een ander vervoert.
+2
+Uitbuiting omvat ten minste uitbuiting van een ander in de prostitutie.
+"""
+
+
+def test_a_paste_with_each_number_on_its_own_line_is_read_as_leden_and_onderdelen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paste = tmp_path / "plak.txt"
+    paste.write_text(PASTE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "import", "text", str(paste), "--article", "273f")
+    assert code == 0, err
+    assert out == (
+        "Artikel 273f\n\n"
+        "1. Als schuldig aan mensenhandel wordt met gevangenisstraf van ten hoogste twaalf "
+        "jaren gestraft:\n"
+        "    a. degene die een ander werft;\n"
+        "    b. degene die een ander vervoert.\n\n"
+        "2. Uitbuiting omvat ten minste uitbuiting van een ander in de prostitutie.\n"
+    )
+    assert "stood on a line of their own" in err

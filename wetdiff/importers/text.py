@@ -35,6 +35,8 @@ _HEADER = re.compile(
     re.IGNORECASE,
 )
 _BARE_LID = re.compile(r"^(?P<nr>\d{1,3}[a-z]{0,2})\s+(?=\S)")
+# A line holding nothing but a lid or onderdeel number: "1", "2a", "1°", "a.", "iv.", "–"
+_LONE_NUMBER = re.compile(r"\d{1,3}[a-z]{0,2}[.°º)]?|\d{1,3}[°º]\.|\d{1,3}e\.|[a-z]{1,4}[.)]|[–—-]")
 DASH, EM_DASH = "\u2013", "\u2014"
 _BULLET = re.compile("^(?P<b>[-*+•·▪◦‣○\u2013\u2014])\\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!°])")
@@ -358,10 +360,15 @@ def import_text(
     width = _wrap_width(prepared[start + 1 : end])
     after_break = True
     previous = ""
+    # wetten.overheid.nl copies may put each number on a line of its own ("1" / "Als
+    # schuldig …" / "a." / "degene …"): a lone number is joined with the line after it.
+    alone: tuple[str, int, bool] | None = None  # the number, its line, after a break
+    joined = 0
     for index in range(start + 1, end):
         content = prepared[index]
         if not content:
-            after_break, previous = True, ""
+            if alone is None:
+                after_break, previous = True, ""
             continue
         if previous:
             # A sentence end is a break, unless the text is hard-wrapped and the line was
@@ -385,8 +392,29 @@ def import_text(
                     f"bullet {bullet.group('b')!r} read as a dash item {DASH!r}",
                 )
                 content = f"{DASH} {rest}"
-        reader.line(content, index + 1, after_break)
+        lineno = index + 1
+        if _LONE_NUMBER.fullmatch(content):
+            if alone is not None:  # two numbers in a row: the first stands for itself
+                reader.line(alone[0], alone[1], alone[2])
+            alone = (content, lineno, after_break)
+            after_break, previous = True, content
+            continue
+        if alone is not None:
+            content, lineno, after_break = f"{alone[0]} {content}", alone[1], alone[2]
+            alone = None
+            joined += 1
+        reader.line(content, lineno, after_break)
         previous = content
+    if alone is not None:
+        reader.line(alone[0], alone[1], alone[2])
+    if joined:
+        reader.warn(
+            "layout",
+            start + 2,
+            f"{joined} number(s) of leden or onderdelen stood on a line of their own (as "
+            "copied from wetten.overheid.nl) and were read with the line after them; "
+            "check the result",
+        )
     artikel = reader.finish()
     if not artikel.body:
         raise WetdiffError(

@@ -170,9 +170,12 @@ def load_path(path: Path, *, on: dt.date | None = None) -> Version:
             return Version(
                 str(path), f"{path}", artikelen, version.meta.in_force, sources=(version,)
             )
-        artikel = read_article(path, strict=False)
         meta_path = path.with_suffix(".toml")
-        if _DATED.match(path.stem) and meta_path.exists():
+        official = bool(_DATED.match(path.stem)) and meta_path.exists()
+        # One rule for numbering: a file a lawyer wrote (no dated metadata beside it) must
+        # number in sequence, as save demands; official data keeps its oddities.
+        artikel = read_article(path, strict=not official)
+        if official:
             version = read_version(meta_path)
             return Version(
                 str(path),
@@ -194,7 +197,7 @@ def load_path(path: Path, *, on: dt.date | None = None) -> Version:
     else:
         folders = [path / name for _, name, is_dir in listed if is_dir and name[:1] != "."]
         loose = [  # as path.glob("*.txt")
-            read_article(path / name, strict=False)
+            read_article(path / name, strict=True)  # loose files: written by hand
             for case, name, _ in listed
             if case.endswith(".txt")
         ]

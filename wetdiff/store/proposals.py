@@ -207,7 +207,9 @@ def stage_articles(snapshot: Snapshot, proposal_id: str, stage_id: str) -> list[
             continue
         text = snapshot.read(f"{folder}/{name}")
         assert text is not None
-        artikel = parse(text, source=snapshot.where(f"{folder}/{name}"), strict=False)
+        # a stage's text is written by hand (or saved, which checks it): numbered in
+        # sequence, as save demands
+        artikel = parse(text, source=snapshot.where(f"{folder}/{name}"), strict=True)
         if artikel.number != name[:-4]:
             raise WetdiffError(
                 f"the file is named {name} but holds artikel {artikel.number}",

@@ -425,7 +425,7 @@ def _path_at(snapshot: Snapshot, rel: str) -> Version:
     for f in files:
         text = snapshot.read(f)
         assert text is not None
-        artikelen.append(parse(text, source=snapshot.where(f), strict=False))
+        artikelen.append(parse(text, source=snapshot.where(f), strict=True))  # by hand
     artikelen.sort(key=lambda a: article_sort_key(a.number))
     return Version(snapshot.where(rel), snapshot.where(rel), tuple(artikelen))
 
