@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,22 @@ def worked_example(_worked_example_data: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv(ENV_DATA_DIR, str(_worked_example_data))
     (folder,) = _worked_example_data.glob("example-*")
     return folder
+
+
+@pytest.fixture
+def fresh_store() -> Iterator[None]:
+    """After the test, no workspace or repository stays open (each test builds its own)."""
+    from store_helpers import forget_open_workspaces
+
+    yield
+    forget_open_workspaces()
+
+
+@pytest.fixture
+def store_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_store: None) -> Path:
+    """A copy of the store's fixture workspace (36547 with its history), the current folder."""
+    from store_helpers import build
+
+    root = build(tmp_path / "ws")
+    monkeypatch.chdir(root)
+    return root

@@ -12,20 +12,6 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import run
-from store_helpers import build, forget_open_workspaces
-
-
-@pytest.fixture(autouse=True)
-def _fresh() -> None:  # type: ignore[misc]
-    yield
-    forget_open_workspaces()
-
-
-@pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = build(tmp_path / "ws")
-    monkeypatch.chdir(root)
-    return root
 
 
 def _wetdiff(cwd: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -54,27 +40,27 @@ def test_a_pipe_is_refused_not_waited_on(tmp_path: Path, command: tuple[str, ...
 
 
 def test_a_notes_file_nested_thousands_deep_is_one_message(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    store_workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    notes = workspace / "proposals/36547/notes.toml"
+    notes = store_workspace / "proposals/36547/notes.toml"
     notes.write_text("x = " + "[" * 20_000 + "\n", encoding="utf-8")
     code, _, err = run(capsys, "check", "36547")
     assert code == 2 and f"{notes}:1: not valid TOML" in err and "nested too deeply" in err
     assert "Traceback" not in err and "RecursionError" not in err
 
 
-def test_a_workspace_file_nested_thousands_deep_is_one_message(workspace: Path) -> None:
-    (workspace / "wetdiff.toml").write_text("x = " + "[" * 20_000 + "\n", encoding="utf-8")
-    done = _wetdiff(workspace, "versions")
+def test_a_workspace_file_nested_thousands_deep_is_one_message(store_workspace: Path) -> None:
+    (store_workspace / "wetdiff.toml").write_text("x = " + "[" * 20_000 + "\n", encoding="utf-8")
+    done = _wetdiff(store_workspace, "versions")
     assert done.returncode == 2 and "nested too deeply" in done.stderr
     assert "Traceback" not in done.stderr
 
 
-def test_output_to_a_full_disk_is_one_message(workspace: Path) -> None:
+def test_output_to_a_full_disk_is_one_message(store_workspace: Path) -> None:
     with open("/dev/full", "w") as full:
         done = subprocess.run(
             [sys.executable, "-m", "wetdiff", "show", "law"],
-            cwd=workspace,
+            cwd=store_workspace,
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,
@@ -131,13 +117,13 @@ def test_apply_refuses_an_escape_in_the_words_it_would_write(
     assert article.read_text(encoding="utf-8") == text
 
 
-def test_memo_to_dash_writes_standard_output_not_a_file(workspace: Path) -> None:
-    done = _wetdiff(workspace, "memo", "law", "36547", "-o", "-")
+def test_memo_to_dash_writes_standard_output_not_a_file(store_workspace: Path) -> None:
+    done = _wetdiff(store_workspace, "memo", "law", "36547", "-o", "-")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("# ") and "<del>" in done.stdout
-    assert not (workspace / "-").exists()
+    assert not (store_workspace / "-").exists()
     assert "(standard output):" in done.stderr
-    html = _wetdiff(workspace, "memo", "law", "36547", "-o", "-", "--format", "html")
+    html = _wetdiff(store_workspace, "memo", "law", "36547", "-o", "-", "--format", "html")
     assert html.returncode == 0 and html.stdout.lstrip().lower().startswith("<!doctype html")
 
 
@@ -151,9 +137,9 @@ GAP = (
 
 @pytest.mark.parametrize("command", [("show",), ("diff", "law")])
 def test_a_numbering_gap_in_a_file_a_lawyer_wrote_is_one_message(
-    workspace: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+    store_workspace: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
 ) -> None:
-    draft = workspace.parent / "273f.txt"
+    draft = store_workspace.parent / "273f.txt"
     draft.write_text(GAP, encoding="utf-8")
     code, out, err = run(capsys, *command, str(draft))
     assert code == 2 and out == ""
@@ -161,9 +147,9 @@ def test_a_numbering_gap_in_a_file_a_lawyer_wrote_is_one_message(
 
 
 def test_a_numbering_gap_in_a_stage_file_is_one_message(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    store_workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    stage = workspace / "proposals/36547/A/273f.txt"
+    stage = store_workspace / "proposals/36547/A/273f.txt"
     stage.write_text(GAP, encoding="utf-8")
     code, _, err = run(capsys, "diff", "law", "36547/A")
     assert code == 2 and f"{stage}:5:" in err

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import run
-from store_helpers import forget_open_workspaces, git
+from store_helpers import git
 
 SERIES = sorted((Path(__file__).parent / "fixtures" / "bwb" / "series").glob("*.xml"))
 DATES = 5  # 2004-12-11, 2005-01-01, 2005-01-04, 2006-09-03, 2007-05-09
@@ -57,10 +57,7 @@ main(["import", "bwb", *sys.argv[3:]])
 """
 
 
-@pytest.fixture(autouse=True)
-def _fresh() -> None:  # type: ignore[misc]
-    yield
-    forget_open_workspaces()
+pytestmark = pytest.mark.usefixtures("fresh_store")
 
 
 @pytest.fixture(scope="module")

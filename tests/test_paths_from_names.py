@@ -11,21 +11,15 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import run
-from store_helpers import build, forget_open_workspaces, git
+from store_helpers import build, git
 
 from wetdiff.errors import WetdiffError
 
 BWB = Path(__file__).parent / "fixtures" / "bwb"
 
 
-@pytest.fixture(autouse=True)
-def _fresh() -> None:  # type: ignore[misc]
-    yield
-    forget_open_workspaces()
-
-
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_store: None) -> Path:
     root = build(tmp_path / "deep" / "er" / "ws")
     monkeypatch.chdir(root)
     return root

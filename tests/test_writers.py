@@ -15,20 +15,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import run
-from store_helpers import build, forget_open_workspaces, git
-
-
-@pytest.fixture(autouse=True)
-def _fresh() -> None:  # type: ignore[misc]
-    yield
-    forget_open_workspaces()
-
-
-@pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = build(tmp_path / "ws")
-    monkeypatch.chdir(root)
-    return root
+from store_helpers import git
 
 
 def _wetdiff(root: Path, *args: str, **env: str) -> subprocess.Popen[str]:
@@ -49,13 +36,15 @@ def _commits(root: Path) -> int:
 # -- concurrent writers -----------------------------------------------------------------
 
 
-def test_twenty_note_adds_at_once_are_each_committed_exactly_once(workspace: Path) -> None:
-    notes = workspace / "proposals/36547/notes.toml"
-    before = _commits(workspace)
+def test_twenty_note_adds_at_once_are_each_committed_exactly_once(store_workspace: Path) -> None:
+    notes = store_workspace / "proposals/36547/notes.toml"
+    before = _commits(store_workspace)
     ids = [f"gelijktijdig-{n:02d}" for n in range(20)]
     command = ["note", "add", "--at", "273f/1", "--quote", "mensenhandel"]
     processes = {
-        note_id: _wetdiff(workspace, *command, "--id", note_id, "--rationale", f"Waarom {note_id}")
+        note_id: _wetdiff(
+            store_workspace, *command, "--id", note_id, "--rationale", f"Waarom {note_id}"
+        )
         for note_id in ids
     }
     reported = {}
@@ -63,46 +52,48 @@ def test_twenty_note_adds_at_once_are_each_committed_exactly_once(workspace: Pat
         _, err = process.communicate(timeout=240)
         assert process.returncode == 0, err
         reported[note_id] = re.search(r"committed ([0-9a-f]{10})", err).group(1)  # type: ignore[union-attr]
-    assert _commits(workspace) == before + 20
+    assert _commits(store_workspace) == before + 20
     text = notes.read_text(encoding="utf-8")
     assert all(text.count(f'id = "{note_id}"') == 1 for note_id in ids)
-    assert git(workspace, "status", "--porcelain", "--", str(notes)) == ""
+    assert git(store_workspace, "status", "--porcelain", "--", str(notes)) == ""
     for note_id, sha in reported.items():
         # the commit it reported is its own: it adds this note and no other
-        assert git(workspace, "log", "-1", "--format=%s", sha).startswith(f"Note {note_id}")
-        added = git(workspace, "show", "--format=", sha, "--", "proposals/36547/notes.toml")
+        assert git(store_workspace, "log", "-1", "--format=%s", sha).startswith(f"Note {note_id}")
+        added = git(store_workspace, "show", "--format=", sha, "--", "proposals/36547/notes.toml")
         assert re.findall(r'^\+id = "([^"]+)"', added, re.M) == [note_id]
 
 
-def test_concurrent_saves_each_report_their_own_commit(workspace: Path) -> None:
+def test_concurrent_saves_each_report_their_own_commit(store_workspace: Path) -> None:
     jobs = {}
     for stage in ("A", "nr2"):
         for article in ("273f", "273fa"):
-            source = workspace / f"proposals/36547/{stage}/{article}.txt"
+            source = store_workspace / f"proposals/36547/{stage}/{article}.txt"
             text = source.read_text(encoding="utf-8").rstrip("\n") + f" ({stage} {article})\n"
-            draft = workspace.parent / f"{stage}-{article}.txt"
+            draft = store_workspace.parent / f"{stage}-{article}.txt"
             draft.write_text(text, encoding="utf-8")
             jobs[(stage, article)] = (
                 text,
-                _wetdiff(workspace, "save", f"36547/{stage}", str(draft), "-m", "gelijktijdig"),
+                _wetdiff(
+                    store_workspace, "save", f"36547/{stage}", str(draft), "-m", "gelijktijdig"
+                ),
             )
     for (stage, article), (text, process) in jobs.items():
         out, err = process.communicate(timeout=120)
         assert process.returncode == 0, err
         sha = re.search(r"commit ([0-9a-f]{10})", out).group(1)  # type: ignore[union-attr]
         rel = f"proposals/36547/{stage}/{article}.txt"
-        assert git(workspace, "show", "--name-only", "--format=", sha).split() == [rel]
-        assert git(workspace, "show", f"{sha}:{rel}") == text
+        assert git(store_workspace, "show", "--name-only", "--format=", sha).split() == [rel]
+        assert git(store_workspace, "show", f"{sha}:{rel}") == text
 
 
-def test_a_writer_waits_for_another_and_says_so(workspace: Path) -> None:
+def test_a_writer_waits_for_another_and_says_so(store_workspace: Path) -> None:
     from wetdiff.store.lock import workspace_lock
 
     release = threading.Event()
     held = threading.Event()
 
     def hold() -> None:
-        with workspace_lock(workspace):
+        with workspace_lock(store_workspace):
             held.set()
             release.wait(30)
 
@@ -110,7 +101,15 @@ def test_a_writer_waits_for_another_and_says_so(workspace: Path) -> None:
     holder.start()
     held.wait(10)
     process = _wetdiff(
-        workspace, "note", "add", "--at", "273f/1", "--quote", "mensenhandel", "--rationale", "w"
+        store_workspace,
+        "note",
+        "add",
+        "--at",
+        "273f/1",
+        "--quote",
+        "mensenhandel",
+        "--rationale",
+        "w",
     )
     time.sleep(1.5)
     assert process.poll() is None  # still waiting: it has not read the notes yet
@@ -121,14 +120,14 @@ def test_a_writer_waits_for_another_and_says_so(workspace: Path) -> None:
     assert "another wetdiff is writing to this workspace; waiting…" in err
 
 
-def test_a_writer_gives_up_after_the_timeout_and_writes_nothing(workspace: Path) -> None:
+def test_a_writer_gives_up_after_the_timeout_and_writes_nothing(store_workspace: Path) -> None:
     from wetdiff.store.lock import workspace_lock
 
-    notes = workspace / "proposals/36547/notes.toml"
-    before, commits = notes.read_bytes(), _commits(workspace)
-    with workspace_lock(workspace):
+    notes = store_workspace / "proposals/36547/notes.toml"
+    before, commits = notes.read_bytes(), _commits(store_workspace)
+    with workspace_lock(store_workspace):
         process = _wetdiff(
-            workspace,
+            store_workspace,
             "note", "add", "--at", "273f/1", "--quote", "mensenhandel", "--rationale", "w",
             WETDIFF_LOCK_TIMEOUT="1",
         )  # fmt: skip
@@ -136,7 +135,7 @@ def test_a_writer_gives_up_after_the_timeout_and_writes_nothing(workspace: Path)
     assert process.returncode == 2
     assert "another wetdiff is still writing to this workspace; gave up after 1 s" in err
     assert "Traceback" not in err
-    assert notes.read_bytes() == before and _commits(workspace) == commits
+    assert notes.read_bytes() == before and _commits(store_workspace) == commits
 
 
 # -- a refused commit: the index exactly as it was ---------------------------------------
@@ -150,42 +149,42 @@ def _refusing_hook(root: Path) -> None:
 
 
 def test_a_refused_save_keeps_the_version_the_lawyer_had_staged(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    store_workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    article = workspace / "proposals/36547/A/273f.txt"
+    article = store_workspace / "proposals/36547/A/273f.txt"
     original = article.read_text(encoding="utf-8")
     staged = original.replace("vijftien", "zestien", 1)
     article.write_text(staged, encoding="utf-8")
-    git(workspace, "add", "proposals/36547/A/273f.txt")
+    git(store_workspace, "add", "proposals/36547/A/273f.txt")
     edited = original.replace("vijftien", "twintig", 1)
     article.write_text(edited, encoding="utf-8")
-    _refusing_hook(workspace)
+    _refusing_hook(store_workspace)
     code, _, err = run(capsys, "save", "36547/A", "273f", "-m", "why")
     assert code == 2 and "git could not commit" in err
-    assert git(workspace, "show", ":proposals/36547/A/273f.txt") == staged  # still staged
+    assert git(store_workspace, "show", ":proposals/36547/A/273f.txt") == staged  # still staged
     assert article.read_text(encoding="utf-8") == edited  # and the edit still on disk
 
 
 def test_a_note_refused_by_head_lock_leaves_nothing_staged(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    store_workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    notes = workspace / "proposals/36547/notes.toml"
+    notes = store_workspace / "proposals/36547/notes.toml"
     before = notes.read_bytes()
-    (workspace / ".git/HEAD.lock").touch()  # another git is moving the branch
+    (store_workspace / ".git/HEAD.lock").touch()  # another git is moving the branch
     code, _, err = run(
         capsys, "note", "add", "--at", "273f/1", "--quote", "mensenhandel", "--rationale", "y"
     )
-    (workspace / ".git/HEAD.lock").unlink()
+    (store_workspace / ".git/HEAD.lock").unlink()
     assert code == 2 and "nothing was written" in err
-    assert git(workspace, "diff", "--cached", "--name-only") == ""
+    assert git(store_workspace, "diff", "--cached", "--name-only") == ""
     assert notes.read_bytes() == before
 
 
 def test_a_commit_that_holds_something_else_is_not_reported_as_saved(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    store_workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # a formatting hook that rewrites what is committed: the commit is not what was written
-    hook = workspace / ".git/hooks/pre-commit"
+    hook = store_workspace / ".git/hooks/pre-commit"
     hook.parent.mkdir(parents=True, exist_ok=True)
     hook.write_text(
         "#!/bin/sh\nfor f in $(git diff --cached --name-only); do\n"
@@ -205,29 +204,29 @@ def test_a_commit_that_holds_something_else_is_not_reported_as_saved(
 
 
 def test_save_of_a_file_refuses_to_discard_uncommitted_edits_of_the_stage_article(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    store_workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    article = workspace / "proposals/36547/A/273f.txt"
+    article = store_workspace / "proposals/36547/A/273f.txt"
     committed = article.read_text(encoding="utf-8")
     edited = committed.replace("vijftien", "zestien", 1)
     article.write_text(edited, encoding="utf-8")  # the lawyer's edit, not saved yet
-    draft = workspace.parent / "273f.txt"
+    draft = store_workspace.parent / "273f.txt"
     draft.write_text(committed.replace("vijftien", "twintig", 1), encoding="utf-8")
-    commits = _commits(workspace)
+    commits = _commits(store_workspace)
     code, _, err = run(capsys, "save", "36547/A", str(draft), "-m", "van elders")
     assert code == 2 and f"{article}: this file has edits that are not saved in git" in err
     assert "--force" in err
-    assert article.read_text(encoding="utf-8") == edited and _commits(workspace) == commits
+    assert article.read_text(encoding="utf-8") == edited and _commits(store_workspace) == commits
     code, _, err = run(capsys, "save", "36547/A", str(draft), "-m", "van elders", "--force")
     assert code == 0, err
     assert article.read_text(encoding="utf-8") == draft.read_text(encoding="utf-8")
 
 
 def test_save_of_a_file_over_a_clean_stage_article_needs_no_force(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    store_workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    article = workspace / "proposals/36547/A/273f.txt"
-    draft = workspace.parent / "273f.txt"
+    article = store_workspace / "proposals/36547/A/273f.txt"
+    draft = store_workspace.parent / "273f.txt"
     draft.write_text(
         article.read_text(encoding="utf-8").replace("vijftien", "twintig", 1), encoding="utf-8"
     )

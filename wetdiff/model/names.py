@@ -33,28 +33,18 @@ PROPOSAL = "proposal id"
 STAGE = "stage id"
 NOTE = "note id"
 
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+_ID_WORDS = "letters, digits, '.', '-' or '_'"
 _RULES: dict[str, tuple[re.Pattern[str], str]] = {
     ARTICLE: (
         re.compile(r"[0-9A-Za-z][0-9A-Za-z.:_-]{0,39}"),
         "an article number is letters and digits (with '.', ':', '-' or '_' inside), "
         "e.g. 273f, 80quinquies, 6:162",
     ),
-    BWB_ID: (
-        re.compile(r"BWB[RV]\d{7}"),
-        "a BWB id is BWBR or BWBV and seven digits, e.g. BWBR0001854",
-    ),
-    PROPOSAL: (
-        re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}"),
-        "a proposal id is letters, digits, '.', '-' or '_', e.g. 36547 or mijn-ontwerp",
-    ),
-    STAGE: (
-        re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}"),
-        "a stage id is letters, digits, '.', '-' or '_', e.g. nr2, nvw1, A",
-    ),
-    NOTE: (
-        re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}"),
-        "a note id is letters, digits, '.', '-' or '_', e.g. 273f-2-minderjarigen",
-    ),
+    BWB_ID: (re.compile(r"BWB[RV]\d{7}"), "a BWB id is BWBR or BWBV and seven digits"),
+    PROPOSAL: (_ID, f"a proposal id is {_ID_WORDS}, e.g. 36547 or mijn-ontwerp"),
+    STAGE: (_ID, f"a stage id is {_ID_WORDS}, e.g. nr2, nvw1, A"),
+    NOTE: (_ID, f"a note id is {_ID_WORDS}, e.g. 273f-2-minderjarigen"),
 }
 
 
