@@ -156,6 +156,10 @@ def align(old_artikelen: tuple[Artikel, ...], new_artikelen: tuple[Artikel, ...]
     weights = idf_weights(old)
     pairs = _pair_articles(old_artikelen, new_artikelen, old_by_article, new_by_article, weights)
     for o, n in sorted(pairs.items()):
+        if old_artikelen[o] is new_artikelen[n]:  # one text (read once): pairs in order
+            for old_unit, new_unit in zip(old_by_article[o], new_by_article[n], strict=True):
+                _link(old_unit, new_unit)
+            continue
         _pair_exact(old_by_article[o], new_by_article[n])
         _pair_similar(_free(old_by_article[o]), _free(new_by_article[n]), PROVISION_SIMILARITY)
         _pair_placeholders(old_by_article[o], new_by_article[n])

@@ -12,10 +12,14 @@ something unrelated changes elsewhere, so notes can stay attached to it (see
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+try:  # what hashlib.blake2b is in CPython, without hashlib loading OpenSSL (~2 ms a start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import blake2b
 
 from wetdiff.diff.kinds import KIND_ORDER, ChangeKind, primary
 from wetdiff.diff.words import WordOp
@@ -185,7 +189,7 @@ def change_id(
         else:
             key = keys[i] if keys is not None else compare_key(provision.text)
             parts += [provision.locatie.key, key]
-    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=6).hexdigest()
+    return blake2b("\x1f".join(parts).encode(), digest_size=6).hexdigest()
 
 
 _KINDS_JSON: dict[frozenset[str], tuple[ChangeKind, tuple[str, ...]]] = {}
