@@ -11,14 +11,13 @@ about unrelated articles beyond their own edits.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus_loader import load
+from corpus_loader import corpus_option, load
 
 from wetdiff.diff import compare
 from wetdiff.model.version import Version
@@ -28,11 +27,7 @@ EXPECTED = {("273a", "273f"), ("372", "273a"), ("374", "273c"), ("375", "273e")}
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=Path(os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")),
-    )
+    corpus_option(parser)
     parser.add_argument("--old", default="2006-08-02")
     parser.add_argument("--new", default="2006-09-03")
     args = parser.parse_args()

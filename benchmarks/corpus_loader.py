@@ -7,6 +7,8 @@ leden, lists and alinea's; editorial notes (``<redactie>``) are dropped.
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +17,17 @@ from lxml import etree
 from wetdiff.model.artikel import Alinea, Artikel, Block, Lid, Onderdeel
 from wetdiff.model.normalise import clean
 from wetdiff.model.text_format import render
+
+
+def corpus_option(parser: argparse.ArgumentParser) -> None:
+    """``--corpus DIR``: the unpacked corpus (``$WETDIFF_CORPUS``, else
+    ``/tmp/corpus/BWBR0001854``)."""
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=Path(os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")),
+    )
+
 
 _SKIP = {"kop", "redactie", "meta-data", "lidnr", "li.nr", "tussenkop"}
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus_loader import load
+from corpus_loader import corpus_option, load
 
 from wetdiff.diff import compare, word_diff
 from wetdiff.diff.words import (
@@ -49,11 +49,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=Path(os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")),
-    )
+    corpus_option(parser)
     parser.add_argument("--limit", type=int, default=0, help="only the first N pairs")
     args = parser.parse_args()
     os.environ.pop(PURE_PYTHON_SWITCH, None)

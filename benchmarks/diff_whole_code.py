@@ -51,7 +51,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus_loader import load
+from corpus_loader import corpus_option, load
 
 from wetdiff.model.artikel import Alinea, Artikel, Lid, Onderdeel
 from wetdiff.model.text_format import render
@@ -299,11 +299,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=Path(os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")),
-    )
+    corpus_option(parser)
     parser.add_argument("--old", default="2002-05-04")
     parser.add_argument("--new", default="2014-04-01")
     parser.add_argument("--repeat", type=int, default=5)
