@@ -95,7 +95,7 @@ def test_merged_leden_name_both_sources() -> None:
     )
     changes = compare(old, new)
     parts = [c for c in changes.changes if "merged" in c.kinds]
-    assert sorted(c.old_key for c in parts) == ["12/1", "12/2"]
+    assert sorted(c.old_key or "" for c in parts) == ["12/1", "12/2"]
     assert all(c.new_key == "12/1" for c in parts)
     assert all(len(c.related) == 1 for c in parts)
 
@@ -273,7 +273,7 @@ def test_aanhef_merged_into_its_lid_is_not_moved_to_a_look_alike() -> None:
         "ander.\n",
     )
     changes = compare(old, new)
-    merged = sorted(c.old_key for c in changes.changes if "merged" in c.kinds)
+    merged = sorted(c.old_key or "" for c in changes.changes if "merged" in c.kinds)
     assert merged == ["273f/1", "273f/1/1°"]
     assert all(c.new_key == "273f/1" for c in changes.changes if "merged" in c.kinds)
     assert by_old(changes, "273f/1/2°").new_key == "273fb/1/1°"

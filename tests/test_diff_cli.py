@@ -11,6 +11,7 @@ import pytest
 from diff_helpers import HISTORY
 
 from wetdiff.cli import main
+from wetdiff.diff.kinds import TABLE, mark
 
 V2009 = str(HISTORY / "2009-07-01.txt")
 V2013 = str(HISTORY / "2013-04-01.txt")
@@ -239,11 +240,31 @@ def test_side_by_side_wraps_at_words(capsys: pytest.CaptureFixture[str]) -> None
     _, out, _ = run(capsys, V2009, V2013, "--format", "side-by-side", "--width", "70")
     words = set(" ".join(HISTORY.joinpath("2009-07-01.txt").read_text().split()).split())
     words |= set(" ".join(HISTORY.joinpath("2013-04-01.txt").read_text().split()).split())
-    for line in out.splitlines()[3:-2]:
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("───")) + 1
+    end = next(i for i, line in enumerate(lines) if line.startswith("+ ingevoegd"))
+    body = lines[start:end]
+    assert len(body) > 20
+    signs = {info.symbol for info in TABLE} | {mark({"renumbered", "rewritten"})}
+    for line in body:
         for token in (
             line.replace("[-", " ").replace("-]", " ").replace("{+", " ").replace("+}", " ").split()
         ):
-            assert token in words or token in {"~", ">", ">~", "Artikel"} or token.isdigit(), (
+            assert token in words or token in signs | {"Artikel"} or token.isdigit(), (
                 token,
                 line,
             )
+
+
+def test_side_by_side_heading_keeps_a_long_paths_file_name_whole(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    deep = tmp_path.joinpath(*["wetgeving-archief-" + "x" * 20] * 5)
+    deep.mkdir(parents=True)
+    for name in ("2009-07-01.txt", "2013-04-01.txt"):
+        deep.joinpath(name).write_text(HISTORY.joinpath(name).read_text())
+    old, new = str(deep / "2009-07-01.txt"), str(deep / "2013-04-01.txt")
+    _, out, _ = run(capsys, old, new, "--format", "side-by-side", "--width", "70")
+    heading, rule = out.splitlines()[:2]
+    assert rule.startswith("───")  # the heading takes one line
+    assert "…/2009-07-01.txt" in heading and "…/2013-04-01.txt" in heading

@@ -58,7 +58,7 @@ sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(
 other_sentence = st.lists(st.sampled_from(OTHER_WORDS), min_size=4, max_size=12).map(
     lambda ws: " ".join(ws) + "."
 )
-other_bodies = st.lists(st.tuples(other_sentence, st.just([])), min_size=1, max_size=4)
+other_bodies = st.lists(st.tuples(other_sentence, st.just(list[str]())), min_size=1, max_size=4)
 
 
 def st_end(words: list[str]) -> str:

@@ -40,7 +40,8 @@ def test_article_without_leden_has_its_aanhef_and_onderdelen_in_its_body() -> No
     artikel = _artikel(PLUS_META, "4").artikel
     assert artikel.leden == ()
     assert isinstance(artikel.body[0], Alinea)
-    assert [b.number for b in artikel.body[1:]] == ["1°.", "2°.", "3°."]
+    assert all(isinstance(b, Onderdeel) for b in artikel.body[1:])
+    assert [b.number for b in artikel.body[1:] if isinstance(b, Onderdeel)] == ["1°.", "2°.", "3°."]
 
 
 def test_nested_list_becomes_subonderdelen_with_a_closing_alinea() -> None:

@@ -66,14 +66,14 @@ def _artikelen(draw: st.DrawFn) -> Artikel:
     return Artikel(number, tuple(draw(_element_body())))
 
 
-def _al(parent: etree._Element, text: str, draw: st.DrawFn) -> None:
+def _al(parent: etree._Element, text: str, data: st.DataObject) -> None:
     """An <al> holding ``text`` as the official files write it: hard-wrapped, a word in
     <nadruk>, an editorial note somewhere."""
     al = etree.SubElement(parent, "al")
     words = text.split(" ")
-    marked = draw(st.integers(-1, len(words) - 1))
-    note = draw(st.integers(-1, len(words) - 1))
-    al.text = draw(st.sampled_from(["", " ", "\n      "]))
+    marked = data.draw(st.integers(-1, len(words) - 1))
+    note = data.draw(st.integers(-1, len(words) - 1))
+    al.text = data.draw(st.sampled_from(["", " ", "\n      "]))
     last: etree._Element | None = None
 
     def add(chunk: str) -> None:
@@ -84,7 +84,7 @@ def _al(parent: etree._Element, text: str, draw: st.DrawFn) -> None:
 
     for index, word in enumerate(words):
         if index:
-            add(draw(st.sampled_from([" ", "\n        ", "  "])))
+            add(data.draw(st.sampled_from([" ", "\n        ", "  "])))
         if index == marked:
             last = etree.SubElement(al, "nadruk", type="vet")
             last.text = word
@@ -96,22 +96,22 @@ def _al(parent: etree._Element, text: str, draw: st.DrawFn) -> None:
             add(" ")
 
 
-def _blocks(parent: etree._Element, body: tuple[Block, ...], draw: st.DrawFn) -> None:
+def _blocks(parent: etree._Element, body: tuple[Block, ...], data: st.DataObject) -> None:
     lijst = None
     for block in body:
         if isinstance(block, Alinea):
-            _al(parent, block.text, draw)
+            _al(parent, block.text, data)
             lijst = None
         elif isinstance(block, Lid):
             lid = etree.SubElement(parent, "lid")
             etree.SubElement(lid, "lidnr").text = block.number.rstrip(".")
-            _blocks(lid, block.body, draw)
+            _blocks(lid, block.body, data)
         else:
             if lijst is None:
                 lijst = etree.SubElement(parent, "lijst")
             li = etree.SubElement(lijst, "li")
             etree.SubElement(li, "li.nr").text = block.number
-            _blocks(li, block.body, draw)
+            _blocks(li, block.body, data)
 
 
 @settings(max_examples=60, deadline=None)
@@ -123,7 +123,7 @@ def test_any_article_in_bwb_xml_imports_back_exactly(artikel: Artikel, data: st.
     kop = etree.SubElement(element, "kop")
     etree.SubElement(kop, "label").text = "Artikel"
     etree.SubElement(kop, "nr").text = artikel.number
-    _blocks(element, artikel.body, data.draw)
+    _blocks(element, artikel.body, data)
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     imported = read_toestand(Path("2014-01-03.xml"), data=xml).artikel(artikel.number)
     assert imported is not None

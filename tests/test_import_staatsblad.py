@@ -23,7 +23,7 @@ from wetdiff.importers.bekendmaking import (
 )
 from wetdiff.instructions import parse_text
 from wetdiff.instructions.heading import read_heading
-from wetdiff.instructions.model import CONDITIONAL, OUT_OF_SCOPE, UNSUPPORTED
+from wetdiff.instructions.model import CONDITIONAL, OUT_OF_SCOPE, UNSUPPORTED, KomtTeLuiden
 from wetdiff.model.artikel import Alinea
 from wetdiff.model.text_format import render
 from wetdiff.model.version import Version, load_path
@@ -155,6 +155,7 @@ def test_arabic_article_line_heads_an_amending_article_only_before_a_regeling() 
     [artikel] = parsed.opdrachten.artikelen
     assert (artikel.numeral, artikel.regeling) == ("99", "Telecommunicatiewet")
     [opdracht] = parsed.opdrachten.opdrachten
+    assert isinstance(opdracht, KomtTeLuiden)
     assert opdracht.block.startswith("Artikel 5")  # the new article's heading: its text
     capitals = parse_text(
         "ARTIKEL 103a\n\nIn artikel 2 van de Wet X 2019 wordt «a» vervangen door «b».\n"

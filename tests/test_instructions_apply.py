@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from wetdiff.instructions import apply_opdrachten, nested, parse_text
+from wetdiff.model.artikel import Artikel
 from wetdiff.model.text_format import parse, render
 from wetdiff.model.version import Version, load_path
 
@@ -25,6 +26,12 @@ ARTIKEL_9 = """Artikel 9
 
 4. Artikel 251 is van overeenkomstige toepassing.
 """
+
+
+def article(version: Version, number: str) -> Artikel:
+    found = version.artikel(number)
+    assert found is not None, f"no artikel {number} in {version.label}"
+    return found
 
 
 def version(text: str = ARTIKEL_9) -> Version:
@@ -213,9 +220,9 @@ def test_stb_2006_11_reproduces_the_2006_02_04_texts() -> None:
         in result.failures[0].reason
     )
     for number in ("4", "10", "14a"):
-        assert render(result.version.artikel(number)) == render(after.artikel(number))
-    got = {p.locatie.key: p.text for p in result.version.artikel("5").provisions()}
-    want = {p.locatie.key: p.text for p in after.artikel("5").provisions()}
+        assert render(article(result.version, number)) == render(article(after, number))
+    got = {p.locatie.key: p.text for p in article(result.version, "5").provisions()}
+    want = {p.locatie.key: p.text for p in article(after, "5").provisions()}
     assert _ws(got["5/1/1°"]) == _ws(want["5/1/1°"])
     assert "237, 272 en 273 alsmede" in got["5/1/1°"]
 
@@ -263,8 +270,8 @@ def test_stb_2013_444_on_the_2013_09_01_text_shows_the_samenloop() -> None:
     ]
     assert "onderdeel 5° eindigt niet op een punt maar op «;»" in result.failures[0].reason
     assert "«onderdelen 2° en 3°» komt niet voor" in result.failures[1].reason
-    got = {p.locatie.key: p.text for p in result.version.artikel("5").provisions()}
-    want = {p.locatie.key: p.text for p in after.artikel("5").provisions()}
+    got = {p.locatie.key: p.text for p in article(result.version, "5").provisions()}
+    want = {p.locatie.key: p.text for p in article(after, "5").provisions()}
     assert got["5/1/3°"] == want["5/1/3°"]
     assert got["5/1/5°"] == want["5/1/5°"]
 

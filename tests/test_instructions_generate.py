@@ -46,7 +46,9 @@ def test_2009_to_april_2013_touches_only_leden_1_3_4_5() -> None:
 
 
 def test_acht_is_narrowed_to_the_aanhef_because_it_occurs_inside_achttien() -> None:
-    lid = version("2009-07-01").artikel("273f").leden[0]
+    artikel = version("2009-07-01").artikel("273f")
+    assert artikel is not None
+    lid = artikel.leden[0]
     whole = " ".join(p.text for p in Artikel("273f", (lid,)).provisions())
     assert whole.count("acht") > 1  # "achttien" in the onderdelen
     text = roundtrip(version("2009-07-01"), version("2013-04-01"))

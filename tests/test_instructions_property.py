@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wetdiff.instructions import apply_opdrachten, generate, parse_text, same_text
-from wetdiff.model.artikel import Alinea, Artikel, Lid, Onderdeel
+from wetdiff.model.artikel import Alinea, Artikel, Block, Lid, Onderdeel
 from wetdiff.model.version import Version
 
 WORDS = [
@@ -74,7 +74,7 @@ def artikelen(draw: st.DrawFn, number: str = "9") -> Artikel:
     return Artikel(number, tuple(Lid(f"{i}.", draw(element_body())) for i in range(1, leden + 1)))
 
 
-def _renumber(blocks: list, kind: type) -> list:
+def _renumber(blocks: list[Block], kind: type[Lid] | type[Onderdeel]) -> list[Block]:
     out, n = [], 0
     for block in blocks:
         if isinstance(block, kind):
@@ -140,6 +140,7 @@ def edited(draw: st.DrawFn, artikel: Artikel) -> Artikel:
                 continue
             index = draw(st.sampled_from(holders))
             lid = body[index]
+            assert isinstance(lid, Lid)
             inner = list(lid.body)
             items = [i for i, b in enumerate(inner) if isinstance(b, Onderdeel)]
             if choice == "item+":

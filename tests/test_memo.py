@@ -86,7 +86,7 @@ def test_a_question_whose_answer_is_a_gap_is_open_never_answered(memo) -> None: 
         assert "motie-1" in open_part and "de reactie van de regering is niet gevonden" in open_part
         assert "RvS-1" not in open_part
     document = docx.Document(io.BytesIO(render(memo, "docx")))
-    listed = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    listed = [p.text for p in document.paragraphs if p.style and p.style.name == "List Bullet"]
     assert any(t.startswith("motie-1") for t in listed)
     assert not any(t.startswith("RvS-1") for t in listed)
 
@@ -125,7 +125,7 @@ def test_docx_has_tracked_changes_in_the_renvooi(memo, tmp_path: Path) -> None: 
     assert all(
         e.get(f"{W}author") == "J. Jurist" and e.get(f"{W}date") for e in insertions + deletions
     )
-    styles = {p.style.name for p in document.paragraphs}
+    styles = {p.style.name for p in document.paragraphs if p.style}
     assert {"Heading 1", "Heading 2"} <= styles
     assert document.tables  # header, counts, notes, concordance, questions
     with zipfile.ZipFile(path) as archive:

@@ -150,7 +150,11 @@ def test_the_first_version_of_the_article_is_explained_in_its_log(
     for version, entry in by_version.items():
         if version.startswith("law@"):
             day = version.partition("@")[2]
-            wanted = {n.id for n in read_notes(LAW_NOTES).notes if n.version.isoformat() == day}
+            wanted = {
+                n.id
+                for n in read_notes(LAW_NOTES).notes
+                if n.version and n.version.isoformat() == day
+            }
             assert {n["id"] for n in entry["notes"]} == wanted, version
 
 

@@ -237,10 +237,10 @@ def test_write_never_leaves_a_temporary_file(tmp_path: Path) -> None:
 
 
 _line = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"), max_size=40
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\x00"), max_size=40
 ).map(lambda s: " ".join(s.split()))
 _block = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"),
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\x00"),
     min_size=1,
     max_size=200,
 ).filter(lambda s: s.strip("\n").strip())

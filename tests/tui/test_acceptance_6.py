@@ -3,7 +3,7 @@ Pilot test opens: `l` shows every version of the article with its date and sourc
 
 from __future__ import annotations
 
-from conftest import screen_text  # type: ignore[import-not-found]
+from tui_helpers import screen_text
 
 
 def test_history_key_shows_each_version_of_the_article_with_its_date(app_factory, run_app) -> None:  # type: ignore[no-untyped-def]

@@ -3,32 +3,13 @@ note editor's check boxes."""
 
 from __future__ import annotations
 
-from conftest import screen_text  # type: ignore[import-not-found]
 from textual.widgets import Input
+from tui_helpers import main_screen, notifications, screen_text, selected_key, until
 
 from wetdiff.tui.screens.blame import BlameScreen
 from wetdiff.tui.screens.confirm import ConfirmScreen
-from wetdiff.tui.screens.main import MainScreen
 from wetdiff.tui.screens.note_editor import NoteEditor
 from wetdiff.tui.screens.versions import VersionsScreen
-
-
-def main_screen(app) -> MainScreen:  # type: ignore[no-untyped-def]
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
-
-
-def selected_key(app) -> str:  # type: ignore[no-untyped-def]
-    change = main_screen(app).selected_change
-    provision = change.new if change.new is not None else change.old
-    return str(provision.locatie.key)
-
-
-async def until(pilot, condition, tries: int = 250) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("timed out")
 
 
 def test_a_failed_version_pick_keeps_the_comparison_shown_and_working(app_factory, run_app) -> None:
@@ -45,7 +26,7 @@ def test_a_failed_version_pick_keeps_the_comparison_shown_and_working(app_factor
             await pilot.pause()
             text = screen_text(app)
             assert "Comparing" not in text and "{+vijftien+}" in text
-            assert any(n.title == "Cannot compare" for n in app._notifications)
+            assert any(n.title == "Cannot compare" for n in notifications(app))
             assert main.old_spec == shown
         await pilot.press("n")
         assert selected_key(app) == "273f/2"
@@ -106,8 +87,8 @@ def test_memo_asks_before_overwriting_and_names_the_full_path(
         assert existing.read_text(encoding="utf-8") == "my own notes\n"
         await write_memo(pilot)
         await pilot.press("y")
-        await until(pilot, lambda: any(n.title == "Memo written" for n in app._notifications))
-        written = next(n for n in app._notifications if n.title == "Memo written")
+        await until(pilot, lambda: any(n.title == "Memo written" for n in notifications(app)))
+        written = next(n for n in notifications(app) if n.title == "Memo written")
         assert written.message.startswith(str(existing))
 
     run_app(app_factory(), scenario)

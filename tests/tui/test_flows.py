@@ -6,8 +6,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from conftest import screen_text  # type: ignore[import-not-found]
 from textual.widgets import Input, OptionList, TextArea
+from tui_helpers import main_screen, notifications, screen_text, selected_key
 
 from wetdiff.tui.app import WetdiffApp
 from wetdiff.tui.screens.article_editor import ArticleEditor
@@ -19,16 +19,6 @@ from wetdiff.tui.screens.versions import VersionsScreen
 from wetdiff.tui.widgets.article_tree import ArticleTree
 from wetdiff.tui.widgets.notes_panel import NotesPanel
 from wetdiff.tui.widgets.versions_header import VersionsHeader
-
-
-def main_screen(app: WetdiffApp) -> MainScreen:
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
-
-
-def selected_key(app: WetdiffApp) -> str:
-    change = main_screen(app).selected_change
-    provision = change.new if change.new is not None else change.old
-    return str(provision.locatie.key)
 
 
 async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -199,12 +189,12 @@ def test_notifications_show_what_the_lawyer_typed_literally(app_factory, run_app
         await type_text(pilot, "[bold]999[/]")
         await pilot.press("enter")
         await pilot.pause()
-        shown = list(app._notifications)[-1]  # a toast, drawn as plain text
+        shown = notifications(app)[-1]  # a toast, drawn as plain text
         assert shown.message == "No article [bold]999[/] in this comparison."
         assert not shown.markup
         app.notify("Fout in \x1b[31m[red]tekst[/red]", title="[b]titel[/b]")
         await pilot.pause()
-        last = list(app._notifications)[-1]
+        last = notifications(app)[-1]
         assert last.message == "Fout in ␛[31m[red]tekst[/red]"
         assert last.title == "[b]titel[/b]" and not last.markup
 

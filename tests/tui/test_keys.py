@@ -3,9 +3,9 @@ dialogs that answer Enter, and messages that do not pile up."""
 
 from __future__ import annotations
 
-from conftest import screen_text  # type: ignore[import-not-found]
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, RadioSet
+from tui_helpers import main_screen, notifications, screen_text, selected_key
 
 from wetdiff.tui.screens.main import MainScreen
 from wetdiff.tui.screens.search import SearchScreen
@@ -14,16 +14,6 @@ from wetdiff.tui.widgets.notes_panel import NotesPanel
 from wetdiff.tui.widgets.side_by_side import SideBySide
 
 NARROW = (80, 24)
-
-
-def main_screen(app) -> MainScreen:  # type: ignore[no-untyped-def]
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
-
-
-def selected_key(app) -> str:  # type: ignore[no-untyped-def]
-    change = main_screen(app).selected_change
-    provision = change.new if change.new is not None else change.old
-    return str(provision.locatie.key)
 
 
 def footer_line(app) -> str:  # type: ignore[no-untyped-def]
@@ -112,7 +102,8 @@ def test_the_same_message_twice_is_one_toast(app_factory, run_app) -> None:
         await pilot.press("enter")
         for _ in range(4):
             await pilot.press("n")  # the last change: "No further change." each time
-        shown = [n.message for n in app._notifications]
-        assert shown.count("No further change.") == 1
+        await pilot.pause()
+        assert [n.message for n in notifications(app)].count("No further change.") == 4
+        assert screen_text(app).count("No further change.") == 1  # one toast on screen
 
-    run_app(app_factory(), scenario)
+    run_app(app_factory(), scenario, toasts=True)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import build_workspace  # type: ignore[import-not-found]
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tui_helpers import build_workspace
 
 from wetdiff.model.files import VersionMeta
 from wetdiff.tui.app import make_app
-from wetdiff.tui.layout import DELETE, INSERT, MARKER, PLAIN, count_wrapped, wrap
+from wetdiff.tui.layout import DELETE, INSERT, MARKER, PLAIN, count_lines, count_wrapped, wrap
 
 words = st.text(alphabet="abcdefghij°,.;", min_size=1, max_size=30)
 spans = st.lists(
@@ -112,3 +112,17 @@ def test_search_marks_only_the_chosen_version_in_renvooi() -> None:
     assert all(not m & MATCH for t, m in old if m & INSERT)
     both = highlight(spans, "twaalf")
     assert len([t for t, m in both if m & MATCH]) == 2
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(words, min_size=1, max_size=40).map(" ".join), st.integers(8, 80), st.integers(0, 12)
+)
+def test_counting_plain_words_gives_exactly_the_lines_of_the_wrap(text, width, prefix) -> None:  # type: ignore[no-untyped-def]
+    # The whole document's line index is counted on the words (count_lines) and laid out
+    # by wrap: for plain statute text (single spaces) the two must agree, or the text view
+    # jumps when a block is first drawn.
+    first = [("x" * prefix, PLAIN)] if prefix else []
+    assert count_lines(text, width, prefix, prefix) == len(
+        wrap([(text, PLAIN)], width, first, prefix)
+    )

@@ -5,25 +5,14 @@ marked as a row (without colour too)."""
 
 from __future__ import annotations
 
-from conftest import screen_text  # type: ignore[import-not-found]
 from textual.widgets import Input, OptionList
+from tui_helpers import main_screen, screen_text, selected_key, until
 
 from wetdiff.tui.screens.history import HistoryScreen
-from wetdiff.tui.screens.main import MainScreen
 from wetdiff.tui.widgets.article_tree import ArticleTree
 from wetdiff.tui.widgets.notes_panel import NotesPanel
 
 NARROW = (80, 24)
-
-
-def main_screen(app) -> MainScreen:  # type: ignore[no-untyped-def]
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
-
-
-def selected_key(app) -> str:  # type: ignore[no-untyped-def]
-    change = main_screen(app).selected_change
-    provision = change.new if change.new is not None else change.old
-    return str(provision.locatie.key)
 
 
 def top_key(app) -> str:  # type: ignore[no-untyped-def]
@@ -32,9 +21,7 @@ def top_key(app) -> str:  # type: ignore[no-untyped-def]
     block = view.document.blocks[view.document.locate(int(view.scroll_y))[0]]
     if block.change < 0:
         return f"Artikel {block.artikel}"
-    change = view.document.changes[block.change]
-    provision = change.new if change.new is not None else change.old
-    return str(provision.locatie.key)
+    return view.document.changes[block.change].provision.locatie.key
 
 
 def status(app) -> str:  # type: ignore[no-untyped-def]
@@ -56,14 +43,6 @@ async def scroll_to(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
             await pilot.pause()
             return
     raise AssertionError(f"{key} is not shown")
-
-
-async def until(pilot, condition, tries: int = 250) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("timed out")
 
 
 def test_status_line_says_where_the_text_is_which_change_and_the_modes(

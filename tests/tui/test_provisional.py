@@ -7,18 +7,12 @@ import asyncio
 import threading
 
 import pytest
-from conftest import SIZE, screen_text, wait_ready  # type: ignore[import-not-found]
+from tui_helpers import SIZE, screen_text, selected_key, wait_ready
 
 from wetdiff.tui import data
 from wetdiff.tui.screens.main import MainScreen
 from wetdiff.tui.screens.note_editor import NoteEditor
 from wetdiff.tui.widgets.notes_panel import NotesPanel
-
-
-def _selected_key(main: MainScreen) -> str:
-    change = main.selected_change
-    provision = change.new if change.new is not None else change.old
-    return str(provision.locatie.key)
 
 
 @pytest.fixture
@@ -66,7 +60,7 @@ def test_whole_code_shows_opening_articles_as_provisional_then_the_whole_in_plac
             assert "Reading the notes" in app.screen.query_one(NotesPanel).text
 
             await pilot.press("n")
-            assert _selected_key(screen) == "273f/2"
+            assert selected_key(app) == "273f/2"
             await pilot.press("e")  # no note anchored on a provisional comparison
             assert not isinstance(app.screen, NoteEditor)
 
@@ -75,7 +69,7 @@ def test_whole_code_shows_opening_articles_as_provisional_then_the_whole_in_plac
             assert screen.comparison is not None and not screen.comparison.is_provisional
             text = screen_text(app)
             assert "PROVISIONAL" not in text and "Artikel 273fa" in text
-            assert _selected_key(screen) == "273f/2"  # still where the lawyer was
+            assert selected_key(app) == "273f/2"  # still where the lawyer was
             await pilot.press("p")
             assert "Raises the maximum" in app.screen.query_one(NotesPanel).text
 
@@ -97,7 +91,7 @@ def test_ordinary_proposal_is_compared_whole_at_once(app_factory, run_app) -> No
         assert "PROVISIONAL" not in screen_text(pilot.app)
 
     run_app(app_factory(), scenario, message_hook=hook)
-    assert True not in loaded
+    assert loaded and not any(loaded)  # shown, and never a provisional step first
 
 
 def test_text_is_on_screen_before_the_notes_are_read(app_factory, run_app) -> None:

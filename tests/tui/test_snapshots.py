@@ -6,7 +6,7 @@ SVGs by eye."""
 
 from __future__ import annotations
 
-from conftest import SIZE, THEME, wait_ready  # type: ignore[import-not-found]
+from tui_helpers import SIZE, THEME, wait_ready
 
 from wetdiff.tui.app import make_app
 

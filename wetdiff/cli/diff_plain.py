@@ -41,6 +41,25 @@ def version_heading(changeset: ChangeSet, side: str) -> str:
     return clean(label)
 
 
+def fit_heading(heading: str, width: int) -> str:
+    """A version's heading for a column ``width`` wide, never cut inside a name: the
+    column wraps it at spaces, and a word wider than the column (a path) loses its
+    leading folders ("…/273f/2009-07-01.txt"), so the file's name stays whole; only a
+    single name wider than the column is cut, at its start."""
+    return " ".join(_fit_word(word, width) for word in heading.split(" "))
+
+
+def _fit_word(word: str, width: int) -> str:
+    if len(word) <= width:
+        return word
+    parts = word.split("/")
+    for start in range(1, len(parts)):
+        shorter = "…/" + "/".join(parts[start:])
+        if len(shorter) <= width:
+            return shorter
+    return "…" + word[len(word) - max(width - 1, 1) :]
+
+
 def unified(
     changeset: ChangeSet, units: tuple[Shown, ...], why: Why | None = None
 ) -> Iterator[str]:

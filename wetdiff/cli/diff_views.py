@@ -26,6 +26,7 @@ from wetdiff.cli.diff_plain import (
     STALE_INTRO,
     Why,
     clean,
+    fit_heading,
     lead,
     stale_line,
     version_heading,
@@ -123,6 +124,10 @@ def _articles(
         yield current, group
 
 
+_GUTTER = 3  # the middle column, for the change's sign
+_SPACING = 6  # two column rules and the padding beside them
+
+
 def _table(old_heading: Text | None = None, new_heading: Text | None = None) -> Table:
     """The two-column grid; every article gets its own (so output streams and a whole
     code is never measured at once), all with the same column widths."""
@@ -135,9 +140,17 @@ def _table(old_heading: Text | None = None, new_heading: Text | None = None) -> 
         show_header=old_heading is not None,
     )
     table.add_column(old_heading or Text(""), ratio=1, overflow="fold")
-    table.add_column(Text(""), width=3, no_wrap=True)
+    table.add_column(Text(""), width=_GUTTER, no_wrap=True)
     table.add_column(new_heading or Text(""), ratio=1, overflow="fold")
     return table
+
+
+def _headings(console: Console, changeset: ChangeSet) -> Table:
+    """The grid with both versions' headings, each on one line of its column: a long path
+    is shortened from the left (the file's name stays whole), never wrapped mid-name."""
+    column = max((console.width - _GUTTER - _SPACING) // 2, 8)
+    old, new = (fit_heading(version_heading(changeset, side), column) for side in ("old", "new"))
+    return _table(Text(old), Text(new))
 
 
 def side_by_side(
@@ -149,9 +162,7 @@ def side_by_side(
     first = True
     for (old_nr, new_nr), group in _articles(changeset, changes):
         if first:
-            table = _table(
-                Text(version_heading(changeset, "old")), Text(version_heading(changeset, "new"))
-            )
+            table = _headings(console, changeset)
             first = False
         else:
             table = _table()
@@ -171,9 +182,7 @@ def side_by_side(
                 table.add_row(Text(""), Text(""), Text(line, "dim italic"))
         console.print(table)
     if first:  # nothing to show (e.g. --changed-only without changes)
-        console.print(
-            _table(Text(version_heading(changeset, "old")), Text(version_heading(changeset, "new")))
-        )
+        console.print(_headings(console, changeset))
     console.print(Text(legend("nl"), "dim"))
 
 
