@@ -298,12 +298,14 @@ def build_memo(
             provision = change.provision
             opens_element = bool(provision.number) or provision.locatie.alinea == 0
             if structural and opens_element:
+                # each old element on its own row, with what happened to it (the old
+                # aanhef of a merger is "samengevoegd", its onderdeel also "vernummerd")
                 concordance.append(
                     ConcordanceRow(
                         _location(change, "old") if change.old else "",
                         _location(change, "new") if change.new else "",
-                        unit.kind,
-                        words,
+                        change.kind,
+                        describe(in_order(change.kinds), lang) if unit.grouped else words,
                     )
                 )
     if progress is not None:
