@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -197,12 +197,9 @@ def attach(notes: Iterable[Note], changeset: ChangeSet) -> Attachment:
     return collect(notes, sides.place)
 
 
-def collect(
-    notes: Iterable[Note], place_note: Any, order: Sequence[str] | None = None
-) -> Attachment:
-    """An :class:`Attachment` from a placing function (None: an orphan); notes on one
-    change keep the order given (or the order of ``order``, change ids in reading order,
-    is irrelevant to it)."""
+def collect(notes: Iterable[Note], place_note: Callable[[Note], Placement | None]) -> Attachment:
+    """An :class:`Attachment` from a placing function (None: an orphan); the notes on one
+    change keep the order given."""
     by_change: dict[str, list[Note]] = {}
     orphans: list[Note] = []
     placements: dict[str, Placement] = {}

@@ -371,18 +371,12 @@ class Explainer:
     def own_steps(self, source: Source) -> Attachment:
         """Every note of a notes file placed in its own step (``note list`` of the law's
         history: each note where its version changed the article)."""
-        placements: dict[str, Placement] = {}
-        by_change: dict[str, list[Note]] = {}
-        orphans: list[Note] = []
-        for note in source.file.notes:
+
+        def own(note: Note) -> Placement | None:
             step = self.step_of(source, note)
-            placement = self.place_in_step(note, step) if step is not None else None
-            if placement is None:
-                orphans.append(note)
-                continue
-            placements[note.id] = placement
-            by_change.setdefault(placement.change_id, []).append(note)
-        return Attachment({k: tuple(v) for k, v in by_change.items()}, tuple(orphans), placements)
+            return self.place_in_step(note, step) if step is not None else None
+
+        return collect(source.file.notes, own)
 
     def history_notes(
         self, artikel: str, kind: str, label: str, date: dt.date | None, bwb_id: str
