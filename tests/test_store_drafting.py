@@ -27,7 +27,7 @@ def test_new_proposal_starts_from_the_law_and_commits(ws, capsys) -> None:  # ty
     )
     assert code == 0, err
     folder = ws.root / "proposals" / "eigen"
-    assert 'base = "law@2010-01-01"' in (folder / "proposal.toml").read_text()
+    assert 'base = "BWBR0001854@2010-01-01"' in (folder / "proposal.toml").read_text()
     assert "ten hoogste acht jaren" in (folder / "concept" / "273f.txt").read_text()
     assert git(ws.root, "status", "--porcelain") == ""
     assert git(ws.root, "log", "-1", "--format=%s").startswith("Start proposal eigen from")

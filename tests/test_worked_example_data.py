@@ -58,7 +58,7 @@ def test_proposal_is_labelled_illustrative_and_names_its_base() -> None:
     assert proposal["illustrative"] == ILLUSTRATIVE
     assert proposal["kamerstuk"] == "36 547"
     assert proposal["bwb_id"] == "BWBR0001854"
-    assert proposal["base"] == "law@2024-04-25"
+    assert proposal["base"] == "BWBR0001854@2024-04-25"
 
 
 def test_stages_with_text_have_a_folder_and_others_do_not() -> None:

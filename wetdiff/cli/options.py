@@ -36,6 +36,14 @@ def proposal_option(func: F) -> F:
     )(func)
 
 
+def load_versions(old: str, new: str) -> tuple[Version, Version]:
+    """Both sides of a comparison (a bare ``law`` facing a proposal is the regeling that
+    proposal amends: see :func:`wetdiff.store.versions.resolve_pair`)."""
+    from wetdiff.store.versions import resolve_pair
+
+    return resolve_pair(old, new)
+
+
 def load_version(spec: str) -> Version:
     """Resolve a version as every command does: through the one version parser
     (:mod:`wetdiff.store.versions`; a path is read without opening a workspace)."""

@@ -204,7 +204,9 @@ def _new_proposal(
     questions: str | None = None  # a proposal's registry travels with its text
     copied = version.artikelen
     if spec is not None and spec.kind == "law":
-        base = f"{prefix}{spec.name}@{version.date.isoformat() if version.date else ''}"
+        # Stored as BWBR…@DATE: which regeling stays said when the workspace gets more.
+        regeling = version.bwb_id or spec.name
+        base = f"{prefix}{regeling}@{version.date.isoformat() if version.date else ''}"
     elif spec is not None and spec.kind == "proposal":
         source = read_proposal(workspace.snapshot(spec.rev), spec.name)
         base = source.base if ":" in source.base or not prefix else prefix + source.base

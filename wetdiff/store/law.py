@@ -154,6 +154,14 @@ def as_number(artikel: Artikel, number: str) -> Artikel:
     return artikel if artikel.number == number else replace(artikel, number=number)
 
 
+def regeling_name(snapshot: Snapshot, bwb_id: str) -> str:
+    """The regeling's name as its versions' metadata give it (``regeling``), or ""."""
+    for number in article_numbers(snapshot, bwb_id)[:1]:
+        for day in version_dates(snapshot, bwb_id, number)[:1]:
+            return read_article_version(snapshot, bwb_id, number, day).meta.regeling
+    return ""
+
+
 def data_until(
     snapshot: Snapshot, bwb_id: str, sources: tuple[ArticleVersion, ...] = ()
 ) -> dt.date:

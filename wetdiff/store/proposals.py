@@ -3,9 +3,10 @@
 A proposal's stages (consultatie, ingediend = nr. 2, nota van wijziging, as adopted = A)
 are distinct documents, so each stage that has a text is its own folder of article files:
 only the articles the stage changes or adds; the others come from the base version named
-in ``proposal.toml`` (``base = "law@2024-04-25"``). A repealed article is a file whose
-body is ``[Vervallen]``. Stages without a text (an advice, a report) are listed with their
-date and documents only.
+in ``proposal.toml`` (``base = "BWBR0001854@2024-04-25"``: the regeling and the date; an
+older ``"law@…"`` is read as the law of the proposal's ``bwb_id``). A repealed article is
+a file whose body is ``[Vervallen]``. Stages without a text (an advice, a report) are
+listed with their date and documents only.
 """
 
 from __future__ import annotations
@@ -115,7 +116,8 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
     base = _text_field(data, "base", where, text)
     if not base:
         raise WetdiffError(
-            "missing field 'base' (the version the proposal amends, such as \"law@2024-04-25\")",
+            "missing field 'base' (the version the proposal amends, such as "
+            '"BWBR0001854@2024-04-25")',
             file=where,
         )
     stages = []

@@ -73,9 +73,12 @@ def _parse_date(text: str, spec: str) -> dt.date:
         ) from None
 
 
-def resolve(spec: str, workspace: Workspace | None = None) -> Version:
+def resolve(
+    spec: str, workspace: Workspace | None = None, *, regeling: str | None = None
+) -> Version:
     """The :class:`Version` a spec names, or one clear :class:`WetdiffError` saying what
-    exists."""
+    exists. ``regeling`` (a BWB id) says which regeling a bare ``law`` means where the
+    workspace holds several (the one the other side of a comparison amends)."""
     spec = spec.strip()
     if not spec:
         raise WetdiffError("empty version", hint="Try 'law', or see 'wetdiff versions'.")
@@ -89,13 +92,51 @@ def resolve(spec: str, workspace: Workspace | None = None) -> Version:
     workspace = workspace or open_workspace()
     if path.exists() and not _is_name(spec, workspace):
         return load_path(path)
-    return _resolve(spec, workspace, 0)
+    return _resolve(spec, workspace, 0, regeling)
 
 
-def check(spec: str, workspace: Workspace | None = None) -> None:
+def resolve_pair(old: str, new: str, workspace: Workspace | None = None) -> tuple[Version, Version]:
+    """Both sides of a comparison. A bare ``law`` facing a proposal (``law`` → ``36547``)
+    means the regeling that proposal amends, so adding a regeling to a workspace does
+    not make the everyday comparison ambiguous."""
+    if is_bare_law(old) and not is_bare_law(new):
+        after = resolve(new, workspace)
+        return resolve(old, workspace, regeling=after.bwb_id or None), after
+    before = resolve(old, workspace)
+    if is_bare_law(new) and not is_bare_law(old):
+        return before, resolve(new, workspace, regeling=before.bwb_id or None)
+    return before, resolve(new, workspace)
+
+
+def _regeling_of(spec: str | None, workspace: Workspace) -> str | None:
+    """The regeling a proposal spec amends (its ``bwb_id``), read without its texts."""
+    from wetdiff.store.proposals import read_proposal
+
+    if spec is None or is_bare_law(spec):
+        return None
+    try:
+        parsed = parse_spec(spec.strip(), workspace)
+        if parsed.kind == "law":
+            return parsed.name if _BWB.match(parsed.name) else None
+        if parsed.kind == "proposal":
+            return read_proposal(workspace.snapshot(parsed.rev), parsed.name).bwb_id or None
+    except WetdiffError:
+        return None
+    return None
+
+
+def is_bare_law(spec: str) -> bool:
+    """``law``, ``law@DATE`` or ``REV:law…``: the law without saying which regeling."""
+    _, rest = split_rev(spec.strip())
+    return rest == LAW or rest.startswith(LAW + "@")
+
+
+def check(spec: str, workspace: Workspace | None = None, *, facing: str | None = None) -> None:
     """Raise the error :func:`resolve` would for a spec that names nothing here (an
     unknown version, date, proposal or stage, a device), without reading any article:
-    the TUI reads the texts later, in a worker, and must not open on a typo."""
+    the TUI reads the texts later, in a worker, and must not open on a typo. ``facing``
+    is the other side of the comparison (a bare ``law`` facing a proposal is that
+    proposal's regeling, as in :func:`resolve_pair`)."""
     from wetdiff.store.proposals import read_proposal
     from wetdiff.store.workspace import open_workspace
 
@@ -117,7 +158,7 @@ def check(spec: str, workspace: Workspace | None = None) -> None:
     parsed = parse_spec(spec, workspace)
     snapshot = workspace.snapshot(parsed.rev)
     if parsed.kind == "law":
-        _choose_bwb(workspace, snapshot, parsed.name)
+        _choose_bwb(workspace, snapshot, parsed.name, _regeling_of(facing, workspace))
     elif parsed.kind == "proposal":
         proposal_stage(snapshot, read_proposal(snapshot, parsed.name), parsed.stage, parsed.rev)
 
@@ -234,7 +275,7 @@ def parse_spec(spec: str, workspace: Workspace, *, _depth: int = 0) -> Spec:
     )
 
 
-def _resolve(spec: str, workspace: Workspace, depth: int) -> Version:
+def _resolve(spec: str, workspace: Workspace, depth: int, regeling: str | None = None) -> Version:
     if depth > _MAX_DEPTH:
         raise WetdiffError(
             f"version {spec!r}: proposals build on each other too deeply "
@@ -244,7 +285,7 @@ def _resolve(spec: str, workspace: Workspace, depth: int) -> Version:
     snapshot = workspace.snapshot(parsed.rev)
     if parsed.kind == "law":
         assert parsed.date is not None
-        return _law(workspace, snapshot, parsed.name, parsed.date, parsed.rev)
+        return _law(workspace, snapshot, parsed.name, parsed.date, parsed.rev, regeling)
     if parsed.kind == "proposal":
         return _proposal(workspace, snapshot, parsed.name, parsed.stage, parsed.rev, depth)
     return _path_at(snapshot, parsed.name)
@@ -274,7 +315,11 @@ def _what_exists(workspace: Workspace, snapshot: Snapshot) -> str:
     )
 
 
-def _choose_bwb(workspace: Workspace, snapshot: Snapshot, name: str) -> str:
+def _choose_bwb(
+    workspace: Workspace, snapshot: Snapshot, name: str, regeling: str | None = None
+) -> str:
+    """The regeling a law spec means: the one it names, the only one there is, or the
+    one the context says (``regeling``); else an error listing the choices."""
     from wetdiff.store import law
 
     present = law.bwb_ids(snapshot)
@@ -291,21 +336,30 @@ def _choose_bwb(workspace: Workspace, snapshot: Snapshot, name: str) -> str:
             hint="Import the official texts: 'wetdiff import bwb …'.",
         )
     if len(present) > 1:
-        names = {r.bwb_id: r.name for r in workspace.config.regelingen}
+        if regeling in present:
+            return regeling
+        names = {r.bwb_id: r.name for r in workspace.config.regelingen if r.name}
+        for bwb in present:
+            names.setdefault(bwb, law.regeling_name(snapshot, bwb))
         listed = ", ".join(f"{b} ({names[b]})" if names.get(b) else b for b in present)
         raise WetdiffError(
             f"'law' is ambiguous: this workspace holds {listed}",
-            hint=f"Name the regeling: {present[0]}@2024-01-01.",
+            hint="Name the regeling: " + " or ".join(f"{b}@DATE" for b in present) + ".",
         )
     return present[0]
 
 
 def _law(
-    workspace: Workspace, snapshot: Snapshot, name: str, on: dt.date, rev: str | None
+    workspace: Workspace,
+    snapshot: Snapshot,
+    name: str,
+    on: dt.date,
+    rev: str | None,
+    regeling: str | None = None,
 ) -> Version:
     from wetdiff.store import law
 
-    bwb = _choose_bwb(workspace, snapshot, name)
+    bwb = _choose_bwb(workspace, snapshot, name, regeling)
     artikelen, sources = law.in_force(snapshot, bwb, on)
     if not artikelen:
         dates = law.all_dates(snapshot, bwb)
@@ -349,7 +403,9 @@ def _proposal(
     proposal = read_proposal(snapshot, pid)
     stage = proposal_stage(snapshot, proposal, stage_id, rev)
     base_spec = proposal.base if ":" in proposal.base or rev is None else f"{rev}:{proposal.base}"
-    base = _resolve(base_spec, workspace, depth + 1)
+    # A base written "law@DATE" (before workspaces held several regelingen) is the law
+    # of the regeling the proposal names: adding a regeling never breaks a proposal.
+    base = _resolve(base_spec, workspace, depth + 1, proposal.bwb_id or None)
     changed = stage_articles(snapshot, pid, stage.id)
     where = f" at {rev}" if rev else ""
     when = f", {stage.date.isoformat()}" if stage.date else ""

@@ -246,13 +246,12 @@ class Session:
         """Resolve both versions and compare them; the notes follow (:meth:`with_notes`),
         so the text can be on screen before the notes files are read. With ``provide``,
         a whole code's opening articles are handed to it first (:func:`compare_in_steps`)."""
-        from wetdiff.store.versions import proposal_of, resolve
+        from wetdiff.store.versions import proposal_of, resolve_pair
 
         if not old_spec or not new_spec:
             default_old, default_new = self.default_specs()
             old_spec, new_spec = old_spec or default_old, new_spec or default_new
-        old = resolve(old_spec, self.workspace)
-        new = resolve(new_spec, self.workspace)
+        old, new = resolve_pair(old_spec, new_spec, self.workspace)
         proposal = proposal_of(new_spec, self.workspace) or proposal_of(old_spec, self.workspace)
         a, b = old_spec, new_spec
 

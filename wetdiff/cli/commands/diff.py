@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from wetdiff.cli.options import load_version
+from wetdiff.cli.options import load_versions
 from wetdiff.errors import WetdiffError
 
 FORMATS = ("side-by-side", "renvooi", "unified", "json")
@@ -98,7 +98,7 @@ def _run(
     """Compare and show; whether anything (shown) differs."""
     from wetdiff.diff import ChangeSet, compare
 
-    old_version, new_version = load_version(old), load_version(new)
+    old_version, new_version = load_versions(old, new)
     changeset = compare(old_version, new_version)
     changes = changeset.changes
     if articles:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from wetdiff.cli.options import load_version
+from wetdiff.cli.options import load_versions
 from wetdiff.diff.kinds import Lang
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import atomic_write_bytes
@@ -122,7 +122,7 @@ def command(
         )
     from wetdiff.notes.explain import comparison_notes
 
-    old_version, new_version = load_version(old), load_version(new)
+    old_version, new_version = load_versions(old, new)
     changeset = compare(old_version, new_version)
     found = comparison_notes(
         changeset,

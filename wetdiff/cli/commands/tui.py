@@ -79,17 +79,18 @@ def check_versions(old: str | None, new: str | None, workspace: Path | None) -> 
         return
     opened = open_workspace(workspace) if workspace is not None or not given else None
     if given:
-        for spec in given:
-            check(spec, opened)
+        for index, spec in enumerate(given):
+            check(spec, opened, facing=given[1 - index] if len(given) == 2 else None)
     elif opened is not None and all(opened.config.default_compare):
         from wetdiff.errors import WetdiffError
         from wetdiff.model.files import line_of
         from wetdiff.store.layout import MARKER
 
         marker = opened.root / MARKER
-        for spec in opened.config.default_compare:
+        pair = opened.config.default_compare
+        for index, spec in enumerate(pair):
             try:
-                check(spec, opened)
+                check(spec, opened, facing=pair[1 - index])
             except WetdiffError as error:
                 if error.file is not None:  # the fault is in that file, not the spec
                     raise
