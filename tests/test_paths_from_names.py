@@ -260,3 +260,17 @@ def test_a_notes_file_linked_out_of_the_workspace_is_not_written_through(
     assert code == 2 and "leads outside" in err
     assert victim.read_bytes() == before
     assert os.path.islink(notes)
+
+
+def test_a_questions_file_linked_out_of_the_workspace_is_not_written_through(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    victim = workspace.parent / "victim.toml"
+    registry = workspace / "proposals/36547/questions.toml"
+    victim.write_bytes(registry.read_bytes())
+    registry.unlink()
+    registry.symlink_to(victim)
+    before = victim.read_bytes()
+    code, _, err = run(capsys, "question", "add", "Q-1", "--kind", "motie", "--text", "Waarom?")
+    assert code == 2 and "leads outside" in err
+    assert victim.read_bytes() == before

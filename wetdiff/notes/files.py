@@ -43,7 +43,7 @@ from wetdiff.model.names import ARTICLE, NOTE, is_valid_name
 from wetdiff.model.normalise import find_control, visible_controls
 from wetdiff.notes.model import SIDES, Anchor, Citation, Note
 from wetdiff.notes.tomlfile import GAP, Blocks, dump_block, is_date, load_toml, parse_block_file
-from wetdiff.store.layout import MARKER
+from wetdiff.store.layout import workspace_of
 
 NOTE_FIELDS = (
     "id",
@@ -301,17 +301,8 @@ def write_notes(current: NotesFile, notes: Iterable[Note]) -> NotesFile:
             file=current.path,
             hint="Reload it, and make your change again.",
         )
-    atomic_write(current.path, text, expected=current.text, within=_workspace_of(current.path))
+    atomic_write(current.path, text, expected=current.text, within=workspace_of(current.path))
     return NotesFile(current.path, tuple(_with_source(n, str(current.path)) for n in parsed), text)
-
-
-def _workspace_of(path: Path) -> Path | None:
-    """The workspace a notes file is in, by its path as written (not following links):
-    the file is written only if it, resolved, still lies inside."""
-    for folder in path.absolute().parents:
-        if (folder / MARKER).is_file():
-            return folder
-    return None
 
 
 def _with_source(note: Note, source: str) -> Note:

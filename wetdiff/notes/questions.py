@@ -25,6 +25,7 @@ from wetdiff.errors import WetdiffError
 from wetdiff.model.files import atomic_write, read_text
 from wetdiff.model.normalise import find_control
 from wetdiff.notes.tomlfile import GAP, Blocks, dump_block, is_date, parse_block_file
+from wetdiff.store.layout import workspace_of
 
 # The kinds of question a lawyer meets, in their own words. Case is folded
 # ("RvS-advies" is "rvs-advies"); another kind is accepted with a warning, so a registry
@@ -497,7 +498,7 @@ def add_questions(path: Path, questions: Iterable[Question]) -> RegistryWrite:
     separator = (
         "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
     )
-    atomic_write(path, text + separator + blocks, expected=previous)
+    atomic_write(path, text + separator + blocks, expected=previous, within=workspace_of(path))
     written, _ = parse_questions(text + separator + blocks, str(path))
     return RegistryWrite(path, tuple(written[len(found) :]), previous)
 

@@ -253,13 +253,15 @@ def _new_proposal(
     )
     try:
         (workspace.root / stage_dir(name, stage)).mkdir(parents=True)
-        atomic_write(workspace.root / proposal_file(name), tomli_w.dumps(data))
+        atomic_write(
+            workspace.root / proposal_file(name), tomli_w.dumps(data), within=workspace.root
+        )
         if questions is not None:
-            atomic_write(workspace.root / questions_file(name), questions)
+            atomic_write(workspace.root / questions_file(name), questions, within=workspace.root)
             paths.append(questions_file(name))
         for artikel in copied:
             paths.append(stage_file(name, stage, artikel.number))
-            atomic_write(workspace.root / paths[-1], render(artikel))
+            atomic_write(workspace.root / paths[-1], render(artikel), within=workspace.root)
         return workspace.repo.commit(paths, message, author=identity)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)  # the folder made just now, nothing else

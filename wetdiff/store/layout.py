@@ -86,6 +86,16 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
+def workspace_of(path: Path) -> Path | None:
+    """The workspace a file is in, by its path as written (not following symbolic
+    links): what a writer passes as ``within``, so that the file, resolved, must still lie
+    inside it (a ``notes.toml`` that links elsewhere is not written through)."""
+    for folder in path.absolute().parents:
+        if (folder / MARKER).is_file():
+            return folder
+    return None
+
+
 def proposal_ids(snapshot: Snapshot) -> list[str]:
     """The proposals of the workspace: the folders of ``proposals/`` with a
     ``proposal.toml``."""
