@@ -145,8 +145,10 @@ def bwb(
     commits: list[str] = []
     with _writing(root):
         # A run that was killed left temporary files and maybe versions written but not
-        # committed: this run removes the first and commits the second.
-        remove_stale_temp_files(path for path, _ in planned)
+        # committed: this run removes the first (holding the lock, no other wetdiff is
+        # writing them) and commits the second.
+        if root is not None:
+            remove_stale_temp_files(path for path, _ in planned)
         if root is not None and out is None and not no_commit and series.bwb_id:
             from wetdiff.store.workspace import open_workspace
 
