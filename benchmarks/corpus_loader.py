@@ -8,6 +8,7 @@ leden, lists and alinea's; editorial notes (``<redactie>``) are dropped.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from wetdiff.model.artikel import Alinea, Artikel, Block, Lid, Onderdeel
+from wetdiff.model.files import ArticleVersion, VersionMeta, write_version
 from wetdiff.model.normalise import clean
 from wetdiff.model.text_format import render
 
@@ -93,6 +95,18 @@ def load(path: Path) -> list[Artikel]:
     except ImportError:
         return load_xml(path)
     return [imported.artikel for imported in read_toestand(path).artikelen]
+
+
+def write_official(
+    artikelen: list[Artikel], folder: Path, in_force: dt.date, bwb_id: str = "BWBR0001854"
+) -> None:
+    """Write a version as the law is kept on disk: a folder per article holding
+    ``<in-force-date>.txt`` and its ``.toml`` metadata. wetdiff reads such a folder as
+    official data (numbering oddities of the source are warnings, not errors, as they
+    are for loose article files a lawyer wrote)."""
+    for artikel in artikelen:
+        meta = VersionMeta(artikel.number, in_force, bwb_id=bwb_id)
+        write_version(folder / artikel.number, ArticleVersion(meta, artikel))
 
 
 def export(xml: Path, folder: Path) -> int:

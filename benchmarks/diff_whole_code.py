@@ -8,9 +8,11 @@ Not run in the tests. Two cases, each in one run:
    deleted, articles renumbered, provisions moved to other articles), made from the 2014
    texts with a fixed random seed.
 
-Both versions are first written as folders of canonical article files (not timed: it is
-the input every contender reads). Then each contender runs as its own process, from
-process start to its output written to a file:
+Both versions are first written as the law is kept on disk, a folder per article with
+its dated text and metadata (``273f/2014-04-01.txt`` and ``.toml``; not timed: it is the
+input every contender reads; wetdiff reads it as official data, whose numbering oddities
+are warnings). Then each contender runs as its own process, from process start to its
+output written to a file:
 
 * ``wetdiff diff OLD NEW --format json`` (alignment + word diff + JSON);
 * the same with ``WETDIFF_PURE_PYTHON_DIFF=1`` (words compared by the pure-Python
@@ -39,6 +41,7 @@ move less, so both are shown.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import random
 import shutil
@@ -51,16 +54,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus_loader import corpus_option, load
+from corpus_loader import corpus_option, load, write_official
 
 from wetdiff.model.artikel import Alinea, Artikel, Lid, Onderdeel
-from wetdiff.model.text_format import render
 
 DIFFLIB_SCRIPT = r"""
 import difflib, json, re, sys
 from pathlib import Path
 def read(folder):
-    files = sorted(Path(folder).glob("*.txt"))
+    files = sorted(Path(folder).glob("*/*.txt"))
     return "".join(p.read_text(encoding="utf-8") for p in files).splitlines()
 a, b = read(sys.argv[1]), read(sys.argv[2])
 token = re.compile(r"\w+|\s+|[^\w\s]")
@@ -79,16 +81,17 @@ import sys
 from pathlib import Path
 from redlines import Redlines
 def read(folder):
-    return "".join(p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt")))
+    return "".join(p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*/*.txt")))
 Path(sys.argv[3]).write_text(Redlines(read(sys.argv[1]), read(sys.argv[2])).output_markdown,
                              encoding="utf-8")
 """
 
 
-def write_folder(artikelen: list[Artikel], folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for artikel in artikelen:
-        (folder / f"{artikel.number}.txt").write_text(render(artikel), encoding="utf-8")
+def write_folder(artikelen: list[Artikel], folder: Path, in_force: dt.date) -> None:
+    """The version as official law is kept on disk: a folder per article with its dated
+    text and metadata (what every contender reads: the difflib and redlines scripts the
+    ``.txt`` files, git the whole tree)."""
+    write_official(artikelen, folder, in_force)
 
 
 def run_timed(
@@ -259,7 +262,7 @@ def bench(name: str, old: Path, new: Path, work: Path, repeat: int, redlines: bo
         cpu_median["redlines (1 run)"] = used
     out_size = outputs["wetdiff"].stat().st_size
     print(
-        f"\n## {name}  ({len(list(old.glob('*.txt')))} → {len(list(new.glob('*.txt')))} "
+        f"\n## {name}  ({len(list(old.glob('*/*.txt')))} → {len(list(new.glob('*/*.txt')))} "
         f"articles; wetdiff JSON {out_size / 1e6:.1f} MB)"
     )
     print(
@@ -314,8 +317,8 @@ def main() -> None:
     try:
         old = load(args.corpus / f"{args.old}.xml")
         new = load(args.corpus / f"{args.new}.xml")
-        write_folder(old, work / "sr-old")
-        write_folder(new, work / "sr-new")
+        write_folder(old, work / "sr-old", dt.date.fromisoformat(args.old))
+        write_folder(new, work / "sr-new", dt.date.fromisoformat(args.new))
         bench(
             f"Wetboek van Strafrecht {args.old} → {args.new}",
             work / "sr-old",
@@ -325,8 +328,8 @@ def main() -> None:
             not args.no_redlines,
         )
         gen_old, gen_new = generated_code(new)
-        write_folder(gen_old, work / "gen-old")
-        write_folder(gen_new, work / "gen-new")
+        write_folder(gen_old, work / "gen-old", dt.date.fromisoformat(args.old))
+        write_folder(gen_new, work / "gen-new", dt.date.fromisoformat(args.new))
         bench(
             "generated code, many edits",
             work / "gen-old",

@@ -27,7 +27,7 @@ from typing import Any
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Artikel
-from wetdiff.model.names import ARTICLE, BWB_ID, check_name, contained
+from wetdiff.model.names import ARTICLE, BWB_ID, check_name, contained, is_valid_name
 from wetdiff.model.text_format import ParseReport, parse, render
 
 GAP = "gap"
@@ -85,8 +85,11 @@ def _read_regular_file(path: Path, limit: int) -> bytes | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None
-        chunks = []
-        while chunk := os.read(fd, max(info.st_size + 1, 65536)):
+        data = os.read(fd, info.st_size + 1)
+        if len(data) == info.st_size:  # all of it, as fstat said: no second read for EOF
+            return data
+        chunks = [data]  # shorter (interrupted) or longer (growing): read to the end
+        while chunk := os.read(fd, 65536):
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError:
@@ -335,7 +338,7 @@ class VersionMeta:
     @classmethod
     def from_toml(cls, text: str, source: str) -> VersionMeta:
         data = flat_toml(text) or parse_toml(text, source)
-        known = {f.name for f in fields(cls)}
+        known = _META_FIELDS
         unknown = sorted(set(data) - known)
         if unknown:
             raise WetdiffError(
@@ -353,7 +356,7 @@ class VersionMeta:
                 file=source,
                 line=_line_of(text, "in_force"),
             )
-        for name in known - {"in_force", "answers"}:
+        for name in _META_TEXT_FIELDS:
             if name in data and not isinstance(data[name], str):
                 raise WetdiffError(
                     f"field {name!r} must be text", file=source, line=_line_of(text, name)
@@ -376,8 +379,9 @@ class VersionMeta:
             ("renumbered_to", ARTICLE),
             ("bwb_id", BWB_ID),
         ):
-            if data.get(name):  # these name folders: one rule for every name of a path
-                check_name(data[name], kind, file=source, line=_line_of(text, name))
+            value = data.get(name)  # these name folders: one rule for every name of a path
+            if value and not (isinstance(value, str) and is_valid_name(value, kind)):
+                check_name(value, kind, file=source, line=_line_of(text, name))
         answers = data.get("answers", [])
         if not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
             raise WetdiffError(
@@ -385,7 +389,7 @@ class VersionMeta:
                 file=source,
                 line=_line_of(text, "answers"),
             )
-        stem = Path(source).stem
+        stem = os.path.splitext(os.path.basename(source))[0]  # as Path(source).stem
         if stem != data["in_force"].isoformat() and _is_date(stem):
             raise WetdiffError(
                 f"in_force is {data['in_force']}, but the file is named for {stem}",
@@ -397,6 +401,9 @@ class VersionMeta:
         data["answers"] = tuple(answers)
         return cls(**data)
 
+
+_META_FIELDS = frozenset(f.name for f in fields(VersionMeta))
+_META_TEXT_FIELDS = tuple(sorted(_META_FIELDS - {"in_force", "answers"}))
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

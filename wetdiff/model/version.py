@@ -132,13 +132,21 @@ class Version:
 def latest_in_force(article_folder: Path, on: dt.date | None = None) -> ArticleVersion | None:
     """The version of one article in force on a date (the latest when ``on`` is None):
     the dated file with the greatest in-force date not after ``on``."""
-    dated = sorted(p for p in article_folder.glob("*.toml") if _DATED.match(p.stem))
+    try:  # the names as Path.glob("*.toml") finds them, without a Path object each
+        names = os.listdir(article_folder)
+    except OSError:
+        return None
+    dated = sorted(
+        (os.path.normcase(name), name)
+        for name in names
+        if os.path.normcase(name).endswith(".toml") and _DATED.match(name[:-5])
+    )
     chosen = None
-    for meta_path in dated:
-        if on is not None and dt.date.fromisoformat(meta_path.stem) > on:
+    for _, name in dated:
+        if on is not None and dt.date.fromisoformat(name[:-5]) > on:
             break
-        chosen = meta_path
-    return read_version(chosen) if chosen else None
+        chosen = name
+    return read_version(article_folder / chosen) if chosen else None
 
 
 def load_path(path: Path, *, on: dt.date | None = None) -> Version:
