@@ -1,7 +1,8 @@
 """The memo of the whole Wetboek van Strafrecht, 2002 vs 2014, next to the diff.
 
-Both official versions (BWB XML captures 2002-05-04 and 2014-04-01) are written as
-folders of article files; then, in one run, each command is timed as a user runs it:
+Both official versions (BWB XML captures 2002-05-04 and 2014-04-01) are written as the law
+is kept on disk (a folder per article with its dated text and metadata); then, in one
+run, each command is timed as a user runs it:
 
     wetdiff diff OLD NEW --format json > /dev/null
     wetdiff memo OLD NEW -o memo.md   (and .html, .docx)
@@ -18,6 +19,7 @@ bytecode is cached as on an installed copy (``PYTHONDONTWRITEBYTECODE`` is dropp
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import statistics
 import subprocess
@@ -26,17 +28,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from wetdiff.importers.bwb import read_toestand
-from wetdiff.model.text_format import render
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus_loader import load, write_official
 
 
 def write_version(xml: Path, folder: Path) -> int:
-    folder.mkdir(parents=True)
-    toestand = read_toestand(xml)
-    for imported in toestand.artikelen:
-        name = imported.artikel.number.replace("/", "_")
-        (folder / f"{name}.txt").write_text(render(imported.artikel), encoding="utf-8")
-    return len(toestand.artikelen)
+    """The version as official law is kept on disk (a folder per article, dated text and
+    metadata): wetdiff reads it as official data, as it reads the law."""
+    artikelen = load(xml)
+    write_official(artikelen, folder, dt.date.fromisoformat(xml.stem))
+    return len(artikelen)
 
 
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
