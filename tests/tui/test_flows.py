@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, TextArea
-from tui_helpers import main_screen, notifications, screen_text, selected_key
+from tui_helpers import main_screen, notifications, screen_text, selected_key, until
 
 from wetdiff.tui.app import WetdiffApp
 from wetdiff.tui.screens.article_editor import ArticleEditor
@@ -254,6 +254,39 @@ def test_write_a_note_and_find_it_on_disk_and_in_git(app_factory, run_app, works
     assert "Adds forced marriage [sic]." in notes and "motie-1" in notes
     assert 'at = "273f/2"' in notes and "§ 2" in notes
     assert "Adds forced marriage [sic]." in git_log(workspace)
+
+
+def test_a_note_git_refuses_to_commit_leaves_the_notes_file_as_it_was(
+    app_factory, run_app, workspace
+) -> None:  # type: ignore[no-untyped-def]
+    # The TUI writes notes through the same workflow as 'wetdiff note add': when git
+    # refuses the commit (here a hook), the file is put back and the editor says so.
+    hook = workspace / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho 'notes are frozen today' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    notes = workspace / "proposals/36547/notes.toml"
+    before = notes.read_bytes()
+    head = git_log(workspace)
+
+    async def scenario(pilot):  # type: ignore[no-untyped-def]
+        app = pilot.app
+        await pilot.press("n", "e")
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        editor.query_one("#rationale", TextArea).insert("Adds forced marriage.")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: any(n.title == "Not saved" for n in notifications(app)))
+        refused = next(n for n in notifications(app) if n.title == "Not saved")
+        assert "nothing was written" in refused.message
+        assert app.screen is editor  # the lawyer's words are still there to save again
+
+    run_app(app_factory(), scenario)
+    assert notes.read_bytes() == before
+    assert git_log(workspace) == head
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=workspace, capture_output=True, text=True
+    )
+    assert status.stdout == ""  # nothing staged, nothing left modified
 
 
 def test_create_a_question_from_the_note_editor(app_factory, run_app, workspace) -> None:

@@ -154,13 +154,6 @@ def save_note(current: NotesFile, note: Note, *, replace_id: str | None = None) 
     return SavedNote(saved, written)
 
 
-def remove_note(current: NotesFile, note_id: str) -> NotesFile:
-    """The file without one note (atomic, with the same conflict check)."""
-    if current.get(note_id) is None:
-        raise WetdiffError(f"no note {note_id!r}", file=current.path)
-    return write_notes(current, [n for n in current.notes if n.id != note_id])
-
-
 def new_question(root: Path, proposal: str, question: Question) -> Question:
     """Add a question to the proposal's own registry. Its id must be new in every
     registry the proposal reads (own and shared)."""

@@ -376,40 +376,28 @@ class Session:
         answers: Sequence[str],
         note_id: str | None,
     ) -> Path:
-        """Add or replace the note on ``change`` in the proposal's notes file (atomic,
-        refusing a file changed on disk since it was read), and commit it with the
-        rationale as message and ``Answers:`` trailers."""
+        """Add or replace the note on ``change`` in the proposal's notes file and commit
+        it, through the one note-writing workflow ``wetdiff note add/edit`` use
+        (:meth:`wetdiff.notes.writing.NotesTarget.save`): checked before anything is
+        written, and the file put back if git refuses the commit."""
         from wetdiff.notes import Note
         from wetdiff.notes.anchor import anchor_for_change
-        from wetdiff.notes.explain import Explainer, Source
-        from wetdiff.notes.proposal import (
-            commit_notes,
-            load_proposal_notes,
-            new_note_id,
-            save_note,
-        )
-        from wetdiff.store.lock import workspace_lock
+        from wetdiff.notes.proposal import new_note_id
+        from wetdiff.notes.writing import open_notes
 
         if not comparison.proposal:
             raise WetdiffError(
                 "notes belong to a proposal, and neither version is one",
                 hint="Compare with a proposal stage (press v).",
             )
-        if not rationale.strip():
-            raise WetdiffError("a note needs a rationale: why is this change there?")
-        with workspace_lock(self.root):  # from reading the notes file to the commit
-            current = load_proposal_notes(self.root, comparison.proposal).notes_file
-            old = current.get(note_id) if note_id else None
+        with open_notes(comparison.proposal, root=self.root, writing=True) as target:
+            old = target.note(note_id) if note_id else None
             anchor = old.anchor if old is not None else anchor_for_change(change)
-            new_id = (
-                old.id
-                if old is not None
-                else new_note_id(anchor, rationale, taken=[n.id for n in current.notes])
-            )
+            taken = [n.id for n in target.file.notes]
             note = Note(
-                new_id,
+                old.id if old is not None else new_note_id(anchor, rationale, taken=taken),
                 anchor,
-                rationale.strip() + "\n",
+                rationale.strip() + "\n" if rationale.strip() else "",
                 tuple(citations),
                 tuple(answers),
                 old.gap if old else "",
@@ -417,13 +405,8 @@ class Session:
                 old.version if old else None,
                 stage=old.stage if old else "",
             )
-            # the stage whose change it explains and that change's words, as 'note add' does
-            note = Explainer(self.root).recorded(Source(current, comparison.proposal), note)
-            saved = save_note(current, note, replace_id=old.id if old is not None else None)
-            commit_notes(
-                self.root, [saved.file.path], f"Note on {anchor.path}: {rationale.strip()}", answers
-            )
-            return Path(saved.file.path)
+            written = target.save(note, replace_id=old.id if old is not None else None)
+            return Path(written.file.path)
 
     def add_question(self, proposal: str, question: Question) -> Question:
         """Register ``question`` and commit it, as ``wetdiff question add`` does."""
