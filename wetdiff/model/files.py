@@ -405,6 +405,7 @@ class VersionMeta:
 _META_FIELDS = frozenset(f.name for f in fields(VersionMeta))
 _META_TEXT_FIELDS = tuple(sorted(_META_FIELDS - {"in_force", "answers"}))
 
+_TOML_CONTROL = re.compile("[\x00-\x1f\x7f]")  # in a value: the general parser decides
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -426,7 +427,7 @@ def flat_toml(text: str) -> dict[str, Any] | None:
             if len(value) < 2 or not value.endswith('"') or '"' in value[1:-1]:
                 return None
             body = value[1:-1]
-            if "\\" in body or any(ord(c) < 0x20 or c == "\x7f" for c in body):
+            if "\\" in body or _TOML_CONTROL.search(body):
                 return None  # escapes and control characters: the general parser decides
             data[key] = body
         elif _PLAIN_DATE.fullmatch(value):
