@@ -120,3 +120,22 @@ def test_a_new_proposal_stores_its_base_with_the_regeling(
         assert {p.id for p in workspace.proposals()} == {"36547", "tweede"}
     finally:
         shutil.rmtree(two / "proposals" / "tweede", ignore_errors=True)
+
+
+def test_cites_searches_every_regeling_and_names_each(
+    two: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "cites", "BWBR0001854@2014-06-01", "273f", "--format", "json")
+    assert code == 1
+    import json
+
+    found = json.loads(out)["citations"]
+    own = sorted({c["locatie"].split("/")[0] for c in found if c["own"]})
+    assert own == ["5", "5a", "5b", "71", "77d"]
+    elsewhere = [(c["bwb_id"], c["locatie"]) for c in found if not c["own"]]
+    assert elsewhere == [("BWBR0099999", "1")]
+    # the test regeling's own 447a and 5 are its own: no citation of the Sr's
+    code, out, _ = run(capsys, "cites", "BWBR0001854@2014-06-01", "447a")
+    assert code == 0 and "cited by no provision" in out
+    code, out, _ = run(capsys, "cites", "BWBR0099999@2014-06-01", "447a")
+    assert code == 1 and "artikel 2, tweede lid" in out

@@ -216,3 +216,6 @@ class Reference:
     end: int
     target: Locatie
     relative: bool = field(default=False)
+    # The regeling cited when it is not the text's own, as the words name it ("Wetboek
+    # van Strafrecht" in "artikel 273f van het Wetboek van Strafrecht"); "" for its own.
+    regeling: str = field(default="")

@@ -18,8 +18,8 @@ those as :class:`wetdiff.importers.bwb.Link`, and :func:`citing` takes them as w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from wetdiff.model.artikel import Artikel, Locatie, Reference
 from wetdiff.model.numbering import ORDINAL_VALUES
@@ -83,6 +83,27 @@ _EXTERNAL = re.compile(
     r"\s*,?\s*(?:van\s+(?:de|het|der)\s+(?:[A-Z]|\w*[Ww]et\b)|van\s+[A-Z]|"
     r"(?:Sv|Sr|BW|Awb|WvSv|WvSr|Gw|EVRM)\b)"
 )
+
+
+_IN_CONNECTION = re.compile(r"\b(?:in verband met|juncto|jo\.)\s+(?:de\s+|het\s+)?$")
+_SENTENCE_END = re.compile(r"[;:.]\s")
+
+
+def _names(text: str, pos: int, name: str) -> bool:
+    """Whether the words at ``pos`` name the regeling: ", van het Wetboek van Strafrecht"
+    or an abbreviation right after the number ("273f Sr")."""
+    escaped = re.escape(name)
+    if re.match(rf"\s*,?\s*van\s+(?:de|het|der)\s+{escaped}(?!\w)", text[pos:]):
+        return True
+    return len(name) <= 5 and re.match(rf"\s*,?\s*{escaped}(?!\w)", text[pos:]) is not None
+
+
+def _named_regeling(text: str, pos: int, others: Sequence[str]) -> str:
+    """Which of ``others`` the words at ``pos`` name ("" for none)."""
+    for name in sorted(others, key=len, reverse=True):
+        if name and _names(text, pos, name):
+            return name
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,12 +188,20 @@ def extract_references(
     *,
     include_external: bool = False,
     regeling: str = "",
+    others: Sequence[str] = (),
 ) -> list[Reference]:
     """Every citation in ``text``, resolved against ``where`` (the provision the text
     belongs to), in order of appearance. A relative citation ("het eerste lid") without a
     ``where`` resolves against an empty article number. ``regeling`` names the code the
     text belongs to, so "artikel 395 van het Wetboek van Strafrecht" in the Wetboek van
-    Strafrecht itself counts as a citation of this code."""
+    Strafrecht itself counts as a citation of this code. ``others`` names other
+    regelingen (a name or its abbreviation, "Wetboek van Strafrecht", "Sr"): their
+    citations are returned too, each with :attr:`Reference.regeling` saying which.
+
+    A citation of another regeling is recognised by the name after it ("van het Burgerlijk
+    Wetboek", "Sv"), and so is one that follows it with "in verband met" ("artikel 195 van
+    Boek 8 van het Burgerlijk Wetboek in verband met de artikelen 192 en 178"): those
+    numbers are that regeling's too, not this code's."""
     here = where or Locatie("")
     found: list[Reference] = []
     taken: list[tuple[int, int]] = []
@@ -193,6 +222,8 @@ def extract_references(
         )
 
     # 1. "artikel 273f, eerste lid, onder 3°", "de artikelen 240b en 248a"
+    external_until = -1  # where the last citation of another regeling ended
+    external_name = ""  # … and which of ``others`` it named ("" for none of them)
     for match in _ARTICLE.finditer(text) if "rt" in text else ():
         pos = match.end()
         first = True
@@ -228,14 +259,21 @@ def extract_references(
             continue
         span = (match.start(), pos)
         taken.append(span)
-        if (
-            not include_external
-            and _EXTERNAL.match(text, pos)
-            and not (
-                regeling
-                and re.match(rf"\s*,?\s*van\s+(?:de|het)\s+{re.escape(regeling)}\b", text[pos:])
-            )
-        ):
+        named = _named_regeling(text, pos, others)
+        external = bool(named) or (
+            _EXTERNAL.match(text, pos) is not None
+            and not (regeling and _names(text, pos, regeling))
+        )
+        if not external and external_until >= 0:
+            between = text[external_until : match.start()]
+            if _IN_CONNECTION.search(between) and not _SENTENCE_END.search(between):
+                external, named = True, external_name  # "… in verband met de artikelen"
+        if external:
+            external_until, external_name = pos, named
+            if named:
+                found.extend(replace(r, regeling=named) for r in group)
+            elif include_external:
+                found.extend(group)
             continue
         found.extend(group)
 
@@ -347,4 +385,40 @@ def citing(
         words = getattr(link, "text", "")
         found.append(Citation(at, Reference(words, 0, len(words), cited, False), "intref"))
         seen.add((at.key, cited.artikel))
+    return found
+
+
+# The short names statutes use for the codes they cite most ("artikel 273f Sr").
+ABBREVIATIONS = {
+    "Wetboek van Strafrecht": ("Sr", "WvSr"),
+    "Wetboek van Strafvordering": ("Sv", "WvSv"),
+    "Burgerlijk Wetboek": ("BW",),
+    "Algemene wet bestuursrecht": ("Awb",),
+}
+
+
+def names_of(regeling: str) -> tuple[str, ...]:
+    """The ways a regeling is named when another one cites it: its name and the
+    abbreviations in use for it."""
+    return (regeling, *ABBREVIATIONS.get(regeling, ())) if regeling else ()
+
+
+def citing_from(
+    artikelen: Iterable[Artikel], target: Locatie, *, regeling: str, cited: str
+) -> list[Citation]:
+    """The provisions of another regeling (``regeling``, the name of the one they are
+    in) that cite ``target`` in the regeling named ``cited``, by name ("artikel 273f van
+    het Wetboek van Strafrecht", "273f Sr"): a citation of their own article 273f, or of
+    a third regeling's, is not one."""
+    names = names_of(cited)
+    found: list[Citation] = []
+    for artikel in artikelen:
+        for provision in artikel.provisions():
+            if target.artikel not in provision.text:
+                continue  # cheap: most provisions cite nothing of it
+            for reference in extract_references(
+                provision.text, provision.locatie, regeling=regeling, others=names
+            ):
+                if reference.regeling in names and _cites(target, reference.target):
+                    found.append(Citation(provision.locatie, reference))
     return found

@@ -36,41 +36,50 @@ def _target(spec: str) -> Locatie:
 @click.argument("provision", metavar="ARTICLE[/LID[/ONDERDEEL]]")
 @format_option("text", "json")
 def command(version: str, provision: str, output_format: str) -> None:
-    """List the provisions of VERSION that cite ARTICLE (or one lid or onderdeel of it):
+    """List the provisions that cite ARTICLE of VERSION (or one lid or onderdeel of it):
     the consequential amendments to make when it is renumbered, moved or repealed.
 
-    Citations of a lid include those in its own article ("het derde lid"); citations of
-    a whole article leave out the article itself.
+    Every regeling of the workspace is searched: VERSION itself, where citations are
+    by number ("artikel 273f"), and each other regeling as it stood on VERSION's date,
+    where they name it ("artikel 273f van het Wetboek van Strafrecht"). Citations of a
+    lid include those in its own article ("het derde lid"); citations of a whole article
+    leave out the article itself. Exit code 1 when something cites it, 0 when nothing
+    does.
 
     \b
     Examples:
       wetdiff cites law 273f
       wetdiff cites law@2013-11-15 273f/1 --format json
     """
-    from wetdiff.model.references import citing
+    from wetdiff.store.citations import citing_provisions
 
     target = _target(provision)
     loaded = load_version(version)
     exists = loaded.artikel(target.artikel) is not None
-    found = citing(
-        loaded.artikelen, target, same_article=target.lid is not None, regeling=loaded.regeling
-    )
+    workspace = None
+    if loaded.kind in ("law", "stage"):  # read from a workspace: search all its regelingen
+        from wetdiff.store.workspace import open_workspace
+
+        workspace = open_workspace()
+    found = citing_provisions(loaded, target, workspace)
     if output_format == "json":
         click.echo(
             json.dumps(
                 {
                     "version": loaded.label,
-                    "illustrative": loaded.illustrative or None,
                     "target": target.key,
                     "target_in_words": target.in_words(),
                     "target_exists": exists,
                     "citations": [
                         {
-                            "locatie": c.locatie.key,
-                            "in_words": c.locatie.in_words(),
-                            "text": c.reference.text,
-                            "cites": c.reference.target.key,
-                            "relative": c.reference.relative,
+                            "regeling": c.regeling,
+                            "bwb_id": c.bwb_id,
+                            "own": c.own,
+                            "locatie": c.citation.locatie.key,
+                            "in_words": c.in_words(),
+                            "text": c.citation.reference.text,
+                            "cites": c.citation.reference.target.key,
+                            "relative": c.citation.reference.relative,
                         }
                         for c in found
                     ],
@@ -79,18 +88,17 @@ def command(version: str, provision: str, output_format: str) -> None:
                 indent=2,
             )
         )
-        return
-    heading = f"{target.in_words()} in {loaded.label}"
-    if not exists:
-        heading += " (not in this version)"
-    click.echo(visible_controls(heading))
-    if loaded.illustrative:
-        click.echo(visible_controls(f"[{loaded.illustrative}]"))
-    if not found:
-        click.echo("  cited by no provision")
-        return
-    for citation in found:
-        click.echo(
-            visible_controls(f"  {citation.locatie.in_words()}: «{citation.reference.text}»")
-        )
-    click.echo(f"{len(found)} citation(s)")
+    else:
+        heading = f"{target.in_words()} in {loaded.label}"
+        if not exists:
+            heading += " (not in this version)"
+        click.echo(visible_controls(heading))
+        if not found:
+            click.echo("  cited by no provision")
+        for citing in found:
+            text = citing.citation.reference.text
+            click.echo(visible_controls(f"  {citing.in_words()}: «{text}»"))
+        if found:
+            click.echo(f"{len(found)} citation(s)")
+    if found:
+        raise SystemExit(1)

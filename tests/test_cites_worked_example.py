@@ -1,0 +1,63 @@
+"""``wetdiff cites`` on the shipped example, the whole Wetboek van Strafrecht: who cites
+273f, exit 1 when something does and 0 when nothing does."""
+
+from __future__ import annotations
+
+import pytest
+from cli_helpers import run
+from store_helpers import forget_open_workspaces
+
+from wetdiff.model.references import extract_references
+
+
+@pytest.fixture(autouse=True)
+def _outside_any_workspace(tmp_path, monkeypatch, worked_example) -> None:  # type: ignore[no-untyped-def,misc]
+    monkeypatch.chdir(tmp_path)
+    yield
+    forget_open_workspaces()
+
+
+def test_cites_law_273f_lists_the_articles_that_cite_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "cites", "law", "273f")
+    assert code == 1
+    lines = [line.strip() for line in out.splitlines()[1:-1]]
+    assert [line.split(",")[0] for line in lines] == [
+        "artikel 5",
+        "artikel 5a",
+        "artikel 5b",
+        "artikel 5b",
+        "artikel 71",
+        "artikel 77d",
+    ]
+
+
+def test_nothing_cites_an_article_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "cites", "law", "479")
+    assert code == 0 and "cited by no provision" in out
+
+
+def test_a_citation_of_another_code_is_not_this_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    """447a cites "de artikelen 782 en 178 derde lid" of Boek 8 of the Burgerlijk
+    Wetboek (after "… van Boek 8 van het Burgerlijk Wetboek in verband met"): not Sr 178."""
+    code, out, _ = run(capsys, "cites", "law", "178")
+    assert code == 1
+    assert "447a" not in out and "artikel 178a" in out
+
+
+def test_in_verband_met_keeps_the_regeling_of_the_citation_before_it() -> None:
+    text = (
+        "opgelegd in artikel 195 van Boek 8 van het Burgerlijk Wetboek in verband met de "
+        "artikelen 192 en 178 derde lid; of in artikel 12"
+    )
+    cited = [r.target.artikel for r in extract_references(text)]
+    assert cited == ["12"], "192 and 178 belong to Boek 8 BW; after the ';' artikel 12 is ours"
+    named = extract_references(
+        "zie artikel 273f van het Wetboek van Strafrecht en artikel 3 Sr",
+        others=("Wetboek van Strafrecht", "Sr"),
+    )
+    assert [(r.target.artikel, r.regeling) for r in named] == [
+        ("273f", "Wetboek van Strafrecht"),
+        ("3", "Sr"),
+    ]
