@@ -98,7 +98,7 @@ JSON_RUNS = [
     (("versions",), 0),
     (("log", "273f"), 0),
     (("blame", "273f", "99999/nr2", "--words"), 0),
-    (("cites", "99999/nr2", "273f/1"), 0),
+    (("cites", "99999/nr2", "273f/1"), 1),  # cited (in its own article): exit 1
     (("note", "list", "--proposal", "99999"), 0),
     (("note", "show", "straf", "--proposal", "99999"), 0),
     (("questions", "99999"), 0),
