@@ -80,8 +80,8 @@ def html(tmp_path_factory: pytest.TempPathFactory) -> str:
         created=dt.datetime(2025, 1, 2, tzinfo=dt.UTC),
     )
     markdown = render(memo, "md").decode()
-    prose = markdown.partition("```text")[0]  # the instructions are a code block
-    return str(MarkdownIt("commonmark").render(prose))
+    # the instructions and the articles as they will read are code blocks: shown, not read
+    return str(MarkdownIt("commonmark").render(markdown))
 
 
 def test_no_tag_from_the_data_is_rendered(html: str) -> None:

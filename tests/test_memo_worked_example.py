@@ -57,7 +57,7 @@ def test_worked_example_memo_in_all_three_formats(
     assert "in force" not in markdown and "latest text" not in markdown
     assert "geldend op 15 november 2013" in prose
     # the instruction block carries the illustrative label too
-    instructions = markdown.partition("## Wijzigingsopdrachten")[2]
+    instructions = markdown.partition("## Bijlage A. Wijzigingsopdrachten")[2]
     assert LABEL in instructions.partition("```text")[0]
     document = docx.Document(str(tmp_path / "memo.docx"))
     assert any(LABEL in p.text for p in document.paragraphs)

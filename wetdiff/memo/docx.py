@@ -28,6 +28,7 @@ from lxml import etree
 from wetdiff.memo.labels import labels
 from wetdiff.memo.model import Memo, Renvooi
 from wetdiff.memo.rationale import Block
+from wetdiff.memo.structure import MemoOnderdeel
 
 
 class _Revisions:
@@ -223,6 +224,102 @@ def _page_header(document: WordDocument, memo: Memo) -> None:
         run.bold = True
 
 
+def _verdict(memo: Memo) -> str:
+    t = labels(memo.lang)
+    if memo.instructions.proven:
+        return t["proven"]
+    return f"{t['not_proven']}: {memo.instructions.problem}"
+
+
+def _aanleiding(body: _Body, document: WordDocument, memo: Memo) -> None:
+    t = labels(memo.lang)
+    body.heading(t["aanleiding"], level=1)
+    if not memo.aanleiding:
+        body.paragraph(t["no_aanleiding"])
+        return
+    body.paragraph(t["aanleiding_intro"])
+    for item in memo.aanleiding:
+        q = item.question
+        link = f" {q.link}" if q.link.startswith("http") else ""
+        body.paragraph(
+            f"{q.id} — {q.summary} ({q.kind}, {q.asked_by or 'gap'}, {q.date}){link}",
+            style="ListBullet",
+        )
+        body.paragraph(f"{t['answered_in']}: {'; '.join(item.onderdelen)}", style="ListBullet2")
+        for note in item.notes:
+            body.paragraph(note, style="ListBullet2")
+
+
+def _overview(body: _Body, document: WordDocument, memo: Memo) -> None:
+    t = labels(memo.lang)
+    body.heading(t["overview"], level=1)
+    if memo.onderdelen:
+        _table(
+            document,
+            [t["onderdeel"], t["articles"], t["does"], t["changes"], t["answers"]],
+            [
+                [
+                    o.heading,
+                    ", ".join(o.articles),
+                    o.does,
+                    str(len(o.changes)),
+                    ", ".join(o.answers) or "—",
+                ]
+                for o in memo.onderdelen
+            ],
+        )
+    body.heading(t["summary"], level=2)
+    if memo.counts:
+        _table(
+            document,
+            [t["kind"], t["count"]],
+            [[row.words, str(row.count)] for row in memo.counts] + [[t["total"], str(memo.total)]],
+        )
+    else:
+        body.paragraph(t["no_changes"])
+
+
+def _onderdeel(
+    body: _Body,
+    document: WordDocument,
+    memo: Memo,
+    onderdeel: MemoOnderdeel,
+    revisions: _Revisions,
+    code_style: str,
+) -> None:
+    """One onderdeel: its instruction, the renvooi of its changes as tracked revisions,
+    the rationale of its changes (each note once) and the questions it answers."""
+    t = labels(memo.lang)
+    body.heading(f"{onderdeel.title} — {onderdeel.does}", level=3)
+    if onderdeel.instruction:
+        body.paragraph(f"{t['instruction']}:", bold=True)
+        for chunk in re.split(r"\n\s*\n", onderdeel.instruction):
+            body.lines(chunk, code_style)
+    body.paragraph(f"{t['renvooi']}:", bold=True)
+    for change_id in onderdeel.changes:
+        change = memo.change(change_id)
+        if change is None:
+            continue
+        where = f"{change.location} — {change.kinds_words}"
+        if change.old_location:
+            where += f" ({t['was']}: {change.old_location})"
+        body.paragraph(where, italic=True)
+        renvooi_paragraph(body.paragraph(style="Quote"), change.renvooi, revisions)
+    if not onderdeel.notes and memo.has_notes:
+        body.paragraph(t["no_note"], italic=True)
+    for note in onderdeel.notes:
+        rows: list[list[str | tuple[Block, ...]]] = [
+            [t["rationale"], note.blocks or note.rationale or t["gap"]]
+        ]
+        if note.gap:
+            rows.append([t["gap"], note.gap])
+        for words, link in note.citations:
+            rows.append([t["citations"], f"{words} {link}".strip()])
+        _table(document, ["", ""], rows)
+    if onderdeel.answers:
+        body.paragraph(f"{t['answers']}: {', '.join(onderdeel.answers)}")
+
+
 def render_docx(memo: Memo) -> bytes:
     t = labels(memo.lang)
     document = Document()
@@ -244,37 +341,20 @@ def render_docx(memo: Memo) -> bytes:
             [t["created"], f"{memo.created.isoformat()} {t['by']} {memo.author or 'gap'}"],
         ],
     )
-    body.heading(t["summary"], level=1)
-    if memo.counts:
-        _table(
-            document,
-            [t["kind"], t["count"]],
-            [[row.words, str(row.count)] for row in memo.counts] + [[t["total"], str(memo.total)]],
-        )
-    else:
-        body.paragraph(t["no_changes"])
-    body.heading(t["changes"], level=1)
+    _aanleiding(body, document, memo)
+    _overview(body, document, memo)
+    body.heading(t["toelichting"], level=1)
     body.paragraph(t["legend"], italic=True)
     if not memo.has_notes:
         body.paragraph(t["no_notes"], italic=True)
-    for number, change in enumerate(memo.changes, 1):
-        body.heading(f"{number}. {change.location} — {change.kinds_words}", level=2)
-        if change.old_location:
-            body.paragraph(f"{t['was']}: {change.old_location}", italic=True)
-        renvooi_paragraph(body.paragraph(style="Quote"), change.renvooi, revisions)
-        if not change.notes and memo.has_notes:
-            body.paragraph(t["no_note"], italic=True)
-        for note in change.notes:
-            rows: list[list[str | tuple[Block, ...]]] = [
-                [t["rationale"], note.blocks or note.rationale or t["gap"]]
-            ]
-            if note.gap:
-                rows.append([t["gap"], note.gap])
-            for words, link in note.citations:
-                rows.append([t["citations"], f"{words} {link}".strip()])
-            if note.answers:
-                rows.append([t["answers"], ", ".join(note.answers)])
-            _table(document, ["", ""], rows)
+    if memo.instructions.text:
+        body.paragraph(_verdict(memo), bold=True)
+    for artikel in memo.artikelen:
+        if artikel.numeral:
+            regeling = f" — {artikel.regeling}" if artikel.regeling else ""
+            body.heading(f"ARTIKEL {artikel.numeral}{regeling}", level=2)
+        for onderdeel in artikel.onderdelen:
+            _onderdeel(body, document, memo, onderdeel, revisions, code_style)
     if memo.concordance:
         body.heading(t["concordance"], level=1)
         _table(
@@ -301,14 +381,10 @@ def render_docx(memo: Memo) -> bytes:
         )
     body.heading(t["questions"], level=1)
     if memo.questions:
-        numbers = {c.id: i for i, c in enumerate(memo.changes, 1)}
         rows = []
         for q in memo.questions:
-            answered = "; ".join(
-                f"{numbers[c]}. {memo.change(c).location}"  # type: ignore[union-attr]
-                for c in q.answered_by
-                if c in numbers
-            )
+            found = (memo.onderdeel_of(c) for c in q.answered_by)
+            answered = "; ".join(dict.fromkeys(o.title for o in found if o is not None))
             if not answered:
                 answered = (
                     f"{t['answered_elsewhere']}: {q.answered_elsewhere}"
@@ -325,35 +401,33 @@ def render_docx(memo: Memo) -> bytes:
                 ]
             )
         _table(document, [t["question"], t["kind"], t["asked_by"], t["answered_by"]], rows)
-        body.heading(t["open_questions"], level=2)
-        if memo.open_questions:
-            body.paragraph(t["open_intro"])
-            for q in memo.open_questions:
-                detail = f" ({q.answered_elsewhere})" if q.answered_elsewhere else ""
-                body.paragraph(f"{q.id} — {q.summary}{detail}", style="ListBullet")
-        else:
-            body.paragraph(t["none_open"])
-        if memo.orphans:
-            body.heading(t["orphans"], level=2)
-            for note in memo.orphans:
-                body.paragraph(f"{note.id}: {note.plain}", style="ListBullet")
     else:
         body.paragraph(t["no_questions"])
-    body.heading(t["instructions"], level=1)
+    body.heading(t["open_points"], level=1)
+    if memo.open_points:
+        body.paragraph(t["open_points_intro"])
+        for point in memo.open_points:
+            body.paragraph(
+                f"{t['point_' + point.kind]} — {point.subject}: {point.text}", style="ListBullet"
+            )
+    else:
+        body.paragraph(t["none_open_points"])
+    body.heading(t["appendix_instructions"], level=1)
     if memo.instructions.text:
         for label in memo.illustrative:
             body.paragraph(f"{t['illustrative']}: {label}", bold=True)
         body.paragraph(f"{t['base']}: {memo.instructions.base}")
-        verdict = (
-            t["proven"]
-            if memo.instructions.proven
-            else (f"{t['not_proven']}: {memo.instructions.problem}")
-        )
-        body.paragraph(verdict, bold=True)
+        body.paragraph(_verdict(memo), bold=True)
         for chunk in re.split(r"\n\s*\n", memo.instructions.text.strip("\n")):
             body.lines(chunk, code_style)
     else:
         body.paragraph(t["no_instructions"])
+    if memo.appendix:
+        body.heading(t["appendix_text"], level=1)
+        body.paragraph(t["appendix_text_intro"])
+        for article in memo.appendix:
+            for chunk in re.split(r"\n\s*\n", article.text.strip("\n")):
+                body.lines(chunk, "Normal")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -39,5 +39,11 @@ def _environment() -> Environment:
 
 def render_html(memo: Memo) -> str:
     template = _environment().get_template("memo.html.j2")
-    numbers = {c.id: i for i, c in enumerate(memo.changes, 1)}
-    return template.render(memo=memo, t=labels(memo.lang), numbers=numbers)
+    places = {q.id: _places(memo, q.answered_by) for q in memo.questions}
+    return template.render(memo=memo, t=labels(memo.lang), places=places)
+
+
+def _places(memo: Memo, change_ids: tuple[str, ...]) -> list[str]:
+    """The onderdelen that make the changes answering a question, each once."""
+    found = (memo.onderdeel_of(i) for i in change_ids)
+    return list(dict.fromkeys(o.title for o in found if o is not None))

@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable
 
 from wetdiff.memo.labels import labels
-from wetdiff.memo.model import Memo, MemoChange, MemoNote, MemoQuestion, Renvooi
+from wetdiff.memo.model import Memo, MemoNote, MemoQuestion, Renvooi
 from wetdiff.memo.rationale import Block, Run
+from wetdiff.memo.structure import MemoOnderdeel
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#])")
 # What starts a block at the start of a line: a list item (-, +, 1. or 1)), a setext
@@ -124,6 +125,15 @@ def _note_rationale(note: MemoNote, label: str, gap: str) -> list[str]:
     return [f"**{label}:**", "", *body]
 
 
+def _fenced(text: str, lang: str = "text") -> list[str]:
+    """Text shown literally (statute text, instructions): a fence longer than any run of
+    backticks in it."""
+    fence = "```"
+    while fence in text:
+        fence += "`"
+    return [f"{fence}{lang}", text.rstrip("\n"), fence, ""]
+
+
 def render_markdown(memo: Memo) -> str:
     t = labels(memo.lang)
     lines: list[str] = [f"# {t['title']}", ""]
@@ -137,20 +147,19 @@ def render_markdown(memo: Memo) -> str:
         f"| {t['new']} | {cell(memo.new_title or memo.new)} |",
         f"| {t['created']} | {memo.created.isoformat()} {t['by']} {cell(memo.author or 'gap')} |",
         "",
-        f"## {t['summary']}",
-        "",
     ]
-    if memo.counts:
-        lines += [f"| {t['kind']} | {t['count']} |", "|---|---:|"]
-        lines += [f"| {cell(row.words)} | {row.count} |" for row in memo.counts]
-        lines += [f"| **{t['total']}** | **{memo.total}** |", ""]
-    else:
-        lines += [t["no_changes"], ""]
-    lines += [f"## {t['changes']}", "", f"_{t['legend']}_", ""]
+    lines += _aanleiding(memo)
+    lines += _overview(memo)
+    lines += [f"## {t['toelichting']}", "", f"_{t['legend']}_", ""]
     if not memo.has_notes:
         lines += [f"_{t['no_notes']}_", ""]
-    for number, change in enumerate(memo.changes, 1):
-        lines += _change(number, change, memo)
+    lines += _verdict(memo)
+    for artikel in memo.artikelen:
+        if artikel.numeral:
+            regeling = f" — {escape(artikel.regeling)}" if artikel.regeling else ""
+            lines += [f"### ARTIKEL {artikel.numeral}{regeling}", ""]
+        for onderdeel in artikel.onderdelen:
+            lines += _onderdeel(onderdeel, memo)
     if memo.concordance:
         lines += [
             f"## {t['concordance']}",
@@ -181,33 +190,92 @@ def render_markdown(memo: Memo) -> str:
         ]
         lines.append("")
     lines += _questions(memo)
-    lines += [f"## {t['instructions']}", ""]
+    lines += _open_points(memo)
+    lines += [f"## {t['appendix_instructions']}", ""]
     if memo.instructions.text:
         for label in memo.illustrative:
             lines += [f"> **{t['illustrative']}:** {escape(label)}", ""]
         lines += [f"{t['base']}: {escape(memo.instructions.base)}", ""]
-        if memo.instructions.proven:
-            lines += [f"**{t['proven']}**", ""]
-        else:
-            lines += [f"**{t['not_proven']}:** {escape(memo.instructions.problem)}", ""]
-        longest = max((len(r) for r in re.findall(r"`+", memo.instructions.text)), default=0)
-        fence = "`" * max(3, longest + 1)  # no run of backticks in the text can close it
-        lines += [f"{fence}text", memo.instructions.text.rstrip("\n"), fence, ""]
+        lines += _verdict(memo)
+        lines += _fenced(memo.instructions.text)
     else:
         lines += [t["no_instructions"], ""]
+    if memo.appendix:
+        lines += [f"## {t['appendix_text']}", "", t["appendix_text_intro"], ""]
+        for article in memo.appendix:
+            lines += _fenced(article.text)
     return "\n".join(lines)
 
 
-def _change(number: int, change: MemoChange, memo: Memo) -> list[str]:
+def _verdict(memo: Memo) -> list[str]:
     t = labels(memo.lang)
-    heading = f"### {number}. {escape(change.location)} — {escape(change.kinds_words)}"
-    lines = [heading, ""]
-    if change.old_location:
-        lines += [f"_{t['was']}: {escape(change.old_location)}_", ""]
-    lines += [f"> {renvooi(change.renvooi)}", ""]
-    if not change.notes and memo.has_notes:
+    if not memo.instructions.text:
+        return []
+    if memo.instructions.proven:
+        return [f"**{t['proven']}**", ""]
+    return [f"**{t['not_proven']}:** {escape(memo.instructions.problem)}", ""]
+
+
+def _aanleiding(memo: Memo) -> list[str]:
+    t = labels(memo.lang)
+    lines = [f"## {t['aanleiding']}", ""]
+    if not memo.aanleiding:
+        return [*lines, t["no_aanleiding"], ""]
+    lines += [t["aanleiding_intro"], ""]
+    for item in memo.aanleiding:
+        q = item.question
+        link = f" [↗]({address(q.link)})" if q.link.startswith("http") else ""
+        lines.append(
+            f"- **{escape(q.id)}**{link} — {escape(q.summary)} "
+            f"({escape(q.kind)}, {escape(q.asked_by) or 'gap'}, {escape(str(q.date))})"
+        )
+        lines.append(f"    - {t['answered_in']}: " + "; ".join(escape(o) for o in item.onderdelen))
+        lines += [f"    - {escape(note)}" for note in item.notes]
+    return [*lines, ""]
+
+
+def _overview(memo: Memo) -> list[str]:
+    t = labels(memo.lang)
+    lines = [f"## {t['overview']}", ""]
+    if memo.onderdelen:
+        lines += [
+            f"| {t['onderdeel']} | {t['articles']} | {t['does']} | {t['changes']} "
+            f"| {t['answers']} |",
+            "|---|---|---|---:|---|",
+        ]
+        lines += [
+            f"| {cell(o.heading)} | {cell(', '.join(o.articles))} | {cell(o.does)} "
+            f"| {len(o.changes)} | {cell(', '.join(o.answers)) if o.answers else '—'} |"
+            for o in memo.onderdelen
+        ]
+        lines.append("")
+    lines += [f"### {t['summary']}", ""]
+    if memo.counts:
+        lines += [f"| {t['kind']} | {t['count']} |", "|---|---:|"]
+        lines += [f"| {cell(row.words)} | {row.count} |" for row in memo.counts]
+        lines += [f"| **{t['total']}** | **{memo.total}** |", ""]
+    else:
+        lines += [t["no_changes"], ""]
+    return lines
+
+
+def _onderdeel(onderdeel: MemoOnderdeel, memo: Memo) -> list[str]:
+    t = labels(memo.lang)
+    lines = [f"#### {escape(onderdeel.title)} — {escape(onderdeel.does)}", ""]
+    if onderdeel.instruction:
+        lines += [f"**{t['instruction']}:**", "", *_fenced(onderdeel.instruction)]
+    lines += [f"**{t['renvooi']}:**", ""]
+    for change_id in onderdeel.changes:
+        change = memo.change(change_id)
+        if change is None:
+            continue
+        lines += [f"_{escape(change.location)} — {escape(change.kinds_words)}_", ""]
+        if change.old_location:
+            lines += [f"_{t['was']}: {escape(change.old_location)}_", ""]
+        lines += [f"> {renvooi(change.renvooi)}", ""]
+    if not onderdeel.notes and memo.has_notes:
         lines += [f"_{t['no_note']}_", ""]
-    for note in change.notes:
+    for note in onderdeel.notes:
         lines += _note_rationale(note, t["rationale"], t["gap"])
         if note.gap:
             lines += [f"_{t['gap']}: {escape(note.gap)}_", ""]
@@ -220,12 +288,12 @@ def _change(number: int, change: MemoChange, memo: Memo) -> list[str]:
                     else f"- {escape(words)}"
                 )
             lines.append("")
-        if note.answers:
-            lines += [
-                f"**{t['answers']}:** "
-                + ", ".join(f"`{a}`" if "`" not in a else escape(a) for a in note.answers),
-                "",
-            ]
+    if onderdeel.answers:
+        lines += [
+            f"**{t['answers']}:** "
+            + ", ".join(f"`{a}`" if "`" not in a else escape(a) for a in onderdeel.answers),
+            "",
+        ]
     return lines
 
 
@@ -234,41 +302,35 @@ def _questions(memo: Memo) -> list[str]:
     lines = [f"## {t['questions']}", ""]
     if not memo.questions:
         return [*lines, t["no_questions"], ""]
-    numbers = {c.id: i for i, c in enumerate(memo.changes, 1)}
     lines += [
         f"| {t['question']} | {t['kind']} | {t['asked_by']} | {t['answered_by']} |",
         "|---|---|---|---|",
     ]
     for q in memo.questions:
-        answered = ", ".join(
-            f"{t['change'].lower()} {numbers[c.id]} ({cell(c.location)})"
-            for c in (memo.change(i) for i in q.answered_by)
-            if c is not None
+        places = dict.fromkeys(
+            o.title for o in (memo.onderdeel_of(i) for i in q.answered_by) if o is not None
         )
-        if not answered:
-            answered = _status(q, t, cell)
+        answered = "; ".join(cell(p) for p in places) or _status(q, t, cell)
         link = f" [↗]({address(q.link)})" if q.link.startswith("http") else ""
         lines.append(
             f"| **{cell(q.id)}**{link} — {cell(q.summary)} ({cell(str(q.date))}) "
             f"| {cell(q.kind)} "
             f"| {cell(q.asked_by)} | {answered} |"
         )
-    lines += ["", f"### {t['open_questions']}", ""]
-    if memo.open_questions:
-        lines += [t["open_intro"], ""]
-        lines += [
-            f"- **{escape(q.id)}** — {escape(q.summary)}"
-            + (f" ({escape(q.answered_elsewhere)})" if q.answered_elsewhere else "")
-            for q in memo.open_questions
-        ]
-    else:
-        lines.append(t["none_open"])
-    lines.append("")
-    if memo.orphans:
-        lines += [f"### {t['orphans']}", ""]
-        lines += [f"- {escape(n.id)}: {escape(n.plain)}" for n in memo.orphans]
-        lines.append("")
-    return lines
+    return [*lines, ""]
+
+
+def _open_points(memo: Memo) -> list[str]:
+    t = labels(memo.lang)
+    lines = [f"## {t['open_points']}", ""]
+    if not memo.open_points:
+        return [*lines, t["none_open_points"], ""]
+    lines += [t["open_points_intro"], ""]
+    lines += [
+        f"- **{t['point_' + p.kind]}** — {escape(p.subject)}: {escape(p.text)}"
+        for p in memo.open_points
+    ]
+    return [*lines, ""]
 
 
 def _status(question: MemoQuestion, t: dict[str, str], text: Callable[[str], str]) -> str:

@@ -18,8 +18,22 @@ from typing import TYPE_CHECKING, Any
 
 from wetdiff.diff.kinds import CHANGE_KINDS, Lang, describe, in_order
 from wetdiff.diff.shown import Shown, shown
+from wetdiff.memo.labels import labels
 from wetdiff.memo.rationale import Block
 from wetdiff.memo.rationale import parse as parse_rationale
+from wetdiff.memo.structure import (
+    Aanleiding,
+    AppendixArticle,
+    InstructionPart,
+    MemoOnderdeel,
+    MemoWijzigingsartikel,
+    OpenPoint,
+    aanleiding,
+    appendix,
+    instruction_parts,
+    open_points,
+    sections,
+)
 from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import visible_controls
 from wetdiff.model.version import Version
@@ -134,13 +148,15 @@ class MemoQuestion:
 
 @dataclass(frozen=True, slots=True)
 class Instructions:
-    """The generated wijzigingsopdrachten and whether applying them to A gave B."""
+    """The generated wijzigingsopdrachten and whether applying them to A gave B;
+    ``parts``: their onderdelen, with the articles each amends."""
 
     text: str
     base: str
     proven: bool
     restated: tuple[str, ...] = ()
     problem: str = ""
+    parts: tuple[InstructionPart, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +182,12 @@ class Memo:
     articles: tuple[str, ...] = field(default=())
     has_notes: bool = False  # any change has a note (else the memo says so once)
     stale: tuple[StaleReference, ...] = ()  # citations to update (consequential amendments)
+    # the department's structure: the reasons, the changes per ARTIKEL and onderdeel of
+    # the instructions, what is open, and the articles as they will read
+    aanleiding: tuple[Aanleiding, ...] = ()
+    artikelen: tuple[MemoWijzigingsartikel, ...] = ()
+    open_points: tuple[OpenPoint, ...] = ()
+    appendix: tuple[AppendixArticle, ...] = ()
 
     @property
     def open_questions(self) -> tuple[MemoQuestion, ...]:
@@ -176,6 +198,20 @@ class Memo:
     @property
     def total(self) -> int:
         return sum(row.count for row in self.counts)
+
+    @property
+    def onderdelen(self) -> tuple[MemoOnderdeel, ...]:
+        return tuple(o for a in self.artikelen for o in a.onderdelen)
+
+    def onderdeel_of(self, change_id: str) -> MemoOnderdeel | None:
+        """The onderdeel of the instructions that makes a change (or the change shown
+        with this id among its parts)."""
+        change = self.change(change_id)
+        shown_id = change.id if change is not None else change_id
+        for onderdeel in self.onderdelen:
+            if shown_id in onderdeel.changes:
+                return onderdeel
+        return None
 
     def change(self, change_id: str) -> MemoChange | None:
         """The change shown with this id (or with this id among its parts)."""
@@ -328,6 +364,8 @@ def build_memo(
     instructions = replace(instructions, base=_visible(described(old, lang)))
     illustrative = tuple(dict.fromkeys(v.illustrative for v in (old, new) if v.illustrative))
     articles = tuple(dict.fromkeys(c.artikel for c in changes))
+    t = labels(lang)
+    artikelen = sections(instructions.parts, tuple(changes), t)
     return Memo(
         lang=lang,
         old=_visible(old.label),
@@ -360,6 +398,16 @@ def build_memo(
             )
             for s in changeset.stale_citations()
         ),
+        aanleiding=aanleiding(memo_questions, artikelen),
+        artikelen=artikelen,
+        open_points=open_points(
+            memo_questions,
+            artikelen,
+            orphans,
+            "" if instructions.proven else (instructions.problem or t["not_proven"]),
+            t,
+        ),
+        appendix=appendix(new, instructions.parts),
     )
 
 
@@ -414,6 +462,7 @@ def prove_instructions(old: Version, new: Version, changeset: ChangeSet | None) 
     generated = generate(old, new, changeset)
     if not generated.text:
         return Instructions("", generated.base, True)
+    parts = instruction_parts(generated, old)
     gelezen = parse_text(generated.text)
     result = apply_opdrachten(gelezen.opdrachten, old, rollback=False)
     numbers = {a.number for a in new.artikelen} | {a.number for a in result.version.artikelen}
@@ -421,4 +470,4 @@ def prove_instructions(old: Version, new: Version, changeset: ChangeSet | None) 
     problems = [str(p) for p in (*gelezen.problems, *result.failures)]
     proven = not wrong and not problems
     problem = "; ".join(problems[:3] + [f"artikel {n}" for n in wrong[:5]])
-    return Instructions(generated.text, generated.base, proven, generated.rewritten, problem)
+    return Instructions(generated.text, generated.base, proven, generated.rewritten, problem, parts)
