@@ -62,6 +62,7 @@ class Step:
     old: Version
     new: Version
     articles: frozenset[str] = frozenset()
+    amends: str = ""  # an amendment's step: the stage it amends (docs/branches.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,7 @@ class Explainer:
         self._compared: dict[tuple[str, str, frozenset[str]], ChangeSet] = {}
         self._steps: dict[str, list[Step]] = {}
         self._sides: dict[str, Sides] = {}
+        self._meta: dict[str, Any] = {}
 
     # -- which notes ----------------------------------------------------------------------
 
@@ -207,18 +209,18 @@ class Explainer:
 
     def stage_steps(self, proposal: str) -> list[Step]:
         """Each step of a proposal: its base → its first stage with a text, then each
-        stage with a text → the next."""
+        stage with a text → the next; then each amendment: the stage it amends → the
+        amendment."""
         key = f"stages:{proposal}"
         if key not in self._steps:
             from wetdiff.store.gitrepo import DiskSnapshot
             from wetdiff.store.layout import stage_dir
-            from wetdiff.store.proposals import read_proposal
 
             snapshot = DiskSnapshot(self.root)
-            meta = read_proposal(snapshot, proposal)
+            meta = self._proposal(proposal)
             previous = self.version(meta.base)
             steps = []
-            for stage in meta.text_stages:
+            for stage in meta.chain:
                 if not snapshot.is_dir(stage_dir(proposal, stage.id)):
                     continue
                 current = self.version(f"{proposal}/{stage.id}")
@@ -228,8 +230,37 @@ class Explainer:
                     )
                 )
                 previous = current
+            for stage in meta.text_stages:
+                if stage.on and snapshot.is_dir(stage_dir(proposal, stage.id)):
+                    steps.append(
+                        Step(
+                            f"stage:{proposal}/{stage.id}",
+                            f"{proposal}/{stage.id}",
+                            self.version(f"{proposal}/{stage.on}"),
+                            self.version(f"{proposal}/{stage.id}"),
+                            amends=stage.on,
+                        )
+                    )
             self._steps[key] = steps
         return self._steps[key]
+
+    def _proposal(self, proposal: str) -> Any:
+        from wetdiff.store.gitrepo import DiskSnapshot
+        from wetdiff.store.proposals import read_proposal
+
+        key = f"proposal:{proposal}"
+        if key not in self._meta:
+            self._meta[key] = read_proposal(DiskSnapshot(self.root), proposal)
+        return self._meta[key]
+
+    def _path(self, proposal: str, stage: str) -> list[str] | None:
+        """The stages whose steps lead to ``stage`` (an amendment: through the stage it
+        amends; ``A+am-12+am-15``: through A, then each amendment)."""
+        head, _, adopted = stage.partition("+")
+        path = [s.id for s in self._proposal(proposal).path_to(head)]
+        if not path:
+            return None
+        return path + [a for a in adopted.split("+") if a] if adopted else path
 
     def _stage_range(self, proposal: str, old: Version, new: Version) -> list[Step]:
         """The steps of a proposal that lie between ``old`` and ``new``: after ``old``'s
@@ -237,20 +268,18 @@ class Explainer:
         including ``new``'s stage."""
         if new.proposal != proposal:
             return []
-        steps = self.stage_steps(proposal)
-        ids = [s.key.rpartition("/")[2] for s in steps]
-        if new.stage not in ids:
+        by_id = {s.key.rpartition("/")[2]: s for s in self.stage_steps(proposal)}
+        path = self._path(proposal, new.stage)
+        if path is None:
             return []
-        end = ids.index(new.stage) + 1
         if old.proposal == proposal:
-            if old.stage not in ids:
+            before = self._path(proposal, old.stage)
+            if before is None or path[: len(before)] != before:
                 return []
-            start = ids.index(old.stage) + 1
-        elif old.kind == "law" or (old.kind == "stage" and old.proposal != proposal):
-            start = 0
-        else:
+            path = path[len(before) :]
+        elif not (old.kind == "law" or (old.kind == "stage" and old.proposal != proposal)):
             return []
-        return steps[start:end]
+        return [by_id[stage] for stage in path if stage in by_id]
 
     def version(self, spec: str) -> Version:
         if spec not in self._versions:
@@ -646,16 +675,20 @@ def check_proposal(root: Path, proposal: str) -> list[CheckReport]:
         else:
             by_step[step.key].append(note)
     attachments = {step.key: explainer.attach_step(by_step[step.key], step) for step in steps}
+    reports = []
+    # the questions are checked against the bill's last stage; an amendment's answers
+    # count once it is adopted (into a stage of the bill)
+    final = max((i for i, step in enumerate(steps) if not step.amends), default=len(steps) - 1)
     answered = {
         question
         for step in steps
+        if not step.amends
         for note in by_step[step.key]
         if note.id in attachments[step.key].placements
         for question in note.answers
     }
-    reports = []
     for index, step in enumerate(steps):
-        last = index == len(steps) - 1
+        last = index == final
         notes = by_step[step.key] + (unplaced if last else [])
         attachment = attachments[step.key]
         if last and unplaced:

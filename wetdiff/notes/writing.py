@@ -79,6 +79,9 @@ class NotesTarget:
         self.file = file
         self._changeset: ChangeSet | None = None
         self._explainer: Explainer | None = None
+        # the stage whose step the notes explain (an amendment, say); "": the comparison
+        # of the proposal's base with its latest stage
+        self.stage = ""
 
     # -- reading ------------------------------------------------------------------------
 
@@ -94,10 +97,21 @@ class NotesTarget:
         return note
 
     def changeset(self) -> ChangeSet | None:
-        """A proposal's comparison of its base with its latest stage (None: not a
-        proposal's notes)."""
+        """A proposal's comparison of its base with its latest stage, or, with
+        :attr:`stage`, that stage's own step (None: not a proposal's notes)."""
         if self.proposal is None:
             return None
+        if self._changeset is None and self.stage:
+            steps = self.explainer().stage_steps(self.proposal)
+            step = next((s for s in steps if s.key.endswith(f"/{self.stage}")), None)
+            if step is None:
+                raise WetdiffError(
+                    f"proposal {self.proposal} has no stage {self.stage!r} with a text",
+                    hint="Its stages with a text: "
+                    + (", ".join(s.label for s in steps) or "none")
+                    + ".",
+                )
+            self._changeset = self.explainer().step_changes(step)
         if self._changeset is None:
             from wetdiff.diff import compare
             from wetdiff.notes.proposal import proposal_comparison

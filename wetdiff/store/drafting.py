@@ -17,12 +17,21 @@ from collections.abc import Sequence
 import tomli_w
 
 from wetdiff.errors import CommitMismatch, WetdiffError
-from wetdiff.model.files import atomic_write, missing_folders, parse_toml, read_text, remove_empty
+from wetdiff.model.files import (
+    GAP,
+    atomic_write,
+    missing_folders,
+    parse_toml,
+    read_text,
+    remove_empty,
+)
 from wetdiff.model.names import PROPOSAL, STAGE, check_name, contained
 from wetdiff.model.normalise import describe_control, find_control
 from wetdiff.model.text_format import parse, render
+from wetdiff.store.amendments import Amendment, parse_amendment, render_amendment
 from wetdiff.store.gitrepo import message_with_trailers
 from wetdiff.store.layout import (
+    amendment_file,
     proposal_dir,
     proposal_file,
     question_registries,
@@ -263,6 +272,102 @@ def _new_proposal(
             paths.append(stage_file(name, stage, artikel.number))
             atomic_write(workspace.root / paths[-1], render(artikel), within=workspace.root)
         return workspace.repo.commit(paths, message, author=identity)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # the folder made just now, nothing else
+        raise
+
+
+def new_amendment(
+    workspace: Workspace,
+    proposal: str,
+    name: str,
+    on: str,
+    *,
+    stuknummer: str = GAP,
+    indieners: Sequence[str] = (),
+    date: dt.date | None = None,
+    replaces: str = "",
+    title: str = "",
+    toelichting: str = "",
+) -> str:
+    """Start amendment ``name`` on stage ``on`` of ``proposal``: its folder with its
+    ``amendment.toml``, in one commit. Its text is the stage's until it is edited."""
+    with workspace.writing():
+        return _new_amendment(
+            workspace,
+            proposal,
+            name,
+            on,
+            Amendment(
+                proposal,
+                name,
+                on,
+                stuknummer.strip() or GAP,
+                tuple(i.strip() for i in indieners if i.strip()),
+                date,
+                replaces.strip(),
+                title.strip(),
+                toelichting.strip("\n"),
+            ),
+        )
+
+
+def _new_amendment(
+    workspace: Workspace, proposal: str, name: str, on: str, amendment: Amendment
+) -> str:
+    check_name(proposal, PROPOSAL)
+    check_name(name, STAGE)
+    check_name(on, STAGE)
+    snapshot = workspace.snapshot()
+    if snapshot.read(proposal_file(proposal)) is None:
+        raise WetdiffError(f"unknown proposal {proposal!r}; nothing was written")
+    found = read_proposal(snapshot, proposal)
+    if found.stage(name) is not None or snapshot.is_dir(stage_dir(proposal, name)):
+        raise WetdiffError(
+            f"{proposal}/{name} exists already; nothing was written",
+            hint="Give the amendment another name, e.g. am-13.",
+        )
+    target = found.stage(on)
+    chain = [s.id for s in found.chain]
+    if target is None or not target.text or not snapshot.is_dir(stage_dir(proposal, on)):
+        raise WetdiffError(
+            f"proposal {proposal} has no stage {on!r} with a text to amend; nothing was written",
+            hint=f"Stages with a text: {', '.join(chain) or 'none'}.",
+        )
+    if target.on:
+        raise WetdiffError(
+            f"{proposal}/{on} is itself an amendment; an amendment amends a stage of the "
+            "bill (a subamendement is not supported)",
+            hint=f"Amend the stage it amends: --on {target.on}.",
+        )
+    if amendment.replaces:
+        replaced = found.stage(amendment.replaces)
+        if replaced is None or not replaced.on:
+            others = ", ".join(s.id for s in found.stages if s.on) or "none"
+            raise WetdiffError(
+                f"{amendment.replaces!r} is no amendment of proposal {proposal}; nothing "
+                "was written",
+                hint=f"Its amendments: {others}.",
+            )
+    text = render_amendment(amendment)
+    parse_amendment(text, f"{proposal}/{name} (new)", proposal, name)  # what is read back
+    identity = _writable(workspace)
+    folder = workspace.root / stage_dir(proposal, name)
+    contained(folder, workspace.root)  # proposals/<id> a link elsewhere: refused
+    rel = amendment_file(proposal, name)
+    who = f" ({', '.join(amendment.indieners)})" if amendment.indieners else ""
+    message = message_with_trailers(
+        f"Amendment {name} on {proposal}/{on}{who}",
+        amendment.title,
+        [("Stage", f"{proposal}/{name}"), ("On", f"{proposal}/{on}")]
+        + ([("Replaces", f"{proposal}/{amendment.replaces}")] if amendment.replaces else []),
+    )
+    try:
+        folder.mkdir(parents=True)
+        atomic_write(workspace.root / rel, text, within=workspace.root)
+        return workspace.repo.commit([rel], message, author=identity)
+    except CommitMismatch:
+        raise  # committed, if not as written: nothing to put back
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)  # the folder made just now, nothing else
         raise

@@ -102,9 +102,11 @@ def law_steps(
 def stage_steps(
     snapshot: Snapshot, proposal: Proposal, number: str, until_stage: str | None = None
 ) -> list[Step]:
-    """The stages of a proposal that carry the article, in stage order."""
+    """The stages of a proposal that carry the article, in stage order: the bill's
+    stages, up to ``until_stage`` (an amendment: through the stage it amends)."""
     steps = []
-    for stage in proposal.text_stages:
+    stages = proposal.path_to(until_stage) if until_stage else proposal.chain
+    for stage in stages:
         rel = stage_file(proposal.id, stage.id, number)
         text = snapshot.read(rel)
         if text is not None:

@@ -8,6 +8,7 @@
     articles/<BWB-id>/regeling.toml                the regeling's data (where it ends)
     proposals/<id>/proposal.toml                   a proposal: base, stages
     proposals/<id>/<stage>/<artikel>.txt           a stage's text of an article
+    proposals/<id>/<stage>/amendment.toml          an amendment: the stage it amends, …
     proposals/<id>/notes.toml                      the proposal's notes
     proposals/<id>/questions.toml                  the proposal's questions
     questions/*.toml                               questions shared by proposals
@@ -33,6 +34,7 @@ PROPOSAL_FILE = "proposal.toml"
 NOTES_FILE = "notes.toml"
 QUESTIONS_FILE = "questions.toml"
 REGELING_FILE = "regeling.toml"
+AMENDMENT_FILE = "amendment.toml"
 
 
 def proposal_dir(proposal: str) -> str:
@@ -51,6 +53,11 @@ def stage_file(proposal: str, stage: str, artikel: str) -> str:
     """A stage's text of one article: only the articles the stage changes or adds have
     one; the others come from the proposal's base version."""
     return f"{PROPOSALS}/{proposal}/{stage}/{artikel}.txt"
+
+
+def amendment_file(proposal: str, stage: str) -> str:
+    """The metadata of an amendment (a stage folder that amends another stage)."""
+    return f"{PROPOSALS}/{proposal}/{stage}/{AMENDMENT_FILE}"
 
 
 def notes_file(proposal: str) -> str:

@@ -21,9 +21,16 @@ from wetdiff.model.files import GAP, parse_toml
 from wetdiff.model.names import BWB_ID, PROPOSAL, STAGE, check_name
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import article_sort_key
+from wetdiff.store.amendments import Amendment, read_amendment
 from wetdiff.store.gitrepo import Snapshot
+from wetdiff.store.layout import (
+    AMENDMENT_FILE,
+    amendment_file,
+    proposal_dir,
+    proposal_file,
+    stage_dir,
+)
 from wetdiff.store.layout import PROPOSALS as PROPOSALS_DIR
-from wetdiff.store.layout import proposal_dir, proposal_file, stage_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +43,7 @@ class Stage:
     text: bool
     documents: tuple[str, ...] = ()
     date_note: str = ""
+    on: str = ""  # an amendment: the stage it amends (docs/branches.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +70,34 @@ class Proposal:
         return tuple(s for s in self.stages if s.text)
 
     @property
+    def chain(self) -> tuple[Stage, ...]:
+        """The stages of the bill itself, in order: those with a text that are no
+        amendment (an amendment is a variant of one of them)."""
+        return tuple(s for s in self.stages if s.text and not s.on)
+
+    @property
     def latest(self) -> Stage | None:
-        """The latest stage that has a text: what ``36547`` alone means."""
-        stages = self.text_stages
+        """The latest stage of the bill that has a text: what ``36547`` alone means."""
+        stages = self.chain
         return stages[-1] if stages else None
+
+    def path_to(self, stage_id: str) -> tuple[Stage, ...]:
+        """The stages that lead to ``stage_id``, itself last: the bill's stages up to it,
+        or, for an amendment, those up to the stage it amends and then the amendment.
+        Empty when there is no such stage with a text."""
+        target = self.stage(stage_id)
+        if target is None or not target.text:
+            return ()
+        if target.on:
+            before = self.path_to(target.on) if target.on != stage_id else ()
+            return (*before, target) if before else ()
+        chain = self.chain
+        ids = [s.id for s in chain]
+        return chain[: ids.index(stage_id) + 1] if stage_id in ids else ()
+
+    def amendments_on(self, stage_id: str) -> tuple[Stage, ...]:
+        """The amendments of one stage, in the order they are listed."""
+        return tuple(s for s in self.stages if s.on == stage_id)
 
     @property
     def display_name(self) -> str:
@@ -170,19 +202,25 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
                 str(raw.get("date_note", "")),
             )
         )
-    # A stage folder not listed in proposal.toml is still a stage with text (a draft).
+    # A stage folder not listed in proposal.toml is still a stage with text (a draft),
+    # and a folder with an amendment.toml is an amendment of another stage.
     for name, is_dir in snapshot.listdir(proposal_dir(proposal_id)):
-        if (
-            is_dir
-            and name not in seen
-            and any(
-                n.endswith(".txt")
-                for n, d in snapshot.listdir(stage_dir(proposal_id, name))
-                if not d
-            )
-        ):
+        if not is_dir:
+            continue
+        files = [n for n, d in snapshot.listdir(stage_dir(proposal_id, name)) if not d]
+        if AMENDMENT_FILE in files:
+            check_name(name, STAGE, file=snapshot.where(stage_dir(proposal_id, name)))
+            amendment = read_amendment(snapshot, proposal_id, name)
+            assert amendment is not None
+            stage = _amendment_stage(amendment, data)
+            if name in seen:
+                stages = [stage if s.id == name else s for s in stages]
+            else:
+                stages.append(stage)
+        elif name not in seen and any(n.endswith(".txt") for n in files):
             check_name(name, STAGE, file=snapshot.where(stage_dir(proposal_id, name)))
             stages.append(Stage(name, name, None, True))
+    _check_amended(snapshot, proposal_id, stages)
     bwb_id = _text_field(data, "bwb_id", where, text)
     if bwb_id:
         check_name(bwb_id, BWB_ID, file=where, line=_line_of(text, "bwb_id"))
@@ -198,6 +236,42 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
         _text_field(data, "short_title", where, text),
         _text_field(data, "started_from", where, text),
     )
+
+
+def _amendment_stage(amendment: Amendment, data: dict[str, Any]) -> Stage:
+    """An amendment as a stage of its proposal: named as the Kamer names it."""
+    kamerstuk = data.get("kamerstuk", "")
+    cited = amendment.cite(kamerstuk if isinstance(kamerstuk, str) else "")
+    return Stage(
+        amendment.id,
+        f"{amendment.name} op {amendment.on}",
+        amendment.date,
+        True,
+        (cited,),
+        "" if amendment.date else "date: gap",
+        amendment.on,
+    )
+
+
+def _check_amended(snapshot: Snapshot, proposal_id: str, stages: list[Stage]) -> None:
+    """Every amendment amends a stage of the bill that has a text (an amendment of an
+    amendment, a subamendement, is not supported)."""
+    by_id = {s.id: s for s in stages}
+    for stage in stages:
+        if not stage.on:
+            continue
+        rel = amendment_file(proposal_id, stage.id)
+        target = by_id.get(stage.on)
+        if target is None or not target.text or target.on:
+            chain = ", ".join(s.id for s in stages if s.text and not s.on) or "none"
+            what = "an amendment itself" if target is not None and target.on else "no stage"
+            raise WetdiffError(
+                f"amendment {stage.id} amends {stage.on!r}, which is {what} of proposal "
+                f"{proposal_id} with a text",
+                file=snapshot.where(rel),
+                line=_line_of(snapshot.read(rel) or "", "on"),
+                hint=f"'on' names a stage of the bill: {chain}.",
+            )
 
 
 def stage_articles(snapshot: Snapshot, proposal_id: str, stage_id: str) -> list[Artikel]:

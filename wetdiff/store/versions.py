@@ -7,6 +7,9 @@
     BWBR0001854@DATE    the same, naming the regeling (when a workspace holds several)
     36547               a proposal's latest stage that has a text
     36547/nr2           one stage of a proposal
+    36547/am-12         an amendment: the stage it amends with its articles laid over
+    36547/A+am-12+am-15 a stage with amendments adopted (a three-way merge; refused, with
+                        the conflicts named, when they conflict)
     36547/nr2 (a tag)   stages of the shipped history are also tags: 36547/nr2:36547/nr2
                         is the stage as it was when it was tagged
     HEAD~2:36547/nr2    any of those at a git revision (a commit, branch, tag, HEAD~n)
@@ -160,7 +163,11 @@ def check(spec: str, workspace: Workspace | None = None, *, facing: str | None =
     if parsed.kind == "law":
         _choose_bwb(workspace, snapshot, parsed.name, _regeling_of(facing, workspace))
     elif parsed.kind == "proposal":
-        proposal_stage(snapshot, read_proposal(snapshot, parsed.name), parsed.stage, parsed.rev)
+        proposal = read_proposal(snapshot, parsed.name)
+        if parsed.stage is not None and "+" in parsed.stage:
+            amended_stages(snapshot, proposal, parsed.stage, parsed.rev)
+        else:
+            proposal_stage(snapshot, proposal, parsed.stage, parsed.rev)
 
 
 def split_rev(spec: str) -> tuple[str | None, str]:
@@ -401,20 +408,28 @@ def _proposal(
     from wetdiff.store.proposals import overlay, read_proposal, stage_articles
 
     proposal = read_proposal(snapshot, pid)
+    prefix = f"{rev}:" if rev else ""
+    if stage_id is not None and "+" in stage_id:
+        return _with_amendments(workspace, snapshot, proposal, stage_id, rev, depth)
     stage = proposal_stage(snapshot, proposal, stage_id, rev)
-    base_spec = proposal.base if ":" in proposal.base or rev is None else f"{rev}:{proposal.base}"
-    # A base written "law@DATE" (before workspaces held several regelingen) is the law
-    # of the regeling the proposal names: adding a regeling never breaks a proposal.
-    base = _resolve(base_spec, workspace, depth + 1, proposal.bwb_id or None)
+    if stage.on:  # an amendment: the stage it amends, with its articles laid over it
+        amended = _resolve(f"{prefix}{pid}/{stage.on}", workspace, depth + 1)
+        laid_over, base = amended.artikelen, amended.base
+    else:
+        base_spec = proposal.base if ":" in proposal.base or rev is None else prefix + proposal.base
+        # A base written "law@DATE" (before workspaces held several regelingen) is the law
+        # of the regeling the proposal names: adding a regeling never breaks a proposal.
+        base = _resolve(base_spec, workspace, depth + 1, proposal.bwb_id or None)
+        laid_over = base.artikelen
+    assert base is not None
     changed = stage_articles(snapshot, pid, stage.id)
     where = f" at {rev}" if rev else ""
     when = f", {stage.date.isoformat()}" if stage.date else ""
     title = f"{proposal.display_name}: {stage.name} ({pid}/{stage.id}{when}){where}"
-    label = f"{rev + ':' if rev else ''}{pid}/{stage.id}"
     return Version(
-        label,
+        f"{prefix}{pid}/{stage.id}",
         title,
-        overlay(base.artikelen, changed),
+        overlay(laid_over, changed),
         stage.date,
         proposal.illustrative,
         proposal.regeling or base.regeling,
@@ -428,6 +443,110 @@ def _proposal(
     )
 
 
+def split_amended(spec_stage: str) -> tuple[str, tuple[str, ...]]:
+    """``A+am-12+am-15`` → ``("A", ("am-12", "am-15"))``: a stage and the amendments
+    adopted on it."""
+    head, *names = spec_stage.split("+")
+    return head, tuple(names)
+
+
+def amended_stages(
+    snapshot: Snapshot, proposal: Proposal, spec_stage: str, rev: str | None = None
+) -> tuple[Stage, tuple[Stage, ...]]:
+    """The stage and the amendments a ``A+am-12+am-15`` names, or one clear error: an
+    unknown amendment, one that amends another stage, one named twice, one that replaces
+    another named with it."""
+    head, names = split_amended(spec_stage)
+    pid = proposal.id
+    example = f"{pid}/{proposal.latest.id if proposal.latest else 'A'}+am-12"
+    if not head or not names or not all(names):
+        raise WetdiffError(
+            f"version {pid}/{spec_stage!r}: write the stage, then each amendment after a '+'",
+            hint=f"For example {example}.",
+        )
+    stage = proposal_stage(snapshot, proposal, head, rev)
+    if stage.on:
+        raise WetdiffError(
+            f"{pid}/{head} is an amendment; amendments are adopted on the stage they amend",
+            hint=f"Write {pid}/{stage.on}+{head}+….",
+        )
+    on_it = {s.id: s for s in proposal.amendments_on(head)}
+    adopted: list[Stage] = []
+    for name in names:
+        found = proposal.stage(name)
+        if found is None or not found.on:
+            raise WetdiffError(
+                f"proposal {pid} has no amendment {name!r}",
+                hint=f"Amendments on {head}: {', '.join(on_it) or 'none'} ('wetdiff amendment "
+                f"list {pid}').",
+            )
+        if found.on != head:
+            raise WetdiffError(
+                f"amendment {name} amends {pid}/{found.on}, not {pid}/{head}",
+                hint=f"Write {pid}/{found.on}+{name}.",
+            )
+        if found in adopted:
+            raise WetdiffError(f"version {pid}/{spec_stage}: amendment {name} is named twice")
+        adopted.append(found)
+    from wetdiff.store.amendments import read_amendment
+
+    for found in adopted:
+        amendment = read_amendment(snapshot, pid, found.id)
+        if amendment is not None and amendment.replaces in names:
+            raise WetdiffError(
+                f"amendment {found.id} replaces {amendment.replaces} (ter vervanging van): "
+                "they are not adopted together",
+                hint=f"Keep one of them in {pid}/{spec_stage}.",
+            )
+    return stage, tuple(adopted)
+
+
+def _with_amendments(
+    workspace: Workspace,
+    snapshot: Snapshot,
+    proposal: Proposal,
+    spec_stage: str,
+    rev: str | None,
+    depth: int,
+) -> Version:
+    """The stage with amendments adopted: a provision-aware three-way merge of each
+    amendment against the stage, or, when any two conflict, one error naming every
+    conflict (never a half-merged text)."""
+    from wetdiff.diff.merge import merge
+
+    stage, adopted = amended_stages(snapshot, proposal, spec_stage, rev)
+    pid = proposal.id
+    prefix = f"{rev}:" if rev else ""
+    amended = _resolve(f"{prefix}{pid}/{stage.id}", workspace, depth + 1)
+    variants = [(a.id, _resolve(f"{prefix}{pid}/{a.id}", workspace, depth + 1)) for a in adopted]
+    merged = merge(amended, variants)
+    label = f"{prefix}{pid}/{spec_stage}"
+    if merged.artikelen is None:
+        listed = "\n".join(f"  {c.in_words()}" for c in merged.conflicts)
+        raise WetdiffError(
+            f"{label}: the amendments conflict, so they cannot be adopted together "
+            f"({len(merged.conflicts)} conflict(s)); nothing was merged:\n{listed}",
+            hint=f"'wetdiff conflicts {pid}/{stage.id}' shows every pair.",
+        )
+    names = ", ".join(a.id for a in adopted)
+    where = f" at {rev}" if rev else ""
+    return Version(
+        label,
+        f"{proposal.display_name}: {stage.name} met amendementen {names} ({label}){where}",
+        merged.artikelen,
+        None,  # no text of the Kamer: which amendments are adopted is for the vote to say
+        proposal.illustrative,
+        amended.regeling,
+        amended.bwb_id,
+        amended.sources,
+        kind="stage",
+        name=f"{proposal.display_name}: {stage.name} met amendementen {names}",
+        proposal=pid,
+        stage=spec_stage,
+        base=amended.base,
+    )
+
+
 def proposal_stage(
     snapshot: Snapshot, proposal: Proposal, stage_id: str | None, rev: str | None = None
 ) -> Stage:
@@ -436,12 +555,13 @@ def proposal_stage(
     with_text = [s.id for s in proposal.text_stages if snapshot.is_dir(stage_dir(pid, s.id))]
     where = f" at {rev}" if rev else ""
     if stage_id is None:
-        if not with_text:
+        chain = [s.id for s in proposal.chain if s.id in with_text]
+        if not chain:
             raise WetdiffError(
                 f"proposal {pid} has no stage with a text yet{where}",
                 hint="Its stages: " + ", ".join(s.id for s in proposal.stages),
             )
-        stage_id = with_text[-1]
+        stage_id = chain[-1]
     found = proposal.stage(stage_id)
     if found is None:
         raise WetdiffError(

@@ -91,6 +91,13 @@ def _content_options(func: Any) -> Any:
             help="Write the file but do not commit it (commit later, with git).",
         ),
         click.option(
+            "--stage",
+            "stage",
+            metavar="STAGE",
+            help="The proposal's stage whose change the note explains (e.g. an amendment, "
+            "am-12); --change then takes that stage's change ids.",
+        ),
+        click.option(
             "--version",
             "version",
             metavar="YYYY-MM-DD",
@@ -119,6 +126,7 @@ def add(
     from wetdiff.notes.proposal import new_note_id
 
     target = _open(proposal, notes_file, must_exist=False, writing=True)
+    target.stage = fields["stage"] or ""
     anchor = _anchor(target, fields)
     if anchor is None:
         raise WetdiffError(
@@ -134,6 +142,7 @@ def add(
         gap=(fields["gap"] or "").strip(),
         author=(fields["author"] or "").strip(),
         version=_version(fields["version"]),
+        stage=target.stage,
     )
     _print_note(_save(target, note, None, commit=not fields["no_commit"]), output_format, target)
 
@@ -159,6 +168,7 @@ def edit(
     target = _open(proposal, notes_file, writing=True)
     note = target.note(note_id)
     no_commit = fields.pop("no_commit")
+    target.stage = fields.pop("stage") or note.stage
     given = {k: v for k, v in fields.items() if v not in (None, ())}
     if not given and new_id is None:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
@@ -203,6 +213,7 @@ def edit(
             gap=given["gap"].strip() if "gap" in given else note.gap,
             author=given["author"].strip() if "author" in given else note.author,
             version=_version(given["version"]) if "version" in given else note.version,
+            stage=target.stage,
         )
     if new_id is not None:
         changed = replace(changed, id=new_id)
