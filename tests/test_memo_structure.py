@@ -125,3 +125,34 @@ def test_json_carries_the_same_structure(memos: dict[str, Path]) -> None:
     kinds = {p["kind"] for p in data["open_points"]}
     assert {"question", "gap"} <= kinds
     assert [x["number"] for x in data["appendix"]] == ["273f", "273fa", "273fb"]
+
+
+def test_a_renumbered_article_and_a_new_one_under_its_old_number_keep_their_own_changes() -> None:
+    """138a renumbered to 138ab and a new 138a inserted (Sr, 2010): the changes of the
+    new 138a stand under the onderdeel that inserts it, not under the renumbering."""
+    from wetdiff.diff import compare
+    from wetdiff.memo import build_memo
+    from wetdiff.model.text_format import parse
+    from wetdiff.model.version import Version
+
+    def code(*texts: str) -> Version:
+        artikelen = tuple(parse(t, source="<test>") for t in texts)
+        return Version("v", "v", artikelen, regeling="Wetboek van Strafrecht")
+
+    old = code(
+        "Artikel 138\n\nHuisvredebreuk.\n",
+        "Artikel 138a\n\nComputervredebreuk, een lange bepaling over het binnendringen.\n",
+    )
+    new = code(
+        "Artikel 138\n\nHuisvredebreuk.\n",
+        "Artikel 138a\n\nEen geheel nieuwe bepaling over iets anders.\n",
+        "Artikel 138ab\n\nComputervredebreuk, een lange bepaling over het binnendringen.\n",
+    )
+    memo = build_memo(old, new, compare(old, new))
+    assert memo.instructions.proven
+    by_heading = {o.heading: o for o in memo.onderdelen}
+    inserted = [o for o in by_heading.values() if o.does == "ingevoegd"]
+    assert [o.articles for o in inserted] == [("138a",)]
+    placed = [memo.change(c) for c in inserted[0].changes]
+    assert placed and all(c is not None and c.artikel == "138a" for c in placed)
+    assert sum(len(o.changes) for o in memo.onderdelen) == len(memo.changes)

@@ -45,6 +45,8 @@ class InstructionPart:
     articles: tuple[str, ...]
     does: str
     text: str
+    owns: tuple[str, ...] = ()  # the articles whose changes it makes (a renumbered one's
+    # changes stand under its new number, so the old number is only named)
 
     @property
     def heading(self) -> str:
@@ -133,9 +135,13 @@ def _does(opdrachten: tuple[Opdracht, ...]) -> str:
     return "amended"
 
 
-def _articles(opdrachten: tuple[Opdracht, ...], fallback: str, old: Version) -> tuple[str, ...]:
-    """The articles of the regeling an onderdeel amends, in order."""
+def _articles(
+    opdrachten: tuple[Opdracht, ...], fallback: str, old: Version
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The articles of the regeling an onderdeel amends, in order, and those of them
+    whose changes it makes (not the old number of a renumbered article)."""
     numbers: list[str] = []
+    renumbered: set[str] = set()
     order = [a.number for a in old.artikelen]
     for opdracht in opdrachten:
         if isinstance(opdracht, ArtikelInvoegen):
@@ -145,6 +151,7 @@ def _articles(opdrachten: tuple[Opdracht, ...], fallback: str, old: Version) -> 
                     numbers.append(m.group(1))
         elif isinstance(opdracht, ArtikelVernummeren):
             numbers += [opdracht.old, opdracht.new]
+            renumbered.add(opdracht.old)
         elif isinstance(opdracht, Vervalt) and opdracht.through:
             first, last = (t.artikel for t in opdracht.targets)
             if first in order and last in order:
@@ -156,7 +163,8 @@ def _articles(opdrachten: tuple[Opdracht, ...], fallback: str, old: Version) -> 
                     numbers += [t.artikel for t in value]
                 elif value is not None:
                     numbers.append(value.artikel)
-    return tuple(dict.fromkeys(numbers or [fallback]))
+    articles = tuple(dict.fromkeys(numbers or [fallback]))
+    return articles, tuple(n for n in articles if n not in renumbered)
 
 
 def instruction_parts(generated: Wijzigingsopdrachten, old: Version) -> tuple[InstructionPart, ...]:
@@ -164,14 +172,16 @@ def instruction_parts(generated: Wijzigingsopdrachten, old: Version) -> tuple[In
     parts = []
     for artikel in generated.artikelen:
         for onderdeel in artikel.onderdelen:
+            articles, owns = _articles(onderdeel.opdrachten, onderdeel.artikel, old)
             parts.append(
                 InstructionPart(
                     artikel.numeral,
                     artikel.regeling,
                     onderdeel.letter,
-                    _articles(onderdeel.opdrachten, onderdeel.artikel, old),
+                    articles,
                     _does(onderdeel.opdrachten),
                     _without_letter(onderdeel.text, onderdeel.letter),
+                    owns,
                 )
             )
     return tuple(parts)
@@ -194,6 +204,9 @@ def sections(
     proven) are kept under an onderdeel without instruction, so nothing is dropped."""
     owner: dict[str, int] = {}
     for index, part in enumerate(parts):
+        for number in part.owns:
+            owner.setdefault(number, index)
+    for index, part in enumerate(parts):  # an old number only where nothing else has it
         for number in part.articles:
             owner.setdefault(number, index)
     grouped: dict[int, list[MemoChange]] = {}
