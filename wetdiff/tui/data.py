@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from wetdiff.diff import Change, ChangeSet, compare
 from wetdiff.diff.shown import Shown, shown
 from wetdiff.errors import WetdiffError
-from wetdiff.model.files import atomic_write_bytes
 from wetdiff.model.version import Version, article_sort_key
 
 if TYPE_CHECKING:  # read when first used, so the first frame comes sooner
@@ -327,44 +326,19 @@ class Session:
     # writing
 
     def write_memo(self, comparison: Comparison, path: Path, *, author: str = "") -> str:
-        """Write the change memo of the comparison shown (format from the file's
-        extension: .md, .html, .docx), atomically. Returns a one-line summary."""
-        from wetdiff.memo import build_memo, render
-        from wetdiff.model.files import atomic_write
+        """Write the change memo of the comparison shown, through the one memo workflow
+        ``wetdiff memo`` uses (:func:`wetdiff.memo.writing.write_memo`: format from the
+        file's name, written atomically). Returns its one-line summary."""
+        from wetdiff.memo.writing import memo_author, write_memo
 
-        formats = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
-        fmt = formats.get(path.suffix.lower())
-        if fmt is None:
-            raise WetdiffError("name the memo file .md, .html or .docx", file=path)
-        if not path.parent.is_dir():
-            raise WetdiffError(
-                "the folder to write the memo in does not exist; nothing was written",
-                file=path.parent,
-            )
-        memo = build_memo(
-            comparison.old,
-            comparison.new,
+        written = write_memo(
             comparison.changeset,
-            comparison.attachment,
-            comparison.questions,
-            author=author or self._author(),
+            path,
+            attachment=comparison.attachment,
+            questions=comparison.questions,
+            author=memo_author(author, self.root),
         )
-        data = render(memo, fmt)
-        if fmt == "docx":
-            atomic_write_bytes(path, data)
-        else:
-            atomic_write(path, data.decode("utf-8"))
-        verdict = "proven" if memo.instructions.proven else "NOT proven"
-        return (
-            f"{path}: {memo.total} change(s), {len(memo.questions)} question(s), "
-            f"wijzigingsopdrachten {verdict}"
-        )
-
-    def _author(self) -> str:
-        try:
-            return str(self.workspace.repo.identity()[0])
-        except WetdiffError:
-            return ""
+        return written.summary
 
     def save_note(
         self,
