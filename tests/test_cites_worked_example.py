@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from cli_helpers import run
 from store_helpers import forget_open_workspaces
@@ -61,3 +63,36 @@ def test_in_verband_met_keeps_the_regeling_of_the_citation_before_it() -> None:
         ("273f", "Wetboek van Strafrecht"),
         ("3", "Sr"),
     ]
+
+
+def test_memo_lists_art_5_onder_6_as_a_consequence_to_decide(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "memo.md"
+    code, _, err = run(capsys, "memo", "law", "36547", "-o", str(target))
+    assert code == 0, err
+    memo = target.read_text(encoding="utf-8")
+    decide = memo.split("Gevolgen om te beslissen", 1)[1].split("\n#", 1)[0]
+    assert "artikel 5, eerste lid, onderdeel 6° cites «artikel 273f»" in decide
+    assert "artikel 273fb" in decide
+    assert "Voorgestelde vervolgwijzigingen" not in memo, "moving to 273fb is no renumbering"
+
+
+def test_a_pure_renumbering_yields_a_proven_consequential_instruction() -> None:
+    """273a became 273f (2006): 'artikel 273a' in arts. 5, 5a, 71 and 77d gets the
+    instruction to read 273f, proven by applying it; nothing is left to decide."""
+    from wetdiff.diff import compare
+    from wetdiff.instructions.consequential import consequences
+    from wetdiff.model.version import load_path
+
+    fixtures = Path(__file__).parent / "fixtures" / "consequential"
+    found = consequences(
+        compare(load_path(fixtures / "2006-08-02"), load_path(fixtures / "2006-09-03"))
+    )
+    assert [c.instruction for c in found] == [
+        'In artikel 5, eerste lid, onder 3°, wordt "273a" vervangen door "273f".',
+        'In artikel 5a, eerste lid, wordt "273a" vervangen door "273f".',
+        'In artikel 71, onder 3°, wordt "273a" vervangen door "273f".',
+        'In artikel 77d, tweede lid, wordt "273a" vervangen door "273f".',
+    ]
+    assert not any(c.decide for c in found)

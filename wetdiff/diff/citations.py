@@ -153,7 +153,21 @@ class _Places:
 
     def elsewhere(self, target: Locatie, now: Locatie) -> tuple[Locatie, ...]:
         """The other lids where parts of a cited lid now stand, besides ``now`` (only
-        for a citation of a whole lid: a citation of one onderdeel follows it alone)."""
+        for a citation of a whole lid: a citation of one onderdeel follows it alone); for
+        a citation of a whole article, the other articles its parts went to (273f's
+        voordeeltrekking moved to 273fb: does "artikel 273f" in art. 5 still cover it?)."""
+        if target.lid is None and not target.onderdelen:
+            return tuple(
+                sorted(
+                    {
+                        Locatie(place.artikel)
+                        for lid, places in self.parts.items()
+                        if lid.artikel == target.artikel
+                        for place in places
+                        if place.artikel not in (target.artikel, now.artikel)
+                    }
+                )
+            )
         if target.lid is None or target.onderdelen:
             return ()
         places = self.parts.get(Locatie(target.artikel, target.lid), set())

@@ -41,6 +41,11 @@ LABELS: dict[str, dict[str, str]] = {
         "stale_new": "Nu",
         "stale_gone": "vervallen",
         "stale_also": "delen staan nu ook in",
+        "consequential": "Voorgestelde vervolgwijzigingen",
+        "consequential_intro": "Zuivere vernummeringen: dezelfde woorden met het nieuwe nummer. "
+        "Elke opdracht is bewezen door haar toe te passen op de nieuwe tekst.",
+        "to_decide": "Gevolgen om te beslissen (open wetgevingsvragen)",
+        "to_decide_intro": "Hier is het een keuze, geen vernummering; wetdiff beslist niet.",
         "old_numbering": "Oude nummering",
         "new_numbering": "Nieuwe nummering",
         "questions": "Vragenindex",
@@ -135,6 +140,11 @@ LABELS: dict[str, dict[str, str]] = {
         "stale_new": "Now",
         "stale_gone": "deleted",
         "stale_also": "parts now also in",
+        "consequential": "Proposed consequential amendments",
+        "consequential_intro": "Pure renumberings: the same words with the new number. Each "
+        "instruction is proven by applying it to the new text.",
+        "to_decide": "Consequences to decide (open drafting questions)",
+        "to_decide_intro": "Here it is a choice, not a renumbering; wetdiff does not decide.",
         "old_numbering": "Old numbering",
         "new_numbering": "New numbering",
         "questions": "Questions index",

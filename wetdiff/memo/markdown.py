@@ -189,6 +189,16 @@ def render_markdown(memo: Memo) -> str:
             for r in memo.stale
         ]
         lines.append("")
+        proposed = [r.instruction for r in memo.stale if r.instruction]
+        if proposed:
+            lines += [f"### {t['consequential']}", "", t["consequential_intro"], ""]
+            lines += [f"- {escape(i)}" for i in proposed]
+            lines.append("")
+        decide = [r.question for r in memo.stale if r.question]
+        if decide:
+            lines += [f"### {t['to_decide']}", "", t["to_decide_intro"], ""]
+            lines += [f"- {escape(q)}" for q in decide]
+            lines.append("")
     lines += _questions(memo)
     lines += _open_points(memo)
     lines += [f"## {t['appendix_instructions']}", ""]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from wetdiff.diff.kinds import CHANGE_KINDS, Lang, describe, in_order
 from wetdiff.diff.shown import Shown, shown
+from wetdiff.instructions.consequential import consequences
 from wetdiff.memo.labels import labels
 from wetdiff.memo.rationale import Block
 from wetdiff.memo.rationale import parse as parse_rationale
@@ -125,6 +126,8 @@ class StaleReference:
     old_target: str
     new_target: str  # "" when the cited provision is gone
     also: str = ""  # other places parts of it now stand (the citation covers only part)
+    instruction: str = ""  # the proposed consequential wijzigingsopdracht (proven)
+    question: str = ""  # else: the drafting question it leaves open (never decided here)
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,8 +398,11 @@ def build_memo(
                 s.old_target.in_words(),
                 s.new_target.in_words() if s.new_target else "",
                 "; ".join(place.in_words() for place in s.also),
+                _visible(c.instruction),
+                _visible(c.question),
             )
-            for s in changeset.stale_citations()
+            for c in consequences(changeset)
+            for s in (c.citation,)
         ),
         aanleiding=aanleiding(memo_questions, artikelen),
         artikelen=artikelen,
