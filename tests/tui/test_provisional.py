@@ -10,9 +10,11 @@ import pytest
 from tui_helpers import SIZE, screen_text, selected_key, wait_ready
 
 from wetdiff.tui import data
+from wetdiff.tui.data import Comparison
 from wetdiff.tui.screens.main import MainScreen
 from wetdiff.tui.screens.note_editor import NoteEditor
 from wetdiff.tui.widgets.notes_panel import NotesPanel
+from wetdiff.tui.widgets.versions_header import VersionsHeader
 
 
 @pytest.fixture
@@ -39,7 +41,7 @@ def test_whole_code_shows_opening_articles_as_provisional_then_the_whole_in_plac
     loaded: list[bool] = []
 
     def hook(message) -> None:  # type: ignore[no-untyped-def]
-        if isinstance(message, MainScreen.Loaded):
+        if isinstance(message, MainScreen.Loaded) and isinstance(message.comparison, Comparison):
             loaded.append(message.comparison.is_provisional)
 
     app = app_factory()
@@ -80,11 +82,50 @@ def test_whole_code_shows_opening_articles_as_provisional_then_the_whole_in_plac
     assert loaded and loaded[-1] is False
 
 
+def test_while_a_whole_code_is_read_the_header_shows_both_versions_and_dates(
+    app_factory, monkeypatch
+) -> None:
+    gate = threading.Event()
+    compare = data.compare
+
+    def slow(old, new):  # type: ignore[no-untyped-def]
+        gate.wait(10)  # nothing compared yet
+        return compare(old, new)
+
+    monkeypatch.setattr(data, "compare", slow)
+    monkeypatch.setattr(data, "PROVISIONAL_ABOVE", 2)
+    app = app_factory()
+
+    async def main() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = next(s for s in app.screen_stack if isinstance(s, MainScreen))
+            header = screen.query_one(VersionsHeader)
+            for _ in range(250):
+                if "36547/nr2" in str(header.content):
+                    break
+                await pilot.pause(0.02)
+            await pilot.pause()
+            assert screen.comparison is None  # still reading and comparing
+            shown = str(header.content)
+            assert "law@" in shown and "2013-11-15" in shown  # the law's text date
+            assert "36547/nr2" in shown and "2024-04-25" in shown
+            assert "comparing the whole code (3 articles)" in shown
+            assert "Comparing the whole code" in screen_text(app)
+            gate.set()
+            await wait_ready(pilot)
+            assert "PROVISIONAL" not in screen_text(app)
+
+    try:
+        asyncio.run(main())
+    finally:
+        gate.set()
+
+
 def test_ordinary_proposal_is_compared_whole_at_once(app_factory, run_app) -> None:
     loaded: list[bool] = []
 
     def hook(message) -> None:  # type: ignore[no-untyped-def]
-        if isinstance(message, MainScreen.Loaded):
+        if isinstance(message, MainScreen.Loaded) and isinstance(message.comparison, Comparison):
             loaded.append(message.comparison.is_provisional)
 
     async def scenario(pilot):  # type: ignore[no-untyped-def]
@@ -98,7 +139,7 @@ def test_text_is_on_screen_before_the_notes_are_read(app_factory, run_app) -> No
     pending: list[bool] = []
 
     def hook(message) -> None:  # type: ignore[no-untyped-def]
-        if isinstance(message, MainScreen.Loaded):
+        if isinstance(message, MainScreen.Loaded) and isinstance(message.comparison, Comparison):
             pending.append(message.comparison.notes_pending)
 
     async def scenario(pilot):  # type: ignore[no-untyped-def]

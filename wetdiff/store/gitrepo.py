@@ -43,13 +43,34 @@ _LITERAL = {"GIT_LITERAL_PATHSPECS": "1"}
 BUILDER = ("wetdiff", "wetdiff@example.invalid")
 
 
-def _git() -> ModuleType:
-    """GitPython, or one clear message when git itself is missing."""
+def _git_installed() -> None:
     if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is None:
         raise WetdiffError(
             "git is not installed or not on PATH; wetdiff keeps versions in git",
             hint="Install git (https://git-scm.com) and try again.",
         )
+
+
+def _not_a_repository(root: Path) -> WetdiffError:
+    return WetdiffError(
+        "not a git repository (a workspace is a git repository with wetdiff.toml at its root)",
+        file=root,
+        hint="Run 'git init' there, or 'wetdiff init' to start a new workspace.",
+    )
+
+
+def check_repo_cheaply(root: Path) -> None:
+    """The checks :func:`open_repo` makes that need no GitPython (which takes a tenth of
+    a second to load): git is installed and ``root`` has a ``.git``. For a program that
+    reads the files on disk first (the terminal UI's first screen) and git later."""
+    _git_installed()
+    if not (root / ".git").exists():
+        raise _not_a_repository(root)
+
+
+def _git() -> ModuleType:
+    """GitPython, or one clear message when git itself is missing."""
+    _git_installed()
     try:
         import git
     except ImportError as exc:  # GitPython refuses to load when it cannot run git
@@ -222,12 +243,7 @@ class GitRepo:
         except git.exc.NoSuchPathError:
             raise WetdiffError("no such folder", file=root) from None
         except git.exc.InvalidGitRepositoryError:
-            raise WetdiffError(
-                "not a git repository (a workspace is a git repository with wetdiff.toml "
-                "at its root)",
-                file=root,
-                hint="Run 'git init' there, or 'wetdiff init' to start a new workspace.",
-            ) from None
+            raise _not_a_repository(root) from None
         # Reading (git status, git diff) never takes .git/index.lock, so a reader never
         # makes another wetdiff's commit fail with "index.lock: File exists".
         self._repo.git.update_environment(GIT_OPTIONAL_LOCKS="0")
@@ -703,10 +719,12 @@ class DiskSnapshot:
         return read_text(path, what="file")  # a device or pipe here: one clear error
 
     def listdir(self, rel: str) -> list[tuple[str, bool]]:
-        path = self.root / rel
-        if not path.is_dir():
+        try:
+            entries = os.scandir(self.root / rel)  # types from the folder itself: no stat
+        except (FileNotFoundError, NotADirectoryError):
             return []
-        return sorted((p.name, p.is_dir()) for p in path.iterdir() if not p.name.startswith("."))
+        with entries:
+            return sorted((e.name, e.is_dir()) for e in entries if not e.name.startswith("."))
 
     def is_dir(self, rel: str) -> bool:
         return (self.root / rel).is_dir()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import replace
 
 from wetdiff.errors import WetdiffError
@@ -97,13 +98,17 @@ def all_dates(snapshot: Snapshot, bwb_id: str) -> list[dt.date]:
 
 
 def in_force(
-    snapshot: Snapshot, bwb_id: str, on: dt.date
+    snapshot: Snapshot, bwb_id: str, on: dt.date, only: Collection[str] | None = None
 ) -> tuple[tuple[Artikel, ...], tuple[ArticleVersion, ...]]:
     """The articles in force on a date: per article, the latest version not after it
-    (skipped when that version says the article ceased)."""
+    (skipped when that version says the article ceased). ``only``: read just these
+    articles (the others are not read at all)."""
     artikelen = []
     sources = []
-    for number in article_numbers(snapshot, bwb_id):
+    numbers = article_numbers(snapshot, bwb_id)
+    if only is not None:
+        numbers = [number for number in numbers if number in only]
+    for number in numbers:
         chosen = None
         for day in version_dates(snapshot, bwb_id, number):
             if day > on:
@@ -116,6 +121,27 @@ def in_force(
             artikelen.append(version.artikel)
             sources.append(version)
     return tuple(artikelen), tuple(sources)
+
+
+def in_force_files(snapshot: Snapshot, bwb_id: str, on: dt.date) -> dict[str, tuple[dt.date, str]]:
+    """Per article with a text in force on a date: the date of that text and the file it
+    is read from, from the folder listings alone (no file is read). Two versions of the
+    law that name the same file for an article hold the same text of it."""
+    files = {}
+    for number in article_numbers(snapshot, bwb_id):
+        folder = article_dir(bwb_id, number)
+        names = {name for name, is_dir in snapshot.listdir(folder) if not is_dir}
+        chosen = None
+        for name in sorted(names):
+            match = _DATED.match(name)
+            if match is None:
+                continue
+            if match.group(1) > on.isoformat():
+                break
+            chosen = match.group(1)
+        if chosen is not None and f"{chosen}.txt" in names:  # no .txt: the article ceased
+            files[number] = (dt.date.fromisoformat(chosen), f"{folder}/{chosen}.txt")
+    return files
 
 
 def lineage(
@@ -155,21 +181,29 @@ def as_number(artikel: Artikel, number: str) -> Artikel:
 
 
 def regeling_name(snapshot: Snapshot, bwb_id: str) -> str:
-    """The regeling's name as its versions' metadata give it (``regeling``), or ""."""
+    """The regeling's name as its versions' metadata give it (``regeling``), or "" (one
+    metadata file read, no text)."""
     for number in article_numbers(snapshot, bwb_id)[:1]:
         for day in version_dates(snapshot, bwb_id, number)[:1]:
-            return read_article_version(snapshot, bwb_id, number, day).meta.regeling
+            meta = f"{article_dir(bwb_id, number)}/{day.isoformat()}.toml"
+            text = snapshot.read(meta)
+            if text is not None:
+                return VersionMeta.from_toml(text, snapshot.where(meta)).regeling
     return ""
 
 
 def data_until(
-    snapshot: Snapshot, bwb_id: str, sources: tuple[ArticleVersion, ...] = ()
+    snapshot: Snapshot,
+    bwb_id: str,
+    sources: tuple[ArticleVersion, ...] = (),
+    dates: Collection[dt.date] = (),
 ) -> dt.date:
     """The date the workspace's data of a regeling ends: ``data_until`` in
     ``articles/<BWB-id>/regeling.toml`` (the last official consolidation checked, written
     when a history is imported), else the latest date the data itself shows (an in-force
     date, or the capture date of an official file the ``sources`` were read from). The
-    law asked for on a later date is shown as that text, never as "in force" then."""
+    law asked for on a later date is shown as that text, never as "in force" then.
+    ``dates``: in-force dates known besides the ``sources`` (of texts not read)."""
     path = regeling_file(bwb_id)
     text = snapshot.read(path)
     declared: dt.date | None = None
@@ -184,7 +218,7 @@ def data_until(
                     line=line_of(text, "data_until"),
                 )
             declared = value
-    seen = [v.meta.in_force for v in sources]
+    seen = [*dates, *(v.meta.in_force for v in sources)]
     for version in sources:
         capture = _CAPTURE.search(version.meta.captured_from)
         if capture:

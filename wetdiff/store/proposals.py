@@ -12,6 +12,7 @@ listed with their date and documents only.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -274,12 +275,17 @@ def _check_amended(snapshot: Snapshot, proposal_id: str, stages: list[Stage]) ->
             )
 
 
-def stage_articles(snapshot: Snapshot, proposal_id: str, stage_id: str) -> list[Artikel]:
-    """The article files of one stage (only those it changes or adds)."""
+def stage_articles(
+    snapshot: Snapshot, proposal_id: str, stage_id: str, only: Collection[str] | None = None
+) -> list[Artikel]:
+    """The article files of one stage (only those it changes or adds); ``only``: just
+    these articles (the other files are not read)."""
     folder = stage_dir(proposal_id, stage_id)
     artikelen = []
     for name, is_dir in snapshot.listdir(folder):
         if is_dir or not name.endswith(".txt"):
+            continue
+        if only is not None and name[:-4] not in only:
             continue
         text = snapshot.read(f"{folder}/{name}")
         assert text is not None

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,11 +78,17 @@ def _parse_date(text: str, spec: str) -> dt.date:
 
 
 def resolve(
-    spec: str, workspace: Workspace | None = None, *, regeling: str | None = None
+    spec: str,
+    workspace: Workspace | None = None,
+    *,
+    regeling: str | None = None,
+    only: Collection[str] | None = None,
 ) -> Version:
     """The :class:`Version` a spec names, or one clear :class:`WetdiffError` saying what
     exists. ``regeling`` (a BWB id) says which regeling a bare ``law`` means where the
-    workspace holds several (the one the other side of a comparison amends)."""
+    workspace holds several (the one the other side of a comparison amends). ``only``:
+    read just these articles of a workspace version (the others are not read; its
+    header facts, dates and title, are those of the whole version)."""
     spec = spec.strip()
     if not spec:
         raise WetdiffError("empty version", hint="Try 'law', or see 'wetdiff versions'.")
@@ -95,20 +102,124 @@ def resolve(
     workspace = workspace or open_workspace()
     if path.exists() and not _is_name(spec, workspace):
         return load_path(path)
-    return _resolve(spec, workspace, 0, regeling)
+    return _resolve(spec, workspace, 0, regeling, only)
 
 
-def resolve_pair(old: str, new: str, workspace: Workspace | None = None) -> tuple[Version, Version]:
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """A version as far as the folder listings tell, without reading a text: its header
+    (``version``: label, dates, title; no articles) and, per article, the file its text
+    is read from (``files``). Articles of two versions with the same file hold the same
+    text; an empty ``files`` says nothing is known (a path outside the workspace)."""
+
+    version: Version
+    files: dict[str, str]
+
+
+def outline(
+    spec: str, workspace: Workspace | None = None, *, regeling: str | None = None
+) -> Outline:
+    """What :func:`resolve` would give, but no article read: what to read first of a
+    whole code, and the header to show while it is read."""
+    spec = spec.strip()
+    path = Path(spec)
+    if not spec or _missing_path(spec, path) or (path.exists() and workspace is None):
+        return Outline(resolve(spec, workspace), {})
+    from wetdiff.store.workspace import open_workspace
+
+    workspace = workspace or open_workspace()
+    if path.exists() and not _is_name(spec, workspace):
+        return Outline(load_path(path), {})
+    return _outline(spec, workspace, 0, regeling)
+
+
+def _outline(spec: str, workspace: Workspace, depth: int, regeling: str | None = None) -> Outline:
+    from wetdiff.store import law
+    from wetdiff.store.proposals import read_proposal
+
+    if depth > _MAX_DEPTH:
+        return Outline(_resolve(spec, workspace, depth, regeling), {})  # its own error
+    parsed = parse_spec(spec, workspace)
+    snapshot = workspace.snapshot(parsed.rev)
+    at = f"{parsed.rev}:" if parsed.rev else ""
+    if parsed.kind == "law":
+        assert parsed.date is not None
+        bwb = _choose_bwb(workspace, snapshot, parsed.name, regeling)
+        files = law.in_force_files(snapshot, bwb, parsed.date)
+        version = _law(
+            workspace,
+            snapshot,
+            parsed.name,
+            parsed.date,
+            parsed.rev,
+            regeling,
+            only=(),
+            files=files,
+        )
+        return Outline(version, {nr: at + file for nr, (_, file) in files.items()})
+    if parsed.kind == "proposal" and "+" not in (parsed.stage or ""):
+        proposal = read_proposal(snapshot, parsed.name)
+        stage = proposal_stage(snapshot, proposal, parsed.stage, parsed.rev)
+        if stage.on:  # an amendment: laid over the stage it amends
+            base = _outline(f"{at}{proposal.id}/{stage.on}", workspace, depth + 1)
+        else:
+            base = _outline(
+                _base_spec(proposal.base, parsed.rev), workspace, depth + 1, proposal.bwb_id or None
+            )
+        folder = stage_dir(proposal.id, stage.id)
+        texts = dict(base.files)
+        for name, is_dir in snapshot.listdir(folder):
+            if not is_dir and name.endswith(".txt"):
+                texts[name[:-4]] = f"{at}{folder}/{name}"
+        version = _proposal(
+            workspace,
+            snapshot,
+            parsed.name,
+            parsed.stage,
+            parsed.rev,
+            depth,
+            only=(),
+            base=base.version,
+        )
+        return Outline(version, texts)
+    if parsed.kind == "proposal":  # a stage with amendments adopted: merged, not listed
+        return Outline(_resolve(spec, workspace, depth, regeling), {})
+    return Outline(_path_at(snapshot, parsed.name), {})
+
+
+def _base_spec(base: str, rev: str | None) -> str:
+    """A proposal's base as read at ``rev`` (a base naming its own revision keeps it)."""
+    return base if ":" in base or rev is None else f"{rev}:{base}"
+
+
+def resolve_pair(
+    old: str,
+    new: str,
+    workspace: Workspace | None = None,
+    *,
+    only: Collection[str] | None = None,
+) -> tuple[Version, Version]:
     """Both sides of a comparison. A bare ``law`` facing a proposal (``law`` → ``36547``)
     means the regeling that proposal amends, so adding a regeling to a workspace does
-    not make the everyday comparison ambiguous."""
+    not make the everyday comparison ambiguous. ``only``: as for :func:`resolve`."""
     if is_bare_law(old) and not is_bare_law(new):
-        after = resolve(new, workspace)
-        return resolve(old, workspace, regeling=after.bwb_id or None), after
-    before = resolve(old, workspace)
+        after = resolve(new, workspace, only=only)
+        return resolve(old, workspace, regeling=after.bwb_id or None, only=only), after
+    before = resolve(old, workspace, only=only)
     if is_bare_law(new) and not is_bare_law(old):
-        return before, resolve(new, workspace, regeling=before.bwb_id or None)
-    return before, resolve(new, workspace)
+        return before, resolve(new, workspace, regeling=before.bwb_id or None, only=only)
+    return before, resolve(new, workspace, only=only)
+
+
+def outline_pair(old: str, new: str, workspace: Workspace | None = None) -> tuple[Outline, Outline]:
+    """:func:`outline` of both sides, a bare ``law`` read as in :func:`resolve_pair`."""
+    if is_bare_law(old) and not is_bare_law(new):
+        after = outline(new, workspace)
+        return outline(old, workspace, regeling=after.version.bwb_id or None), after
+    before = outline(old, workspace)
+    if is_bare_law(new) and not is_bare_law(old):
+        return before, outline(new, workspace, regeling=before.version.bwb_id or None)
+    return before, outline(new, workspace)
 
 
 def _regeling_of(spec: str | None, workspace: Workspace) -> str | None:
@@ -282,7 +393,13 @@ def parse_spec(spec: str, workspace: Workspace, *, _depth: int = 0) -> Spec:
     )
 
 
-def _resolve(spec: str, workspace: Workspace, depth: int, regeling: str | None = None) -> Version:
+def _resolve(
+    spec: str,
+    workspace: Workspace,
+    depth: int,
+    regeling: str | None = None,
+    only: Collection[str] | None = None,
+) -> Version:
     if depth > _MAX_DEPTH:
         raise WetdiffError(
             f"version {spec!r}: proposals build on each other too deeply "
@@ -292,10 +409,13 @@ def _resolve(spec: str, workspace: Workspace, depth: int, regeling: str | None =
     snapshot = workspace.snapshot(parsed.rev)
     if parsed.kind == "law":
         assert parsed.date is not None
-        return _law(workspace, snapshot, parsed.name, parsed.date, parsed.rev, regeling)
+        return _law(workspace, snapshot, parsed.name, parsed.date, parsed.rev, regeling, only=only)
     if parsed.kind == "proposal":
-        return _proposal(workspace, snapshot, parsed.name, parsed.stage, parsed.rev, depth)
-    return _path_at(snapshot, parsed.name)
+        return _proposal(
+            workspace, snapshot, parsed.name, parsed.stage, parsed.rev, depth, only=only
+        )
+    version = _path_at(snapshot, parsed.name)
+    return version if only is None else version.only(tuple(only))
 
 
 def _what_exists(workspace: Workspace, snapshot: Snapshot) -> str:
@@ -363,21 +483,30 @@ def _law(
     on: dt.date,
     rev: str | None,
     regeling: str | None = None,
+    *,
+    only: Collection[str] | None = None,
+    files: dict[str, tuple[dt.date, str]] | None = None,
 ) -> Version:
     from wetdiff.store import law
 
     bwb = _choose_bwb(workspace, snapshot, name, regeling)
-    artikelen, sources = law.in_force(snapshot, bwb, on)
-    if not artikelen:
-        dates = law.all_dates(snapshot, bwb)
+    if only is None:
+        artikelen, sources = law.in_force(snapshot, bwb, on)
+        dates = [s.meta.in_force for s in sources]
+        named = sources[0].meta.regeling if sources else ""
+    else:  # part of the law: the header's facts still from every article's listing
+        files = files if files is not None else law.in_force_files(snapshot, bwb, on)
+        artikelen, sources = law.in_force(snapshot, bwb, on, only)
+        dates = [day for day, _ in files.values()]
+        named = sources[0].meta.regeling if sources else law.regeling_name(snapshot, bwb)
+    if not dates:
+        every = law.all_dates(snapshot, bwb)
         raise WetdiffError(
             f"no article of {bwb} was in force on {on}",
-            hint=f"The versions here run from {dates[0]} to {dates[-1]}." if dates else None,
+            hint=f"The versions here run from {every[0]} to {every[-1]}." if every else None,
         )
-    regeling = sources[0].meta.regeling or next(
-        (r.name for r in workspace.config.regelingen if r.bwb_id == bwb), bwb
-    )
-    latest = max(s.meta.in_force for s in sources)
+    regeling = named or next((r.name for r in workspace.config.regelingen if r.bwb_id == bwb), bwb)
+    latest = max(dates)
     where = f" at {rev}" if rev else ""
     label = f"{rev + ':' if rev else ''}{name}@{on.isoformat()}"
     version = Version(
@@ -392,7 +521,7 @@ def _law(
         kind="law",
         name=regeling,
         text_date=latest,
-        data_until=law.data_until(snapshot, bwb, sources),
+        data_until=law.data_until(snapshot, bwb, sources, dates if only is not None else ()),
     )
     return replace(version, title=version.describe("en") + where)
 
@@ -404,6 +533,9 @@ def _proposal(
     stage_id: str | None,
     rev: str | None,
     depth: int,
+    *,
+    only: Collection[str] | None = None,
+    base: Version | None = None,
 ) -> Version:
     from wetdiff.store.proposals import overlay, read_proposal, stage_articles
 
@@ -413,16 +545,19 @@ def _proposal(
         return _with_amendments(workspace, snapshot, proposal, stage_id, rev, depth)
     stage = proposal_stage(snapshot, proposal, stage_id, rev)
     if stage.on:  # an amendment: the stage it amends, with its articles laid over it
-        amended = _resolve(f"{prefix}{pid}/{stage.on}", workspace, depth + 1)
+        amended = base or _resolve(f"{prefix}{pid}/{stage.on}", workspace, depth + 1, only=only)
         laid_over, base = amended.artikelen, amended.base
     else:
-        base_spec = proposal.base if ":" in proposal.base or rev is None else prefix + proposal.base
-        # A base written "law@DATE" (before workspaces held several regelingen) is the law
-        # of the regeling the proposal names: adding a regeling never breaks a proposal.
-        base = _resolve(base_spec, workspace, depth + 1, proposal.bwb_id or None)
+        if base is None:
+            # A base written "law@DATE" (before workspaces held several regelingen) is the
+            # law of the regeling the proposal names: adding a regeling never breaks a
+            # proposal.
+            base = _resolve(
+                _base_spec(proposal.base, rev), workspace, depth + 1, proposal.bwb_id or None, only
+            )
         laid_over = base.artikelen
     assert base is not None
-    changed = stage_articles(snapshot, pid, stage.id)
+    changed = stage_articles(snapshot, pid, stage.id, only)
     where = f" at {rev}" if rev else ""
     when = f", {stage.date.isoformat()}" if stage.date else ""
     title = f"{proposal.display_name}: {stage.name} ({pid}/{stage.id}{when}){where}"

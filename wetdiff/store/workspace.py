@@ -38,6 +38,7 @@ from wetdiff.store.gitrepo import (
     DiskSnapshot,
     GitRepo,
     Snapshot,
+    check_repo_cheaply,
     init_repo,
     open_repo,
     user_identity,
@@ -155,9 +156,14 @@ class Workspace:
             self._repo = open_repo(self.root)
         return self._repo
 
-    def check(self) -> None:
-        """Open the repository now, so a broken one is reported before anything else."""
-        _ = self.repo
+    def check(self, *, git: bool = True) -> None:
+        """Open the repository now, so a broken one is reported before anything else;
+        ``git=False``: only what needs no GitPython (git installed, a ``.git`` here), and
+        the repository is opened when first used."""
+        if git:
+            _ = self.repo
+        elif self._repo is None:
+            check_repo_cheaply(self.root)
 
     def snapshot(self, rev: str | None = None) -> Snapshot:
         """The workspace's files: on disk (``rev`` None) or at a git revision."""
@@ -245,10 +251,11 @@ class Workspace:
             self._repo.close()
 
 
-def open_workspace(start: Path | None = None) -> Workspace:
+def open_workspace(start: Path | None = None, *, git: bool = True) -> Workspace:
     """The workspace wetdiff runs on: the one ``start`` is in (an error if it is in none);
     else ``WETDIFF_WORKSPACE`` if set; else the one the current folder is in; else the
-    worked example (built on first use)."""
+    worked example (built on first use). ``git=False``: the repository is opened when
+    first used, not now (see :meth:`Workspace.check`)."""
     named = os.environ.get(ENV_WORKSPACE)
     if start is None and named:
         root = Path(named).expanduser().resolve()
@@ -262,10 +269,10 @@ def open_workspace(start: Path | None = None) -> Workspace:
                 file=root,
                 hint="Run 'wetdiff init' there to make it one.",
             )
-        return _load(root, example=False)
+        return _load(root, example=False, git=git)
     found = find_root(start or Path.cwd())
     if found is not None:
-        return _load(found, example=False)
+        return _load(found, example=False, git=git)
     if start is not None:  # a folder named on purpose: not silently the example
         raise WetdiffError(
             f"not a wetdiff workspace: there is no {MARKER} here or above",
@@ -275,16 +282,18 @@ def open_workspace(start: Path | None = None) -> Workspace:
         )
     from wetdiff.store.example import ensure_example
 
-    return _load(ensure_example(), example=True)
+    return _load(ensure_example(), example=True, git=git)
 
 
-def _load(root: Path, *, example: bool) -> Workspace:
+def _load(root: Path, *, example: bool, git: bool = True) -> Workspace:
     with _lock:
         workspace = _workspaces.get(root)
         if workspace is None:
             workspace = Workspace(root, example=example)
-            workspace.check()
+            workspace.check(git=git)
             _workspaces[root] = workspace
+        elif git:
+            workspace.check()
         return workspace
 
 

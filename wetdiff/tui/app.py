@@ -13,7 +13,7 @@ from textual.notifications import SeverityLevel
 from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
 from wetdiff.tui.commands import WetdiffCommands
-from wetdiff.tui.data import Prefetch, Session
+from wetdiff.tui.data import Session
 
 if TYPE_CHECKING:
     from wetdiff.tui.screens.main import MainScreen
@@ -44,10 +44,6 @@ class WetdiffApp(App[None]):
         self.new_spec = new_spec
         self.theme = theme or "textual-dark"
 
-    def on_load(self) -> None:
-        """Start comparing while Textual sets up the screen."""
-        self.prefetch: Prefetch | None = Prefetch(self.session, self.old_spec, self.new_spec)
-
     def notify(
         self,
         message: str,
@@ -74,19 +70,19 @@ class WetdiffApp(App[None]):
             markup=False,
         )
 
-    def get_default_screen(self) -> MainScreen:
+    def on_load(self) -> None:
+        """Start comparing as the app starts, while Textual sets up the screen: the main
+        screen is made now and its worker (the one way a comparison is made) begins; its
+        steps wait in the screen's queue until the screen is mounted."""
         # The screens reach the app's session through getters.app(WetdiffApp), so the
         # app imports them only when it opens them.
         from wetdiff.tui.screens.main import MainScreen
 
-        return MainScreen(self.old_spec, self.new_spec)
+        self._main_screen = MainScreen(self.old_spec, self.new_spec)
+        self._main_screen.load(self.old_spec, self.new_spec)
 
-    def take_prefetch(self, old_spec: str | None, new_spec: str | None) -> Prefetch | None:
-        """The prefetched first comparison, once, if it is of these versions."""
-        prefetch, self.prefetch = getattr(self, "prefetch", None), None
-        if prefetch is not None and prefetch.specs == (old_spec, new_spec):
-            return prefetch
-        return None
+    def get_default_screen(self) -> MainScreen:
+        return self._main_screen
 
     @property
     def main(self) -> MainScreen:

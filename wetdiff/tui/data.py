@@ -27,13 +27,26 @@ if TYPE_CHECKING:  # read when first used, so the first frame comes sooner
     from wetdiff.store.versions import VersionEntry
     from wetdiff.store.workspace import Workspace
 
-#: Comparisons of more distinct articles than this are shown in two steps: first the
-#: opening articles paired by number (provisional, and said so on screen), then the whole.
+#: Comparisons of more distinct articles than this are shown in steps: the two versions'
+#: headings at once, then the opening articles (the first ones that changed, each compared
+#: with the article of the same number: provisional, and said so on screen), then the whole.
 PROVISIONAL_ABOVE = 60
-#: How many articles the provisional first step compares: more than fill a screen.
+#: How many articles the provisional step compares: more than fill a screen.
 PROVISIONAL_ARTICLES = 12
 #: Seconds a worker waits for the screen to show a step before it goes on regardless.
 SHOWN_TIMEOUT = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """What is known of a whole code's comparison before any text is read: the two
+    versions (label, date, title; no articles) and how many articles there are."""
+
+    old_spec: str
+    new_spec: str
+    old: Version
+    new: Version
+    articles: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +66,7 @@ class Comparison:
     attachment: Attachment | None = None
     provisional: tuple[str, ...] = ()
     notes_pending: bool = False  # the proposal's notes are still being read
+    articles: int = 0  # while provisional: how many articles the whole comparison has
 
     @property
     def is_provisional(self) -> bool:
@@ -93,31 +107,36 @@ class Comparison:
         return tuple(found.values())
 
 
-Provide = Callable[["Comparison"], object]
+Provide = Callable[["Comparison | Heading"], object]
+#: Reads the two versions: only some articles, or (None) the whole.
+Read = Callable[[tuple[str, ...] | None], tuple[Version, Version]]
 
 
-def opening_articles(old: Version, new: Version) -> tuple[str, ...]:
-    """The articles a provisional first step compares, or () when the whole comparison
-    is quick enough to wait for (an ordinary proposal: a few articles)."""
-    numbers = {a.number for a in old.artikelen} | {a.number for a in new.artikelen}
+def opening_articles(numbers: set[str], changed: Callable[[str], bool]) -> tuple[str, ...]:
+    """The articles a provisional first step compares: the first that ``changed`` (what
+    the first screen shows: the first change), else the first of all; or () when the
+    whole comparison is quick enough to wait for (an ordinary proposal: a few articles)."""
     if len(numbers) <= PROVISIONAL_ABOVE:
         return ()
-    return tuple(sorted(numbers, key=article_sort_key)[:PROVISIONAL_ARTICLES])
+    ordered = sorted(numbers, key=article_sort_key)
+    first = [number for number in ordered if changed(number)][:PROVISIONAL_ARTICLES]
+    return tuple(first or ordered[:PROVISIONAL_ARTICLES])
 
 
 def compare_in_steps(
-    old: Version,
-    new: Version,
+    read: Read,
+    opening: tuple[str, ...],
     finish: Callable[[ChangeSet, tuple[str, ...]], Comparison],
     provide: Provide | None = None,
 ) -> Comparison:
-    """Compare ``old`` with ``new``. For a whole code, first hand ``provide`` a provisional
-    comparison of the opening articles (what the first screen shows), so something real
-    is on screen in milliseconds, then return the whole comparison (the alignment of a
-    code's hundreds of articles takes most of a second)."""
-    opening = opening_articles(old, new) if provide is not None else ()
+    """Compare two versions. With ``opening`` articles, first hand ``provide`` a
+    provisional comparison of just those (read alone: what the first screen shows), so
+    something real is on screen in milliseconds; then return the whole comparison (a
+    code's hundreds of articles take most of a second to read and align)."""
     if provide is not None and opening:
-        provide(finish(compare(old.only(opening), new.only(opening)), opening))
+        old, new = read(opening)
+        provide(finish(compare(old, new), opening))
+    old, new = read(None)
     return finish(compare(old, new), ())
 
 
@@ -129,13 +148,22 @@ def compare_versions(
     provide: Provide | None = None,
 ) -> Comparison:
     """A comparison of two already loaded versions, without notes (benchmarks, paths)."""
+    numbers = {a.number for a in old.artikelen} | {a.number for a in new.artikelen}
+    opening = opening_articles(numbers, lambda nr: old.artikel(nr) != new.artikel(nr))
 
-    def finish(changeset: ChangeSet, opening: tuple[str, ...]) -> Comparison:
+    def read(only: tuple[str, ...] | None) -> tuple[Version, Version]:
+        return (old, new) if only is None else (old.only(only), new.only(only))
+
+    def finish(changeset: ChangeSet, opened: tuple[str, ...]) -> Comparison:
         return Comparison(
-            old_spec or old.label, new_spec or new.label, changeset, provisional=opening
+            old_spec or old.label,
+            new_spec or new.label,
+            changeset,
+            provisional=opened,
+            articles=len(numbers),
         )
 
-    return compare_in_steps(old, new, finish, provide)
+    return compare_in_steps(read, opening, finish, provide if opening else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,58 +177,6 @@ class ArticleDraft:
     artikel: str
     text: str
     expected: str | None
-
-
-class Prefetch:
-    """The first comparison's text (notes follow: :meth:`Session.with_notes`), computed
-    in a background thread started as the app starts,
-    so it is often ready (or its provisional first step is) by the time the main screen
-    mounts. Nothing here blocks the UI thread: it asks :meth:`done` and
-    :attr:`provisional`; :meth:`first` and :meth:`result` wait, for worker threads."""
-
-    def __init__(self, session: Session, old_spec: str | None, new_spec: str | None) -> None:
-        self.specs = (old_spec, new_spec)
-        self.provisional: Comparison | None = None
-        self.shown = threading.Event()  # set by the screen once it shows the provisional
-        self._first = threading.Event()  # provisional or final known
-        self._done = threading.Event()
-        self._value: Comparison | None = None
-        self._error: Exception | None = None
-        threading.Thread(
-            target=self._run, args=(session,), name="wetdiff-prefetch", daemon=True
-        ).start()
-
-    def _run(self, session: Session) -> None:
-        try:
-            self._value = session.compare_text(*self.specs, provide=self._provide)
-        except Exception as error:  # a user's mistake, or a bug: raised where it is read
-            self._error = error
-        finally:
-            self._done.set()
-            self._first.set()
-
-    def _provide(self, comparison: Comparison) -> None:
-        self.provisional = comparison
-        self._first.set()
-        # The whole comparison would take the UI thread's turns (one interpreter lock)
-        # while it draws the provisional one: it starts once that is on screen.
-        self.shown.wait(timeout=SHOWN_TIMEOUT)
-
-    def done(self) -> bool:
-        """Whether the whole comparison is ready (or failed)."""
-        return self._done.is_set()
-
-    def first(self) -> Comparison | None:
-        """Wait for the provisional step (None: there is none, the whole one is ready)."""
-        self._first.wait()
-        return None if self._done.is_set() else self.provisional
-
-    def result(self) -> Comparison:
-        self._done.wait()
-        if self._error is not None:
-            raise self._error
-        assert self._value is not None
-        return self._value
 
 
 class Session:
@@ -220,7 +196,7 @@ class Session:
 
         with self._lock:
             if self._workspace is None:
-                self._workspace = open_workspace(self._start)
+                self._workspace = open_workspace(self._start, git=False)  # git when used
             return self._workspace
 
     @property
@@ -244,27 +220,46 @@ class Session:
     ) -> Comparison:
         """Resolve both versions and compare them; the notes follow (:meth:`with_notes`),
         so the text can be on screen before the notes files are read. With ``provide``,
-        a whole code's opening articles are handed to it first (:func:`compare_in_steps`)."""
-        from wetdiff.store.versions import proposal_of, resolve_pair
+        a whole code is handed over in steps (:data:`PROVISIONAL_ABOVE`): first the two
+        versions' headings (from the folder listings: no text read), then the first
+        articles that changed, read and compared alone, provisionally
+        (:func:`compare_in_steps`); the whole comparison is returned."""
+        from wetdiff.store.versions import outline_pair, proposal_of, resolve_pair
 
+        workspace = self.workspace
         if not old_spec or not new_spec:
             default_old, default_new = self.default_specs()
             old_spec, new_spec = old_spec or default_old, new_spec or default_new
-        old, new = resolve_pair(old_spec, new_spec, self.workspace)
-        proposal = proposal_of(new_spec, self.workspace) or proposal_of(old_spec, self.workspace)
         a, b = old_spec, new_spec
+        proposal = proposal_of(b, workspace) or proposal_of(a, workspace)
+        opening: tuple[str, ...] = ()
+        articles = 0
+        if provide is not None:
+            old, new = outline_pair(a, b, workspace)
+            articles = len(set(old.files) | set(new.files))
+            if old.files and new.files:
+                opening = opening_articles(
+                    set(old.files) | set(new.files),
+                    lambda nr: old.files.get(nr) != new.files.get(nr),
+                )
+            if opening:
+                provide(Heading(a, b, old.version, new.version, articles))
 
-        def finish(changeset: ChangeSet, opening: tuple[str, ...]) -> Comparison:
+        def read(only: tuple[str, ...] | None) -> tuple[Version, Version]:
+            return resolve_pair(a, b, workspace, only=only)
+
+        def finish(changeset: ChangeSet, opened: tuple[str, ...]) -> Comparison:
             return Comparison(
                 a,
                 b,
                 changeset,
                 proposal=proposal,
-                provisional=opening,
+                provisional=opened,
                 notes_pending=True,  # the law's own history has notes too
+                articles=articles,
             )
 
-        return compare_in_steps(old, new, finish, provide)
+        return compare_in_steps(read, opening, finish, provide)
 
     def with_notes(self, comparison: Comparison) -> Comparison:
         """The comparison with its notes attached to its changes: the notes of every step

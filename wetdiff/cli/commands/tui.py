@@ -77,7 +77,7 @@ def check_versions(old: str | None, new: str | None, workspace: Path | None) -> 
     around = find_root(workspace or Path.cwd())
     if not given and around is None:
         return
-    opened = open_workspace(workspace) if workspace is not None or not given else None
+    opened = open_workspace(workspace, git=False) if workspace is not None or not given else None
     if given:
         for index, spec in enumerate(given):
             check(spec, opened, facing=given[1 - index] if len(given) == 2 else None)

@@ -24,13 +24,17 @@ from textual.worker import Worker, get_current_worker
 from wetdiff.diff import Change
 from wetdiff.errors import WetdiffError
 from wetdiff.tui.app import WetdiffApp
-from wetdiff.tui.data import SHOWN_TIMEOUT, Comparison, Prefetch
+from wetdiff.tui.data import SHOWN_TIMEOUT, Comparison, Heading
 from wetdiff.tui.layout import DiffDocument, Mode, QuerySide
 from wetdiff.tui.widgets.article_tree import ArticleTree
 from wetdiff.tui.widgets.notes_panel import NotesPanel
 from wetdiff.tui.widgets.side_by_side import Place, SideBySide
 from wetdiff.tui.widgets.status_line import StatusLine
 from wetdiff.tui.widgets.versions_header import VersionsHeader
+
+#: Seconds the first frame waits for the first comparison step before it says
+#: "Comparing…" (the worked example's comparison is ready well within it).
+FIRST_FRAME_WAIT = 0.1
 
 
 class MainScreen(Screen[None]):
@@ -73,12 +77,15 @@ class MainScreen(Screen[None]):
     ]
 
     class Loaded(Message):
-        """A comparison finished loading (posted from a worker thread): a whole code's
-        provisional first step (``comparison.is_provisional``), or the whole comparison."""
+        """A step of loading a comparison (posted from the worker thread): a whole code's
+        headings (a :class:`Heading`) and provisional first step
+        (``comparison.is_provisional``), the whole comparison, and then its notes."""
 
         bubble = False
 
-        def __init__(self, comparison: Comparison, worker: Worker[None] | None = None) -> None:
+        def __init__(
+            self, comparison: Comparison | Heading, worker: Worker[None] | None = None
+        ) -> None:
             super().__init__()
             self.comparison = comparison
             self.worker = worker
@@ -111,6 +118,7 @@ class MainScreen(Screen[None]):
         self.query_side: QuerySide = "both"
         self.ready = False
         self.comparing = ""  # what is being compared to replace what is shown
+        self._first_step = threading.Event()  # the worker has posted its first step
 
     def compose(self) -> ComposeResult:
         yield VersionsHeader(id="versions")
@@ -123,25 +131,13 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        # The comparison started in a thread as the app started; whatever of it is ready
-        # now is shown in the first frame (nothing here waits for it), the rest follows.
-        prefetch = self.app.take_prefetch(self.old_spec, self.new_spec)
-        shown = None
-        if prefetch is not None and prefetch.done():
-            try:
-                shown = prefetch.result()  # computed already: no waiting
-            except WetdiffError as error:
-                self.show_failure(str(error))
-                return
-        elif prefetch is not None:
-            shown = prefetch.provisional
-        if shown is not None:
-            self.show_loaded(shown)
-            if self.ready:
-                return  # all there is: nothing follows
-        else:
+        # The first comparison started as the app did (WetdiffApp.on_load); its steps
+        # are handled from now on, as they come. A step due within moments is waited
+        # for (the worker has the interpreter meanwhile), so the first frame shows it
+        # rather than "Comparing…" drawn once and at once drawn again.
+        self._first_step.wait(timeout=FIRST_FRAME_WAIT)
+        if self.comparison is None:
             self.view.busy("Comparing…")
-        self.load(self.old_spec, self.new_spec, prefetch)
 
     @property
     def view(self) -> SideBySide:
@@ -150,48 +146,55 @@ class MainScreen(Screen[None]):
     # loading
 
     @work(thread=True, exclusive=True, group="compare")
-    def load(
-        self, old_spec: str | None, new_spec: str | None, prefetch: Prefetch | None = None
-    ) -> None:
-        """Resolve and compare in a thread: git reads and a whole code's diff block. What
-        is ready is posted at once: a whole code's opening articles (provisional), the
-        text of the comparison, and, once that text is on screen, the notes."""
+    def load(self, old_spec: str | None, new_spec: str | None) -> None:
+        """The one way a comparison is made (the first, other versions, a reload): in a
+        thread, as git reads and a whole code's diff would block the screen. Each step is
+        posted as it is ready: a whole code's headings and then its opening articles
+        (provisional), the text of the comparison, and, once that is on screen, its notes."""
         worker = get_current_worker()
         session = self.app.session
 
-        def provide(comparison: Comparison) -> None:
+        def provide(step: Comparison | Heading) -> None:
             if worker.is_cancelled:
                 return
-            message = self.Loaded(comparison, worker)
+            message = self.Loaded(step, worker)
             self.post_message(message)
-            if comparison.is_provisional or comparison.notes_pending:
+            self._first_step.set()
+            if isinstance(step, Comparison) and (step.is_provisional or step.notes_pending):
                 # What comes next (the whole code's alignment, reading and anchoring the
                 # notes) would take the UI thread's turns while it draws this: wait.
                 message.shown.wait(timeout=SHOWN_TIMEOUT)
 
         try:
-            if prefetch is not None:
-                first = prefetch.first()
-                if first is not None:
-                    provide(first)
-                    prefetch.shown.set()
-                comparison = prefetch.result()
-            else:
-                comparison = session.compare_text(old_spec, new_spec, provide)
+            comparison = session.compare_text(old_spec, new_spec, provide)
             if comparison.notes_pending:
                 provide(comparison)
                 comparison = session.with_notes(comparison)
         except WetdiffError as error:
             if not worker.is_cancelled:
                 self.post_message(self.LoadFailed(str(error)))
+            self._first_step.set()
             return
         provide(comparison)
 
     def on_main_screen_loaded(self, message: Loaded) -> None:
         cancelled = message.worker is not None and message.worker.is_cancelled
-        if not cancelled and message.comparison is not self.comparison:
-            self.show_loaded(message.comparison)  # (cancelled: other versions asked for)
+        step = message.comparison
+        if cancelled:  # other versions were asked for meanwhile
+            pass
+        elif isinstance(step, Heading):
+            self.show_heading(step)
+        elif step is not self.comparison:
+            self.show_loaded(step)
         self.call_after_refresh(message.shown.set)
+
+    def show_heading(self, heading: Heading) -> None:
+        """A whole code: its versions in the header at once, while its texts are read."""
+        self.query_one(VersionsHeader).show(
+            heading.old, heading.new, swapped=self.swapped, loading=heading.articles
+        )
+        if self.comparison is None:
+            self.view.busy(f"Comparing the whole code ({heading.articles} articles)…")
 
     def show_loaded(self, comparison: Comparison) -> None:
         previous = self.comparison
@@ -258,6 +261,7 @@ class MainScreen(Screen[None]):
             self.comparison.new,
             swapped=self.swapped,
             provisional=self.comparison.provisional,
+            articles=self.comparison.articles,
         )
         self.view.show(document, place=place)
         if tree:

@@ -24,23 +24,26 @@ def version_line(side: str, version: Version) -> Content:
     return Content.assemble(*parts)
 
 
-def provisional_line(articles: tuple[str, ...]) -> Content:
-    """Says that what is shown is not the comparison yet, and how it differs."""
-    span = f"artikel {articles[0]}"
-    if len(articles) > 1:
-        span += f"–{articles[-1]}"
+def provisional_line(articles: tuple[str, ...], total: int = 0) -> Content:
+    """Says that what is shown is not the whole comparison yet, and how it differs; no
+    ``articles``: nothing is compared yet (the texts are being read)."""
+    whole = f"comparing the whole code ({total} articles)…" if total else "comparing…"
+    if not articles:
+        shown = " reading the texts"
+    else:
+        span = f"artikel {articles[0]}" + (f"–{articles[-1]}" if len(articles) > 1 else "")
+        shown = (
+            f" shown so far: {span}, the first articles that changed, each against the "
+            "article of the same number (moves between articles not yet seen)"
+        )
     return Content.assemble(
-        Content.styled(" PROVISIONAL ", "reverse bold"),
-        Content(
-            f" comparing the whole code… {span} only, paired by number "
-            "(moves between articles not yet seen)"
-        ),
+        Content.styled(" PROVISIONAL ", "reverse bold"), Content(f" {whole}{shown}")
     )
 
 
 class VersionsHeader(Static):
     """Two lines: left version, right version (as the columns below are drawn); a third
-    while only a provisional comparison is shown."""
+    while a whole code is still being compared."""
 
     DEFAULT_CSS = """
     VersionsHeader {
@@ -57,13 +60,16 @@ class VersionsHeader(Static):
         *,
         swapped: bool = False,
         provisional: tuple[str, ...] = (),
+        articles: int = 0,
+        loading: int = 0,
     ) -> None:
         """``old`` is version A, ``new`` version B; the first line is the left column.
-        ``provisional``: the only articles compared so far (see ``Comparison``)."""
+        ``provisional``: the only articles compared so far (see ``Comparison``), of
+        ``articles`` in all; ``loading``: none compared yet, of that many articles."""
         lines = [version_line("A", old), version_line("B", new)]
         if swapped:
             lines.reverse()
-        if provisional:
-            lines.append(provisional_line(provisional))
-        self.set_class(bool(provisional), "-provisional")
+        if provisional or loading:
+            lines.append(provisional_line(provisional, articles or loading))
+        self.set_class(bool(provisional or loading), "-provisional")
         self.update(Content("\n").join(lines))
