@@ -26,7 +26,7 @@ from docx.shared import Pt
 from lxml import etree
 
 from wetdiff.memo.labels import labels
-from wetdiff.memo.model import Memo, Renvooi
+from wetdiff.memo.model import Memo, MemoChange, Renvooi
 from wetdiff.memo.rationale import Block
 from wetdiff.memo.structure import MemoOnderdeel
 
@@ -286,6 +286,7 @@ def _onderdeel(
     onderdeel: MemoOnderdeel,
     revisions: _Revisions,
     code_style: str,
+    by_id: dict[str, MemoChange],
 ) -> None:
     """One onderdeel: its instruction, the renvooi of its changes as tracked revisions,
     the rationale of its changes (each note once) and the questions it answers."""
@@ -296,10 +297,7 @@ def _onderdeel(
         for chunk in re.split(r"\n\s*\n", onderdeel.instruction):
             body.lines(chunk, code_style)
     body.paragraph(f"{t['renvooi']}:", bold=True)
-    for change_id in onderdeel.changes:
-        change = memo.change(change_id)
-        if change is None:
-            continue
+    for change in (by_id[i] for i in onderdeel.changes if i in by_id):
         where = f"{change.location} — {change.kinds_words}"
         if change.old_location:
             where += f" ({t['was']}: {change.old_location})"
@@ -349,12 +347,13 @@ def render_docx(memo: Memo) -> bytes:
         body.paragraph(t["no_notes"], italic=True)
     if memo.instructions.text:
         body.paragraph(_verdict(memo), bold=True)
+    by_id = memo.changes_by_id()
     for artikel in memo.artikelen:
         if artikel.numeral:
             regeling = f" — {artikel.regeling}" if artikel.regeling else ""
             body.heading(f"ARTIKEL {artikel.numeral}{regeling}", level=2)
         for onderdeel in artikel.onderdelen:
-            _onderdeel(body, document, memo, onderdeel, revisions, code_style)
+            _onderdeel(body, document, memo, onderdeel, revisions, code_style, by_id)
     if memo.concordance:
         body.heading(t["concordance"], level=1)
         _table(

@@ -40,7 +40,9 @@ def _environment() -> Environment:
 def render_html(memo: Memo) -> str:
     template = _environment().get_template("memo.html.j2")
     places = {q.id: _places(memo, q.answered_by) for q in memo.questions}
-    return template.render(memo=memo, t=labels(memo.lang), places=places)
+    return template.render(
+        memo=memo, t=labels(memo.lang), places=places, changes=memo.changes_by_id()
+    )
 
 
 def _places(memo: Memo, change_ids: tuple[str, ...]) -> list[str]:

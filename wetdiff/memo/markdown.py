@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from wetdiff.memo.labels import labels
-from wetdiff.memo.model import Memo, MemoNote, MemoQuestion, Renvooi
+from wetdiff.memo.model import Memo, MemoChange, MemoNote, MemoQuestion, Renvooi
 from wetdiff.memo.rationale import Block, Run
 from wetdiff.memo.structure import MemoOnderdeel
 
@@ -154,12 +154,13 @@ def render_markdown(memo: Memo) -> str:
     if not memo.has_notes:
         lines += [f"_{t['no_notes']}_", ""]
     lines += _verdict(memo)
+    by_id = memo.changes_by_id()
     for artikel in memo.artikelen:
         if artikel.numeral:
             regeling = f" — {escape(artikel.regeling)}" if artikel.regeling else ""
             lines += [f"### ARTIKEL {artikel.numeral}{regeling}", ""]
         for onderdeel in artikel.onderdelen:
-            lines += _onderdeel(onderdeel, memo)
+            lines += _onderdeel(onderdeel, memo, by_id)
     if memo.concordance:
         lines += [
             f"## {t['concordance']}",
@@ -269,16 +270,13 @@ def _overview(memo: Memo) -> list[str]:
     return lines
 
 
-def _onderdeel(onderdeel: MemoOnderdeel, memo: Memo) -> list[str]:
+def _onderdeel(onderdeel: MemoOnderdeel, memo: Memo, by_id: dict[str, MemoChange]) -> list[str]:
     t = labels(memo.lang)
     lines = [f"#### {escape(onderdeel.title)} — {escape(onderdeel.does)}", ""]
     if onderdeel.instruction:
         lines += [f"**{t['instruction']}:**", "", *_fenced(onderdeel.instruction)]
     lines += [f"**{t['renvooi']}:**", ""]
-    for change_id in onderdeel.changes:
-        change = memo.change(change_id)
-        if change is None:
-            continue
+    for change in (by_id[i] for i in onderdeel.changes if i in by_id):
         lines += [f"_{escape(change.location)} — {escape(change.kinds_words)}_", ""]
         if change.old_location:
             lines += [f"_{t['was']}: {escape(change.old_location)}_", ""]

@@ -216,6 +216,11 @@ class Memo:
                 return onderdeel
         return None
 
+    def changes_by_id(self) -> dict[str, MemoChange]:
+        """The changes by id, to look up the changes of every onderdeel at once (a
+        whole-code memo has a thousand)."""
+        return {c.id: c for c in self.changes}
+
     def change(self, change_id: str) -> MemoChange | None:
         """The change shown with this id (or with this id among its parts)."""
         for change in self.changes:
