@@ -93,13 +93,13 @@ def test_instruction_text_reads_as_printed_with_new_texts_under_luidende() -> No
 
 
 def test_bill_replaces_words_inserts_lid_with_renumbering_adds_and_restates_articles() -> None:
-    toepassing = apply_bekendmaking(read_bekendmaking(BILL), load_path(BASE))
-    assert toepassing.problems == ()
-    assert toepassing.toegepast.changed == ("9", "9a", "10")
-    assert toepassing.toegepast.applied == 5
-    texts = {a.number: render(a) for a in toepassing.toegepast.version.artikelen}
+    result = apply_bekendmaking(read_bekendmaking(BILL), load_path(BASE))
+    assert result.problems == ()
+    assert result.applied.changed == ("9", "9a", "10")
+    assert result.applied.applied == 5
+    texts = {a.number: render(a) for a in result.applied.version.artikelen}
     assert texts == {"9": ARTIKEL_9, "9a": ARTIKEL_9A, "10": ARTIKEL_10}
-    assert [(a.numeral, a.regeling) for a in toepassing.skipped] == [
+    assert [(a.numeral, a.regeling) for a in result.skipped] == [
         ("II", "Wetboek van Strafrecht BES")
     ]
 
@@ -108,9 +108,9 @@ def test_staatsblad_naming_the_regeling_in_its_article_sentence() -> None:
     bekendmaking = read_bekendmaking(STB)
     assert bekendmaking.kind == "staatsblad"
     assert bekendmaking.artikelen[0].regeling == "Wetboek van Strafrecht"
-    toepassing = apply_bekendmaking(bekendmaking, load_path(BASE))
-    assert toepassing.problems == ()
-    (artikel,) = [a for a in toepassing.toegepast.version.artikelen if a.number == "9"]
+    result = apply_bekendmaking(bekendmaking, load_path(BASE))
+    assert result.problems == ()
+    (artikel,) = [a for a in result.applied.version.artikelen if a.number == "9"]
     assert render(artikel) == (
         "Artikel 9\n\n"
         "1. Met gevangenisstraf van ten hoogste acht jaren wordt gestraft degene die een "
@@ -131,19 +131,19 @@ def test_two_artikelen_amending_the_same_regeling_apply_in_their_order(
     )
     path = tmp_path / "kst-fixture-2.xml"
     path.write_text(text, encoding="utf-8")
-    toepassing = apply_bekendmaking(read_bekendmaking(path), load_path(BASE))
-    assert toepassing.which == "ARTIKELEN I, II"
-    assert toepassing.problems == () and toepassing.skipped == ()
-    (artikel,) = [a for a in toepassing.toegepast.version.artikelen if a.number == "10"]
+    result = apply_bekendmaking(read_bekendmaking(path), load_path(BASE))
+    assert result.which == "ARTIKELEN I, II"
+    assert result.problems == () and result.skipped == ()
+    (artikel,) = [a for a in result.applied.version.artikelen if a.number == "10"]
     # ARTIKEL II amends the text as ARTIKEL I, onderdeel C, restated it
     assert render(artikel).endswith("onder 1°, 2° en 4°, genoemde rechten en bevoegdheden.\n")
 
 
 def test_new_text_in_a_wijziging_of_its_own_after_the_articles_sentence() -> None:
     bekendmaking = read_bekendmaking(HERE / "stb-wijziging-wrapper.xml")
-    toepassing = apply_bekendmaking(bekendmaking, load_path(BASE))
-    assert toepassing.problems == ()
-    (artikel,) = [a for a in toepassing.toegepast.version.artikelen if a.number == "10"]
+    result = apply_bekendmaking(bekendmaking, load_path(BASE))
+    assert result.problems == ()
+    (artikel,) = [a for a in result.applied.version.artikelen if a.number == "10"]
     assert render(artikel) == (
         "Artikel 10\n\n1. De schuldige kan worden ontzet van de in artikel 28 genoemde "
         "rechten.\n\n2. De rechter vermeldt de duur van de ontzetting.\n"
@@ -295,10 +295,10 @@ def test_amendment_inserting_an_amending_article_applies_that_article() -> None:
     assert [(a.numeral, a.regeling) for a in bekendmaking.artikelen] == [
         ("IA", "Wetboek van Strafrecht")
     ]
-    toepassing = apply_bekendmaking(bekendmaking, load_path(BASE))
-    assert toepassing.problems == ()
-    assert toepassing.toegepast.changed == ("10",)
-    (artikel,) = [a for a in toepassing.toegepast.version.artikelen if a.number == "10"]
+    result = apply_bekendmaking(bekendmaking, load_path(BASE))
+    assert result.problems == ()
+    assert result.applied.changed == ("10",)
+    (artikel,) = [a for a in result.applied.version.artikelen if a.number == "10"]
     assert render(artikel).endswith("genoemde rechten en bevoegdheden.\n")
 
 

@@ -173,7 +173,7 @@ def test_a_definitielijst_keeps_one_definition_a_block_as_printed() -> None:
     assert "\n    proef: een test als bedoeld in artikel 1 van de Testwet;\n" in block
     assert "\n    Onze Minister: Onze Minister van Justitie en Veiligheid.\n" in block
     applied = apply_bekendmaking(act, load_path(BASE), assume_conditions=False)
-    artikel_10 = next(a for a in applied.toegepast.version.artikelen if a.number == "10")
+    artikel_10 = next(a for a in applied.applied.version.artikelen if a.number == "10")
     assert [b.text for b in artikel_10.body if isinstance(b, Alinea)] == [
         "In deze titel wordt verstaan onder:",
         "proef: een test als bedoeld in artikel 1 van de Testwet;",
@@ -248,10 +248,10 @@ def test_a_conditional_amendment_is_applied_only_when_asked(tmp_path: Path) -> N
     )
     act = read_bekendmaking(ACT)
     held = apply_bekendmaking(act, load_path(own), regeling="Testwet")
-    assert [p.kind for p in held.problems] == [CONDITIONAL] and not held.toegepast.changed
+    assert [p.kind for p in held.problems] == [CONDITIONAL] and not held.applied.changed
     done = apply_bekendmaking(act, load_path(own), regeling="Testwet", assume_conditions=True)
     assert done.problems == ()
-    assert "onder proef: een proef." in render(done.toegepast.version.artikelen[0])
+    assert "onder proef: een proef." in render(done.applied.version.artikelen[0])
 
 
 # --- which amending article is for the version -------------------------------------------

@@ -34,6 +34,7 @@ from lxml import etree
 from wetdiff.errors import WetdiffError
 from wetdiff.importers import ImportWarning
 from wetdiff.importers.bwb import _Converter, safe_parse
+from wetdiff.instructions.amending import Amended
 from wetdiff.instructions.apply import Applied
 from wetdiff.instructions.heading import Heading, read_heading
 from wetdiff.instructions.model import Failure
@@ -437,20 +438,22 @@ def amends(artikel: WijzigArtikel) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Toepassing:
-    """A bekendmaking applied to a version: the amending articles used, what was read
-    of them, the outcome, and the amending articles left alone (other regelingen)."""
+class BekendmakingApplied:
+    """A bekendmaking applied to ``version``: the amending articles used, what was read
+    of them (``parsed``), the outcome (``applied``), and the amending articles left alone
+    (other regelingen)."""
 
     artikelen: tuple[WijzigArtikel, ...]
-    gelezen: Parsed
-    toegepast: Applied
+    parsed: Parsed
+    applied: Applied
     skipped: tuple[WijzigArtikel, ...]
+    version: Version
 
     @property
     def problems(self) -> tuple[Failure, ...]:
         """Every instruction not carried out: not read, in a form wetdiff cannot carry
         out, outside the articles it holds, conditional, or not applicable to the text."""
-        return (*self.gelezen.problems, *self.toegepast.failures)
+        return (*self.parsed.problems, *self.applied.failures)
 
     @property
     def which(self) -> str:
@@ -466,7 +469,30 @@ class Toepassing:
 
     @property
     def count(self) -> int:
-        return len(self.gelezen.opdrachten.opdrachten) + len(self.gelezen.problems)
+        return len(self.parsed.opdrachten.opdrachten) + len(self.parsed.problems)
+
+    @property
+    def amended(self) -> Amended:
+        """The outcome as ``wetdiff apply`` has it, to print or save the same way."""
+        return Amended(self.version, self.applied, self.problems, self.count)
+
+
+def workspace_names(bwb_id: str) -> tuple[str, ...]:
+    """The workspace's own name for a BWB id (``[[regeling]]`` in wetdiff.toml), so an
+    amending article that cites the regeling by that name is found (none outside a
+    workspace)."""
+    if not bwb_id:
+        return ()
+    from wetdiff.store.workspace import open_workspace
+
+    try:
+        workspace = open_workspace()
+    except WetdiffError:
+        return ()
+    try:
+        return tuple(r.name for r in workspace.config.regelingen if r.bwb_id == bwb_id)
+    finally:
+        workspace.close()
 
 
 def apply_bekendmaking(
@@ -476,7 +502,7 @@ def apply_bekendmaking(
     regeling: str = "",
     names: tuple[str, ...] = (),
     assume_conditions: bool = False,
-) -> Toepassing:
+) -> BekendmakingApplied:
     """Apply the amending articles of ``bekendmaking`` that amend ``version``'s regeling,
     in their order. Which regeling that is: ``regeling`` when given (a name as the
     article names it, or the version's BWB id), else every name the version goes by
@@ -484,7 +510,7 @@ def apply_bekendmaking(
     other amending articles amend other regelingen and are skipped.
 
     Every instruction is tried; what was not carried out is in
-    :attr:`Toepassing.problems` (the caller decides whether a partial result is
+    :attr:`BekendmakingApplied.problems` (the caller decides whether a partial result is
     written). A conditional amending article is carried out only with
     ``assume_conditions``."""
     from wetdiff.instructions import apply_opdrachten, parse_text
@@ -516,12 +542,12 @@ def apply_bekendmaking(
             file=bekendmaking.source,
             hint="Say which with --regeling NAME.",
         )
-    gelezen = parse_text("\n".join(a.text for a in chosen), assume_conditions=assume_conditions)
-    toegepast = apply_opdrachten(
-        gelezen.opdrachten, version, label=f"{version.label} + {bekendmaking.description}"
+    parsed = parse_text("\n".join(a.text for a in chosen), assume_conditions=assume_conditions)
+    applied = apply_opdrachten(
+        parsed.opdrachten, version, label=f"{version.label} + {bekendmaking.description}"
     )
     skipped = tuple(a for a in bekendmaking.artikelen if a not in chosen)
-    return Toepassing(chosen, gelezen, toegepast, skipped)
+    return BekendmakingApplied(chosen, parsed, applied, skipped, version)
 
 
 def instructions_report(

@@ -569,11 +569,11 @@ def _proves(opdrachten: list[Opdracht], old: Artikel, new: Artikel, quotes: str)
     if not opdrachten:
         return old == Artikel(old.number, new.body, new.title) or old == new
     text = render_onderdeel("A", new.number, opdrachten, style=quotes)
-    gelezen = parse_text(text)
-    if gelezen.problems:
+    parsed = parse_text(text)
+    if parsed.problems:
         return False
     renamed = Artikel(new.number, old.body, old.title)
-    result = apply_opdrachten(gelezen.opdrachten, Version("x", "x", (renamed,)), rollback=False)
+    result = apply_opdrachten(parsed.opdrachten, Version("x", "x", (renamed,)), rollback=False)
     if result.failures:
         return False
     return same_text(result.version.artikel(new.number), new)

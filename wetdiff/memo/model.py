@@ -474,11 +474,11 @@ def prove_instructions(old: Version, new: Version, changeset: ChangeSet | None) 
     if not generated.text:
         return Instructions("", generated.base, True)
     parts = instruction_parts(generated, old)
-    gelezen = parse_text(generated.text)
-    result = apply_opdrachten(gelezen.opdrachten, old, rollback=False)
+    parsed = parse_text(generated.text)
+    result = apply_opdrachten(parsed.opdrachten, old, rollback=False)
     numbers = {a.number for a in new.artikelen} | {a.number for a in result.version.artikelen}
     wrong = sorted(n for n in numbers if not same_text(result.version.artikel(n), new.artikel(n)))
-    problems = [str(p) for p in (*gelezen.problems, *result.failures)]
+    problems = [str(p) for p in (*parsed.problems, *result.failures)]
     proven = not wrong and not problems
     problem = "; ".join(problems[:3] + [f"artikel {n}" for n in wrong[:5]])
     return Instructions(generated.text, generated.base, proven, generated.rewritten, problem, parts)

@@ -90,13 +90,15 @@ def ob(
     --partial: then what applies is written and the rest is reported, each in its own
     words and why.
     """
-    from wetdiff.cli.commands.apply import _failed_json, _failure_lines, _print, _save_stage
+    from wetdiff.cli.commands.apply import print_amended
     from wetdiff.importers.bekendmaking import (
         amends,
         apply_bekendmaking,
         instructions_report,
         read_bekendmaking,
+        workspace_names,
     )
+    from wetdiff.instructions.amending import failure_lines, failures_json, save_as_stage
 
     bekendmaking = read_bekendmaking(file)
     for warning in bekendmaking.warnings:
@@ -117,30 +119,30 @@ def ob(
 
         split_stage(as_stage)  # two names of folders: checked before anything is read
     version = load_version(to)
-    toepassing = apply_bekendmaking(
+    applied = apply_bekendmaking(
         bekendmaking,
         version,
         regeling=regeling,
-        names=_workspace_names(version.bwb_id or regeling),
+        names=workspace_names(version.bwb_id or regeling),
         assume_conditions=conditional,
     )
-    which = toepassing.which
+    amended = applied.amended
+    which = applied.which
     skipped = [
         {"artikel": a.numeral, "regeling": a.regeling, "part": a.part or None}
-        for a in toepassing.skipped
+        for a in applied.skipped
     ]
-    for artikel in toepassing.skipped:
+    for artikel in applied.skipped:
         echo(f"skipped: {artikel.name} ({amends(artikel)})", err=True)
-    problems = toepassing.problems
-    result = toepassing.toegepast
-    failed = _failed_json(problems)
+    problems = amended.problems
+    failed = failures_json(problems)
     if problems and not partial:
         lines = [
-            f"{len(problems)} of {toepassing.count} instruction(s) of "
+            f"{len(problems)} of {amended.count} instruction(s) of "
             f"{which} could not be applied; nothing was written "
-            "(--partial writes the others):"
+            "(--partial writes the others):",
+            *failure_lines(problems),
         ]
-        lines += _failure_lines(problems)
         if output_format == "json":  # what failed, for a script; the message still goes to stderr
             echo(
                 json.dumps(
@@ -157,33 +159,23 @@ def ob(
                 )
             )
         raise FindingsError("\n".join(lines))
-    if not result.changed:
+    if not amended.changed:
         raise WetdiffError(
             f"{which} of {bekendmaking.description} changes nothing in {version.label}"
             + (f" ({len(problems)} instruction(s) could not be applied)" if problems else ""),
             file=file,
         )
-    changed = [a for a in result.version.artikelen if a.number in result.changed]
-    not_applied = (
-        [
-            f"not applied: {len(problems)} of {toepassing.count} instruction(s) of {which}:",
-            *_failure_lines(problems),
-        ]
-        if problems
-        else []
-    )
     if print_only:
-        _print(changed, result.changed, output_format)
+        print_amended(amended, output_format)
     else:
         assert as_stage is not None
-        _save_stage(
+        save_as_stage(
             as_stage,
-            changed,
-            result.changed,
+            amended,
             message
             or (
                 f"{bekendmaking.description}: {which} "
-                f"({toepassing.regeling or 'regeling'}) toegepast op {version.label}"
+                f"({applied.regeling or 'regeling'}) toegepast op {version.label}"
                 + (f"; {len(problems)} opdracht(en) niet toegepast" if problems else "")
             ),
         )
@@ -193,10 +185,10 @@ def ob(
                     {
                         "schema": "wetdiff.import.ob/1",
                         "document": bekendmaking.description,
-                        "artikelen": [a.numeral for a in toepassing.artikelen],
-                        "regeling": toepassing.regeling,
-                        "applied": result.applied,
-                        "changed": list(result.changed),
+                        "artikelen": [a.numeral for a in applied.artikelen],
+                        "regeling": applied.regeling,
+                        "applied": amended.applied.applied,
+                        "changed": list(amended.changed),
                         "failed": failed,
                         "skipped": skipped,
                         "stage": as_stage,
@@ -207,26 +199,16 @@ def ob(
             )
         else:
             echo(
-                f"{bekendmaking.description}: {result.applied} instruction(s) of "
+                f"{bekendmaking.description}: {amended.applied.applied} instruction(s) of "
                 f"{which} applied to {version.label}; saved as {as_stage}: "
-                f"{', '.join(result.changed)}"
+                f"{', '.join(amended.changed)}"
             )
-    if not_applied:  # --partial: written, and what was not is said
-        raise FindingsError("\n".join(not_applied))
-
-
-def _workspace_names(bwb_id: str) -> tuple[str, ...]:
-    """The workspace's own name for a BWB id (``[[regeling]]`` in wetdiff.toml), so an
-    amending article that cites the regeling by that name is found."""
-    if not bwb_id:
-        return ()
-    try:
-        from wetdiff.store.workspace import open_workspace
-
-        workspace = open_workspace()
-    except WetdiffError:
-        return ()
-    try:
-        return tuple(r.name for r in workspace.config.regelingen if r.bwb_id == bwb_id)
-    finally:
-        workspace.close()
+    if problems:  # --partial: written, and what was not is said
+        raise FindingsError(
+            "\n".join(
+                [
+                    f"not applied: {len(problems)} of {amended.count} instruction(s) of {which}:",
+                    *failure_lines(problems),
+                ]
+            )
+        )

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from wetdiff.cli.options import format_option, load_version
-from wetdiff.errors import FindingsError, WetdiffError
+from wetdiff.errors import FindingsError
 
 if TYPE_CHECKING:
-    from wetdiff.instructions.model import Failure
+    from wetdiff.instructions.amending import Amended
 
 
 @click.command()
@@ -77,10 +75,15 @@ def command(
     words not found, found twice, an element missing, a punctuation precondition false)
     is reported in its own words, exit code 1, and nothing is written.
     """
-    from wetdiff.instructions import apply_opdrachten, parse_text
-    from wetdiff.instructions import nested as nested_of
-    from wetdiff.model.files import read_text
-    from wetdiff.model.normalise import refuse_controls
+    from wetdiff.instructions.amending import (
+        amend,
+        check_in_place,
+        failure_lines,
+        failures_json,
+        read_instructions,
+        save_as_stage,
+        write_in_place,
+    )
 
     if as_stage and print_only:
         raise click.UsageError("give either --as or --print, not both")
@@ -88,165 +91,69 @@ def command(
         from wetdiff.store.versions import split_stage
 
         split_stage(as_stage)  # two names of folders: checked before anything is read
-    if instructions == "-":
-        text = sys.stdin.read()
-        source = "<stdin>"
-    else:
-        text = read_text(Path(instructions), what="instructions file")
-        source = instructions
-    refuse_controls(text, source)  # its words become statute text
-    gelezen = parse_text(text, assume_conditions=conditional)
-    if nested:
-        gelezen = nested_of(gelezen)
-    if not gelezen.opdrachten.opdrachten and not gelezen.problems:
-        raise WetdiffError(
-            "no amending instructions found",
-            file=source,
-            hint="An instruction reads e.g. 'In artikel 273f, eerste lid, "
-            "wordt «acht» vervangen door «twaalf».'",
-        )
-    target_path = Path(to)
+    parsed = read_instructions(instructions, conditional=conditional, amends_a_bill=nested)
     in_place = not as_stage and not print_only
-    if in_place and not target_path.exists():
-        raise click.UsageError(
-            f"{to} is not a path: give --as PROPOSAL/STAGE or --print to say where the result goes"
-        )
-    if in_place and target_path.is_dir() and any(target_path.glob("*.toml")):
-        raise WetdiffError(
-            "this is a folder of dated law versions; wetdiff does not change an official "
-            "version in place",
-            file=target_path,
-            hint="Use --as PROPOSAL/STAGE to save the result as a proposal stage, or --print.",
-        )
+    if in_place:
+        check_in_place(Path(to))
     version = load_version(to)
-    result = apply_opdrachten(gelezen.opdrachten, version)
-    problems = (*gelezen.problems, *result.failures)
-    base = gelezen.opdrachten.base
+    amended = amend(parsed, version)
+    base = parsed.opdrachten.base
     if base and not base.startswith(version.label):
         click.echo(
             f"wetdiff: note: these instructions were generated against {base}; "
             f"applying them to {version.label}",
             err=True,
         )
-    if problems:
+    if amended.problems:
         lines = [
-            f"{len(problems)} of {len(gelezen.opdrachten.opdrachten) + len(gelezen.problems)}"
-            " instruction(s) could not be applied; nothing was written:"
+            f"{len(amended.problems)} of {amended.count} instruction(s) could not be applied; "
+            "nothing was written:",
+            *failure_lines(amended.problems),
         ]
-        lines += _failure_lines(problems)
         if output_format == "json":  # what failed, for a script; the message still goes to stderr
             click.echo(
                 json.dumps(
-                    {"applied": 0, "changed": [], "failed": _failed_json(problems)},
+                    {"applied": 0, "changed": [], "failed": failures_json(amended.problems)},
                     ensure_ascii=False,
                 )
             )
         raise FindingsError("\n".join(lines))
-    changed = [a for a in result.version.artikelen if a.number in result.changed]
     if print_only:
-        _print(changed, result.changed, output_format)
+        print_amended(amended, output_format)
         return
     if as_stage:
-        _save_stage(
+        name = "<stdin>" if instructions == "-" else Path(instructions).name
+        save_as_stage(
             as_stage,
-            changed,
-            result.changed,
-            message or f"Wijzigingsopdrachten uit {Path(source).name} toegepast op {version.label}",
+            amended,
+            message or f"Wijzigingsopdrachten uit {name} toegepast op {version.label}",
         )
     else:
-        _write_in_place(target_path, changed, result.changed)
-    if output_format == "json":
-        click.echo(
-            json.dumps(
-                {"applied": result.applied, "changed": list(result.changed), "failed": []},
-                ensure_ascii=False,
-            )
-        )
-    else:
-        click.echo(
-            f"{result.applied} instruction(s) applied; changed: "
-            f"{', '.join(result.changed) or 'nothing'}"
-        )
-
-
-def _failure_lines(problems: Sequence[Failure]) -> list[str]:
-    """Each instruction that failed, in its own words and why."""
-    return [f"  {p.label + ': ' if p.label else ''}{p.words}\n    → {p.reason}" for p in problems]
-
-
-def _failed_json(problems: Sequence[Failure]) -> list[dict[str, str]]:
-    """Each instruction not carried out, with why and which kind of reason it is
-    (not-understood, unsupported-form, out-of-scope, conditional, not-applicable)."""
-    return [
-        {"label": p.label, "words": p.words, "kind": p.kind, "reason": p.reason} for p in problems
-    ]
-
-
-def _print(changed: list, numbers: tuple[str, ...], output_format: str) -> None:
-    from wetdiff.model.artikel import VERVALLEN
-    from wetdiff.model.text_format import render
-
-    present = {a.number for a in changed}
+        write_in_place(Path(to), amended)
     if output_format == "json":
         click.echo(
             json.dumps(
                 {
-                    "articles": {a.number: render(a) for a in changed},
-                    "repealed": [n for n in numbers if n not in present],
+                    "applied": amended.applied.applied,
+                    "changed": list(amended.changed),
+                    "failed": [],
                 },
                 ensure_ascii=False,
-                indent=2,
             )
         )
-        return
-    texts = [render(a) for a in changed]
-    texts += [f"Artikel {n}\n\n{VERVALLEN}\n" for n in numbers if n not in present]
-    click.echo("\n".join(texts), nl=False)
+    else:
+        click.echo(
+            f"{amended.applied.applied} instruction(s) applied; changed: "
+            f"{', '.join(amended.changed) or 'nothing'}"
+        )
 
 
-def _article_text(artikel_number: str, changed: list) -> str:
-    from wetdiff.model.artikel import VERVALLEN
-    from wetdiff.model.text_format import render
+def print_amended(amended: Amended, output_format: str) -> None:
+    """``--print``: the changed articles as article files read, or as data."""
+    from wetdiff.instructions.amending import printed
 
-    for artikel in changed:
-        if artikel.number == artikel_number:
-            return render(artikel)
-    return f"Artikel {artikel_number}\n\n{VERVALLEN}\n"
-
-
-def _write_in_place(path: Path, changed: list, numbers: tuple[str, ...]) -> None:
-    """An article file is rewritten; a folder of article files gets the changed and new
-    articles (a repealed one reads "[Vervallen]", as in a proposal stage)."""
-    from wetdiff.model.files import atomic_write
-
-    if path.is_file():
-        if len(numbers) > 1:
-            raise WetdiffError(
-                "the instructions change more than this one article; nothing was written",
-                file=path,
-                hint="Apply them to the folder, or use --print.",
-            )
-        if numbers:
-            atomic_write(path, _article_text(numbers[0], changed), within=path.parent)
-        return
-    for number in numbers:  # never outside the folder, whatever the instructions name
-        atomic_write(path / f"{number}.txt", _article_text(number, changed), within=path)
-
-
-def _save_stage(spec: str, changed: list, numbers: tuple[str, ...], message: str) -> None:
-    from wetdiff.store.layout import stage_file
-    from wetdiff.store.versions import split_stage
-    from wetdiff.store.workspace import open_workspace
-
-    proposal, stage = split_stage(spec)
-    workspace = open_workspace()
-    try:
-        with workspace.writing():  # one writer from the first read to the last commit
-            for number in numbers:
-                path = workspace.root / stage_file(proposal, stage, number)
-                expected = path.read_text(encoding="utf-8") if path.exists() else None
-                workspace.save_article(
-                    proposal, stage, _article_text(number, changed), expected, message
-                )
-    finally:
-        workspace.close()
+    text, data = printed(amended)
+    if output_format == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(text, nl=False)
