@@ -105,14 +105,18 @@ def test_example_history_has_dated_commits_and_stage_tags(tmp_path: Path) -> Non
     assert author == "2024-04-25" and committer != author
 
 
-def test_init_makes_an_empty_workspace_and_refuses_twice(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_init_makes_an_empty_workspace_and_never_overwrites_it(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "nieuw"
     code, _out, err = run(capsys, "init", str(target))
     assert code == 0, err
     assert (target / "wetdiff.toml").is_file() and (target / ".git").is_dir()
     assert git(target, "status", "--porcelain") == ""
-    code, _, err = run(capsys, "init", str(target))
-    assert code == 2 and "workspace already" in err
+    (target / "wetdiff.toml").write_text('name = "Mijn werk"\n', encoding="utf-8")
+    head = git(target, "rev-parse", "HEAD")
+    code, out, err = run(capsys, "init", str(target))
+    assert code == 0 and "workspace already" in out and "nothing was overwritten" in out
+    assert (target / "wetdiff.toml").read_text(encoding="utf-8") == 'name = "Mijn werk"\n'
+    assert git(target, "rev-parse", "HEAD") == head
 
 
 def test_init_example_copies_history_and_tags(shipped: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -210,7 +214,7 @@ def test_the_built_example_is_a_clean_checkout_of_its_history(tmp_path: Path) ->
     for rel in example.source_files(SOURCE):
         assert (root / rel).read_bytes() == (SOURCE / rel).read_bytes(), rel
     tracked = set(git(root, "ls-files").split())
-    assert tracked == {*example.source_files(SOURCE), "wetdiff.toml"}
+    assert tracked == {*example.source_files(SOURCE), "wetdiff.toml", ".gitattributes"}
     assert git(root, "symbolic-ref", "HEAD").strip() == "refs/heads/main"
 
 

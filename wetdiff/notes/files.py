@@ -58,9 +58,11 @@ NOTE_FIELDS = (
     "answers",
     "gap",
     "author",
+    "status",
     "rationale",
     "citation",
 )
+STATUSES = ("open", "resolved")  # of a review comment
 CITATION_FIELDS = ("document", "section", "page", "link")
 _TEXT_FIELDS = (
     "id",
@@ -73,6 +75,7 @@ _TEXT_FIELDS = (
     "words",
     "gap",
     "author",
+    "status",
     "rationale",
 )
 
@@ -167,6 +170,9 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
         raise fail("field 'gap' must say why the source is not available, not just \"gap\"", "gap")
     if not rationale.strip() and not gap:
         raise fail("a note needs a rationale (or a 'gap' saying why there is none)", "rationale")
+    status = item.get("status", "").strip()
+    if status and status not in STATUSES:
+        raise fail('field \'status\' must be "open" or "resolved" (a review comment)', "status")
     citations = _citations(item.get("citation", []), index, blocks)
     return Note(
         id=identifier,
@@ -187,6 +193,7 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
         line=blocks.header_line("note", index),
         stage=stage,
         words=" ".join(item.get("words", "").split()),
+        status=status,
     )
 
 
@@ -264,6 +271,7 @@ def _note_block(note: Note) -> str:
         "answers": list(note.answers),
         "gap": note.gap,
         "author": note.author,
+        "status": note.status,
         "rationale": note.rationale.strip("\n") + "\n" if note.rationale.strip() else "",
     }
     text = dump_block("note", data, NOTE_FIELDS)

@@ -107,6 +107,7 @@ class Note:
     line: int | None = field(default=None, compare=False)
     stage: str = ""
     words: str = ""
+    status: str = ""  # a review comment: "open" or "resolved" (docs/branches.md)
 
     def sort_key(self) -> tuple[Any, ...]:
         """Notes are kept sorted by law-history version, provision, then id, so two
@@ -132,6 +133,7 @@ class Note:
             "version": self.version.isoformat() if self.version else None,
             "stage": self.stage or None,
             "words": self.words or None,
+            "status": self.status or None,
             "file": self.source or None,
             "line": self.line,
         }

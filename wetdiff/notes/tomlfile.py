@@ -20,6 +20,7 @@ import tomli_w
 from wetdiff.errors import WetdiffError
 from wetdiff.model import files
 from wetdiff.model.files import read_text
+from wetdiff.notes.mergefile import refuse_conflict_markers
 
 GAP = "gap"
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -35,6 +36,7 @@ def load_toml(path: Path, *, what: str) -> tuple[str, dict[str, Any]]:
 
 
 def parse_toml(text: str, source: str) -> dict[str, Any]:
+    refuse_conflict_markers(text, source)  # a merge left both versions: say which
     return files.parse_toml(
         text,
         source,

@@ -225,17 +225,26 @@ class NotesTarget:
         return note
 
     def save(
-        self, note: Note, *, replace_id: str | None = None, commit: bool = True
+        self,
+        note: Note,
+        *,
+        replace_id: str | None = None,
+        commit: bool = True,
+        prepare: bool = True,
+        subject: str = "",
     ) -> WrittenNote:
         """Write ``note`` (a new one, or in place of the note ``replace_id``) and commit
-        it, as described in the module's docstring. On any refusal nothing is written."""
+        it, as described in the module's docstring. On any refusal nothing is written.
+        ``prepare`` False writes it as given (a review comment resolved: its words may
+        have changed since, which is often why); ``subject`` the commit's first words."""
         if replace_id is None and self.file.get(note.id) is not None:
             raise WetdiffError(
                 f"a note with id {note.id!r} exists already",
                 file=self.file.path,
                 hint="Edit that note instead ('wetdiff note edit').",
             )
-        note = self.prepared(note)
+        if prepare:
+            note = self.prepared(note)
         if commit:
             check_can_commit(self.root)
         previous = self.file.text
@@ -243,7 +252,9 @@ class NotesTarget:
         self.file = saved.file
         sha = None
         if commit:
-            subject = f"{'Edit note' if replace_id is not None else 'Note'} {saved.note.id}"
+            subject = subject or (
+                f"{'Edit note' if replace_id is not None else 'Note'} {saved.note.id}"
+            )
             sha = self._commit(saved.note, subject, previous)
         return WrittenNote(saved.note, saved.file, sha)
 
@@ -278,11 +289,13 @@ def open_notes(
     root: Path | None = None,
     must_exist: bool = True,
     writing: bool = False,
+    review: bool = False,
 ) -> Iterator[NotesTarget]:
     """The notes to work on: a proposal's (the workspace's default proposal when none is
     named), or the notes file ``notes_file``. ``writing``: hold the workspace's write lock
     for the ``with`` block, from reading the file to committing it. ``root``: the
-    workspace (found from the file, or the one wetdiff runs on, when not given)."""
+    workspace (found from the file, or the one wetdiff runs on, when not given).
+    ``review``: the proposal's review comments (``review.toml``) instead of its notes."""
     if notes_file is not None:
         if proposal is not None:
             raise WetdiffError("give a proposal or a notes file, not both")
@@ -295,7 +308,12 @@ def open_notes(
     with _lock(root, writing):
         if notes_file is None:
             assert proposal is not None
-            yield NotesTarget(root, proposal, read_notes(notes_path(root, proposal)))
+            path = notes_path(root, proposal)
+            if review:
+                from wetdiff.store.layout import review_file
+
+                path = root / review_file(proposal)
+            yield NotesTarget(root, proposal, read_notes(path))
             return
         if must_exist and not notes_file.is_file():  # only a new note starts one
             raise WetdiffError(

@@ -39,9 +39,11 @@ from wetdiff.store.gitrepo import (
     fast_import,
     git_date,
     init_repo,
+    open_repo,
 )
 from wetdiff.store.history import law_version_message, stage_message
 from wetdiff.store.layout import ARTICLES, MARKER, NOTES_FILE, PROPOSAL_FILE, PROPOSALS
+from wetdiff.store.mergedriver import ATTRIBUTES_FILE, attributes, register
 from wetdiff.store.proposals import read_proposal
 from wetdiff.store.workspace import Regeling, WorkspaceConfig
 
@@ -49,7 +51,7 @@ ENV_DATA_DIR = "WETDIFF_DATA_DIR"
 # What the build says it is doing: (step, files done, files in all).
 Progress = Callable[[str, int, int], None]
 # Part of the folder's hash: a change in how the example is built gives a new folder too.
-BUILD_FORMAT = "wetdiff-example-1"
+BUILD_FORMAT = "wetdiff-example-2"
 PARTS = (ARTICLES, PROPOSALS)
 CACHE_FILE = ".example-source.json"  # in the data folder: see _known_hash
 EXAMPLE_NAME = "Worked example: the Wetboek van Strafrecht (art. 273f) and bill 36 547"
@@ -186,6 +188,9 @@ def build_workspace(
     history is written in one ``git fast-import`` while the files are read."""
     discard(init_repo(target))
     fast_import(target, history(source, files, progress), BUILDER)
+    repo = open_repo(target)
+    register(repo)  # notes and questions merged by id (docs/branches.md)
+    discard(repo)
     if progress is not None:
         progress("done", len(files), len(files))
 
@@ -252,7 +257,10 @@ def history(
     )
     yield NewCommit(
         "Worked example: start the workspace\n",
-        ((MARKER, config.to_toml().encode("utf-8")),),
+        (
+            (MARKER, config.to_toml().encode("utf-8")),
+            (ATTRIBUTES_FILE, (attributes("") or "").encode("utf-8")),
+        ),
         BUILDER,
     )
 

@@ -421,6 +421,33 @@ class GitRepo:
                 paths.append(entry[3:])
         return paths
 
+    def config(self, key: str) -> str | None:
+        """A value of the repository's own configuration (``merge.wetdiff.driver``), read
+        from its config file (no git process); None when it is not set."""
+        section, _, option = key.rpartition(".")
+        head, _, sub = section.partition(".")
+        name = f'{head} "{sub}"' if sub else head
+        try:
+            with self.lock:
+                reader = self._repo.config_reader("repository")
+                if not reader.has_option(name, option):
+                    return None
+                value = reader.get_value(name, option)
+        except (OSError, ValueError, KeyError):
+            return None
+        return str(value)
+
+    def set_config(self, key: str, value: str) -> None:
+        """Set a value in the repository's own configuration (``.git/config``: it stays
+        with this clone, as git's settings do)."""
+        try:
+            self._repo.git.execute(["git", "config", "--local", key, value])
+        except self._gitmod.exc.GitCommandError as exc:
+            what, advice = git_says(exc)
+            raise WetdiffError(
+                f"git could not set {key}: {what}", file=self.root, hint=advice
+            ) from None
+
     def identity(self) -> tuple[str, str]:
         """Who the lawyer is to git (see :func:`user_identity`)."""
         return user_identity(self.root)
@@ -555,6 +582,36 @@ class GitRepo:
             self._repo.git.tag(name, sha)
         except self._gitmod.exc.GitCommandError as exc:
             raise WetdiffError(f"git could not tag {name!r}: {git_says(exc)[0]}") from None
+
+
+def merge_file_lines(ours: Path, base: Path, theirs: Path) -> int:
+    """git's own line merge of three files into ``ours`` (``git merge-file``): the number
+    of conflicts it left marked (0: merged cleanly)."""
+    _git()
+    done = subprocess.run(
+        [
+            "git",
+            "merge-file",
+            "-L",
+            "ours",
+            "-L",
+            "base",
+            "-L",
+            "theirs",
+            "--",
+            str(ours),
+            str(base),
+            str(theirs),
+        ],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode < 0:
+        raise WetdiffError(
+            "git merge-file failed: " + done.stderr.decode("utf-8", "replace").strip(),
+            file=ours,
+        )
+    return done.returncode
 
 
 # -- building a whole history at once ----------------------------------------------------

@@ -10,6 +10,7 @@
     proposals/<id>/<stage>/<artikel>.txt           a stage's text of an article
     proposals/<id>/<stage>/amendment.toml          an amendment: the stage it amends, …
     proposals/<id>/notes.toml                      the proposal's notes
+    proposals/<id>/review.toml                     reviewers' comments (open, resolved)
     proposals/<id>/questions.toml                  the proposal's questions
     questions/*.toml                               questions shared by proposals
 
@@ -32,6 +33,7 @@ PROPOSALS = "proposals"
 SHARED_QUESTIONS = "questions"
 PROPOSAL_FILE = "proposal.toml"
 NOTES_FILE = "notes.toml"
+REVIEW_FILE = "review.toml"
 QUESTIONS_FILE = "questions.toml"
 REGELING_FILE = "regeling.toml"
 AMENDMENT_FILE = "amendment.toml"
@@ -62,6 +64,11 @@ def amendment_file(proposal: str, stage: str) -> str:
 
 def notes_file(proposal: str) -> str:
     return f"{PROPOSALS}/{proposal}/{NOTES_FILE}"
+
+
+def review_file(proposal: str) -> str:
+    """Reviewers' comments on a proposal: notes with an author and a status."""
+    return f"{PROPOSALS}/{proposal}/{REVIEW_FILE}"
 
 
 def questions_file(proposal: str) -> str:

@@ -45,6 +45,7 @@ from wetdiff.store.gitrepo import (
 )
 from wetdiff.store.layout import ARTICLES, MARKER, PROPOSALS, find_root, proposal_ids
 from wetdiff.store.lock import workspace_lock
+from wetdiff.store.mergedriver import ATTRIBUTES_FILE, attributes, ensure_registered, register
 from wetdiff.store.proposals import Proposal, read_proposal
 
 __all__ = ["MARKER", "Workspace", "find_root", "init_workspace", "open_workspace"]
@@ -291,6 +292,8 @@ def _load(root: Path, *, example: bool, git: bool = True) -> Workspace:
         if workspace is None:
             workspace = Workspace(root, example=example)
             workspace.check(git=git)
+            # a clone learns what merges notes by id (a file read when it knows already)
+            ensure_registered(root, lambda: workspace.repo)
             _workspaces[root] = workspace
         elif git:
             workspace.check()
@@ -330,6 +333,11 @@ def init_workspace(
     config = config or WorkspaceConfig(name or folder.name)
     (folder / MARKER).write_text(config.to_toml(), encoding="utf-8")
     paths = [MARKER]
+    existing = folder / ATTRIBUTES_FILE
+    attributes_text = attributes(existing.read_text(encoding="utf-8") if existing.exists() else "")
+    if attributes_text is not None:
+        existing.write_text(attributes_text, encoding="utf-8")
+        paths.append(ATTRIBUTES_FILE)
     for sub in (ARTICLES, PROPOSALS):
         (folder / sub).mkdir(exist_ok=True)
         keep = folder / sub / ".gitkeep"
@@ -337,4 +345,5 @@ def init_workspace(
             keep.write_text("", encoding="utf-8")
             paths.append(f"{sub}/.gitkeep")
     repo.commit(paths, f"Start workspace {config.name}\n", author=identity)
+    register(repo)
     return _load(folder, example=False)

@@ -31,9 +31,10 @@ def command(proposal: str | None, output_format: str, gaps: bool) -> None:
     """Check a proposal's notes and questions against its changes (base → latest stage).
 
     Reports changes without a note (provision and words), orphaned notes, notes
-    answering unknown question ids, questions that no change answers, and notes that cite
-    nothing without saying why. Honest gaps (a question answered elsewhere, a note whose
-    source is not available) are listed but do not fail the check.
+    answering unknown question ids, questions that no change answers, notes that cite
+    nothing without saying why, and review comments still open. Honest gaps (a question
+    answered elsewhere, a note whose source is not available) are listed but do not fail
+    the check.
 
     PROPOSAL 'law' checks the notes on the law's own history (the articles with a
     notes.toml); without PROPOSAL, every proposal and the law's history are checked.
@@ -48,6 +49,7 @@ def command(proposal: str | None, output_format: str, gaps: bool) -> None:
         proposal_folder,
         proposal_ids,
     )
+    from wetdiff.notes.review import with_review
     from wetdiff.store.layout import law_notes_files
 
     root = find_root()
@@ -64,9 +66,11 @@ def command(proposal: str | None, output_format: str, gaps: bool) -> None:
             if target == LAW:
                 reports.extend(check_law(root))
             else:
-                reports.extend(check_proposal(root, target))
+                reports.extend(with_review(check_proposal(root, target), root, target))
         except ParseErrors as exc:
             errors.extend(exc.errors)
+        except WetdiffError as exc:  # a review file that does not parse
+            errors.append(exc)
     fails = any(r.fails for r in reports)
     if output_format == "json":
         data: dict[str, Any] = {

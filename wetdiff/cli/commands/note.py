@@ -37,6 +37,12 @@ def command() -> None:
 
 def _target_options(func: Any) -> Any:
     func = click.option(
+        "--review",
+        is_flag=True,
+        help="The proposal's review comments (review.toml) instead of its notes: a comment "
+        "is a note with an author and a status (open until 'note resolve').",
+    )(func)
+    func = click.option(
         "--file",
         "notes_file",
         type=click.Path(dir_okay=False, path_type=Path),
@@ -118,14 +124,19 @@ def _content_options(func: Any) -> Any:
 def add(
     proposal: str | None,
     notes_file: Path | None,
+    review: bool,
     note_id: str | None,
     output_format: str,
     **fields: Any,
 ) -> None:
-    """Add a note, anchored with --change ID or with --at PATH --quote "words"."""
+    """Add a note, anchored with --change ID or with --at PATH --quote "words".
+
+    With --review, a review comment: the rationale is what the reviewer says, the author
+    is you (or --author), and it is open until 'wetdiff note resolve ID'; 'wetdiff check'
+    fails while a comment is open."""
     from wetdiff.notes.proposal import new_note_id
 
-    target = _open(proposal, notes_file, must_exist=False, writing=True)
+    target = _open(proposal, notes_file, must_exist=False, writing=True, review=review)
     target.stage = fields["stage"] or ""
     anchor = _anchor(target, fields)
     if anchor is None:
@@ -144,7 +155,17 @@ def add(
         version=_version(fields["version"]),
         stage=target.stage,
     )
-    _print_note(_save(target, note, None, commit=not fields["no_commit"]), output_format, target)
+    subject = ""
+    if review:
+        from wetdiff.notes.review import comment
+
+        note = comment(note, _who(target.root))
+        subject = f"Review comment {note.id} by {note.author}"
+    _print_note(
+        _save(target, note, None, commit=not fields["no_commit"], subject=subject),
+        output_format,
+        target,
+    )
 
 
 @command.command("edit")
@@ -157,6 +178,7 @@ def edit(
     note_id: str,
     proposal: str | None,
     notes_file: Path | None,
+    review: bool,
     new_id: str | None,
     output_format: str,
     **fields: Any,
@@ -165,7 +187,7 @@ def edit(
     replace the whole list); without any, open the note in $EDITOR."""
     from wetdiff.notes.files import parse_notes, render_notes
 
-    target = _open(proposal, notes_file, writing=True)
+    target = _open(proposal, notes_file, writing=True, review=review)
     note = target.note(note_id)
     no_commit = fields.pop("no_commit")
     target.stage = fields.pop("stage") or note.stage
@@ -224,9 +246,10 @@ def edit(
 @command.command("list")
 @_target_options
 @format_option("text", "json")
-def list_(proposal: str | None, notes_file: Path | None, output_format: str) -> None:
-    """List the notes, each with the change it is attached to (or 'orphaned')."""
-    target = _open(proposal, notes_file)
+def list_(proposal: str | None, notes_file: Path | None, review: bool, output_format: str) -> None:
+    """List the notes, each with the change it is attached to (or 'orphaned'); with
+    --review, the review comments with their author and status."""
+    target = _open(proposal, notes_file, review=review)
     attachment = target.attachment()
     if output_format == "json":
         click.echo(
@@ -261,6 +284,8 @@ def list_(proposal: str | None, notes_file: Path | None, output_format: str) -> 
             if note.rationale.strip()
             else f"(gap: {note.gap})"
         )
+        if note.status:
+            status = f"{note.status}, by {note.author or 'gap'}; {status}".rstrip("; ")
         click.echo(visible_controls(f"{note.id}  {note.anchor.path}  {status}"))
         click.echo(visible_controls(f"    {first}"))
 
@@ -269,34 +294,80 @@ def list_(proposal: str | None, notes_file: Path | None, output_format: str) -> 
 @click.argument("note_id")
 @_target_options
 @format_option("text", "json")
-def show(note_id: str, proposal: str | None, notes_file: Path | None, output_format: str) -> None:
-    """Show one note in full."""
-    target = _open(proposal, notes_file)
+def show(
+    note_id: str, proposal: str | None, notes_file: Path | None, review: bool, output_format: str
+) -> None:
+    """Show one note (with --review: one review comment) in full."""
+    target = _open(proposal, notes_file, review=review)
     note = target.note(note_id)
     _print_note(note, output_format, target)
+
+
+@command.command("resolve")
+@click.argument("note_id")
+@proposal_option
+@click.option(
+    "--no-commit", is_flag=True, help="Write the file but do not commit it (commit later)."
+)
+@format_option("text", "json")
+def resolve(note_id: str, proposal: str | None, no_commit: bool, output_format: str) -> None:
+    """Mark the review comment NOTE_ID resolved, and commit that."""
+    from wetdiff.notes.proposal import default_proposal, find_root
+    from wetdiff.notes.review import resolve as resolve_comment
+
+    root = find_root()
+    pid = proposal or default_proposal(root)
+    written = resolve_comment(pid, note_id, root=root, by=_who(root), commit=not no_commit)
+    if output_format == "json":
+        click.echo(json.dumps(written.note.to_dict(), ensure_ascii=False, indent=2))
+        return
+    if written.commit:
+        click.echo(f"committed {written.commit[:10]}", err=True)
+    click.echo(visible_controls(f"review comment {note_id} resolved ({written.file.path})"))
 
 
 # -- helpers -----------------------------------------------------------------------------
 
 
+def _who(root: Path) -> str:
+    """The name git knows the lawyer by ("" when it knows none)."""
+    from wetdiff.store.gitrepo import user_identity
+
+    try:
+        return user_identity(root)[0]
+    except WetdiffError:
+        return ""
+
+
 def _open(
-    proposal: str | None, notes_file: Path | None, *, must_exist: bool = True, writing: bool = False
+    proposal: str | None,
+    notes_file: Path | None,
+    *,
+    must_exist: bool = True,
+    writing: bool = False,
+    review: bool = False,
 ) -> NotesTarget:
     """The notes file to work on; ``writing``: under the workspace's write lock until the
     command ends (from reading the file to committing it)."""
     from wetdiff.notes.writing import open_notes
 
-    context = open_notes(proposal, notes_file, must_exist=must_exist, writing=writing)
+    if review and notes_file is not None:
+        raise WetdiffError("give --review or --file, not both")
+    context = open_notes(
+        proposal, notes_file, must_exist=must_exist, writing=writing, review=review
+    )
     return click.get_current_context().with_resource(context)
 
 
-def _save(target: NotesTarget, note: Note, replace_id: str | None, *, commit: bool) -> Note:
+def _save(
+    target: NotesTarget, note: Note, replace_id: str | None, *, commit: bool, subject: str = ""
+) -> Note:
     """The one note-writing workflow (:meth:`NotesTarget.save`); a field that is wrong is
     named by its option."""
     from wetdiff.notes.writing import NoteFieldError
 
     try:
-        written = target.save(note, replace_id=replace_id, commit=commit)
+        written = target.save(note, replace_id=replace_id, commit=commit, subject=subject)
     except NoteFieldError as error:
         raise WetdiffError(re.sub(r"field '(\w+)'", r"--\1", error.what), hint=error.hint) from None
     if written.commit:
@@ -414,6 +485,8 @@ def _print_note(note: Note, output_format: str, target: NotesTarget) -> None:
         lines.append(f"  answers: {', '.join(note.answers)}")
     if note.author:
         lines.append(f"  author: {note.author}")
+    if note.status:
+        lines.append(f"  review comment: {note.status}")
     if note.rationale.strip():
         lines.append("")
         lines.extend(f"  {line}" for line in note.rationale.splitlines())
