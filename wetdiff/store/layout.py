@@ -91,6 +91,18 @@ def law_notes_file(bwb_id: str, artikel: str) -> str:
     return f"{ARTICLES}/{bwb_id}/{artikel}/{NOTES_FILE}"
 
 
+def merged_by_id() -> tuple[str, ...]:
+    """The files merged by note or question id (git's pathspec patterns, for
+    ``.gitattributes``): every notes, review and questions file of the workspace."""
+    return (
+        f"{PROPOSALS}/*/{NOTES_FILE}",
+        f"{PROPOSALS}/*/{REVIEW_FILE}",
+        f"{PROPOSALS}/*/{QUESTIONS_FILE}",
+        f"{ARTICLES}/*/*/{NOTES_FILE}",
+        f"{SHARED_QUESTIONS}/*.toml",
+    )
+
+
 def find_root(start: Path) -> Path | None:
     """The nearest folder from ``start`` upwards with a ``wetdiff.toml``."""
     start = start.resolve()

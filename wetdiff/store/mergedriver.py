@@ -24,16 +24,11 @@ from pathlib import Path
 
 from wetdiff.errors import WetdiffError
 from wetdiff.store.gitrepo import GitRepo
+from wetdiff.store.layout import merged_by_id
 
 DRIVER = "wetdiff"
 ATTRIBUTES_FILE = ".gitattributes"
-PATTERNS = (
-    "proposals/*/notes.toml",
-    "proposals/*/review.toml",
-    "proposals/*/questions.toml",
-    "articles/*/*/notes.toml",
-    "questions/*.toml",
-)
+PATTERNS = merged_by_id()
 _COMMENT = "# wetdiff: notes and questions are merged by id (docs/branches.md)"
 
 
