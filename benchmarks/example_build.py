@@ -29,8 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from wetdiff.store.commits import BUILDER
 from wetdiff.store.example import ensure_example, example_folder, history
-from wetdiff.store.gitrepo import BUILDER, NewCommit
+from wetdiff.store.gitrepo import NewCommit
 
 ROOT = Path(__file__).resolve().parent.parent
 PAINT_TOOL = ROOT.parent / "shared" / "tools" / "tui_first_paint.py"

@@ -100,3 +100,18 @@ def test_the_views_speak_in_the_domain_types() -> None:
     tui = Path(wetdiff.__file__).parent / "tui"
     for name in ("data.py", "layout.py", "widgets/side_by_side.py"):
         assert re.search(r"\bAny\b", (tui / name).read_text(encoding="utf-8")) is None, name
+
+
+def test_no_gitpython_object_leaves_the_store() -> None:
+    """GitRepo and CommitSnapshot answer in shas, CommitInfo values and text: their
+    public methods never return (or take) an untyped GitPython object."""
+    import inspect
+
+    from wetdiff.store.gitrepo import CommitSnapshot, GitRepo
+
+    for cls in (GitRepo, CommitSnapshot):
+        for name, member in inspect.getmembers(cls):
+            if name.startswith("_") or not callable(member):
+                continue
+            annotations = getattr(member, "__annotations__", {})
+            assert all("Any" not in str(a) for a in annotations.values()), (cls.__name__, name)

@@ -14,7 +14,7 @@ import pytest
 from tui_helpers import SIZE, build_workspace, screen_text
 
 from wetdiff.model.files import VersionMeta
-from wetdiff.store.gitrepo import DiskSnapshot
+from wetdiff.store.snapshot import DiskSnapshot
 from wetdiff.tui.app import make_app
 from wetdiff.tui.data import Comparison
 from wetdiff.tui.screens.main import MainScreen

@@ -213,8 +213,8 @@ class Explainer:
         amendment."""
         key = f"stages:{proposal}"
         if key not in self._steps:
-            from wetdiff.store.gitrepo import DiskSnapshot
             from wetdiff.store.layout import stage_dir
+            from wetdiff.store.snapshot import DiskSnapshot
 
             snapshot = DiskSnapshot(self.root)
             meta = self._proposal(proposal)
@@ -245,8 +245,8 @@ class Explainer:
         return self._steps[key]
 
     def _proposal(self, proposal: str) -> Any:
-        from wetdiff.store.gitrepo import DiskSnapshot
         from wetdiff.store.proposals import read_proposal
+        from wetdiff.store.snapshot import DiskSnapshot
 
         key = f"proposal:{proposal}"
         if key not in self._meta:

@@ -31,7 +31,7 @@ from wetdiff.notes.questions import (
     load_registry,
 )
 from wetdiff.store import layout
-from wetdiff.store.gitrepo import DiskSnapshot
+from wetdiff.store.snapshot import DiskSnapshot
 
 T = TypeVar("T")
 
@@ -243,7 +243,8 @@ def commit_notes(
     there is no git repository to commit to (the files are written either way)."""
     if not (root / ".git").exists():
         return None
-    from wetdiff.store.gitrepo import message_with_trailers, open_repo
+    from wetdiff.store.commits import message_with_trailers
+    from wetdiff.store.gitrepo import open_repo
 
     # git log prints messages raw: an ESC from a pasted rationale would reach the terminal
     lines = visible_controls(message).strip().splitlines() or ["Notes"]

@@ -107,8 +107,8 @@ def with_review(reports: list[CheckReport], root: Path, proposal: str) -> list[C
     findings = review_findings(root, proposal)
     if not findings or not reports:
         return reports
-    from wetdiff.store.gitrepo import DiskSnapshot
     from wetdiff.store.proposals import read_proposal
+    from wetdiff.store.snapshot import DiskSnapshot
 
     amendments = {s.id for s in read_proposal(DiskSnapshot(root), proposal).stages if s.on}
     index = max(

@@ -34,8 +34,8 @@ from wetdiff.errors import WetdiffError
 from wetdiff.model.files import GAP, line_of, parse_toml
 from wetdiff.model.names import STAGE, check_name
 from wetdiff.model.normalise import describe_control, find_control
-from wetdiff.store.gitrepo import Snapshot
 from wetdiff.store.layout import amendment_file
+from wetdiff.store.snapshot import Snapshot
 
 FIELDS = ("on", "stuknummer", "indieners", "date", "replaces", "title", "toelichting")
 HEADER = (

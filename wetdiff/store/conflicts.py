@@ -20,7 +20,7 @@ from wetdiff.store.proposals import read_proposal
 from wetdiff.store.versions import proposal_stage, resolve
 
 if TYPE_CHECKING:
-    from wetdiff.store.gitrepo import Snapshot
+    from wetdiff.store.snapshot import Snapshot
     from wetdiff.store.workspace import Workspace
 
 

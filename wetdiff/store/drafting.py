@@ -29,7 +29,7 @@ from wetdiff.model.names import PROPOSAL, STAGE, check_name, contained
 from wetdiff.model.normalise import describe_control, find_control
 from wetdiff.model.text_format import parse, render
 from wetdiff.store.amendments import Amendment, parse_amendment, render_amendment
-from wetdiff.store.gitrepo import message_with_trailers
+from wetdiff.store.commits import message_with_trailers
 from wetdiff.store.layout import (
     amendment_file,
     proposal_dir,

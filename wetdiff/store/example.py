@@ -31,20 +31,13 @@ from pathlib import Path
 from wetdiff import store
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import VersionMeta, atomic_write
-from wetdiff.store.gitrepo import (
-    BUILDER,
-    DiskSnapshot,
-    NewCommit,
-    discard,
-    fast_import,
-    git_date,
-    init_repo,
-    open_repo,
-)
+from wetdiff.store.commits import BUILDER, git_date
+from wetdiff.store.gitrepo import NewCommit, discard, fast_import, init_repo, open_repo
 from wetdiff.store.history import law_version_message, stage_message
 from wetdiff.store.layout import ARTICLES, MARKER, NOTES_FILE, PROPOSAL_FILE, PROPOSALS
 from wetdiff.store.mergedriver import ATTRIBUTES_FILE, attributes, register
 from wetdiff.store.proposals import read_proposal
+from wetdiff.store.snapshot import DiskSnapshot
 from wetdiff.store.workspace import Regeling, WorkspaceConfig
 
 ENV_DATA_DIR = "WETDIFF_DATA_DIR"

@@ -1,8 +1,11 @@
 """The one small interface to git: the only module in wetdiff that imports GitPython.
 
 Everything else sees :class:`GitRepo` (open, read a file at a revision, list a folder,
-commit some paths with dates and trailers, tag) and :class:`Snapshot` (the files of the
-workspace as they are on disk, or as they were at a revision), never a GitPython object.
+commit some paths with dates and trailers, tag) and a
+:class:`~wetdiff.store.snapshot.Snapshot` (the files of the workspace as they are on disk,
+or as they were at a revision: :class:`CommitSnapshot`), never a GitPython object: shas,
+:class:`~wetdiff.store.commits.CommitInfo` values and text. What a commit says (messages,
+trailers, dates) is :mod:`wetdiff.store.commits`.
 
 One :class:`GitRepo` per repository per process, kept open (GitPython keeps two
 ``git cat-file`` processes per repository to read objects fast) and closed on exit, so a
@@ -24,23 +27,21 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import ModuleType
-from typing import Any, Protocol
+from typing import Any
 
 from wetdiff.errors import CommitMismatch, WetdiffError
+from wetdiff.store.commits import CommitInfo
 from wetdiff.store.lock import workspace_lock
 
 _lock = threading.RLock()
 _open: dict[Path, GitRepo] = {}
 # Paths are file names, never patterns: a name with "*" or ":(" means just that file.
 _LITERAL = {"GIT_LITERAL_PATHSPECS": "1"}
-
-# Identity for what wetdiff itself records (the worked example's official history).
-BUILDER = ("wetdiff", "wetdiff@example.invalid")
 
 
 def _git_installed() -> None:
@@ -165,68 +166,6 @@ def close_all() -> None:
 atexit.register(close_all)
 
 
-@dataclass(frozen=True, slots=True)
-class CommitInfo:
-    """One commit as wetdiff shows it: who recorded what, when (record time), and why."""
-
-    sha: str
-    author: str
-    author_email: str
-    author_date: dt.datetime
-    committer_date: dt.datetime
-    message: str
-    files: tuple[str, ...] = ()
-
-    @property
-    def subject(self) -> str:
-        return self.message.split("\n", 1)[0]
-
-    @property
-    def body(self) -> str:
-        """The message without its subject and trailers: the rationale in words."""
-        parts = self.message.strip().split("\n\n")
-        paragraphs = parts[1:]
-        if paragraphs and trailers_of(paragraphs[-1]):
-            paragraphs = paragraphs[:-1]
-        return "\n\n".join(paragraphs).strip()
-
-    @property
-    def trailers(self) -> tuple[tuple[str, str], ...]:
-        parts = self.message.strip().split("\n\n")
-        return trailers_of(parts[-1]) if len(parts) > 1 else ()
-
-    def trailer(self, key: str) -> tuple[str, ...]:
-        return tuple(v for k, v in self.trailers if k.lower() == key.lower())
-
-
-def trailers_of(paragraph: str) -> tuple[tuple[str, str], ...]:
-    """``Key: value`` lines of a message's last paragraph (git's trailer convention)."""
-    found = []
-    for line in paragraph.strip().splitlines():
-        key, sep, value = line.partition(": ")
-        if not sep or not key or " " in key.strip():
-            return ()
-        found.append((key.strip(), value.strip()))
-    return tuple(found)
-
-
-def message_with_trailers(subject: str, body: str, trailers: Sequence[tuple[str, str]]) -> str:
-    parts = [subject.strip()]
-    if body.strip():
-        parts.append(body.strip())
-    if trailers:
-        parts.append("\n".join(f"{k}: {v}" for k, v in trailers))
-    return "\n\n".join(parts) + "\n"
-
-
-def git_date(day: dt.date) -> str | None:
-    """A legal date as a git author date, or None where git cannot hold it (before 1970:
-    the Wetboek van Strafrecht dates from 1881; the date then lives in the trailers)."""
-    if day <= dt.date(1970, 1, 2):
-        return None
-    return f"{day.isoformat()}T12:00:00+00:00"
-
-
 class GitRepo:
     """A repository with a working tree, opened once per process."""
 
@@ -263,8 +202,12 @@ class GitRepo:
 
     # -- reading ---------------------------------------------------------------------
 
-    def commit_of(self, rev: str) -> Any:
+    def sha_of(self, rev: str) -> str:
         """The commit a revision names (``HEAD~2``, a tag, a sha), or a clear error."""
+        return str(self._commit_of(rev).hexsha)
+
+    def _commit_of(self, rev: str) -> Any:
+        """GitPython's commit for ``rev``: it never leaves this module."""
         git = self._gitmod
         if not rev or rev.startswith("-"):
             raise WetdiffError(f"not a git revision: {rev!r}")
@@ -293,7 +236,7 @@ class GitRepo:
 
     def snapshot(self, rev: str) -> CommitSnapshot:
         """The files at a revision; snapshots of one commit share what was read."""
-        commit = self.commit_of(rev)
+        commit = self._commit_of(rev)
         entries = self._snapshots.pop(commit.hexsha, None)
         if entries is None:
             entries = {}
@@ -330,9 +273,6 @@ class GitRepo:
     @property
     def detached(self) -> bool:
         return self._repo.head.is_detached
-
-    def branch(self) -> str | None:
-        return None if self.detached else self._repo.head.ref.name
 
     def log(
         self, paths: Sequence[str] = (), rev: str = "HEAD", limit: int | None = None
@@ -742,54 +682,6 @@ def _build_failed(root: Path, step: str, stderr: bytes) -> None:
     )
 
 
-# -- snapshots: the workspace's files, on disk or at a revision ----------------------------
-
-
-class Snapshot(Protocol):
-    """Read-only view of the workspace's files: the working tree or a commit's tree."""
-
-    label: str  # "" for the files on disk, else the revision as written
-
-    def read(self, rel: str) -> str | None: ...
-
-    def listdir(self, rel: str) -> list[tuple[str, bool]]: ...
-
-    def is_dir(self, rel: str) -> bool: ...
-
-    def where(self, rel: str) -> str: ...
-
-
-class DiskSnapshot:
-    """The files as they are on disk now (including uncommitted edits)."""
-
-    label = ""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def read(self, rel: str) -> str | None:
-        from wetdiff.model.files import read_text
-
-        path = self.root / rel
-        if not path.exists() or path.is_dir():
-            return None
-        return read_text(path, what="file")  # a device or pipe here: one clear error
-
-    def listdir(self, rel: str) -> list[tuple[str, bool]]:
-        try:
-            entries = os.scandir(self.root / rel)  # types from the folder itself: no stat
-        except (FileNotFoundError, NotADirectoryError):
-            return []
-        with entries:
-            return sorted((e.name, e.is_dir()) for e in entries if not e.name.startswith("."))
-
-    def is_dir(self, rel: str) -> bool:
-        return (self.root / rel).is_dir()
-
-    def where(self, rel: str) -> str:
-        return str(self.root / rel)
-
-
 class CommitSnapshot:
     """The files as they were at a commit, read through its tree (no checkout)."""
 
@@ -801,7 +693,7 @@ class CommitSnapshot:
         entries: dict[str, dict[str, Any] | None] | None = None,
     ) -> None:
         self.repo = repo
-        self.commit = commit
+        self._commit = commit  # GitPython's: it never leaves this module
         self.label = label
         # folder → {name: git object}: each tree is read once, however many files in it
         # are asked for (a code has a thousand article folders under one tree).
@@ -813,7 +705,7 @@ class CommitSnapshot:
         try:
             with self.repo.lock:
                 if not rel:
-                    tree = self.commit.tree
+                    tree = self._commit.tree
                 else:
                     parent, _, name = rel.rpartition("/")
                     above = self._folder(parent)
@@ -830,7 +722,7 @@ class CommitSnapshot:
     def _object(self, rel: str) -> Any | None:
         rel = str(PurePosixPath(rel)) if rel else ""
         if rel in ("", "."):
-            return self.commit.tree
+            return self._commit.tree
         parent, _, name = rel.rpartition("/")
         entries = self._folder(parent)
         return entries.get(name) if entries else None
@@ -868,16 +760,6 @@ class CommitSnapshot:
 
     def where(self, rel: str) -> str:
         return f"{self.label}:{rel}"
-
-
-def walk_files(snapshot: Snapshot, rel: str) -> Iterator[str]:
-    """Every file below ``rel`` (relative paths), folders first-to-last in name order."""
-    for name, is_dir in snapshot.listdir(rel):
-        child = f"{rel}/{name}" if rel else name
-        if is_dir:
-            yield from walk_files(snapshot, child)
-        else:
-            yield child
 
 
 def _blobs(entries: str) -> dict[str, str]:

@@ -32,7 +32,8 @@ from wetdiff.model.files import (
 )
 from wetdiff.model.names import contained
 from wetdiff.model.version import article_sort_key
-from wetdiff.store.gitrepo import GitRepo, git_date, message_with_trailers
+from wetdiff.store.commits import git_date, message_with_trailers
+from wetdiff.store.gitrepo import GitRepo
 from wetdiff.store.proposals import Proposal, Stage
 
 _CERTAINTY_ORDER = {"official": 0, "unverified": 1, GAP: 2}

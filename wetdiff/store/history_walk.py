@@ -17,10 +17,10 @@ from wetdiff.model.files import GAP, VersionMeta
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import Version
 from wetdiff.store import law
-from wetdiff.store.gitrepo import Snapshot
 from wetdiff.store.history import format_act
 from wetdiff.store.layout import article_dir, proposal_ids, stage_file
 from wetdiff.store.proposals import Proposal, read_proposal
+from wetdiff.store.snapshot import Snapshot
 from wetdiff.store.workspace import Workspace
 
 

@@ -3,7 +3,7 @@
 Legal time lives here, in the files: ``2013-11-15.txt`` is the text that took effect on
 15 November 2013, and ``2013-11-15.toml`` beside it says which act made it and how sure
 that date is. Git's own dates are record time (who recorded it, when); this module never
-looks at them. Reads go through a :class:`~wetdiff.store.gitrepo.Snapshot`, so the same
+looks at them. Reads go through a :class:`~wetdiff.store.snapshot.Snapshot`, so the same
 code reads the files on disk and the files at any git revision.
 """
 
@@ -20,8 +20,8 @@ from wetdiff.model.artikel import Artikel
 from wetdiff.model.files import ArticleVersion, VersionMeta, line_of, parse_toml
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import article_sort_key
-from wetdiff.store.gitrepo import Snapshot
 from wetdiff.store.layout import ARTICLES, article_dir, regeling_dir, regeling_file
+from wetdiff.store.snapshot import Snapshot
 
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.toml$")
 _CAPTURE = re.compile(r"(\d{4}-\d{2}-\d{2})\.xml$")

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from wetdiff.store.gitrepo import Snapshot
+    from wetdiff.store.snapshot import Snapshot
 
 MARKER = "wetdiff.toml"
 ARTICLES = "articles"

@@ -16,7 +16,7 @@ from wetdiff.diff import ChangeSet, WordOp, compare
 from wetdiff.diff.kinds import describe
 from wetdiff.model.normalise import compare_key
 from wetdiff.model.text_format import render
-from wetdiff.store.gitrepo import CommitInfo
+from wetdiff.store.commits import CommitInfo
 from wetdiff.store.history_walk import (
     Step,
     all_stage_steps,
@@ -202,7 +202,7 @@ def commits_by_path(workspace: Workspace, rev: str | None) -> dict[str, list[Com
     """Every file's commits, newest first, from one pass over the history (kept for the
     process, keyed by the commit it was read at, so a log of every article reads git
     once)."""
-    head = (workspace.repo.commit_of(rev).hexsha if rev else workspace.repo.head_sha()) or ""
+    head = (workspace.repo.sha_of(rev) if rev else workspace.repo.head_sha()) or ""
     key = (str(workspace.root), head)
     if key not in _history:
         _history.clear()

@@ -23,7 +23,6 @@ from wetdiff.model.names import BWB_ID, PROPOSAL, STAGE, check_name
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import article_sort_key
 from wetdiff.store.amendments import Amendment, read_amendment
-from wetdiff.store.gitrepo import Snapshot
 from wetdiff.store.layout import (
     AMENDMENT_FILE,
     amendment_file,
@@ -32,6 +31,7 @@ from wetdiff.store.layout import (
     stage_dir,
 )
 from wetdiff.store.layout import PROPOSALS as PROPOSALS_DIR
+from wetdiff.store.snapshot import Snapshot
 
 
 @dataclass(frozen=True, slots=True)

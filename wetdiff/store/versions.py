@@ -37,8 +37,8 @@ from wetdiff.model.version import Version, article_sort_key, load_path
 from wetdiff.store.layout import proposal_ids, stage_dir
 
 if TYPE_CHECKING:
-    from wetdiff.store.gitrepo import Snapshot
     from wetdiff.store.proposals import Proposal, Stage
+    from wetdiff.store.snapshot import Snapshot
     from wetdiff.store.workspace import Workspace
 
 # The git store (law, proposals, workspace) is imported where a spec needs it, not here:
@@ -718,7 +718,7 @@ def proposal_stage(
 
 def _path_at(snapshot: Snapshot, rel: str) -> Version:
     """An article file or a folder of article files as it was at a revision."""
-    from wetdiff.store.gitrepo import walk_files
+    from wetdiff.store.snapshot import walk_files
 
     rel = rel.rstrip("/")
     files = (

@@ -34,19 +34,12 @@ import tomli_w
 from wetdiff.errors import WetdiffError
 from wetdiff.model.files import ArticleVersion, line_of, parse_toml, read_text
 from wetdiff.model.names import BWB_ID, check_name
-from wetdiff.store.gitrepo import (
-    DiskSnapshot,
-    GitRepo,
-    Snapshot,
-    check_repo_cheaply,
-    init_repo,
-    open_repo,
-    user_identity,
-)
+from wetdiff.store.gitrepo import GitRepo, check_repo_cheaply, init_repo, open_repo, user_identity
 from wetdiff.store.layout import ARTICLES, MARKER, PROPOSALS, find_root, proposal_ids
 from wetdiff.store.lock import workspace_lock
 from wetdiff.store.mergedriver import ATTRIBUTES_FILE, attributes, ensure_registered, register
 from wetdiff.store.proposals import Proposal, read_proposal
+from wetdiff.store.snapshot import DiskSnapshot, Snapshot
 
 __all__ = ["MARKER", "Workspace", "find_root", "init_workspace", "open_workspace"]
 ENV_WORKSPACE = "WETDIFF_WORKSPACE"

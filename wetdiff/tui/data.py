@@ -22,7 +22,7 @@ from wetdiff.model.version import Version, article_sort_key
 if TYPE_CHECKING:  # read when first used, so the first frame comes sooner
     from wetdiff.notes import Attachment, Citation, Note, NotesFile, Question, QuestionRegistry
     from wetdiff.store.blame import Blame
-    from wetdiff.store.gitrepo import CommitInfo
+    from wetdiff.store.commits import CommitInfo
     from wetdiff.store.log import LogEntry
     from wetdiff.store.versions import VersionEntry
     from wetdiff.store.workspace import Workspace

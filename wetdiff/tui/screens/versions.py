@@ -22,7 +22,7 @@ from wetdiff.store.versions import split_rev
 from wetdiff.tui.app import WetdiffApp
 
 if TYPE_CHECKING:
-    from wetdiff.store.gitrepo import CommitInfo
+    from wetdiff.store.commits import CommitInfo
     from wetdiff.store.versions import VersionEntry
 
 GROUPS = (
