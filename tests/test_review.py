@@ -258,3 +258,84 @@ def test_questions_merge_by_id_and_a_deletion_against_a_change_conflicts() -> No
     same = merge_texts(QUESTIONS, changed, changed)
     assert same is not None and same.text.count("aangevuld") == 1
     assert merge_texts(QUESTIONS, "not = [valid", theirs) is None  # git's line merge then
+
+
+def test_a_reviewers_change_is_taken_into_the_stage_and_replays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wetdiff.diff import compare
+    from wetdiff.memo.model import prove_instructions
+    from wetdiff.store.versions import resolve
+    from wetdiff.store.workspace import open_workspace
+
+    _bare, (anna, bram) = remote_with_clones(tmp_path, "anna", "bram")
+    at(monkeypatch, bram)  # Bram proposes two changes to stage A on his branch
+    git(bram, "switch", "--quiet", "-c", "review/bram")
+    stage = bram / "proposals/36547/A/273f.txt"
+    text = stage.read_text(encoding="utf-8")
+    proposal = text.replace("vijftien jaren, indien", "achttien jaren, indien").replace(
+        "gedwongen huwelijk", "gedwongen huwelijk of illegale adoptie"
+    )
+    draft = tmp_path / "bram-273f.txt"
+    draft.write_text(proposal, encoding="utf-8")
+    code, _, err = run(capsys, "save", "36547/A", str(draft), "-m", "Twee voorstellen")
+    assert code == 0, err
+    git(bram, "push", "--quiet", "origin", "review/bram")
+    at(monkeypatch, anna)  # Anna reads them change by change, and takes one
+    git(anna, "fetch", "--quiet", "origin")
+    code, out, err = run(capsys, "diff", "main..origin/review/bram", "36547/A", "--format", "json")
+    assert code == 1, err
+    changed = {
+        c["new"]["locatie"]: c["id"] for c in json.loads(out)["changes"] if c["kind"] != "unchanged"
+    }
+    assert set(changed) == {"273f/2", "273f/3"}
+    code, out, _ = run(capsys, "diff", "main...origin/review/bram", "--format", "unified")
+    assert f"[{changed['273f/2']}]" in out and f"[{changed['273f/3']}]" in out
+    head = git(anna, "rev-parse", "HEAD").strip()
+    code, out, err = run(capsys, "take", "origin/review/bram", changed["273f/2"][:6])
+    assert code == 0, err
+    assert "Took 1 change(s) of origin/review/bram into 36547/A" in out
+    now = (anna / "proposals/36547/A/273f.txt").read_text(encoding="utf-8")
+    assert "illegale adoptie" in now and "vijftien jaren, indien" in now
+    assert git(anna, "rev-parse", "HEAD~1").strip() == head
+    message = git(anna, "log", "-1", "--format=%B")
+    assert f"Change: {changed['273f/2']}" in message and "Taken-from: origin/review/bram" in message
+    assert git(anna, "status", "--porcelain") == ""
+    # what is left to take is the other change; the instructions of the stage replay
+    code, out, _ = run(capsys, "diff", "HEAD..origin/review/bram", "36547/A", "--format", "json")
+    left = [c["id"] for c in json.loads(out)["changes"] if c["kind"] != "unchanged"]
+    assert left == [changed["273f/3"]]
+    workspace = open_workspace()
+    base, taken = resolve("law@2024-04-25", workspace), resolve("36547/A", workspace)
+    assert prove_instructions(base, taken, compare(base, taken)).proven
+
+
+def test_take_refuses_what_cannot_be_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = build(tmp_path / "ws")
+    at(monkeypatch, root)
+    path = root / "proposals/36547/A/273f.txt"
+    text = path.read_text(encoding="utf-8")
+    git(root, "switch", "--quiet", "-c", "review/kees")
+    path.write_text(text.replace("verenigde personen", "samenwerkende personen"), "utf-8")
+    git(root, "commit", "--quiet", "-am", "Kees: samenwerkende personen")
+    git(root, "switch", "--quiet", "main")
+    for args, words in [
+        (("take", "HEAD", "abcd"), "is the same at HEAD: nothing to take"),
+        (("take", "nope", "abcd"), "unknown git revision 'nope'"),
+        (("take", "review/kees", "abcd"), "no change 'abcd'"),
+        (("take", "36547/nr2", "abcd", "--into", "36547/A"), "no folder of article texts"),
+        (("diff", "main..nope"), "unknown git revision 'nope'"),
+        (("diff", "main..HEAD", "HEAD:36547"), "without a revision"),
+    ]:
+        code, _, err = run(capsys, *args)
+        assert code == 2 and words in err, (args, err)
+    _, out, _ = run(capsys, "diff", "..review/kees", "--format", "json")
+    (change,) = [c["id"] for c in json.loads(out)["changes"] if c["kind"] != "unchanged"]
+    path.write_text(text + "\n5. Niet opgeslagen.\n", encoding="utf-8")
+    head = git(root, "rev-parse", "HEAD")
+    code, _, err = run(capsys, "take", "review/kees", change)
+    assert code == 2 and "has edits not yet in git" in err
+    assert path.read_text(encoding="utf-8").endswith("5. Niet opgeslagen.\n")
+    assert git(root, "rev-parse", "HEAD") == head

@@ -612,7 +612,7 @@ def take(old: Version, new: Version, changeset: ChangeSet, chosen: Iterable[str]
     and no others. A change that can only be taken with others (the parts of a split,
     the leden an insertion renumbers, an article whose provisions were moved) is refused
     with the ids to add."""
-    wanted = _resolve_ids(changeset, chosen)
+    wanted = resolve_ids(changeset, chosen)
     analysed = analyse(old, "taken", new, changeset)
     result = {a.number: a for a in old.artikelen}
     for number, edits in analysed.items():
@@ -678,7 +678,9 @@ def _only(edits: ArticleEdits, wanted: set[str]) -> ArticleEdits:
     return part
 
 
-def _resolve_ids(changeset: ChangeSet, chosen: Iterable[str]) -> set[str]:
+def resolve_ids(changeset: ChangeSet, chosen: Iterable[str]) -> set[str]:
+    """The full ids of the changes chosen (a unique prefix of 4+ characters will do),
+    with the other parts of a split or merger they belong to."""
     ids = [c.id for c in changeset.changes if c.changed]
     wanted: set[str] = set()
     for given in chosen:

@@ -13,10 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import tomli_w
 
+from wetdiff.diff.changes import Change
+from wetdiff.diff.kinds import describe
 from wetdiff.errors import CommitMismatch, WetdiffError
+from wetdiff.model.artikel import VERVALLEN
 from wetdiff.model.files import (
     GAP,
     atomic_write,
@@ -28,6 +32,7 @@ from wetdiff.model.files import (
 from wetdiff.model.names import PROPOSAL, STAGE, check_name, contained
 from wetdiff.model.normalise import describe_control, find_control
 from wetdiff.model.text_format import parse, render
+from wetdiff.model.version import article_sort_key
 from wetdiff.store.amendments import Amendment, parse_amendment, render_amendment
 from wetdiff.store.commits import message_with_trailers
 from wetdiff.store.layout import (
@@ -370,4 +375,169 @@ def _new_amendment(
         raise  # committed, if not as written: nothing to put back
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)  # the folder made just now, nothing else
+        raise
+
+
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """What ``take`` adopted: the stage, the changes, the articles written, the commit."""
+
+    stage: str
+    source: str
+    changes: tuple[str, ...]
+    articles: tuple[str, ...]
+    commit: str
+
+
+def take_changes(
+    workspace: Workspace,
+    rev: str,
+    change_ids: Sequence[str],
+    *,
+    into: str = "",
+    message: str = "",
+) -> Taken:
+    """Adopt chosen changes of a reviewer's version of a stage into the stage on disk,
+    in one commit: the others are left out (accept or reject, change by change). The ids
+    are those ``wetdiff diff HEAD..REV`` shows (the stage on disk against it at
+    ``rev``)."""
+    with workspace.writing():
+        return _take_changes(workspace, rev, change_ids, into, message)
+
+
+def _take_changes(
+    workspace: Workspace, rev: str, change_ids: Sequence[str], into: str, message: str
+) -> Taken:
+    from wetdiff.diff import compare
+    from wetdiff.diff.merge import resolve_ids, take
+    from wetdiff.store.versions import resolve, split_stage
+
+    if not change_ids:
+        raise WetdiffError(
+            "say which changes to take: their ids, as 'wetdiff diff HEAD..REV' shows them"
+        )
+    pid, stage = _stage_into(workspace, into)
+    if stage is None:
+        latest = read_proposal(workspace.snapshot(), pid).latest
+        if latest is None:
+            raise WetdiffError(f"proposal {pid} has no stage with a text to take changes into")
+        stage = latest.id
+    pid, stage = split_stage(f"{pid}/{stage}")
+    identity = _writable(workspace)
+    old = resolve(f"{pid}/{stage}", workspace)
+    new = resolve(f"{rev}:{pid}/{stage}", workspace)
+    changes = compare(old, new)
+    if not changes:
+        raise WetdiffError(f"{pid}/{stage} is the same at {rev}: nothing to take")
+    chosen = resolve_ids(changes, change_ids)
+    taken = take(old, new, changes, chosen)
+    numbers = sorted(
+        {a.number for a in old.artikelen} | {a.number for a in taken.artikelen},
+        key=article_sort_key,
+    )
+    texts: dict[str, str | None] = {}
+    for number in numbers:
+        before, after = old.artikel(number), taken.artikel(number)
+        if before == after:
+            continue
+        rel = stage_file(pid, stage, number)
+        if after is not None:
+            texts[rel] = render(after)
+        elif (workspace.root / rel).exists():
+            texts[rel] = None  # an article the stage added, taken out again
+        else:
+            texts[rel] = f"Artikel {number}\n\n{VERVALLEN}\n"
+    dirty = sorted(set(workspace.dirty_paths()) & set(texts))
+    if dirty:
+        raise WetdiffError(
+            f"{dirty[0]} has edits not yet in git; nothing was taken",
+            file=workspace.root / dirty[0],
+            hint="Save them first ('wetdiff save') or put them aside ('git stash').",
+        )
+    sha = workspace.repo.commit_of(rev).hexsha
+    by_id = {c.id: c for c in changes.changes}
+    lines = [f"- {_in_words(by_id[c])} [{c[:12]}]" for c in sorted(chosen, key=list(by_id).index)]
+    trailers = [("Stage", f"{pid}/{stage}"), ("Taken-from", f"{rev} ({sha[:12]})")]
+    trailers += [("Change", c) for c in sorted(chosen)]
+    subject = message.strip() or f"Take {len(chosen)} change(s) of {rev} into {pid}/{stage}"
+    commit = _write_and_commit(
+        workspace,
+        texts,
+        message_with_trailers(subject, "\n".join(lines), trailers),
+        identity,
+    )
+    return Taken(
+        f"{pid}/{stage}",
+        rev,
+        tuple(sorted(chosen)),
+        tuple(rel.rpartition("/")[2].removesuffix(".txt") for rel in texts),
+        commit,
+    )
+
+
+def _stage_into(workspace: Workspace, into: str) -> tuple[str, str | None]:
+    """(proposal, stage or None for its latest) of ``--into``; default: the
+    workspace's proposal."""
+    if into:
+        pid, _, stage = into.partition("/")
+        return check_name(pid, PROPOSAL), (check_name(stage, STAGE) if stage else None)
+    from wetdiff.store.layout import proposal_ids
+
+    ids = proposal_ids(workspace.snapshot())
+    pid = workspace.config.default_proposal
+    if pid not in ids:
+        if len(ids) != 1:
+            raise WetdiffError(
+                "which stage? this workspace has "
+                + (f"proposals {', '.join(ids)}" if ids else "no proposal"),
+                hint="Name it: --into 36547/A.",
+            )
+        pid = ids[0]
+    return pid, None
+
+
+def _in_words(change: Change) -> str:
+    """ "artikel 273f, eerste lid: [-vijftien-] {+achttien+}" for a commit message."""
+    provision = change.provision
+    if change.old is None:
+        what = "{+" + " ".join(provision.text.split()[:12]) + "+}"
+    elif change.new is None:
+        what = "[-" + " ".join(provision.text.split()[:12]) + "-]"
+    else:
+        what = " ".join(
+            f"[-{w.text.strip()}-]" if w.op == "delete" else f"{{+{w.text.strip()}+}}"
+            for w in change.words
+            if w.op != "equal" and w.text.strip()
+        )
+    return f"{provision.locatie.in_words()}: {what or describe(change.kinds, 'en')}"
+
+
+def _write_and_commit(
+    workspace: Workspace, texts: dict[str, str | None], message: str, identity: tuple[str, str]
+) -> str:
+    """Write (or remove) the stage's article files and commit them as one; a commit git
+    refuses puts every file back as it was."""
+    root = workspace.root
+    before = {
+        rel: (root / rel).read_text(encoding="utf-8") if (root / rel).exists() else None
+        for rel in texts
+    }
+    created = missing_folders([root / rel for rel in texts])
+    try:
+        for rel, text in texts.items():
+            if text is None:
+                contained(root / rel, root)
+                (root / rel).unlink()
+            else:
+                atomic_write(root / rel, text, expected=before[rel], within=root)
+        return workspace.repo.commit(list(texts), message, author=identity)
+    except CommitMismatch:
+        raise  # committed, if not as written: nothing to put back
+    except BaseException:
+        for rel, text in before.items():
+            if text is None:
+                (root / rel).unlink(missing_ok=True)
+            else:
+                atomic_write(root / rel, text)
+        remove_empty(created)
         raise

@@ -245,6 +245,19 @@ class GitRepo:
             del self._snapshots[next(iter(self._snapshots))]
         return CommitSnapshot(self, commit, rev, entries)
 
+    def merge_base(self, first: str, second: str) -> str:
+        """The commit two revisions have in common most recently (where a reviewer's
+        branch left the line it was made from): ``git merge-base``."""
+        a, b = self.commit_of(first), self.commit_of(second)
+        try:
+            with self.lock:
+                found = self._repo.merge_base(a, b)
+        except self._gitmod.exc.GitCommandError as exc:
+            raise _damaged(self.root, exc) from None
+        if not found:
+            raise WetdiffError(f"{first} and {second} have no commit in common")
+        return str(found[0].hexsha)
+
     def tags(self) -> dict[str, str]:
         """Tag name → the commit it labels."""
         try:

@@ -303,6 +303,44 @@ def proposal_of(spec: str, workspace: Workspace) -> str:
     return parsed.name if parsed.kind == "proposal" else ""
 
 
+_RANGE = re.compile(r"^(?P<old>[^:\s]*?)(?P<dots>\.\.\.?)(?P<new>[^:\s./][^:\s]*|)$")
+
+
+def is_range(text: str) -> bool:
+    """Whether ``text`` is two git revisions (``main..review/lotte``), not a version or
+    a path (``../x`` is a path)."""
+    match = _RANGE.match(text.strip())
+    return bool(
+        match
+        and (match["old"] or match["new"])
+        and not text.startswith(("./", "../", "/"))
+        and not Path(text).exists()
+    )
+
+
+def revision_range(text: str, version: str, workspace: Workspace) -> tuple[str, str]:
+    """``main..review/lotte`` with a version (``36547``, ``36547/A``) → the version at each
+    revision: ``("main:36547/A", "review/lotte:36547/A")``. As in git, an empty side is
+    ``HEAD``, and ``A...B`` starts where B's branch left A (their merge base): what B
+    changed, without what A did since."""
+    match = _RANGE.match(text.strip())
+    if not match or not (match["old"] or match["new"]):
+        raise WetdiffError(
+            f"{text!r} is not two revisions", hint="Write them as git does: main..review/lotte."
+        )
+    if ":" in version or is_range(version):
+        raise WetdiffError(
+            f"give the version without a revision: {version!r}",
+            hint="The revisions are in the range: wetdiff diff main..review/lotte 36547/A.",
+        )
+    old, new = match["old"] or "HEAD", match["new"] or "HEAD"
+    repo = workspace.repo
+    repo.commit_of(old), repo.commit_of(new)  # an unknown revision: said at once
+    if match["dots"] == "...":
+        old = repo.merge_base(old, new)
+    return f"{old}:{version}", f"{new}:{version}"
+
+
 def split_stage(spec: str) -> tuple[str, str]:
     """``36547/nvw1`` → ``("36547", "nvw1")``: the stage a text is saved into (``save``,
     ``apply --as``, the TUI's editor), which must be on disk: no revision, no date."""

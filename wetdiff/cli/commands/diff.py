@@ -22,7 +22,7 @@ FORMATS = ("side-by-side", "renvooi", "unified", "json")
 
 @click.command()
 @click.argument("old")
-@click.argument("new")
+@click.argument("new", required=False)
 @click.option(
     "--format",
     "output_format",
@@ -55,7 +55,7 @@ FORMATS = ("side-by-side", "renvooi", "unified", "json")
 def command(
     ctx: click.Context,
     old: str,
-    new: str,
+    new: str | None,
     output_format: str | None,
     articles: tuple[str, ...],
     changed_only: bool,
@@ -71,9 +71,15 @@ def command(
       wetdiff diff articles/BWBR0001854/273f/2009-07-01.txt articles/BWBR0001854/273f/2013-04-01.txt
       wetdiff diff law@2013-04-01 law@2013-11-15 --format renvooi
       wetdiff diff law 36547/nr2 --changed-only --format json
+      wetdiff diff main..review/lotte 36547/A
+
+    Two git revisions (REV..REV, or REV...REV: from where the second branched off)
+    compare one version at each: NEW then names it (default: the workspace's proposal).
+    The ids in [...] are what 'wetdiff take' takes.
 
     Exit status: 0 no differences, 1 differences, 2 bad input.
     """
+    old, new = _versions(old, new)
     # One batch run that builds many small objects and keeps them to the end: the cyclic
     # garbage collector would only walk them again and again (10-15 % of a whole code).
     collecting = gc.isenabled()
@@ -84,6 +90,25 @@ def command(
         if collecting:
             gc.enable()
     ctx.exit(1 if differs else 0)
+
+
+def _versions(old: str, new: str | None) -> tuple[str, str]:
+    """The two versions to compare: OLD and NEW, or one version at two revisions."""
+    from wetdiff.store.versions import is_range
+
+    if not is_range(old):
+        if new is None:
+            raise click.UsageError(
+                "give two versions (OLD NEW), or two revisions and a version "
+                "(main..review/lotte 36547/A)"
+            )
+        return old, new
+    from wetdiff.notes.proposal import default_proposal
+    from wetdiff.store.versions import revision_range
+    from wetdiff.store.workspace import open_workspace
+
+    workspace = open_workspace()
+    return revision_range(old, new or default_proposal(workspace.root), workspace)
 
 
 def _run(
