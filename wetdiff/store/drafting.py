@@ -454,7 +454,7 @@ def _take_changes(
             file=workspace.root / dirty[0],
             hint="Save them first ('wetdiff save') or put them aside ('git stash').",
         )
-    sha = workspace.repo.commit_of(rev).hexsha
+    sha = workspace.repo.sha_of(rev)
     by_id = {c.id: c for c in changes.changes}
     lines = [f"- {_in_words(by_id[c])} [{c[:12]}]" for c in sorted(chosen, key=list(by_id).index)]
     trailers = [("Stage", f"{pid}/{stage}"), ("Taken-from", f"{rev} ({sha[:12]})")]

@@ -248,7 +248,7 @@ class GitRepo:
     def merge_base(self, first: str, second: str) -> str:
         """The commit two revisions have in common most recently (where a reviewer's
         branch left the line it was made from): ``git merge-base``."""
-        a, b = self.commit_of(first), self.commit_of(second)
+        a, b = self._commit_of(first), self._commit_of(second)
         try:
             with self.lock:
                 found = self._repo.merge_base(a, b)

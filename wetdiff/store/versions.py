@@ -335,7 +335,7 @@ def revision_range(text: str, version: str, workspace: Workspace) -> tuple[str, 
         )
     old, new = match["old"] or "HEAD", match["new"] or "HEAD"
     repo = workspace.repo
-    repo.commit_of(old), repo.commit_of(new)  # an unknown revision: said at once
+    repo.sha_of(old), repo.sha_of(new)  # an unknown revision: said at once
     if match["dots"] == "...":
         old = repo.merge_base(old, new)
     return f"{old}:{version}", f"{new}:{version}"
