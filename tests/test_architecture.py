@@ -115,3 +115,21 @@ def test_no_gitpython_object_leaves_the_store() -> None:
                 continue
             annotations = getattr(member, "__annotations__", {})
             assert all("Any" not in str(a) for a in annotations.values()), (cls.__name__, name)
+
+
+def test_no_two_classes_share_a_name() -> None:
+    """A name says what a thing is, once: two classes called Citation or Block make a
+    reader (and an import) guess which is meant."""
+    import re
+    from collections import Counter
+    from pathlib import Path
+
+    import wetdiff
+
+    package = Path(wetdiff.__file__).parent
+    names = Counter(
+        name
+        for path in package.rglob("*.py")
+        for name in re.findall(r"^class (\w+)", path.read_text(encoding="utf-8"), re.M)
+    )
+    assert [name for name, count in names.items() if count > 1] == []

@@ -156,7 +156,7 @@ def read_bekendmaking(path: Path, data: bytes | None = None) -> Bekendmaking:
             file=path,
             hint="Import it with: wetdiff import bwb FILE",
         )
-    reader = _Reader(source)
+    reader = _BekendmakingReader(source)
     publication = _publication(root)
     kind = publication.tag if isinstance(publication.tag, str) else "?"
     wijzig = [e for e in root.iter("wijzig-artikel")]
@@ -270,7 +270,7 @@ def _words(element: etree._Element) -> str:
     return "".join(parts)
 
 
-class _Reader:
+class _BekendmakingReader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.converter = _Converter(source, "")

@@ -64,7 +64,7 @@ class _Node:
 
 
 @dataclass(slots=True)
-class _Reader:
+class _PasteReader:
     source: str
     number: str
     title: str
@@ -348,7 +348,7 @@ def import_text(
                 hint="Pass --article NR to say which article it is.",
             )
         start, end, number, title = -1, len(prepared), wanted, ""
-    reader = _Reader(source, number, title)
+    reader = _PasteReader(source, number, title)
     if title and (
         NUMBER_PATTERN.match(title) or _BARE_LID.match(title) or title.endswith((".", ":", ";"))
     ):

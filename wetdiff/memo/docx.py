@@ -27,7 +27,7 @@ from lxml import etree
 
 from wetdiff.memo.labels import labels
 from wetdiff.memo.model import Memo, MemoChange, Renvooi
-from wetdiff.memo.rationale import Block
+from wetdiff.memo.rationale import Paragraph
 from wetdiff.memo.structure import MemoOnderdeel
 
 
@@ -139,7 +139,7 @@ def _styled_run(
         run.insert(0, look)
 
 
-def rationale_paragraphs(cell: BaseOxmlElement, blocks: tuple[Block, ...]) -> None:
+def rationale_paragraphs(cell: BaseOxmlElement, blocks: tuple[Paragraph, ...]) -> None:
     """A rationale (Markdown) in a table cell: a paragraph per block, bold and italic
     runs as written, list items in Word's list styles (nested ones indented further), a
     link's address after its words. Made with the element API, never from XML text."""
@@ -160,12 +160,14 @@ def rationale_paragraphs(cell: BaseOxmlElement, blocks: tuple[Block, ...]) -> No
 
 
 def _table(
-    document: WordDocument, header: Sequence[str], rows: Sequence[Sequence[str | tuple[Block, ...]]]
+    document: WordDocument,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str | tuple[Paragraph, ...]]],
 ) -> None:
     """A table with all its rows made at once (adding rows one by one re-reads the whole
     table each time); each cell's paragraph gets its text as one run, the header bold; a
     rationale's blocks become paragraphs of their own."""
-    lines: list[Sequence[str | tuple[Block, ...]]] = (
+    lines: list[Sequence[str | tuple[Paragraph, ...]]] = (
         [header, *rows] if any(header) else list(rows)
     )  # key-value tables have no header
     table = document.add_table(rows=len(lines), cols=len(header))
@@ -306,7 +308,7 @@ def _onderdeel(
     if not onderdeel.notes and memo.has_notes:
         body.paragraph(t["no_note"], italic=True)
     for note in onderdeel.notes:
-        rows: list[list[str | tuple[Block, ...]]] = [
+        rows: list[list[str | tuple[Paragraph, ...]]] = [
             [t["rationale"], note.blocks or note.rationale or t["gap"]]
         ]
         if note.gap:

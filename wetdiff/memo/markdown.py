@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from wetdiff.memo.labels import labels
 from wetdiff.memo.model import Memo, MemoChange, MemoNote, MemoQuestion, Renvooi
-from wetdiff.memo.rationale import Block, Run
+from wetdiff.memo.rationale import Paragraph, Run
 from wetdiff.memo.structure import MemoOnderdeel
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#])")
@@ -95,7 +95,7 @@ def _run(run: Run) -> str:
     return f"{lead}{body}{trail}"
 
 
-def rationale(blocks: tuple[Block, ...]) -> list[str]:
+def rationale(blocks: tuple[Paragraph, ...]) -> list[str]:
     """A rationale written in Markdown, laid out again from its parsed blocks: emphasis,
     links, code and lists come out as Markdown, every other character escaped (so
     ``<script>`` or ``[bold]`` in it is shown as written)."""

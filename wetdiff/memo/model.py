@@ -20,7 +20,7 @@ from wetdiff.diff.kinds import CHANGE_KINDS, Lang, describe, in_order
 from wetdiff.diff.shown import Shown, shown
 from wetdiff.instructions.consequential import consequences
 from wetdiff.memo.labels import labels
-from wetdiff.memo.rationale import Block
+from wetdiff.memo.rationale import Paragraph
 from wetdiff.memo.rationale import parse as parse_rationale
 from wetdiff.memo.structure import (
     Aanleiding,
@@ -65,7 +65,7 @@ class MemoNote:
     answers: tuple[str, ...]
     gap: str = ""
     author: str = ""
-    blocks: tuple[Block, ...] = ()  # the rationale (Markdown) as paragraphs and list items
+    blocks: tuple[Paragraph, ...] = ()  # the rationale (Markdown) as paragraphs and list items
 
     @property
     def plain(self) -> str:

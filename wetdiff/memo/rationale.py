@@ -30,7 +30,7 @@ class Run:
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class Paragraph:
     """A paragraph (``item`` False) or list item: its runs, its list depth (0 for a
     paragraph, 1 for a top-level item) and its number in an ordered list (0: bullet)."""
 
@@ -97,10 +97,10 @@ def _runs(inline: Token) -> list[Run]:
     return merged
 
 
-def parse(markdown: str) -> tuple[Block, ...]:
+def parse(markdown: str) -> tuple[Paragraph, ...]:
     """The blocks of a rationale: paragraphs, list items (with their depth and number),
     headings as bold paragraphs, code blocks as code paragraphs."""
-    blocks: list[Block] = []
+    blocks: list[Paragraph] = []
     lists: list[list[int]] = []  # per open list: [ordered?, next number]
     item_open = False
     heading = False
@@ -125,11 +125,11 @@ def parse(markdown: str) -> tuple[Block, ...]:
                 runs = [Run(r.text, True, r.italic, r.code, r.link) for r in runs]
             if item_open and lists:
                 ordered, number = lists[-1]
-                blocks.append(Block(tuple(runs), True, len(lists), number if ordered else 0))
+                blocks.append(Paragraph(tuple(runs), True, len(lists), number if ordered else 0))
                 lists[-1][1] += 1
                 item_open = False
             else:
-                blocks.append(Block(tuple(runs)))
+                blocks.append(Paragraph(tuple(runs)))
         elif kind in ("fence", "code_block"):
-            blocks.append(Block((Run(token.content.rstrip("\n"), code=True),)))
+            blocks.append(Paragraph((Run(token.content.rstrip("\n"), code=True),)))
     return tuple(b for b in blocks if b.runs)

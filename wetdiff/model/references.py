@@ -107,8 +107,10 @@ def _named_regeling(text: str, pos: int, others: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Citation:
-    """A provision (``locatie``) whose text cites something (``reference``)."""
+class Verwijzing:
+    """A verwijzing: a provision (``locatie``) whose text cites another provision or
+    regeling (``reference``). A legal thing, so a Dutch name (a note's source is a
+    :class:`wetdiff.notes.Citation`)."""
 
     locatie: Locatie
     reference: Reference
@@ -325,14 +327,14 @@ def extract_references(
 
 def provision_references(
     artikel: Artikel, *, include_external: bool = False, regeling: str = ""
-) -> list[Citation]:
+) -> list[Verwijzing]:
     """The citations of every provision of an article."""
-    citations: list[Citation] = []
+    citations: list[Verwijzing] = []
     for provision in artikel.provisions():
         for reference in extract_references(
             provision.text, provision.locatie, include_external=include_external, regeling=regeling
         ):
-            citations.append(Citation(provision.locatie, reference))
+            citations.append(Verwijzing(provision.locatie, reference))
     return citations
 
 
@@ -354,7 +356,7 @@ def citing(
     links: Iterable[object] = (),
     same_article: bool = False,
     regeling: str = "",
-) -> list[Citation]:
+) -> list[Verwijzing]:
     """The provisions among ``artikelen`` that cite ``target`` (an article number such as
     ``"273a"``, or a :class:`Locatie` for a lid or onderdeel).
 
@@ -364,7 +366,7 @@ def citing(
     article: "het derde lid"). ``links`` are the BWB ``<intref>`` links returned by the
     importer; a link adds a citation the words alone did not show."""
     wanted = Locatie(target) if isinstance(target, str) else target
-    found: list[Citation] = []
+    found: list[Verwijzing] = []
     seen: set[tuple[str, str]] = set()
     for artikel in artikelen:
         if artikel.number == wanted.artikel and not same_article:
@@ -383,7 +385,7 @@ def citing(
         if (at.key, cited.artikel) in seen or not _cites(wanted, cited):
             continue
         words = getattr(link, "text", "")
-        found.append(Citation(at, Reference(words, 0, len(words), cited, False), "intref"))
+        found.append(Verwijzing(at, Reference(words, 0, len(words), cited, False), "intref"))
         seen.add((at.key, cited.artikel))
     return found
 
@@ -405,13 +407,13 @@ def names_of(regeling: str) -> tuple[str, ...]:
 
 def citing_from(
     artikelen: Iterable[Artikel], target: Locatie, *, regeling: str, cited: str
-) -> list[Citation]:
+) -> list[Verwijzing]:
     """The provisions of another regeling (``regeling``, the name of the one they are
     in) that cite ``target`` in the regeling named ``cited``, by name ("artikel 273f van
     het Wetboek van Strafrecht", "273f Sr"): a citation of their own article 273f, or of
     a third regeling's, is not one."""
     names = names_of(cited)
-    found: list[Citation] = []
+    found: list[Verwijzing] = []
     for artikel in artikelen:
         for provision in artikel.provisions():
             if target.artikel not in provision.text:
@@ -420,5 +422,5 @@ def citing_from(
                 provision.text, provision.locatie, regeling=regeling, others=names
             ):
                 if reference.regeling in names and _cites(target, reference.target):
-                    found.append(Citation(provision.locatie, reference))
+                    found.append(Verwijzing(provision.locatie, reference))
     return found

@@ -34,7 +34,7 @@ START, MIDDLE, END = "<<<<<<< ", "=======", ">>>>>>> "
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class IdBlock:
     """One ``[[note]]`` or ``[[question]]`` with everything up to the next: its text and
     what it says (the parsed table, for comparing two versions)."""
 
@@ -44,10 +44,10 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
-class Parsed:
+class BlockFile:
     table: str
     preamble: str
-    blocks: dict[str, Block]  # in the order of the file
+    blocks: dict[str, IdBlock]  # in the order of the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ class MergedFile:
     table: str
 
 
-def split(text: str) -> Parsed | None:
+def split(text: str) -> BlockFile | None:
     """The blocks of a notes or questions file by id, or None when it cannot be read
     block by block (not TOML, a block without an id, an id twice, conflict markers)."""
     lines = text.splitlines(keepends=True)
@@ -84,7 +84,7 @@ def split(text: str) -> Parsed | None:
             return None
     except (tomllib.TOMLDecodeError, RecursionError):
         return None
-    blocks: dict[str, Block] = {}
+    blocks: dict[str, IdBlock] = {}
     for part in raw:
         block_text = "".join(part)
         try:
@@ -97,8 +97,8 @@ def split(text: str) -> Parsed | None:
         identifier = items[0].get("id")
         if not isinstance(identifier, str) or identifier in blocks:
             return None
-        blocks[identifier] = Block(identifier, block_text, data)
-    return Parsed(table, "".join(preamble), blocks)
+        blocks[identifier] = IdBlock(identifier, block_text, data)
+    return BlockFile(table, "".join(preamble), blocks)
 
 
 def merge_texts(base: str, ours: str, theirs: str) -> MergedFile | None:
@@ -130,13 +130,13 @@ def merge_texts(base: str, ours: str, theirs: str) -> MergedFile | None:
     return MergedFile("\n".join(parts), tuple(conflicts), table)
 
 
-def _data(block: Block | None) -> Any:
+def _data(block: IdBlock | None) -> Any:
     return None if block is None else block.data
 
 
 def _choose(
-    was: Block | None, mine: Block | None, other: Block | None
-) -> tuple[Block | None, bool]:
+    was: IdBlock | None, mine: IdBlock | None, other: IdBlock | None
+) -> tuple[IdBlock | None, bool]:
     """The version to keep (None: deleted), or a conflict."""
     if _data(mine) == _data(other):
         return mine if mine is not None else other, False
@@ -155,7 +155,7 @@ def _three_way(was: str, mine: str, other: str) -> str | None:
     return None
 
 
-def _order(mine: Parsed, other: Parsed) -> list[str]:
+def _order(mine: BlockFile, other: BlockFile) -> list[str]:
     """Our blocks in our order, each block only they have after the block it follows in
     their file (or, first in their file, before the block it precedes there)."""
     order = list(mine.blocks)
@@ -178,7 +178,7 @@ def _order(mine: Parsed, other: Parsed) -> list[str]:
 
 
 def _conflict(
-    table: str, identifier: str, mine: Block | None, other: Block | None, added: bool
+    table: str, identifier: str, mine: IdBlock | None, other: IdBlock | None, added: bool
 ) -> str:
     what = "added on both sides, differently" if added else "changed on both sides"
     if mine is None or other is None:

@@ -20,7 +20,7 @@ from wetdiff.diff import compare, word_diff
 from wetdiff.diff.words import WordOp, tokens
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Provision
-from wetdiff.store.history_walk import Step, law_steps, require_article, single, stage_steps
+from wetdiff.store.history_walk import HistoryStep, law_steps, require_article, single, stage_steps
 from wetdiff.store.proposals import Proposal, read_proposal
 from wetdiff.store.workspace import Workspace
 
@@ -112,7 +112,7 @@ class _State:
 
 def chain(
     workspace: Workspace, number: str, spec: str | None, _depth: int = 0
-) -> tuple[str, list[Step]]:
+) -> tuple[str, list[HistoryStep]]:
     """The article's versions to walk, oldest first, ending at ``spec`` (the law in force
     today by default): its official versions, then, for a proposal stage, the stages
     before it (and those of the proposal its text was started from)."""
@@ -143,7 +143,7 @@ def chain(
 
 def _start(
     workspace: Workspace, proposal: Proposal, number: str, rev: str | None, depth: int
-) -> list[Step]:
+) -> list[HistoryStep]:
     """The versions before a proposal's first stage: those of the stage its text was
     started from, else the official versions up to its base."""
     from wetdiff.store.versions import parse_spec
@@ -170,7 +170,7 @@ def blame_article(workspace: Workspace, number: str, spec: str | None = None) ->
         raise WetdiffError(f"artikel {number} is not in force in {label} ({how})")
     origins: list[Origin] = []
     state: dict[tuple[str, str], _State] = {}
-    before: Step | None = None
+    before: HistoryStep | None = None
     for step in steps:
         if step.artikel is None:
             continue
@@ -209,7 +209,7 @@ def _key(p: Provision) -> tuple[str, str]:
 
 
 def _carry(
-    state: dict[tuple[str, str], _State], before: Step, step: Step, index: int
+    state: dict[tuple[str, str], _State], before: HistoryStep, step: HistoryStep, index: int
 ) -> dict[tuple[str, str], _State]:
     """Move every character's origin from one version to the next along the diff."""
     changes = compare(single(before, step.number), single(step))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Locatie
-from wetdiff.model.references import Citation, citing, citing_from
+from wetdiff.model.references import Verwijzing, citing, citing_from
 from wetdiff.model.version import Version
 from wetdiff.store.workspace import Workspace
 
@@ -25,7 +25,7 @@ class CitingProvision:
 
     regeling: str
     bwb_id: str
-    citation: Citation
+    citation: Verwijzing
     own: bool
 
     def in_words(self) -> str:

@@ -3,7 +3,7 @@
 ``wetdiff log`` and ``wetdiff blame`` both walk this chain: the article's official
 versions in legal time (273f's starts with 273a of 2005, renumbered 273f in 2006), then,
 when a proposal stage is asked for, the proposal's stages that carry the article. Each
-step is one :class:`Step`: a dated text with what is known of where it came from.
+step is one :class:`HistoryStep`: a dated text with what is known of where it came from.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from wetdiff.store.workspace import Workspace
 
 
 @dataclass(frozen=True, slots=True)
-class Step:
+class HistoryStep:
     """One version of an article in its history."""
 
     kind: str  # "law" or "stage"
@@ -52,10 +52,10 @@ class Step:
         return self.date.isoformat() if self.date else GAP
 
 
-def law_step(bwb_id: str, meta: VersionMeta, artikel: Artikel | None) -> Step:
+def law_step(bwb_id: str, meta: VersionMeta, artikel: Artikel | None) -> HistoryStep:
     day = meta.in_force.isoformat()
     suffix = "txt" if artikel is not None else "toml"
-    return Step(
+    return HistoryStep(
         "law",
         f"law@{day}",
         meta.artikel,
@@ -87,7 +87,7 @@ def find_bwb(workspace: Workspace, snapshot: Snapshot, number: str) -> str | Non
 
 def law_steps(
     workspace: Workspace, snapshot: Snapshot, number: str, until: dt.date | None = None
-) -> list[Step]:
+) -> list[HistoryStep]:
     """The article's official versions, oldest first, through its renumberings; with
     ``until``, only those in force by then."""
     bwb = find_bwb(workspace, snapshot, number)
@@ -101,7 +101,7 @@ def law_steps(
 
 def stage_steps(
     snapshot: Snapshot, proposal: Proposal, number: str, until_stage: str | None = None
-) -> list[Step]:
+) -> list[HistoryStep]:
     """The stages of a proposal that carry the article, in stage order: the bill's
     stages, up to ``until_stage`` (an amendment: through the stage it amends)."""
     steps = []
@@ -112,7 +112,7 @@ def stage_steps(
         if text is not None:
             artikel = parse(text, source=snapshot.where(rel), strict=False)
             steps.append(
-                Step(
+                HistoryStep(
                     "stage",
                     f"{proposal.id}/{stage.id}",
                     number,
@@ -130,7 +130,7 @@ def stage_steps(
     return steps
 
 
-def all_stage_steps(snapshot: Snapshot, number: str) -> list[tuple[Proposal, list[Step]]]:
+def all_stage_steps(snapshot: Snapshot, number: str) -> list[tuple[Proposal, list[HistoryStep]]]:
     found = []
     for pid in proposal_ids(snapshot):
         proposal = read_proposal(snapshot, pid)
@@ -140,7 +140,7 @@ def all_stage_steps(snapshot: Snapshot, number: str) -> list[tuple[Proposal, lis
     return found
 
 
-def single(step: Step, number: str | None = None) -> Version:
+def single(step: HistoryStep, number: str | None = None) -> Version:
     """One step as a one-article :class:`Version` for the diff engine; ``number``
     renames it (to compare 273a of 2005 with 273f of 2006 by wording)."""
     assert step.artikel is not None
@@ -148,7 +148,7 @@ def single(step: Step, number: str | None = None) -> Version:
     return Version(step.label, step.label, (artikel,), step.date)
 
 
-def require_article(steps: list[Step], number: str, spec: str = "") -> None:
+def require_article(steps: list[HistoryStep], number: str, spec: str = "") -> None:
     if not steps:
         raise WetdiffError(
             f"artikel {number} has no versions in this workspace"

@@ -18,7 +18,7 @@ from wetdiff.model.normalise import compare_key
 from wetdiff.model.text_format import render
 from wetdiff.store.commits import CommitInfo
 from wetdiff.store.history_walk import (
-    Step,
+    HistoryStep,
     all_stage_steps,
     law_steps,
     require_article,
@@ -33,7 +33,7 @@ MAX_WORDS = 70
 
 @dataclass(frozen=True, slots=True)
 class LogEntry:
-    step: Step
+    step: HistoryStep
     compared_with: str  # the label of the version before ("" for the first)
     changes: tuple[str, ...]  # one line per changed provision, in words
     counts: dict[str, int]
@@ -129,7 +129,7 @@ def summarise(changes: ChangeSet) -> tuple[tuple[str, ...], dict[str, int]]:
 
 
 def _compare_steps(
-    before: Step | None, step: Step
+    before: HistoryStep | None, step: HistoryStep
 ) -> tuple[tuple[str, ...], dict[str, int], ChangeSet | None]:
     if step.artikel is None:
         what = (
@@ -151,7 +151,7 @@ def _compare_steps(
     return tuple(lines) + summary, counts, changes
 
 
-def _text(step: Step) -> str:
+def _text(step: HistoryStep) -> str:
     assert step.artikel is not None
     return render(step.artikel).split("\n", 1)[-1]
 
@@ -166,7 +166,7 @@ def article_log(workspace: Workspace, number: str, rev: str | None = None) -> li
     by_path = commits_by_path(workspace, rev)
 
     entries: list[LogEntry] = []
-    previous: Step | None = None
+    previous: HistoryStep | None = None
     for step in laws:
         entries.append(_entry(step, previous, by_path))
         if step.artikel is not None:
@@ -182,7 +182,9 @@ def article_log(workspace: Workspace, number: str, rev: str | None = None) -> li
     return list(reversed(stage_entries)) + list(reversed(law_entries))
 
 
-def _entry(step: Step, before: Step | None, by_path: dict[str, list[CommitInfo]]) -> LogEntry:
+def _entry(
+    step: HistoryStep, before: HistoryStep | None, by_path: dict[str, list[CommitInfo]]
+) -> LogEntry:
     """One version of the article, compared with the version it followed."""
     lines, counts, changes = _compare_steps(before, step)
     return LogEntry(
@@ -212,7 +214,7 @@ def commits_by_path(workspace: Workspace, rev: str | None) -> dict[str, list[Com
 
 def _start_step(
     workspace: Workspace, proposal: Proposal, number: str, rev: str | None
-) -> Step | None:
+) -> HistoryStep | None:
     """The article as it stood before a proposal's first stage: in the stage its text was
     started from, else in its base version (the law on its date)."""
     from wetdiff.store.blame import _start

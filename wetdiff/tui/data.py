@@ -38,7 +38,7 @@ SHOWN_TIMEOUT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
-class Heading:
+class ComparisonHeading:
     """What is known of a whole code's comparison before any text is read: the two
     versions (label, date, title; no articles) and how many articles there are."""
 
@@ -107,7 +107,7 @@ class Comparison:
         return tuple(found.values())
 
 
-Provide = Callable[["Comparison | Heading"], object]
+Provide = Callable[["Comparison | ComparisonHeading"], object]
 #: Reads the two versions: only some articles, or (None) the whole.
 Read = Callable[[tuple[str, ...] | None], tuple[Version, Version]]
 
@@ -243,7 +243,7 @@ class Session:
                     lambda nr: old.files.get(nr) != new.files.get(nr),
                 )
             if opening:
-                provide(Heading(a, b, old.version, new.version, articles))
+                provide(ComparisonHeading(a, b, old.version, new.version, articles))
 
         def read(only: tuple[str, ...] | None) -> tuple[Version, Version]:
             return resolve_pair(a, b, workspace, only=only)

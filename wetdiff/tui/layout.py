@@ -56,7 +56,7 @@ def kind_symbol(change: Change) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class DocumentBlock:
     """One unit of the document: an article heading or one aligned provision."""
 
     change: int  # index into the change list; -1 for a heading
@@ -300,7 +300,7 @@ class DiffDocument:
         self.changed_only = changed_only
         self.swapped = swapped
         self.query = query
-        self.blocks: list[Block] = self._blocks()
+        self.blocks: list[DocumentBlock] = self._blocks()
         self.width = 0
         self.exact = False
         self._heights: list[int] = []
@@ -316,8 +316,8 @@ class DiffDocument:
 
     # building
 
-    def _blocks(self) -> list[Block]:
-        blocks: list[Block] = []
+    def _blocks(self) -> list[DocumentBlock]:
+        blocks: list[DocumentBlock] = []
         current: str | None = None
         for index, change in enumerate(self.changes):
             if self.changed_only and not change.changed:
@@ -327,8 +327,8 @@ class DiffDocument:
                 current = artikel
                 old_nr = change.old.locatie.artikel if change.old is not None else ""
                 new_nr = change.new.locatie.artikel if change.new is not None else ""
-                blocks.append(Block(-1, artikel, old_nr, new_nr))
-            blocks.append(Block(index, artikel))
+                blocks.append(DocumentBlock(-1, artikel, old_nr, new_nr))
+            blocks.append(DocumentBlock(index, artikel))
         return blocks
 
     # measuring
@@ -500,7 +500,7 @@ class DiffDocument:
         for i in range(index + 1, len(self._starts)):
             self._starts[i] += delta
 
-    def _layout(self, block: Block) -> list[Row]:
+    def _layout(self, block: DocumentBlock) -> list[Row]:
         column = self.column_width(self.width)
         if block.change < 0:
             return self._heading(block)
@@ -530,7 +530,7 @@ class DiffDocument:
             for i in range(height)
         ]
 
-    def _heading(self, block: Block) -> list[Row]:
+    def _heading(self, block: DocumentBlock) -> list[Row]:
         old = f"Artikel {block.old_artikel}" if block.old_artikel else ""
         new = f"Artikel {block.new_artikel}" if block.new_artikel else ""
         pair: Row
@@ -545,7 +545,7 @@ class DiffDocument:
             pair = (right, left) if self.swapped else (left, right)
         return [((), ()), pair] if self._not_first(block) else [pair]
 
-    def _not_first(self, block: Block) -> bool:
+    def _not_first(self, block: DocumentBlock) -> bool:
         return bool(self.blocks) and self.blocks[0] is not block
 
 

@@ -24,7 +24,7 @@ from textual.worker import Worker, get_current_worker
 from wetdiff.diff import Change
 from wetdiff.errors import WetdiffError
 from wetdiff.tui.app import WetdiffApp
-from wetdiff.tui.data import SHOWN_TIMEOUT, Comparison, Heading
+from wetdiff.tui.data import SHOWN_TIMEOUT, Comparison, ComparisonHeading
 from wetdiff.tui.layout import DiffDocument, Mode, QuerySide
 from wetdiff.tui.widgets.article_tree import ArticleTree
 from wetdiff.tui.widgets.notes_panel import NotesPanel
@@ -78,13 +78,13 @@ class MainScreen(Screen[None]):
 
     class Loaded(Message):
         """A step of loading a comparison (posted from the worker thread): a whole code's
-        headings (a :class:`Heading`) and provisional first step
+        headings (a :class:`ComparisonHeading`) and provisional first step
         (``comparison.is_provisional``), the whole comparison, and then its notes."""
 
         bubble = False
 
         def __init__(
-            self, comparison: Comparison | Heading, worker: Worker[None] | None = None
+            self, comparison: Comparison | ComparisonHeading, worker: Worker[None] | None = None
         ) -> None:
             super().__init__()
             self.comparison = comparison
@@ -154,7 +154,7 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         session = self.app.session
 
-        def provide(step: Comparison | Heading) -> None:
+        def provide(step: Comparison | ComparisonHeading) -> None:
             if worker.is_cancelled:
                 return
             message = self.Loaded(step, worker)
@@ -182,13 +182,13 @@ class MainScreen(Screen[None]):
         step = message.comparison
         if cancelled:  # other versions were asked for meanwhile
             pass
-        elif isinstance(step, Heading):
+        elif isinstance(step, ComparisonHeading):
             self.show_heading(step)
         elif step is not self.comparison:
             self.show_loaded(step)
         self.call_after_refresh(message.shown.set)
 
-    def show_heading(self, heading: Heading) -> None:
+    def show_heading(self, heading: ComparisonHeading) -> None:
         """A whole code: its versions in the header at once, while its texts are read."""
         self.query_one(VersionsHeader).show(
             heading.old, heading.new, swapped=self.swapped, loading=heading.articles
