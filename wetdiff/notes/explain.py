@@ -511,6 +511,18 @@ def _touched(version: Version) -> set[str]:
     return {n for n in numbers if version.artikel(n) != base.artikel(n)}
 
 
+def version_notes(explainer: Explainer, artikel: str, entry: Any) -> list[tuple[str, Note]]:
+    """The notes that explain one version in an article's history (an entry of
+    :func:`wetdiff.store.log.article_log`): its law version's notes, or its stage's notes
+    on this article, as (where, note) in reading order; the "why" lines of ``wetdiff
+    log`` and of the terminal UI's history."""
+    step = entry.step
+    parts = step.path.split("/")
+    bwb_id = parts[1] if step.kind == "law" and len(parts) > 2 else ""
+    found = explainer.history_notes(artikel, step.kind, step.label, step.date, bwb_id)
+    return [((change.new or change.old).locatie.in_words(), note) for change, note in found]
+
+
 @dataclass(frozen=True, slots=True)
 class ComparisonNotes:
     """The notes and questions of one comparison, as every view shows them: the notes

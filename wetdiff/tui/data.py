@@ -67,6 +67,7 @@ class Comparison:
     provisional: tuple[str, ...] = ()
     notes_pending: bool = False  # the proposal's notes are still being read
     articles: int = 0  # while provisional: how many articles the whole comparison has
+    units: tuple[Shown, ...] = ()  # what to show (see :attr:`shown`), made with it
 
     @property
     def is_provisional(self) -> bool:
@@ -88,15 +89,24 @@ class Comparison:
         return self.changeset.changes
 
     def notes_of(self, index: int) -> tuple[Note, ...]:
+        """The notes of the change at ``index`` of :attr:`changes`."""
         if index < 0 or index >= len(self.changes):
             return ()
         return self.notes.get(self.changes[index].id, ())
+
+    def notes_of_unit(self, index: int) -> tuple[Note, ...]:
+        """The notes of the unit at ``index`` of :attr:`shown` (all its parts'), as the
+        screen shows them."""
+        units = self.shown
+        if index < 0 or index >= len(units):
+            return ()
+        return self.notes_of_shown(units[index])
 
     @property
     def shown(self) -> tuple[Shown, ...]:
         """What to show: each change once, the parts of a split or merger together (each
         text once), as the memo and ``wetdiff diff`` show them."""
-        return shown(self.changeset)
+        return self.units or shown(self.changeset)
 
     def notes_of_shown(self, unit: Shown) -> tuple[Note, ...]:
         """The notes of every part of a unit, each once, in the parts' order."""
@@ -161,6 +171,7 @@ def compare_versions(
             changeset,
             provisional=opened,
             articles=len(numbers),
+            units=shown(changeset),
         )
 
     return compare_in_steps(read, opening, finish, provide if opening else None)
@@ -257,6 +268,7 @@ class Session:
                 provisional=opened,
                 notes_pending=True,  # the law's own history has notes too
                 articles=articles,
+                units=shown(changeset),
             )
 
         return compare_in_steps(read, opening, finish, provide)
@@ -304,6 +316,14 @@ class Session:
         from wetdiff.store.log import article_log
 
         return article_log(self.workspace, artikel)
+
+    def why(self, artikel: str, entries: Sequence[LogEntry]) -> list[list[tuple[str, Note]]]:
+        """Per version of the article's history, the notes that explain it (where, note):
+        the "why" lines ``wetdiff log`` prints."""
+        from wetdiff.notes.explain import Explainer, version_notes
+
+        explainer = Explainer(self.root)
+        return [version_notes(explainer, artikel, entry) for entry in entries]
 
     def blame(self, spec: str | None, artikel: str) -> Blame:
         """Which version introduced each provision and word of the article."""
@@ -354,12 +374,28 @@ class Session:
         from wetdiff.notes.proposal import new_note_id
         from wetdiff.notes.writing import open_notes
 
-        if not comparison.proposal:
+        law_note = next(
+            (
+                n
+                for notes in comparison.notes.values()
+                for n in notes
+                if n.id == note_id and n.version is not None and not n.stage
+            ),
+            None,
+        )
+        notes_file = self._law_notes_file(law_note.id) if law_note is not None else None
+        if notes_file is not None:  # a note of the law's own history: in its article's file
+            proposal = None
+        elif comparison.proposal:
+            proposal, notes_file = comparison.proposal, None
+        else:
             raise WetdiffError(
-                "notes belong to a proposal, and neither version is one",
-                hint="Compare with a proposal stage (press v).",
+                "a new note here explains a step of the law's own history, which the "
+                "terminal UI does not write",
+                hint="Write it with 'wetdiff note add --version DATE …' (the date the "
+                "version it explains took effect), or compare with a proposal stage (v).",
             )
-        with open_notes(comparison.proposal, root=self.root, writing=True) as target:
+        with open_notes(proposal, notes_file, root=self.root, writing=True) as target:
             old = target.note(note_id) if note_id else None
             anchor = old.anchor if old is not None else anchor_for_change(change)
             taken = [n.id for n in target.file.notes]
@@ -376,6 +412,16 @@ class Session:
             )
             written = target.save(note, replace_id=old.id if old is not None else None)
             return Path(written.file.path)
+
+    def _law_notes_file(self, note_id: str) -> Path | None:
+        """The file of the law's history notes that holds ``note_id``."""
+        from wetdiff.notes import read_notes
+        from wetdiff.store.layout import law_notes_files
+
+        for _, _, path in law_notes_files(self.root):
+            if any(note.id == note_id for note in read_notes(path).notes):
+                return path
+        return None
 
     def add_question(self, proposal: str, question: Question) -> Question:
         """Register ``question`` and commit it, as ``wetdiff question add`` does."""

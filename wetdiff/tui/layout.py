@@ -2,7 +2,9 @@
 
 A whole code (a thousand articles, several thousand provisions) must open and scroll
 without lag, so the side-by-side view never mounts a widget per provision. This module
-turns a change set into *blocks* (an article heading, or one aligned provision), measures
+turns the units to show (:mod:`wetdiff.diff.shown`: each change, the parts of a split or
+merger together, so every text is shown once) into *blocks* (an article heading, or one
+aligned unit: its old provisions on the left, its new ones on the right), measures
 each block's height for the current width with a cheap word count, and keeps the running
 totals so that "which block is on screen line 12 345?" is one binary search. Only the
 blocks that are actually on screen are laid out into styled spans, and those are cached.
@@ -24,6 +26,7 @@ from typing import Literal, TypeAlias
 
 from wetdiff.diff.changes import Change
 from wetdiff.diff.kinds import symbol
+from wetdiff.diff.shown import Shown
 from wetdiff.diff.words import Op, WordOp
 from wetdiff.model.artikel import Provision
 from wetdiff.model.version import article_sort_key
@@ -50,16 +53,16 @@ CACHE_BLOCKS = 2000  # laid-out blocks kept (a few screens' worth, many times ov
 _PIECE = re.compile(r"\S+|\s+")
 
 
-def kind_symbol(change: Change) -> str:
+def kind_symbol(change: Change | Shown) -> str:
     """The change's sign in the gutter and the tree (:mod:`wetdiff.diff.kinds`)."""
     return symbol(change.kind)
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentBlock:
-    """One unit of the document: an article heading or one aligned provision."""
+    """One part of the document: an article heading or one aligned unit."""
 
-    change: int  # index into the change list; -1 for a heading
+    change: int  # index into the list of units; -1 for a heading
     artikel: str
     old_artikel: str = ""
     new_artikel: str = ""
@@ -96,25 +99,53 @@ def _mark_ops(words: Sequence[WordOp], keep: Op, mark: int, left: str, right: st
     return spans
 
 
-def side_spans(change: Change, side: Side) -> list[Span]:
-    """The text of one side (``"old"`` or ``"new"``) of a change, marked word by word."""
-    provision = change.old if side == "old" else change.new
-    if provision is None:
+def _provisions(unit: Shown, side: Side) -> tuple[Provision, ...]:
+    return unit.olds if side == "old" else unit.news
+
+
+def _part_ops(words: Sequence[WordOp], keep: Op, texts: Sequence[str]) -> list[list[WordOp]]:
+    """One side's word operations cut at the joins of its parts' texts (joined by one
+    space, as :mod:`wetdiff.diff.shown` compares them): each part's own operations."""
+    parts: list[list[WordOp]] = [[] for _ in texts]
+    at, left = 0, len(texts[0])
+    for op in words:
+        if op.op not in ("equal", keep):
+            continue
+        text = op.text
+        while text:
+            if left == 0 and at < len(texts) - 1:
+                at, left = at + 1, len(texts[at + 1])
+                text = text[1:]  # the space that joined the two parts
+                continue
+            piece = text if at == len(texts) - 1 else text[:left]
+            parts[at].append(WordOp(op.op, piece))
+            text = text[len(piece) :]
+            left -= len(piece)
+    return parts
+
+
+def side_parts(unit: Shown, side: Side) -> list[tuple[Provision, list[Span]]]:
+    """The provisions of one side (``"old"`` or ``"new"``) of a unit, each with its text
+    marked word by word (a merger's old parts each with their own marks)."""
+    provisions = _provisions(unit, side)
+    if not provisions:
         return []
-    kind = change.kind
-    words = change.words
-    if words and kind not in ("inserted", "deleted"):
-        if side == "old":
-            return _mark_ops(words, "delete", DELETE, "[-", "-]")
-        return _mark_ops(words, "insert", INSERT, "{+", "+}")
-    if kind == "deleted":
-        return [(provision.text, DELETE)]
-    if kind == "inserted":
-        return [(provision.text, INSERT)]
-    return [(provision.text, PLAIN)]
+    kind = unit.kind
+    if unit.words and kind not in ("inserted", "deleted"):
+        keep: Op = "delete" if side == "old" else "insert"
+        mark, left, right = (DELETE, "[-", "-]") if side == "old" else (INSERT, "{+", "+}")
+        if len(provisions) == 1:
+            return [(provisions[0], _mark_ops(unit.words, keep, mark, left, right))]
+        parts = _part_ops(unit.words, keep, [p.text for p in provisions])
+        return [
+            (p, _mark_ops(ops, keep, mark, left, right))
+            for p, ops in zip(provisions, parts, strict=True)
+        ]
+    flag = DELETE if kind == "deleted" else INSERT if kind == "inserted" else PLAIN
+    return [(p, [(p.text, flag)]) for p in provisions]
 
 
-def renvooi_spans(change: Change) -> list[Span]:
+def renvooi_spans(change: Shown) -> list[Span]:
     """Old and new in one text: deletions struck ``[-…-]``, insertions underlined
     ``{+…+}``, as in Dutch parliamentary practice."""
     words = change.words
@@ -280,13 +311,14 @@ def count_lines(text: str, width: int, used: int, indent: int) -> int:
 class DiffDocument:
     """The comparison laid out as lines, in side-by-side or renvooi form.
 
-    ``changes`` is the change set's list in reading order (unchanged provisions too);
-    ``changed_only`` filters to changed provisions; ``swapped`` shows the new version on
-    the left. The document is measured for one width at a time (:meth:`measure`)."""
+    ``changes`` are the units to show in reading order (:func:`wetdiff.diff.shown.shown`:
+    unchanged provisions too, a split or merger once); ``changed_only`` filters to changed
+    ones; ``swapped`` shows the new version on the left. The document is measured for one
+    width at a time (:meth:`measure`)."""
 
     def __init__(
         self,
-        changes: Sequence[Change],
+        changes: Sequence[Shown],
         *,
         mode: Mode = "side",
         changed_only: bool = False,
@@ -331,6 +363,11 @@ class DiffDocument:
             blocks.append(DocumentBlock(index, artikel))
         return blocks
 
+    def changed_order(self) -> list[int]:
+        """The changed units shown, in reading order (what n/p step through, and what the
+        status line counts)."""
+        return [b.change for b in self.blocks if b.change >= 0 and self.changes[b.change].changed]
+
     # measuring
 
     def column_width(self, width: int) -> int:
@@ -373,16 +410,13 @@ class DiffDocument:
     def _estimate(self, width: int) -> list[int]:
         column = self.column_width(width)
 
-        def estimate(change: Change) -> int:
-            longest = max(
-                len(change.old.text) if change.old is not None else 0,
-                len(change.new.text) if change.new is not None else 0,
-            )
+        def estimate(unit: Shown) -> int:
+            longest = max(sum(len(p.text) for p in unit.olds), sum(len(p.text) for p in unit.news))
             return longest * 6 // (5 * column) + 1  # ~20% lost at line ends
 
         return self._block_heights(estimate)
 
-    def _block_heights(self, measure: Callable[[Change], int]) -> list[int]:
+    def _block_heights(self, measure: Callable[[Shown], int]) -> list[int]:
         """Every block's height: an article heading takes one line (and a blank line
         above it after the first), an aligned provision what ``measure`` says."""
         heights: list[int] = []
@@ -395,9 +429,9 @@ class DiffDocument:
                 append(measure(changes[block.change]))
         return heights
 
-    def _measure_change(self, change: Change, column: int) -> int:
-        """Lines of one aligned provision: plain text is counted on its words (fast);
-        marked text on the same spans :meth:`_layout` will wrap, so the index is exact."""
+    def _measure_change(self, change: Shown, column: int) -> int:
+        """Lines of one aligned unit: plain text is counted on its words (fast); marked
+        text on the same spans :meth:`_layout` will wrap, so the index is exact."""
         if self.mode == "renvooi":
             prefix = _renvooi_prefix(change)
             _, indent = _provision_prefix(change.provision)
@@ -410,20 +444,23 @@ class DiffDocument:
             or any(op.op != "equal" for op in change.words)
         )
         for side in SIDES:
-            provision = change.old if side == "old" else change.new
-            if provision is None:
-                continue
-            text, indent = _provision_prefix(provision)
-            if marked:
-                first = sum(len(t) for t, _ in self._first(change, side, provision, text))
-                n = count_wrapped(side_spans(change, side), column, first, indent)
+            if not marked:
+                n = sum(
+                    count_lines(p.text, column, len(text), indent)
+                    for p in _provisions(change, side)
+                    for text, indent in (_provision_prefix(p),)
+                )
             else:
-                n = count_lines(provision.text, column, len(text), indent)
+                n = 0
+                for provision, spans in side_parts(change, side):
+                    text, indent = _provision_prefix(provision)
+                    first = sum(len(t) for t, _ in self._first(change, side, provision, text))
+                    n += count_wrapped(spans, column, first, indent)
             tallest = max(tallest, n)
         return tallest
 
     @staticmethod
-    def _first(change: Change, side: Side, provision: Provision, text: str) -> list[Span]:
+    def _first(change: Shown, side: Side, provision: Provision, text: str) -> list[Span]:
         first: list[Span] = [(text, DIM)]
         if (
             side == "old"
@@ -513,14 +550,13 @@ class DiffDocument:
             return [(line, ()) for line in wrap(spans, column, prefix, indent)]
         columns: list[list[Line]] = []
         for side in SIDES:
-            provision = change.old if side == "old" else change.new
-            if provision is None:
-                columns.append([])
-                continue
-            text, indent = _provision_prefix(provision)
-            first = self._first(change, side, provision, text)
             query = self.query if self.query_side in (side, "both") else ""
-            columns.append(wrap(highlight(side_spans(change, side), query), column, first, indent))
+            lines: list[Line] = []
+            for provision, spans in side_parts(change, side):
+                text, indent = _provision_prefix(provision)
+                first = self._first(change, side, provision, text)
+                lines += wrap(highlight(spans, query), column, first, indent)
+            columns.append(lines)
         left, right = columns
         if self.swapped:
             left, right = right, left
@@ -549,7 +585,7 @@ class DiffDocument:
         return bool(self.blocks) and self.blocks[0] is not block
 
 
-def _renvooi_prefix(change: Change) -> list[Span]:
+def _renvooi_prefix(change: Shown) -> list[Span]:
     old, new = change.old, change.new
     provision = change.provision
     text, _ = _provision_prefix(provision)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import click
 
@@ -23,14 +22,14 @@ def command(article: str, rev: str | None, output_format: str) -> None:
     became 273f in 2006. Proposal stages that carry the article come first.
     """
     from wetdiff.model.normalise import visible_controls
-    from wetdiff.notes.explain import Explainer
+    from wetdiff.notes.explain import Explainer, version_notes
     from wetdiff.store.log import article_log
     from wetdiff.store.workspace import open_workspace
 
     workspace = open_workspace()
     entries = article_log(workspace, article, rev)
     explainer = Explainer(workspace.root)
-    notes = {id(e): _notes_of(explainer, article, e) for e in entries}
+    notes = {id(e): version_notes(explainer, article, e) for e in entries}
     if output_format == "json":
         versions = []
         for e in entries:
@@ -84,13 +83,3 @@ def command(article: str, rev: str | None, output_format: str) -> None:
             answers = commit.trailer("Answers")
             if answers and step.kind == "stage":
                 echo(f"        answers: {', '.join(answers)}")
-
-
-def _notes_of(explainer: Any, article: str, entry: Any) -> list[tuple[str, Any]]:
-    """The notes that explain this version of the article (its law version's notes, or
-    its stage's notes on this article), as (where, note) in reading order."""
-    step = entry.step
-    parts = step.path.split("/")
-    bwb_id = parts[1] if step.kind == "law" and len(parts) > 2 else ""
-    found = explainer.history_notes(article, step.kind, step.label, step.date, bwb_id)
-    return [((change.new or change.old).locatie.in_words(), note) for change, note in found]

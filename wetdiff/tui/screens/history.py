@@ -4,6 +4,7 @@ Enter compares the chosen version with the one before it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -22,6 +23,7 @@ from wetdiff.model.normalise import visible_controls
 from wetdiff.tui.app import WetdiffApp
 
 if TYPE_CHECKING:
+    from wetdiff.notes import Note
     from wetdiff.store.log import LogEntry
 
 
@@ -39,7 +41,9 @@ def entry_label(entry: LogEntry) -> Text:
     return text
 
 
-def entry_details(entry: LogEntry) -> Content:
+def entry_details(entry: LogEntry, why: Sequence[tuple[str, Note]] = ()) -> Content:
+    """One version: its dates and description, what changed against the version before,
+    why (the notes that explain it, as ``wetdiff log`` prints them) and the commits."""
     step = entry.step
     parts: list[Content | tuple[str, str] | str] = [(f"{step.label}\n", "bold")]
     if step.date_note:
@@ -50,6 +54,13 @@ def entry_details(entry: LogEntry) -> Content:
         parts.append((f"\nCompared with {entry.compared_with}:\n", "bold"))
     for line in entry.changes or ("(no change in the text)",):
         parts.append(f"  {visible_controls(line)}\n")
+    if why:
+        parts.append(("\nWhy:\n", "bold"))
+    for where, note in why:
+        answered = f" (answers {', '.join(note.answers)})" if note.answers else ""
+        rationale = " ".join(visible_controls(note.rationale).split())
+        parts.append((f"  why ({visible_controls(where)}): ", "bold"))
+        parts.append(f"{rationale}{visible_controls(answered)}\n")
     if entry.commits:
         parts.append(("\nRecorded in git (record time):\n", "bold"))
         for commit in entry.commits:
@@ -69,15 +80,22 @@ class HistoryScreen(ModalScreen[tuple[str, str] | None]):
     class Logged(Message):
         bubble = False
 
-        def __init__(self, entries: list[LogEntry] | None, error: str = "") -> None:
+        def __init__(
+            self,
+            entries: list[LogEntry] | None,
+            why: list[list[tuple[str, Note]]] | None = None,
+            error: str = "",
+        ) -> None:
             super().__init__()
             self.entries = entries or []
+            self.why = why or [[] for _ in self.entries]
             self.error = error
 
     def __init__(self, artikel: str) -> None:
         super().__init__()
         self.artikel = artikel
         self.entries: list[LogEntry] = []
+        self.why: list[list[tuple[str, Note]]] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -101,10 +119,11 @@ class HistoryScreen(ModalScreen[tuple[str, str] | None]):
         app = self.app
         try:
             entries = app.session.log(self.artikel)
+            why = app.session.why(self.artikel, entries)
         except WetdiffError as error:
-            self.post_message(self.Logged(None, str(error)))
+            self.post_message(self.Logged(None, error=str(error)))
             return
-        self.post_message(self.Logged(entries))
+        self.post_message(self.Logged(entries, why))
 
     def on_history_screen_logged(self, message: Logged) -> None:
         options = self.query_one(OptionList)
@@ -113,14 +132,17 @@ class HistoryScreen(ModalScreen[tuple[str, str] | None]):
             self.query_one("#details", Static).update(Content(message.error))
             return
         self.entries = message.entries
+        self.why = message.why
         options.add_options([Option(entry_label(e), id=str(i)) for i, e in enumerate(self.entries)])
         if self.entries:
             options.highlighted = 0
         options.focus()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        entry = self.entries[int(event.option.id or 0)]
-        self.query_one("#details", Static).update(entry_details(entry))
+        index = int(event.option.id or 0)
+        self.query_one("#details", Static).update(
+            entry_details(self.entries[index], self.why[index])
+        )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         entry = self.entries[int(event.option.id or 0)]

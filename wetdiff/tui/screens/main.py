@@ -22,6 +22,7 @@ from textual.widgets import Footer, Tree
 from textual.worker import Worker, get_current_worker
 
 from wetdiff.diff import Change
+from wetdiff.diff.shown import Shown
 from wetdiff.errors import WetdiffError
 from wetdiff.tui.app import WetdiffApp
 from wetdiff.tui.data import SHOWN_TIMEOUT, Comparison, ComparisonHeading
@@ -249,7 +250,7 @@ class MainScreen(Screen[None]):
         if self.comparison is None:
             return
         document = DiffDocument(
-            self.comparison.changes,
+            self.comparison.shown,
             mode=self.mode,
             changed_only=self.changed_only,
             swapped=self.swapped,
@@ -332,19 +333,37 @@ class MainScreen(Screen[None]):
         comparison = self.comparison
         if comparison is None:
             return
-        change = comparison.changes[index] if 0 <= index < len(comparison.changes) else None
+        units = comparison.shown
+        unit = units[index] if 0 <= index < len(units) else None
         self.query_one(NotesPanel).show(
-            change,
-            comparison.notes_of(index),
+            unit,
+            comparison.notes_of_unit(index),
             comparison.questions,
             pending=comparison.notes_pending,
         )
 
     @property
-    def selected_change(self) -> Change | None:
-        if self.comparison is None or self.view.cursor < 0:
+    def selected_unit(self) -> Shown | None:
+        """What is selected: one change, or all parts of a split or merger."""
+        if self.comparison is None or not 0 <= self.view.cursor < len(self.comparison.shown):
             return None
-        return self.comparison.changes[self.view.cursor]
+        return self.comparison.shown[self.view.cursor]
+
+    @property
+    def selected_change(self) -> Change | None:
+        """The change a note on the selection is written on: the part that has the
+        selection's note, else its first part (a merger's notes show on the whole)."""
+        unit = self.selected_unit
+        if unit is None or self.comparison is None:
+            return None
+        notes = self.comparison.notes_of_shown(unit)
+        if notes:
+            owner = next(
+                (c for c in unit.changes if notes[0] in self.comparison.notes.get(c.id, ())), None
+            )
+            if owner is not None:
+                return owner
+        return unit.changes[0]
 
     # events
 
@@ -491,7 +510,7 @@ class MainScreen(Screen[None]):
         change = self.selected_change
         if change is None or self.comparison is None or self.still_comparing():
             return
-        notes = self.comparison.notes_of(self.view.cursor)
+        notes = self.comparison.notes_of_unit(self.view.cursor)
 
         def saved(result: bool | None) -> None:
             if result:

@@ -4,6 +4,7 @@ the questions the change answers (picked from the proposal's registry, or a new 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -263,15 +264,7 @@ class NoteEditor(Screen[bool]):
         chosen = [*answers.selected, message.question.id]
         answers.clear_options()
         answers.add_options(question_selections(message.questions, chosen))
-        self.comparison = Comparison(
-            self.comparison.old_spec,
-            self.comparison.new_spec,
-            self.comparison.changeset,
-            self.comparison.notes,
-            self.comparison.orphans,
-            message.questions,
-            self.comparison.proposal,
-        )
+        self.comparison = replace(self.comparison, questions=message.questions)
         self.notify(f"Question {message.question.id} added to the registry.", timeout=3)
 
     def action_close(self) -> None:

@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from wetdiff.diff.kinds import ChangeKind
 from wetdiff.tui.layout import DiffDocument, kind_symbol
 
 FIRST_ARTICLES = 80  # listed before the first paint; a whole code's rest right after
@@ -22,7 +21,7 @@ FIRST_ARTICLES = 80  # listed before the first paint; a whole code's rest right 
 _STYLE = {"inserted": "green", "deleted": "red", "unchanged": "dim"}
 
 
-def article_marker(kinds: set[ChangeKind]) -> str:
+def article_marker(kinds: set[str]) -> str:
     """One symbol for an article: + all new, - all gone, ~ something changed."""
     changed = kinds - {"unchanged"}
     if not changed:
@@ -112,7 +111,8 @@ class ArticleTree(Tree[tuple[str, Any]]):
         if node.is_expanded:
             node = next((c for c in node.children if c.data == ("change", change)), node)
         if self.cursor_node is not node:
-            self.move_cursor(node)
+            self.move_cursor(node, animate=False)
+            self.scroll_to_node(node, animate=False)
 
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[tuple[str, Any]]) -> None:
         self._add_provisions(event.node)

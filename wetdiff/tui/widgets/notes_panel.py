@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wetdiff.diff.kinds import describe as describe_kinds
+from wetdiff.diff.shown import Shown
 from wetdiff.model.normalise import visible_controls
 from wetdiff.tui.layout import kind_symbol
 
@@ -48,10 +49,20 @@ def citation_in_words(citation: Citation) -> str:
     return ", ".join(parts)
 
 
-def heading(change: Change | None) -> Content:
-    """One line: the change's kind and where it is (and where it was)."""
+def heading(change: Change | Shown | None) -> Content:
+    """One line: the change's kind and where it is (and where it was; a merger's parts
+    all, a split's parts all)."""
     if change is None:
         return Content("No change selected.")
+    if isinstance(change, Shown) and change.grouped:
+        news = " and ".join(p.locatie.in_words() for p in change.news)
+        olds = " and ".join(p.locatie.in_words() for p in change.olds)
+        return Content.assemble(
+            Content.styled(f"{kind_symbol(change)} {describe_kinds(change.kinds, 'en')}", "bold"),
+            Content("  "),
+            Content.styled(_plain(news[:1].upper() + news[1:]), "bold"),
+            Content(f"  (was {_plain(olds)})"),
+        )
     where = change.provision.locatie.in_words(capital=True)
     parts: list[Content] = [
         Content.styled(f"{kind_symbol(change)} {describe_kinds(change.kinds, 'en')}", "bold"),
@@ -95,7 +106,7 @@ def answers_line(question_id: str, question: Question | None) -> Content:
 
 
 def describe(
-    change: Change | None,
+    change: Change | Shown | None,
     notes: Sequence[Note],
     questions: QuestionRegistry | None,
     *,
@@ -173,7 +184,7 @@ class NotesPanel(Vertical):
 
     def show(
         self,
-        change: Change | None,
+        change: Change | Shown | None,
         notes: Sequence[Note],
         questions: QuestionRegistry | None,
         *,

@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from wetdiff.diff import Change
+from wetdiff.diff.shown import Shown
 from wetdiff.tui.layout import (
     DELETE,
     DIM,
@@ -41,7 +42,7 @@ from wetdiff.tui.layout import (
 EXACT_AT_ONCE = 400  # blocks: below this the exact index costs less than a frame
 
 
-def change_key(change: Change) -> str:
+def change_key(change: Change | Shown) -> str:
     """A change by the place of its provision (new place, else old), the same in a
     provisional comparison and in the whole one that replaces it."""
     side = "new" if change.new is not None else "old"
@@ -203,11 +204,7 @@ class SideBySide(ScrollView, can_focus=True):
         same_changes = document.changes is self.document.changes
         self.document = document
         self._busy = ""
-        self._changed_order = [
-            b.change
-            for b in document.blocks
-            if b.change >= 0 and document.changes[b.change].changed
-        ]
+        self._changed_order = document.changed_order()
         self._rank = {change: i for i, change in enumerate(self._changed_order, 1)}
         self._matches = []
         self._measure()
