@@ -59,14 +59,9 @@ class Amended:
         return tuple(n for n in self.changed if n not in present)
 
 
-def read_instructions(
-    source: str, *, conditional: bool = False, amends_a_bill: bool = False
-) -> Parsed:
-    """The wijzigingsopdrachten in the file ``source`` (``-``: standard input).
-    ``conditional``: carry out instructions that depend on a condition as if it were met;
-    ``amends_a_bill``: the instructions inside them (after "luidende:") are the ones to
-    carry out. A file with no instruction at all, or with control characters (its words
-    become statute text), is one clear error."""
+def read_source(source: str) -> str:
+    """The text of an instructions file (``-``: standard input), with no control
+    character in it (its words become statute text)."""
     from wetdiff.model.files import read_text
     from wetdiff.model.normalise import refuse_controls
 
@@ -75,6 +70,25 @@ def read_instructions(
     else:
         text, where = read_text(Path(source), what="instructions file"), source
     refuse_controls(text, where)
+    return text
+
+
+def read_instructions(
+    source: str,
+    *,
+    conditional: bool = False,
+    amends_a_bill: bool = False,
+    text: str | None = None,
+) -> Parsed:
+    """The wijzigingsopdrachten in the file ``source`` (``-``: standard input).
+    ``conditional``: carry out instructions that depend on a condition as if it were met;
+    ``amends_a_bill``: the instructions inside them (after "luidende:") are the ones to
+    carry out. A file with no instruction at all, or with control characters (its words
+    become statute text), is one clear error. ``text``: the file's text, read already
+    (:func:`read_source`)."""
+    where = "<stdin>" if source == "-" else source
+    if text is None:
+        text = read_source(source)
     parsed = parse_text(text, assume_conditions=conditional)
     if amends_a_bill:
         parsed = nested(parsed)

@@ -233,6 +233,30 @@ def _verdict(memo: Memo) -> str:
     return f"{t['not_proven']}: {memo.instructions.problem}"
 
 
+def _amendments(body: _Body, document: WordDocument, memo: Memo) -> None:
+    """Each amendment the memo is about: citation, indieners, date, what it replaces
+    and its toelichting."""
+    t = labels(memo.lang)
+    for amendment in memo.amendments:
+        body.heading(f"{t['amendments']}: {amendment.name}", level=1)
+        if amendment.title:
+            body.paragraph(amendment.title, italic=True)
+        rows = [
+            [t["amendment_cited"], amendment.cited],
+            [t["amendment_on"], amendment.on],
+            [t["amendment_indieners"], amendment.indieners],
+            [t["amendment_date"], amendment.date],
+        ]
+        if amendment.replaces:
+            rows.append([t["amendment_replaces"], amendment.replaces])
+        _table(document, ["", ""], rows)
+        body.heading(t["amendment_toelichting"], level=2)
+        if not amendment.blocks:
+            body.paragraph(t["amendment_no_toelichting"])
+        for block in amendment.blocks:
+            body.paragraph(block.text, style="ListBullet" if block.item else None)
+
+
 def _aanleiding(body: _Body, document: WordDocument, memo: Memo) -> None:
     t = labels(memo.lang)
     body.heading(t["aanleiding"], level=1)
@@ -341,6 +365,7 @@ def render_docx(memo: Memo) -> bytes:
             [t["created"], f"{memo.created.isoformat()} {t['by']} {memo.author or 'gap'}"],
         ],
     )
+    _amendments(body, document, memo)
     _aanleiding(body, document, memo)
     _overview(body, document, memo)
     body.heading(t["toelichting"], level=1)

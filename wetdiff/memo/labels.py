@@ -75,6 +75,14 @@ LABELS: dict[str, dict[str, str]] = {
         "deleted_marker": "vervalt",
         "inserted_marker": "nieuw",
         "aanleiding": "Aanleiding",
+        "amendments": "Amendement",
+        "amendment_cited": "Vindplaats",
+        "amendment_on": "Wijzigt",
+        "amendment_indieners": "Indieners",
+        "amendment_date": "Datum",
+        "amendment_replaces": "Ter vervanging van",
+        "amendment_toelichting": "Toelichting van de indieners",
+        "amendment_no_toelichting": "Geen toelichting opgenomen (gap).",
         "aanleiding_intro": "De vragen, toezeggingen, moties en adviezen die deze wijzigingen "
         "beantwoorden (oudste eerst), met de onderdelen die ze beantwoorden en de toelichting "
         "die het antwoord geeft.",
@@ -174,6 +182,14 @@ LABELS: dict[str, dict[str, str]] = {
         "deleted_marker": "deleted",
         "inserted_marker": "new",
         "aanleiding": "Reasons for the proposal (aanleiding)",
+        "amendments": "Amendment",
+        "amendment_cited": "Document",
+        "amendment_on": "Amends",
+        "amendment_indieners": "Tabled by",
+        "amendment_date": "Date",
+        "amendment_replaces": "Replaces (ter vervanging van)",
+        "amendment_toelichting": "Explanation by its sponsors (toelichting)",
+        "amendment_no_toelichting": "No toelichting recorded (gap).",
         "aanleiding_intro": "The questions, commitments, motions and advice these changes "
         "answer (oldest first), with the onderdelen that answer them and the rationale that "
         "gives the answer.",

@@ -148,6 +148,7 @@ def render_markdown(memo: Memo) -> str:
         f"| {t['created']} | {memo.created.isoformat()} {t['by']} {cell(memo.author or 'gap')} |",
         "",
     ]
+    lines += _amendments(memo)
     lines += _aanleiding(memo)
     lines += _overview(memo)
     lines += [f"## {t['toelichting']}", "", f"_{t['legend']}_", ""]
@@ -225,6 +226,36 @@ def _verdict(memo: Memo) -> list[str]:
     if memo.instructions.proven:
         return [f"**{t['proven']}**", ""]
     return [f"**{t['not_proven']}:** {escape(memo.instructions.problem)}", ""]
+
+
+def _amendments(memo: Memo) -> list[str]:
+    """Each amendment the memo is about: how it is cited, who tabled it, when, what it
+    replaces, and its toelichting."""
+    t = labels(memo.lang)
+    lines: list[str] = []
+    for amendment in memo.amendments:
+        lines += [f"## {t['amendments']}: {escape(amendment.name)}", ""]
+        if amendment.title:
+            lines += [f"_{escape(amendment.title)}_", ""]
+        rows = [
+            (t["amendment_cited"], amendment.cited),
+            (t["amendment_on"], amendment.on),
+            (t["amendment_indieners"], amendment.indieners),
+            (t["amendment_date"], amendment.date),
+        ]
+        if amendment.replaces:
+            rows.append((t["amendment_replaces"], amendment.replaces))
+        lines += ["| | |", "|---|---|", *(f"| {a} | {cell(b)} |" for a, b in rows), ""]
+        lines += [f"### {t['amendment_toelichting']}", ""]
+        lines += (
+            rationale(amendment.blocks)
+            if amendment.blocks
+            else [
+                t["amendment_no_toelichting"],
+                "",
+            ]
+        )
+    return lines
 
 
 def _aanleiding(memo: Memo) -> list[str]:

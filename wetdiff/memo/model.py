@@ -163,6 +163,24 @@ class Instructions:
 
 
 @dataclass(frozen=True, slots=True)
+class MemoAmendment:
+    """An amendment the memo is about (the stage it amends → the amendment): how the
+    Kamer cites it, who tabled it, when, what it replaces, and its toelichting (facts
+    the amendment does not give are "gap")."""
+
+    id: str
+    name: str
+    cited: str
+    on: str
+    indieners: str
+    date: str
+    replaces: str = ""
+    title: str = ""
+    toelichting: str = ""
+    blocks: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Memo:
     """Everything the memo says, in order."""
 
@@ -191,6 +209,9 @@ class Memo:
     artikelen: tuple[MemoWijzigingsartikel, ...] = ()
     open_points: tuple[OpenPoint, ...] = ()
     appendix: tuple[AppendixArticle, ...] = ()
+    # a memo of amendments (docs/branches.md): who tabled them and why; the questions
+    # listed are only those their changes answer
+    amendments: tuple[MemoAmendment, ...] = ()
 
     @property
     def open_questions(self) -> tuple[MemoQuestion, ...]:
@@ -293,6 +314,7 @@ def build_memo(
     created: dt.datetime | None = None,
     instructions: Instructions | None = None,
     progress: Callable[[int], None] | None = None,
+    amendments: tuple[MemoAmendment, ...] = (),
 ) -> Memo:
     """The memo of the comparison ``old`` → ``new``. ``instructions`` are generated (and
     proven) here unless given; ``progress`` is called with the number of changes done."""
@@ -366,6 +388,8 @@ def build_memo(
                 ),
             )
     memo_questions = _questions(questions, changes)
+    if amendments:  # an amendment's memo: the questions it answers, not the bill's
+        memo_questions = tuple(q for q in memo_questions if q.answered_by)
     orphans = tuple(_note(n) for n in attachment.orphans) if attachment else ()
     if instructions is None:
         instructions = prove_instructions(old, new, changeset)
@@ -419,6 +443,14 @@ def build_memo(
             t,
         ),
         appendix=appendix(new, instructions.parts),
+        amendments=tuple(
+            replace(
+                a,
+                toelichting=_visible(a.toelichting),
+                blocks=parse_rationale(_visible(a.toelichting)),
+            )
+            for a in amendments
+        ),
     )
 
 

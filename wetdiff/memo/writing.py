@@ -130,6 +130,9 @@ def write_memo(
         fmt = memo_file(destination, output_format)
     else:
         fmt = memo_format("", output_format or "md")
+    from wetdiff.memo.amendment import amendment_memo
+
+    amended = amendment_memo(changeset.old, changeset.new)  # an amendment's own memo
     memo = build_memo(
         changeset.old,
         changeset.new,
@@ -139,6 +142,8 @@ def write_memo(
         lang=lang,
         author=author,
         progress=progress,
+        instructions=amended[1] if amended else None,
+        amendments=amended[0] if amended else (),
     )
     data = render(memo, fmt)
     if isinstance(destination, Path):

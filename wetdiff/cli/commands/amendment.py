@@ -169,7 +169,10 @@ def list_(proposal: str | None, output_format: str) -> None:
 @click.argument("spec", metavar="PROPOSAL/NAME")
 @format_option("text", "json")
 def show(spec: str, output_format: str) -> None:
-    """One amendment: its metadata, toelichting and the articles it changes."""
+    """One amendment: its metadata, the articles it changes, its wijzigingsopdrachten in
+    the form the Kamer prints them (relative to the bill: "In artikel I, onderdeel A,
+    wordt in het voorgestelde artikel 273f, …", proven by carrying them out on the stage)
+    and its toelichting."""
     from wetdiff.diff.merge import analyse
     from wetdiff.store.amendments import read_amendment
     from wetdiff.store.versions import resolve, split_stage
@@ -183,14 +186,18 @@ def show(spec: str, output_format: str) -> None:
             f"{pid}/{name} is no amendment",
             hint=f"'wetdiff amendment list {pid}' lists them.",
         )
+    from wetdiff.instructions.amendment import generate
+
     base = resolve(f"{pid}/{amendment.on}", workspace)
-    touched = tuple(analyse(base, name, resolve(f"{pid}/{name}", workspace)))
+    version = resolve(f"{pid}/{name}", workspace)
+    touched = tuple(analyse(base, name, version))
+    assert base.base is not None
+    instructions = generate(base.base, base, version) if touched else None
     if output_format == "json":
-        click.echo(
-            json.dumps(
-                {**amendment.to_json(), "articles": list(touched)}, ensure_ascii=False, indent=2
-            )
-        )
+        data = {**amendment.to_json(), "articles": list(touched)}
+        data["instructions"] = instructions.text if instructions else None
+        data["proven"] = instructions.proven if instructions else None
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     echo(f"{pid}/{name}: {amendment.name}")
     if amendment.title:
@@ -202,6 +209,14 @@ def show(spec: str, output_format: str) -> None:
     if amendment.replaces:
         echo(f"  ter vervanging van: {amendment.replaces}")
     echo("  changes: " + (", ".join(f"artikel {n}" for n in touched) or "nothing yet"))
+    if instructions is not None:
+        verdict = (
+            "proven: carried out on the stage, they give the amendment's text"
+            if instructions.proven
+            else f"NOT proven: {instructions.problem}"
+        )
+        echo(f"\nWijzigingsopdrachten ({verdict})\n")
+        echo(instructions.text.rstrip("\n"))
     if amendment.toelichting:
         echo("\nToelichting\n")
         echo("\n".join(f"  {line}" for line in amendment.toelichting.splitlines()))

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 import click
 
 from wetdiff.cli.options import format_option, load_version
-from wetdiff.errors import FindingsError
+from wetdiff.errors import FindingsError, WetdiffError
 
 if TYPE_CHECKING:
     from wetdiff.instructions.amending import Amended
+    from wetdiff.model.version import Version
 
 
 @click.command()
@@ -81,6 +82,7 @@ def command(
         failure_lines,
         failures_json,
         read_instructions,
+        read_source,
         save_as_stage,
         write_in_place,
     )
@@ -91,13 +93,25 @@ def command(
         from wetdiff.store.versions import split_stage
 
         split_stage(as_stage)  # two names of folders: checked before anything is read
-    parsed = read_instructions(instructions, conditional=conditional, amends_a_bill=nested)
+    from wetdiff.instructions.amendment import amend_bill, is_amendment
+
+    text = read_source(instructions)
     in_place = not as_stage and not print_only
-    if in_place:
-        check_in_place(Path(to))
-    version = load_version(to)
-    amended = amend(parsed, version)
-    base = parsed.opdrachten.base
+    if is_amendment(text) and not nested:  # a Kamer amendment: it amends the bill
+        version = load_version(to)
+        amended = amend_bill(text, version)
+        base = ""
+        if as_stage and not amended.problems:
+            _start_amendment(as_stage, version)
+    else:
+        parsed = read_instructions(
+            instructions, conditional=conditional, amends_a_bill=nested, text=text
+        )
+        if in_place:
+            check_in_place(Path(to))
+        version = load_version(to)
+        amended = amend(parsed, version)
+        base = parsed.opdrachten.base
     if base and not base.startswith(version.label):
         click.echo(
             f"wetdiff: note: these instructions were generated against {base}; "
@@ -146,6 +160,29 @@ def command(
             f"{amended.applied.applied} instruction(s) applied; changed: "
             f"{', '.join(amended.changed) or 'nothing'}"
         )
+
+
+def _start_amendment(spec: str, stage: Version) -> None:
+    """``--as 36547/am-12`` for an amendment's instructions: a stage of its own that
+    amends the stage they were applied to (started now when it does not exist yet)."""
+    from wetdiff.store.drafting import new_amendment
+    from wetdiff.store.versions import split_stage
+    from wetdiff.store.workspace import open_workspace
+
+    proposal, name = split_stage(spec)
+    workspace = open_workspace()
+    found = workspace.proposal(proposal).stage(name)
+    if found is not None:
+        if found.on != stage.stage:
+            raise WetdiffError(
+                f"{spec} is no amendment of {stage.label}; nothing was written",
+                hint=f"Save the amendment as a new stage: --as {proposal}/am-NN.",
+            )
+        return
+    if stage.proposal != proposal:
+        raise WetdiffError(f"{spec} would amend {stage.label}, a stage of another proposal")
+    new_amendment(workspace, proposal, name, stage.stage)
+    click.echo(f"wetdiff: started amendment {spec} on {stage.label}", err=True)
 
 
 def print_amended(amended: Amended, output_format: str) -> None:
