@@ -322,7 +322,7 @@ _LEAD = re.compile(r"(?:,\s*|\s+)(?P<word>(?:telkens|steeds|na|voor|de woorden|d
 
 
 @dataclass(slots=True)
-class _Reading:
+class _AmendmentReading:
     base: Version
     stage: Version
     bill: Bill
@@ -345,7 +345,7 @@ def carry_out(text: str, base: Version, stage: Version) -> Applied:
     bill laid over ``base``): the stage as the amendment would make it. An instruction
     that points at an onderdeel of the bill that does not amend that article, or that
     cannot be read or applied, is a failure in its own words."""
-    reading = _Reading(base, stage, bill(base, stage))
+    reading = _AmendmentReading(base, stage, bill(base, stage))
     for label, head, body in _pieces(text):
         try:
             _one(reading, label, head, body)
@@ -419,7 +419,7 @@ def _pieces(text: str) -> list[tuple[str, str, str]]:
     return [(lab, head, "\n".join(body).strip("\n")) for lab, head, body in pieces]
 
 
-def _one(reading: _Reading, label: str, head: str, body: str) -> None:
+def _one(reading: _AmendmentReading, label: str, head: str, body: str) -> None:
     found = _WORDS.match(head)
     if found:
         _part(reading, found, proposed=True)
@@ -480,7 +480,7 @@ def _numeral(numeral: str) -> None:
         raise _Refused(f"het wetsvoorstel heeft geen artikel {numeral} dat de regeling wijzigt")
 
 
-def _part(reading: _Reading, found: re.Match[str], *, proposed: bool) -> None:
+def _part(reading: _AmendmentReading, found: re.Match[str], *, proposed: bool) -> None:
     """The onderdeel a relative instruction names must be the bill's onderdeel that holds
     that article's proposed text."""
     _numeral(found["art"])
@@ -513,7 +513,7 @@ def _letterless(body: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def _inner(reading: _Reading, number: str, words: str) -> None:
+def _inner(reading: _AmendmentReading, number: str, words: str) -> None:
     """An instruction about the proposed text of one article, carried out on it as it
     stands (after the amendment's earlier instructions)."""
     current = reading.result.get(number, reading.stage.artikel(number))
@@ -529,7 +529,7 @@ def _inner(reading: _Reading, number: str, words: str) -> None:
     reading.applied += 1
 
 
-def _from_base(reading: _Reading, parts: list[BillPart], words: str) -> None:
+def _from_base(reading: _AmendmentReading, parts: list[BillPart], words: str) -> None:
     """The bill's onderdelen ``parts`` replaced by the instructions ``words`` (none: the
     onderdelen dropped): their articles are the base's, amended by ``words``."""
     touched = {a for part in parts for a in part.articles}

@@ -177,7 +177,7 @@ class MemoAmendment:
     replaces: str = ""
     title: str = ""
     toelichting: str = ""
-    blocks: tuple[Block, ...] = ()
+    blocks: tuple[Paragraph, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
