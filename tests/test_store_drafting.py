@@ -9,6 +9,7 @@ from cli_helpers import run
 from store_helpers import build, forget_open_workspaces, git
 
 from wetdiff.errors import WetdiffError
+from wetdiff.store.drafting import save_article
 from wetdiff.store.versions import resolve
 from wetdiff.store.workspace import open_workspace
 
@@ -42,8 +43,8 @@ def test_save_commits_the_rationale_with_answers_trailers(ws) -> None:  # type: 
     old = path.read_text()
     head = git(ws.root, "rev-parse", "HEAD").strip()
     new = old.replace("gedwongen huwelijk", "gedwongen huwelijk of illegale adoptie")
-    sha = ws.save_article(
-        "36547", "A", new, old, "Illegale adoptie toegevoegd\n\nMvT p. 12.", ["2022Z19982/3"]
+    sha = save_article(
+        ws, "36547", "A", new, old, "Illegale adoptie toegevoegd\n\nMvT p. 12.", ["2022Z19982/3"]
     )
     assert path.read_text() == new
     message = git(ws.root, "log", "-1", "--format=%B", sha)
@@ -59,7 +60,7 @@ def test_save_refuses_a_file_changed_on_disk_since_it_was_read(ws) -> None:  # t
     path.write_text(old + "\n5. Iemand anders schreef dit.\n")
     head = git(ws.root, "rev-parse", "HEAD")
     with pytest.raises(WetdiffError, match="changed on disk"):
-        ws.save_article("36547", "A", old.replace("huwelijk", "huwelijk."), old, "x", ())
+        save_article(ws, "36547", "A", old.replace("huwelijk", "huwelijk."), old, "x", ())
     assert "Iemand anders" in path.read_text()
     assert git(ws.root, "rev-parse", "HEAD") == head
 
@@ -126,7 +127,8 @@ def test_a_draft_started_from_a_stage_keeps_that_stages_history(ws, capsys) -> N
     assert 'started_from = "36547/nr2"' in (folder / "proposal.toml").read_text()
     assert (folder / "questions.toml").is_file()  # the registry travels with the text
     text = (folder / "concept/273f.txt").read_text()
-    ws.save_article(
+    save_article(
+        ws,
         "mijn",
         "concept",
         text.replace("vijftien jaren of", "zestien jaren of"),

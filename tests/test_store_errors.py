@@ -102,6 +102,7 @@ def test_saving_needs_a_git_identity(tmp_path: Path, monkeypatch, capsys) -> Non
 
 def test_a_refused_commit_puts_the_file_back(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from wetdiff.errors import WetdiffError
+    from wetdiff.store.drafting import save_article
     from wetdiff.store.workspace import open_workspace
 
     root = build(tmp_path / "ws")
@@ -112,7 +113,9 @@ def test_a_refused_commit_puts_the_file_back(tmp_path: Path, monkeypatch) -> Non
     (root / ".git" / "index.lock").write_text("")  # another git is busy
     head = git(root, "rev-parse", "HEAD")
     with pytest.raises(WetdiffError, match="git could not commit"):
-        workspace.save_article("36547", "A", old.replace("bedelarij", "bedelarij, x"), old, "x", ())
+        save_article(
+            workspace, "36547", "A", old.replace("bedelarij", "bedelarij, x"), old, "x", ()
+        )
     assert target.read_text() == old
     assert git(root, "rev-parse", "HEAD") == head
 

@@ -36,6 +36,45 @@ def proposal_option(func: F) -> F:
     )(func)
 
 
+def amending_options(default_message: str) -> Callable[[F], F]:
+    """Where amended articles go and how, as ``apply`` and ``import ob`` both take it:
+    ``--as PROPOSAL/STAGE`` or ``--print``, ``--conditional``, and ``-m`` (default:
+    ``default_message``, e.g. "names the instructions")."""
+    options = [
+        click.option(
+            "--as",
+            "as_stage",
+            metavar="PROPOSAL/STAGE",
+            help="Save the amended articles as this proposal stage (one commit per article).",
+        ),
+        click.option(
+            "--print",
+            "print_only",
+            is_flag=True,
+            help="Print the amended articles instead of writing anything.",
+        ),
+        click.option(
+            "--conditional",
+            is_flag=True,
+            help="Also carry out amending articles that depend on a condition ('Indien …, "
+            "wordt …'), as if it were met.",
+        ),
+        click.option(
+            "-m",
+            "--message",
+            default="",
+            help=f"Rationale for the commits with --as (default: {default_message}).",
+        ),
+    ]
+
+    def decorate(func: F) -> F:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
 def load_versions(old: str, new: str) -> tuple[Version, Version]:
     """Both sides of a comparison (a bare ``law`` facing a proposal is the regeling that
     proposal amends: see :func:`wetdiff.store.versions.resolve_pair`)."""

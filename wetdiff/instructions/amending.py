@@ -175,6 +175,7 @@ def save_as_stage(spec: str, amended: Amended, message: str) -> list[str]:
     """Save the changed articles as the proposal stage ``spec`` (``36547/nvw1``): one
     commit per article with ``message``, each refusing a file changed on disk since it
     was read, all under the workspace's write lock. Returns the commits."""
+    from wetdiff.store.drafting import save_article
     from wetdiff.store.layout import stage_file
     from wetdiff.store.versions import split_stage
     from wetdiff.store.workspace import open_workspace
@@ -187,7 +188,7 @@ def save_as_stage(spec: str, amended: Amended, message: str) -> list[str]:
             for number, text in amended.texts().items():
                 path = workspace.root / stage_file(proposal, stage, number)
                 expected = path.read_text(encoding="utf-8") if path.exists() else None
-                commits.append(workspace.save_article(proposal, stage, text, expected, message))
+                commits.append(save_article(workspace, proposal, stage, text, expected, message))
     finally:
         workspace.close()
     return commits

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from wetdiff.errors import WetdiffError
 from wetdiff.instructions.address import Adres
@@ -330,27 +332,25 @@ def _vervallen(node: Node) -> bool:
     return [c.kind for c in node.children] == ["alinea"] and node.children[0].text == VERVALLEN
 
 
+#: How each kind of wijzigingsopdracht is carried out.
+_APPLY: dict[type[Opdracht], Callable[[Werkversie, Any], None]] = {
+    WoordenVervangen: _apply_vervangen,
+    WoordenInvoegen: _apply_invoegen,
+    KomtTeLuiden: _apply_komt,
+    Vervalt: _apply_vervalt,
+    Slotleesteken: _apply_slot,
+    ElementInvoegen: _apply_element_invoegen,
+    ArtikelInvoegen: _apply_artikel_invoegen,
+    ArtikelVernummeren: _apply_vernummeren,
+    AanduidingPlaatsen: _apply_aanduiding,
+}
+
+
 def apply_one(work: Werkversie, opdracht: Opdracht) -> None:
-    if isinstance(opdracht, WoordenVervangen):
-        _apply_vervangen(work, opdracht)
-    elif isinstance(opdracht, WoordenInvoegen):
-        _apply_invoegen(work, opdracht)
-    elif isinstance(opdracht, KomtTeLuiden):
-        _apply_komt(work, opdracht)
-    elif isinstance(opdracht, Vervalt):
-        _apply_vervalt(work, opdracht)
-    elif isinstance(opdracht, Slotleesteken):
-        _apply_slot(work, opdracht)
-    elif isinstance(opdracht, ElementInvoegen):
-        _apply_element_invoegen(work, opdracht)
-    elif isinstance(opdracht, ArtikelInvoegen):
-        _apply_artikel_invoegen(work, opdracht)
-    elif isinstance(opdracht, ArtikelVernummeren):
-        _apply_vernummeren(work, opdracht)
-    elif isinstance(opdracht, AanduidingPlaatsen):
-        _apply_aanduiding(work, opdracht)
-    else:
+    carry_out = _APPLY.get(type(opdracht))
+    if carry_out is None:
         raise ApplyError(f"onbekende opdracht {type(opdracht).__name__}")
+    carry_out(work, opdracht)
 
 
 def _touched(opdracht: Opdracht) -> set[str]:

@@ -28,37 +28,37 @@ class Alinea:
     text: str
 
 
+class _Numbered:
+    """What a lid and an onderdeel have alike: a number as printed and a body."""
+
+    __slots__ = ()
+    number: str
+    body: tuple[Block, ...]
+
+    @property
+    def nr(self) -> str:
+        """The number as cited: ``3°``, ``b``, ``2``."""
+        return bare_number(self.number)
+
+    @property
+    def vervallen(self) -> bool:
+        return _is_vervallen(self.body)
+
+
 @dataclass(frozen=True, slots=True)
-class Onderdeel:
+class Onderdeel(_Numbered):
     """An item of a list, numbered as printed (``a.``, ``1°.``, ``1°``, ``–``)."""
 
     number: str
     body: tuple[Block, ...]
 
-    @property
-    def nr(self) -> str:
-        """The number as cited: ``3°``, ``b``."""
-        return bare_number(self.number)
-
-    @property
-    def vervallen(self) -> bool:
-        return _is_vervallen(self.body)
-
 
 @dataclass(frozen=True, slots=True)
-class Lid:
+class Lid(_Numbered):
     """A numbered paragraph of an article (``1.`` is cited as "het eerste lid")."""
 
     number: str
     body: tuple[Block, ...]
-
-    @property
-    def nr(self) -> str:
-        return bare_number(self.number)
-
-    @property
-    def vervallen(self) -> bool:
-        return _is_vervallen(self.body)
 
 
 Block = Alinea | Lid | Onderdeel

@@ -196,22 +196,39 @@ def _register_questions(
     written = new_questions(root, proposal, questions)
     if not commit:
         return written
+    commit_or_put_back(
+        root, written.path, written.previous, message, (), "the question(s) were not registered"
+    )
+    return written
+
+
+def commit_or_put_back(
+    root: Path,
+    path: Path,
+    previous: str | None,
+    message: str,
+    answers: Sequence[str],
+    not_done: str,
+) -> str | None:
+    """Commit the notes or questions file ``path`` just written (:func:`commit_notes`);
+    if git refuses (a hook, a lock), put the file back as it was (``previous``; None: it
+    did not exist) and say so: ``not_done`` ("the note was not saved"), nothing was
+    written. A commit made but not as written (:class:`CommitMismatch`) is left alone."""
     try:
-        commit_notes(root, [written.path], message)
+        return commit_notes(root, [path], message, answers)
     except CommitMismatch:
         raise  # committed, if not as written: nothing to put back
     except WetdiffError as error:
-        if written.previous is None:
-            written.path.unlink(missing_ok=True)
+        if previous is None:
+            path.unlink(missing_ok=True)
         else:
-            atomic_write(written.path, written.previous)
+            atomic_write(path, previous)
         raise WetdiffError(
-            f"{error.what}; the question(s) were not registered (nothing was written)",
+            f"{error.what}; {not_done} (nothing was written)",
             file=error.file,
             line=error.line,
-            hint=error.hint or "Try again, or add --no-commit and commit later with git.",
+            hint=error.hint or "Try again, or write it without committing and commit later.",
         ) from None
-    return written
 
 
 def check_can_commit(root: Path) -> None:

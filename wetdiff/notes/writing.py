@@ -29,14 +29,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wetdiff.errors import CommitMismatch, WetdiffError
-from wetdiff.model.files import atomic_write
+from wetdiff.errors import WetdiffError
 from wetdiff.notes.files import NotesFile, parse_notes, read_notes, render_notes
 from wetdiff.notes.model import Note
 from wetdiff.notes.proposal import (
     all_questions,
     check_can_commit,
-    commit_notes,
+    commit_or_put_back,
     default_proposal,
     find_root,
     load_questions,
@@ -264,21 +263,14 @@ class NotesTarget:
         rationale = note.rationale.strip()
         first, _, body = rationale.partition("\n")
         message = f"{subject}: {first}" if first else subject
-        try:
-            return commit_notes(self.root, [self.file.path], f"{message}\n\n{body}", note.answers)
-        except CommitMismatch:
-            raise  # committed, if not as written: nothing to put back
-        except WetdiffError as exc:
-            if previous is None:
-                self.file.path.unlink(missing_ok=True)
-            else:
-                atomic_write(self.file.path, previous)
-            raise WetdiffError(
-                f"{exc.what}; the note was not saved (nothing was written)",
-                file=exc.file,
-                line=exc.line,
-                hint=exc.hint or "Try again, or write it without committing and commit later.",
-            ) from None
+        return commit_or_put_back(
+            self.root,
+            self.file.path,
+            previous,
+            f"{message}\n\n{body}",
+            note.answers,
+            "the note was not saved",
+        )
 
 
 @contextmanager

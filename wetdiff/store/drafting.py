@@ -11,9 +11,11 @@ rewritten.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Concatenate, ParamSpec, TypeVar
 
 import tomli_w
 
@@ -50,6 +52,22 @@ from wetdiff.store.workspace import Workspace
 MAX_COPIED = 20
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _writer(func: Callable[Concatenate[Workspace, P], R]) -> Callable[Concatenate[Workspace, P], R]:
+    """Run ``func`` under the workspace's write lock, from reading what it changes to its
+    commit, so two wetdiffs never interleave their writes."""
+
+    @functools.wraps(func)
+    def locked(workspace: Workspace, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with workspace.writing():
+            return func(workspace, *args, **kwargs)
+
+    return locked
+
+
 def _writable(workspace: Workspace) -> tuple[str, str]:
     """Check the repository can take a commit for the lawyer; returns who they are."""
     repo = workspace.repo
@@ -80,6 +98,7 @@ def question_ids(workspace: Workspace, proposal: str) -> set[str]:
     return ids
 
 
+@_writer
 def save_article(
     workspace: Workspace,
     proposal: str,
@@ -89,21 +108,10 @@ def save_article(
     message: str,
     answers: Sequence[str] = (),
 ) -> str:
-    with workspace.writing():  # from the check against the file on disk to the commit
-        return _save_article(
-            workspace, proposal, stage, artikel_text, expected_old_text, message, answers
-        )
-
-
-def _save_article(
-    workspace: Workspace,
-    proposal: str,
-    stage: str,
-    artikel_text: str,
-    expected_old_text: str | None,
-    message: str,
-    answers: Sequence[str],
-) -> str:
+    """Write one article file of a proposal stage atomically and commit it with the
+    rationale as message and ``Answers:`` trailers. ``expected_old_text`` is the text as
+    it was read (None for a new article): a file changed on disk since is never
+    overwritten. Returns the commit's sha."""
     if not message.strip():
         raise WetdiffError(
             "a save needs its rationale (why this change); nothing was written",
@@ -176,6 +184,7 @@ def _save_article(
         raise
 
 
+@_writer
 def new_proposal(
     workspace: Workspace,
     name: str,
@@ -185,21 +194,7 @@ def new_proposal(
     articles: Sequence[str] = (),
     stage: str = "concept",
 ) -> str:
-    with workspace.writing():
-        return _new_proposal(
-            workspace, name, from_version, title=title, articles=articles, stage=stage
-        )
-
-
-def _new_proposal(
-    workspace: Workspace,
-    name: str,
-    from_version: str,
-    *,
-    title: str,
-    articles: Sequence[str],
-    stage: str,
-) -> str:
+    """Start ``proposals/<name>/`` from any version; returns the commit's sha."""
     from wetdiff.store.versions import parse_spec, resolve
 
     check_name(name, PROPOSAL)
@@ -389,6 +384,7 @@ class Taken:
     commit: str
 
 
+@_writer
 def take_changes(
     workspace: Workspace,
     rev: str,
@@ -401,13 +397,6 @@ def take_changes(
     in one commit: the others are left out (accept or reject, change by change). The ids
     are those ``wetdiff diff HEAD..REV`` shows (the stage on disk against it at
     ``rev``)."""
-    with workspace.writing():
-        return _take_changes(workspace, rev, change_ids, into, message)
-
-
-def _take_changes(
-    workspace: Workspace, rev: str, change_ids: Sequence[str], into: str, message: str
-) -> Taken:
     from wetdiff.diff import compare
     from wetdiff.diff.merge import resolve_ids, take
     from wetdiff.store.versions import resolve, split_stage

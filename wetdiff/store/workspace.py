@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,41 +189,6 @@ class Workspace:
     def dirty_paths(self) -> list[str]:
         """Files with uncommitted changes: reported to the lawyer, never overwritten."""
         return self.repo.dirty_paths()
-
-    # -- drafting (see wetdiff.store.drafting) ---------------------------------------
-
-    def save_article(
-        self,
-        proposal: str,
-        stage: str,
-        artikel_text: str,
-        expected_old_text: str | None,
-        message: str,
-        answers: Sequence[str] = (),
-    ) -> str:
-        """Write one article file of a proposal stage atomically and commit it with the
-        rationale as message and ``Answers:`` trailers. ``expected_old_text`` is the text
-        as it was read (None for a new article): a file changed on disk since is never
-        overwritten. Returns the commit's sha."""
-        from wetdiff.store.drafting import save_article
-
-        return save_article(
-            self, proposal, stage, artikel_text, expected_old_text, message, answers
-        )
-
-    def new_proposal(
-        self,
-        name: str,
-        from_version: str,
-        *,
-        title: str = "",
-        articles: Sequence[str] = (),
-        stage: str = "concept",
-    ) -> str:
-        """Start ``proposals/<name>/`` from any version; returns the commit's sha."""
-        from wetdiff.store.drafting import new_proposal
-
-        return new_proposal(self, name, from_version, title=title, articles=articles, stage=stage)
 
     def record_law_versions(self, versions: Iterable[ArticleVersion]) -> list[str]:
         """Write official article versions into ``articles/`` and commit them, one

@@ -461,9 +461,17 @@ class Session:
         self, draft: ArticleDraft, text: str, rationale: str, answers: Sequence[str] = ()
     ) -> str:
         """Write the edited article into the stage and commit it with the rationale."""
+        from wetdiff.store.drafting import save_article
+
         if not rationale.strip():
             raise WetdiffError("a commit needs a rationale: why is the text changed?")
-        sha = self.workspace.save_article(
-            draft.proposal, draft.stage, text, draft.expected, rationale.strip(), answers
+        sha = save_article(
+            self.workspace,
+            draft.proposal,
+            draft.stage,
+            text,
+            draft.expected,
+            rationale.strip(),
+            answers,
         )
         return str(sha)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from wetdiff.cli.options import echo, format_option, load_version
+from wetdiff.cli.options import amending_options, echo, format_option, load_version
 from wetdiff.errors import FindingsError, WetdiffError
 
 
@@ -23,19 +23,6 @@ from wetdiff.errors import FindingsError, WetdiffError
     "to",
     metavar="VERSION",
     help="The version the bekendmaking amends: law@DATE, PROPOSAL/STAGE or a path.",
-)
-@click.option(
-    "--as",
-    "as_stage",
-    metavar="PROPOSAL/STAGE",
-    help="Save the amended articles as this proposal stage (one commit per "
-    "article, its message naming the document).",
-)
-@click.option(
-    "--print",
-    "print_only",
-    is_flag=True,
-    help="Print the amended articles instead of writing anything.",
 )
 @click.option(
     "--regeling",
@@ -56,18 +43,7 @@ from wetdiff.errors import FindingsError, WetdiffError
     help="Apply the instructions that can be applied and write them, with a report of "
     "those that could not (exit 1). Default: all or nothing.",
 )
-@click.option(
-    "--conditional",
-    is_flag=True,
-    help="Also carry out amending articles that depend on a condition ('Indien …, "
-    "wordt …'), as if it were met.",
-)
-@click.option(
-    "-m",
-    "--message",
-    default="",
-    help="Rationale for the commits with --as (default: names the document).",
-)
+@amending_options("names the document")
 @format_option("text", "json")
 def ob(
     file: Path,

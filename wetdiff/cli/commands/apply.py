@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from wetdiff.cli.options import format_option, load_version
+from wetdiff.cli.options import amending_options, format_option, load_version
 from wetdiff.errors import FindingsError, WetdiffError
 
 if TYPE_CHECKING:
@@ -27,35 +27,12 @@ if TYPE_CHECKING:
     "article file or folder (a path is amended in place).",
 )
 @click.option(
-    "--as",
-    "as_stage",
-    metavar="PROPOSAL/STAGE",
-    help="Save the result as this proposal stage (one commit per article).",
-)
-@click.option(
-    "--print",
-    "print_only",
-    is_flag=True,
-    help="Print the amended articles instead of writing anything.",
-)
-@click.option(
     "--nested",
     is_flag=True,
     help="The instructions amend a bill: apply the instructions inside them "
     "(the text after 'luidende:') to VERSION.",
 )
-@click.option(
-    "--conditional",
-    is_flag=True,
-    help="Also carry out amending articles that depend on a condition ('Indien …, "
-    "wordt …'), as if it were met.",
-)
-@click.option(
-    "-m",
-    "--message",
-    default="",
-    help="Rationale for the commit with --as (default: names the instructions).",
-)
+@amending_options("names the instructions")
 @format_option("text", "json")
 def command(
     instructions: str,

@@ -44,11 +44,12 @@ def command(
     Then edit proposals/NAME/STAGE/<artikel>.txt and record each step with
     'wetdiff save NAME/STAGE <artikel> --message "why"'.
     """
+    from wetdiff.store.drafting import new_proposal
     from wetdiff.store.layout import proposal_dir
     from wetdiff.store.workspace import open_workspace
 
     workspace = open_workspace()
-    sha = workspace.new_proposal(name, from_version, title=title, articles=articles, stage=stage)
+    sha = new_proposal(workspace, name, from_version, title=title, articles=articles, stage=stage)
     if output_format == "json":
         click.echo(
             json.dumps(

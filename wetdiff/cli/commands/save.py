@@ -49,6 +49,7 @@ def command(
     from wetdiff.errors import WetdiffError
     from wetdiff.model.files import read_text
     from wetdiff.model.text_format import parse
+    from wetdiff.store.drafting import save_article
     from wetdiff.store.layout import stage_dir
     from wetdiff.store.versions import split_stage
     from wetdiff.store.workspace import open_workspace
@@ -89,7 +90,7 @@ def command(
         text = read_text(target)
         expected = text
     before = set(workspace.dirty_paths())
-    sha = workspace.save_article(proposal, stage, text, expected, message, answers)
+    sha = save_article(workspace, proposal, stage, text, expected, message, answers)
     rel = target.relative_to(workspace.root).as_posix()
     others = sorted(p for p in before if p != rel)
     if output_format == "json":
