@@ -65,6 +65,18 @@ class Applied:
     applied: int
 
 
+def _new_elements(block: str, kind: str) -> list[Node]:
+    """The leden or onderdelen an instruction's text brings ("luidende: …"), each
+    opening with its number; text that does not is the instruction's fault."""
+    try:
+        nodes = block_nodes(block, kind)
+    except WetdiffError as error:
+        raise ApplyError(f"de nieuwe tekst is niet te lezen: {error.what}") from None
+    if not nodes or any(n.kind != kind for n in nodes):
+        raise ApplyError(f"de nieuwe tekst begint niet met het nummer van een {_kind_words(kind)}")
+    return nodes
+
+
 def _kind_words(kind: str) -> str:
     return {"lid": "lid", "onderdeel": "onderdeel", "artikel": "artikel"}.get(kind, kind)
 
@@ -165,14 +177,7 @@ def _apply_komt(work: Werkversie, opdracht: KomtTeLuiden) -> None:
         return
     elements = [work.element(t) for t in opdracht.targets]
     parent = work.parent_of(opdracht.targets[0])
-    try:
-        new_nodes = block_nodes(opdracht.block, opdracht.kind)
-    except WetdiffError as error:
-        raise ApplyError(f"de nieuwe tekst is niet te lezen: {error.what}") from None
-    if not new_nodes or any(n.kind != opdracht.kind for n in new_nodes):
-        raise ApplyError(
-            f"de nieuwe tekst begint niet met het nummer van een {_kind_words(opdracht.kind)}"
-        )
+    new_nodes = _new_elements(opdracht.block, opdracht.kind)
     positions = sorted(_index(parent, e) for e in elements)
     parent.children[positions[0] : positions[-1] + 1] = new_nodes
     _check_unique(parent, opdracht.kind)
@@ -259,14 +264,7 @@ def _apply_element_invoegen(work: Werkversie, opdracht: ElementInvoegen) -> None
     parent = work.element(opdracht.parent)
     if opdracht.slot is not None:
         _apply_slot(work, opdracht.slot)
-    try:
-        new_nodes = block_nodes(opdracht.block, opdracht.kind)
-    except WetdiffError as error:
-        raise ApplyError(f"de nieuwe tekst is niet te lezen: {error.what}") from None
-    if not new_nodes or any(n.kind != opdracht.kind for n in new_nodes):
-        raise ApplyError(
-            f"de nieuwe tekst begint niet met het nummer van een {_kind_words(opdracht.kind)}"
-        )
+    new_nodes = _new_elements(opdracht.block, opdracht.kind)
     siblings = parent.elements(opdracht.kind)
     if opdracht.after is not None:
         anchor = [c for c in siblings if c.nr == cited(opdracht.after)]

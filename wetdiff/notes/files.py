@@ -64,20 +64,8 @@ NOTE_FIELDS = (
 )
 STATUSES = ("open", "resolved")  # of a review comment
 CITATION_FIELDS = ("document", "section", "page", "link")
-_TEXT_FIELDS = (
-    "id",
-    "at",
-    "side",
-    "quote",
-    "before",
-    "after",
-    "stage",
-    "words",
-    "gap",
-    "author",
-    "status",
-    "rationale",
-)
+# The fields whose value is text (version is a date, answers and citations are lists).
+_TEXT_FIELDS = tuple(f for f in NOTE_FIELDS if f not in ("version", "answers", "citation"))
 
 HEADER = (
     "# Notes: why each change is there. One [[note]] block per note, kept sorted by\n"

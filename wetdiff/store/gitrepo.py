@@ -306,17 +306,7 @@ class GitRepo:
             record = record.strip("\n")
             if not record:
                 continue
-            sha, an, ae, ad, cd, message = record.split(sep, 5)
-            commits.append(
-                CommitInfo(
-                    sha,
-                    an,
-                    ae,
-                    dt.datetime.fromisoformat(ad),
-                    dt.datetime.fromisoformat(cd),
-                    message.strip() + "\n",
-                )
-            )
+            commits.append(_commit_info(record.split(sep, 5)))
         return commits
 
     def log_by_path(
@@ -340,15 +330,8 @@ class GitRepo:
         for record in out.split(start):
             if not record.strip():
                 continue
-            sha, an, ae, ad, cd, message, files = record.split(sep, 6)
-            info = CommitInfo(
-                sha,
-                an,
-                ae,
-                dt.datetime.fromisoformat(ad),
-                dt.datetime.fromisoformat(cd),
-                message.strip() + "\n",
-            )
+            *fields, files = record.split(sep, 6)
+            info = _commit_info(fields)
             for name in files.split("\n"):
                 if name and (wanted is None or name in wanted):
                     found.setdefault(name, []).append(info)
@@ -773,6 +756,19 @@ class CommitSnapshot:
 
     def where(self, rel: str) -> str:
         return f"{self.label}:{rel}"
+
+
+def _commit_info(fields: Sequence[str]) -> CommitInfo:
+    """A commit from ``git log --format=%H%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%B``."""
+    sha, author, email, authored, committed, message = fields
+    return CommitInfo(
+        sha,
+        author,
+        email,
+        dt.datetime.fromisoformat(authored),
+        dt.datetime.fromisoformat(committed),
+        message.strip() + "\n",
+    )
 
 
 def _blobs(entries: str) -> dict[str, str]:
