@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wetdiff.errors import WetdiffError
 from wetdiff.notes.check import CheckReport, Finding
@@ -20,6 +21,10 @@ from wetdiff.notes.files import NotesFile, read_notes
 from wetdiff.notes.model import Note
 from wetdiff.notes.proposal import proposal_folder
 from wetdiff.notes.writing import WrittenNote, open_notes
+
+if TYPE_CHECKING:
+    from wetdiff.diff import ChangeSet
+    from wetdiff.notes.explain import Explainer
 
 OPEN, RESOLVED = "open", "resolved"
 OPEN_COMMENT = "open-review-comment"  # the finding ``check`` reports
@@ -118,3 +123,23 @@ def with_review(reports: list[CheckReport], root: Path, proposal: str) -> list[C
     reports = list(reports)
     reports[index] = replace(reports[index], findings=reports[index].findings + tuple(findings))
     return reports
+
+
+def comments_on(
+    root: Path, changeset: ChangeSet, explainer: Explainer | None = None
+) -> dict[str, tuple[Note, ...]]:
+    """The open review comments of a comparison, by the change they are on (a comment
+    on a change of another step is not this comparison's)."""
+    proposal = changeset.new.proposal or changeset.old.proposal
+    if not proposal:
+        return {}
+    current = load_comments(root, proposal)
+    comments = tuple(n for n in current.notes if n.status != RESOLVED)
+    if not comments:
+        return {}
+    from wetdiff.notes.explain import Explainer, Source
+
+    explainer = explainer or Explainer(root)
+    only_open = NotesFile(current.path, comments, current.text)
+    attachment = explainer.explain(changeset, [Source(only_open, proposal)]).attachment
+    return dict(attachment.by_change)

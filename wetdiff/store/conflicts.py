@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wetdiff.diff.merge import Conflict, analyse, conflicts_between
-from wetdiff.errors import WetdiffError
 from wetdiff.store.amendments import Amendment, read_amendment
 from wetdiff.store.proposals import read_proposal
 from wetdiff.store.versions import proposal_stage, resolve
@@ -100,17 +99,15 @@ def amendments_of(snapshot: Snapshot, proposal: str, on: str | None = None) -> l
 
 
 def conflict_matrix(workspace: Workspace, spec: str) -> ConflictMatrix:
-    """The amendments on a stage (``36547/A``; ``36547``: the bill's latest stage) and
-    every pair of them."""
+    """The amendments on a stage (``36547/A``; ``36547``: the bill's latest stage; an
+    amendment, or the stage with some adopted: the stage they amend) and every pair of
+    them."""
     pid, _, stage_id = spec.strip().partition("/")
     snapshot = workspace.snapshot()
     proposal = read_proposal(snapshot, pid)
-    stage = proposal_stage(snapshot, proposal, stage_id or None)
-    if stage.on:
-        raise WetdiffError(
-            f"{pid}/{stage.id} is an amendment; conflicts are between the amendments of a stage",
-            hint=f"Try 'wetdiff conflicts {pid}/{stage.on}'.",
-        )
+    stage = proposal_stage(snapshot, proposal, stage_id.partition("+")[0] or None)
+    if stage.on:  # an amendment (or a stage with some adopted): the stage they amend
+        stage = proposal_stage(snapshot, proposal, stage.on)
     every = amendments_of(snapshot, pid, stage.id)
     replaced = tuple((a.replaces, a.id) for a in every if any(b.id == a.replaces for b in every))
     gone = {old for old, _ in replaced}

@@ -60,6 +60,28 @@ def main_commands(screen: MainScreen) -> list[tuple[str, str, Callable[[], objec
                 "edit_text",
             ),
         ]
+    if screen.comparison is not None and screen.comparison.proposal:
+        commands.append(
+            (
+                "Amendments: which conflict",
+                "Every pair of the amendments on the stage: conflict or not, where; "
+                "a pair that combines is compared adopted (a)",
+                "conflicts",
+            )
+        )
+    unit = screen.selected_unit
+    if (
+        unit is not None
+        and screen.comparison is not None
+        and screen.comparison.comments_of_shown(unit)
+    ):
+        commands.append(
+            (
+                "Resolve review comment",
+                "Mark the first open review comment on this change resolved (c)",
+                "resolve_comment",
+            )
+        )
     commands.append(
         (
             "Write memo",

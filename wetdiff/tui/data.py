@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # read when first used, so the first frame comes sooner
     from wetdiff.notes import Attachment, Citation, Note, NotesFile, Question, QuestionRegistry
     from wetdiff.store.blame import Blame
     from wetdiff.store.commits import CommitInfo
+    from wetdiff.store.conflicts import ConflictMatrix
     from wetdiff.store.log import LogEntry
     from wetdiff.store.versions import VersionEntry
     from wetdiff.store.workspace import Workspace
@@ -68,6 +69,7 @@ class Comparison:
     notes_pending: bool = False  # the proposal's notes are still being read
     articles: int = 0  # while provisional: how many articles the whole comparison has
     units: tuple[Shown, ...] = ()  # what to show (see :attr:`shown`), made with it
+    comments: dict[str, tuple[Note, ...]] = field(default_factory=dict)  # open review comments
 
     @property
     def is_provisional(self) -> bool:
@@ -107,6 +109,14 @@ class Comparison:
         """What to show: each change once, the parts of a split or merger together (each
         text once), as the memo and ``wetdiff diff`` show them."""
         return self.units or shown(self.changeset)
+
+    def comments_of_shown(self, unit: Shown) -> tuple[Note, ...]:
+        """The open review comments on any part of a unit, each once."""
+        found: dict[str, Note] = {}
+        for change_id in unit.ids:
+            for note in self.comments.get(change_id, ()):
+                found.setdefault(note.id, note)
+        return tuple(found.values())
 
     def notes_of_shown(self, unit: Shown) -> tuple[Note, ...]:
         """The notes of every part of a unit, each once, in the parts' order."""
@@ -281,11 +291,14 @@ class Session:
         if not comparison.notes_pending:
             return comparison
         from wetdiff.notes.explain import Explainer, comparison_notes
+        from wetdiff.notes.review import comments_on
 
-        found = comparison_notes(comparison.changeset, explainer=Explainer(self.root))
+        explainer = Explainer(self.root)
+        found = comparison_notes(comparison.changeset, explainer=explainer)
+        comments = comments_on(self.root, comparison.changeset, explainer)
         attachment = found.attachment
         if attachment is None:
-            return replace(comparison, notes_pending=False)
+            return replace(comparison, notes_pending=False, comments=comments)
         return replace(
             comparison,
             notes=dict(attachment.by_change),
@@ -293,7 +306,28 @@ class Session:
             questions=found.questions,
             attachment=attachment,
             notes_pending=False,
+            comments=comments,
         )
+
+    def resolve_comment(self, proposal: str, note_id: str) -> str:
+        """Mark a review comment resolved and commit it, as 'wetdiff note resolve'."""
+        from wetdiff.notes.review import resolve
+
+        written = resolve(proposal, note_id, root=self.root, by=self._who())
+        return written.commit or ""
+
+    def _who(self) -> str:
+        """The name git knows the lawyer by ("" when it knows none)."""
+        try:
+            return str(self.workspace.repo.identity()[0])
+        except WetdiffError:
+            return ""
+
+    def conflicts(self, spec: str) -> ConflictMatrix:
+        """Every pair of the amendments on a stage (``wetdiff conflicts``)."""
+        from wetdiff.store.conflicts import conflict_matrix
+
+        return conflict_matrix(self.workspace, spec)
 
     def _notes(self, proposal: str) -> tuple[NotesFile, QuestionRegistry]:
         from wetdiff.notes.proposal import load_proposal_notes

@@ -27,6 +27,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("e", "write or edit the note of the selected change (rationale, citations, questions)"),
     ("t", "edit the selected article's text in the proposal, and commit it with a rationale"),
     ("m", "write the change memo of the two versions shown (.docx, .html or .md)"),
+    ("a", "amendments on the stage: which conflict, where; Enter compares a pair adopted"),
+    ("c", "resolve the first open review comment on the selected change"),
     ("ctrl+p", "command palette: every action, searchable"),
     ("↑ ↓ / j k", "scroll the text (in the tree: move up and down)"),
     ("PgUp PgDn", "scroll a page; Home and End: to the start, the end"),

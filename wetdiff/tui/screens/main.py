@@ -75,6 +75,8 @@ class MainScreen(Screen[None]):
         Binding("e", "edit_note", "Note"),
         Binding("t", "edit_text", "Edit text", show=False),
         Binding("m", "memo", "Memo", show=False),
+        Binding("c", "resolve_comment", "Resolve comment", show=False),
+        Binding("a", "conflicts", "Amendments", show=False),
     ]
 
     class Loaded(Message):
@@ -340,6 +342,7 @@ class MainScreen(Screen[None]):
             comparison.notes_of_unit(index),
             comparison.questions,
             pending=comparison.notes_pending,
+            comments=comparison.comments_of_shown(unit) if unit is not None else (),
         )
 
     @property
@@ -532,6 +535,68 @@ class MainScreen(Screen[None]):
                 self.reload()
 
         self.app.push_screen(ArticleEditor(self.new_spec, artikel), done)
+
+    def action_resolve_comment(self) -> None:
+        """Resolve the first open review comment on the selected change (asking first),
+        and commit that, as 'wetdiff note resolve' does."""
+        from wetdiff.tui.screens.confirm import ConfirmScreen
+
+        comparison, unit = self.comparison, self.selected_unit
+        if comparison is None or unit is None:
+            return
+        comments = comparison.comments_of_shown(unit)
+        if not comments:
+            self.notify("No open review comment on this change.", timeout=3)
+            return
+        comment = comments[0]
+        words = " ".join(comment.rationale.split())
+        if len(words) > 200:
+            words = words[:200] + "…"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.resolve_comment(comparison.proposal, comment.id)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Resolve the review comment of {comment.author or 'gap'}?\n\n{words}",
+                yes="Resolve",
+                no="Keep it open",
+            ),
+            answered,
+        )
+
+    @work(thread=True, exclusive=True, group="review")
+    def resolve_comment(self, proposal: str, note_id: str) -> None:
+        try:
+            sha = self.app.session.resolve_comment(proposal, note_id)
+        except WetdiffError as error:
+            self.app.call_from_thread(
+                self.notify, str(error), title="Not resolved", severity="error", timeout=10
+            )
+            return
+        self.app.call_from_thread(
+            self.notify, f"Review comment {note_id} resolved (commit {sha[:10]}).", timeout=5
+        )
+        self.app.call_from_thread(self.reload)
+
+    def action_conflicts(self) -> None:
+        """Which amendments of the stage shown can be adopted together; choosing a pair
+        that can compares the stage with both adopted."""
+        from wetdiff.tui.screens.conflicts import ConflictsScreen
+
+        comparison = self.comparison
+        if comparison is None or not comparison.proposal:
+            self.notify("Amendments belong to a proposal, and neither version is one.")
+            return
+        version = comparison.new if comparison.new.proposal else comparison.old
+        stage = version.stage.partition("+")[0]
+
+        def picked(pair: tuple[str, str] | None) -> None:
+            if pair is not None:
+                self.compare_other(*pair)
+
+        self.app.push_screen(ConflictsScreen(f"{comparison.proposal}/{stage}"), picked)
 
     def action_memo(self) -> None:
         """Write the change memo of the two versions shown (asking first before a file

@@ -111,13 +111,22 @@ def describe(
     questions: QuestionRegistry | None,
     *,
     pending: bool = False,
+    comments: Sequence[Note] = (),
 ) -> Content:
-    """The panel's scrolling text for one change: each note with its citations and the
-    questions it answers (with who asked and when). ``pending``: the notes are still
-    being read (so "no note yet" would not be known)."""
+    """The panel's scrolling text for one change: the reviewers' open comments on it
+    first, then each note with its citations and the questions it answers (with who
+    asked and when). ``pending``: the notes are still being read (so "no note yet"
+    would not be known)."""
     if change is None:
         return Content("")
     parts: list[Content | str] = []
+    if comments:
+        parts.append(Content.styled("Open review comments (c resolves the first)\n", "bold"))
+        for comment in comments:
+            parts.append(Content.styled(f"• {_plain(comment.author or 'gap')}: ", "bold"))
+            parts.append(Content(_plain(_paragraphs(comment.rationale) or "(empty)")))
+            parts.append(Content.styled(f"  [{_plain(comment.id)}]\n", "dim"))
+        parts.append(Content("\n"))
     if pending:
         parts.append(Content.styled("Reading the notes…", "italic"))
     elif not notes:
@@ -189,6 +198,7 @@ class NotesPanel(Vertical):
         questions: QuestionRegistry | None,
         *,
         pending: bool = False,
+        comments: Sequence[Note] = (),
     ) -> None:
         self.query_one("#note-head", Static).update(heading(change))
         lines = [answers_line(qid, q) for qid, q in answered(notes, questions)]
@@ -199,7 +209,7 @@ class NotesPanel(Vertical):
         answers.update(Content("\n").join(lines))
         answers.set_class(bool(lines), "-shown")
         self.query_one("#note-text", Static).update(
-            describe(change, notes, questions, pending=pending)
+            describe(change, notes, questions, pending=pending, comments=comments)
         )
         self.query_one(NoteScroll).scroll_home(animate=False)
 

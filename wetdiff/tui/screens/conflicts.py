@@ -1,0 +1,155 @@
+"""Which amendments of a stage can be adopted together: the matrix of every pair, and
+for the pair chosen, where and how they conflict. Enter on a pair that combines
+compares the stage with both adopted (``36547/A`` → ``36547/A+am-12+am-17``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import getters, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from wetdiff.errors import WetdiffError
+from wetdiff.model.normalise import visible_controls
+from wetdiff.tui.app import WetdiffApp
+
+if TYPE_CHECKING:
+    from wetdiff.store.conflicts import ConflictMatrix, Pair
+
+YES, NO, SELF = "✗", "✓", "·"
+
+
+def matrix_text(matrix: ConflictMatrix) -> Content:
+    """The amendments, what each changes, and the matrix: ✗ conflict, ✓ combine (signs,
+    not colour alone)."""
+    names = [a.id for a in matrix.amendments]
+    lines = [f"Amendments on {matrix.proposal}/{matrix.stage}: {len(names)}"]
+    for old, new in matrix.replaced:
+        lines.append(f"  ({old} is replaced by {new}: left out)")
+    for amendment in matrix.amendments:
+        articles = ", ".join(f"artikel {n}" for n in matrix.articles(amendment.id))
+        lines.append(f"  {amendment.id}  {amendment.name}: {articles or 'no changes yet'}")
+    if len(names) >= 2:
+        width = max(len(n) for n in names)
+        lines += ["", " " * (width + 2) + "  ".join(names)]
+        for row in names:
+            cells = []
+            for column in names:
+                pair = matrix.pair(row, column)
+                mark = SELF if pair is None else YES if pair.conflicting else NO
+                cells.append(mark.center(len(column)))
+            lines.append((f"{row.ljust(width)}  " + "  ".join(cells)).rstrip())
+        lines += ["", f"{YES} conflict   {NO} can be adopted together"]
+    return Content(visible_controls("\n".join(lines)))
+
+
+def pair_label(pair: Pair) -> Content:
+    mark = YES if pair.conflicting else NO
+    what = (
+        f"{len(pair.conflicts)} conflict(s)"
+        if pair.conflicting
+        else "no conflict: Enter compares the stage with both adopted"
+    )
+    return Content(visible_controls(f"{mark} {pair.first} and {pair.second}: {what}"))
+
+
+def pair_details(pair: Pair) -> Content:
+    if not pair.conflicting:
+        shared = ", ".join(f"artikel {n}" for n in pair.shared)
+        why = (
+            f"Both change {shared}, in other provisions or other words."
+            if shared
+            else "They change different articles."
+        )
+        return Content(visible_controls(why))
+    lines = []
+    for conflict in pair.conflicts:
+        lines += [
+            f"{conflict.where}: {conflict.label('en')}",
+            f"  {conflict.first}: {conflict.first_words}",
+            f"  {conflict.second}: {conflict.second_words}",
+            "",
+        ]
+    return Content(visible_controls("\n".join(lines)))
+
+
+class ConflictsScreen(ModalScreen[tuple[str, str] | None]):
+    app = getters.app(WetdiffApp)
+    CSS_PATH = "conflicts.tcss"
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    class Computed(Message):
+        bubble = False
+
+        def __init__(self, matrix: ConflictMatrix | None, error: str = "") -> None:
+            super().__init__()
+            self.matrix = matrix
+            self.error = error
+
+    def __init__(self, spec: str) -> None:
+        super().__init__()
+        self.spec = spec
+        self.matrix: ConflictMatrix | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(
+                Content(f"Amendments on {self.spec}: which can be adopted together"), id="title"
+            )
+            yield Static(Content("Comparing the amendments…"), id="matrix")
+            yield OptionList(id="pairs")
+            with VerticalScroll(id="details-box"):
+                yield Static(Content(""), id="details")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).loading = True
+        self.compute()
+
+    @work(thread=True, exclusive=True, group="conflicts")
+    def compute(self) -> None:
+        try:
+            matrix = self.app.session.conflicts(self.spec)
+        except WetdiffError as error:
+            self.post_message(self.Computed(None, str(error)))
+            return
+        self.post_message(self.Computed(matrix))
+
+    def on_conflicts_screen_computed(self, message: Computed) -> None:
+        options = self.query_one(OptionList)
+        options.loading = False
+        if message.matrix is None:
+            self.query_one("#matrix", Static).update(Content(visible_controls(message.error)))
+            return
+        self.matrix = message.matrix
+        self.query_one("#matrix", Static).update(matrix_text(self.matrix))
+        options.add_options(
+            [Option(pair_label(p), id=str(i)) for i, p in enumerate(self.matrix.pairs)]
+        )
+        if self.matrix.pairs:
+            options.highlighted = 0
+            options.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.matrix is not None:
+            pair = self.matrix.pairs[int(event.option.id or 0)]
+            self.query_one("#details", Static).update(pair_details(pair))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if self.matrix is None:
+            return
+        pair = self.matrix.pairs[int(event.option.id or 0)]
+        if pair.conflicting:
+            self.notify("These two conflict: they cannot be adopted together.", timeout=4)
+            return
+        stage = f"{self.matrix.proposal}/{self.matrix.stage}"
+        self.dismiss((stage, f"{stage}+{pair.first}+{pair.second}"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
