@@ -12,7 +12,7 @@ from tui_helpers import main_screen, until
 
 from wetdiff.notes.review import comment
 from wetdiff.notes.writing import open_notes
-from wetdiff.store.drafting import new_amendment
+from wetdiff.store.drafting import new_amendment, save_article
 from wetdiff.store.gitrepo import close_all
 from wetdiff.store.workspace import open_workspace
 from wetdiff.tui.screens.confirm import ConfirmScreen
@@ -29,7 +29,7 @@ def _amend(root: Path, name: str, old: str, new: str) -> None:
     path = root / "proposals/36547/nr2/273f.txt"
     text = path.read_text(encoding="utf-8")
     assert old in text
-    workspace.save_article("36547", name, text.replace(old, new), None, f"{name}: {new}")
+    save_article(workspace, "36547", name, text.replace(old, new), None, f"{name}: {new}")
 
 
 @pytest.fixture

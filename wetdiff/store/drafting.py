@@ -277,6 +277,7 @@ def new_proposal(
         raise
 
 
+@_writer
 def new_amendment(
     workspace: Workspace,
     proposal: str,
@@ -292,24 +293,23 @@ def new_amendment(
 ) -> str:
     """Start amendment ``name`` on stage ``on`` of ``proposal``: its folder with its
     ``amendment.toml``, in one commit. Its text is the stage's until it is edited."""
-    with workspace.writing():
-        return _new_amendment(
-            workspace,
+    return _new_amendment(
+        workspace,
+        proposal,
+        name,
+        on,
+        Amendment(
             proposal,
             name,
             on,
-            Amendment(
-                proposal,
-                name,
-                on,
-                stuknummer.strip() or GAP,
-                tuple(i.strip() for i in indieners if i.strip()),
-                date,
-                replaces.strip(),
-                title.strip(),
-                toelichting.strip("\n"),
-            ),
-        )
+            stuknummer.strip() or GAP,
+            tuple(i.strip() for i in indieners if i.strip()),
+            date,
+            replaces.strip(),
+            title.strip(),
+            toelichting.strip("\n"),
+        ),
+    )
 
 
 def _new_amendment(
