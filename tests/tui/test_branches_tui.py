@@ -82,7 +82,9 @@ def test_an_open_review_comment_shows_on_its_change_and_is_resolved_there(
 
     monkeypatch.chdir(workspace)
     with open_notes("36547", root=workspace, writing=True, review=True) as target:
-        change = next(c for c in target.changeset().changes if c.changed and c.new_key == "273f/1")
+        changes = target.changeset()
+        assert changes is not None
+        change = next(c for c in changes.changes if c.changed and c.new_key == "273f/1")
         note = Note("273f-review-1", anchor_for_change(change), "Waarom vijftien jaren?")
         target.save(comment(note, "Lotte Reviewer"), subject="Review comment")
     close_all()
