@@ -1,4 +1,21 @@
-"""How fast the terminal UI paints and scrolls, as ratios measured in one run (Pilot).
+"""How fast the terminal UI paints and scrolls, as ratios measured in one run.
+
+**As a user waits** (``--part process``): each command is started in a 160x48 pseudo
+terminal and timed from process start until a marker is on the terminal (the method of
+``../shared/tools/tui_first_paint.py``), interleaved, median of ``--runs``:
+
+A. ``wetdiff`` on the worked example (outside any workspace) until its first screen
+   ("Artikel 273f" in the tree and text) vs the smallest Textual app (one ``Static``)
+   until its text (target ≤ 1.3x);
+B. ``wetdiff tui law@2006-01-01 law@2013-12-01`` in a workspace imported from the whole
+   Sr (``wetdiff import bwb`` of the corpus) until its first screen (the first changed
+   article, provisional) vs A (target ≤ 1.5x);
+C. the same until the whole comparison is on screen (the status line's "change 1 of N",
+   N the whole comparison's changes) vs A (target ≤ 3x).
+
+The children run with bytecode compiled (``compileall``), as an installed wetdiff does.
+
+**In one process with Pilot** (``--part pilot``), after the imports:
 
 1. First paint of ``wetdiff`` (no arguments: the worked example, law in force against
    36 547, through the real workspace, store and notes) vs a minimal Textual app
@@ -16,7 +33,8 @@ time until the whole comparison with its notes is on screen is printed beside it
 the minimal app: of its text). Page-down is timed per Pilot key press including the
 repaint. Each measure is the median of several interleaved runs.
 
-    python benchmarks/tui_paint.py [--corpus /tmp/corpus/BWBR0001854] [--runs 7]
+    python benchmarks/tui_paint.py [--corpus /tmp/corpus/BWBR0001854] [--runs 5]
+                                   [--part process|pilot|both]
 """
 
 from __future__ import annotations
@@ -27,7 +45,11 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")  # scrolling is measured, no
 
 import argparse
 import asyncio
+import contextlib
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -174,6 +196,168 @@ def median(runs: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(runs))
 
 
+MINIMAL_APP = """\
+from textual.app import App
+from textual.widgets import Static
+
+
+class Minimal(App):
+    def compose(self):
+        yield Static("Artikel 273f minimal")
+
+
+if __name__ == "__main__":
+    Minimal().run()
+"""
+
+
+def pty_first_paint(cmd: list[str], marker: bytes, cwd: Path, env: dict[str, str]) -> float:
+    """Seconds from starting ``cmd`` in a 160x48 pseudo terminal until ``marker`` is on
+    it (escape sequences taken out), as ``../shared/tools/tui_first_paint.py`` measures."""
+    import fcntl
+    import pty
+    import select
+    import signal
+    import struct
+    import termios
+
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the command, in the terminal
+        os.chdir(cwd)
+        os.execvpe(cmd[0], cmd, {**env, "TERM": "xterm-256color"})
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+    seen, took = b"", float("nan")
+    while time.perf_counter() - start < 60:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        seen += chunk
+        if marker in seen.replace(b"\x1b[", b"").replace(b"\x1b", b""):
+            took = time.perf_counter() - start
+            break
+    os.kill(pid, signal.SIGTERM)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+    os.close(fd)
+    if took != took:  # NaN: never seen
+        raise RuntimeError(f"{marker!r} never appeared for {' '.join(cmd)}")
+    return took
+
+
+def whole_code_workspace(corpus: Path, env: dict[str, str]) -> Path:
+    """A workspace holding the whole Sr from the corpus, imported once (kept in /tmp)."""
+    root = Path(tempfile.gettempdir()) / "wetdiff-bench-sr"
+    done = root / ".imported"
+    if done.exists():
+        return root
+    if root.exists():
+        shutil.rmtree(root)
+    wetdiff = [sys.executable, "-m", "wetdiff"]
+    subprocess.run([*wetdiff, "init", str(root)], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [*wetdiff, "import", "bwb", str(corpus)], cwd=root, env=env, check=True, capture_output=True
+    )
+    done.write_text("", encoding="utf-8")
+    return root
+
+
+def whole_comparison_count(root: Path, old: str, new: str) -> int:
+    """N of the status line's "change 1 of N" once the whole comparison is shown."""
+    from wetdiff.tui.data import Session
+    from wetdiff.tui.layout import DiffDocument
+
+    comparison = Session(root).compare_text(old, new)
+    return len(DiffDocument(comparison.shown).changed_order())
+
+
+def process_level(args: argparse.Namespace) -> dict[str, float]:
+    """Ratios A, B and C (see the module's docstring)."""
+    import compileall
+
+    import wetdiff
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.pop("WETDIFF_WORKSPACE", None)
+    compileall.compile_dir(Path(wetdiff.__file__).parent, quiet=1)  # as installed
+    scratch = Path(tempfile.mkdtemp(prefix="wetdiff-bench-"))
+    minimal = scratch / "minimal_textual_app.py"
+    minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    outside = scratch / "elsewhere"  # no workspace around it: the worked example opens
+    outside.mkdir()
+    wetdiff_cmd = [sys.executable, "-m", "wetdiff"]
+    subprocess.run([*wetdiff_cmd, "versions"], cwd=outside, env=env, capture_output=True)
+    old, new = "law@2006-01-01", "law@2013-12-01"
+    sr = whole_code_workspace(args.corpus, env)
+    outline_old, outline_new = _outlines(sr, old, new)
+    numbers = set(outline_old) | set(outline_new)
+    changed = sorted(
+        (n for n in numbers if outline_old.get(n) != outline_new.get(n)), key=_sort_key
+    )
+    first_article = f"Artikel {changed[0]}".encode()
+    total = whole_comparison_count(sr, old, new)
+    print(
+        f"whole Sr {old} → {new}: {len(numbers)} articles, "
+        f"{len(changed)} changed; {total} changes shown (marker: {first_article.decode()!r}, "
+        f"'of {total}')"
+    )
+    measures: dict[str, tuple[list[str], bytes, Path]] = {
+        "minimal Textual app": (
+            [sys.executable, str(minimal)],
+            b"Artikel 273f minimal",
+            outside,
+        ),
+        "A wetdiff (worked example)": (wetdiff_cmd, b"Artikel 273f", outside),
+        "B whole Sr, first screen": ([*wetdiff_cmd, "tui", old, new], first_article, sr),
+        "C whole Sr, whole comparison": (
+            [*wetdiff_cmd, "tui", old, new],
+            f"of {total}".encode(),
+            sr,
+        ),
+    }
+    for cmd, marker, cwd in measures.values():  # warm the disk cache
+        pty_first_paint(cmd, marker, cwd, env)
+    times: dict[str, list[float]] = {name: [] for name in measures}
+    for _ in range(args.runs):  # interleaved, so drift hits all alike
+        for name, (cmd, marker, cwd) in measures.items():
+            times[name].append(pty_first_paint(cmd, marker, cwd, env))
+    shutil.rmtree(scratch, ignore_errors=True)
+    median_of = {name: statistics.median(values) for name, values in times.items()}
+    print(f"\nProcess start → marker on the terminal (median of {args.runs}, {SIZE[0]}x{SIZE[1]}):")
+    for name, value in median_of.items():
+        runs = ", ".join(f"{t * 1000:.0f}" for t in times[name])
+        print(f"  {name:<32} {value * 1000:7.0f} ms   ({runs})")
+    a = median_of["A wetdiff (worked example)"]
+    ratios = {
+        "A worked example / minimal app": a / median_of["minimal Textual app"],
+        "B whole-code first screen / A": median_of["B whole Sr, first screen"] / a,
+        "C whole-code whole comparison / A": median_of["C whole Sr, whole comparison"] / a,
+    }
+    targets = dict(zip(ratios, ("≤ 1.3x", "≤ 1.5x", "≤ 3x"), strict=True))
+    print("\nRatios:")
+    for name, value in ratios.items():
+        print(f"  {name:<36} {value:5.2f}x  (target {targets[name]})")
+    return ratios
+
+
+def _outlines(root: Path, old: str, new: str) -> tuple[dict[str, str], dict[str, str]]:
+    from wetdiff.store.versions import outline_pair
+    from wetdiff.store.workspace import open_workspace
+
+    a, b = outline_pair(old, new, open_workspace(root, git=False))
+    return a.files, b.files
+
+
+def _sort_key(number: str) -> Any:
+    from wetdiff.model.version import article_sort_key
+
+    return article_sort_key(number)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -181,9 +365,17 @@ def main() -> None:
         type=Path,
         default=Path(os.environ.get("WETDIFF_CORPUS", "/tmp/corpus/BWBR0001854")),
     )
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--part", choices=("process", "pilot", "both"), default="both")
     args = parser.parse_args()
+    if args.part in ("process", "both"):
+        process_level(args)
+    if args.part in ("pilot", "both"):
+        pilot_level(args)
 
+
+def pilot_level(args: argparse.Namespace) -> None:
+    """The in-process Pilot figures (see the module's docstring)."""
     os.environ.setdefault("WETDIFF_DATA_DIR", tempfile.mkdtemp(prefix="wetdiff-bench-"))
 
     from wetdiff.importers.bwb import read_toestand
