@@ -76,19 +76,30 @@ def shipped_source() -> Path | None:
 
 def _listing(source: Path) -> list[tuple[str, os.stat_result]]:
     """The example's files (relative POSIX paths, in path order) with their size and
-    modification time, without hidden, editor and temporary files."""
-    found = []
-    for part in PARTS:
-        for folder, dirs, names in os.walk(source / part):
-            dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
-            rel_folder = Path(folder).relative_to(source).as_posix()
-            for name in names:
-                if name.startswith(".") or name.endswith(("~", ".tmp", ".swp")):
+    modification time, without hidden, editor and temporary files. (Run at every start
+    of wetdiff outside a workspace: folder entries read once each, no path objects.)"""
+    found: list[tuple[str, os.stat_result]] = []
+    base = str(source)
+
+    def walk(rel_folder: str) -> None:
+        with os.scandir(os.path.join(base, rel_folder)) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
                     continue
-                path = os.path.join(folder, name)
-                info = os.stat(path)
+                if entry.is_dir():
+                    if name != "__pycache__":
+                        walk(f"{rel_folder}/{name}")
+                    continue
+                if name.endswith(("~", ".tmp", ".swp")):
+                    continue
+                info = entry.stat()
                 if stat.S_ISREG(info.st_mode):
                     found.append((f"{rel_folder}/{name}", info))
+
+    for part in PARTS:
+        if os.path.isdir(os.path.join(base, part)):
+            walk(part)
     found.sort(key=lambda item: item[0].split("/"))
     return found
 

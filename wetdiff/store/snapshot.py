@@ -33,8 +33,11 @@ class DiskSnapshot:
 
     label = ""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, remember: bool = False) -> None:
         self.root = root
+        # remember: each folder listed once (for one reading of many versions: a
+        # comparison lists a code's thousand article folders for each side otherwise)
+        self._listings: dict[str, list[tuple[str, bool]]] | None = {} if remember else None
 
     def read(self, rel: str) -> str | None:
         from wetdiff.model.files import read_text
@@ -45,12 +48,17 @@ class DiskSnapshot:
         return read_text(path, what="file")  # a device or pipe here: one clear error
 
     def listdir(self, rel: str) -> list[tuple[str, bool]]:
-        try:
-            entries = os.scandir(self.root / rel)  # types from the folder itself: no stat
+        if self._listings is not None and rel in self._listings:
+            return self._listings[rel]
+        try:  # the types from the folder itself (no stat); a string path: cheaper
+            entries = os.scandir(os.path.join(self.root, rel))
         except (FileNotFoundError, NotADirectoryError):
             return []
         with entries:
-            return sorted((e.name, e.is_dir()) for e in entries if not e.name.startswith("."))
+            listing = sorted((e.name, e.is_dir()) for e in entries if not e.name.startswith("."))
+        if self._listings is not None:
+            self._listings[rel] = listing
+        return listing
 
     def is_dir(self, rel: str) -> bool:
         return (self.root / rel).is_dir()

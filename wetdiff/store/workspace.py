@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,6 +134,7 @@ class Workspace:
         self.root = root
         self.example = example
         self._repo: GitRepo | None = None
+        self._reading = threading.local()
         text = read_text(root / MARKER, what="workspace file")
         self.config = WorkspaceConfig.from_toml(text, str(root / MARKER))
 
@@ -162,8 +163,22 @@ class Workspace:
     def snapshot(self, rev: str | None = None) -> Snapshot:
         """The workspace's files: on disk (``rev`` None) or at a git revision."""
         if rev is None:
-            return DiskSnapshot(self.root)
+            return getattr(self._reading, "snapshot", None) or DiskSnapshot(self.root)
         return self.repo.snapshot(rev)
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Within the block (in this thread), the files on disk are one snapshot that lists
+        each folder once: reading both sides of a comparison of a whole code lists its
+        article folders once, not once per version. Nothing is written meanwhile."""
+        if getattr(self._reading, "snapshot", None) is not None:
+            yield
+            return
+        self._reading.snapshot = DiskSnapshot(self.root, remember=True)
+        try:
+            yield
+        finally:
+            self._reading.snapshot = None
 
     def proposals(self, rev: str | None = None) -> list[Proposal]:
         snapshot = self.snapshot(rev)

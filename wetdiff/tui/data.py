@@ -239,6 +239,13 @@ class Session:
     def compare_text(
         self, old_spec: str | None, new_spec: str | None, provide: Provide | None = None
     ) -> Comparison:
+        """:meth:`_compare_text`, each folder of the workspace listed once for it."""
+        with self.workspace.reading():
+            return self._compare_text(old_spec, new_spec, provide)
+
+    def _compare_text(
+        self, old_spec: str | None, new_spec: str | None, provide: Provide | None = None
+    ) -> Comparison:
         """Resolve both versions and compare them; the notes follow (:meth:`with_notes`),
         so the text can be on screen before the notes files are read. With ``provide``,
         a whole code is handed over in steps (:data:`PROVISIONAL_ABOVE`): first the two

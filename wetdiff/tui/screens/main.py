@@ -121,7 +121,7 @@ class MainScreen(Screen[None]):
         self.query_side: QuerySide = "both"
         self.ready = False
         self.comparing = ""  # what is being compared to replace what is shown
-        self._first_step = threading.Event()  # the worker has posted its first step
+        self._first_step = threading.Event()  # the worker has posted a comparison
 
     def compose(self) -> ComposeResult:
         yield VersionsHeader(id="versions")
@@ -162,7 +162,8 @@ class MainScreen(Screen[None]):
                 return
             message = self.Loaded(step, worker)
             self.post_message(message)
-            self._first_step.set()
+            if isinstance(step, Comparison):  # (a whole code's headings: not worth a frame)
+                self._first_step.set()
             if isinstance(step, Comparison) and (step.is_provisional or step.notes_pending):
                 # What comes next (the whole code's alignment, reading and anchoring the
                 # notes) would take the UI thread's turns while it draws this: wait.
