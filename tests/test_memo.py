@@ -3,6 +3,7 @@ questions (statute text with ``<script>`` and Markdown characters in it)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -209,3 +210,13 @@ def test_progress_is_reported_for_every_provision() -> None:
     done: list[int] = []
     build_memo(old, new, changeset, progress=done.append)
     assert sum(done) == len(changeset.changes)
+
+
+def test_a_word_memo_of_versions_named_by_long_paths_is_written(memo) -> None:  # type: ignore[no-untyped-def]
+    # Word keeps at most 255 characters in a file property; two versions read from a
+    # deep folder make a longer title (this broke the suite in a checkout at a long path).
+    deep = "/" + "/".join(["wetgeving-werkmap"] * 12) + "/273f"
+    long = dataclasses.replace(memo, old=deep + "/old", new=deep + "/new")
+    document = docx.Document(io.BytesIO(render(long, "docx")))
+    title = document.core_properties.title
+    assert len(title) <= 255 and title.endswith("…") and title.startswith("Wijzigingsmemo: /")
