@@ -45,13 +45,12 @@ from wetdiff.instructions.model import (
     Wijzigingsonderdeel,
 )
 from wetdiff.instructions.parse import parse_text
-from wetdiff.instructions.render import has_block, indent_block, render_onderdeel, sentence
+from wetdiff.instructions.render import has_block, indent_block, render_onderdeel, roman, sentence
 from wetdiff.model.artikel import Artikel
 from wetdiff.model.text_format import render
 from wetdiff.model.version import Version, article_sort_key
 
 OPENING = "Het voorstel van wet wordt als volgt gewijzigd:"
-_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 _HEADER = re.compile(r"^Artikel\s+(\S+)")
 
 
@@ -197,7 +196,7 @@ def _text(
         handled.add(number)
         if part is not None:
             handled.update(part.articles)
-    numbered = [f"{_roman(i)}\n\n{p.rstrip()}\n" for i, p in enumerate(parts, 1)]
+    numbered = [f"{roman(i)}\n\n{p.rstrip()}\n" for i, p in enumerate(parts, 1)]
     return OPENING + "\n\n" + "\n".join(numbered)
 
 
@@ -290,14 +289,6 @@ def _preceding(the_bill: Bill, number: str) -> BillPart | None:
         if any(article_sort_key(a) < article_sort_key(number) for a in part.articles):
             found = part
     return found
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
 
 
 # -- reading and carrying out ---------------------------------------------------------

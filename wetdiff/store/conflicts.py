@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from wetdiff.store.workspace import Workspace
 
 
+CONFLICT, COMBINE, SELF = "✗", "✓", "·"
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     """Two amendments: whether they conflict, and where."""
@@ -70,6 +73,23 @@ class ConflictMatrix:
 
     def articles(self, amendment: str) -> tuple[str, ...]:
         return dict(self.touched).get(amendment, ())
+
+    def table(self) -> list[str]:
+        """The matrix as lines of text: a row and a column per amendment, ✗ where two
+        conflict, ✓ where they can be adopted together (signs, never colour alone)."""
+        names = [a.id for a in self.amendments]
+        if len(names) < 2:
+            return []
+        width = max(len(n) for n in names)
+        lines = [" " * (width + 2) + "  ".join(names)]
+        for row in names:
+            cells = []
+            for column in names:
+                pair = self.pair(row, column)
+                mark = SELF if pair is None else CONFLICT if pair.conflicting else COMBINE
+                cells.append(mark.center(len(column)))
+            lines.append((f"{row.ljust(width)}  " + "  ".join(cells)).rstrip())
+        return [*lines, "", f"{CONFLICT} conflict  {COMBINE} can be adopted together"]
 
     def to_json(self) -> dict[str, Any]:
         return {

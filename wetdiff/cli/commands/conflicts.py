@@ -12,8 +12,6 @@ import click
 
 from wetdiff.cli.options import echo, format_option
 
-YES, NO, SELF = "✗", "✓", "·"
-
 
 @click.command(short_help="Which amendments of a stage conflict, pair by pair.")
 @click.argument("spec", metavar="PROPOSAL[/STAGE]", required=False)
@@ -45,6 +43,8 @@ def command(spec: str | None, lang: str, output_format: str) -> None:
 
 
 def _print(matrix: object, lang: str) -> None:
+    from wetdiff.store.conflicts import COMBINE as NO
+    from wetdiff.store.conflicts import CONFLICT as YES
     from wetdiff.store.conflicts import ConflictMatrix
 
     assert isinstance(matrix, ConflictMatrix)
@@ -62,17 +62,9 @@ def _print(matrix: object, lang: str) -> None:
     if len(names) < 2:
         echo(f"\nOne amendment on {where}: no pairs to compare.")
         return
-    width = max(len(n) for n in names)
     echo("")
-    echo(" " * (width + 2) + "  ".join(n.center(max(len(n), 1)) for n in names))
-    for row in names:
-        cells = []
-        for column in names:
-            pair = matrix.pair(row, column)
-            mark = SELF if pair is None else YES if pair.conflicting else NO
-            cells.append(mark.center(len(column)))
-        echo((f"{row.ljust(width)}  " + "  ".join(cells)).rstrip())
-    echo(f"\n{YES} conflict  {NO} can be adopted together")
+    for line in matrix.table():
+        echo(line)
     for pair in matrix.pairs:
         echo("")
         if not pair.conflicting:

@@ -18,12 +18,11 @@ from textual.widgets.option_list import Option
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
+from wetdiff.store.conflicts import COMBINE, CONFLICT
 from wetdiff.tui.app import WetdiffApp
 
 if TYPE_CHECKING:
     from wetdiff.store.conflicts import ConflictMatrix, Pair
-
-YES, NO, SELF = "✗", "✓", "·"
 
 
 def matrix_text(matrix: ConflictMatrix) -> Content:
@@ -37,21 +36,12 @@ def matrix_text(matrix: ConflictMatrix) -> Content:
         articles = ", ".join(f"artikel {n}" for n in matrix.articles(amendment.id))
         lines.append(f"  {amendment.id}  {amendment.name}: {articles or 'no changes yet'}")
     if len(names) >= 2:
-        width = max(len(n) for n in names)
-        lines += ["", " " * (width + 2) + "  ".join(names)]
-        for row in names:
-            cells = []
-            for column in names:
-                pair = matrix.pair(row, column)
-                mark = SELF if pair is None else YES if pair.conflicting else NO
-                cells.append(mark.center(len(column)))
-            lines.append((f"{row.ljust(width)}  " + "  ".join(cells)).rstrip())
-        lines += ["", f"{YES} conflict   {NO} can be adopted together"]
+        lines += ["", *matrix.table()]
     return Content(visible_controls("\n".join(lines)))
 
 
 def pair_label(pair: Pair) -> Content:
-    mark = YES if pair.conflicting else NO
+    mark = CONFLICT if pair.conflicting else COMBINE
     what = (
         f"{len(pair.conflicts)} conflict(s)"
         if pair.conflicting
