@@ -174,6 +174,13 @@ def test_the_changes_of_an_amendment_carry_notes(ws: Path, capsys) -> None:  # t
     assert step["ok"] and step["notes"] == 1
     code, out, _ = run(capsys, "diff", "36547/A", "36547/am-12", "--format", "unified")
     assert "Hogere straf, zoals de indieners bepleiten." in out
+    # adopted with another amendment, the note stays on its change
+    _amend(capsys, ws, "am-17", EXPLOITATION, "bedelarij, criminele uitbuiting, slavernij")
+    code, out, _ = run(capsys, "diff", "36547/A", "36547/A+am-12+am-17", "--format", "unified")
+    assert code == 1 and "Hogere straf, zoals de indieners bepleiten." in out
+    # the bill's own steps are not explained by an amendment's notes
+    code, out, _ = run(capsys, "diff", "law", "36547/A", "--format", "unified")
+    assert "Hogere straf" not in out
 
 
 def test_an_amendment_on_an_amendment_or_on_no_stage_is_refused(ws: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -232,3 +239,15 @@ def test_a_stage_with_amendments_at_a_revision(ws: Path, capsys) -> None:  # typ
     assert "criminele uitbuiting" in render(now.artikel("273f"))  # type: ignore[arg-type]
     with pytest.raises(WetdiffError, match="no amendment 'am-17'"):
         resolve("HEAD~2:36547/A+am-12+am-17", workspace)
+
+
+def test_a_proposal_started_from_an_amendment_holds_the_stage_and_the_amendment(
+    ws: Path,
+    capsys,  # type: ignore[no-untyped-def]
+) -> None:
+    _amend(capsys, ws, "am-12", PENALTY, "ten hoogste achttien jaren of geldboete")
+    code, _, err = run(capsys, "new-proposal", "eigen", "--from", "36547/A+am-12")
+    assert code == 0, err
+    copied = sorted(p.name for p in (ws / "proposals/eigen/concept").iterdir())
+    assert copied == ["273f.txt", "273fa.txt"]
+    assert "achttien jaren" in (ws / "proposals/eigen/concept/273f.txt").read_text("utf-8")

@@ -219,10 +219,16 @@ def new_proposal(
     elif spec is not None and spec.kind == "proposal":
         source = read_proposal(workspace.snapshot(spec.rev), spec.name)
         base = source.base if ":" in source.base or not prefix else prefix + source.base
-        stage_id = version.label.rsplit("/", 1)[-1]
+        # the stage's own articles; an amendment's, or a stage's with amendments
+        # adopted, are those of the stage they amend and their own
+        head, _, adopted = version.label.rsplit("/", 1)[-1].partition("+")
+        found = source.stage(head)
+        folders = [head, *([found.on] if found is not None and found.on else [])]
+        folders += [a for a in adopted.split("+") if a]
         own = {
             n[:-4]
-            for n, d in workspace.snapshot(spec.rev).listdir(stage_dir(spec.name, stage_id))
+            for folder in folders
+            for n, d in workspace.snapshot(spec.rev).listdir(stage_dir(spec.name, folder))
             if not d and n.endswith(".txt")
         }
         if not articles:
