@@ -38,6 +38,7 @@ from wetdiff.model.version import article_sort_key
 from wetdiff.store.amendments import Amendment, parse_amendment, render_amendment
 from wetdiff.store.commits import message_with_trailers
 from wetdiff.store.layout import (
+    PROPOSAL_FILE,
     amendment_file,
     proposal_dir,
     proposal_file,
@@ -46,7 +47,8 @@ from wetdiff.store.layout import (
     stage_dir,
     stage_file,
 )
-from wetdiff.store.proposals import read_proposal
+from wetdiff.store.proposals import Proposal, read_proposal
+from wetdiff.store.snapshot import Snapshot
 from wetdiff.store.workspace import Workspace
 
 MAX_COPIED = 20
@@ -536,3 +538,187 @@ def _write_and_commit(
                 atomic_write(root / rel, text)
         remove_empty(created)
         raise
+
+
+@dataclass(frozen=True, slots=True)
+class StageAdded:
+    """What ``stage add`` made: the stage, the stage its texts came from ("" for none),
+    the article files copied (relative paths) and the commit."""
+
+    stage: str
+    source: str
+    files: tuple[str, ...]
+    commit: str
+
+
+@_writer
+def add_stage(
+    workspace: Workspace,
+    proposal: str,
+    stage: str,
+    date: dt.date | None,
+    title: str,
+    *,
+    from_stage: str | None = None,
+    empty: bool = False,
+    message: str = "",
+) -> StageAdded:
+    """Add stage ``stage`` (a nota van wijziging, a text as adopted, …) to ``proposal``:
+    its ``[[stage]]`` in ``proposal.toml``, placed among the stages by its date (``None``:
+    unknown, ``"gap"``), with a copy of the texts of ``from_stage`` (default: the latest
+    stage with a text; ``empty``: none, so it reads as the base until a text is saved
+    into it), all in one commit with its reason. Nothing is written when anything is
+    wrong: an unknown proposal, a stage that exists, a title that is no one line."""
+    check_name(proposal, PROPOSAL)
+    check_name(stage, STAGE)
+    snapshot = workspace.snapshot()
+    rel_toml = proposal_file(proposal)
+    source_text = snapshot.read(rel_toml)
+    if source_text is None:
+        raise WetdiffError(
+            f"unknown proposal {proposal!r}; nothing was written",
+            hint="Start one with 'wetdiff new-proposal', or see 'wetdiff versions'.",
+        )
+    found = read_proposal(snapshot, proposal)
+    if found.stage(stage) is not None or snapshot.is_dir(stage_dir(proposal, stage)):
+        raise WetdiffError(
+            f"proposal {proposal} has a stage {stage!r} already; nothing was written",
+            file=workspace.root / rel_toml,
+            hint="Give the new stage another id, e.g. nvw2.",
+        )
+    title = title.strip()
+    if not title or "\n" in title or "\r" in title:
+        raise WetdiffError(
+            "a stage needs its title on one line (what the document is called); nothing "
+            "was written",
+            hint='Give it with --title "Nota van wijziging".',
+        )
+    at = find_control(title + message)
+    if at is not None:
+        raise WetdiffError(
+            "the title or reason holds a control character; nothing was written",
+            hint="Retype it as plain text.",
+        )
+    source = _stage_source(snapshot, found, from_stage, empty)
+    source_stage = found.stage(source) if source else None
+    if source_stage is not None and date and source_stage.date and date < source_stage.date:
+        raise WetdiffError(
+            f"stage {stage} ({date.isoformat()}) would come before {proposal}/{source} "
+            f"({source_stage.date.isoformat()}), the stage its text is copied from; "
+            "nothing was written",
+            hint="Give its real date, or copy from an earlier stage with --from.",
+        )
+    if rel_toml in set(workspace.dirty_paths()):
+        raise WetdiffError(
+            "proposal.toml has edits that are not in git yet; nothing was written",
+            file=workspace.root / rel_toml,
+            hint="Commit them first, or put them aside ('git stash').",
+        )
+    texts = _stage_texts(snapshot, found, source)
+    entry: dict[str, object] = {"id": stage, "name": title, "date": date or GAP, "text": True}
+    new_toml = _with_stage(source_text, entry, date, source)
+    parse_toml(new_toml, str(workspace.root / rel_toml))  # what is read back
+    identity = _writable(workspace)
+    folder = workspace.root / stage_dir(proposal, stage)
+    contained(folder, workspace.root)
+    copied = {f"{stage_dir(proposal, stage)}/{name}": text for name, text in texts.items()}
+    when = date.isoformat() if date else "date unknown"
+    body = (
+        f"{title} ({when}); texts copied from {proposal}/{source}: "
+        + ", ".join(name.removesuffix(".txt") for name in texts)
+        if source
+        else f"{title} ({when}); no texts yet: it reads as the base until one is saved"
+    )
+    trailers = [("Stage", f"{proposal}/{stage}")]
+    trailers += [("From", f"{proposal}/{source}")] if source else []
+    subject = message.strip() or f"Add stage {proposal}/{stage}: {title}"
+    path = workspace.root / rel_toml
+    created = missing_folders([workspace.root / rel for rel in copied] or [folder / "x"])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for rel, text in copied.items():
+            atomic_write(workspace.root / rel, text, within=workspace.root)
+        atomic_write(path, new_toml, expected=source_text, within=workspace.root)
+        return StageAdded(
+            f"{proposal}/{stage}",
+            f"{proposal}/{source}" if source else "",
+            tuple(copied),
+            workspace.repo.commit(
+                [rel_toml, *copied],
+                message_with_trailers(subject, body, trailers),
+                author=identity,
+            ),
+        )
+    except CommitMismatch:
+        raise  # committed, if not as written: nothing to put back
+    except BaseException:
+        if path.read_text(encoding="utf-8") != source_text:
+            atomic_write(path, source_text)
+        shutil.rmtree(folder, ignore_errors=True)  # made just now: nothing else is in it
+        remove_empty(created)
+        raise
+
+
+def _stage_source(snapshot: Snapshot, found: Proposal, from_stage: str | None, empty: bool) -> str:
+    """The stage a new stage copies its texts from ("" for none)."""
+    if empty:
+        if from_stage:
+            raise WetdiffError("give --from or --empty, not both")
+        return ""
+    if from_stage is None:
+        with_text = [s.id for s in found.chain if snapshot.is_dir(stage_dir(found.id, s.id))]
+        return with_text[-1] if with_text else ""
+    check_name(from_stage, STAGE)
+    from wetdiff.store.versions import proposal_stage
+
+    return proposal_stage(snapshot, found, from_stage).id  # one with a text, or its error
+
+
+def _stage_texts(snapshot: Snapshot, found: Proposal, source: str) -> dict[str, str]:
+    """The article files of ``source`` by their path in its folder (``273f.txt``, and
+    ``BWBR0099999/1.txt`` for a further regeling); an amendment's are those of the stage
+    it amends with its own laid over them."""
+    from wetdiff.store.snapshot import walk_files
+
+    if not source:
+        return {}
+    stage = found.stage(source)
+    folders = [stage.on, source] if stage is not None and stage.on else [source]
+    texts: dict[str, str] = {}
+    for name in folders:
+        prefix = stage_dir(found.id, name) + "/"
+        for rel in walk_files(snapshot, stage_dir(found.id, name)):
+            if rel.endswith(".txt"):
+                text = snapshot.read(rel)
+                assert text is not None
+                texts[rel.removeprefix(prefix)] = text
+    return dict(sorted(texts.items()))
+
+
+def _with_stage(text: str, entry: dict[str, object], date: dt.date | None, source: str) -> str:
+    """``proposal.toml`` with a ``[[stage]]`` for ``entry`` inserted where it belongs by
+    date: before the first listed stage of a later date (a stage of unknown date: after
+    the stage it is copied from); the rest of the file (comments too) as it was."""
+    block = "[[stage]]\n" + tomli_w.dumps(entry)
+    lines = text.splitlines(keepends=True)
+    headers = [i for i, line in enumerate(lines) if line.strip().startswith("[[stage]]")]
+    raw = parse_toml(text, PROPOSAL_FILE).get("stage", [])
+    listed = [s for s in raw if isinstance(s, dict)] if isinstance(raw, list) else []
+    if len(listed) != len(headers):  # written as an inline list: keep the order it has
+        listed, headers = [], []
+    at: int | None = None
+    if date is not None:
+        later = [
+            i
+            for i, s in enumerate(listed)
+            if isinstance(s.get("date"), dt.date) and s["date"] > date
+        ]
+        at = headers[later[0]] if later else None
+    elif source:
+        ids = [s.get("id") for s in listed]
+        after = ids.index(source) + 1 if source in ids else len(ids)
+        at = headers[after] if after < len(headers) else None
+    if at is None:
+        joined = "".join(lines)
+        return joined + ("" if joined.endswith("\n\n") or not joined else "\n") + block
+    return "".join(lines[:at]) + block + "\n" + "".join(lines[at:])
