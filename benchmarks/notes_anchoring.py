@@ -12,8 +12,8 @@ them to the comparison old → new of the whole code:
 * ``wetdiff``: :func:`wetdiff.notes.anchor.attach` (exact, followed, fuzzy with
   diff-match-patch ``match_main``);
 * ``difflib``: for each note, :class:`difflib.SequenceMatcher` over every changed
-  provision of the note's article (best ``find_longest_match`` + ``ratio`` of the window), the way one
-  would write it with the standard library.
+  provision of the note's article (best ``find_longest_match`` + ``ratio`` of the
+  window), the way one would write it with the standard library.
 
 Both run in the same process on the same input; it prints the times, the ratio and how
 often the two agree on the provision. Not a test: it needs the corpus.
