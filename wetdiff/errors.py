@@ -8,6 +8,8 @@ anything else is a bug and may show a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -54,3 +56,26 @@ class CommitMismatch(WetdiffError):
     """A commit was made but does not hold what wetdiff wrote (a git hook rewrote it,
     another program committed at the same moment). It is never undone, and the files are
     not put back: the lawyer is told, with the commit to look at (exit code 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownField:
+    """A field a file may not hold, worded once for every file wetdiff reads:
+    ``what`` for the message, ``key`` to find its line, ``hint`` listing the known ones."""
+
+    key: str
+    what: str
+    hint: str
+
+
+def unknown_field(
+    keys: Iterable[str], known: Collection[str], *, within: str = ""
+) -> UnknownField | None:
+    """The first (alphabetically) of ``keys`` not in ``known``, or None. ``within``
+    names the block it stands in ("a citation") where that helps find it."""
+    unknown = sorted(set(keys) - set(known))
+    if not unknown:
+        return None
+    key = unknown[0]
+    place = f" in {within}" if within else ""
+    return UnknownField(key, f"unknown field {key!r}{place}", f"Known fields: {', '.join(known)}.")

@@ -26,6 +26,11 @@ def format_option(*choices: str) -> Callable[[F], F]:
     )
 
 
+def articles_option(help: str = "Only this article (repeatable).") -> Callable[[F], F]:
+    """``--article NR`` (repeatable, into ``articles``): the articles a command works on."""
+    return click.option("--article", "articles", multiple=True, metavar="NR", help=help)
+
+
 def proposal_option(func: F) -> F:
     """``-p/--proposal ID`` for the commands that work on one proposal's files."""
     return click.option(

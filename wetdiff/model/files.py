@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from wetdiff.errors import WetdiffError
+from wetdiff.errors import WetdiffError, unknown_field
 from wetdiff.model.artikel import Artikel
 from wetdiff.model.names import ARTICLE, BWB_ID, check_name, contained, is_valid_name
 from wetdiff.model.text_format import ParseReport, parse, render
@@ -338,15 +338,8 @@ class VersionMeta:
     @classmethod
     def from_toml(cls, text: str, source: str) -> VersionMeta:
         data = flat_toml(text) or parse_toml(text, source)
-        known = _META_FIELDS
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise WetdiffError(
-                f"unknown field {unknown[0]!r}",
-                file=source,
-                line=_line_of(text, unknown[0]),
-                hint=f"Known fields: {', '.join(sorted(known))}.",
-            )
+        if bad := unknown_field(data, sorted(_META_FIELDS)):
+            raise WetdiffError(bad.what, file=source, line=_line_of(text, bad.key), hint=bad.hint)
         for name in ("artikel", "in_force"):
             if name not in data:
                 raise WetdiffError(f"missing field {name!r}", file=source)

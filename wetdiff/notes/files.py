@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from wetdiff.errors import WetdiffError
+from wetdiff.errors import WetdiffError, unknown_field
 from wetdiff.model.artikel import Locatie
 from wetdiff.model.files import atomic_write
 from wetdiff.model.names import ARTICLE, NOTE, is_valid_name
@@ -99,13 +99,8 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
     def fail(what: str, key: str | None = None, hint: str | None = None) -> WetdiffError:
         return blocks.error(what, "note", index, key, hint=hint)
 
-    unknown = sorted(set(item) - set(NOTE_FIELDS))
-    if unknown:
-        raise fail(
-            f"unknown field {unknown[0]!r}",
-            unknown[0],
-            hint=f"Known fields: {', '.join(NOTE_FIELDS)}.",
-        )
+    if bad := unknown_field(item, NOTE_FIELDS):
+        raise fail(bad.what, bad.key, hint=bad.hint)
     for key in ("id", "at", "quote"):
         if key not in item:
             raise fail(f"note {index + 1} has no {key!r}")
@@ -208,13 +203,8 @@ def _citations(raw: Any, index: int, blocks: Blocks) -> tuple[Citation, ...]:
                 what, "note", index, key, sub="citation", sub_index=number, hint=hint
             )
 
-        unknown = sorted(set(item) - set(CITATION_FIELDS))
-        if unknown:
-            raise fail(
-                f"unknown field {unknown[0]!r} in a citation",
-                unknown[0],
-                hint=f"Known fields: {', '.join(CITATION_FIELDS)}.",
-            )
+        if bad := unknown_field(item, CITATION_FIELDS, within="a citation"):
+            raise fail(bad.what, bad.key, hint=bad.hint)
         for key in CITATION_FIELDS:
             if key in item and not isinstance(item[key], str):
                 raise fail(f"citation field {key!r} must be text", key)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from wetdiff.errors import WetdiffError
+from wetdiff.errors import WetdiffError, unknown_field
 from wetdiff.model.files import atomic_write, read_text
 from wetdiff.model.normalise import find_control
 from wetdiff.notes.tomlfile import GAP, Blocks, dump_block, is_date, parse_block_file
@@ -289,13 +289,8 @@ def validate_question(item: Mapping[str, Any], *, number: int = 1) -> Question:
     """The one reading of a question's fields, for a registry file, ``wetdiff question
     add`` and the TUI's question editor alike: types, required fields, a date or gap, a
     web address or gap, ids on one line. Raises :class:`QuestionFieldError`."""
-    unknown = sorted(set(item) - set(QUESTION_FIELDS))
-    if unknown:
-        raise QuestionFieldError(
-            f"unknown field {unknown[0]!r}",
-            unknown[0],
-            hint=f"Known fields: {', '.join(QUESTION_FIELDS)}.",
-        )
+    if bad := unknown_field(item, QUESTION_FIELDS):
+        raise QuestionFieldError(bad.what, bad.key, hint=bad.hint)
     for key in _REQUIRED:
         if key not in item:
             raise QuestionFieldError(

@@ -30,7 +30,7 @@ from typing import Any
 
 import tomli_w
 
-from wetdiff.errors import WetdiffError
+from wetdiff.errors import WetdiffError, unknown_field
 from wetdiff.model.files import GAP, line_of, parse_toml
 from wetdiff.model.names import STAGE, check_name
 from wetdiff.model.normalise import describe_control, find_control
@@ -96,11 +96,8 @@ def parse_amendment(text: str, where: str, proposal: str, stage: str) -> Amendme
     def fail(what: str, key: str, hint: str | None = None) -> WetdiffError:
         return WetdiffError(what, file=where, line=line_of(text, key), hint=hint)
 
-    unknown = sorted(set(data) - set(FIELDS))
-    if unknown:
-        raise fail(
-            f"unknown field {unknown[0]!r}", unknown[0], hint=f"Known fields: {', '.join(FIELDS)}."
-        )
+    if bad := unknown_field(data, FIELDS):
+        raise fail(bad.what, bad.key, hint=bad.hint)
     on = data.get("on")
     if not isinstance(on, str) or not on:
         raise fail(

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from wetdiff.cli.options import load_versions
+from wetdiff.cli.options import articles_option, load_versions
 from wetdiff.errors import WetdiffError
 
 FORMATS = ("side-by-side", "renvooi", "unified", "json")
@@ -31,13 +31,7 @@ FORMATS = ("side-by-side", "renvooi", "unified", "json")
     help="View: side-by-side (default on a terminal), renvooi (struck and "
     "underlined inline), unified (plain, the default in a pipe), json.",
 )
-@click.option(
-    "--article",
-    "articles",
-    multiple=True,
-    metavar="NR",
-    help="Only this article, by its old or new number (repeatable).",
-)
+@articles_option("Only this article, by its old or new number (repeatable).")
 @click.option("--changed-only", is_flag=True, help="Leave out unchanged provisions.")
 @click.option(
     "--no-color",

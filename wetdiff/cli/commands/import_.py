@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from wetdiff.cli.options import echo, format_option
+from wetdiff.cli.options import articles_option, echo, format_option
 from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
 from wetdiff.store.layout import find_root
@@ -53,13 +53,7 @@ def command() -> None:
 
 @command.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--article",
-    "articles",
-    multiple=True,
-    metavar="NR",
-    help="Only this article (repeatable), e.g. --article 273f.",
-)
+@articles_option("Only this article (repeatable), e.g. --article 273f.")
 @click.option(
     "--out",
     type=click.Path(path_type=Path),

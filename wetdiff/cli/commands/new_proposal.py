@@ -6,7 +6,7 @@ import json
 
 import click
 
-from wetdiff.cli.options import format_option
+from wetdiff.cli.options import articles_option, format_option
 
 
 @click.command(short_help="Start drafting a proposal from any version.")
@@ -19,13 +19,7 @@ from wetdiff.cli.options import format_option
     help="The version to start from: law, law@DATE, a proposal stage, …",
 )
 @click.option("--title", default="", help="The proposal's title.")
-@click.option(
-    "--article",
-    "articles",
-    multiple=True,
-    metavar="NR",
-    help="Only these articles (repeatable); needed when VERSION holds many.",
-)
+@articles_option("Only these articles (repeatable); needed when VERSION holds many.")
 @click.option(
     "--stage", default="concept", show_default=True, help="The id (folder name) of the first stage."
 )

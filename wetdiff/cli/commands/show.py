@@ -6,15 +6,13 @@ import json
 
 import click
 
-from wetdiff.cli.options import echo, format_option, load_version
+from wetdiff.cli.options import articles_option, echo, format_option, load_version
 from wetdiff.errors import WetdiffError
 
 
 @click.command()
 @click.argument("version")
-@click.option(
-    "--article", "articles", multiple=True, metavar="NR", help="Only this article (repeatable)."
-)
+@articles_option()
 @format_option("text", "json")
 def command(version: str, articles: tuple[str, ...], output_format: str) -> None:
     """Print the articles of VERSION as text (the canonical article file form)."""
