@@ -7,6 +7,7 @@ import os
 import shlex
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import getters, work
@@ -34,27 +35,24 @@ class ArticleEditor(Screen[bool]):
         Binding("escape", "close", "Close"),
     ]
 
+    @dataclass
     class Opened(Message):
         bubble = False
 
-        def __init__(self, draft: ArticleDraft) -> None:
-            super().__init__()
-            self.draft = draft
+        draft: ArticleDraft
 
+    @dataclass
     class Committed(Message):
         bubble = False
 
-        def __init__(self, sha: str) -> None:
-            super().__init__()
-            self.sha = sha
+        sha: str
 
+    @dataclass
     class Failed(Message):
         bubble = False
 
-        def __init__(self, error: str, *, close: bool = False) -> None:
-            super().__init__()
-            self.error = error
-            self.close = close
+        error: str
+        close: bool = False
 
     def __init__(self, spec: str | None, artikel: str) -> None:
         super().__init__()

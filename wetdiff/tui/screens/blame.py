@@ -3,6 +3,7 @@ through renumberings (273a became 273f) — not git's line blame."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import getters, work
@@ -80,13 +81,12 @@ class BlameScreen(ModalScreen[None]):
     CSS_PATH = "blame.tcss"
     BINDINGS = [Binding("escape", "close", "Close")]
 
+    @dataclass
     class Blamed(Message):
         bubble = False
 
-        def __init__(self, blame: Blame | None, error: str = "") -> None:
-            super().__init__()
-            self.blame = blame
-            self.error = error
+        blame: Blame | None
+        error: str = ""
 
     def __init__(self, spec: str | None, artikel: str) -> None:
         super().__init__()

@@ -4,6 +4,7 @@ compares the stage with both adopted (``36547/A`` → ``36547/A+am-12+am-17``)."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import getters, work
@@ -75,13 +76,12 @@ class ConflictsScreen(ModalScreen[tuple[str, str] | None]):
     CSS_PATH = "conflicts.tcss"
     BINDINGS = [Binding("escape", "close", "Close")]
 
+    @dataclass
     class Computed(Message):
         bubble = False
 
-        def __init__(self, matrix: ConflictMatrix | None, error: str = "") -> None:
-            super().__init__()
-            self.matrix = matrix
-            self.error = error
+        matrix: ConflictMatrix | None
+        error: str = ""
 
     def __init__(self, spec: str) -> None:
         super().__init__()

@@ -9,6 +9,7 @@ the selected change is there and which questions it answers.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -94,20 +95,18 @@ class MainScreen(Screen[None]):
             self.worker = worker
             self.shown = threading.Event()  # set once the screen has shown it
 
+    @dataclass
     class MemoWritten(Message):
         bubble = False
 
-        def __init__(self, summary: str, error: bool = False) -> None:
-            super().__init__()
-            self.summary = summary
-            self.error = error
+        summary: str
+        error: bool = False
 
+    @dataclass
     class LoadFailed(Message):
         bubble = False
 
-        def __init__(self, error: str) -> None:
-            super().__init__()
-            self.error = error
+        error: str
 
     def __init__(self, old_spec: str | None, new_spec: str | None) -> None:
         super().__init__()

@@ -4,7 +4,7 @@ the questions the change answers (picked from the proposal's registry, or a new 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -104,27 +104,24 @@ class NoteEditor(Screen[bool]):
         Binding("escape", "close", "Close"),
     ]
 
+    @dataclass
     class Saved(Message):
         bubble = False
 
-        def __init__(self, path: str) -> None:
-            super().__init__()
-            self.path = path
+        path: str
 
+    @dataclass
     class Failed(Message):
         bubble = False
 
-        def __init__(self, error: str) -> None:
-            super().__init__()
-            self.error = error
+        error: str
 
+    @dataclass
     class QuestionAdded(Message):
         bubble = False
 
-        def __init__(self, question: Question, questions: QuestionRegistry) -> None:
-            super().__init__()
-            self.question = question
-            self.questions = questions
+        question: Question
+        questions: QuestionRegistry
 
     def __init__(self, comparison: Comparison, change: Change, note: Note | None) -> None:
         super().__init__()

@@ -3,6 +3,7 @@ stage, tags, and the workspace's recent commits (a version as it was recorded th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -81,13 +82,12 @@ class VersionsScreen(ModalScreen[tuple[str, str] | None]):
     CSS_PATH = "versions.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "compare", "Compare")]
 
+    @dataclass
     class Listed(Message):
         bubble = False
 
-        def __init__(self, entries: list[VersionEntry], revisions: list[CommitInfo]) -> None:
-            super().__init__()
-            self.entries = entries
-            self.revisions = revisions
+        entries: list[VersionEntry]
+        revisions: list[CommitInfo]
 
     def __init__(self, old_spec: str | None, new_spec: str | None) -> None:
         super().__init__()

@@ -109,35 +109,32 @@ class SideBySide(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(-1, layout=False)
 
+    @dataclass
     class Measured(Message):
         """The exact line index of a long document, computed in a worker thread."""
 
         bubble = False
 
-        def __init__(self, document: DiffDocument, width: int, heights: list[int]) -> None:
-            super().__init__()
-            self.document = document
-            self.width = width
-            self.heights = heights
+        document: DiffDocument
+        width: int
+        heights: list[int]
 
+    @dataclass
     class TopChanged(Message):
         """Another provision (or heading) is now at the top of the view (scrolling)."""
 
-        def __init__(self, view: SideBySide) -> None:
-            super().__init__()
-            self.view = view
+        view: SideBySide
 
         @property
         def control(self) -> SideBySide:
             return self.view
 
+    @dataclass
     class ChangeSelected(Message):
         """The lawyer moved to another change (by key, mouse or tree)."""
 
-        def __init__(self, view: SideBySide, change: int) -> None:
-            super().__init__()
-            self.view = view
-            self.change = change
+        view: SideBySide
+        change: int
 
         @property
         def control(self) -> SideBySide:
