@@ -112,19 +112,20 @@ class Comparison:
 
     def comments_of_shown(self, unit: Shown) -> tuple[Note, ...]:
         """The open review comments on any part of a unit, each once."""
-        found: dict[str, Note] = {}
-        for change_id in unit.ids:
-            for note in self.comments.get(change_id, ()):
-                found.setdefault(note.id, note)
-        return tuple(found.values())
+        return _each_once(self.comments, unit)
 
     def notes_of_shown(self, unit: Shown) -> tuple[Note, ...]:
         """The notes of every part of a unit, each once, in the parts' order."""
-        found: dict[str, Note] = {}
-        for change_id in unit.ids:
-            for note in self.notes.get(change_id, ()):
-                found.setdefault(note.id, note)
-        return tuple(found.values())
+        return _each_once(self.notes, unit)
+
+
+def _each_once(by_change: dict[str, tuple[Note, ...]], unit: Shown) -> tuple[Note, ...]:
+    """The notes of a unit's parts (a note on two parts of a merger counted once)."""
+    found: dict[str, Note] = {}
+    for change_id in unit.ids:
+        for note in by_change.get(change_id, ()):
+            found.setdefault(note.id, note)
+    return tuple(found.values())
 
 
 Provide = Callable[["Comparison | ComparisonHeading"], object]
