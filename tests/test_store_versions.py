@@ -57,6 +57,19 @@ def test_law_beyond_its_data_is_never_called_in_force(ws, capsys) -> None:  # ty
     assert out.startswith("--- law@2024-04-25 (text of 2013-11-15; data until 2014-04-01)")
 
 
+def test_the_declared_data_end_wins_over_a_text_that_comes_later(ws) -> None:  # type: ignore[no-untyped-def]
+    # A consolidation captured on one day may already hold a text in force later: the
+    # data still end on the capture's day, and the law is never said to reach further.
+    (ws.root / "articles/BWBR0001854/regeling.toml").write_text(
+        "data_until = 2013-06-01\n", encoding="utf-8"
+    )
+    version = resolve("law", ws)
+    assert version.data_until == dt.date(2013, 6, 1)
+    assert version.describe("nl") == (
+        "Wetboek van Strafrecht, tekst van 15 november 2013; gegevens tot 1 juni 2013"
+    )
+
+
 def test_a_malformed_data_end_is_one_message(ws) -> None:  # type: ignore[no-untyped-def]
     (ws.root / "articles/BWBR0001854/regeling.toml").write_text(
         'data_until = "soon"\n', encoding="utf-8"

@@ -228,4 +228,7 @@ def data_until(
         dates = all_dates(snapshot, bwb_id)
         seen = dates[-1:]
     latest = max(seen) if seen else dt.date.min
-    return max(latest, declared) if declared else latest
+    # What the regeling file declares wins: an official consolidation may already hold a
+    # text that comes into force after it was captured (a version of 1 July 2014 in the
+    # capture of 1 April 2014): its data still end on the day of the capture.
+    return declared if declared else latest
