@@ -58,6 +58,26 @@ class Amended:
         present = {a.number for a in self.applied.version.artikelen}
         return tuple(n for n in self.changed if n not in present)
 
+    def further_texts(self) -> dict[str, dict[str, str]]:
+        """For a version of several regelingen: each further regeling's changed articles
+        (as :meth:`texts`), by its BWB id."""
+        return {
+            part.version.bwb_id: Amended(part.version, part, (), 0).texts()
+            for part in self.applied.further
+            if part.changed
+        }
+
+    def changed_words(self) -> str:
+        """What changed, for a line of output: "273f, 273fa; Wet testregeling
+        mensenhandel: 1, 2" (the further regelingen named)."""
+        parts = [", ".join(self.changed)] if self.changed else []
+        parts += [
+            f"{p.version.regeling or p.version.bwb_id}: {', '.join(p.changed)}"
+            for p in self.applied.further
+            if p.changed
+        ]
+        return "; ".join(parts) or "nothing"
+
 
 def read_source(source: str) -> str:
     """The text of an instructions file (``-``: standard input), with no control
@@ -129,7 +149,25 @@ def printed(amended: Amended) -> tuple[str, dict[str, Any]]:
     texts, repealed = amended.texts(), amended.repealed()
     kept = {n: t for n, t in texts.items() if n not in repealed}
     text = "\n".join([*kept.values(), *(texts[n] for n in repealed)])
-    return text, {"articles": kept, "repealed": list(repealed)}
+    data: dict[str, Any] = {"articles": kept, "repealed": list(repealed)}
+    for part in amended.applied.further:
+        if not part.changed:
+            continue
+        further = Amended(part.version, part, (), 0)
+        more, gone = further.texts(), further.repealed()
+        name = part.version.regeling or part.version.bwb_id
+        text += f"\n== {name} ({part.version.bwb_id}) ==\n\n" + "\n".join(
+            [*(t for n, t in more.items() if n not in gone), *(more[n] for n in gone)]
+        )
+        data.setdefault("further_regelingen", []).append(
+            {
+                "bwb_id": part.version.bwb_id,
+                "regeling": part.version.regeling,
+                "articles": {n: t for n, t in more.items() if n not in gone},
+                "repealed": list(gone),
+            }
+        )
+    return text, data
 
 
 def check_in_place(path: Path) -> None:
@@ -185,10 +223,21 @@ def save_as_stage(spec: str, amended: Amended, message: str) -> list[str]:
     commits = []
     try:
         with workspace.writing():  # one writer from the first read to the last commit
-            for number, text in amended.texts().items():
-                path = workspace.root / stage_file(proposal, stage, number)
-                expected = path.read_text(encoding="utf-8") if path.exists() else None
-                commits.append(save_article(workspace, proposal, stage, text, expected, message))
+            for regeling, texts in [("", amended.texts()), *amended.further_texts().items()]:
+                for number, text in texts.items():
+                    path = workspace.root / stage_file(proposal, stage, number, regeling)
+                    expected = path.read_text(encoding="utf-8") if path.exists() else None
+                    commits.append(
+                        save_article(
+                            workspace,
+                            proposal,
+                            stage,
+                            text,
+                            expected,
+                            message,
+                            regeling=regeling,
+                        )
+                    )
     finally:
         workspace.close()
     return commits

@@ -13,13 +13,14 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from wetdiff.errors import WetdiffError
 from wetdiff.instructions.address import Adres
 from wetdiff.instructions.model import (
     NOT_APPLICABLE,
+    OUT_OF_SCOPE,
     AanduidingPlaatsen,
     ArtikelInvoegen,
     ArtikelVernummeren,
@@ -63,6 +64,12 @@ class Applied:
     failures: tuple[Failure, ...]
     changed: tuple[str, ...]
     applied: int
+    further: tuple[Applied, ...] = ()  # the further regelingen (ARTIKEL II, …), each its own
+
+    @property
+    def parts(self) -> tuple[Applied, ...]:
+        """The outcome per regeling: the first, then the further ones."""
+        return (self, *self.further)
 
 
 def _new_elements(block: str, kind: str) -> list[Node]:
@@ -386,6 +393,8 @@ def apply_opdrachten(
     text as it was (so one failure does not hide the next); the result says which.
     ``rollback=False`` skips saving the text before each instruction, for a proof that
     only needs to know whether every instruction applied."""
+    if version.others and isinstance(opdrachten, Wijzigingsopdrachten):
+        return _apply_per_regeling(opdrachten, version, label=label, rollback=rollback)
     items = opdrachten.opdrachten if isinstance(opdrachten, Wijzigingsopdrachten) else opdrachten
     work = Werkversie(version)
     before = {a.number: a for a in version.artikelen}
@@ -417,6 +426,59 @@ def apply_opdrachten(
         version.bwb_id,
     )
     return Applied(result, tuple(failures), changed, applied)
+
+
+def _apply_per_regeling(
+    opdrachten: Wijzigingsopdrachten, version: Version, *, label: str, rollback: bool
+) -> Applied:
+    """A version of several regelingen (a proposal that amends several): each ARTIKEL's
+    instructions carried out on the regeling it names (ARTIKEL II on the second), and an
+    ARTIKEL that names a regeling the version does not hold reported, not applied."""
+    parts = version.parts
+    groups: list[list[Opdracht]] = [[] for _ in parts]
+    failures: list[Failure] = []
+    for index, artikel in enumerate(opdrachten.artikelen):
+        items = [o for d in artikel.onderdelen for o in d.opdrachten]
+        target = part_of(artikel.regeling, parts, index)
+        if target is None:
+            held = "; ".join(p.regeling or p.bwb_id for p in parts)
+            failures += [
+                Failure(
+                    o.label,
+                    o.words,
+                    f"ARTIKEL {artikel.numeral} wijzigt {artikel.regeling}; deze versie "
+                    f"bevat: {held}",
+                    OUT_OF_SCOPE,
+                )
+                for o in items
+            ]
+            continue
+        groups[target].extend(items)
+    done = [
+        apply_opdrachten(tuple(items), replace(part, others=()), label=label, rollback=rollback)
+        for part, items in zip(parts, groups, strict=True)
+    ]
+    first, rest = done[0], tuple(done[1:])
+    return Applied(
+        replace(first.version, others=tuple(r.version for r in rest)),
+        (*failures, *(f for r in done for f in r.failures)),
+        first.changed,
+        sum(r.applied for r in done),
+        rest,
+    )
+
+
+def part_of(regeling: str, parts: tuple[Version, ...], index: int) -> int | None:
+    """Which regeling of ``parts`` an ARTIKEL amends: the one its heading names ("Het
+    Wetboek van Strafrecht wordt als volgt gewijzigd:"), else (no name, "deze wet") the
+    one in its place (ARTIKEL II: the second); None for a name none of them has."""
+    named = " ".join(regeling.split()).casefold()
+    if named and named != "deze wet":
+        for number, part in enumerate(parts):
+            if named in {" ".join(part.regeling.split()).casefold(), part.bwb_id.casefold()}:
+                return number
+        return None
+    return index if index < len(parts) else None
 
 
 def same_text(a: Artikel | None, b: Artikel | None) -> bool:

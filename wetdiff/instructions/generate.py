@@ -861,5 +861,6 @@ def generate_many(
             regeling = new.regeling or old.regeling
             artikelen.append(wijzigingsartikel(numeral, regeling, blocks, quotes=quotes))
     base = "; ".join(bases)
-    text = render_set(tuple(artikelen), base, "; ".join(targets)) if artikelen else ""
+    target = "; ".join(dict.fromkeys(targets))  # one stage of several regelingen: once
+    text = render_set(tuple(artikelen), base, target) if artikelen else ""
     return Wijzigingsopdrachten(tuple(artikelen), base=base, text=text, rewritten=tuple(rewritten))

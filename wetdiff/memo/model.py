@@ -89,6 +89,7 @@ class MemoChange:
     artikel: str
     kinds_words: str = ""
     parts: tuple[str, ...] = ()  # the ids of the changes shown together here (a merger)
+    regeling: str = ""  # a memo of several regelingen: the one it is a change of (its name)
 
     @property
     def answers(self) -> tuple[str, ...]:
@@ -302,25 +303,17 @@ def _note(note: Note) -> MemoNote:
     )
 
 
-def build_memo(
-    old: Version,
-    new: Version,
+def _collect_changes(
     changeset: ChangeSet,
-    attachment: Attachment | None = None,
-    questions: QuestionRegistry | Iterable[Any] | None = None,
-    *,
-    lang: Lang = "nl",
-    author: str = "",
-    created: dt.datetime | None = None,
-    instructions: Instructions | None = None,
-    progress: Callable[[int], None] | None = None,
-    amendments: tuple[MemoAmendment, ...] = (),
-) -> Memo:
-    """The memo of the comparison ``old`` → ``new``. ``instructions`` are generated (and
-    proven) here unless given; ``progress`` is called with the number of changes done."""
-    changes: list[MemoChange] = []
-    counts: dict[tuple[str, ...], int] = {}
-    concordance: list[ConcordanceRow] = []
+    attachment: Attachment | None,
+    lang: Lang,
+    progress: Callable[[int], None] | None,
+    regeling: str,
+    changes: list[MemoChange],
+    counts: dict[tuple[str, ...], int],
+    concordance: list[ConcordanceRow],
+) -> None:
+    """One regeling's changes, counted and (the structural ones) in the concordance."""
     step = 0
     for unit in shown(changeset):
         for _ in unit.changes:
@@ -350,6 +343,7 @@ def build_memo(
                 provision.locatie.artikel,
                 words,
                 unit.ids,
+                regeling,
             )
         )
         structural = set(unit.kinds) & {
@@ -368,14 +362,59 @@ def build_memo(
                 # aanhef of a merger is "samengevoegd", its onderdeel also "vernummerd")
                 concordance.append(
                     ConcordanceRow(
-                        _location(change, "old") if change.old else "",
-                        _location(change, "new") if change.new else "",
+                        _in(regeling, _location(change, "old")) if change.old else "",
+                        _in(regeling, _location(change, "new")) if change.new else "",
                         change.kind,
                         describe(in_order(change.kinds), lang) if unit.grouped else words,
                     )
                 )
     if progress is not None:
         progress(step % 50)
+
+
+def _in(regeling: str, location: str) -> str:
+    """A place in a memo of several regelingen: "Wet testregeling mensenhandel, artikel
+    2, derde lid" (in a memo of one, the place alone)."""
+    return f"{regeling}, {location}" if regeling else location
+
+
+def build_memo(
+    old: Version,
+    new: Version,
+    changeset: ChangeSet,
+    attachment: Attachment | None = None,
+    questions: QuestionRegistry | Iterable[Any] | None = None,
+    *,
+    lang: Lang = "nl",
+    author: str = "",
+    created: dt.datetime | None = None,
+    instructions: Instructions | None = None,
+    progress: Callable[[int], None] | None = None,
+    amendments: tuple[MemoAmendment, ...] = (),
+) -> Memo:
+    """The memo of the comparison ``old`` → ``new``. ``instructions`` are generated (and
+    proven) here unless given; ``progress`` is called with the number of changes done.
+    A proposal that amends several regelingen: each regeling's changes under its own
+    ARTIKEL (the notes are those of the first)."""
+    from wetdiff.diff import compare
+    from wetdiff.model.version import paired_parts
+
+    pairs = paired_parts(old, new)
+    several = len(pairs) > 1
+    changes: list[MemoChange] = []
+    counts: dict[tuple[str, ...], int] = {}
+    concordance: list[ConcordanceRow] = []
+    for index, (old_part, new_part) in enumerate(pairs):
+        _collect_changes(
+            changeset if index == 0 else compare(old_part, new_part),
+            attachment if index == 0 else None,
+            lang,
+            progress,
+            (new_part.regeling or old_part.regeling or new_part.bwb_id) if several else "",
+            changes,
+            counts,
+            concordance,
+        )
     for old_nr, new_nr in changeset.article_pairs:
         if old_nr and new_nr and old_nr != new_nr:
             concordance.insert(
@@ -500,16 +539,34 @@ def _questions(
 def prove_instructions(old: Version, new: Version, changeset: ChangeSet | None) -> Instructions:
     """Generate the wijzigingsopdrachten and execute them on ``old``: the memo says
     whether that gives ``new`` exactly."""
-    from wetdiff.instructions import apply_opdrachten, generate, parse_text, same_text
+    from wetdiff.instructions import (
+        apply_opdrachten,
+        generate,
+        generate_many,
+        parse_text,
+        same_text,
+    )
+    from wetdiff.model.version import paired_parts
 
-    generated = generate(old, new, changeset)
+    pairs = paired_parts(old, new)
+    if len(pairs) > 1:  # one ARTIKEL per regeling, each proven on its own regeling
+        generated = generate_many(
+            [(o, n, changeset if i == 0 else None) for i, (o, n) in enumerate(pairs)]
+        )
+    else:
+        generated = generate(old, new, changeset)
     if not generated.text:
         return Instructions("", generated.base, True)
     parts = instruction_parts(generated, old)
     parsed = parse_text(generated.text)
     result = apply_opdrachten(parsed.opdrachten, old, rollback=False)
-    numbers = {a.number for a in new.artikelen} | {a.number for a in result.version.artikelen}
-    wrong = sorted(n for n in numbers if not same_text(result.version.artikel(n), new.artikel(n)))
+    wrong = []
+    for got, (_, want) in zip(result.version.parts, pairs, strict=False):
+        numbers = {a.number for a in want.artikelen} | {a.number for a in got.artikelen}
+        named = f"{want.regeling}, " if len(pairs) > 1 and got is not result.version else ""
+        wrong += sorted(
+            named + n for n in numbers if not same_text(got.artikel(n), want.artikel(n))
+        )
     problems = [str(p) for p in (*parsed.problems, *result.failures)]
     proven = not wrong and not problems
     problem = "; ".join(problems[:3] + [f"artikel {n}" for n in wrong[:5]])

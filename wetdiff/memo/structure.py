@@ -171,8 +171,9 @@ def instruction_parts(generated: Wijzigingsopdrachten, old: Version) -> tuple[In
     """The onderdelen of a generated set, with the articles each amends."""
     parts = []
     for artikel in generated.artikelen:
+        amended = _part(old, artikel.regeling)
         for onderdeel in artikel.onderdelen:
-            articles, owns = _articles(onderdeel.opdrachten, onderdeel.artikel, old)
+            articles, owns = _articles(onderdeel.opdrachten, onderdeel.artikel, amended)
             parts.append(
                 InstructionPart(
                     artikel.numeral,
@@ -185,6 +186,15 @@ def instruction_parts(generated: Wijzigingsopdrachten, old: Version) -> tuple[In
                 )
             )
     return tuple(parts)
+
+
+def _part(version: Version, regeling: str) -> Version:
+    """The regeling of ``version`` an ARTIKEL amends, by its name (a version of one
+    regeling: itself)."""
+    for part in version.others:
+        if part.regeling == regeling:
+            return part
+    return version
 
 
 def _without_letter(text: str, letter: str) -> str:
@@ -202,16 +212,21 @@ def sections(
     """The memo's changes under the onderdeel that makes them: the first onderdeel that
     amends the change's article. Changes no onderdeel names (none when the set is
     proven) are kept under an onderdeel without instruction, so nothing is dropped."""
-    owner: dict[str, int] = {}
+    several = any(c.regeling for c in changes)  # each change's article in its regeling
+
+    def key(regeling: str, number: str) -> tuple[str, str]:
+        return (regeling if several else "", number)
+
+    owner: dict[tuple[str, str], int] = {}
     for index, part in enumerate(parts):
         for number in part.owns:
-            owner.setdefault(number, index)
+            owner.setdefault(key(part.regeling, number), index)
     for index, part in enumerate(parts):  # an old number only where nothing else has it
         for number in part.articles:
-            owner.setdefault(number, index)
+            owner.setdefault(key(part.regeling, number), index)
     grouped: dict[int, list[MemoChange]] = {}
     for change in changes:
-        grouped.setdefault(owner.get(change.artikel, -1), []).append(change)
+        grouped.setdefault(owner.get(key(change.regeling, change.artikel), -1), []).append(change)
     by_numeral: dict[str, list[MemoOnderdeel]] = {}
     regelingen: dict[str, str] = {}
     for index, part in enumerate(parts):
@@ -318,13 +333,13 @@ def appendix(new: Version, parts: tuple[InstructionPart, ...]) -> tuple[Appendix
     """The amended articles as they will read, in the order of the onderdelen: the new
     text of each (a repealed or renumbered-away article reads [Vervallen])."""
     found: list[AppendixArticle] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for part in parts:
         for number in part.articles:
-            if number in seen:
+            if (part.regeling, number) in seen:
                 continue
-            seen.add(number)
-            artikel = new.artikel(number)
+            seen.add((part.regeling, number))
+            artikel = _part(new, part.regeling).artikel(number)
             if artikel is None:
                 if part.does != "repealed":
                     continue  # the old number of a renumbered article: its text is under the new

@@ -53,6 +53,15 @@ class Version:
     proposal: str = ""
     stage: str = ""
     base: Version | None = field(default=None, compare=False, repr=False)
+    # A proposal stage that amends several regelingen: the further ones (ARTIKEL II, …),
+    # each a version of its own; a law version facing one: those regelingen on its date.
+    others: tuple[Version, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def parts(self) -> tuple[Version, ...]:
+        """The version per regeling, in the order of the ARTIKELEN: itself (ARTIKEL I)
+        and its ``others``."""
+        return (self, *self.others)
 
     def artikel(self, number: str) -> Artikel | None:
         for artikel in self.artikelen:
@@ -127,6 +136,42 @@ class Version:
             when = f", {in_words(self.date, lang)}" if self.date else ""
             return f"{self.name} ({self.label}{when})"
         return self.title or self.label
+
+
+def paired_parts(old: Version, new: Version) -> list[tuple[Version, Version]]:
+    """The comparison of two versions per regeling: each regeling of ``new`` (in its
+    order, ARTIKEL I first) with the same regeling of ``old``, then those only ``old``
+    holds. A regeling one side lacks is an empty version there (all inserted, or all
+    gone). Versions of one regeling: the one pair ``(old, new)``."""
+    if not old.others and not new.others:
+        return [(old, new)]
+    olds = {part.bwb_id: part for part in old.parts}
+    pairs: list[tuple[Version, Version]] = []
+    for index, part in enumerate(new.parts):
+        before = olds.pop(part.bwb_id, None)
+        if before is None and index == 0 and old.bwb_id == "":
+            before = olds.pop("", None)  # files on disk: read as the first regeling
+        pairs.append((before or _empty_like(part, old), part))
+    for part in olds.values():
+        pairs.append((part, _empty_like(part, new)))
+    return pairs
+
+
+def _empty_like(part: Version, side: Version) -> Version:
+    """No text of ``part``'s regeling on ``side``'s side of a comparison."""
+    return Version(
+        side.label,
+        f"{side.title} ({part.regeling or part.bwb_id}: no text)",
+        (),
+        side.date,
+        side.illustrative,
+        part.regeling,
+        part.bwb_id,
+        kind=side.kind,
+        name=side.name,
+        proposal=side.proposal,
+        stage=side.stage,
+    )
 
 
 def latest_in_force(article_folder: Path, on: dt.date | None = None) -> ArticleVersion | None:

@@ -33,7 +33,7 @@ from typing import Any
 
 from wetdiff.diff import ChangeSet, compare
 from wetdiff.errors import WetdiffError
-from wetdiff.model.version import Version
+from wetdiff.model.version import Version, paired_parts
 from wetdiff.notes.anchor import Attachment, Placement, Sides, change_words, collect, fold
 from wetdiff.notes.check import CheckReport, check
 from wetdiff.notes.files import NotesFile, read_notes
@@ -218,7 +218,7 @@ class Explainer:
 
             snapshot = DiskSnapshot(self.root)
             meta = self._proposal(proposal)
-            previous = self.version(meta.base)
+            previous = self.version(meta.base, regeling=meta.bwb_id or None)
             steps = []
             for stage in meta.chain:
                 if not snapshot.is_dir(stage_dir(proposal, stage.id)):
@@ -281,12 +281,14 @@ class Explainer:
             return []
         return [by_id[stage] for stage in path if stage in by_id]
 
-    def version(self, spec: str) -> Version:
+    def version(self, spec: str, *, regeling: str | None = None) -> Version:
+        """The version ``spec`` names (``regeling``: the one a bare ``law`` means, as a
+        proposal's base written ``law@…`` means its own regeling)."""
         if spec not in self._versions:
             from wetdiff.store.versions import resolve
             from wetdiff.store.workspace import open_workspace
 
-            self._versions[spec] = resolve(spec, open_workspace(self.root))
+            self._versions[spec] = resolve(spec, open_workspace(self.root), regeling=regeling)
         return self._versions[spec]
 
     def remember(self, *versions: Version) -> None:
@@ -720,7 +722,26 @@ def check_proposal(root: Path, proposal: str) -> list[CheckReport]:
                 answered_elsewhere_by=answered,
             )
         )
+        for old, new in further_parts(step.old, step.new):
+            reports.append(
+                check(
+                    [],
+                    questions,
+                    compare(old, new),
+                    subject=f"{proposal} ({new.regeling or new.bwb_id})",
+                    check_questions=False,
+                    attachment=Attachment(),
+                )
+            )
     return reports
+
+
+def further_parts(old: Version, new: Version) -> list[tuple[Version, Version]]:
+    """The further regelingen of one step of a proposal that amends several (ARTIKEL
+    II, …), each as its pair of versions: the first step from each one's base."""
+    if old.kind == "law" and not old.others:
+        return [(part.base, part) for part in new.others if part.base is not None]
+    return paired_parts(old, new)[1:]
 
 
 def check_law(root: Path) -> list[CheckReport]:

@@ -31,7 +31,7 @@ from wetdiff.model.files import (
     read_text,
     remove_empty,
 )
-from wetdiff.model.names import PROPOSAL, STAGE, check_name, contained
+from wetdiff.model.names import BWB_ID, PROPOSAL, STAGE, check_name, contained
 from wetdiff.model.normalise import describe_control, find_control
 from wetdiff.model.text_format import parse, render
 from wetdiff.model.version import article_sort_key
@@ -109,11 +109,15 @@ def save_article(
     expected_old_text: str | None,
     message: str,
     answers: Sequence[str] = (),
+    *,
+    regeling: str = "",
 ) -> str:
     """Write one article file of a proposal stage atomically and commit it with the
     rationale as message and ``Answers:`` trailers. ``expected_old_text`` is the text as
     it was read (None for a new article): a file changed on disk since is never
-    overwritten. Returns the commit's sha."""
+    overwritten. ``regeling``: the BWB id of a further regeling the proposal amends
+    (``also_amends``), whose texts are in the stage's folder of that name. Returns the
+    commit's sha."""
     if not message.strip():
         raise WetdiffError(
             "a save needs its rationale (why this change); nothing was written",
@@ -140,6 +144,12 @@ def save_article(
             f"proposal {proposal} has no stage {stage!r} with a text",
             hint=f"Its stages with a text: {stages}.",
         )
+    if regeling and check_name(regeling, BWB_ID) not in found.regelingen[1:]:
+        raise WetdiffError(
+            f"proposal {proposal} does not amend {regeling}; nothing was written",
+            hint="The regelingen it amends besides its own are listed in 'also_amends' in "
+            f"proposal.toml: {', '.join(found.regelingen[1:]) or 'none'}.",
+        )
     known = question_ids(workspace, proposal)
     for answer in answers:
         if answer not in known:
@@ -149,7 +159,7 @@ def save_article(
                 hint="Add it to the questions registry first (or check the spelling).",
             )
     identity = _writable(workspace)
-    rel = stage_file(proposal, stage, artikel.number)
+    rel = stage_file(proposal, stage, artikel.number, regeling)
     path = workspace.root / rel
     contained(path, workspace.root)  # a stage folder that is a link elsewhere: refused
     if expected_old_text is None and path.exists():
@@ -169,6 +179,7 @@ def save_article(
     atomic_write(path, text, expected=expected_old_text, within=workspace.root)
     subject, _, body = message.strip().partition("\n")
     trailers = [("Stage", f"{proposal}/{stage}"), ("Artikel", artikel.number)]
+    trailers += [("Regeling", regeling)] if regeling else []
     trailers += [("Answers", a) for a in dict.fromkeys(answers)]
     try:
         return workspace.repo.commit(

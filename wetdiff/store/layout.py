@@ -8,6 +8,7 @@
     articles/<BWB-id>/regeling.toml                the regeling's data (where it ends)
     proposals/<id>/proposal.toml                   a proposal: base, stages
     proposals/<id>/<stage>/<artikel>.txt           a stage's text of an article
+    proposals/<id>/<stage>/<BWB-id>/<artikel>.txt  … of a further regeling it amends
     proposals/<id>/<stage>/amendment.toml          an amendment: the stage it amends, …
     proposals/<id>/notes.toml                      the proposal's notes
     proposals/<id>/review.toml                     reviewers' comments (open, resolved)
@@ -51,9 +52,13 @@ def stage_dir(proposal: str, stage: str) -> str:
     return f"{PROPOSALS}/{proposal}/{stage}"
 
 
-def stage_file(proposal: str, stage: str, artikel: str) -> str:
+def stage_file(proposal: str, stage: str, artikel: str, regeling: str = "") -> str:
     """A stage's text of one article: only the articles the stage changes or adds have
-    one; the others come from the proposal's base version."""
+    one; the others come from the proposal's base version. ``regeling``: the BWB id of a
+    further regeling the proposal amends (``also_amends``), whose texts are in a folder
+    of that name in the stage's."""
+    if regeling:
+        return f"{PROPOSALS}/{proposal}/{stage}/{regeling}/{artikel}.txt"
     return f"{PROPOSALS}/{proposal}/{stage}/{artikel}.txt"
 
 

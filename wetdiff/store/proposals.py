@@ -19,7 +19,7 @@ from typing import Any
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Artikel
 from wetdiff.model.files import GAP, parse_toml
-from wetdiff.model.names import BWB_ID, PROPOSAL, STAGE, check_name
+from wetdiff.model.names import BWB_ID, PROPOSAL, STAGE, check_name, is_valid_name
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import article_sort_key
 from wetdiff.store.amendments import Amendment, read_amendment
@@ -59,6 +59,14 @@ class Proposal:
     stages: tuple[Stage, ...]
     short_title: str = ""
     started_from: str = ""  # the proposal stage a draft's text was copied from
+    also_amends: tuple[str, ...] = ()  # the further regelingen: ARTIKEL II, III, … (bases)
+
+    @property
+    def regelingen(self) -> tuple[str, ...]:
+        """The BWB ids of the regelingen it amends, in the order of its ARTIKELEN: its
+        own (``bwb_id``, ARTIKEL I), then those of ``also_amends``."""
+        own = self.bwb_id or regeling_of_base(self.base)
+        return tuple(b for b in (own, *(regeling_of_base(s) for s in self.also_amends)) if b)
 
     def stage(self, stage_id: str) -> Stage | None:
         for stage in self.stages:
@@ -105,6 +113,13 @@ class Proposal:
         if self.kamerstuk and self.kamerstuk != GAP:
             return f"Kamerstuk {self.kamerstuk}"
         return f"proposal {self.id}"
+
+
+def regeling_of_base(base: str) -> str:
+    """``BWBR0099999@2024-04-25`` → ``BWBR0099999``; "" for a base that names none
+    (``law@…``)."""
+    name = base.rpartition(":")[2].partition("@")[0]
+    return name if is_valid_name(name, BWB_ID) else ""
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -225,6 +240,7 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
     bwb_id = _text_field(data, "bwb_id", where, text)
     if bwb_id:
         check_name(bwb_id, BWB_ID, file=where, line=_line_of(text, "bwb_id"))
+    also = _also_amends(data, where, text, bwb_id or regeling_of_base(base))
     return Proposal(
         proposal_id,
         _text_field(data, "title", where, text, proposal_id),
@@ -236,7 +252,41 @@ def read_proposal(snapshot: Snapshot, proposal_id: str) -> Proposal:
         tuple(stages),
         _text_field(data, "short_title", where, text),
         _text_field(data, "started_from", where, text),
+        also,
     )
+
+
+def _also_amends(data: dict[str, Any], where: str, text: str, own: str) -> tuple[str, ...]:
+    """``also_amends = ["BWBR0099999@2024-04-25"]``: the further regelingen a proposal
+    amends (ARTIKEL II, …), each as its base version, naming the regeling; a stage's texts
+    of one are in the stage's folder under its BWB id (``nr2/BWBR0099999/1.txt``)."""
+    raw = data.get("also_amends", [])
+    line = _line_of(text, "also_amends")
+    if not isinstance(raw, list) or not all(isinstance(b, str) for b in raw):
+        raise WetdiffError(
+            "'also_amends' must be a list of versions such as \"BWBR0099999@2024-04-25\"",
+            file=where,
+            line=line,
+        )
+    seen = {own}
+    for base in raw:
+        bwb = regeling_of_base(base)
+        if not bwb or "@" not in base:
+            raise WetdiffError(
+                f"{base!r} in 'also_amends' names no regeling and date",
+                file=where,
+                line=line,
+                hint='Write each as its BWB id and the date, e.g. "BWBR0099999@2024-04-25".',
+            )
+        if bwb in seen:
+            raise WetdiffError(
+                f"{bwb} is named twice among the regelingen the proposal amends",
+                file=where,
+                line=line,
+                hint="Each regeling is amended by one ARTIKEL: name it once.",
+            )
+        seen.add(bwb)
+    return tuple(raw)
 
 
 def _amendment_stage(amendment: Amendment, data: dict[str, Any]) -> Stage:
@@ -276,11 +326,17 @@ def _check_amended(snapshot: Snapshot, proposal_id: str, stages: list[Stage]) ->
 
 
 def stage_articles(
-    snapshot: Snapshot, proposal_id: str, stage_id: str, only: Collection[str] | None = None
+    snapshot: Snapshot,
+    proposal_id: str,
+    stage_id: str,
+    only: Collection[str] | None = None,
+    *,
+    regeling: str = "",
 ) -> list[Artikel]:
     """The article files of one stage (only those it changes or adds); ``only``: just
-    these articles (the other files are not read)."""
-    folder = stage_dir(proposal_id, stage_id)
+    these articles (the other files are not read); ``regeling``: those of a further
+    regeling the proposal amends (in the stage's folder under its BWB id)."""
+    folder = stage_dir(proposal_id, stage_id) + (f"/{regeling}" if regeling else "")
     artikelen = []
     for name, is_dir in snapshot.listdir(folder):
         if is_dir or not name.endswith(".txt"):

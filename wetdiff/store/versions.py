@@ -204,11 +204,66 @@ def resolve_pair(
     not make the everyday comparison ambiguous. ``only``: as for :func:`resolve`."""
     if is_bare_law(old) and not is_bare_law(new):
         after = resolve(new, workspace, only=only)
-        return resolve(old, workspace, regeling=after.bwb_id or None, only=only), after
-    before = resolve(old, workspace, only=only)
-    if is_bare_law(new) and not is_bare_law(old):
-        return before, resolve(new, workspace, regeling=before.bwb_id or None, only=only)
-    return before, resolve(new, workspace, only=only)
+        before = resolve(old, workspace, regeling=after.bwb_id or None, only=only)
+    else:
+        before = resolve(old, workspace, only=only)
+        if is_bare_law(new) and not is_bare_law(old):
+            after = resolve(new, workspace, regeling=before.bwb_id or None, only=only)
+        else:
+            after = resolve(new, workspace, only=only)
+    return _law_parts(before, after, workspace), _law_parts(after, before, workspace)
+
+
+def with_regelingen(
+    version: Version, named: Collection[str], workspace: Workspace | None = None
+) -> Version:
+    """A law version with the further regelingen ``named`` (their names or BWB ids, as
+    the ARTIKELEN of a set of instructions name them) on the same date, where the
+    workspace holds them: so that ``apply --to law`` carries ARTIKEL II out on the
+    regeling it names. Anything else is returned as it is."""
+    if version.kind != "law" or version.others or version.date is None or not named:
+        return version
+    from wetdiff.store import law
+    from wetdiff.store.workspace import open_workspace
+
+    workspace = workspace or open_workspace()
+    rev, _ = split_rev(version.label)
+    snapshot = workspace.snapshot(rev)
+    by_name = {" ".join(n.split()).casefold() for n in named}
+    others = []
+    for bwb in law.bwb_ids(snapshot):
+        name = " ".join(law.regeling_name(snapshot, bwb).split()).casefold()
+        if bwb == version.bwb_id or not ({bwb.casefold(), name} & by_name):
+            continue
+        prefix = f"{rev}:" if rev else ""
+        try:
+            others.append(resolve(f"{prefix}{bwb}@{version.date.isoformat()}", workspace))
+        except WetdiffError:
+            continue  # nothing of it in force then: the ARTIKEL is reported, not applied
+    return replace(version, others=tuple(others))
+
+
+def _law_parts(law: Version, facing: Version, workspace: Workspace | None) -> Version:
+    """A law version facing a proposal stage that amends several regelingen: with each
+    further regeling on the same date (and at the same revision), so that ARTIKEL II is
+    compared with the law it amends as ARTIKEL I is. A regeling with nothing in force
+    then is left out (its articles then read as inserted)."""
+    if law.kind != "law" or law.others or not facing.others or law.date is None:
+        return law
+    from wetdiff.store.workspace import open_workspace
+
+    workspace = workspace or open_workspace()
+    rev, _ = split_rev(law.label)
+    prefix = f"{rev}:" if rev else ""
+    others = []
+    for part in facing.others:
+        if part.bwb_id == law.bwb_id:
+            continue
+        try:
+            others.append(resolve(f"{prefix}{part.bwb_id}@{law.date.isoformat()}", workspace))
+        except WetdiffError:
+            continue  # not in force on that date: paired with nothing
+    return replace(law, others=tuple(others))
 
 
 def outline_pair(old: str, new: str, workspace: Workspace | None = None) -> tuple[Outline, Outline]:
@@ -599,7 +654,7 @@ def _proposal(
     where = f" at {rev}" if rev else ""
     when = f", {stage.date.isoformat()}" if stage.date else ""
     title = f"{proposal.display_name}: {stage.name} ({pid}/{stage.id}{when}){where}"
-    return Version(
+    version = Version(
         f"{prefix}{pid}/{stage.id}",
         title,
         overlay(laid_over, changed),
@@ -614,6 +669,33 @@ def _proposal(
         stage=stage.id,
         base=base,
     )
+    if only is not None or not proposal.also_amends:
+        return version  # part of one regeling (an article or two, a first screen)
+    if stage.on:
+        further = tuple((part.base, part) for part in amended.others if part.base is not None)
+    else:
+        further = tuple(
+            (b, b)
+            for b in (
+                _resolve(_base_spec(spec, rev), workspace, depth + 1)
+                for spec in proposal.also_amends
+            )
+        )
+    others = []
+    for part_base, laid in further:
+        texts = stage_articles(snapshot, pid, stage.id, regeling=part_base.bwb_id)
+        others.append(
+            replace(
+                version,
+                title=f"{title} — {part_base.regeling or part_base.bwb_id}",
+                artikelen=overlay(laid.artikelen, texts),
+                regeling=part_base.regeling,
+                bwb_id=part_base.bwb_id,
+                sources=part_base.sources,
+                base=part_base,
+            )
+        )
+    return replace(version, others=tuple(others))
 
 
 def split_amended(spec_stage: str) -> tuple[str, tuple[str, ...]]:
@@ -717,6 +799,7 @@ def _with_amendments(
         proposal=pid,
         stage=spec_stage,
         base=amended.base,
+        others=amended.others,
     )
 
 

@@ -87,6 +87,10 @@ def command(
         if in_place:
             check_in_place(Path(to))
         version = load_version(to)
+        if len(parsed.opdrachten.artikelen) > 1:  # ARTIKEL II of another regeling
+            from wetdiff.store.versions import with_regelingen
+
+            version = with_regelingen(version, [a.regeling for a in parsed.opdrachten.artikelen])
         amended = amend(parsed, version)
         base = parsed.opdrachten.base
     if base and not base.startswith(version.label):
@@ -127,6 +131,9 @@ def command(
                 {
                     "applied": amended.applied.applied,
                     "changed": list(amended.changed),
+                    "changed_further": {
+                        p.version.bwb_id: list(p.changed) for p in amended.applied.further
+                    },
                     "failed": [],
                 },
                 ensure_ascii=False,
@@ -134,8 +141,7 @@ def command(
         )
     else:
         click.echo(
-            f"{amended.applied.applied} instruction(s) applied; changed: "
-            f"{', '.join(amended.changed) or 'nothing'}"
+            f"{amended.applied.applied} instruction(s) applied; changed: {amended.changed_words()}"
         )
 
 

@@ -114,23 +114,77 @@ def _run(
     no_color: bool,
     width: int | None,
 ) -> bool:
-    """Compare and show; whether anything (shown) differs."""
-    from wetdiff.diff import ChangeSet, compare
+    """Compare and show; whether anything (shown) differs. A proposal that amends several
+    regelingen is compared per regeling (ARTIKEL I, II, …), each under its name."""
+    from wetdiff.model.version import paired_parts
 
     old_version, new_version = load_versions(old, new)
-    changeset = compare(old_version, new_version)
-    changes = changeset.changes
+    pairs = paired_parts(old_version, new_version)
     if articles:
-        wanted = set(articles)
-        known = {a.number for a in old_version.artikelen} | {
-            a.number for a in new_version.artikelen
-        }
-        missing = sorted(wanted - known)
+        known = {a.number for o, n in pairs for v in (o, n) for a in v.artikelen}
+        missing = sorted(set(articles) - known)
         if missing:
             raise WetdiffError(
                 f"no article {', '.join(missing)} in either version",
                 hint="Give the article's number as it is in OLD or NEW (e.g. --article 273f).",
             )
+    if output_format is None:
+        output_format = "side-by-side" if sys.stdout.isatty() else "unified"
+    differs = False
+    data: dict[str, Any] = {}
+    for index, (old_part, new_part) in enumerate(pairs):
+        if output_format != "json" and len(pairs) > 1:
+            _heading(index, new_part or old_part, output_format)
+        found, part_data = _run_one(
+            old_part,
+            new_part,
+            output_format,
+            articles,
+            changed_only,
+            no_color,
+            width,
+            with_notes=index == 0,
+        )
+        differs = differs or found
+        if output_format == "json":
+            part_data = {"bwb_id": new_part.bwb_id, "regeling": new_part.regeling, **part_data}
+            if index == 0:
+                data = part_data
+            else:
+                data.setdefault("further_regelingen", []).append(part_data)
+    if output_format == "json":
+        _write_json(data)
+    sys.stdout.flush()
+    return differs
+
+
+def _heading(index: int, part: Any, output_format: str) -> None:
+    """The line over one regeling's comparison: "ARTIKEL II: Wet testregeling
+    mensenhandel (BWBR0099999)"."""
+    from wetdiff.instructions.render import roman
+
+    line = f"ARTIKEL {roman(index + 1)}: {part.regeling or part.bwb_id} ({part.bwb_id})"
+    sys.stdout.write(("\n" if index else "") + ("== " + line + " ==\n"))
+
+
+def _run_one(
+    old_version: Any,
+    new_version: Any,
+    output_format: str,
+    articles: tuple[str, ...],
+    changed_only: bool,
+    no_color: bool,
+    width: int | None,
+    *,
+    with_notes: bool,
+) -> tuple[bool, dict[str, Any]]:
+    """One regeling's comparison, shown (or, for json, returned as data)."""
+    from wetdiff.diff import ChangeSet, compare
+
+    changeset = compare(old_version, new_version)
+    changes = changeset.changes
+    wanted = set(articles)
+    if articles:
         changes = tuple(
             c
             for c in changes
@@ -152,9 +206,7 @@ def _run(
         )
     if changed_only:
         changes = tuple(c for c in changes if c.changed)
-    if output_format is None:
-        output_format = "side-by-side" if sys.stdout.isatty() else "unified"
-    notes = _notes(changeset)
+    notes = _notes(changeset) if with_notes else None
 
     if output_format == "json":
         pairs = changeset.article_pairs
@@ -168,8 +220,7 @@ def _run(
                     {"id": note_id, "step": step or None, "rationale": rationale}
                     for step, note_id, rationale in notes.get(change["id"], ())
                 ]
-        _write_json(data)
-        return differs
+        return differs, data
     from wetdiff.diff.shown import shown
 
     units = shown(changeset, changes)
@@ -185,8 +236,7 @@ def _run(
         view = diff_views.side_by_side if output_format == "side-by-side" else diff_views.renvooi
         view(console, changeset, units, notes)
         diff_views.stale_citations(console, stale)
-    sys.stdout.flush()
-    return differs
+    return differs, {}
 
 
 def _write_json(data: dict[str, Any]) -> None:

@@ -1,0 +1,169 @@
+"""A proposal that amends several regelingen: ARTIKEL I for the (fixture) Wetboek van
+Strafrecht, ARTIKEL II for a second, small regeling (``fixtures/regeling2``). Its further
+regeling is named in ``proposal.toml`` (``also_amends``), and a stage's texts of it are in
+the stage's folder under its BWB id (``nr2/BWBR0099999/1.txt``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_helpers import run
+from store_helpers import git
+
+SECOND = Path(__file__).parent / "fixtures" / "regeling2" / "2014-01-01.xml"
+ALSO = 'also_amends = ["BWBR0099999@2024-04-25"]\n'
+ART_1 = (
+    "Artikel 1\n\nIn deze wet wordt verstaan onder mensenhandel: het misdrijf omschreven in "
+    "de artikelen 273f en 273fa van het Wetboek van Strafrecht.\n"
+)
+ART_2 = """\
+Artikel 2
+
+1. Onze Minister meldt elk vermoeden van een feit als bedoeld in artikel 1.
+
+2. Het eerste lid geldt niet voor feiten als bedoeld in artikel 447a van deze wet.
+
+3. Onze Minister doet jaarlijks verslag van de meldingen.
+"""
+
+
+@pytest.fixture
+def several(store_workspace: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The store's fixture workspace with the second regeling imported, and bill 36547
+    amending it too (stage nr2: artikel 1 reworded, artikel 2 a third lid)."""
+    root = store_workspace
+    code, _, err = run(capsys, "import", "bwb", str(SECOND))
+    assert code == 0, err
+    toml = root / "proposals/36547/proposal.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace("\n[[stage]]", "\n" + ALSO + "\n[[stage]]", 1), encoding="utf-8")
+    folder = root / "proposals/36547/nr2/BWBR0099999"
+    folder.mkdir()
+    (folder / "1.txt").write_text(ART_1, encoding="utf-8")
+    (folder / "2.txt").write_text(ART_2, encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "36547 amends the testregeling too")
+    return root
+
+
+def test_diff_shows_each_regeling_under_its_artikel(
+    several: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "diff", "law", "36547/nr2", "--format", "unified")
+    assert code == 1, err
+    first, second = out.split("== ARTIKEL II: Wet testregeling mensenhandel (BWBR0099999) ==")
+    assert "== ARTIKEL I: Wetboek van Strafrecht (BWBR0001854) ==" in first
+    assert "{+vijftien+}" in first or "+1. Als schuldig aan mensenhandel" in first
+    assert "273fa" in first and "273fa" not in second.split("@@")[1]
+    assert (
+        "+In deze wet wordt verstaan onder mensenhandel: het misdrijf omschreven in de " in second
+    )
+    assert "+3. Onze Minister doet jaarlijks verslag van de meldingen." in second
+    code, out, err = run(capsys, "diff", "law", "36547/nr2", "--format", "json")
+    assert code == 1, err
+    data = json.loads(out)
+    assert data["bwb_id"] == "BWBR0001854"
+    assert {
+        c["new"]["artikel"] for c in data["changes"] if c["kind"] != "unchanged" and c["new"]
+    } >= {"273fa"}
+    (further,) = data["further_regelingen"]
+    assert further["bwb_id"] == "BWBR0099999"
+    assert further["regeling"] == "Wet testregeling mensenhandel"
+    changed = [c for c in further["changes"] if c["kind"] != "unchanged"]
+    assert {c["new"]["artikel"] for c in changed} == {"1", "2"}
+
+
+def test_the_memo_has_one_artikel_per_regeling_proven(
+    several: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    memo = tmp_path / "memo.md"
+    code, out, err = run(capsys, "memo", "law", "36547/nr2", "-o", str(memo))
+    assert code == 0, err
+    assert "wijzigingsopdrachten proven" in out + err
+    text = memo.read_text(encoding="utf-8")
+    first = text.index("### ARTIKEL I — Wetboek van Strafrecht")
+    second = text.index("### ARTIKEL II — Wet testregeling mensenhandel")
+    assert first < text.index("(artikel 273fa)") < second
+    assert second < text.index("ARTIKEL II, onderdeel A (artikel 1)")
+    assert "De Wet testregeling mensenhandel wordt als volgt gewijzigd:" in text
+
+
+def test_apply_replays_the_generated_instructions_on_both_regelingen(
+    several: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    memo = tmp_path / "memo.json"
+    code, _, err = run(capsys, "memo", "law", "36547/nr2", "-o", str(memo))
+    assert code == 0, err
+    instructions = tmp_path / "opdrachten.txt"
+    instructions.write_text(
+        json.loads(memo.read_text(encoding="utf-8"))["instructions"]["text"], encoding="utf-8"
+    )
+    code, out, err = run(
+        capsys, "apply", str(instructions), "--to", "BWBR0001854@2024-04-25", "--print"
+    )
+    assert code == 0, err
+    assert "== Wet testregeling mensenhandel (BWBR0099999) ==" in out
+    code, _, err = run(
+        capsys, "stage", "add", "36547", "nvw1", "--date", "2025-09-01", "--title", "NvW", "--empty"
+    )
+    assert code == 0, err
+    code, out, err = run(
+        capsys, "apply", str(instructions), "--to", "BWBR0001854@2024-04-25", "--as", "36547/nvw1"
+    )
+    assert code == 0, err
+    assert "changed: 273f, 273fa; Wet testregeling mensenhandel: 1, 2" in out
+    stage = several / "proposals/36547/nvw1"
+    assert (stage / "BWBR0099999/1.txt").read_text(encoding="utf-8") == ART_1
+    assert (stage / "BWBR0099999/2.txt").read_text(encoding="utf-8") == ART_2
+    assert not (stage / "1.txt").exists()  # never in the Sr's folder
+    assert git(several, "status", "--porcelain") == ""
+    assert "Regeling: BWBR0099999" in git(several, "log", "-1", "--format=%B")
+    code, out, err = run(capsys, "diff", "36547/nr2", "36547/nvw1", "--format", "unified")
+    assert code == 0, out + err  # the replay gives the stage exactly, in both regelingen
+
+
+def test_an_artikel_for_a_regeling_the_version_lacks_is_reported_not_applied(
+    several: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    instructions = tmp_path / "opdrachten.txt"
+    instructions.write_text(
+        "ARTIKEL I\n\nHet Wetboek van Strafrecht wordt als volgt gewijzigd:\n\n"
+        "In artikel 273f, eerste lid, wordt «twaalf» vervangen door «vijftien».\n\n"
+        "ARTIKEL II\n\nDe Wet op de testverzekering wordt als volgt gewijzigd:\n\n"
+        "In artikel 1 wordt «artikel 273f» vervangen door «artikel 273g».\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "apply", str(instructions), "--to", "36547/nr2", "--print")
+    assert code == 1
+    assert "ARTIKEL II wijzigt Wet op de testverzekering" in err
+    assert "nothing was written" in err
+
+
+def test_check_and_show_work_on_a_proposal_of_several_regelingen(
+    several: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "check", "36547")
+    assert code in (0, 1), err
+    assert "Traceback" not in err
+    assert "Wet testregeling mensenhandel" in out
+    assert "artikel 2, derde lid" in out  # the second regeling's change, unexplained
+    code, out, err = run(capsys, "show", "36547/nr2")
+    assert code == 0, err
+    assert "Artikel 273fa" in out
+
+
+def test_a_bad_also_amends_is_one_message_with_its_line(
+    several: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    toml = several / "proposals/36547/proposal.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace(ALSO, 'also_amends = ["testregeling"]\n'),
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "diff", "law", "36547/nr2")
+    assert code == 2
+    assert "'testregeling' in 'also_amends' names no regeling and date" in err
+    line = toml.read_text(encoding="utf-8").splitlines().index('also_amends = ["testregeling"]')
+    assert f"proposal.toml:{line + 1}:" in err
