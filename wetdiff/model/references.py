@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from wetdiff.model.artikel import Artikel, Locatie, Reference
 from wetdiff.model.numbering import ORDINAL_VALUES
+from wetdiff.model.verwijzing import Verwijzing as Verwijzing
+from wetdiff.model.verwijzing import covers as covers
+from wetdiff.model.verwijzing import names_of as names_of
 
 _SUFFIX = r"(?:quinquies|sexies|septies|octies|novies|decies|quater|bis|ter|[a-z]{1,3})"
 _ARTICLE_NR = rf"\d+{_SUFFIX}?(?![\w°])"
@@ -104,17 +107,6 @@ def _named_regeling(text: str, pos: int, others: Sequence[str]) -> str:
         if name and _names(text, pos, name):
             return name
     return ""
-
-
-@dataclass(frozen=True, slots=True)
-class Verwijzing:
-    """A verwijzing: a provision (``locatie``) whose text cites another provision or
-    regeling (``reference``). A legal thing, so a Dutch name (a note's source is a
-    :class:`wetdiff.notes.Citation`)."""
-
-    locatie: Locatie
-    reference: Reference
-    source: str = "text"  # "text": found in the words; "intref": a link in the XML
 
 
 def _onder(value: str) -> str:
@@ -338,17 +330,6 @@ def provision_references(
     return citations
 
 
-def _cites(target: Locatie, cited: Locatie) -> bool:
-    """Whether a citation of ``cited`` must be looked at when ``target`` moves: a
-    citation of the article or anything in it, for an article; of that lid (or deeper),
-    for a lid; of that onderdeel (or deeper), for an onderdeel."""
-    if cited.artikel != target.artikel:
-        return False
-    if target.lid is not None and cited.lid != target.lid:
-        return False
-    return cited.onderdelen[: len(target.onderdelen)] == target.onderdelen
-
-
 def citing(
     artikelen: Iterable[Artikel],
     target: str | Locatie,
@@ -372,7 +353,7 @@ def citing(
         if artikel.number == wanted.artikel and not same_article:
             continue
         for citation in provision_references(artikel, regeling=regeling):
-            if _cites(wanted, citation.reference.target):
+            if covers(wanted, citation.reference.target):
                 found.append(citation)
                 seen.add((citation.locatie.key, citation.reference.target.artikel))
     for link in links:
@@ -382,27 +363,12 @@ def citing(
             continue
         if at.artikel == wanted.artikel and not same_article:
             continue
-        if (at.key, cited.artikel) in seen or not _cites(wanted, cited):
+        if (at.key, cited.artikel) in seen or not covers(wanted, cited):
             continue
         words = getattr(link, "text", "")
         found.append(Verwijzing(at, Reference(words, 0, len(words), cited, False), "intref"))
         seen.add((at.key, cited.artikel))
     return found
-
-
-# The short names statutes use for the codes they cite most ("artikel 273f Sr").
-ABBREVIATIONS = {
-    "Wetboek van Strafrecht": ("Sr", "WvSr"),
-    "Wetboek van Strafvordering": ("Sv", "WvSv"),
-    "Burgerlijk Wetboek": ("BW",),
-    "Algemene wet bestuursrecht": ("Awb",),
-}
-
-
-def names_of(regeling: str) -> tuple[str, ...]:
-    """The ways a regeling is named when another one cites it: its name and the
-    abbreviations in use for it."""
-    return (regeling, *ABBREVIATIONS.get(regeling, ())) if regeling else ()
 
 
 def citing_from(
@@ -421,6 +387,6 @@ def citing_from(
             for reference in extract_references(
                 provision.text, provision.locatie, regeling=regeling, others=names
             ):
-                if reference.regeling in names and _cites(target, reference.target):
+                if reference.regeling in names and covers(target, reference.target):
                     found.append(Verwijzing(provision.locatie, reference))
     return found

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -922,3 +922,26 @@ def list_versions(workspace: Workspace | None = None, rev: str | None = None) ->
     for tag in sorted(tags):
         entries.append(VersionEntry(tag, "tag", None, f"tag on commit {tags[tag][:10]}"))
     return entries
+
+
+def law_outline(
+    spec: str, workspace: Workspace, files: Callable[[str, dt.date], dict[str, str]]
+) -> Outline | None:
+    """:func:`outline` of the law on disk (``law``, ``law@DATE``, ``BWBR…@DATE``; no
+    revision), with the file in force per article given by ``files(bwb_id, date)`` (the
+    citations index's file list: no article folder is listed); None for any other spec."""
+    spec = spec.strip()
+    if ":" in spec or Path(spec).exists():
+        return None
+    parsed = parse_spec(spec, workspace)
+    if parsed.kind != "law" or parsed.date is None:
+        return None
+    snapshot = workspace.snapshot()
+    bwb = _choose_bwb(workspace, snapshot, parsed.name)
+    listed = files(bwb, parsed.date)
+    dated = {
+        nr: (dt.date.fromisoformat(path.rpartition("/")[2][:10]), path)
+        for nr, path in listed.items()
+    }
+    version = _law(workspace, snapshot, parsed.name, parsed.date, None, only=(), files=dated)
+    return Outline(version, listed)

@@ -11,7 +11,7 @@ import json
 
 import click
 
-from wetdiff.cli.options import format_option, load_version
+from wetdiff.cli.options import format_option
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Locatie
 from wetdiff.model.normalise import visible_controls
@@ -51,17 +51,11 @@ def command(version: str, provision: str, output_format: str) -> None:
       wetdiff cites law 273f
       wetdiff cites law@2013-11-15 273f/1 --format json
     """
-    from wetdiff.store.citations import citing_provisions
+    from wetdiff.store.citations import cited_by
 
     target = _target(provision)
-    loaded = load_version(version)
-    exists = loaded.artikel(target.artikel) is not None
-    workspace = None
-    if loaded.kind in ("law", "stage"):  # read from a workspace: search all its regelingen
-        from wetdiff.store.workspace import open_workspace
-
-        workspace = open_workspace()
-    found = citing_provisions(loaded, target, workspace)
+    answer = cited_by(version, target)
+    loaded, exists, found = answer.version, answer.exists, answer.citing
     if output_format == "json":
         click.echo(
             json.dumps(
