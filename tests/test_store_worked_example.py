@@ -29,6 +29,29 @@ def test_log_273f_lists_the_official_versions_with_dates_and_sources(capsys) -> 
     assert "law@2005-01-01  artikel 273a" in out
 
 
+def test_log_shows_a_merger_once_where_its_text_now_stands(capsys) -> None:  # type: ignore[no-untyped-def]
+    # 36547/nr2 merges the old first lid's aanhef and onderdeel 1° into the new first lid:
+    # one line, as diff and the memo show it, never one line per merged part.
+    code, out, err = run(capsys, "log", "273f")
+    assert code == 0, err
+    stage = out.split("  36547/nr2  ")[1].split("\n\n")[0]
+    first_lid = [line for line in stage.splitlines() if "artikel 273f, eerste lid (" in line]
+    assert len(first_lid) == 1, stage
+    assert (
+        first_lid[0]
+        .strip()
+        .startswith(
+            "artikel 273f, eerste lid (from artikel 273f, eerste lid, aanhef and artikel 273f, "
+            "eerste lid, onderdeel 1°): merged"
+        )
+    )
+    assert not [
+        line
+        for line in stage.splitlines()
+        if line.strip().startswith("artikel 273f, eerste lid: merged")
+    ]
+
+
 def test_blame_words_273f_credits_the_acts_that_wrote_them(capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run(capsys, "blame", "273f", "--words")
     assert code == 0, err

@@ -14,6 +14,8 @@ from typing import Any
 
 from wetdiff.diff import ChangeSet, WordOp, compare
 from wetdiff.diff.kinds import describe
+from wetdiff.diff.shown import shown
+from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import compare_key
 from wetdiff.model.text_format import render
 from wetdiff.store.commits import CommitInfo
@@ -108,24 +110,30 @@ def word_edits(words: tuple[WordOp, ...]) -> list[str]:
 
 def summarise(changes: ChangeSet) -> tuple[tuple[str, ...], dict[str, int]]:
     """What changed, one line per changed provision: where (in words), how, and the
-    words ("zes → acht")."""
+    words ("zes → acht"). The parts of a split or merger are one line, as ``diff`` and
+    the memo show them (:mod:`wetdiff.diff.shown`): where the text now stands, and where
+    its parts came from."""
     lines = []
     counts: dict[str, int] = {}
-    for change in changes.changed():
-        for kind in change.kinds - {"unchanged"}:
+    for unit in shown(changes, changes.changed()):
+        for kind in unit.kinds - {"unchanged"}:
             counts[kind] = counts.get(kind, 0) + 1
-        provision = change.new or change.old
-        assert provision is not None
-        where = provision.locatie.in_words()
-        if provision.role != "tekst":
-            where += f", {provision.role}"
-        kinds = describe(change.kinds, "en")
-        edits = word_edits(change.words)
-        if change.kind in ("inserted", "deleted") and not edits:
-            edits.append(_clip(provision.text))
+        where = _in_words(unit.provision)
+        if unit.grouped:
+            sources = unit.olds if len(unit.olds) > 1 else unit.news
+            where += " (" + ("from " if len(unit.olds) > 1 else "into ")
+            where += " and ".join(_in_words(p) for p in sources) + ")"
+        edits = word_edits(unit.words)
+        if unit.kind in ("inserted", "deleted") and not edits:
+            edits.append(_clip(unit.provision.text))
         detail = "; ".join(edits[:MAX_EDITS]) + ("; …" if len(edits) > MAX_EDITS else "")
-        lines.append(f"{where}: {kinds}" + (f" ({detail})" if detail else ""))
+        lines.append(f"{where}: {describe(unit.kinds, 'en')}" + (f" ({detail})" if detail else ""))
     return tuple(lines), counts
+
+
+def _in_words(provision: Provision) -> str:
+    where = provision.locatie.in_words()
+    return where if provision.role == "tekst" else f"{where}, {provision.role}"
 
 
 def _compare_steps(
