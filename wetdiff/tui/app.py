@@ -81,6 +81,25 @@ class WetdiffApp(App[None]):
         self._main_screen = MainScreen(self.old_spec, self.new_spec)
         self._main_screen.load(self.old_spec, self.new_spec)
 
+    def on_mount(self) -> None:
+        # A save that has to wait for another wetdiff writing the workspace says so in a
+        # toast (the command line's notice would write into the screen), and the screen
+        # stays live meanwhile: saves run in worker threads.
+        from wetdiff.store.lock import set_notice
+
+        set_notice(self._waiting)
+
+    def on_unmount(self) -> None:
+        from wetdiff.store.lock import set_notice
+
+        set_notice(None)
+
+    def _waiting(self, message: str) -> None:
+        try:
+            self.call_from_thread(self.notify, message, title="Waiting", timeout=10)
+        except RuntimeError:  # on the app's own thread (no save runs there today)
+            self.notify(message, title="Waiting", timeout=10)
+
     def get_default_screen(self) -> MainScreen:
         return self._main_screen
 
