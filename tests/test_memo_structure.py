@@ -104,6 +104,8 @@ def test_markdown_and_html_have_the_same_sections_in_the_same_order(memos: dict[
         # an open question and a gap stand in the one list of open points
         points = text.partition("Open punten")[2].partition("Bijlage A")[0]
         assert "kst-36547-28" in points and "Onbekend (gap)" in points
+        # a motion's request, quoted up to its closing comma, reads as a sentence there
+        assert ", (gap" not in points
 
 
 def test_json_carries_the_same_structure(memos: dict[str, Path]) -> None:
