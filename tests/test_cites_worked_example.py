@@ -76,6 +76,9 @@ def test_memo_lists_art_5_onder_6_as_a_consequence_to_decide(
     assert "artikel 5, eerste lid, onderdeel 6° cites «artikel 273f»" in decide
     assert "artikel 273fb" in decide
     assert "Voorgestelde vervolgwijzigingen" not in memo, "moving to 273fb is no renumbering"
+    open_points = memo.split("## Open punten", 1)[1].split("\n## ", 1)[0]
+    assert "artikel 5, eerste lid, onderdeel 6°: artikel 5, eerste lid" in open_points
+    assert "Vervolgwijzigingen (voorgesteld)" not in memo, "nothing to propose in Bijlage A"
 
 
 def test_a_pure_renumbering_yields_a_proven_consequential_instruction() -> None:

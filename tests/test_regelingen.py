@@ -139,3 +139,53 @@ def test_cites_searches_every_regeling_and_names_each(
     assert code == 0 and "cited by no provision" in out
     code, out, _ = run(capsys, "cites", "BWBR0099999@2014-06-01", "447a")
     assert code == 1 and "artikel 2, tweede lid" in out
+
+
+def test_diff_and_memo_list_a_provision_of_another_regeling_that_cites_a_moved_one(
+    two: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Bill 36 547 moves part of 273f to 273fb; the test regeling's article 1 cites
+    "artikel 273f van het Wetboek van Strafrecht": does it now also mean 273fb? A
+    question for the drafter, in the diff and among the memo's open points."""
+    import json
+
+    code, out, err = run(capsys, "diff", "law", "36547/nr2", "--format", "json")
+    assert code == 1, err
+    (theirs,) = [s for s in json.loads(out)["stale_citations"] if s["bwb_id"] == "BWBR0099999"]
+    assert (theirs["locatie"], theirs["kind"], theirs["also"]) == ("1", "partial", ["273fb"])
+    assert theirs["in_words"] == "Wet testregeling mensenhandel (BWBR0099999), artikel 1"
+    assert theirs["instruction"] is None and "artikel 273fb" in theirs["question"]
+    code, out, _ = run(capsys, "diff", "law", "36547/nr2", "--format", "unified")
+    assert "Wet testregeling mensenhandel (BWBR0099999), artikel 1: «artikel 273f»" in out
+    code, _, err = run(capsys, "memo", "law", "36547/nr2", "-o", str(tmp_path / "memo.md"))
+    assert code == 0, err
+    memo = (tmp_path / "memo.md").read_text(encoding="utf-8")
+    open_points = memo.split("## Open punten", 1)[1].split("\n## ", 1)[0]
+    assert "Wet testregeling mensenhandel (BWBR0099999), artikel 1: " in open_points
+
+
+def test_renumbering_a_cited_article_amends_the_other_regeling_too(two: Path) -> None:
+    """273f renumbered to 273g: the Sr's own citations and the test regeling's citation
+    by name each get the instruction to read 273g, proven on the text they stand in."""
+    from dataclasses import replace
+
+    from wetdiff.diff import compare
+    from wetdiff.instructions.consequential import consequences, consequential_text
+    from wetdiff.store.versions import resolve
+
+    workspace = open_workspace()
+    old = resolve("BWBR0001854@2014-06-01", workspace)
+    renumbered = tuple(
+        replace(a, number="273g") if a.number == "273f" else a for a in old.artikelen
+    )
+    changeset = compare(old, replace(old, artikelen=renumbered, label="273g"))
+    found = consequences(changeset, workspace)
+    assert not any(c.decide for c in found)
+    (theirs,) = [c for c in found if c.regeling]
+    assert theirs.instruction == 'In artikel 1, wordt "artikel 273f" vervangen door "artikel 273g".'
+    block = consequential_text(found, changeset)
+    assert block.split("\n\n")[-1].splitlines() == [
+        "Wet testregeling mensenhandel (BWBR0099999):",
+        theirs.instruction,
+    ]
+    assert block.startswith("Wetboek van Strafrecht:\nIn artikel 5, eerste lid, onder 6°")

@@ -109,3 +109,22 @@ def test_ticked_questions_differ_from_unticked_without_colour(app_factory, run_a
         assert box != other and "✓" in box and "✓" not in other
 
     run_app(app_factory(), scenario, size=(120, 50))
+
+
+def test_x_lists_the_citations_to_update(app_factory, run_app) -> None:
+    """The citations the comparison leaves pointing at an old number, in a dialog (here:
+    none; the list itself is tested in test_consequences_shown)."""
+    from wetdiff.tui.screens.consequences import ConsequencesScreen
+
+    async def scenario(pilot):  # type: ignore[no-untyped-def]
+        app = pilot.app
+        await until(pilot, lambda: not main_screen(app).comparison.notes_pending)
+        await pilot.press("x")
+        assert isinstance(app.screen, ConsequencesScreen)
+        text = screen_text(app)
+        assert "Verwijzingen om aan te passen (0)" in text
+        assert "No provision cites a number this comparison changes." in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ConsequencesScreen)
+
+    run_app(app_factory(), scenario)

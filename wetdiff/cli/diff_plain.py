@@ -113,7 +113,7 @@ def stale_line(citation: StaleCitation) -> str:
     """ "artikel 5a, eerste lid: «273a» verwijst naar artikel 273a, nu artikel 273f"."""
     now = f"nu {citation.new_target.in_words()}" if citation.new_target else "vervallen"
     line = (
-        f"{citation.locatie.in_words()}: «{citation.text}» verwees naar "
+        f"{citation.where()}: «{citation.text}» verwees naar "
         f"{citation.old_target.in_words()}, {now}"
     )
     if citation.reads_as not in (citation.old_target, citation.new_target):
@@ -127,13 +127,17 @@ def stale_line(citation: StaleCitation) -> str:
     return clean(line)
 
 
-def stale_section(stale: tuple[StaleCitation, ...]) -> Iterator[str]:
+def stale_section(stale: tuple[StaleCitation, ...], fixes: tuple[str, ...] = ()) -> Iterator[str]:
     """The consequential amendments after a diff: every provision that still cites an
-    old number."""
+    old number, in the compared code or in another regeling of the workspace that names
+    it; under each, its proven consequential instruction or the question it leaves
+    (``fixes``, one per citation)."""
     if not stale:
         return
     yield ""
     yield f"## {STALE_HEADING} ({len(stale)})"
     yield STALE_INTRO
-    for citation in stale:
+    for citation, fix in zip(stale, fixes or ("",) * len(stale), strict=True):
         yield f"  {stale_line(citation)} [{citation.change_id}]"
+        if fix:
+            yield f"    → {clean(fix)}"

@@ -225,15 +225,20 @@ def renvooi(
                 console.print(Padding(text, (0, 0, 0, indent + 4)))
 
 
-def stale_citations(console: Console, stale: tuple[StaleCitation, ...]) -> None:
-    """The consequential amendments: provisions that still cite an old number."""
+def stale_citations(
+    console: Console, stale: tuple[StaleCitation, ...], fixes: tuple[str, ...] = ()
+) -> None:
+    """The consequential amendments: provisions that still cite an old number, each with
+    its proven instruction or the question it leaves (``fixes``)."""
     if not stale:
         return
     console.print()
     console.print(Text(f"{STALE_HEADING} ({len(stale)})", "bold"))
     console.print(Text(STALE_INTRO))
-    for citation in stale:
+    for citation, fix in zip(stale, fixes or ("",) * len(stale), strict=True):
         line = Text("  ")
         line.append(stale_line(citation))
         line.append(f"  [{citation.change_id}]", "dim")
         console.print(line)
+        if fix:
+            console.print(Text(f"    → {clean(fix)}", "italic"))

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from wetdiff.model.normalise import visible_controls
 from wetdiff.model.version import Version
+
+if TYPE_CHECKING:
+    from wetdiff.diff import ChangeSet
+    from wetdiff.store.workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -94,6 +98,17 @@ def load_version(spec: str) -> Version:
     from wetdiff.store.versions import resolve
 
     return resolve(spec)
+
+
+def workspace_of(changeset: ChangeSet) -> Workspace | None:
+    """The workspace a comparison's versions were read from (its other regelingen may
+    cite the compared code: their consequential amendments are listed too), or None for
+    files and folders outside one."""
+    if not {changeset.old.kind, changeset.new.kind} & {"law", "stage"}:
+        return None
+    from wetdiff.store.workspace import open_workspace
+
+    return open_workspace(git=False)
 
 
 def echo(text: str = "", *, nl: bool = True, err: bool = False) -> None:

@@ -54,7 +54,11 @@ class StaleCitation:
     onderdelen moved to another lid or article, as when 273f lid 1 was split over lid 1,
     lid 2 and a new 273fb): then the citation may still point right, yet cover only part
     of what it did; ``kind`` is ``"stale"`` (it points elsewhere now) or ``"partial"``
-    (to check: it points at one of the places the provision went)."""
+    (to check: it points at one of the places the provision went).
+
+    ``regeling`` and ``bwb_id`` name the regeling the citing provision is in when it is
+    another one than the compared code (which it cites by name: "artikel 273f van het
+    Wetboek van Strafrecht"); both "" for a provision of the compared code itself."""
 
     locatie: Locatie
     text: str
@@ -64,6 +68,8 @@ class StaleCitation:
     change_id: str
     relative: bool = False
     also: tuple[Locatie, ...] = ()
+    regeling: str = ""
+    bwb_id: str = ""
 
     @property
     def kind(self) -> str:
@@ -73,15 +79,20 @@ class StaleCitation:
         """ "artikel 5a, eerste lid cites «273a» (artikel 273a), now artikel 273f"."""
         now = self.new_target.in_words() if self.new_target else "deleted"
         also = "".join(f", and {place.in_words()}" for place in self.also)
-        return (
-            f"{self.locatie.in_words()} cites «{self.text}» "
-            f"({self.old_target.in_words()}), now {now}{also}"
-        )
+        return f"{self.where()} cites «{self.text}» ({self.old_target.in_words()}), now {now}{also}"
+
+    def where(self) -> str:
+        """The citing provision in words, with its regeling when it is another one:
+        "Wet testregeling mensenhandel (BWBR0099999), artikel 2"."""
+        where = self.locatie.in_words()
+        return f"{self.regeling} ({self.bwb_id}), {where}" if self.regeling else where
 
     def to_json(self) -> dict[str, Any]:
         return {
             "locatie": self.locatie.key,
-            "in_words": self.locatie.in_words(),
+            "in_words": self.where(),
+            "regeling": self.regeling or None,
+            "bwb_id": self.bwb_id or None,
             "text": self.text,
             "relative": self.relative,
             "old_target": self.old_target.key,
@@ -93,7 +104,7 @@ class StaleCitation:
         }
 
 
-class _Places:
+class Relocations:
     """Where each provision and article of the old version is in the new one."""
 
     def __init__(self, changeset: ChangeSet) -> None:
@@ -225,7 +236,7 @@ def _references(provision: Provision, regeling: str) -> dict[tuple[str, str, int
 def stale_citations(changeset: ChangeSet) -> tuple[StaleCitation, ...]:
     """Every citation in the new version that still points at an old place, in reading
     order of the new version: the consequential amendments this change set calls for."""
-    places = _Places(changeset)
+    places = Relocations(changeset)
     if not places.affected:
         return ()
     regeling = changeset.new.regeling or changeset.old.regeling

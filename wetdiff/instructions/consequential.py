@@ -11,14 +11,21 @@ choice for the drafter: it is listed as a question to decide, never decided here
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from wetdiff.diff.changes import ChangeSet
 from wetdiff.diff.citations import StaleCitation
 from wetdiff.model.artikel import Locatie
 from wetdiff.model.numbering import ORDINAL_VALUES
-from wetdiff.model.references import extract_references
+from wetdiff.model.references import extract_references, names_of
+
+if TYPE_CHECKING:
+    from wetdiff.model.version import Version
+    from wetdiff.store.workspace import Workspace
 
 _ORDINAL_WORDS = {value: word for word, value in ORDINAL_VALUES.items()}
 
@@ -37,6 +44,12 @@ class Consequence:
     @property
     def decide(self) -> bool:
         return not self.instruction
+
+    @property
+    def regeling(self) -> str:
+        """The regeling the citing provision is in when it is another one than the
+        compared code ("" for the code itself): its instruction belongs there."""
+        return self.citation.regeling
 
 
 def _rewritten(words: str, old: Locatie, new: Locatie) -> str | None:
@@ -75,66 +88,115 @@ def _place(locatie: Locatie) -> str:
     return locatie.in_words().replace("onderdeel ", "onder ")
 
 
-def consequences(changeset: ChangeSet) -> tuple[Consequence, ...]:
+def consequences(
+    changeset: ChangeSet, workspace: Workspace | None = None
+) -> tuple[Consequence, ...]:
     """Every stale citation of the change set with its proposed, proven fix, or the
-    question it leaves to the drafter."""
-    found: list[Consequence] = []
-    for stale in changeset.stale_citations():
-        question = ""
-        if stale.new_target is None:
-            question = (
-                f"{stale.locatie.in_words()} cites «{stale.text}» "
-                f"({stale.old_target.in_words()}), which is gone: delete the citation, "
-                "or cite what replaces it?"
-            )
-        elif stale.also:
-            places = " and ".join(p.in_words() for p in stale.also)
-            question = (
-                f"{stale.locatie.in_words()} cites «{stale.text}» "
-                f"({stale.old_target.in_words()}); part of it now stands in {places}: "
-                "should the citation cover that too?"
-            )
-        if question:
-            found.append(Consequence(stale, question=question))
-            continue
-        assert stale.new_target is not None
-        words = _rewritten(stale.text, stale.old_target, stale.new_target)
-        instruction = ""
-        if words is not None:
-            instruction = (
-                f'In {_place(stale.locatie)}, wordt "{stale.text}" vervangen door "{words}".'
-            )
-            if not _proven(changeset, stale, words, instruction):
-                instruction = ""
-        if not instruction:
-            question = (
-                f"{stale.locatie.in_words()} cites «{stale.text}» "
-                f"({stale.old_target.in_words()}), now {stale.new_target.in_words()}: "
-                "rewrite the citation"
-            )
-        found.append(Consequence(stale, instruction, question))
-    return tuple(found)
+    question it leaves to the drafter. With ``workspace``, also the provisions of its
+    other regelingen that cite a provision the change set moves, by name (their fix is
+    proven on that regeling as it stands on the new version's date)."""
+    stale = list(changeset.stale_citations())
+    if workspace is not None:
+        from wetdiff.store.citations import stale_elsewhere
+
+        stale += stale_elsewhere(changeset, workspace)
+    others: dict[str, Version | None] = {}
+
+    def version_of(citation: StaleCitation) -> Version | None:
+        if not citation.bwb_id:
+            return changeset.new
+        if citation.bwb_id not in others and workspace is not None:
+            from wetdiff.errors import WetdiffError
+            from wetdiff.store.versions import resolve
+
+            on = changeset.new.date or dt.date.today()
+            try:
+                others[citation.bwb_id] = resolve(f"{citation.bwb_id}@{on.isoformat()}", workspace)
+            except WetdiffError:
+                others[citation.bwb_id] = None
+        return others.get(citation.bwb_id)
+
+    cited = changeset.new.regeling or changeset.old.regeling
+    return tuple(_consequence(s, version_of(s), cited) for s in stale)
 
 
-def _proven(changeset: ChangeSet, stale: StaleCitation, words: str, instruction: str) -> bool:
+def consequential_text(found: Sequence[Consequence], changeset: ChangeSet) -> str:
+    """The proposed consequential wijzigingsopdrachten (the proven ones) as one block,
+    under the name of each regeling they amend: the compared code's first, then each
+    other regeling whose provisions cite it by name."""
+    own = changeset.new.regeling or changeset.old.regeling
+    groups: dict[str, list[str]] = {}
+    for consequence in found:
+        if consequence.instruction:
+            citation = consequence.citation
+            head = f"{citation.regeling} ({citation.bwb_id})" if citation.regeling else own
+            groups.setdefault(head, []).append(consequence.instruction)
+    return "\n\n".join(
+        (f"{head}:\n" if head else "") + "\n".join(lines) for head, lines in groups.items()
+    )
+
+
+def _consequence(stale: StaleCitation, version: Version | None, cited: str) -> Consequence:
+    """One stale citation's fix (proven on ``version``, where the citing provision
+    stands), or its question."""
+    where = stale.where()
+    question = ""
+    if stale.new_target is None:
+        question = (
+            f"{where} cites «{stale.text}» ({stale.old_target.in_words()}), which is gone: "
+            "delete the citation, or cite what replaces it?"
+        )
+    elif stale.also:
+        places = " and ".join(p.in_words() for p in stale.also)
+        question = (
+            f"{where} cites «{stale.text}» ({stale.old_target.in_words()}); part of it now "
+            f"stands in {places}: should the citation cover that too?"
+        )
+    if question:
+        return Consequence(stale, question=question)
+    assert stale.new_target is not None
+    words = _rewritten(stale.text, stale.old_target, stale.new_target)
+    instruction = ""
+    if words is not None and version is not None:
+        instruction = f'In {_place(stale.locatie)}, wordt "{stale.text}" vervangen door "{words}".'
+        if not _proven(version, stale, words, instruction, cited):
+            instruction = ""
+    if not instruction:
+        question = (
+            f"{where} cites «{stale.text}» ({stale.old_target.in_words()}), now "
+            f"{stale.new_target.in_words()}: rewrite the citation"
+        )
+    return Consequence(stale, instruction, question)
+
+
+def _proven(
+    version: Version, stale: StaleCitation, words: str, instruction: str, cited: str
+) -> bool:
     """Replay, as every generated instruction is proven: the sentence is read by the
-    instruction reader and applied to the new version; then the citing provision must
-    hold the new words, and they must cite the place the provision now stands."""
+    instruction reader and applied to the version the citing provision is in (the new
+    version, or another regeling naming the compared one, ``cited``); then the citing
+    provision must hold the new words, and they must cite the place the provision now
+    stands."""
     from wetdiff.instructions.apply import apply_opdrachten
     from wetdiff.instructions.parse import parse_text
 
-    regeling = changeset.new.regeling or changeset.old.regeling or "regeling"
+    regeling = version.regeling or (cited if not stale.bwb_id else "") or "regeling"
     document = f"ARTIKEL I\n\nHet {regeling} wordt als volgt gewijzigd:\n\nA\n\n{instruction}\n"
     read = parse_text(document)
     if read.problems:
         return False
-    applied = apply_opdrachten(read.opdrachten, changeset.new, rollback=False)
+    applied = apply_opdrachten(read.opdrachten, version, rollback=False)
     artikel = applied.version.artikel(stale.locatie.artikel)
     if applied.failures or artikel is None:
         return False
+    others = names_of(cited) if stale.bwb_id else ()
     return any(
-        reference.text == words and reference.target == stale.new_target
+        reference.text == words
+        and reference.target == stale.new_target
+        and (reference.regeling in others if stale.bwb_id else not reference.regeling)
         for provision in artikel.provisions()
         if provision.locatie == stale.locatie
-        for reference in extract_references(provision.text, provision.locatie, regeling=regeling)
+        for reference in extract_references(
+            provision.text, provision.locatie, regeling=regeling, others=others
+        )
     )

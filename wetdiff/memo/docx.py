@@ -458,6 +458,11 @@ def render_docx(memo: Memo) -> bytes:
             body.lines(chunk, code_style)
     else:
         body.paragraph(t["no_instructions"])
+    if memo.instructions.consequential:
+        body.heading(t["consequential_block"], level=2)
+        body.paragraph(t["consequential_block_intro"])
+        for chunk in re.split(r"\n\s*\n", memo.instructions.consequential.strip("\n")):
+            body.lines(chunk, code_style)
     if memo.appendix:
         body.heading(t["appendix_text"], level=1)
         body.paragraph(t["appendix_text_intro"])

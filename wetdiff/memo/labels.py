@@ -45,6 +45,12 @@ LABELS: dict[str, dict[str, str]] = {
         "consequential_intro": "Zuivere vernummeringen: dezelfde woorden met het nieuwe nummer. "
         "Elke opdracht is bewezen door haar toe te passen op de nieuwe tekst.",
         "to_decide": "Gevolgen om te beslissen (open wetgevingsvragen)",
+        "consequential_block": "Vervolgwijzigingen (voorgesteld)",
+        "consequential_block_intro": "Verwijzingen die door de wijzigingen hierboven naar een "
+        "oud nummer wijzen: dezelfde woorden met het nieuwe nummer. Elke opdracht is bewezen "
+        "door haar toe te passen op de tekst waarin de verwijzing staat; ze staan nog niet in "
+        "het voorstel.",
+        "point_consequence": "Gevolg om te beslissen",
         "to_decide_intro": "Hier is het een keuze, geen vernummering; wetdiff beslist niet.",
         "old_numbering": "Oude nummering",
         "new_numbering": "Nieuwe nummering",
@@ -152,6 +158,11 @@ LABELS: dict[str, dict[str, str]] = {
         "consequential_intro": "Pure renumberings: the same words with the new number. Each "
         "instruction is proven by applying it to the new text.",
         "to_decide": "Consequences to decide (open drafting questions)",
+        "consequential_block": "Consequential amendments (proposed)",
+        "consequential_block_intro": "Citations the amendments above leave pointing at an old "
+        "number: the same words with the new number. Each instruction is proven by applying it "
+        "to the text the citation stands in; they are not in the proposal yet.",
+        "point_consequence": "Consequence to decide",
         "to_decide_intro": "Here it is a choice, not a renumbering; wetdiff does not decide.",
         "old_numbering": "Old numbering",
         "new_numbering": "New numbering",

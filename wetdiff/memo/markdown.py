@@ -212,6 +212,9 @@ def render_markdown(memo: Memo) -> str:
         lines += _fenced(memo.instructions.text)
     else:
         lines += [t["no_instructions"], ""]
+    if memo.instructions.consequential:
+        lines += [f"### {t['consequential_block']}", "", t["consequential_block_intro"], ""]
+        lines += _fenced(memo.instructions.consequential)
     if memo.appendix:
         lines += [f"## {t['appendix_text']}", "", t["appendix_text_intro"], ""]
         for article in memo.appendix:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from wetdiff.diff.kinds import CHANGE_KINDS, Lang, describe, in_order
 from wetdiff.diff.shown import Shown, shown
-from wetdiff.instructions.consequential import consequences
+from wetdiff.instructions.consequential import consequences, consequential_text
 from wetdiff.memo.labels import labels
 from wetdiff.memo.rationale import Paragraph
 from wetdiff.memo.rationale import parse as parse_rationale
@@ -42,6 +42,7 @@ from wetdiff.model.version import Version
 if TYPE_CHECKING:
     from wetdiff.diff import Change, ChangeSet
     from wetdiff.notes import Attachment, Note, QuestionRegistry
+    from wetdiff.store.workspace import Workspace
 
 KIND_ORDER = CHANGE_KINDS
 
@@ -161,6 +162,9 @@ class Instructions:
     restated: tuple[str, ...] = ()
     problem: str = ""
     parts: tuple[InstructionPart, ...] = ()
+    # the proposed consequential wijzigingsopdrachten (each proven on the text the stale
+    # citation stands in), per regeling: not part of A → B, so not in ``text``
+    consequential: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +395,7 @@ def build_memo(
     instructions: Instructions | None = None,
     progress: Callable[[int], None] | None = None,
     amendments: tuple[MemoAmendment, ...] = (),
+    workspace: Workspace | None = None,
 ) -> Memo:
     """The memo of the comparison ``old`` → ``new``. ``instructions`` are generated (and
     proven) here unless given; ``progress`` is called with the number of changes done.
@@ -437,6 +442,10 @@ def build_memo(
     articles = tuple(dict.fromkeys(c.artikel for c in changes))
     t = labels(lang)
     artikelen = sections(instructions.parts, tuple(changes), t)
+    found_consequences = consequences(changeset, workspace)
+    instructions = replace(
+        instructions, consequential=_visible(consequential_text(found_consequences, changeset))
+    )
     return Memo(
         lang=lang,
         old=_visible(old.label),
@@ -461,7 +470,7 @@ def build_memo(
         has_notes=any(c.notes for c in changes),
         stale=tuple(
             StaleReference(
-                _visible(s.locatie.in_words()),
+                _visible(s.where()),
                 _visible(s.text),
                 s.old_target.in_words(),
                 s.new_target.in_words() if s.new_target else "",
@@ -469,7 +478,7 @@ def build_memo(
                 _visible(c.instruction),
                 _visible(c.question),
             )
-            for c in consequences(changeset)
+            for c in found_consequences
             for s in (c.citation,)
         ),
         aanleiding=aanleiding(memo_questions, artikelen),
@@ -480,6 +489,11 @@ def build_memo(
             orphans,
             "" if instructions.proven else (instructions.problem or t["not_proven"]),
             t,
+        )
+        + tuple(  # what the changes leave to decide elsewhere in the code or the workspace
+            OpenPoint("consequence", _visible(c.citation.where()), _visible(c.question))
+            for c in found_consequences
+            if c.question
         ),
         appendix=appendix(new, instructions.parts),
         amendments=tuple(

@@ -26,6 +26,7 @@ from wetdiff.model.files import atomic_write_bytes
 if TYPE_CHECKING:
     from wetdiff.diff import ChangeSet
     from wetdiff.notes import Attachment, QuestionRegistry
+    from wetdiff.store.workspace import Workspace
 
 #: The format each file name ending stands for.
 EXTENSIONS = {
@@ -121,11 +122,14 @@ def write_memo(
     lang: Lang = "nl",
     author: str = "",
     progress: Callable[[int], None] | None = None,
+    workspace: Workspace | None = None,
 ) -> MemoWritten:
     """Build the memo of ``changeset`` (its notes: ``attachment``; the questions they may
     answer: ``questions``) and write it to ``destination``: a file (format from its name
     unless given; written atomically; its folder must exist) or a binary stream (format
-    given, default Markdown). Nothing is written when anything is wrong."""
+    given, default Markdown). Nothing is written when anything is wrong. ``workspace``:
+    the one the versions are read from, whose other regelingen may cite the compared code
+    (their consequential amendments are in the memo too)."""
     if isinstance(destination, Path):
         fmt = memo_file(destination, output_format)
     else:
@@ -144,6 +148,7 @@ def write_memo(
         progress=progress,
         instructions=amended[1] if amended else None,
         amendments=amended[0] if amended else (),
+        workspace=workspace,
     )
     data = render(memo, fmt)
     if isinstance(destination, Path):

@@ -14,12 +14,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wetdiff.model.artikel import Locatie
 from wetdiff.model.version import Version, article_sort_key
 from wetdiff.model.verwijzing import Verwijzing, covers, names_of
 from wetdiff.store.cites_index import CitesIndex
 from wetdiff.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from wetdiff.diff.changes import ChangeSet
+    from wetdiff.diff.citations import StaleCitation
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,14 +132,23 @@ def elsewhere(
     """The provisions of the workspace's other regelingen, as they stood on ``on`` (the
     version's date; today for one without), that cite ``target`` of ``version``'s
     regeling by its name."""
-    if not version.regeling:
+    return named(index, version.regeling, version.bwb_id, target, on or version.date)
+
+
+def named(
+    index: CitesIndex, regeling: str, bwb_id: str, target: Locatie, on: dt.date | None
+) -> list[CitingProvision]:
+    """The provisions of the regelingen other than ``bwb_id`` that cite ``target`` of
+    the regeling named ``regeling`` by that name, as they stood on ``on`` (today when
+    None)."""
+    if not regeling:
         return []
-    day = on or version.date or dt.date.today()
-    names = names_of(version.regeling)
+    day = on or dt.date.today()
+    names = names_of(regeling)
     found: list[CitingProvision] = []
     regelingen = index.regelingen()
     for bwb in sorted(regelingen):
-        if bwb == version.bwb_id:
+        if bwb == bwb_id:
             continue
         name = regelingen[bwb]
         hits = [
@@ -146,6 +160,61 @@ def elsewhere(
         hits.sort(key=lambda hit: article_sort_key(hit[0]))
         found.extend(CitingProvision(name, bwb, citation, False) for _, citation in hits)
     return found
+
+
+def stale_elsewhere(changeset: ChangeSet, workspace: Workspace) -> tuple[StaleCitation, ...]:
+    """The provisions of the workspace's other regelingen that cite, by name, a provision
+    this comparison renumbers, moves, splits or deletes (as those regelingen stand on the
+    new version's date): the consequential amendments due outside the compared code.
+    A citation of a provision that only moved in part (273f's voordeeltrekking to 273fb)
+    is listed too, as ``partial``, with the other places in ``also``."""
+    from wetdiff.diff.citations import Relocations, StaleCitation
+
+    places = Relocations(changeset)
+    old, new = changeset.old, changeset.new
+    regeling, bwb_id = old.regeling or new.regeling, old.bwb_id or new.bwb_id
+    if not places.affected or not regeling or not bwb_id:
+        return ()
+    index = open_index(workspace)
+    found: list[StaleCitation] = []
+    for number in sorted(places.affected, key=article_sort_key):
+        for citing_provision in named(index, regeling, bwb_id, Locatie(number), new.date):
+            citation = citing_provision.citation
+            target = citation.reference.target
+            known, now = places.now(target)
+            if not known:
+                continue
+            also = places.elsewhere(target, now) if now is not None else ()
+            if now == target and not also:
+                continue  # still where it was, all of it
+            found.append(
+                StaleCitation(
+                    citation.locatie,
+                    citation.reference.text,
+                    target,
+                    now,
+                    target,  # the words name the same number in the new version
+                    _change_of(changeset, target),
+                    False,
+                    also,
+                    citing_provision.regeling,
+                    citing_provision.bwb_id,
+                )
+            )
+    index.save()
+    return tuple(found)
+
+
+def _change_of(changeset: ChangeSet, target: Locatie) -> str:
+    """The change that took the cited provision away from where it was (of its article
+    when the citation names the whole article)."""
+    for change in changeset.changes:
+        old = change.old
+        if old is None or old.locatie.artikel != target.artikel or not change.changed:
+            continue
+        if target.lid is None or old.locatie.element() == target.element():
+            return change.id
+    return ""
 
 
 def citing_provisions(

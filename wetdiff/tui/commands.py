@@ -40,6 +40,12 @@ def main_commands(screen: MainScreen) -> list[tuple[str, str, Callable[[], objec
             "toggle_renvooi",
         ),
         ("Swap sides", "Show version B on the left (s)", "swap"),
+        (
+            "Citations to update",
+            "Provisions here and in other regelingen that still cite an old number, with "
+            "their consequential instructions or the questions to decide (x)",
+            "consequences",
+        ),
     ]
     if screen.query_text:
         commands.append(

@@ -20,6 +20,7 @@ from wetdiff.errors import WetdiffError
 from wetdiff.model.version import Version, article_sort_key
 
 if TYPE_CHECKING:  # read when first used, so the first frame comes sooner
+    from wetdiff.instructions.consequential import Consequence
     from wetdiff.notes import Attachment, Citation, Note, NotesFile, Question, QuestionRegistry
     from wetdiff.store.blame import Blame
     from wetdiff.store.commits import CommitInfo
@@ -70,6 +71,9 @@ class Comparison:
     articles: int = 0  # while provisional: how many articles the whole comparison has
     units: tuple[Shown, ...] = ()  # what to show (see :attr:`shown`), made with it
     comments: dict[str, tuple[Note, ...]] = field(default_factory=dict)  # open review comments
+    # citations the changes leave pointing at an old number, here and in the workspace's
+    # other regelingen, each with its proven instruction or its question (read with notes)
+    consequences: tuple[Consequence, ...] = ()
 
     @property
     def is_provisional(self) -> bool:
@@ -304,11 +308,15 @@ class Session:
         explainer = Explainer(self.root)
         found = comparison_notes(comparison.changeset, explainer=explainer)
         comments = comments_on(self.root, comparison.changeset, explainer)
+        consequences = self.consequences(comparison.changeset)
         attachment = found.attachment
         if attachment is None:
-            return replace(comparison, notes_pending=False, comments=comments)
+            return replace(
+                comparison, notes_pending=False, comments=comments, consequences=consequences
+            )
         return replace(
             comparison,
+            consequences=consequences,
             notes=dict(attachment.by_change),
             orphans=attachment.orphans,
             questions=found.questions,
@@ -316,6 +324,13 @@ class Session:
             notes_pending=False,
             comments=comments,
         )
+
+    def consequences(self, changeset: ChangeSet) -> tuple[Consequence, ...]:
+        """The consequential amendments of a comparison, as ``wetdiff diff`` and the memo
+        list them (:func:`wetdiff.instructions.consequential.consequences`)."""
+        from wetdiff.instructions.consequential import consequences
+
+        return consequences(changeset, self.workspace)
 
     def resolve_comment(self, proposal: str, note_id: str) -> str:
         """Mark a review comment resolved and commit it, as 'wetdiff note resolve'."""
@@ -394,6 +409,7 @@ class Session:
             attachment=comparison.attachment,
             questions=comparison.questions,
             author=memo_author(author, self.root),
+            workspace=self.workspace,
         )
         return written.summary
 

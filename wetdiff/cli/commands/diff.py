@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from wetdiff.cli.options import articles_option, load_versions
+from wetdiff.cli.options import articles_option, load_versions, workspace_of
 from wetdiff.errors import WetdiffError
 
 FORMATS = ("side-by-side", "renvooi", "unified", "json")
@@ -180,6 +180,7 @@ def _run_one(
 ) -> tuple[bool, dict[str, Any]]:
     """One regeling's comparison, shown (or, for json, returned as data)."""
     from wetdiff.diff import ChangeSet, compare
+    from wetdiff.instructions.consequential import consequences
 
     changeset = compare(old_version, new_version)
     changes = changeset.changes
@@ -192,18 +193,20 @@ def _run_one(
             or (c.new and c.new.locatie.artikel in wanted)
         )
     differs = any(c.changed for c in changes)
-    stale = changeset.stale_citations()
+    found = consequences(changeset, workspace_of(changeset))
     if articles:
-        stale = tuple(
-            s
-            for s in stale
+        found = tuple(
+            c
+            for c in found
             if {
-                s.locatie.artikel,
-                s.old_target.artikel,
-                s.new_target.artikel if s.new_target else "",
+                c.citation.locatie.artikel if not c.citation.bwb_id else "",
+                c.citation.old_target.artikel,
+                c.citation.new_target.artikel if c.citation.new_target else "",
             }
             & wanted
         )
+    stale = tuple(c.citation for c in found)
+    fixes = tuple(c.instruction or c.question for c in found)
     if changed_only:
         changes = tuple(c for c in changes if c.changed)
     notes = _notes(changeset) if with_notes else None
@@ -213,6 +216,9 @@ def _run_one(
         if articles:
             pairs = tuple((o, n) for o, n in pairs if o in articles or n in articles)
         data = ChangeSet(changeset.old, changeset.new, changes, pairs).to_json(stale)
+        for entry, consequence in zip(data["stale_citations"], found, strict=True):
+            entry["instruction"] = consequence.instruction or None  # proven by replay
+            entry["question"] = consequence.question or None  # a choice left to the drafter
         data["counts"] = changeset.counts()  # always for the whole comparison
         if notes is not None:
             for change in data["changes"]:
@@ -228,14 +234,14 @@ def _run_one(
         from wetdiff.cli.diff_plain import stale_section, unified
 
         sys.stdout.write("".join(line + "\n" for line in unified(changeset, units, notes)))
-        sys.stdout.write("".join(line + "\n" for line in stale_section(stale)))
+        sys.stdout.write("".join(line + "\n" for line in stale_section(stale, fixes)))
     else:
         from wetdiff.cli import diff_views
 
         console = diff_views.make_console(None, width=width, no_color=no_color)
         view = diff_views.side_by_side if output_format == "side-by-side" else diff_views.renvooi
         view(console, changeset, units, notes)
-        diff_views.stale_citations(console, stale)
+        diff_views.stale_citations(console, stale, fixes)
     return differs, {}
 
 

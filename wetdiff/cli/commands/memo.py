@@ -70,7 +70,7 @@ def command(
 
     Word output carries real tracked changes in the renvooi parts.
     """
-    from wetdiff.cli.options import load_versions
+    from wetdiff.cli.options import load_versions, workspace_of
     from wetdiff.diff import compare
     from wetdiff.memo.writing import memo_author, memo_file, memo_format, write_memo
     from wetdiff.notes.explain import comparison_notes
@@ -105,5 +105,6 @@ def command(
             lang=lang,
             author=memo_author(author),
             progress=bar.update if bar is not None else None,
+            workspace=workspace_of(changeset),
         )
     click.echo(written.summary, err=True)

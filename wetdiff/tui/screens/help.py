@@ -28,6 +28,11 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("t", "edit the selected article's text in the proposal, and commit it with a rationale"),
     ("m", "write the change memo of the two versions shown (.docx, .html or .md)"),
     ("a", "amendments on the stage: which conflict, where; Enter compares a pair adopted"),
+    (
+        "x",
+        "citations to update: provisions (here and in other regelingen) still citing an old "
+        "number, with the consequential instruction or the question to decide",
+    ),
     ("c", "resolve the first open review comment on the selected change"),
     ("ctrl+p", "command palette: every action, searchable"),
     ("↑ ↓ / j k", "scroll the text (in the tree: move up and down)"),

@@ -78,6 +78,7 @@ class MainScreen(Screen[None]):
         Binding("m", "memo", "Memo", show=False),
         Binding("c", "resolve_comment", "Resolve comment", show=False),
         Binding("a", "conflicts", "Amendments", show=False),
+        Binding("x", "consequences", "Citations", show=False),
     ]
 
     class Loaded(Message):
@@ -597,6 +598,15 @@ class MainScreen(Screen[None]):
                 self.compare_other(*pair)
 
         self.app.push_screen(ConflictsScreen(f"{comparison.proposal}/{stage}"), picked)
+
+    def action_consequences(self) -> None:
+        """The citations the changes leave pointing at an old number (here and in the
+        workspace's other regelingen), with their consequential instructions."""
+        from wetdiff.tui.screens.consequences import ConsequencesScreen
+
+        if self.comparison is None or self.still_comparing():
+            return
+        self.app.push_screen(ConsequencesScreen(self.comparison.consequences))
 
     def action_memo(self) -> None:
         """Write the change memo of the two versions shown (asking first before a file
