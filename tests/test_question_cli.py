@@ -72,6 +72,8 @@ def test_motion_is_read_with_every_field_as_the_kamer_printed_it() -> None:
         "– de Kamer daarover te informeren,"
     )
     assert question.summary.startswith("verzoekt de regering: – de grens")
+    # ... and the summary, shown beside brackets and in lists, ends on its last word
+    assert question.summary.endswith("de Kamer daarover te informeren")
     assert question.outcome == "gap"
     assert question.link is None  # the XML gives no address of the document: gap
 
@@ -453,11 +455,11 @@ def test_imported_motion_shows_in_questions_and_check_like_any_question(
     run(capsys, "question", "import", fixture("kst-99998-12.xml"))
     code, out, _ = run(capsys, "questions", "99999")
     assert "  kst-99998-12  [motie, De Vries, Bakker, 2023-12-21]" in out
-    assert "    verzoekt de regering het actieplan te herzien," in out
+    assert "    verzoekt de regering het actieplan te herzien\n" in out
     code, out, _ = run(capsys, "check", "99999")
     assert code == 1
     assert (
-        "question kst-99998-12 (verzoekt de regering het actieplan te herzien, [motie, "
+        "question kst-99998-12 (verzoekt de regering het actieplan te herzien [motie, "
         "De Vries, Bakker, 2023-12-21]) is open: answered by no change" in out
     )
 

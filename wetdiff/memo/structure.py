@@ -307,10 +307,7 @@ def open_points(
         OpenPoint(
             "question",
             q.id,
-            # a motion's request quoted whole ends on the comma before "en gaat over tot
-            # de orde van de dag": not before the bracket that follows it here
-            q.summary.rstrip(" ,;")
-            + (f" ({q.answered_elsewhere})" if q.answered_elsewhere else ""),
+            q.summary + (f" ({q.answered_elsewhere})" if q.answered_elsewhere else ""),
         )
         for q in questions
         if q.open

@@ -193,7 +193,7 @@ class Question:
                 "date": self.date or GAP,
                 "asked_by": self.asked_by,
                 # an instrument's summary is its request: written once
-                "summary": "" if self.summary == one_line(self.request) else self.summary,
+                "summary": "" if self.summary == summary_of_request(self.request) else self.summary,
                 "link": self.link or GAP,
                 "answered_elsewhere": self.answered_elsewhere,
                 "title": self.title,
@@ -215,6 +215,13 @@ class Question:
 def one_line(text: str) -> str:
     """A text of several lines as one line (a request's parts, a list's items)."""
     return " ".join(text.split())
+
+
+def summary_of_request(request: str) -> str:
+    """An instrument's summary: its request on one line, without the comma or semicolon
+    that closes the dictum before "en gaat over tot de orde van de dag" (the request
+    itself keeps it, as published)."""
+    return one_line(request).rstrip(",;: ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +326,7 @@ def validate_question(item: Mapping[str, Any], *, number: int = 1) -> Question:
     if not item["kind"].strip():
         raise QuestionFieldError("field 'kind' must not be empty", "kind")
     request = item.get("request", "").strip()
-    summary = item.get("summary", "").strip() or one_line(request)
+    summary = item.get("summary", "").strip() or summary_of_request(request)
     if not summary:
         raise QuestionFieldError(
             "field 'summary' must not be empty"
