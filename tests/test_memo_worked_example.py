@@ -71,3 +71,31 @@ def test_worked_example_memo_in_all_three_formats(
     assert properties.created is not None
     assert abs(properties.created - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=10)
     assert "python-docx" not in (properties.comments or "")
+
+
+def test_memo_of_one_article_of_the_whole_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], worked_example: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # The example holds the whole Wetboek: between 2009 and April 2013 many articles
+    # changed, and --article 273f gives the memo of 273f alone: the four penalties.
+    from cli_helpers import run
+
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(
+        capsys, "memo", "law@2009-07-01", "law@2013-04-01", "--article", "273f", "-o", "m.md"
+    )
+    assert code == 0, err
+    text = (tmp_path / "m.md").read_text(encoding="utf-8")
+    headings = [line for line in text.splitlines() if line.startswith("#### ")]
+    assert headings == ["#### ARTIKEL I (artikel 273f) — gewijzigd"]
+    assert "1. In het eerste lid, aanhef, wordt «acht» vervangen door «twaalf»." in text
+    # against the bill, the article its onderdeel 6° moved to (273fb) comes with it, so
+    # the move reads as a move; 273fa, which no provision of 273f went to, stays out
+    code, _, err = run(capsys, "memo", "law", "36547", "--article", "273f", "-o", "b.md")
+    assert code == 0, err
+    bill = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "(artikel 273fb) — ingevoegd" in bill and "(artikel 273fa)" not in bill
+    # a number in neither version: one message, exit 2, no file
+    code, _, err = run(capsys, "memo", "law", "36547", "--article", "999x", "-o", "x.md")
+    assert code == 2 and "no article 999x in either version" in err
+    assert not (tmp_path / "x.md").exists()

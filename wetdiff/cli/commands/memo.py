@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from wetdiff.cli.options import articles_option
 from wetdiff.diff.kinds import Lang
 from wetdiff.errors import WetdiffError
 
@@ -53,6 +54,10 @@ BIG = 300  # changes: show a progress bar from here on
     type=click.Path(dir_okay=False, exists=True),
     help="A questions registry (repeatable; default: the proposal's).",
 )
+@articles_option(
+    "Only this article (repeatable), with the articles its provisions came from or went "
+    "to; the instructions then amend those articles only."
+)
 @click.option("--author", default="", help="Who prepares the memo (default: your name).")
 def command(
     old: str,
@@ -62,6 +67,7 @@ def command(
     lang: Lang,
     notes_file: str | None,
     questions_files: tuple[str, ...],
+    articles: tuple[str, ...],
     author: str,
 ) -> None:
     """Write the change memo of A → B: header, summary counts, every change in renvooi
@@ -72,6 +78,7 @@ def command(
     """
     from wetdiff.cli.options import load_versions, workspace_of
     from wetdiff.diff import compare
+    from wetdiff.diff.compare import only_articles
     from wetdiff.memo.writing import memo_author, memo_file, memo_format, write_memo
     from wetdiff.notes.explain import comparison_notes
 
@@ -87,7 +94,8 @@ def command(
             "a Word memo is a binary file; it cannot be shown in the terminal",
             hint="Give -o memo.docx, or send standard output to a file (-o - > memo.docx).",
         )
-    changeset = compare(*load_versions(old, new))
+    versions = load_versions(old, new)
+    changeset = compare(*(only_articles(*versions, articles) if articles else versions))
     found = comparison_notes(
         changeset,
         notes_file=Path(notes_file) if notes_file else None,
