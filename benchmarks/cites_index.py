@@ -125,6 +125,7 @@ def main() -> int:
         grep = ["git", "grep", "-w", "273f"]
         index = index_path(root)
         assert index is not None
+        time.sleep(2.1)  # files written in the last 2 s are never trusted by their time
         _, out = timed(cites, root, env)  # the first build, and the answer to check
         lines = out.decode().splitlines()
         elsewhere = sum(1 for line in lines if "Testregeling" in line)
