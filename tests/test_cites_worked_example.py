@@ -73,7 +73,7 @@ def test_memo_lists_art_5_onder_6_as_a_consequence_to_decide(
     assert code == 0, err
     memo = target.read_text(encoding="utf-8")
     decide = memo.split("Gevolgen om te beslissen", 1)[1].split("\n#", 1)[0]
-    assert "artikel 5, eerste lid, onderdeel 6° cites «artikel 273f»" in decide
+    assert "artikel 5, eerste lid, onderdeel 6° verwijst met «artikel 273f» naar" in decide
     assert "artikel 273fb" in decide
     assert "Voorgestelde vervolgwijzigingen" not in memo, "moving to 273fb is no renumbering"
     open_points = memo.split("## Open punten", 1)[1].split("\n## ", 1)[0]

@@ -90,7 +90,9 @@ def test_a_question_to_decide_is_an_open_point_of_the_memo(tmp_path: Path) -> No
     memo = render(build_memo(old, new, changeset), "md").decode("utf-8")
     open_points = memo.split("## Open punten", 1)[1].split("\n## ", 1)[0]
     assert open_points.count("Gevolg om te beslissen") == len(found)
-    assert "which is gone" in open_points
+    assert "dat vervalt: de verwijzing schrappen" in open_points
+    english = render(build_memo(old, new, changeset, lang="en"), "md").decode("utf-8")
+    assert "which is gone: delete the citation" in english
     assert "Vervolgwijzigingen (voorgesteld)" not in memo
 
 

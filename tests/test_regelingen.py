@@ -155,6 +155,7 @@ def test_diff_and_memo_list_a_provision_of_another_regeling_that_cites_a_moved_o
     assert (theirs["locatie"], theirs["kind"], theirs["also"]) == ("1", "partial", ["273fb"])
     assert theirs["in_words"] == "Wet testregeling mensenhandel (BWBR0099999), artikel 1"
     assert theirs["instruction"] is None and "artikel 273fb" in theirs["question"]
+    assert "moet de verwijzing ook dat omvatten?" in theirs["vraag"]
     code, out, _ = run(capsys, "diff", "law", "36547/nr2", "--format", "unified")
     assert "Wet testregeling mensenhandel (BWBR0099999), artikel 1: «artikel 273f»" in out
     code, _, err = run(capsys, "memo", "law", "36547/nr2", "-o", str(tmp_path / "memo.md"))

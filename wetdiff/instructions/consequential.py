@@ -35,11 +35,16 @@ class Consequence:
     """One stale citation and what to do about it: ``instruction`` is the proposed
     consequential wijzigingsopdracht (proven: applied to the new version, the citation
     then points where the cited provision now stands), "" when it is a choice
-    (``question`` says which)."""
+    (``question`` says which, in English; ``vraag`` in Dutch, as the memo asks it)."""
 
     citation: StaleCitation
     instruction: str = ""
     question: str = ""
+    vraag: str = ""
+
+    def ask(self, lang: str) -> str:
+        """The question in the memo's language ("nl" or "en")."""
+        return self.vraag if lang == "nl" else self.question
 
     @property
     def decide(self) -> bool:
@@ -139,21 +144,30 @@ def consequential_text(found: Sequence[Consequence], changeset: ChangeSet) -> st
 def _consequence(stale: StaleCitation, version: Version | None, cited: str) -> Consequence:
     """One stale citation's fix (proven on ``version``, where the citing provision
     stands), or its question."""
-    where = stale.where()
-    question = ""
+    where, cited_words = stale.where(), stale.old_target.in_words()
+    question = vraag = ""
     if stale.new_target is None:
         question = (
-            f"{where} cites «{stale.text}» ({stale.old_target.in_words()}), which is gone: "
+            f"{where} cites «{stale.text}» ({cited_words}), which is gone: "
             "delete the citation, or cite what replaces it?"
+        )
+        vraag = (
+            f"{where} verwijst met «{stale.text}» naar {cited_words}, dat vervalt: de "
+            "verwijzing schrappen, of verwijzen naar wat ervoor in de plaats komt?"
         )
     elif stale.also:
         places = " and ".join(p.in_words() for p in stale.also)
+        plaatsen = " en ".join(p.in_words() for p in stale.also)
         question = (
-            f"{where} cites «{stale.text}» ({stale.old_target.in_words()}); part of it now "
+            f"{where} cites «{stale.text}» ({cited_words}); part of it now "
             f"stands in {places}: should the citation cover that too?"
         )
+        vraag = (
+            f"{where} verwijst met «{stale.text}» naar {cited_words}; een deel daarvan "
+            f"staat nu in {plaatsen}: moet de verwijzing ook dat omvatten?"
+        )
     if question:
-        return Consequence(stale, question=question)
+        return Consequence(stale, question=question, vraag=vraag)
     assert stale.new_target is not None
     words = _rewritten(stale.text, stale.old_target, stale.new_target)
     instruction = ""
@@ -162,11 +176,13 @@ def _consequence(stale: StaleCitation, version: Version | None, cited: str) -> C
         if not _proven(version, stale, words, instruction, cited):
             instruction = ""
     if not instruction:
-        question = (
-            f"{where} cites «{stale.text}» ({stale.old_target.in_words()}), now "
-            f"{stale.new_target.in_words()}: rewrite the citation"
+        now = stale.new_target.in_words()
+        question = f"{where} cites «{stale.text}» ({cited_words}), now {now}: rewrite the citation"
+        vraag = (
+            f"{where} verwijst met «{stale.text}» naar {cited_words}, nu {now}: de "
+            "verwijzing herschrijven"
         )
-    return Consequence(stale, instruction, question)
+    return Consequence(stale, instruction, question, vraag)
 
 
 def _proven(

@@ -476,7 +476,7 @@ def build_memo(
                 s.new_target.in_words() if s.new_target else "",
                 "; ".join(place.in_words() for place in s.also),
                 _visible(c.instruction),
-                _visible(c.question),
+                _visible(c.ask(lang)),
             )
             for c in found_consequences
             for s in (c.citation,)
@@ -491,7 +491,7 @@ def build_memo(
             t,
         )
         + tuple(  # what the changes leave to decide elsewhere in the code or the workspace
-            OpenPoint("consequence", _visible(c.citation.where()), _visible(c.question))
+            OpenPoint("consequence", _visible(c.citation.where()), _visible(c.ask(lang)))
             for c in found_consequences
             if c.question
         ),

@@ -206,7 +206,7 @@ def _run_one(
             & wanted
         )
     stale = tuple(c.citation for c in found)
-    fixes = tuple(c.instruction or c.question for c in found)
+    fixes = tuple(c.instruction or c.ask("nl") for c in found)  # the section is Dutch
     if changed_only:
         changes = tuple(c for c in changes if c.changed)
     notes = _notes(changeset) if with_notes else None
@@ -219,6 +219,7 @@ def _run_one(
         for entry, consequence in zip(data["stale_citations"], found, strict=True):
             entry["instruction"] = consequence.instruction or None  # proven by replay
             entry["question"] = consequence.question or None  # a choice left to the drafter
+            entry["vraag"] = consequence.vraag or None  # the same in Dutch
         data["counts"] = changeset.counts()  # always for the whole comparison
         if notes is not None:
             for change in data["changes"]:
