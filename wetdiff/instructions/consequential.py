@@ -201,7 +201,11 @@ def _proven(
     read = parse_text(document)
     if read.problems:
         return False
-    applied = apply_opdrachten(read.opdrachten, version, rollback=False)
+    # the citing article alone: the instruction amends nothing else, and a whole code
+    # need not be copied to prove one sentence
+    applied = apply_opdrachten(
+        read.opdrachten, version.only((stale.locatie.artikel,)), rollback=False
+    )
     artikel = applied.version.artikel(stale.locatie.artikel)
     if applied.failures or artikel is None:
         return False
