@@ -475,18 +475,16 @@ def _print_note(note: Note, output_format: str, target: NotesTarget) -> None:
         )
     elif attachment is not None:
         lines.append("  ORPHANED: its words were not found in the comparison")
-    if note.version:
-        lines.append(f"  explains the version of {note.version.isoformat()}")
-    if note.stage:
-        lines.append(f"  explains stage {note.stage}")
-    if note.words:
-        lines.append(f"  written for the words: {note.words}")
-    if note.answers:
-        lines.append(f"  answers: {', '.join(note.answers)}")
-    if note.author:
-        lines.append(f"  author: {note.author}")
-    if note.status:
-        lines.append(f"  review comment: {note.status}")
+    for label, value in (
+        ("explains the version of", note.version.isoformat() if note.version else ""),
+        ("explains stage", note.stage),
+        ("written for the words:", note.words),
+        ("answers:", ", ".join(note.answers)),
+        ("author:", note.author),
+        ("review comment:", note.status),
+    ):
+        if value:
+            lines.append(f"  {label} {value}")
     if note.rationale.strip():
         lines.append("")
         lines.extend(f"  {line}" for line in note.rationale.splitlines())
