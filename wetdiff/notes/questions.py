@@ -358,26 +358,23 @@ def validate_question(item: Mapping[str, Any], *, number: int = 1) -> Question:
         )
     if identifier in related:
         raise QuestionFieldError("field 'related' names the question itself", "related")
-    text = {key: item.get(key, "").strip() for key in _TEXT_FIELDS}
+    # the text fields taken as written (stripped); the others checked or made above
+    as_written = {
+        key: item.get(key, "").strip()
+        for key in _TEXT_FIELDS
+        if key not in ("id", "kind", "summary", "link", "request", "outcome")
+    }
     return Question(
         id=identifier,
-        kind=text["kind"].lower(),
+        kind=item.get("kind", "").strip().lower(),
         date=date,
-        asked_by=text["asked_by"],
         summary=summary,
         link=link,
-        answered_elsewhere=text["answered_elsewhere"],
-        title=text["title"],
-        dossier=text["dossier"],
-        document=text["document"],
-        date_note=text["date_note"],
         considerations=tuple(c.strip() for c in item.get("considerations", [])),
         request=request,
-        replaces=text["replaces"],
         outcome=outcome,
         related=related,
-        relation=text["relation"],
-        imported_from=text["imported_from"],
+        **as_written,
     )
 
 
