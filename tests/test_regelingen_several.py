@@ -167,3 +167,31 @@ def test_a_bad_also_amends_is_one_message_with_its_line(
     assert "'testregeling' in 'also_amends' names no regeling and date" in err
     line = toml.read_text(encoding="utf-8").splitlines().index('also_amends = ["testregeling"]')
     assert f"proposal.toml:{line + 1}:" in err
+
+
+def test_log_follows_an_article_of_the_second_regeling_through_the_stages(
+    several: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "log", "2", "--regeling", "BWBR0099999")
+    assert code == 0, err
+    assert out.startswith("Artikel 2: 2 versions")
+    stage, law = out.split("\n\n")[1:3]
+    assert "36547/nr2" in stage and "Onze Minister doet jaarlijks verslag" in stage
+    assert "2014-01-01" in law
+    code, out, err = run(capsys, "log", "273f", "--regeling", "BWBR0099999")
+    assert code == 2 and "artikel 273f has no versions" in err
+    code, _, err = run(capsys, "log", "2", "--regeling", "BWBR0000001")
+    assert code == 2 and "holds no versions of BWBR0000001" in err
+
+
+def test_a_new_stage_copies_the_texts_of_every_regeling(
+    several: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys, "stage", "add", "36547", "nvw1", "--date", "2024-09-01", "--title", "NvW",
+        "--from", "nr2",
+    )  # fmt: skip
+    assert code == 0, err
+    assert (several / "proposals/36547/nvw1/BWBR0099999/1.txt").read_text(encoding="utf-8") == ART_1
+    code, out, err = run(capsys, "diff", "36547/nr2", "36547/nvw1", "--format", "unified")
+    assert code == 0, out + err

@@ -520,6 +520,8 @@ def version_notes(explainer: Explainer, artikel: str, entry: Any) -> list[tuple[
     log`` and of the terminal UI's history."""
     step = entry.step
     parts = step.path.split("/")
+    if step.kind == "stage" and len(parts) > 4:
+        return []  # a further regeling's text in a stage: the notes explain the first's
     bwb_id = parts[1] if step.kind == "law" and len(parts) > 2 else ""
     found = explainer.history_notes(artikel, step.kind, step.label, step.date, bwb_id)
     return [((change.new or change.old).locatie.in_words(), note) for change, note in found]

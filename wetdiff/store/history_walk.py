@@ -86,11 +86,20 @@ def find_bwb(workspace: Workspace, snapshot: Snapshot, number: str) -> str | Non
 
 
 def law_steps(
-    workspace: Workspace, snapshot: Snapshot, number: str, until: dt.date | None = None
+    workspace: Workspace,
+    snapshot: Snapshot,
+    number: str,
+    until: dt.date | None = None,
+    *,
+    bwb: str | None = None,
 ) -> list[HistoryStep]:
     """The article's official versions, oldest first, through its renumberings; with
-    ``until``, only those in force by then."""
-    bwb = find_bwb(workspace, snapshot, number)
+    ``until``, only those in force by then; ``bwb``: of that regeling (default: the
+    workspace's first that has the article)."""
+    if bwb is None:
+        bwb = find_bwb(workspace, snapshot, number)
+    elif not snapshot.is_dir(article_dir(bwb, number)):
+        return []
     if bwb is None:
         return []
     versions = law.lineage(snapshot, bwb, number)
@@ -100,14 +109,20 @@ def law_steps(
 
 
 def stage_steps(
-    snapshot: Snapshot, proposal: Proposal, number: str, until_stage: str | None = None
+    snapshot: Snapshot,
+    proposal: Proposal,
+    number: str,
+    until_stage: str | None = None,
+    *,
+    regeling: str = "",
 ) -> list[HistoryStep]:
     """The stages of a proposal that carry the article, in stage order: the bill's
-    stages, up to ``until_stage`` (an amendment: through the stage it amends)."""
+    stages, up to ``until_stage`` (an amendment: through the stage it amends);
+    ``regeling``: the article of a further regeling the proposal amends."""
     steps = []
     stages = proposal.path_to(until_stage) if until_stage else proposal.chain
     for stage in stages:
-        rel = stage_file(proposal.id, stage.id, number)
+        rel = stage_file(proposal.id, stage.id, number, regeling)
         text = snapshot.read(rel)
         if text is not None:
             artikel = parse(text, source=snapshot.where(rel), strict=False)
@@ -130,14 +145,30 @@ def stage_steps(
     return steps
 
 
-def all_stage_steps(snapshot: Snapshot, number: str) -> list[tuple[Proposal, list[HistoryStep]]]:
+def all_stage_steps(
+    snapshot: Snapshot, number: str, bwb: str | None = None
+) -> list[tuple[Proposal, list[HistoryStep]]]:
+    """Each proposal's stages that carry the article; ``bwb``: the article of that
+    regeling (a proposal that does not amend it has none)."""
     found = []
     for pid in proposal_ids(snapshot):
         proposal = read_proposal(snapshot, pid)
-        steps = stage_steps(snapshot, proposal, number)
+        folder = further_folder(proposal, bwb)
+        if folder is None:
+            continue
+        steps = stage_steps(snapshot, proposal, number, regeling=folder)
         if steps:
             found.append((proposal, steps))
     return found
+
+
+def further_folder(proposal: Proposal, bwb: str | None) -> str | None:
+    """Where a proposal's stages hold the articles of regeling ``bwb``: "" (its own, or
+    any when ``bwb`` is None), the BWB id (a further regeling it amends), or None (it
+    does not amend it)."""
+    if bwb is None or bwb == (proposal.regelingen[:1] or ("",))[0]:
+        return ""
+    return bwb if bwb in proposal.regelingen[1:] else None
 
 
 def single(step: HistoryStep, number: str | None = None) -> Version:

@@ -15,6 +15,7 @@ from typing import Any
 from wetdiff.diff import ChangeSet, WordOp, compare
 from wetdiff.diff.kinds import describe
 from wetdiff.diff.shown import shown
+from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import compare_key
 from wetdiff.model.text_format import render
@@ -22,6 +23,7 @@ from wetdiff.store.commits import CommitInfo
 from wetdiff.store.history_walk import (
     HistoryStep,
     all_stage_steps,
+    further_folder,
     law_steps,
     require_article,
     single,
@@ -164,12 +166,24 @@ def _text(step: HistoryStep) -> str:
     return render(step.artikel).split("\n", 1)[-1]
 
 
-def article_log(workspace: Workspace, number: str, rev: str | None = None) -> list[LogEntry]:
+def article_log(
+    workspace: Workspace, number: str, rev: str | None = None, *, regeling: str | None = None
+) -> list[LogEntry]:
     """The article's versions, newest first: proposal stages (latest first), then the
-    official versions in legal time."""
+    official versions in legal time. ``regeling``: the article of that regeling (a BWB
+    id; default: the workspace's first that has it)."""
     snapshot = workspace.snapshot(rev)
-    laws = law_steps(workspace, snapshot, number)
-    proposals = all_stage_steps(snapshot, number)
+    if regeling is not None:
+        from wetdiff.store import law
+
+        present = law.bwb_ids(snapshot)
+        if regeling not in present:
+            raise WetdiffError(
+                f"the workspace holds no versions of {regeling}",
+                hint=f"Regelingen here: {', '.join(present) or 'none'}.",
+            )
+    laws = law_steps(workspace, snapshot, number, bwb=regeling)
+    proposals = all_stage_steps(snapshot, number, regeling)
     require_article(laws + [s for _, steps in proposals for s in steps], number)
     by_path = commits_by_path(workspace, rev)
 
@@ -181,7 +195,10 @@ def article_log(workspace: Workspace, number: str, rev: str | None = None) -> li
             previous = step
     latest_law = previous
     for proposal, steps in proposals:
-        before = _start_step(workspace, proposal, number, rev) or latest_law
+        further = further_folder(proposal, regeling)
+        before = (_start_step(workspace, proposal, number, rev) if not further else None) or (
+            latest_law
+        )
         for step in steps:
             entries.append(_entry(step, before, by_path))
             before = step

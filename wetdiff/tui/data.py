@@ -74,6 +74,16 @@ class Comparison:
     # citations the changes leave pointing at an old number, here and in the workspace's
     # other regelingen, each with its proven instruction or its question (read with notes)
     consequences: tuple[Consequence, ...] = ()
+    # A proposal that amends several regelingen: their names (ARTIKEL I, II, …) and which
+    # one this comparison shows (the notes explain the first).
+    regelingen: tuple[str, ...] = ()
+    part: int = 0
+
+    @property
+    def regeling(self) -> str:
+        """The BWB id of a further regeling shown ("" for the first): where its texts
+        are saved in a stage."""
+        return self.changeset.new.bwb_id if self.part else ""
 
     @property
     def is_provisional(self) -> bool:
@@ -203,6 +213,7 @@ class ArticleDraft:
     artikel: str
     text: str
     expected: str | None
+    regeling: str = ""  # a further regeling the proposal amends (its BWB id)
 
 
 class Session:
@@ -242,14 +253,23 @@ class Session:
         return self.with_notes(self.compare_text(old_spec, new_spec, provide))
 
     def compare_text(
-        self, old_spec: str | None, new_spec: str | None, provide: Provide | None = None
+        self,
+        old_spec: str | None,
+        new_spec: str | None,
+        provide: Provide | None = None,
+        *,
+        part: int = 0,
     ) -> Comparison:
         """:meth:`_compare_text`, each folder of the workspace listed once for it."""
         with self.workspace.reading():
-            return self._compare_text(old_spec, new_spec, provide)
+            return self._compare_text(old_spec, new_spec, provide, part)
 
     def _compare_text(
-        self, old_spec: str | None, new_spec: str | None, provide: Provide | None = None
+        self,
+        old_spec: str | None,
+        new_spec: str | None,
+        provide: Provide | None = None,
+        part: int = 0,
     ) -> Comparison:
         """Resolve both versions and compare them; the notes follow (:meth:`with_notes`),
         so the text can be on screen before the notes files are read. With ``provide``,
@@ -267,7 +287,8 @@ class Session:
         proposal = proposal_of(b, workspace) or proposal_of(a, workspace)
         opening: tuple[str, ...] = ()
         articles = 0
-        if provide is not None:
+        names: list[str] = []
+        if provide is not None and not part:  # a further regeling: small, read at once
             old, new = outline_pair(a, b, workspace)
             articles = len(set(old.files) | set(new.files))
             if old.files and new.files:
@@ -279,21 +300,31 @@ class Session:
                 provide(ComparisonHeading(a, b, old.version, new.version, articles))
 
         def read(only: tuple[str, ...] | None) -> tuple[Version, Version]:
-            return resolve_pair(a, b, workspace, only=only)
+            from wetdiff.model.version import paired_parts
+
+            old, new = resolve_pair(a, b, workspace, only=only)
+            if only is not None:
+                return old, new
+            pairs = paired_parts(old, new)
+            names[:] = [n.regeling or n.bwb_id for _, n in pairs] if len(pairs) > 1 else []
+            return pairs[part] if 0 < part < len(pairs) else (old, new)
 
         def finish(changeset: ChangeSet, opened: tuple[str, ...]) -> Comparison:
+            shown_part = part if 0 < part < len(names) else 0
             return Comparison(
                 a,
                 b,
                 changeset,
                 proposal=proposal,
                 provisional=opened,
-                notes_pending=True,  # the law's own history has notes too
+                notes_pending=not shown_part,  # the law's own history has notes too
                 articles=articles,
                 units=shown(changeset),
+                regelingen=tuple(names),
+                part=shown_part,
             )
 
-        return compare_in_steps(read, opening, finish, provide)
+        return compare_in_steps(read, opening, finish, provide if not part else None)
 
     def with_notes(self, comparison: Comparison) -> Comparison:
         """The comparison with its notes attached to its changes: the notes of every step
@@ -490,8 +521,9 @@ class Session:
         )
         return written.added[0]
 
-    def article_draft(self, spec: str, artikel: str) -> ArticleDraft:
-        """The text of ``artikel`` in a proposal stage, for editing."""
+    def article_draft(self, spec: str, artikel: str, regeling: str = "") -> ArticleDraft:
+        """The text of ``artikel`` in a proposal stage, for editing (``regeling``: of a
+        further regeling the proposal amends, by its BWB id)."""
         from wetdiff.model.files import read_text
         from wetdiff.model.text_format import render
         from wetdiff.store.layout import stage_file
@@ -506,14 +538,16 @@ class Session:
         proposal = parsed.name
         snapshot = self.workspace.snapshot()
         stage = proposal_stage(snapshot, self.workspace.proposal(proposal), parsed.stage).id
-        path = self.root / stage_file(proposal, stage, artikel)
+        path = self.root / stage_file(proposal, stage, artikel, regeling)
         if path.exists():
             text = read_text(path)
-            return ArticleDraft(proposal, stage, artikel, text, text)
-        found = resolve(f"{proposal}/{stage}", self.workspace).artikel(artikel)
+            return ArticleDraft(proposal, stage, artikel, text, text, regeling)
+        version = resolve(f"{proposal}/{stage}", self.workspace)
+        part = next((p for p in version.parts if p.bwb_id == regeling), version)
+        found = part.artikel(artikel)
         if found is None:
             raise WetdiffError(f"artikel {artikel} is not in {proposal}/{stage}")
-        return ArticleDraft(proposal, stage, artikel, render(found), None)
+        return ArticleDraft(proposal, stage, artikel, render(found), None, regeling)
 
     def save_article(
         self, draft: ArticleDraft, text: str, rationale: str, answers: Sequence[str] = ()
@@ -531,5 +565,6 @@ class Session:
             draft.expected,
             rationale.strip(),
             answers,
+            regeling=draft.regeling,
         )
         return str(sha)

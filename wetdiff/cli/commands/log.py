@@ -12,8 +12,14 @@ from wetdiff.cli.options import echo, format_option
 @click.command(short_help="Every version of an article: date, act, what changed, why.")
 @click.argument("article")
 @click.option("--rev", metavar="REV", help="The history as it was at a git revision.")
+@click.option(
+    "--regeling",
+    metavar="BWB-ID",
+    help="The article of this regeling (e.g. BWBR0099999), where the workspace holds "
+    "several (default: the first that has it); a proposal's stages of it too.",
+)
 @format_option("text", "json")
-def command(article: str, rev: str | None, output_format: str) -> None:
+def command(article: str, rev: str | None, regeling: str | None, output_format: str) -> None:
     """Every version of ARTICLE (e.g. 273f), newest first: its date (legal time) and how
     certain that is, the act that made it, what changed against the version before, the
     rationale and the questions it answers, and the commits that recorded it.
@@ -27,7 +33,11 @@ def command(article: str, rev: str | None, output_format: str) -> None:
     from wetdiff.store.workspace import open_workspace
 
     workspace = open_workspace()
-    entries = article_log(workspace, article, rev)
+    if regeling is not None:
+        from wetdiff.model.names import BWB_ID, check_name
+
+        check_name(regeling, BWB_ID)
+    entries = article_log(workspace, article, rev, regeling=regeling)
     explainer = Explainer(workspace.root)
     notes = {id(e): version_notes(explainer, article, e) for e in entries}
     if output_format == "json":

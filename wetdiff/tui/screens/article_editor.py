@@ -54,10 +54,11 @@ class ArticleEditor(Screen[bool]):
         error: str
         close: bool = False
 
-    def __init__(self, spec: str | None, artikel: str) -> None:
+    def __init__(self, spec: str | None, artikel: str, regeling: str = "") -> None:
         super().__init__()
         self.spec = spec or ""
         self.artikel = artikel
+        self.regeling = regeling  # a further regeling the proposal amends (its BWB id)
         self.draft: ArticleDraft | None = None
         self.committing = False
 
@@ -72,7 +73,7 @@ class ArticleEditor(Screen[bool]):
     @work(thread=True, exclusive=True, group="article")
     def open_draft(self) -> None:
         try:
-            draft = self.app.session.article_draft(self.spec, self.artikel)
+            draft = self.app.session.article_draft(self.spec, self.artikel, self.regeling)
         except WetdiffError as error:
             self.post_message(self.Failed(str(error), close=True))
             return

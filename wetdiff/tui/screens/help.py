@@ -33,6 +33,7 @@ KEYS: tuple[tuple[str, str], ...] = (
         "citations to update: provisions (here and in other regelingen) still citing an old "
         "number, with the consequential instruction or the question to decide",
     ),
+    ("o", "a proposal of several regelingen: the next one (ARTIKEL II, …; t edits its text)"),
     ("c", "resolve the first open review comment on the selected change"),
     ("ctrl+p", "command palette: every action, searchable"),
     ("↑ ↓ / j k", "scroll the text (in the tree: move up and down)"),

@@ -79,6 +79,7 @@ class MainScreen(Screen[None]):
         Binding("c", "resolve_comment", "Resolve comment", show=False),
         Binding("a", "conflicts", "Amendments", show=False),
         Binding("x", "consequences", "Citations", show=False),
+        Binding("o", "other_regeling", "Other regeling", show=False),
     ]
 
     class Loaded(Message):
@@ -114,6 +115,7 @@ class MainScreen(Screen[None]):
         self.old_spec = old_spec
         self.new_spec = new_spec
         self.comparison: Comparison | None = None
+        self.part = 0  # a proposal of several regelingen: which one is shown (ARTIKEL I: 0)
         self.mode: Mode = "side"
         self.changed_only = False
         self.swapped = False
@@ -170,7 +172,7 @@ class MainScreen(Screen[None]):
                 message.shown.wait(timeout=SHOWN_TIMEOUT)
 
         try:
-            comparison = session.compare_text(old_spec, new_spec, provide)
+            comparison = session.compare_text(old_spec, new_spec, provide, part=self.part)
             if comparison.notes_pending:
                 provide(comparison)
                 comparison = session.with_notes(comparison)
@@ -277,6 +279,12 @@ class MainScreen(Screen[None]):
     def modes(self) -> list[str]:
         """The modes that are on, in words, for the status line."""
         modes = [self.comparing] if self.comparing else []
+        comparison = self.comparison
+        if comparison is not None and len(comparison.regelingen) > 1:
+            from wetdiff.instructions.render import roman
+
+            name = comparison.regelingen[comparison.part]
+            modes.append(f"ARTIKEL {roman(comparison.part + 1)}: {name} (o: next regeling)")
         if self.changed_only:
             modes.append("changed only")
         if self.mode == "renvooi":
@@ -535,7 +543,8 @@ class MainScreen(Screen[None]):
             if committed:
                 self.reload()
 
-        self.app.push_screen(ArticleEditor(self.new_spec, artikel), done)
+        regeling = self.comparison.regeling if self.comparison is not None else ""
+        self.app.push_screen(ArticleEditor(self.new_spec, artikel, regeling), done)
 
     def action_resolve_comment(self) -> None:
         """Resolve the first open review comment on the selected change (asking first),
@@ -674,9 +683,23 @@ class MainScreen(Screen[None]):
         says what is being compared) until the new one replaces it, or, if they cannot
         be compared, for good."""
         self.ready = False
+        self.part = 0
         self.comparing = f"comparing {old_spec} with {new_spec}…"
         self.show_status()
         self.load(old_spec, new_spec)
+
+    def action_other_regeling(self) -> None:
+        """A proposal that amends several regelingen: show the next one's comparison
+        (ARTIKEL I, II, …, and round again)."""
+        comparison = self.comparison
+        if comparison is None or len(comparison.regelingen) < 2:
+            self.notify("This comparison holds one regeling.", timeout=3)
+            return
+        self.part = (comparison.part + 1) % len(comparison.regelingen)
+        self.ready = False
+        self.comparing = f"comparing {comparison.regelingen[self.part]}…"
+        self.show_status()
+        self.load(self.old_spec, self.new_spec)
 
     def reload(self) -> None:
         self.ready = False

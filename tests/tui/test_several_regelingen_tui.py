@@ -1,0 +1,80 @@
+"""A proposal that amends several regelingen in the terminal UI: o shows the next
+regeling's comparison (ARTIKEL II), and t edits its text in its own folder of the stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+from textual.widgets import TextArea
+from tui_helpers import main_screen, screen_text, until, write
+
+from wetdiff.model.files import VersionMeta
+from wetdiff.tui.screens.article_editor import ArticleEditor
+from wetdiff.tui.screens.main import MainScreen
+
+LAW_1 = """\
+Artikel 1
+
+In deze wet wordt verstaan onder mensenhandel: het misdrijf omschreven in artikel 273f.
+"""
+DRAFT_1 = (
+    "Artikel 1\n\nIn deze wet wordt verstaan onder mensenhandel: het misdrijf omschreven in "
+    "de artikelen 273f en 273fa.\n"
+)
+
+
+def _second_regeling(root: Path) -> None:
+    """Regeling BWBR0099999 in force since 2014, and 36547/nr2 amending its artikel 1."""
+    meta = VersionMeta(
+        "1", dt.date(2014, 1, 1), regeling="Wet testregeling mensenhandel", bwb_id="BWBR0099999"
+    )
+    write(root, "articles/BWBR0099999/1/2014-01-01.txt", LAW_1)
+    write(root, "articles/BWBR0099999/1/2014-01-01.toml", meta.to_toml())
+    toml = root / "proposals/36547/proposal.toml"
+    text = toml.read_text(encoding="utf-8")
+    also = 'also_amends = ["BWBR0099999@2024-04-25"]\n'
+    toml.write_text(text.replace("\n[[stage]]", "\n" + also + "\n[[stage]]", 1), encoding="utf-8")
+    write(root, "proposals/36547/nr2/BWBR0099999/1.txt", DRAFT_1)
+    for args in (["add", "-A"], ["commit", "-q", "-m", "A second regeling"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+
+def test_o_shows_the_second_regeling_and_t_edits_it_in_its_folder(
+    app_factory, run_app, workspace
+) -> None:  # type: ignore[no-untyped-def]
+    _second_regeling(workspace)
+
+    async def scenario(pilot):  # type: ignore[no-untyped-def]
+        app = pilot.app
+        main = main_screen(app)
+        assert "ARTIKEL I: Wetboek van Strafrecht" in screen_text(app)
+        assert "Artikel 273fa" in screen_text(app)
+        await pilot.press("o")
+        await until(pilot, lambda: main.comparison.part == 1 and main.ready)
+        text = screen_text(app)
+        assert "ARTIKEL II: Wet testregeling mensenhandel" in text
+        assert "{+de artikelen 273f en 273fa+}" in text or "{+de artikelen+}" in text
+        assert "Artikel 273fa" not in text
+        await pilot.press("t")
+        editor = app.screen
+        assert isinstance(editor, ArticleEditor)
+        await until(pilot, lambda: editor.draft is not None)
+        area = editor.query_one("#text", TextArea)
+        area.load_text(area.text.replace("273fa.", "273fb."))
+        await pilot.press("ctrl+s")
+        for char in "NvW":
+            await pilot.press(char)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and main.ready)
+        assert main.comparison.part == 1
+        assert "273fb" in screen_text(app)
+        await pilot.press("o")
+        await until(pilot, lambda: main.comparison.part == 0 and main.ready)
+        assert "ARTIKEL I: Wetboek van Strafrecht" in screen_text(app)
+
+    run_app(app_factory(), scenario)
+    saved = workspace / "proposals/36547/nr2/BWBR0099999/1.txt"
+    assert "de artikelen 273f en 273fb." in saved.read_text(encoding="utf-8")
+    assert not (workspace / "proposals/36547/nr2/1.txt").exists()
