@@ -195,3 +195,81 @@ def test_a_new_stage_copies_the_texts_of_every_regeling(
     assert (several / "proposals/36547/nvw1/BWBR0099999/1.txt").read_text(encoding="utf-8") == ART_1
     code, out, err = run(capsys, "diff", "36547/nr2", "36547/nvw1", "--format", "unified")
     assert code == 0, out + err
+
+
+def test_show_and_save_name_the_further_regeling(
+    several: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "show", "36547/nr2")
+    assert code == 0, err
+    first, second = out.split("== ARTIKEL II: Wet testregeling mensenhandel (BWBR0099999) ==")
+    assert "Artikel 273fa" in first and "Artikel 273fa" not in second
+    assert "3. Onze Minister doet jaarlijks verslag van de meldingen." in second
+    code, out, err = run(capsys, "show", "36547/nr2", "--format", "json")
+    assert json.loads(out)["further_regelingen"][0]["articles"]["2"] == ART_2
+    text = tmp_path / "2.txt"
+    text.write_text(ART_2.replace("jaarlijks", "halfjaarlijks"), encoding="utf-8")
+    code, out, err = run(
+        capsys, "save", "36547/A", str(text), "--regeling", "BWBR0099999", "-m", "Vaker verslag"
+    )
+    assert code == 0, err
+    saved = several / "proposals/36547/A/BWBR0099999/2.txt"
+    assert "halfjaarlijks" in saved.read_text(encoding="utf-8")
+    assert not (several / "proposals/36547/A/2.txt").exists()
+    code, out, _ = run(capsys, "diff", "36547/nr2", "36547/A", "--format", "unified")
+    assert "{+halfjaarlijks+}" in out or "+3. Onze Minister doet halfjaarlijks" in out
+    code, _, err = run(
+        capsys, "save", "36547/A", str(text), "--regeling", "BWBR0000001", "-m", "Elders"
+    )
+    assert code == 2 and "does not amend BWBR0000001" in err
+
+
+def test_a_note_explains_a_change_of_the_second_regeling(
+    several: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "diff", "law", "36547/nr2", "--format", "json")
+    (further,) = json.loads(out)["further_regelingen"]
+    change = next(
+        c["id"]
+        for c in further["changes"]
+        if c["kind"] != "unchanged" and c["new"]["artikel"] == "1"
+    )
+    code, out, err = run(
+        capsys, "note", "add", "--regeling", "BWBR0099999", "--stage", "nr2", "--change", change,
+        "--rationale", "De testregeling volgt de nieuwe artikelen.", "--gap", "toelichting volgt",
+    )  # fmt: skip
+    assert code == 0, err
+    notes = (several / "proposals/36547/notes.toml").read_text(encoding="utf-8")
+    assert 'regeling = "BWBR0099999"' in notes
+    code, out, _ = run(capsys, "diff", "law", "36547/nr2", "--format", "unified")
+    second = out.split("== ARTIKEL II")[1]
+    assert "De testregeling volgt de nieuwe artikelen." in second
+    code, out, _ = run(capsys, "check", "36547")
+    report = out.split("36547 (Wet testregeling mensenhandel): BWBR0099999@2024-04-25")[1]
+    report = report.split("\n36547")[0]
+    assert "1 notes" in report
+    assert "artikel 1: reworded without a note" not in report
+    assert "artikel 2, derde lid: inserted without a note" in report
+    memo = tmp_path / "memo.md"
+    code, _, err = run(capsys, "memo", "law", "36547/nr2", "-o", str(memo))
+    assert code == 0, err
+    text = memo.read_text(encoding="utf-8")
+    assert text.index("De testregeling volgt de nieuwe artikelen.") > text.index(
+        "### ARTIKEL II — Wet testregeling mensenhandel"
+    )
+
+
+def test_a_note_on_a_regeling_the_proposal_does_not_amend_is_named_with_its_line(
+    several: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = several / "proposals/36547/notes.toml"
+    notes.write_text(
+        notes.read_text(encoding="utf-8")
+        + '\n[[note]]\nid = "elders"\nat = "1"\nquote = "artikel"\nregeling = "BWBR0000001"\n'
+        'stage = "nr2"\nrationale = "Elders."\n',
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "check", "36547")
+    assert code == 2
+    assert "note elders explains a change of BWBR0000001" in err
+    assert "notes.toml:" in err

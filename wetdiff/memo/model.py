@@ -400,7 +400,7 @@ def build_memo(
     """The memo of the comparison ``old`` → ``new``. ``instructions`` are generated (and
     proven) here unless given; ``progress`` is called with the number of changes done.
     A proposal that amends several regelingen: each regeling's changes under its own
-    ARTIKEL (the notes are those of the first)."""
+    ARTIKEL."""
     from wetdiff.diff import compare
     from wetdiff.model.version import paired_parts
 
@@ -412,7 +412,7 @@ def build_memo(
     for index, (old_part, new_part) in enumerate(pairs):
         _collect_changes(
             changeset if index == 0 else compare(old_part, new_part),
-            attachment if index == 0 else None,
+            attachment,  # the notes of every regeling's changes (their ids differ)
             lang,
             progress,
             (new_part.regeling or old_part.regeling or new_part.bwb_id) if several else "",

@@ -34,7 +34,15 @@ from typing import Any
 from wetdiff.diff import ChangeSet, compare
 from wetdiff.errors import WetdiffError
 from wetdiff.model.version import Version, paired_parts
-from wetdiff.notes.anchor import Attachment, Placement, Sides, change_words, collect, fold
+from wetdiff.notes.anchor import (
+    Attachment,
+    Placement,
+    Sides,
+    attach,
+    change_words,
+    collect,
+    fold,
+)
 from wetdiff.notes.check import CheckReport, check
 from wetdiff.notes.files import NotesFile, read_notes
 from wetdiff.notes.model import Note
@@ -134,6 +142,8 @@ class Explainer:
         target = Sides(changeset)
         for source in sources:
             for note in source.file.notes:
+                if note.regeling:
+                    continue  # a further regeling's change: placed below, in its comparison
                 own = self._steps_of(source, note, old, new)
                 if own is None:
                     continue  # another step's note: not this comparison's
@@ -155,8 +165,42 @@ class Explainer:
         for note in order:
             if note.id in placed:
                 by_change.setdefault(placed[note.id].change_id, []).append(note)
+        for source in sources:  # a proposal that amends several regelingen
+            if source.proposal:
+                further = self._further(source, old, new)
+                for change_id, notes in further.by_change.items():
+                    by_change.setdefault(change_id, []).extend(notes)
+                orphans += further.orphans
+                placed.update(further.placements)
+                for note_id in further.placements:
+                    stage = getattr(source.file.get(note_id), "stage", "")
+                    steps[note_id] = f"{source.proposal}/{stage}" if stage else ""
         attachment = Attachment({k: tuple(v) for k, v in by_change.items()}, tuple(orphans), placed)
         return Explained(attachment, tuple(elsewhere), steps)
+
+    def _further(self, source: Source, old: Version, new: Version) -> Attachment:
+        """The notes on a further regeling's changes (``regeling`` set), each placed by its
+        words in that regeling's comparison: those of the stages between ``old`` and
+        ``new`` (a note without its stage: wherever its words are)."""
+        if not (old.others or new.others) or new.proposal != source.proposal:
+            return Attachment()
+        stages = {s.label for s in self._stage_range(source.proposal, old, new)}
+        by_change: dict[str, tuple[Note, ...]] = {}
+        orphans: tuple[Note, ...] = ()
+        placements: dict[str, Placement] = {}
+        for before, after in further_parts(old, new):
+            notes = [
+                n
+                for n in source.file.notes
+                if n.regeling == after.bwb_id
+                and (not n.stage or f"{source.proposal}/{n.stage}" in stages)
+            ]
+            if notes:
+                here = attach(notes, compare(before, after))
+                by_change.update(here.by_change)
+                orphans += here.orphans
+                placements.update(here.placements)
+        return Attachment(by_change, orphans, placements)
 
     def _steps_of(
         self, source: Source, note: Note, old: Version, new: Version
@@ -460,6 +504,8 @@ class Explainer:
         a proposal's note gets the first stage whose change its words are (unless it
         names one), a law note keeps its version."""
         note = replace(note, words="")
+        if note.regeling:
+            return note  # a further regeling's change: placed by its words alone
         if source.proposal and not note.stage:
             for step in self.stage_steps(source.proposal):
                 placement = self.place_in_step(note, step)
@@ -680,11 +726,27 @@ def check_proposal(root: Path, proposal: str) -> list[CheckReport]:
                     "articles/<BWB-id>/<artikel>/notes.toml.",
                 )
             )
+    further_ids = explainer._proposal(proposal).regelingen[1:]
+    for note in notes_file.notes:
+        if note.regeling and note.regeling not in further_ids:
+            errors.append(
+                WetdiffError(
+                    f"note {note.id} explains a change of {note.regeling}, which proposal "
+                    f"{proposal} does not amend",
+                    file=note.source,
+                    line=note.line,
+                    hint="'regeling' names a regeling of 'also_amends' in proposal.toml: "
+                    f"{', '.join(further_ids) or 'none'}.",
+                )
+            )
     if errors:
         raise ParseErrors(errors)
+    further = _further_checks(steps, [n for n in notes_file.notes if n.regeling])
     by_step: dict[str, list[Note]] = {step.key: [] for step in steps}
     unplaced: list[Note] = []
     for note in notes_file.notes:
+        if note.regeling:
+            continue  # a further regeling's change: checked in its own report
         step = explainer.step_of(source, note)
         if step is None:
             unplaced.append(note)  # its words are in no step: an orphan (in the last)
@@ -701,6 +763,13 @@ def check_proposal(root: Path, proposal: str) -> list[CheckReport]:
         if not step.amends
         for note in by_step[step.key]
         if note.id in attachments[step.key].placements
+        for question in note.answers
+    } | {
+        question
+        for row in further
+        if not row.step.amends
+        for note in row.notes
+        if note.id in row.attachment.placements
         for question in note.answers
     }
     for index, step in enumerate(steps):
@@ -724,18 +793,63 @@ def check_proposal(root: Path, proposal: str) -> list[CheckReport]:
                 answered_elsewhere_by=answered,
             )
         )
-        for old, new in further_parts(step.old, step.new):
-            reports.append(
-                check(
-                    [],
-                    questions,
-                    compare(old, new),
-                    subject=f"{proposal} ({new.regeling or new.bwb_id})",
-                    check_questions=False,
-                    attachment=Attachment(),
+        for row in further:
+            if row.step is step:
+                reports.append(
+                    check(
+                        row.notes,
+                        questions,
+                        row.changeset,
+                        subject=f"{proposal} ({row.new.regeling or row.new.bwb_id})",
+                        check_questions=False,
+                        attachment=row.attachment,
+                    )
                 )
-            )
     return reports
+
+
+@dataclass(frozen=True, slots=True)
+class _FurtherStep:
+    """One step of a proposal for one of the further regelingen it amends: the
+    comparison, and the notes that explain it, placed by their words."""
+
+    step: Step
+    new: Version
+    changeset: ChangeSet
+    notes: list[Note]
+    attachment: Attachment
+
+
+def _further_checks(steps: Sequence[Step], notes: Sequence[Note]) -> list[_FurtherStep]:
+    """Each step's comparison of each further regeling, with its notes: a note that
+    names its stage in that stage's step, one that does not in the first step whose
+    changes hold its words (else, an orphan, in its regeling's last step)."""
+    rows = [
+        (step, new, compare(old, new))
+        for step in steps
+        for old, new in further_parts(step.old, step.new)
+    ]
+    home: dict[int, list[Note]] = {}
+    for note in notes:
+        mine = [i for i, (_, new, _) in enumerate(rows) if new.bwb_id == note.regeling]
+        found = next(
+            (
+                i
+                for i in mine
+                if (
+                    rows[i][0].key.rpartition("/")[2] == note.stage
+                    if note.stage
+                    else note.id in attach([note], rows[i][2]).placements
+                )
+            ),
+            mine[-1] if mine else None,
+        )
+        if found is not None:
+            home.setdefault(found, []).append(note)
+    return [
+        _FurtherStep(step, new, changeset, home.get(i, []), attach(home.get(i, []), changeset))
+        for i, (step, new, changeset) in enumerate(rows)
+    ]
 
 
 def further_parts(old: Version, new: Version) -> list[tuple[Version, Version]]:

@@ -39,7 +39,7 @@ from typing import Any
 from wetdiff.errors import WetdiffError, unknown_field
 from wetdiff.model.artikel import Locatie
 from wetdiff.model.files import atomic_write
-from wetdiff.model.names import ARTICLE, NOTE, is_valid_name
+from wetdiff.model.names import ARTICLE, BWB_ID, NOTE, is_valid_name
 from wetdiff.model.normalise import find_control, visible_controls
 from wetdiff.notes.model import SIDES, Anchor, Citation, Note
 from wetdiff.notes.tomlfile import GAP, Blocks, dump_block, is_date, load_toml, parse_block_file
@@ -54,6 +54,7 @@ NOTE_FIELDS = (
     "after",
     "version",
     "stage",
+    "regeling",
     "words",
     "answers",
     "gap",
@@ -142,6 +143,13 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
         )
     if any(c.isspace() or c == "/" for c in stage):
         raise fail("field 'stage' must be a stage id such as nr2 (no spaces, no '/')", "stage")
+    regeling = item.get("regeling", "").strip()
+    if regeling and (version is not None or not is_valid_name(regeling, BWB_ID)):
+        raise fail(
+            "field 'regeling' must be the BWB id of a further regeling the proposal amends, "
+            "such as BWBR0099999 (a proposal's note only)",
+            "regeling",
+        )
     answers = item.get("answers", [])
     if not isinstance(answers, list) or not all(isinstance(a, str) and a.strip() for a in answers):
         raise fail("field 'answers' must be a list of question ids", "answers")
@@ -175,6 +183,7 @@ def _note(item: dict[str, Any], index: int, blocks: Blocks) -> Note:
         source=blocks.source,
         line=blocks.header_line("note", index),
         stage=stage,
+        regeling=regeling,
         words=" ".join(item.get("words", "").split()),
         status=status,
     )
@@ -245,6 +254,7 @@ def _note_block(note: Note) -> str:
         "after": note.anchor.after,
         "version": note.version,
         "stage": note.stage,
+        "regeling": note.regeling,
         "words": note.words,
         "answers": list(note.answers),
         "gap": note.gap,

@@ -108,6 +108,9 @@ class Note:
     stage: str = ""
     words: str = ""
     status: str = ""  # a review comment: "open" or "resolved" (docs/branches.md)
+    # A proposal that amends several regelingen: the further one whose change the note
+    # explains (its BWB id; "" for the proposal's own regeling).
+    regeling: str = ""
 
     def sort_key(self) -> tuple[Any, ...]:
         """Notes are kept sorted by law-history version, provision, then id, so two

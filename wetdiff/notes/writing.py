@@ -81,6 +81,8 @@ class NotesTarget:
         # the stage whose step the notes explain (an amendment, say); "": the comparison
         # of the proposal's base with its latest stage
         self.stage = ""
+        # a further regeling the proposal amends (its BWB id): the notes explain its changes
+        self.regeling = ""
 
     # -- reading ------------------------------------------------------------------------
 
@@ -100,6 +102,8 @@ class NotesTarget:
         :attr:`stage`, that stage's own step (None: not a proposal's notes)."""
         if self.proposal is None:
             return None
+        if self._changeset is None and self.regeling:
+            self._changeset = self._further_changeset()
         if self._changeset is None and self.stage:
             steps = self.explainer().stage_steps(self.proposal)
             step = next((s for s in steps if s.key.endswith(f"/{self.stage}")), None)
@@ -117,6 +121,31 @@ class NotesTarget:
 
             self._changeset = compare(*proposal_comparison(self.root, self.proposal))
         return self._changeset
+
+    def _further_changeset(self) -> ChangeSet:
+        """The comparison of a further regeling the proposal amends: in :attr:`stage`'s
+        step, or from its base to the latest stage."""
+        from wetdiff.diff import compare
+        from wetdiff.notes.explain import further_parts
+        from wetdiff.notes.proposal import proposal_comparison
+
+        assert self.proposal is not None
+        if self.stage:
+            steps = self.explainer().stage_steps(self.proposal)
+            step = next((s for s in steps if s.key.endswith(f"/{self.stage}")), None)
+            if step is None:
+                raise WetdiffError(f"proposal {self.proposal} has no stage {self.stage!r}")
+            old, new = step.old, step.new
+        else:
+            old, new = proposal_comparison(self.root, self.proposal)
+        for before, after in further_parts(old, new):
+            if after.bwb_id == self.regeling:
+                return compare(before, after)
+        amended = ", ".join(p.bwb_id for p in new.others) or "none"
+        raise WetdiffError(
+            f"proposal {self.proposal} does not amend {self.regeling}",
+            hint=f"The further regelingen it amends ('also_amends'): {amended}.",
+        )
 
     def change(self, change_id: str) -> Change:
         """The change of the proposal's comparison with this id (or a unique prefix of at
@@ -204,7 +233,7 @@ class NotesTarget:
         from wetdiff.notes.anchor import attach
 
         placed = attach([note], changeset).placements.get(note.id)
-        if (placed is None or placed.how == "fuzzy") and self.proposal is not None:
+        if (placed is None or placed.how == "fuzzy") and self.proposal and not self.regeling:
             # the words an earlier stage changed (a later stage changed them again)
             explainer = self.explainer()
             for step in explainer.stage_steps(self.proposal):

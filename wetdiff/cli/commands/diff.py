@@ -132,10 +132,11 @@ def _run(
         output_format = "side-by-side" if sys.stdout.isatty() else "unified"
     differs = False
     data: dict[str, Any] = {}
+    notes: dict[str, tuple[tuple[str, str, str], ...]] | None = None
     for index, (old_part, new_part) in enumerate(pairs):
         if output_format != "json" and len(pairs) > 1:
             _heading(index, new_part or old_part, output_format)
-        found, part_data = _run_one(
+        found, part_data, notes = _run_one(
             old_part,
             new_part,
             output_format,
@@ -143,7 +144,8 @@ def _run(
             changed_only,
             no_color,
             width,
-            with_notes=index == 0,
+            notes=notes,
+            find_notes=index == 0,  # the first finds every regeling's notes (ids differ)
         )
         differs = differs or found
         if output_format == "json":
@@ -176,9 +178,11 @@ def _run_one(
     no_color: bool,
     width: int | None,
     *,
-    with_notes: bool,
-) -> tuple[bool, dict[str, Any]]:
-    """One regeling's comparison, shown (or, for json, returned as data)."""
+    notes: dict[str, tuple[tuple[str, str, str], ...]] | None,
+    find_notes: bool,
+) -> tuple[bool, dict[str, Any], dict[str, tuple[tuple[str, str, str], ...]] | None]:
+    """One regeling's comparison, shown (or, for json, returned as data), and the notes
+    of the comparison (``find_notes``: found here, else ``notes`` as given)."""
     from wetdiff.diff import ChangeSet, compare
     from wetdiff.instructions.consequential import consequences
 
@@ -209,7 +213,8 @@ def _run_one(
     fixes = tuple(c.instruction or c.ask("nl") for c in found)  # the section is Dutch
     if changed_only:
         changes = tuple(c for c in changes if c.changed)
-    notes = _notes(changeset) if with_notes else None
+    if find_notes:
+        notes = _notes(changeset)
 
     if output_format == "json":
         pairs = changeset.article_pairs
@@ -227,7 +232,7 @@ def _run_one(
                     {"id": note_id, "step": step or None, "rationale": rationale}
                     for step, note_id, rationale in notes.get(change["id"], ())
                 ]
-        return differs, data
+        return differs, data, notes
     from wetdiff.diff.shown import shown
 
     units = shown(changeset, changes)
@@ -243,7 +248,7 @@ def _run_one(
         view = diff_views.side_by_side if output_format == "side-by-side" else diff_views.renvooi
         view(console, changeset, units, notes)
         diff_views.stale_citations(console, stale, fixes)
-    return differs, {}
+    return differs, {}, notes
 
 
 def _write_json(data: dict[str, Any]) -> None:

@@ -104,6 +104,13 @@ def _content_options(func: Any) -> Any:
             "am-12); --change then takes that stage's change ids.",
         ),
         click.option(
+            "--regeling",
+            "regeling",
+            metavar="BWB-ID",
+            help="A proposal that amends several regelingen: the further one whose change "
+            "the note explains (e.g. BWBR0099999); --change then takes its change ids.",
+        ),
+        click.option(
             "--version",
             "version",
             metavar="YYYY-MM-DD",
@@ -138,6 +145,7 @@ def add(
 
     target = _open(proposal, notes_file, must_exist=False, writing=True, review=review)
     target.stage = fields["stage"] or ""
+    target.regeling = fields["regeling"] or ""
     anchor = _anchor(target, fields)
     if anchor is None:
         raise WetdiffError(
@@ -154,6 +162,7 @@ def add(
         author=(fields["author"] or "").strip(),
         version=_version(fields["version"]),
         stage=target.stage,
+        regeling=target.regeling,
     )
     subject = ""
     if review:
@@ -191,6 +200,7 @@ def edit(
     note = target.note(note_id)
     no_commit = fields.pop("no_commit")
     target.stage = fields.pop("stage") or note.stage
+    target.regeling = fields.pop("regeling") or note.regeling
     given = {k: v for k, v in fields.items() if v not in (None, ())}
     if not given and new_id is None:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
@@ -236,6 +246,7 @@ def edit(
             author=given["author"].strip() if "author" in given else note.author,
             version=_version(given["version"]) if "version" in given else note.version,
             stage=target.stage,
+            regeling=target.regeling,
         )
     if new_id is not None:
         changed = replace(changed, id=new_id)

@@ -22,6 +22,13 @@ from wetdiff.cli.options import format_option
     help="A question this change answers, e.g. 2022Z19982/3 (repeatable).",
 )
 @click.option(
+    "--regeling",
+    default="",
+    metavar="BWB-ID",
+    help="The article of a further regeling the proposal amends (also_amends), saved in "
+    "the stage's folder of that name.",
+)
+@click.option(
     "--force",
     is_flag=True,
     help="Save FILE even over edits to the stage's article that are not in git yet "
@@ -33,6 +40,7 @@ def command(
     source: str,
     message: str,
     answers: tuple[str, ...],
+    regeling: str,
     force: bool,
     output_format: str,
 ) -> None:
@@ -55,8 +63,14 @@ def command(
     from wetdiff.store.workspace import open_workspace
 
     proposal, stage = split_stage(stage_spec)
+    if regeling:
+        from wetdiff.model.names import BWB_ID, check_name
+
+        check_name(regeling, BWB_ID)
     workspace = open_workspace()
     folder = workspace.root / stage_dir(proposal, stage)
+    if regeling:
+        folder = folder / regeling
     path = Path(source)
     if path.suffix == ".txt" or path.exists():
         text = read_text(path)
@@ -73,7 +87,7 @@ def command(
             _refuse_unsaved_edits(workspace, target, expected, path)
     else:
         target = folder / f"{source}.txt"
-        if not folder.is_dir():  # say what is wrong: the proposal or stage, not the article
+        if not folder.parent.is_dir() if regeling else not folder.is_dir():  # the stage
             from wetdiff.store.proposals import read_proposal
 
             stages = read_proposal(workspace.snapshot(), proposal).text_stages
@@ -90,7 +104,9 @@ def command(
         text = read_text(target)
         expected = text
     before = set(workspace.dirty_paths())
-    sha = save_article(workspace, proposal, stage, text, expected, message, answers)
+    sha = save_article(
+        workspace, proposal, stage, text, expected, message, answers, regeling=regeling
+    )
     rel = target.relative_to(workspace.root).as_posix()
     others = sorted(p for p in before if p != rel)
     if output_format == "json":

@@ -15,7 +15,9 @@ from wetdiff.errors import WetdiffError
 @articles_option()
 @format_option("text", "json")
 def command(version: str, articles: tuple[str, ...], output_format: str) -> None:
-    """Print the articles of VERSION as text (the canonical article file form)."""
+    """Print the articles of VERSION as text (the canonical article file form). A stage
+    of a proposal that amends several regelingen: each further one after the first,
+    under its ARTIKEL and name (with --article: the first regeling's articles)."""
     from wetdiff.model.text_format import render
 
     loaded = load_version(version)
@@ -36,6 +38,20 @@ def command(version: str, articles: tuple[str, ...], output_format: str) -> None
                     "date": loaded.date.isoformat() if loaded.date else None,
                     "illustrative": loaded.illustrative or None,
                     "articles": {a.number: render(a) for a in loaded.artikelen},
+                    **(
+                        {
+                            "further_regelingen": [
+                                {
+                                    "bwb_id": part.bwb_id,
+                                    "regeling": part.regeling,
+                                    "articles": {a.number: render(a) for a in part.artikelen},
+                                }
+                                for part in loaded.others
+                            ]
+                        }
+                        if loaded.others and not articles
+                        else {}
+                    ),
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -45,3 +61,11 @@ def command(version: str, articles: tuple[str, ...], output_format: str) -> None
     if loaded.illustrative:
         echo(f"[{loaded.illustrative}]\n")
     echo("\n".join(render(a) for a in loaded.artikelen), nl=False)
+    if articles:
+        return
+    from wetdiff.instructions.render import roman
+
+    for index, part in enumerate(loaded.others, 2):
+        name = part.regeling or part.bwb_id
+        echo(f"\n== ARTIKEL {roman(index)}: {name} ({part.bwb_id}) ==\n")
+        echo("\n".join(render(a) for a in part.artikelen), nl=False)
