@@ -6,6 +6,7 @@ the stage's folder under its BWB id (``nr2/BWBR0099999/1.txt``)."""
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,41 @@ def test_a_note_on_a_regeling_the_proposal_does_not_amend_is_named_with_its_line
     assert code == 2
     assert "note elders explains a change of BWBR0000001" in err
     assert "notes.toml:" in err
+
+
+def test_apply_to_law_as_a_stage_reads_law_as_the_proposals_regelingen(
+    several: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    instructions = tmp_path / "opdrachten.txt"
+    instructions.write_text(
+        "ARTIKEL I\n\nHet Wetboek van Strafrecht wordt als volgt gewijzigd:\n\n"
+        "In artikel 273f, eerste lid, wordt «twaalf» vervangen door «zestien».\n\n"
+        "ARTIKEL II\n\nDe Wet testregeling mensenhandel wordt als volgt gewijzigd:\n\n"
+        "In artikel 1 wordt «artikel 273f» vervangen door «artikel 273g».\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "apply", str(instructions), "--to", "law", "--print")
+    assert code == 2 and "'law' is ambiguous" in err  # nothing says which regeling
+    code, _, err = run(
+        capsys, "stage", "add", "36547", "nvw1", "--date", "2025-09-01", "--title", "NvW", "--empty"
+    )
+    assert code == 0, err
+    code, out, err = run(capsys, "apply", str(instructions), "--to", "law", "--as", "36547/nvw1")
+    assert code == 0, err
+    assert "changed: 273f; Wet testregeling mensenhandel: 1" in out
+    stage = several / "proposals/36547/nvw1"
+    assert "artikel 273g" in (stage / "BWBR0099999/1.txt").read_text(encoding="utf-8")
+    assert "zestien" in (stage / "273f.txt").read_text(encoding="utf-8")
+
+
+def test_a_proposal_started_from_a_stage_amends_the_same_regelingen(
+    several: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "new-proposal", "mijn-ontwerp", "--from", "36547/nr2")
+    assert code == 0, err
+    folder = several / "proposals/mijn-ontwerp"
+    toml = tomllib.loads((folder / "proposal.toml").read_text(encoding="utf-8"))
+    assert toml["also_amends"] == ["BWBR0099999@2024-04-25"]
+    assert (folder / "concept/BWBR0099999/1.txt").read_text(encoding="utf-8") == ART_1
+    code, out, err = run(capsys, "diff", "36547/nr2", "mijn-ontwerp", "--format", "unified")
+    assert code == 0, out + err

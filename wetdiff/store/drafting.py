@@ -22,7 +22,7 @@ import tomli_w
 from wetdiff.diff.changes import Change
 from wetdiff.diff.kinds import describe
 from wetdiff.errors import CommitMismatch, WetdiffError
-from wetdiff.model.artikel import VERVALLEN
+from wetdiff.model.artikel import VERVALLEN, Artikel
 from wetdiff.model.files import (
     GAP,
     atomic_write,
@@ -225,6 +225,8 @@ def new_proposal(
     prefix = f"{spec.rev}:" if spec and spec.rev else ""
     questions: str | None = None  # a proposal's registry travels with its text
     copied = version.artikelen
+    further: list[tuple[str, Artikel]] = []  # a further regeling's articles, by its BWB id
+    also: list[str] = []
     if spec is not None and spec.kind == "law":
         # Stored as BWBR…@DATE: which regeling stays said when the workspace gets more.
         regeling = version.bwb_id or spec.name
@@ -246,6 +248,18 @@ def new_proposal(
         }
         if not articles:
             copied = tuple(a for a in version.artikelen if a.number in own)
+            # the further regelingen it amends, with the stage's texts of each
+            also = [b if ":" in b or not prefix else prefix + b for b in source.also_amends]
+            for part in version.others:
+                theirs = {
+                    n[:-4]
+                    for folder in folders
+                    for n, d in workspace.snapshot(spec.rev).listdir(
+                        f"{stage_dir(spec.name, folder)}/{part.bwb_id}"
+                    )
+                    if not d and n.endswith(".txt")
+                }
+                further += [(part.bwb_id, a) for a in part.artikelen if a.number in theirs]
         questions = workspace.snapshot(spec.rev).read(questions_file(spec.name))
     else:
         base = f"law@{dt.date.today().isoformat()}"
@@ -271,6 +285,8 @@ def new_proposal(
     }
     if spec is not None and spec.kind == "proposal":
         data["started_from"] = version.label  # blame and log continue through it
+    if also:
+        data["also_amends"] = also
     if version.illustrative:
         data["illustrative"] = version.illustrative
     paths = [proposal_file(name)]
@@ -287,8 +303,8 @@ def new_proposal(
         if questions is not None:
             atomic_write(workspace.root / questions_file(name), questions, within=workspace.root)
             paths.append(questions_file(name))
-        for artikel in copied:
-            paths.append(stage_file(name, stage, artikel.number))
+        for regeling, artikel in [("", a) for a in copied] + further:
+            paths.append(stage_file(name, stage, artikel.number, regeling))
             atomic_write(workspace.root / paths[-1], render(artikel), within=workspace.root)
         return workspace.repo.commit(paths, message, author=identity)
     except BaseException:

@@ -86,7 +86,7 @@ def command(
         )
         if in_place:
             check_in_place(Path(to))
-        version = load_version(to)
+        version = _load_to(to, as_stage)
         if len(parsed.opdrachten.artikelen) > 1:  # ARTIKEL II of another regeling
             from wetdiff.store.versions import with_regelingen
 
@@ -143,6 +143,24 @@ def command(
         click.echo(
             f"{amended.applied.applied} instruction(s) applied; changed: {amended.changed_words()}"
         )
+
+
+def _load_to(to: str, as_stage: str | None) -> Version:
+    """The version the instructions amend; a bare ``law`` with ``--as PROPOSAL/STAGE`` is
+    the regeling that proposal amends (as ``law`` facing a proposal is everywhere), with
+    its further regelingen on the same date."""
+    from wetdiff.store.versions import is_bare_law
+
+    if not as_stage or not is_bare_law(to):
+        return load_version(to)
+    from wetdiff.store.versions import resolve, split_stage, with_regelingen
+    from wetdiff.store.workspace import open_workspace
+
+    proposal, _ = split_stage(as_stage)
+    workspace = open_workspace()
+    regelingen = workspace.proposal(proposal).regelingen
+    version = resolve(to, workspace, regeling=regelingen[0] if regelingen else None)
+    return with_regelingen(version, regelingen[1:], workspace)
 
 
 def _start_amendment(spec: str, stage: Version) -> None:
