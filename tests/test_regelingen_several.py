@@ -125,17 +125,24 @@ def test_apply_replays_the_generated_instructions_on_both_regelingen(
     assert code == 0, out + err  # the replay gives the stage exactly, in both regelingen
 
 
-def test_an_artikel_for_a_regeling_the_version_lacks_is_reported_not_applied(
-    several: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def _two_artikelen(tmp_path: Path, penalty: str, second: str) -> Path:
+    """Amending instructions in two ARTIKELEN: the Sr's 273f (twaalf → ``penalty``) and
+    artikel 1 of the regeling named ``second``."""
     instructions = tmp_path / "opdrachten.txt"
     instructions.write_text(
         "ARTIKEL I\n\nHet Wetboek van Strafrecht wordt als volgt gewijzigd:\n\n"
-        "In artikel 273f, eerste lid, wordt «twaalf» vervangen door «vijftien».\n\n"
-        "ARTIKEL II\n\nDe Wet op de testverzekering wordt als volgt gewijzigd:\n\n"
+        f"In artikel 273f, eerste lid, wordt «twaalf» vervangen door «{penalty}».\n\n"
+        f"ARTIKEL II\n\nDe {second} wordt als volgt gewijzigd:\n\n"
         "In artikel 1 wordt «artikel 273f» vervangen door «artikel 273g».\n",
         encoding="utf-8",
     )
+    return instructions
+
+
+def test_an_artikel_for_a_regeling_the_version_lacks_is_reported_not_applied(
+    several: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    instructions = _two_artikelen(tmp_path, "vijftien", "Wet op de testverzekering")
     code, _, err = run(capsys, "apply", str(instructions), "--to", "36547/nr2", "--print")
     assert code == 1
     assert "ARTIKEL II wijzigt Wet op de testverzekering" in err
@@ -279,14 +286,7 @@ def test_a_note_on_a_regeling_the_proposal_does_not_amend_is_named_with_its_line
 def test_apply_to_law_as_a_stage_reads_law_as_the_proposals_regelingen(
     several: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    instructions = tmp_path / "opdrachten.txt"
-    instructions.write_text(
-        "ARTIKEL I\n\nHet Wetboek van Strafrecht wordt als volgt gewijzigd:\n\n"
-        "In artikel 273f, eerste lid, wordt «twaalf» vervangen door «zestien».\n\n"
-        "ARTIKEL II\n\nDe Wet testregeling mensenhandel wordt als volgt gewijzigd:\n\n"
-        "In artikel 1 wordt «artikel 273f» vervangen door «artikel 273g».\n",
-        encoding="utf-8",
-    )
+    instructions = _two_artikelen(tmp_path, "zestien", "Wet testregeling mensenhandel")
     code, _, err = run(capsys, "apply", str(instructions), "--to", "law", "--print")
     assert code == 2 and "'law' is ambiguous" in err  # nothing says which regeling
     code, _, err = run(

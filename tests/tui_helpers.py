@@ -248,3 +248,25 @@ async def wait_ready(pilot: Pilot[None], timeout: float = 10.0) -> None:
         await pilot.pause(0.02)
         del screen
     raise AssertionError("the comparison did not load")
+
+
+async def edit_text_and_commit(pilot: Pilot[None], old: str, new: str, rationale: str) -> None:
+    """As a lawyer does it: ``t`` opens the article's text, ``old`` becomes ``new``,
+    ctrl+s asks for the rationale, which is typed and committed; until the comparison
+    is shown again."""
+    from textual.widgets import TextArea
+
+    from wetdiff.tui.screens.article_editor import ArticleEditor
+
+    app = pilot.app
+    await pilot.press("t")
+    editor = app.screen
+    assert isinstance(editor, ArticleEditor)
+    await until(pilot, lambda: editor.draft is not None)
+    area = editor.query_one("#text", TextArea)
+    area.load_text(area.text.replace(old, new))
+    await pilot.press("ctrl+s")
+    for char in rationale:
+        await pilot.press("space" if char == " " else char)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, MainScreen) and main_screen(app).ready)

@@ -7,10 +7,16 @@ import subprocess
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, TextArea
-from tui_helpers import main_screen, notifications, screen_text, selected_key, until
+from tui_helpers import (
+    edit_text_and_commit,
+    main_screen,
+    notifications,
+    screen_text,
+    selected_key,
+    until,
+)
 
 from wetdiff.tui.app import WetdiffApp
-from wetdiff.tui.screens.article_editor import ArticleEditor
 from wetdiff.tui.screens.confirm import ConfirmScreen
 from wetdiff.tui.screens.help import HelpScreen
 from wetdiff.tui.screens.main import MainScreen
@@ -256,6 +262,16 @@ def test_write_a_note_and_find_it_on_disk_and_in_git(app_factory, run_app, works
     assert "Adds forced marriage [sic]." in git_log(workspace)
 
 
+async def save_a_note(pilot, rationale: str) -> NoteEditor:  # type: ignore[no-untyped-def]
+    """``n`` to the first change, ``e`` to write its note, the rationale, ctrl+s."""
+    await pilot.press("n", "e")
+    editor = pilot.app.screen
+    assert isinstance(editor, NoteEditor)
+    editor.query_one("#rationale", TextArea).insert(rationale)
+    await pilot.press("ctrl+s")
+    return editor
+
+
 def test_a_note_git_refuses_to_commit_leaves_the_notes_file_as_it_was(
     app_factory, run_app, workspace
 ) -> None:  # type: ignore[no-untyped-def]
@@ -270,11 +286,7 @@ def test_a_note_git_refuses_to_commit_leaves_the_notes_file_as_it_was(
 
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app
-        await pilot.press("n", "e")
-        editor = app.screen
-        assert isinstance(editor, NoteEditor)
-        editor.query_one("#rationale", TextArea).insert("Adds forced marriage.")
-        await pilot.press("ctrl+s")
+        editor = await save_a_note(pilot, "Adds forced marriage.")
         await until(pilot, lambda: any(n.title == "Not saved" for n in notifications(app)))
         refused = next(n for n in notifications(app) if n.title == "Not saved")
         assert "nothing was written" in refused.message
@@ -311,11 +323,7 @@ def test_a_save_that_waits_for_another_writer_says_so_and_then_saves(
 
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app
-        await pilot.press("n", "e")
-        editor = app.screen
-        assert isinstance(editor, NoteEditor)
-        editor.query_one("#rationale", TextArea).insert("Written while another one wrote.")
-        await pilot.press("ctrl+s")
+        editor = await save_a_note(pilot, "Written while another one wrote.")
         await until(pilot, lambda: any(n.title == "Waiting" for n in notifications(app)))
         waiting = next(n for n in notifications(app) if n.title == "Waiting")
         assert "another wetdiff is writing to this workspace" in waiting.message
@@ -390,22 +398,7 @@ def test_question_editor_refuses_a_bad_date_as_question_add_does(
 def test_edit_article_text_and_commit_it_with_a_rationale(app_factory, run_app, workspace) -> None:
     async def scenario(pilot):  # type: ignore[no-untyped-def]
         app = pilot.app
-        await pilot.press("t")
-        editor = app.screen
-        assert isinstance(editor, ArticleEditor)
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if editor.draft is not None:
-                break
-        area = editor.query_one("#text", TextArea)
-        area.load_text(area.text.replace("vijftien jaren of", "zestien jaren of"))
-        await pilot.press("ctrl+s")
-        await type_text(pilot, "Zestien jaar")
-        await pilot.press("enter")
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if isinstance(app.screen, MainScreen) and main_screen(app).ready:
-                break
+        await edit_text_and_commit(pilot, "vijftien jaren of", "zestien jaren of", "Zestien jaar")
         assert "{+zestien+}" in screen_text(app)
 
     run_app(app_factory(), scenario)

@@ -7,12 +7,9 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from textual.widgets import TextArea
-from tui_helpers import main_screen, screen_text, until, write
+from tui_helpers import edit_text_and_commit, main_screen, screen_text, until, write
 
 from wetdiff.model.files import VersionMeta
-from wetdiff.tui.screens.article_editor import ArticleEditor
-from wetdiff.tui.screens.main import MainScreen
 
 LAW_1 = """\
 Artikel 1
@@ -57,17 +54,7 @@ def test_o_shows_the_second_regeling_and_t_edits_it_in_its_folder(
         assert "ARTIKEL II: Wet testregeling mensenhandel" in text
         assert "{+de artikelen 273f en 273fa+}" in text or "{+de artikelen+}" in text
         assert "Artikel 273fa" not in text
-        await pilot.press("t")
-        editor = app.screen
-        assert isinstance(editor, ArticleEditor)
-        await until(pilot, lambda: editor.draft is not None)
-        area = editor.query_one("#text", TextArea)
-        area.load_text(area.text.replace("273fa.", "273fb."))
-        await pilot.press("ctrl+s")
-        for char in "NvW":
-            await pilot.press(char)
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, MainScreen) and main.ready)
+        await edit_text_and_commit(pilot, "273fa.", "273fb.", "NvW")
         assert main.comparison.part == 1
         assert "273fb" in screen_text(app)
         await pilot.press("o")

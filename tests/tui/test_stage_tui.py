@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import TextArea
-from tui_helpers import main_screen, screen_text
+from tui_helpers import edit_text_and_commit, screen_text
 
 from wetdiff.store.drafting import add_stage
 from wetdiff.store.workspace import open_workspace
-from wetdiff.tui.screens.article_editor import ArticleEditor
-from wetdiff.tui.screens.main import MainScreen
 from wetdiff.tui.widgets.versions_header import VersionsHeader
 
 
@@ -25,23 +22,7 @@ def test_the_tui_opens_and_edits_a_stage_added_on_the_command_line(
         app = pilot.app
         header = str(app.screen.query_one(VersionsHeader).content)
         assert "36547/nvw1" in header and "2024-10-01" in header  # now the latest stage
-        await pilot.press("t")
-        editor = app.screen
-        assert isinstance(editor, ArticleEditor)
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if editor.draft is not None:
-                break
-        area = editor.query_one("#text", TextArea)
-        area.load_text(area.text.replace("vijftien jaren of", "zestien jaren of"))
-        await pilot.press("ctrl+s")
-        for char in "NvW":
-            await pilot.press(char)
-        await pilot.press("enter")
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if isinstance(app.screen, MainScreen) and main_screen(app).ready:
-                break
+        await edit_text_and_commit(pilot, "vijftien jaren of", "zestien jaren of", "NvW")
         assert "{+zestien+}" in screen_text(app)
 
     run_app(app_factory(), scenario)

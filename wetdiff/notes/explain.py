@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wetdiff.diff import ChangeSet, compare
 from wetdiff.errors import WetdiffError
@@ -57,6 +57,9 @@ from wetdiff.notes.proposal import (
     proposal_ids,
 )
 from wetdiff.notes.questions import QuestionRegistry
+
+if TYPE_CHECKING:
+    from wetdiff.store.proposals import Proposal
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +264,7 @@ class Explainer:
             from wetdiff.store.snapshot import DiskSnapshot
 
             snapshot = DiskSnapshot(self.root)
-            meta = self._proposal(proposal)
+            meta = self.proposal_meta(proposal)
             previous = self.version(meta.base, regeling=meta.bwb_id or None)
             steps = []
             for stage in meta.chain:
@@ -288,7 +291,8 @@ class Explainer:
             self._steps[key] = steps
         return self._steps[key]
 
-    def _proposal(self, proposal: str) -> Any:
+    def proposal_meta(self, proposal: str) -> Proposal:
+        """The proposal's ``proposal.toml`` as read from the working tree (read once)."""
         from wetdiff.store.proposals import read_proposal
         from wetdiff.store.snapshot import DiskSnapshot
 
@@ -301,7 +305,7 @@ class Explainer:
         """The stages whose steps lead to ``stage`` (an amendment: through the stage it
         amends; ``A+am-12+am-15``: through A, then each amendment)."""
         head, _, adopted = stage.partition("+")
-        path = [s.id for s in self._proposal(proposal).path_to(head)]
+        path = [s.id for s in self.proposal_meta(proposal).path_to(head)]
         if not path:
             return None
         return path + [a for a in adopted.split("+") if a] if adopted else path
@@ -703,42 +707,35 @@ def check_proposal(root: Path, proposal: str) -> list[CheckReport]:
         raise ParseErrors(errors)
     source = Source(notes_file, proposal)
     stage_ids = [step.key.rpartition("/")[2] for step in steps]
+    further_ids = explainer.proposal_meta(proposal).regelingen[1:]
     for note in notes_file.notes:
         if note.stage and note.stage not in stage_ids:
-            errors.append(
-                WetdiffError(
-                    f"note {note.id} names stage {note.stage!r}, which is not a stage with "
-                    f"a text of proposal {proposal} ({', '.join(stage_ids) or 'none'})",
-                    file=note.source,
-                    line=note.line,
-                    hint="A proposal's note says which stage's change it explains: "
-                    "stage = the stage id (its folder's name).",
-                )
+            what = (
+                f"note {note.id} names stage {note.stage!r}, which is not a stage with "
+                f"a text of proposal {proposal} ({', '.join(stage_ids) or 'none'})"
+            )
+            hint = (
+                "A proposal's note says which stage's change it explains: "
+                "stage = the stage id (its folder's name)."
             )
         elif note.version is not None:
-            errors.append(
-                WetdiffError(
-                    f"note {note.id} names a law version ({note.version}); a proposal's "
-                    "note names its stage",
-                    file=note.source,
-                    line=note.line,
-                    hint="Notes on the law's own history go in "
-                    "articles/<BWB-id>/<artikel>/notes.toml.",
-                )
+            what = (
+                f"note {note.id} names a law version ({note.version}); a proposal's "
+                "note names its stage"
             )
-    further_ids = explainer._proposal(proposal).regelingen[1:]
-    for note in notes_file.notes:
-        if note.regeling and note.regeling not in further_ids:
-            errors.append(
-                WetdiffError(
-                    f"note {note.id} explains a change of {note.regeling}, which proposal "
-                    f"{proposal} does not amend",
-                    file=note.source,
-                    line=note.line,
-                    hint="'regeling' names a regeling of 'also_amends' in proposal.toml: "
-                    f"{', '.join(further_ids) or 'none'}.",
-                )
+            hint = "Notes on the law's own history go in articles/<BWB-id>/<artikel>/notes.toml."
+        elif note.regeling and note.regeling not in further_ids:
+            what = (
+                f"note {note.id} explains a change of {note.regeling}, which proposal "
+                f"{proposal} does not amend"
             )
+            hint = (
+                "'regeling' names a regeling of 'also_amends' in proposal.toml: "
+                f"{', '.join(further_ids) or 'none'}."
+            )
+        else:
+            continue
+        errors.append(WetdiffError(what, file=note.source, line=note.line, hint=hint))
     if errors:
         raise ParseErrors(errors)
     further = _further_checks(steps, [n for n in notes_file.notes if n.regeling])
