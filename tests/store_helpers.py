@@ -6,6 +6,9 @@ import atexit
 import shutil
 import subprocess
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from wetdiff.store import workspace as workspace_module
@@ -42,3 +45,26 @@ def git(cwd: Path, *args: str) -> str:
 def forget_open_workspaces() -> None:
     close_all()
     workspace_module._workspaces.clear()
+
+
+@contextmanager
+def another_writer(root: Path) -> Iterator[threading.Event]:
+    """Another wetdiff writing the workspace at ``root``: a thread holds its write lock
+    from the start of the block until the event yielded is set (or the block ends)."""
+    from wetdiff.store.lock import workspace_lock
+
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with workspace_lock(root):
+            held.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
+    try:
+        yield release
+    finally:
+        release.set()
+        holder.join()

@@ -9,13 +9,12 @@ import os
 import re
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from cli_helpers import run
-from store_helpers import git
+from store_helpers import another_writer, git
 
 
 def _wetdiff(root: Path, *args: str, **env: str) -> subprocess.Popen[str]:
@@ -87,34 +86,14 @@ def test_concurrent_saves_each_report_their_own_commit(store_workspace: Path) ->
 
 
 def test_a_writer_waits_for_another_and_says_so(store_workspace: Path) -> None:
-    from wetdiff.store.lock import workspace_lock
-
-    release = threading.Event()
-    held = threading.Event()
-
-    def hold() -> None:
-        with workspace_lock(store_workspace):
-            held.set()
-            release.wait(30)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    held.wait(10)
-    process = _wetdiff(
-        store_workspace,
-        "note",
-        "add",
-        "--at",
-        "273f/1",
-        "--quote",
-        "mensenhandel",
-        "--rationale",
-        "w",
-    )
-    time.sleep(1.5)
-    assert process.poll() is None  # still waiting: it has not read the notes yet
-    release.set()
-    holder.join()
+    with another_writer(store_workspace) as release:
+        process = _wetdiff(
+            store_workspace,
+            "note", "add", "--at", "273f/1", "--quote", "mensenhandel", "--rationale", "w",
+        )  # fmt: skip
+        time.sleep(1.5)
+        assert process.poll() is None  # still waiting: it has not read the notes yet
+        release.set()
     _, err = process.communicate(timeout=120)
     assert process.returncode == 0, err
     assert "another wetdiff is writing to this workspace; waiting…" in err

@@ -306,37 +306,22 @@ def test_a_save_that_waits_for_another_writer_says_so_and_then_saves(
 ) -> None:  # type: ignore[no-untyped-def]
     # Another wetdiff (here: another thread) holds the workspace's write lock: the note's
     # save waits for its turn, says so, and the screen answers meanwhile.
-    import threading
+    from store_helpers import another_writer
 
-    from wetdiff.store.lock import workspace_lock
+    with another_writer(workspace) as release:
 
-    held, release = threading.Event(), threading.Event()
+        async def scenario(pilot):  # type: ignore[no-untyped-def]
+            app = pilot.app
+            editor = await save_a_note(pilot, "Written while another one wrote.")
+            await until(pilot, lambda: any(n.title == "Waiting" for n in notifications(app)))
+            waiting = next(n for n in notifications(app) if n.title == "Waiting")
+            assert "another wetdiff is writing to this workspace" in waiting.message
+            await pilot.press("ctrl+n", "escape")  # the screen still takes keys meanwhile
+            assert app.screen is editor
+            release.set()
+            await until(pilot, lambda: app.screen is not editor)
 
-    def other_writer() -> None:
-        with workspace_lock(workspace):
-            held.set()
-            release.wait(20)
-
-    writer = threading.Thread(target=other_writer)
-    writer.start()
-    held.wait(5)
-
-    async def scenario(pilot):  # type: ignore[no-untyped-def]
-        app = pilot.app
-        editor = await save_a_note(pilot, "Written while another one wrote.")
-        await until(pilot, lambda: any(n.title == "Waiting" for n in notifications(app)))
-        waiting = next(n for n in notifications(app) if n.title == "Waiting")
-        assert "another wetdiff is writing to this workspace" in waiting.message
-        await pilot.press("ctrl+n", "escape")  # the screen still takes keys while it waits
-        assert app.screen is editor
-        release.set()
-        await until(pilot, lambda: app.screen is not editor)
-
-    try:
         run_app(app_factory(), scenario)
-    finally:
-        release.set()
-        writer.join()
     assert "Written while another one wrote." in (
         workspace / "proposals/36547/notes.toml"
     ).read_text(encoding="utf-8")
