@@ -196,6 +196,33 @@ def test_any_command_in_a_clone_registers_the_driver(tmp_path: Path, monkeypatch
     assert "merge-driver" in git(clone, "config", "--get", "merge.wetdiff.driver")
 
 
+def test_a_driver_another_wetdiff_registered_is_kept_while_it_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two installs of wetdiff on one workspace (a system one, a project's virtual
+    # environment) must not take turns rewriting .git/config on every start; a driver
+    # whose program is gone is replaced.
+    import shlex
+    import sys
+
+    _bare, (clone,) = remote_with_clones(tmp_path, "kees")
+    other = tmp_path / "other-venv" / "python"
+    other.parent.mkdir()
+    other.write_text("#!/bin/sh\n", encoding="utf-8")
+    other.chmod(0o755)
+    theirs = f"{other} -m wetdiff merge-driver %O %A %B %P"
+    git(clone, "config", "merge.wetdiff.driver", theirs)
+    at(monkeypatch, clone)
+    code, _, err = run(capsys, "versions")
+    assert code == 0, err
+    assert _driver(clone) == theirs
+    other.unlink()
+    forget_open_workspaces()  # a new wetdiff process
+    code, _, err = run(capsys, "versions")
+    assert code == 0, err
+    assert _driver(clone) == f"{shlex.quote(sys.executable)} -m wetdiff merge-driver %O %A %B %P"
+
+
 def _driver(folder: Path) -> str:
     done = subprocess.run(
         ["git", "config", "--get", "merge.wetdiff.driver"],

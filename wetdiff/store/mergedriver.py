@@ -11,12 +11,14 @@ sides is one conflict, named. Git learns this from two places:
 
 ``wetdiff init`` sets up both (in a new workspace, and in a clone of one); any wetdiff
 command run in a clone whose ``.gitattributes`` names the driver registers it in the
-clone's configuration when it is missing or names another wetdiff.
+clone's configuration when it is missing or names a program that no longer exists.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import shlex
 import sys
 from collections.abc import Callable
@@ -83,12 +85,36 @@ def ensure_registered(root: Path, repo: Callable[[], GitRepo]) -> None:
         return
     config = root / ".git" / "config"
     try:
-        if config.is_file() and driver_command() in config.read_text(encoding="utf-8"):
-            return
+        text = config.read_text(encoding="utf-8") if config.is_file() else ""
     except (OSError, UnicodeDecodeError):
-        pass
+        text = ""
+    if driver_command() in text or _runs(registered_driver(text)):
+        return  # this wetdiff, or another one that still runs: never flip between two
     with contextlib.suppress(WetdiffError):
         register(repo())
+
+
+_DRIVER_LINE = re.compile(
+    rf'^\[merge "{DRIVER}"\][^\[]*?^\s*driver\s*=\s*(?P<command>.+?)\s*$', re.M | re.S
+)
+
+
+def registered_driver(config: str) -> str:
+    """The command the repository's configuration gives the driver ("" for none)."""
+    found = _DRIVER_LINE.search(config)
+    return found.group("command").strip().strip('"') if found else ""
+
+
+def _runs(command: str) -> bool:
+    """Whether a registered driver command can still run: a wetdiff merge driver whose
+    program exists. Two installs of wetdiff (a system one and a project's virtual
+    environment) used on one workspace would otherwise take turns rewriting the
+    configuration on every start."""
+    try:
+        program, *rest = shlex.split(command)
+    except ValueError:
+        return False
+    return "merge-driver" in rest and os.access(program, os.X_OK)
 
 
 def set_up(root: Path, repo: GitRepo) -> tuple[bool, bool]:
