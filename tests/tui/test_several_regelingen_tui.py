@@ -1,5 +1,6 @@
 """A proposal that amends several regelingen in the terminal UI: o shows the next
-regeling's comparison (ARTIKEL II), and t edits its text in its own folder of the stage."""
+regeling's comparison (ARTIKEL II) with the notes on its changes, and t edits its text in
+its own folder of the stage."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+from textual.widgets import TextArea
 from tui_helpers import edit_text_and_commit, main_screen, screen_text, until, write
 
 from wetdiff.model.files import VersionMeta
+from wetdiff.tui.screens.note_editor import NoteEditor
+from wetdiff.tui.widgets.notes_panel import NotesPanel
 
 LAW_1 = """\
 Artikel 1
@@ -65,3 +69,44 @@ def test_o_shows_the_second_regeling_and_t_edits_it_in_its_folder(
     saved = workspace / "proposals/36547/nr2/BWBR0099999/1.txt"
     assert "de artikelen 273f en 273fb." in saved.read_text(encoding="utf-8")
     assert not (workspace / "proposals/36547/nr2/1.txt").exists()
+
+
+def test_notes_on_the_second_regeling_show_there_and_a_new_one_is_saved_for_it(
+    app_factory, run_app, workspace
+) -> None:  # type: ignore[no-untyped-def]
+    # A note written on a change of ARTIKEL II (regeling = … in notes.toml, as
+    # 'wetdiff note add --regeling' writes it) shows on that change when o shows it; a
+    # note written there in the TUI is saved for that regeling, not for the Sr.
+    _second_regeling(workspace)
+    notes = workspace / "proposals/36547/notes.toml"
+    notes.write_text(
+        notes.read_text(encoding="utf-8")
+        + '\n[[note]]\nid = "tweede-1"\nat = "1"\nquote = "273fa"\nstage = "nr2"\n'
+        'regeling = "BWBR0099999"\n'
+        'rationale = "De testregeling volgt de nieuwe artikelen."\n',
+        encoding="utf-8",
+    )
+    for args in (["add", "-A"], ["commit", "-q", "-m", "A note on ARTIKEL II"]):
+        subprocess.run(["git", *args], cwd=workspace, check=True, capture_output=True)
+
+    async def scenario(pilot):  # type: ignore[no-untyped-def]
+        app = pilot.app
+        main = main_screen(app)
+        await pilot.press("o")
+        await until(pilot, lambda: main.comparison.part == 1 and main.ready)
+        await until(pilot, lambda: not main.comparison.notes_pending)
+        panel = app.screen.query_one(NotesPanel)
+        await until(pilot, lambda: "De testregeling volgt de nieuwe artikelen." in panel.text)
+        # its own note is edited, not duplicated, and stays a note of that regeling
+        await pilot.press("e")
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        editor.query_one("#rationale", TextArea).insert("Aangevuld. ")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is not editor)
+
+    run_app(app_factory(), scenario)
+    text = notes.read_text(encoding="utf-8")
+    assert text.count('id = "tweede-1"') == 1
+    block = text.split('id = "tweede-1"')[1]
+    assert 'regeling = "BWBR0099999"' in block and "Aangevuld." in block

@@ -181,6 +181,26 @@ class Explainer:
         attachment = Attachment({k: tuple(v) for k, v in by_change.items()}, tuple(orphans), placed)
         return Explained(attachment, tuple(elsewhere), steps)
 
+    def explain_further(self, old: Version, new: Version, bwb_id: str) -> Attachment:
+        """The notes on the changes of one further regeling (``bwb_id``) of a comparison
+        of a proposal that amends several, placed as :meth:`explain` places them: for a
+        view that shows one regeling at a time (the TUI's ARTIKEL II)."""
+        by_change: dict[str, tuple[Note, ...]] = {}
+        orphans: tuple[Note, ...] = ()
+        placements: dict[str, Placement] = {}
+        for source in self.sources(old, new):
+            if not source.proposal:
+                continue
+            further = self._further(source, old, new)
+            mine = {n.id for n in source.file.notes if n.regeling == bwb_id}
+            for change_id, notes in further.by_change.items():
+                kept = tuple(n for n in notes if n.id in mine)
+                if kept:
+                    by_change[change_id] = by_change.get(change_id, ()) + kept
+            orphans += tuple(n for n in further.orphans if n.id in mine)
+            placements.update({k: v for k, v in further.placements.items() if k in mine})
+        return Attachment(by_change, orphans, placements)
+
     def _further(self, source: Source, old: Version, new: Version) -> Attachment:
         """The notes on a further regeling's changes (``regeling`` set), each placed by its
         words in that regeling's comparison: those of the stages between ``old`` and

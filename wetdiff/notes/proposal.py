@@ -284,16 +284,13 @@ def proposal_comparison(root: Path, proposal: str) -> tuple[Version, Version]:
     ``proposal.toml``) and its latest stage with a text (what ``36547`` alone means)."""
     proposal_folder(root, proposal)
     from wetdiff.store.proposals import read_proposal
-
-    meta = read_proposal(DiskSnapshot(root), proposal)
-    return _resolve(meta.base, root), _resolve(proposal, root)
-
-
-def _resolve(spec: str, root: Path) -> Version:
-    from wetdiff.store.versions import resolve
+    from wetdiff.store.versions import resolve_pair
     from wetdiff.store.workspace import open_workspace
 
-    return resolve(spec, open_workspace(root))
+    meta = read_proposal(DiskSnapshot(root), proposal)
+    # the base as the proposal means it (an old base written 'law@…' is its regeling),
+    # with every regeling it amends on that date
+    return resolve_pair(meta.base, proposal, open_workspace(root))
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from wetdiff.model.version import Version, article_sort_key
 if TYPE_CHECKING:  # read when first used, so the first frame comes sooner
     from wetdiff.instructions.consequential import Consequence
     from wetdiff.notes import Attachment, Citation, Note, NotesFile, Question, QuestionRegistry
+    from wetdiff.notes.explain import Explainer
     from wetdiff.store.blame import Blame
     from wetdiff.store.commits import CommitInfo
     from wetdiff.store.conflicts import ConflictMatrix
@@ -75,9 +76,11 @@ class Comparison:
     # other regelingen, each with its proven instruction or its question (read with notes)
     consequences: tuple[Consequence, ...] = ()
     # A proposal that amends several regelingen: their names (ARTIKEL I, II, …) and which
-    # one this comparison shows (the notes explain the first).
+    # one this comparison shows; the notes are those written on its changes.
     regelingen: tuple[str, ...] = ()
     part: int = 0
+    # a further regeling shown: both versions whole (every regeling), to find its notes
+    whole: tuple[Version, Version] | None = field(default=None, compare=False, repr=False)
 
     @property
     def regeling(self) -> str:
@@ -288,6 +291,7 @@ class Session:
         opening: tuple[str, ...] = ()
         articles = 0
         names: list[str] = []
+        whole: list[Version] = []
         if provide is not None and not part:  # a further regeling: small, read at once
             old, new = outline_pair(a, b, workspace)
             articles = len(set(old.files) | set(new.files))
@@ -307,7 +311,10 @@ class Session:
                 return old, new
             pairs = paired_parts(old, new)
             names[:] = [n.regeling or n.bwb_id for _, n in pairs] if len(pairs) > 1 else []
-            return pairs[part] if 0 < part < len(pairs) else (old, new)
+            if 0 < part < len(pairs):
+                whole[:] = [old, new]
+                return pairs[part]
+            return old, new
 
         def finish(changeset: ChangeSet, opened: tuple[str, ...]) -> Comparison:
             shown_part = part if 0 < part < len(names) else 0
@@ -317,11 +324,12 @@ class Session:
                 changeset,
                 proposal=proposal,
                 provisional=opened,
-                notes_pending=not shown_part,  # the law's own history has notes too
+                notes_pending=True,  # the law's own history has notes too
                 articles=articles,
                 units=shown(changeset),
                 regelingen=tuple(names),
                 part=shown_part,
+                whole=(whole[0], whole[1]) if shown_part and whole else None,
             )
 
         return compare_in_steps(read, opening, finish, provide if not part else None)
@@ -337,6 +345,8 @@ class Session:
         from wetdiff.notes.review import comments_on
 
         explainer = Explainer(self.root)
+        if comparison.part and comparison.whole is not None:
+            return self._with_further_notes(comparison, explainer)
         found = comparison_notes(comparison.changeset, explainer=explainer)
         comments = comments_on(self.root, comparison.changeset, explainer)
         consequences = self.consequences(comparison.changeset)
@@ -354,6 +364,24 @@ class Session:
             attachment=attachment,
             notes_pending=False,
             comments=comments,
+        )
+
+    def _with_further_notes(self, comparison: Comparison, explainer: Explainer) -> Comparison:
+        """A further regeling's comparison (ARTIKEL II, …) with the notes written on its
+        changes (``regeling = …`` in the proposal's notes), as diff and the memo show them."""
+        from wetdiff.notes.proposal import load_questions
+
+        assert comparison.whole is not None
+        attachment = explainer.explain_further(*comparison.whole, comparison.regeling)
+        return replace(
+            comparison,
+            notes=dict(attachment.by_change),
+            orphans=attachment.orphans,
+            questions=load_questions(self.root, comparison.proposal)
+            if comparison.proposal
+            else None,
+            attachment=attachment,
+            notes_pending=False,
         )
 
     def consequences(self, changeset: ChangeSet) -> tuple[Consequence, ...]:
@@ -498,7 +526,10 @@ class Session:
                 old.author if old else "",
                 old.version if old else None,
                 stage=old.stage if old else "",
+                # a further regeling shown (ARTIKEL II, …): the note explains its change
+                regeling=old.regeling if old else comparison.regeling,
             )
+            target.regeling = note.regeling
             written = target.save(note, replace_id=old.id if old is not None else None)
             return Path(written.file.path)
 
