@@ -64,16 +64,19 @@ def cli(ctx: click.Context) -> None:
     provision, with the reasons for every change.
 
     Run without a command to open the terminal UI on the workspace you are in (or, outside
-    any workspace, on the worked example: art. 273f Wetboek van Strafrecht and bill
-    36 547).
+    any workspace, on the worked example: the Wetboek van Strafrecht, art. 273f at its
+    centre, and bill 36 547).
 
     \b
     Versions (every command takes them the same way):
-      law               the law in force today (always shown with its date)
-      law@2013-04-15    the law in force on a date
-      36547             a proposal's latest stage;  36547/nr2  one stage
-      HEAD~2:36547/nr2  any of those at a git revision
-      PATH              an article file or folder
+      law                    the latest text the workspace holds, with the date of
+                             that text and the date its data ends
+      law@2013-04-15         the law in force on a date
+      BWBR0001854@2013-04-15 the same, naming the regeling (several in a workspace)
+      36547                  a proposal's latest stage;  36547/nr2  one stage
+      36547/am-12            an amendment;  36547/A+am-12+am-15  amendments adopted
+      HEAD~2:36547/nr2       any of those at a git revision
+      PATH                   an article file or folder
     """
     if ctx.invoked_subcommand not in (None, "tui", "serve"):
         from wetdiff import store
