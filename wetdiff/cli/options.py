@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
 from wetdiff.model.version import Version
 
@@ -33,6 +35,21 @@ def format_option(*choices: str) -> Callable[[F], F]:
 def articles_option(help: str = "Only this article (repeatable).") -> Callable[[F], F]:
     """``--article NR`` (repeatable, into ``articles``): the articles a command works on."""
     return click.option("--article", "articles", multiple=True, metavar="NR", help=help)
+
+
+def date_or_gap(value: str | None, option: str = "--date") -> dt.date | None:
+    """A date a lawyer typed for a document (``YYYY-MM-DD``), or None for ``gap`` (and
+    for nothing given): the date is not known."""
+    text = (value or "").strip()
+    if not text or text == "gap":
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise WetdiffError(
+            f"{option} {text!r} is not a date; nothing was written",
+            hint="Write it as YYYY-MM-DD (e.g. 2024-10-24), or 'gap' when it is not known.",
+        ) from None
 
 
 def proposal_option(func: F) -> F:

@@ -8,14 +8,13 @@ metadata (stuknummer, indieners, date, the amendment it replaces, toelichting) i
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 import click
 
-from wetdiff.cli.options import echo, format_option
+from wetdiff.cli.options import date_or_gap, echo, format_option
 from wetdiff.errors import WetdiffError
 
 
@@ -84,12 +83,7 @@ def new(
             if str(toelichting_file) == "-"
             else read_text(toelichting_file, what="toelichting file")
         )
-    day = None
-    if date and date != "gap":
-        try:
-            day = dt.date.fromisoformat(date)
-        except ValueError:
-            raise WetdiffError(f"--date {date!r} is not a date (YYYY-MM-DD)") from None
+    day = date_or_gap(date)
     workspace = open_workspace()
     sha = new_amendment(
         workspace,

@@ -3,13 +3,11 @@ a proposal (a nota van wijziging, the text as adopted), without writing TOML by 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import click
 
-from wetdiff.cli.options import format_option
-from wetdiff.errors import WetdiffError
+from wetdiff.cli.options import date_or_gap, format_option
 
 
 @click.group()
@@ -58,15 +56,7 @@ def add(
     from wetdiff.store.drafting import add_stage
     from wetdiff.store.workspace import open_workspace
 
-    day: dt.date | None = None
-    if date.strip() != "gap":
-        try:
-            day = dt.date.fromisoformat(date.strip())
-        except ValueError:
-            raise WetdiffError(
-                f"--date {date!r} is not a date; nothing was written",
-                hint="Write it as YYYY-MM-DD (e.g. 2024-10-24), or 'gap' when it is not known.",
-            ) from None
+    day = date_or_gap(date)
     workspace = open_workspace()
     added = add_stage(
         workspace, proposal, stage, day, title, from_stage=from_stage, empty=empty, message=message
