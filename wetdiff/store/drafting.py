@@ -659,31 +659,15 @@ def add_stage(
     trailers = [("Stage", f"{proposal}/{stage}")]
     trailers += [("From", f"{proposal}/{source}")] if source else []
     subject = message.strip() or f"Add stage {proposal}/{stage}: {title}"
-    path = workspace.root / rel_toml
-    created = missing_folders([workspace.root / rel for rel in copied] or [folder / "x"])
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for rel, text in copied.items():
-            atomic_write(workspace.root / rel, text, within=workspace.root)
-        atomic_write(path, new_toml, expected=source_text, within=workspace.root)
-        return StageAdded(
-            f"{proposal}/{stage}",
-            f"{proposal}/{source}" if source else "",
-            tuple(copied),
-            workspace.repo.commit(
-                [rel_toml, *copied],
-                message_with_trailers(subject, body, trailers),
-                author=identity,
-            ),
-        )
-    except CommitMismatch:
-        raise  # committed, if not as written: nothing to put back
-    except BaseException:
-        if path.read_text(encoding="utf-8") != source_text:
-            atomic_write(path, source_text)
-        shutil.rmtree(folder, ignore_errors=True)  # made just now: nothing else is in it
-        remove_empty(created)
-        raise
+    commit = _write_and_commit(
+        workspace,
+        {rel_toml: new_toml, **copied},
+        message_with_trailers(subject, body, trailers),
+        identity,
+    )
+    return StageAdded(
+        f"{proposal}/{stage}", f"{proposal}/{source}" if source else "", tuple(copied), commit
+    )
 
 
 def _stage_source(snapshot: Snapshot, found: Proposal, from_stage: str | None, empty: bool) -> str:
