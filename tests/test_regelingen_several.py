@@ -312,3 +312,18 @@ def test_a_proposal_started_from_a_stage_amends_the_same_regelingen(
     assert (folder / "concept/BWBR0099999/1.txt").read_text(encoding="utf-8") == ART_1
     code, out, err = run(capsys, "diff", "36547/nr2", "mijn-ontwerp", "--format", "unified")
     assert code == 0, out + err
+
+
+def test_a_base_that_names_no_regeling_keeps_artikel_i_its_place() -> None:
+    # base 'law@…' with no bwb_id: the proposal's own regeling is unnamed, and the first
+    # regeling of also_amends is still ARTIKEL II, with its own folder in a stage
+    from wetdiff.store.history_walk import further_folder
+    from wetdiff.store.proposals import Proposal
+
+    proposal = Proposal(
+        "36547", "", "", "", "", "law@2024-04-25", "", (), also_amends=("BWBR0099999@2024-04-25",)
+    )
+    assert proposal.regelingen == ("", "BWBR0099999")
+    assert further_folder(proposal, "BWBR0099999") == "BWBR0099999"
+    assert further_folder(proposal, "BWBR0001854") == ""  # the unnamed own regeling
+    assert further_folder(proposal, None) == ""

@@ -166,9 +166,10 @@ def further_folder(proposal: Proposal, bwb: str | None) -> str | None:
     """Where a proposal's stages hold the articles of regeling ``bwb``: "" (its own, or
     any when ``bwb`` is None), the BWB id (a further regeling it amends), or None (it
     does not amend it)."""
-    if bwb is None or bwb == (proposal.regelingen[:1] or ("",))[0]:
-        return ""
-    return bwb if bwb in proposal.regelingen[1:] else None
+    own, *further = proposal.regelingen
+    if bwb is not None and bwb in further:
+        return bwb
+    return "" if bwb is None or own in ("", bwb) else None
 
 
 def single(step: HistoryStep, number: str | None = None) -> Version:

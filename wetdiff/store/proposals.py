@@ -64,9 +64,12 @@ class Proposal:
     @property
     def regelingen(self) -> tuple[str, ...]:
         """The BWB ids of the regelingen it amends, in the order of its ARTIKELEN: its
-        own (``bwb_id``, ARTIKEL I), then those of ``also_amends``."""
+        own (``bwb_id``, ARTIKEL I; "" when neither it nor a ``law@…`` base names one),
+        then those of ``also_amends``. The first stays first even when unnamed, so a
+        further regeling never takes ARTIKEL I's place."""
         own = self.bwb_id or regeling_of_base(self.base)
-        return tuple(b for b in (own, *(regeling_of_base(s) for s in self.also_amends)) if b)
+        further = (regeling_of_base(s) for s in self.also_amends)
+        return (own, *(b for b in further if b))
 
     def stage(self, stage_id: str) -> Stage | None:
         for stage in self.stages:

@@ -159,7 +159,7 @@ def _load_to(to: str, as_stage: str | None) -> Version:
     proposal, _ = split_stage(as_stage)
     workspace = open_workspace()
     regelingen = workspace.proposal(proposal).regelingen
-    version = resolve(to, workspace, regeling=regelingen[0] if regelingen else None)
+    version = resolve(to, workspace, regeling=regelingen[0] or None)
     return with_regelingen(version, regelingen[1:], workspace)
 
 
