@@ -123,3 +123,15 @@ def test_an_unwritable_index_still_answers(ws: Path, capsys: pytest.CaptureFixtu
     (ws / ARTICLE_251).write_text(CITING_251, encoding="utf-8")
     code, out, err = run(capsys, "cites", "law", "273f")
     assert (code, err) == (1, "") and "artikel 251" in out
+
+
+def test_a_law_file_named_by_no_real_date_is_one_message(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = ws / "articles/BWBR0001854/273f"
+    (folder / "2030-02-30.toml").write_text('artikel = "273f"\nin_force = 2030-03-01\n')
+    (folder / "2030-02-30.txt").write_text("Artikel 273f\n\nTekst.\n")
+    code, _, err = run(capsys, "cites", "law@2031-01-01", "273f")
+    assert code == 2
+    assert "2030-02-30.t" in err and "the file name is not a real date" in err
+    assert "Traceback" not in err

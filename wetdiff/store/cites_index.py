@@ -29,7 +29,6 @@ import datetime as dt
 import hashlib
 import marshal
 import os
-import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,13 +38,13 @@ from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Locatie, Reference
 from wetdiff.model.version import article_sort_key
 from wetdiff.model.verwijzing import Verwijzing, names_of
+from wetdiff.store.law import dated_file
 from wetdiff.store.layout import ARTICLES
 from wetdiff.store.lock import lock_path
 
 INDEX_NAME = "wetdiff-cites.idx"
 _FORMAT = 2  # bump when what is stored changes: an index of another format is made again
 _RECENT_NS = 2_000_000_000  # a file or folder changed this recently is read again next time
-_DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(toml|txt)$")
 
 # One citation as stored: (cited article, cited provision key, citing provision key,
 # words, start, end, relative, regeling named ("" for the text's own)).
@@ -180,10 +179,10 @@ class CitesIndex:
                     if entry.is_dir():
                         subfolders.append(entry.name)
                         continue
-                    match = _DATED.match(entry.name)
-                    if match:
-                        kinds = dated.setdefault(match.group(1), [False, False])
-                        kinds[match.group(2) == "txt"] = True
+                    found = dated_file(entry.name, entry.path)
+                    if found is not None:
+                        kinds = dated.setdefault(found[0], [False, False])
+                        kinds[found[1] == "txt"] = True
         except OSError:
             return [0, [], []]
         listing = [

@@ -23,7 +23,7 @@ from wetdiff.model.version import article_sort_key
 from wetdiff.store.layout import ARTICLES, article_dir, regeling_dir, regeling_file
 from wetdiff.store.snapshot import Snapshot
 
-_DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.toml$")
+_DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(toml|txt)$")
 _CAPTURE = re.compile(r"(\d{4}-\d{2}-\d{2})\.xml$")
 
 
@@ -37,20 +37,31 @@ def article_numbers(snapshot: Snapshot, bwb_id: str) -> list[str]:
     return sorted(names, key=article_sort_key)
 
 
+def dated_file(name: str, where: str) -> tuple[str, str] | None:
+    """A law version's file name read: its in-force date (ISO) and kind (``toml``, the
+    metadata; ``txt``, the text), or None for any other file. A name shaped as a date
+    that is no real date (``2013-02-30.toml``) is the user's mistake, named at ``where``."""
+    match = _DATED.match(name)
+    if match is None:
+        return None
+    try:
+        dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        raise WetdiffError(
+            "the file name is not a real date",
+            file=where,
+            hint="Law version files are named by their in-force date, e.g. 2013-11-15.toml.",
+        ) from None
+    return match.group(1), match.group(2)
+
+
 def version_dates(snapshot: Snapshot, bwb_id: str, number: str) -> list[dt.date]:
+    folder = article_dir(bwb_id, number)
     dates = []
-    for name, is_dir in snapshot.listdir(article_dir(bwb_id, number)):
-        match = _DATED.match(name)
-        if match and not is_dir:
-            try:
-                dates.append(dt.date.fromisoformat(match.group(1)))
-            except ValueError:
-                raise WetdiffError(
-                    "the file name is not a real date",
-                    file=snapshot.where(f"{article_dir(bwb_id, number)}/{name}"),
-                    hint="Law version files are named by their in-force date, "
-                    "e.g. 2013-11-15.toml.",
-                ) from None
+    for name, is_dir in snapshot.listdir(folder):
+        dated = None if is_dir else dated_file(name, snapshot.where(f"{folder}/{name}"))
+        if dated is not None and dated[1] == "toml":
+            dates.append(dt.date.fromisoformat(dated[0]))
     return sorted(dates)
 
 
@@ -133,12 +144,12 @@ def in_force_files(snapshot: Snapshot, bwb_id: str, on: dt.date) -> dict[str, tu
         names = {name for name, is_dir in snapshot.listdir(folder) if not is_dir}
         chosen = None
         for name in sorted(names):
-            match = _DATED.match(name)
-            if match is None:
+            dated = dated_file(name, snapshot.where(f"{folder}/{name}"))
+            if dated is None or dated[1] != "toml":
                 continue
-            if match.group(1) > on.isoformat():
+            if dated[0] > on.isoformat():
                 break
-            chosen = match.group(1)
+            chosen = dated[0]
         if chosen is not None and f"{chosen}.txt" in names:  # no .txt: the article ceased
             files[number] = (dt.date.fromisoformat(chosen), f"{folder}/{chosen}.txt")
     return files
