@@ -369,24 +369,3 @@ def citing(
         found.append(Verwijzing(at, Reference(words, 0, len(words), cited, False), "intref"))
         seen.add((at.key, cited.artikel))
     return found
-
-
-def citing_from(
-    artikelen: Iterable[Artikel], target: Locatie, *, regeling: str, cited: str
-) -> list[Verwijzing]:
-    """The provisions of another regeling (``regeling``, the name of the one they are
-    in) that cite ``target`` in the regeling named ``cited``, by name ("artikel 273f van
-    het Wetboek van Strafrecht", "273f Sr"): a citation of their own article 273f, or of
-    a third regeling's, is not one."""
-    names = names_of(cited)
-    found: list[Verwijzing] = []
-    for artikel in artikelen:
-        for provision in artikel.provisions():
-            if target.artikel not in provision.text:
-                continue  # cheap: most provisions cite nothing of it
-            for reference in extract_references(
-                provision.text, provision.locatie, regeling=regeling, others=names
-            ):
-                if reference.regeling in names and covers(target, reference.target):
-                    found.append(Verwijzing(provision.locatie, reference))
-    return found

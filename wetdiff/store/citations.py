@@ -215,18 +215,3 @@ def _change_of(changeset: ChangeSet, target: Locatie) -> str:
         if target.lid is None or old.locatie.element() == target.element():
             return change.id
     return ""
-
-
-def citing_provisions(
-    version: Version, target: Locatie, workspace: Workspace | None = None
-) -> list[CitingProvision]:
-    """Every provision that cites ``target`` (an article, lid or onderdeel of
-    ``version``): in ``version`` itself, and in each other regeling of the workspace as
-    it stood on the version's date (today for a version without one)."""
-    found = _own(version, target)
-    if workspace is None or not version.regeling:
-        return found
-    index = open_index(workspace)
-    found += elsewhere(index, version, target)
-    index.save()
-    return found
