@@ -676,12 +676,13 @@ def _stage_source(snapshot: Snapshot, found: Proposal, from_stage: str | None, e
         if from_stage:
             raise WetdiffError("give --from or --empty, not both")
         return ""
-    if from_stage is None:
-        with_text = [s.id for s in found.chain if snapshot.is_dir(stage_dir(found.id, s.id))]
-        return with_text[-1] if with_text else ""
-    check_name(from_stage, STAGE)
     from wetdiff.store.versions import proposal_stage
 
+    if from_stage is None:  # the latest stage with a text, as '36547' alone means it
+        if not any(snapshot.is_dir(stage_dir(found.id, s.id)) for s in found.text_stages):
+            return ""  # none yet: the new stage reads as the base
+        return proposal_stage(snapshot, found, None).id
+    check_name(from_stage, STAGE)
     return proposal_stage(snapshot, found, from_stage).id  # one with a text, or its error
 
 
