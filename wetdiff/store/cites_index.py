@@ -75,6 +75,7 @@ class CitesIndex:
         self._data = self._load()
         self._used: set[str] = set()  # blob ids read this time (kept when saving)
         self._laws: dict[str, dict[str, list[tuple[str, bool]]]] | None = None
+        self._law_files: dict[tuple[str, str], dict[str, str]] = {}
         self._names: dict[str, str] | None = None
         self._others_of: dict[str, tuple[str, ...]] = {}
         self._checked_names = False
@@ -212,7 +213,10 @@ class CitesIndex:
         """Per article of a regeling with a text in force on a date, the file it is read
         from (as :func:`wetdiff.store.law.in_force_files`; in no particular order)."""
         day = on.isoformat()
-        files = {}
+        known = self._law_files.get((bwb, day))
+        if known is not None:  # asked again for each article a comparison affects
+            return known
+        files = self._law_files[(bwb, day)] = {}
         for number, versions in self.laws().get(bwb, {}).items():
             chosen = None
             for stem, has_text in versions:
