@@ -79,18 +79,29 @@ def compare(old: Version, new: Version) -> ChangeSet:
     )
 
 
+def check_articles(old: Version, new: Version, numbers: tuple[str, ...]) -> None:
+    """``--article NR``: every number named stands in either version (in any of the
+    regelingen of a proposal that amends several), else one message."""
+    held = {a.number for pair in paired_parts(old, new) for v in pair for a in v.artikelen}
+    missing = sorted(set(numbers) - held)
+    if missing:
+        raise WetdiffError(
+            f"no article {', '.join(missing)} in either version",
+            hint="Give the article's number as it is in either version (e.g. --article 273f).",
+        )
+
+
 def only_articles(old: Version, new: Version, numbers: tuple[str, ...]) -> tuple[Version, Version]:
     """Both versions restricted to the articles named (by old or new number: ``--article``)
     and to the articles their provisions came from or went to (273a renumbered to 273f;
     an onderdeel of 273f moved to 273fb), so that a renumbering or a move reads as one,
     not as a deletion here and an insertion elsewhere. Every regeling of a proposal that
     amends several is restricted alike. A number in neither version is an error."""
+    check_articles(old, new, numbers)
     wanted = set(numbers)
     olds: list[Version] = []
     news: list[Version] = []
-    held: set[str] = set()
     for old_part, new_part in paired_parts(old, new):
-        held |= {a.number for v in (old_part, new_part) for a in v.artikelen}
         keep_old, keep_new = set(wanted), set(wanted)
         for change in compare(old_part, new_part).changes:
             sides = {p.locatie.artikel for p in (change.old, change.new) if p is not None}
@@ -99,12 +110,6 @@ def only_articles(old: Version, new: Version, numbers: tuple[str, ...]) -> tuple
                 keep_new |= {change.new.locatie.artikel} if change.new else set()
         olds.append(old_part.only(tuple(keep_old)))
         news.append(new_part.only(tuple(keep_new)))
-    missing = sorted(wanted - held)
-    if missing:
-        raise WetdiffError(
-            f"no article {', '.join(missing)} in either version",
-            hint="Give the article's number as it is in A or B (e.g. --article 273f).",
-        )
     first_old = replace(olds[0], others=tuple(olds[1:])) if old.others else olds[0]
     first_new = replace(news[0], others=tuple(news[1:])) if new.others else news[0]
     return first_old, first_new

@@ -15,7 +15,6 @@ from typing import Any
 import click
 
 from wetdiff.cli.options import articles_option, load_versions, workspace_of
-from wetdiff.errors import WetdiffError
 
 FORMATS = ("side-by-side", "renvooi", "unified", "json")
 
@@ -121,13 +120,9 @@ def _run(
     old_version, new_version = load_versions(old, new)
     pairs = paired_parts(old_version, new_version)
     if articles:
-        known = {a.number for o, n in pairs for v in (o, n) for a in v.artikelen}
-        missing = sorted(set(articles) - known)
-        if missing:
-            raise WetdiffError(
-                f"no article {', '.join(missing)} in either version",
-                hint="Give the article's number as it is in OLD or NEW (e.g. --article 273f).",
-            )
+        from wetdiff.diff.compare import check_articles
+
+        check_articles(old_version, new_version, articles)
     if output_format is None:
         output_format = "side-by-side" if sys.stdout.isatty() else "unified"
     differs = False
