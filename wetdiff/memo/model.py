@@ -575,13 +575,17 @@ def prove_instructions(old: Version, new: Version, changeset: ChangeSet | None) 
     parsed = parse_text(generated.text)
     result = apply_opdrachten(parsed.opdrachten, old, rollback=False)
     wrong = []
-    for got, (_, want) in zip(result.version.parts, pairs, strict=False):
+    applied = {part.bwb_id: part for part in result.version.parts}
+    for index, (_, want) in enumerate(pairs):
+        got = applied.get(want.bwb_id, result.version if index == 0 else None)
+        if got is None:
+            continue  # no ARTIKEL for this regeling was generated: nothing to compare
         numbers = {a.number for a in want.artikelen} | {a.number for a in got.artikelen}
-        named = f"{want.regeling}, " if len(pairs) > 1 and got is not result.version else ""
+        named = f"{want.regeling or want.bwb_id}, " if index else ""
         wrong += sorted(
-            named + n for n in numbers if not same_text(got.artikel(n), want.artikel(n))
+            f"{named}artikel {n}" for n in numbers if not same_text(got.artikel(n), want.artikel(n))
         )
     problems = [str(p) for p in (*parsed.problems, *result.failures)]
     proven = not wrong and not problems
-    problem = "; ".join(problems[:3] + [f"artikel {n}" for n in wrong[:5]])
+    problem = "; ".join(problems[:3] + wrong[:5])
     return Instructions(generated.text, generated.base, proven, generated.rewritten, problem, parts)

@@ -370,11 +370,14 @@ class Session:
         """A further regeling's comparison (ARTIKEL II, …) with the notes written on its
         changes (``regeling = …`` in the proposal's notes), as diff and the memo show them."""
         from wetdiff.notes.proposal import load_questions
+        from wetdiff.notes.review import comments_on
 
         assert comparison.whole is not None
         attachment = explainer.explain_further(*comparison.whole, comparison.regeling)
         return replace(
             comparison,
+            consequences=self.consequences(comparison.changeset),
+            comments=comments_on(self.root, comparison.changeset, explainer),
             notes=dict(attachment.by_change),
             orphans=attachment.orphans,
             questions=load_questions(self.root, comparison.proposal)
@@ -574,7 +577,9 @@ class Session:
             text = read_text(path)
             return ArticleDraft(proposal, stage, artikel, text, text, regeling)
         version = resolve(f"{proposal}/{stage}", self.workspace)
-        part = next((p for p in version.parts if p.bwb_id == regeling), version)
+        part = next((p for p in version.parts if p.bwb_id == (regeling or version.bwb_id)), None)
+        if part is None:
+            raise WetdiffError(f"{proposal}/{stage} does not amend {regeling}")
         found = part.artikel(artikel)
         if found is None:
             raise WetdiffError(f"artikel {artikel} is not in {proposal}/{stage}")
