@@ -12,7 +12,7 @@ available, ``gap`` says why: a citation is never made up to fill the hole.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from wetdiff.model.artikel import Locatie
@@ -74,13 +74,8 @@ class Anchor:
         return path_sort_key(self.path)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "quote": self.quote,
-            "before": self.before,
-            "after": self.after,
-            "side": self.side,
-        }
+        """Its fields by name, in their order (the anchor of a note in JSON)."""
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)

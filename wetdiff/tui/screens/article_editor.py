@@ -10,23 +10,20 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual import getters, work
+from textual import work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Label, TextArea
 
 from wetdiff.errors import WetdiffError
-from wetdiff.tui.app import WetdiffApp
 from wetdiff.tui.data import ArticleDraft
+from wetdiff.tui.screens.base import EditorScreen
 
 
-class ArticleEditor(Screen[bool]):
+class ArticleEditor(EditorScreen):
     """The canonical article text (one provision per line) in a TextArea."""
-
-    app = getters.app(WetdiffApp)
 
     CSS_PATH = "article_editor.tcss"
     BINDINGS = [
@@ -35,24 +32,12 @@ class ArticleEditor(Screen[bool]):
         Binding("escape", "close", "Close"),
     ]
 
-    @dataclass
-    class Opened(Message):
-        bubble = False
+    DISCARD = "Discard your edits to this article?"
+    FAILED_TIMEOUT = 10.0
 
+    @dataclass
+    class Opened(Message, bubble=False):
         draft: ArticleDraft
-
-    @dataclass
-    class Committed(Message):
-        bubble = False
-
-        sha: str
-
-    @dataclass
-    class Failed(Message):
-        bubble = False
-
-        error: str
-        close: bool = False
 
     def __init__(self, spec: str | None, artikel: str, regeling: str = "") -> None:
         super().__init__()
@@ -60,7 +45,6 @@ class ArticleEditor(Screen[bool]):
         self.artikel = artikel
         self.regeling = regeling  # a further regeling the proposal amends (its BWB id)
         self.draft: ArticleDraft | None = None
-        self.committing = False
 
     def compose(self) -> ComposeResult:
         yield Label(Content(f"Artikel {self.artikel} — loading…"), id="title")
@@ -104,7 +88,7 @@ class ArticleEditor(Screen[bool]):
 
     @property
     def unsaved(self) -> str:
-        if self.draft is None or self.committing or not self.is_mounted:
+        if self.draft is None or self.saving or not self.is_mounted:
             return ""
         return (
             f"uncommitted edits to artikel {self.artikel}" if self.text != self.draft.text else ""
@@ -151,7 +135,7 @@ class ArticleEditor(Screen[bool]):
 
         def rationale(answer: str | None) -> None:
             if answer and answer.strip():
-                self.committing = True
+                self.saving = True
                 self.commit(self.text, answer.strip())
             elif answer is not None:
                 self.notify("A commit needs a rationale.", severity="warning")
@@ -172,19 +156,7 @@ class ArticleEditor(Screen[bool]):
         except WetdiffError as error:
             self.post_message(self.Failed(str(error)))
             return
-        self.post_message(self.Committed(sha))
+        self.post_message(self.Saved(sha))
 
-    def on_article_editor_committed(self, message: Committed) -> None:
-        self.app.notify(f"Committed {message.sha[:10]}.", timeout=4)
-        self.dismiss(True)
-
-    def on_article_editor_failed(self, message: Failed) -> None:
-        self.committing = False
-        self.app.notify(message.error, title="Not saved", severity="error", timeout=10)
-        if message.close:
-            self.dismiss(False)
-
-    def action_close(self) -> None:
-        from wetdiff.tui.screens.confirm import close_editor
-
-        close_editor(self, self.unsaved, "Discard your edits to this article?")
+    def saved(self, what: str) -> None:
+        self.app.notify(f"Committed {what[:10]}.", timeout=4)

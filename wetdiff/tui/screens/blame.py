@@ -3,21 +3,15 @@ through renumberings (273a became 273f) — not git's line blame."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import getters, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
-from wetdiff.tui.app import WetdiffApp
+from wetdiff.tui.screens.base import LoadingDialog
 
 if TYPE_CHECKING:
     from wetdiff.store.blame import Blame
@@ -76,17 +70,8 @@ def blame_content(blame: Blame) -> Content:
     return Content.assemble(*parts)
 
 
-class BlameScreen(ModalScreen[None]):
-    app = getters.app(WetdiffApp)
+class BlameScreen(LoadingDialog[None, "Blame"]):
     CSS_PATH = "blame.tcss"
-    BINDINGS = [Binding("escape", "close", "Close")]
-
-    @dataclass
-    class Blamed(Message):
-        bubble = False
-
-        blame: Blame | None
-        error: str = ""
 
     def __init__(self, spec: str | None, artikel: str) -> None:
         super().__init__()
@@ -101,25 +86,13 @@ class BlameScreen(ModalScreen[None]):
             with VerticalScroll(id="body"):
                 yield Static(Content("Walking the article's history…"), id="blame")
 
-    def on_mount(self) -> None:
-        self.load()
+    def fetch(self) -> Blame:
+        return self.app.session.blame(self.spec, self.artikel)
 
-    @work(thread=True, exclusive=True, group="blame")
-    def load(self) -> None:
-        app = self.app
-        try:
-            blame = app.session.blame(self.spec, self.artikel)
-        except WetdiffError as error:
-            self.post_message(self.Blamed(None, str(error)))
-            return
-        self.post_message(self.Blamed(blame))
-
-    def on_blame_screen_blamed(self, message: Blamed) -> None:
-        target = self.query_one("#blame", Static)
-        target.update(
-            Content(message.error) if message.blame is None else blame_content(message.blame)
-        )
+    def show(self, content: Blame) -> None:
+        self.query_one("#blame", Static).update(blame_content(content))
         self.query_one("#body").focus()
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+    def show_error(self, error: str) -> None:
+        self.query_one("#blame", Static).update(Content(error))
+        self.query_one("#body").focus()

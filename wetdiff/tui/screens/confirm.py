@@ -30,14 +30,15 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield Label(Content(self.question), id="question")
             with Horizontal(id="buttons"):
-                yield Button(Content(self.yes), variant="error", id="yes")
-                yield Button(Content(self.no), variant="primary", id="no")
+                yield Button(
+                    Content(self.yes), variant="error", id="yes", action="screen.answer(True)"
+                )
+                yield Button(
+                    Content(self.no), variant="primary", id="no", action="screen.answer(False)"
+                )
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -4,23 +4,17 @@ compares the stage with both adopted (``36547/A`` → ``36547/A+am-12+am-17``)."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import getters, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
 from wetdiff.store.conflicts import COMBINE, CONFLICT
-from wetdiff.tui.app import WetdiffApp
+from wetdiff.tui.screens.base import LoadingDialog
 
 if TYPE_CHECKING:
     from wetdiff.store.conflicts import ConflictMatrix, Pair
@@ -71,17 +65,9 @@ def pair_details(pair: Pair) -> Content:
     return Content(visible_controls("\n".join(lines)))
 
 
-class ConflictsScreen(ModalScreen[tuple[str, str] | None]):
-    app = getters.app(WetdiffApp)
+class ConflictsScreen(LoadingDialog[tuple[str, str] | None, "ConflictMatrix"]):
     CSS_PATH = "conflicts.tcss"
-    BINDINGS = [Binding("escape", "close", "Close")]
-
-    @dataclass
-    class Computed(Message):
-        bubble = False
-
-        matrix: ConflictMatrix | None
-        error: str = ""
+    BUSY = "#pairs"
 
     def __init__(self, spec: str) -> None:
         super().__init__()
@@ -98,26 +84,15 @@ class ConflictsScreen(ModalScreen[tuple[str, str] | None]):
             with VerticalScroll(id="details-box"):
                 yield Static(Content(""), id="details")
 
-    def on_mount(self) -> None:
-        self.query_one(OptionList).loading = True
-        self.compute()
+    def fetch(self) -> ConflictMatrix:
+        return self.app.session.conflicts(self.spec)
 
-    @work(thread=True, exclusive=True, group="conflicts")
-    def compute(self) -> None:
-        try:
-            matrix = self.app.session.conflicts(self.spec)
-        except WetdiffError as error:
-            self.post_message(self.Computed(None, str(error)))
-            return
-        self.post_message(self.Computed(matrix))
+    def show_error(self, error: str) -> None:
+        self.query_one("#matrix", Static).update(Content(visible_controls(error)))
 
-    def on_conflicts_screen_computed(self, message: Computed) -> None:
+    def show(self, content: ConflictMatrix) -> None:
+        self.matrix = content
         options = self.query_one(OptionList)
-        options.loading = False
-        if message.matrix is None:
-            self.query_one("#matrix", Static).update(Content(visible_controls(message.error)))
-            return
-        self.matrix = message.matrix
         self.query_one("#matrix", Static).update(matrix_text(self.matrix))
         options.add_options(
             [Option(pair_label(p), id=str(i)) for i, p in enumerate(self.matrix.pairs)]
@@ -140,6 +115,3 @@ class ConflictsScreen(ModalScreen[tuple[str, str] | None]):
             return
         stage = f"{self.matrix.proposal}/{self.matrix.stage}"
         self.dismiss((stage, f"{stage}+{pair.first}+{pair.second}"))
-
-    def action_close(self) -> None:
-        self.dismiss(None)

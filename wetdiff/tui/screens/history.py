@@ -8,23 +8,23 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import getters, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
-from wetdiff.tui.app import WetdiffApp
+from wetdiff.tui.screens.base import LoadingDialog
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from wetdiff.notes import Note
     from wetdiff.store.log import LogEntry
+
+    # The versions of the article, newest first, and per version the notes saying why.
+    History: TypeAlias = tuple[list[LogEntry], list[list[tuple[str, Note]]]]
 
 
 def entry_label(entry: LogEntry) -> Text:
@@ -72,24 +72,9 @@ def entry_details(entry: LogEntry, why: Sequence[tuple[str, Note]] = ()) -> Cont
     return Content.assemble(*parts)
 
 
-class HistoryScreen(ModalScreen[tuple[str, str] | None]):
-    app = getters.app(WetdiffApp)
+class HistoryScreen(LoadingDialog[tuple[str, str] | None, "History"]):
     CSS_PATH = "history.tcss"
-    BINDINGS = [Binding("escape", "close", "Close")]
-
-    class Logged(Message):
-        bubble = False
-
-        def __init__(
-            self,
-            entries: list[LogEntry] | None,
-            why: list[list[tuple[str, Note]]] | None = None,
-            error: str = "",
-        ) -> None:
-            super().__init__()
-            self.entries = entries or []
-            self.why = why or [[] for _ in self.entries]
-            self.error = error
+    BUSY = "#entries"
 
     def __init__(self, artikel: str) -> None:
         super().__init__()
@@ -110,29 +95,16 @@ class HistoryScreen(ModalScreen[tuple[str, str] | None]):
             with VerticalScroll(id="details-box"):
                 yield Static(Content(""), id="details")
 
-    def on_mount(self) -> None:
-        self.query_one(OptionList).loading = True
-        self.load()
+    def fetch(self) -> History:
+        entries = self.app.session.log(self.artikel)
+        return entries, self.app.session.why(self.artikel, entries)
 
-    @work(thread=True, exclusive=True, group="log")
-    def load(self) -> None:
-        app = self.app
-        try:
-            entries = app.session.log(self.artikel)
-            why = app.session.why(self.artikel, entries)
-        except WetdiffError as error:
-            self.post_message(self.Logged(None, error=str(error)))
-            return
-        self.post_message(self.Logged(entries, why))
+    def show_error(self, error: str) -> None:
+        self.query_one("#details", Static).update(Content(error))
 
-    def on_history_screen_logged(self, message: Logged) -> None:
+    def show(self, content: History) -> None:
+        self.entries, self.why = content
         options = self.query_one(OptionList)
-        options.loading = False
-        if message.error:
-            self.query_one("#details", Static).update(Content(message.error))
-            return
-        self.entries = message.entries
-        self.why = message.why
         options.add_options([Option(entry_label(e), id=str(i)) for i, e in enumerate(self.entries)])
         if self.entries:
             options.highlighted = 0
@@ -150,6 +122,3 @@ class HistoryScreen(ModalScreen[tuple[str, str] | None]):
             self.notify("The first version: nothing before it to compare with.")
             return
         self.dismiss((entry.compared_with, entry.step.label))
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -9,13 +9,12 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.text import Text
-from textual import getters, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets import Button, Footer, Label, SelectionList, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
@@ -24,8 +23,8 @@ from textual.widgets.selection_list import Selection
 from wetdiff.diff.kinds import describe as describe_kinds
 from wetdiff.errors import WetdiffError
 from wetdiff.model.normalise import visible_controls
-from wetdiff.tui.app import WetdiffApp
 from wetdiff.tui.data import Comparison
+from wetdiff.tui.screens.base import EditorScreen
 
 if TYPE_CHECKING:
     from wetdiff.diff import Change
@@ -92,10 +91,8 @@ def question_selections(
     ]
 
 
-class NoteEditor(Screen[bool]):
+class NoteEditor(EditorScreen):
     """Ctrl+S saves (and commits) the note; Escape closes (asking first if unsaved)."""
-
-    app = getters.app(WetdiffApp)
 
     CSS_PATH = "note_editor.tcss"
     BINDINGS = [
@@ -104,22 +101,10 @@ class NoteEditor(Screen[bool]):
         Binding("escape", "close", "Close"),
     ]
 
-    @dataclass
-    class Saved(Message):
-        bubble = False
-
-        path: str
+    DISCARD = "Discard this unsaved note?"
 
     @dataclass
-    class Failed(Message):
-        bubble = False
-
-        error: str
-
-    @dataclass
-    class QuestionAdded(Message):
-        bubble = False
-
+    class QuestionAdded(Message, bubble=False):
         question: Question
         questions: QuestionRegistry
 
@@ -133,7 +118,6 @@ class NoteEditor(Screen[bool]):
             citations_text(note.citations) if note else "",
             tuple(note.answers) if note else (),
         )
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         where = self.change.provision.locatie.in_words(capital=True)
@@ -160,9 +144,13 @@ class NoteEditor(Screen[bool]):
                 *question_selections(self.comparison.questions, self.initial[2]), id="answers"
             )
             with Horizontal(id="buttons"):
-                yield Button(Content("Save note"), variant="primary", id="save")
-                yield Button(Content("New question…"), id="new-question")
-                yield Button(Content("Cancel"), id="cancel")
+                yield Button(
+                    Content("Save note"), variant="primary", id="save", action="screen.save"
+                )
+                yield Button(
+                    Content("New question…"), id="new-question", action="screen.new_question"
+                )
+                yield Button(Content("Cancel"), id="cancel", action="screen.close")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -186,14 +174,6 @@ class NoteEditor(Screen[bool]):
             or set(values[2]) != set(self.initial[2])
         )
         return "an unsaved note" if changed else ""
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        actions = {
-            "save": self.action_save,
-            "new-question": self.action_new_question,
-            "cancel": self.action_close,
-        }
-        actions[event.button.id or "cancel"]()
 
     def action_save(self) -> None:
         rationale, citations, answers = self._values()
@@ -222,13 +202,8 @@ class NoteEditor(Screen[bool]):
             return
         self.post_message(self.Saved(str(path)))
 
-    def on_note_editor_saved(self, message: Saved) -> None:
-        self.app.notify(f"Note saved and committed: {message.path}", timeout=4)
-        self.dismiss(True)
-
-    def on_note_editor_failed(self, message: Failed) -> None:
-        self.saving = False
-        self.notify(message.error, title="Not saved", severity="error", timeout=8)
+    def saved(self, what: str) -> None:
+        self.app.notify(f"Note saved and committed: {what}", timeout=4)
 
     def action_new_question(self) -> None:
         from wetdiff.tui.screens.question_editor import QuestionEditor
@@ -263,8 +238,3 @@ class NoteEditor(Screen[bool]):
         answers.add_options(question_selections(message.questions, chosen))
         self.comparison = replace(self.comparison, questions=message.questions)
         self.notify(f"Question {message.question.id} added to the registry.", timeout=3)
-
-    def action_close(self) -> None:
-        from wetdiff.tui.screens.confirm import close_editor
-
-        close_editor(self, self.unsaved, "Discard this unsaved note?")

@@ -40,17 +40,11 @@ class QuestionEditor(ModalScreen[Question | None]):
                 yield Label(Content(label))
                 yield Input(id=name, value="gap" if name in ("date", "link") else "")
             with Horizontal(id="buttons"):
-                yield Button(Content("Add"), variant="primary", id="add")
-                yield Button(Content("Cancel"), id="cancel")
+                yield Button(Content("Add"), variant="primary", id="add", action="screen.add")
+                yield Button(Content("Cancel"), id="cancel", action="screen.cancel")
 
     def on_mount(self) -> None:
         self.query_one("#id", Input).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "add":
-            self.action_add()
-        else:
-            self.action_cancel()
 
     def on_input_submitted(self) -> None:
         self.action_add()

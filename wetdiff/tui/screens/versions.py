@@ -109,8 +109,10 @@ class VersionsScreen(ModalScreen[tuple[str, str] | None]):
                         )
                         yield OptionList(id=f"{side}-list")
             with Horizontal(id="buttons"):
-                yield Button(Content("Compare"), variant="primary", id="compare")
-                yield Button(Content("Cancel"), id="cancel")
+                yield Button(
+                    Content("Compare"), variant="primary", id="compare", action="screen.compare"
+                )
+                yield Button(Content("Cancel"), id="cancel", action="screen.cancel")
 
     def on_mount(self) -> None:
         for side in ("old", "new"):
@@ -158,12 +160,6 @@ class VersionsScreen(ModalScreen[tuple[str, str] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_compare()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "compare":
-            self.action_compare()
-        else:
-            self.action_cancel()
 
     def action_compare(self) -> None:
         if not self.choice["old"] or not self.choice["new"]:
