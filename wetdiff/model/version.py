@@ -63,11 +63,20 @@ class Version:
         and its ``others``."""
         return (self, *self.others)
 
+    # The articles by number, made when first asked (a memo looks up every article of a
+    # whole code: a scan each time was quadratic). The first of two with one number wins.
+    _by_number: dict[str, Artikel] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
+
     def artikel(self, number: str) -> Artikel | None:
-        for artikel in self.artikelen:
-            if artikel.number == number:
-                return artikel
-        return None
+        by_number = self._by_number
+        if by_number is None:
+            by_number = {}
+            for artikel in self.artikelen:
+                by_number.setdefault(artikel.number, artikel)
+            object.__setattr__(self, "_by_number", by_number)
+        return by_number.get(number)
 
     def only(self, numbers: tuple[str, ...]) -> Version:
         """The same version restricted to some articles (``--article``)."""
