@@ -20,6 +20,7 @@ article pairs say which article was renumbered to which).
 from __future__ import annotations
 
 import dataclasses
+import heapq
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -632,20 +633,42 @@ def _in_order(blocks: list[PlannedOnderdeel]) -> list[PlannedOnderdeel]:
     """The onderdelen in the order of the articles in the regeling, except that an
     onderdeel that frees a number, or makes the article another one is inserted after,
     comes before the onderdeel that uses it (15d → 15k before 15a → 15d)."""
-    waits: dict[int, set[int]] = {i: set() for i in range(len(blocks))}
+    # who waits for whom, through an index of the numbers freed and created (not every
+    # pair of onderdelen: a whole code has hundreds)
+    frees: dict[str, list[int]] = {}
+    creates: dict[str, list[int]] = {}
+    for j, block in enumerate(blocks):
+        for number in block.frees:
+            frees.setdefault(number, []).append(j)
+        for number in block.creates:
+            creates.setdefault(number, []).append(j)
+    waiting_on: list[set[int]] = []
     for i, later in enumerate(blocks):
-        for j, first in enumerate(blocks):
-            if i != j and (later.takes & first.frees or later.needs & first.creates):
-                waits[i].add(j)
-    done: list[int] = []
+        firsts = {j for number in later.takes for j in frees.get(number, ())}
+        firsts |= {j for number in later.needs for j in creates.get(number, ())}
+        firsts.discard(i)
+        waiting_on.append(firsts)
+    unblocks: list[list[int]] = [[] for _ in blocks]
+    for i, firsts in enumerate(waiting_on):
+        for j in firsts:
+            unblocks[j].append(i)
+    count = [len(firsts) for firsts in waiting_on]
+    # the earliest in the regeling of those whose turn has come (a cycle: of the rest)
+    ready = [(block.position, i) for i, block in enumerate(blocks) if not count[i]]
+    heapq.heapify(ready)
     left = set(range(len(blocks)))
+    done: list[int] = []
     while left:
-        ready = [i for i in left if not waits[i] & left]
-        if not ready:  # a cycle: the rest in the order of the regeling
-            ready = list(left)
-        chosen = min(ready, key=lambda i: blocks[i].position)
+        if ready:
+            _, chosen = heapq.heappop(ready)
+        else:
+            chosen = min(left, key=lambda i: (blocks[i].position, i))
         done.append(chosen)
         left.discard(chosen)
+        for i in unblocks[chosen]:
+            count[i] -= 1
+            if not count[i] and i in left:
+                heapq.heappush(ready, (blocks[i].position, i))
     return [blocks[i] for i in done]
 
 
