@@ -35,10 +35,16 @@ def is_word(token: str) -> bool:
     return not token.isspace()
 
 
+@functools.lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """The tokens of a text without its white space (a generator asks for the same
+    article's text again and again)."""
+    return tuple(t for t in _tokens(text) if not t.isspace())
+
+
 def changed_share(old: str, new: str) -> float:
     """The share of words that change between two texts (old and new counted)."""
-    a = [t for t in tokens(old) if is_word(t)]
-    b = [t for t in tokens(new) if is_word(t)]
+    a, b = list(_words(old)), list(_words(new))
     if not a and not b:
         return 0.0
     same = sum(i2 - i1 for tag, i1, i2, _, _ in token_edits(a, b) if tag == "equal")
