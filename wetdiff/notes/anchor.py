@@ -33,15 +33,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
-
-from diff_match_patch import diff_match_patch
 
 from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import _QUOTE_TABLE, clean
 from wetdiff.notes.model import Anchor, Note
 
 if TYPE_CHECKING:
+    from diff_match_patch import diff_match_patch
+
     from wetdiff.diff import Change, ChangeSet, WordOp
 
 # diff-match-patch's bitap search: a hit may have at most this share of errors (0.0 is
@@ -374,16 +375,18 @@ def _context(text: str, start: int, end: int, before: str, after: str) -> float:
     return score
 
 
+@cache
 def _matcher() -> diff_match_patch:
+    """The fuzzy matcher, made when a quote is first not found as written (the pure
+    Python diff-match-patch takes ~17 ms to load: most runs never need it)."""
+    from diff_match_patch import diff_match_patch
+
     dmp = diff_match_patch()
     dmp.Match_Threshold = MATCH_THRESHOLD
     dmp.Match_Distance = MATCH_DISTANCE
     dmp.Match_MaxBits = 0  # Python's integers have no 32-bit limit on the pattern
     dmp.Diff_Timeout = 0.0
     return dmp
-
-
-_DMP = _matcher()
 
 
 def _fuzzy(text: str, quote: str) -> tuple[int, int, float] | None:
@@ -411,16 +414,17 @@ def _fuzzy(text: str, quote: str) -> tuple[int, int, float] | None:
 
 
 def _fuzzy_in(text: str, quote: str, offset: int) -> tuple[int, int, float] | None:
-    start = _DMP.match_main(text, quote, 0)
+    matcher = _matcher()
+    start = matcher.match_main(text, quote, 0)
     if start == -1:
         return None
     window = text[start : start + len(quote) + len(quote) // 2]
-    diffs = _DMP.diff_main(quote, window, False)
+    diffs = matcher.diff_main(quote, window, False)
     # The window runs past the quote's end: text added at the very end is not an error.
     end = start + len(window)
-    while diffs and diffs[-1][0] == diff_match_patch.DIFF_INSERT:
+    while diffs and diffs[-1][0] == matcher.DIFF_INSERT:
         end -= len(diffs.pop()[1])
-    score = _DMP.diff_levenshtein(diffs) / len(quote)
+    score = matcher.diff_levenshtein(diffs) / len(quote)
     if score > FUZZY_MAX_SCORE:
         return None
     return offset + start, offset + end, score

@@ -11,7 +11,6 @@ one place that knows about git.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,6 +123,8 @@ def load_proposal_notes(root: Path, proposal: str) -> ProposalNotes:
 def new_note_id(anchor: Anchor, rationale: str = "", *, taken: Iterable[str] = ()) -> str:
     """``<artikel>-<6 hex>``: readable, and two lawyers adding notes in parallel do not
     pick the same id (the hash includes the moment of writing)."""
+    import hashlib  # loading OpenSSL costs ~20 ms: only a new note needs it
+
     taken = set(taken)
     salt = dt.datetime.now(dt.UTC).isoformat()
     for attempt in range(100):
