@@ -20,6 +20,10 @@ output written to a file:
 * ``git diff --no-index --word-diff`` (no alignment, no structure);
 * difflib, line then word: ``SequenceMatcher`` over the lines, then over the word tokens
   of each replaced block (no alignment), JSON written;
+* wetdiff reading both versions and nothing more (its modules, the files, the parsed
+  articles and their metadata; no comparison, no output): the floor under any
+  comparison that reads the law as it is kept, shown beside the baseline that reads
+  only the ``.txt`` files and builds no structure;
 * the ``redlines`` package on the whole text (slow: run once, for case 1; for case 2
   too with ``--redlines-generated``).
 
@@ -74,6 +78,14 @@ for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes():
     words = difflib.SequenceMatcher(None, old, new).get_opcodes()
     out.append([[t, "".join(old[x1:x2]), "".join(new[y1:y2])] for t, x1, x2, y1, y2 in words])
 Path(sys.argv[3]).write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+"""
+
+READ_ONLY_SCRIPT = r"""
+import sys
+from pathlib import Path
+from wetdiff.model.version import load_path
+load_path(Path(sys.argv[1]))
+load_path(Path(sys.argv[2]))
 """
 
 REDLINES_SCRIPT = r"""
@@ -217,6 +229,8 @@ def bench(name: str, old: Path, new: Path, work: Path, repeat: int, redlines: bo
     py = sys.executable
     difflib_script = work / "difflib_baseline.py"
     difflib_script.write_text(DIFFLIB_SCRIPT, encoding="utf-8")
+    read_only_script = work / "wetdiff_read_only.py"
+    read_only_script.write_text(READ_ONLY_SCRIPT, encoding="utf-8")
     redlines_script = work / "redlines_baseline.py"
     redlines_script.write_text(REDLINES_SCRIPT, encoding="utf-8")
     wetdiff = [py, "-m", "wetdiff", "diff", str(old), str(new), "--format", "json"]
@@ -231,6 +245,7 @@ def bench(name: str, old: Path, new: Path, work: Path, repeat: int, redlines: bo
             str(new),
             str(work / "difflib.json"),
         ],
+        "wetdiff read only": [py, str(read_only_script), str(old), str(new)],
     }
     pure = ENV | {"WETDIFF_PURE_PYTHON_DIFF": "1"}
     envs = {label: pure if "pure" in label else ENV for label in contenders}
@@ -280,6 +295,13 @@ def bench(name: str, old: Path, new: Path, work: Path, repeat: int, redlines: bo
         f"wetdiff / difflib = {median['wetdiff'] / median[baseline]:.2f}x median wall, "
         f"{best['wetdiff'] / best[baseline]:.2f}x best of {repeat}, "
         f"{cpu_median['wetdiff'] / cpu_median[baseline]:.2f}x CPU (target ≤ 1.0)"
+    )
+    print(
+        f"floor: wetdiff reading both versions / difflib = "
+        f"{median['wetdiff read only'] / median[baseline]:.2f}x median wall, "
+        f"{cpu_median['wetdiff read only'] / cpu_median[baseline]:.2f}x CPU "
+        f"(what is left for the comparison itself: "
+        f"{(median[baseline] - median['wetdiff read only']) * 1000:.0f} ms)"
     )
     print(
         f"wetdiff / git --word-diff = {median['wetdiff'] / median['git --word-diff']:.1f}x "
