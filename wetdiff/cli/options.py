@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from wetdiff.errors import WetdiffError
+from wetdiff.model.dates import iso_date
 from wetdiff.model.normalise import visible_controls
 from wetdiff.model.version import Version
 
@@ -43,13 +43,11 @@ def date_or_gap(value: str | None, option: str = "--date") -> dt.date | None:
     text = (value or "").strip()
     if not text or text == "gap":
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise WetdiffError(
-            f"{option} {text!r} is not a date; nothing was written",
-            hint="Write it as YYYY-MM-DD (e.g. 2024-10-24), or 'gap' when it is not known.",
-        ) from None
+    return iso_date(
+        text,
+        f"{option} {text!r} is not a date; nothing was written",
+        hint="Write it as YYYY-MM-DD (e.g. 2024-10-24), or 'gap' when it is not known.",
+    )
 
 
 def proposal_option(func: F) -> F:

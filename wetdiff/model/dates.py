@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from wetdiff.errors import WetdiffError
+
 MONTHS = {
     "nl": (
         "januari",
@@ -35,6 +37,16 @@ MONTHS = {
         "December",
     ),
 }
+
+
+def iso_date(text: str, what: str, *, hint: str | None = None, file: str | None = None) -> dt.date:
+    """``text`` read as a date written ``YYYY-MM-DD``. A text that is no real date is the
+    user's mistake: one :class:`WetdiffError` saying ``what`` is wrong (in ``file``), with
+    the ``hint``."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise WetdiffError(what, file=file, hint=hint) from None
 
 
 def in_words(day: dt.date, lang: str = "nl") -> str:

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Artikel
+from wetdiff.model.dates import iso_date
 from wetdiff.model.files import ArticleVersion, VersionMeta, line_of, parse_toml
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import article_sort_key
@@ -44,14 +45,12 @@ def dated_file(name: str, where: str) -> tuple[str, str] | None:
     match = _DATED.match(name)
     if match is None:
         return None
-    try:
-        dt.date.fromisoformat(match.group(1))
-    except ValueError:
-        raise WetdiffError(
-            "the file name is not a real date",
-            file=where,
-            hint="Law version files are named by their in-force date, e.g. 2013-11-15.toml.",
-        ) from None
+    iso_date(
+        match.group(1),
+        "the file name is not a real date",
+        file=where,
+        hint="Law version files are named by their in-force date, e.g. 2013-11-15.toml.",
+    )
     return match.group(1), match.group(2)
 
 

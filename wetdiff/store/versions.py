@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wetdiff.errors import WetdiffError
+from wetdiff.model.dates import iso_date
 from wetdiff.model.names import PROPOSAL, STAGE, check_name
 from wetdiff.model.text_format import parse
 from wetdiff.model.version import Version, article_sort_key, load_path
@@ -68,13 +69,11 @@ def today() -> dt.date:
 def _parse_date(text: str, spec: str) -> dt.date:
     if text == "today":
         return today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise WetdiffError(
-            f"{text!r} in version {spec!r} is not a date",
-            hint="Write dates as YYYY-MM-DD, e.g. law@2013-04-15.",
-        ) from None
+    return iso_date(
+        text,
+        f"{text!r} in version {spec!r} is not a date",
+        hint="Write dates as YYYY-MM-DD, e.g. law@2013-04-15.",
+    )
 
 
 def resolve(

@@ -263,17 +263,6 @@ class Session:
         *,
         part: int = 0,
     ) -> Comparison:
-        """:meth:`_compare_text`, each folder of the workspace listed once for it."""
-        with self.workspace.reading():
-            return self._compare_text(old_spec, new_spec, provide, part)
-
-    def _compare_text(
-        self,
-        old_spec: str | None,
-        new_spec: str | None,
-        provide: Provide | None = None,
-        part: int = 0,
-    ) -> Comparison:
         """Resolve both versions and compare them; the notes follow (:meth:`with_notes`),
         so the text can be on screen before the notes files are read. With ``provide``,
         a whole code is handed over in steps (:data:`PROVISIONAL_ABOVE`): first the two
@@ -283,56 +272,57 @@ class Session:
         from wetdiff.store.versions import outline_pair, proposal_of, resolve_pair
 
         workspace = self.workspace
-        if not old_spec or not new_spec:
-            default_old, default_new = self.default_specs()
-            old_spec, new_spec = old_spec or default_old, new_spec or default_new
-        a, b = old_spec, new_spec
-        proposal = proposal_of(b, workspace) or proposal_of(a, workspace)
-        opening: tuple[str, ...] = ()
-        articles = 0
-        names: list[str] = []
-        whole: list[Version] = []
-        if provide is not None and not part:  # a further regeling: small, read at once
-            old, new = outline_pair(a, b, workspace)
-            articles = len(set(old.files) | set(new.files))
-            if old.files and new.files:
-                opening = opening_articles(
-                    set(old.files) | set(new.files),
-                    lambda nr: old.files.get(nr) != new.files.get(nr),
-                )
-            if opening:
-                provide(ComparisonHeading(a, b, old.version, new.version, articles))
+        with workspace.reading():  # each folder of the workspace listed once for it
+            if not old_spec or not new_spec:
+                default_old, default_new = self.default_specs()
+                old_spec, new_spec = old_spec or default_old, new_spec or default_new
+            a, b = old_spec, new_spec
+            proposal = proposal_of(b, workspace) or proposal_of(a, workspace)
+            opening: tuple[str, ...] = ()
+            articles = 0
+            names: list[str] = []
+            whole: list[Version] = []
+            if provide is not None and not part:  # a further regeling: small, read at once
+                old, new = outline_pair(a, b, workspace)
+                articles = len(set(old.files) | set(new.files))
+                if old.files and new.files:
+                    opening = opening_articles(
+                        set(old.files) | set(new.files),
+                        lambda nr: old.files.get(nr) != new.files.get(nr),
+                    )
+                if opening:
+                    provide(ComparisonHeading(a, b, old.version, new.version, articles))
 
-        def read(only: tuple[str, ...] | None) -> tuple[Version, Version]:
-            from wetdiff.model.version import paired_parts
+            def read(only: tuple[str, ...] | None) -> tuple[Version, Version]:
+                from wetdiff.model.version import paired_parts
 
-            old, new = resolve_pair(a, b, workspace, only=only)
-            if only is not None:
+                old, new = resolve_pair(a, b, workspace, only=only)
+                if only is not None:
+                    return old, new
+                pairs = paired_parts(old, new)
+                names[:] = [n.regeling or n.bwb_id for _, n in pairs] if len(pairs) > 1 else []
+                if 0 < part < len(pairs):
+                    whole[:] = [old, new]
+                    return pairs[part]
                 return old, new
-            pairs = paired_parts(old, new)
-            names[:] = [n.regeling or n.bwb_id for _, n in pairs] if len(pairs) > 1 else []
-            if 0 < part < len(pairs):
-                whole[:] = [old, new]
-                return pairs[part]
-            return old, new
 
-        def finish(changeset: ChangeSet, opened: tuple[str, ...]) -> Comparison:
-            shown_part = part if 0 < part < len(names) else 0
-            return Comparison(
-                a,
-                b,
-                changeset,
-                proposal=proposal,
-                provisional=opened,
-                notes_pending=True,  # the law's own history has notes too
-                articles=articles,
-                units=shown(changeset),
-                regelingen=tuple(names),
-                part=shown_part,
-                whole=(whole[0], whole[1]) if shown_part and whole else None,
-            )
+            def finish(changeset: ChangeSet, opened: tuple[str, ...]) -> Comparison:
+                shown_part = part if 0 < part < len(names) else 0
+                return Comparison(
+                    a,
+                    b,
+                    changeset,
+                    proposal=proposal,
+                    provisional=opened,
+                    notes_pending=True,  # the law's own history has notes too
+                    articles=articles,
+                    units=shown(changeset),
+                    regelingen=tuple(names),
+                    part=shown_part,
+                    whole=(whole[0], whole[1]) if shown_part and whole else None,
+                )
 
-        return compare_in_steps(read, opening, finish, provide if not part else None)
+            return compare_in_steps(read, opening, finish, provide if not part else None)
 
     def with_notes(self, comparison: Comparison) -> Comparison:
         """The comparison with its notes attached to its changes: the notes of every step

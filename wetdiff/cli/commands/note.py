@@ -22,6 +22,7 @@ import click
 from wetdiff.cli.options import format_option, proposal_option
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Locatie
+from wetdiff.model.dates import iso_date
 from wetdiff.model.normalise import visible_controls
 from wetdiff.notes.model import SIDES, Anchor, Citation, Note
 
@@ -455,10 +456,7 @@ def _citation(spec: str) -> Citation:
 def _version(text: str | None) -> dt.date | None:
     if not text:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise WetdiffError(f"--version {text!r} is not a date (YYYY-MM-DD)") from None
+    return iso_date(text, f"--version {text!r} is not a date (YYYY-MM-DD)")
 
 
 def _placement(attachment: Attachment | None, note: Note) -> dict[str, Any] | None:
