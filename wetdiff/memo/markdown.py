@@ -222,6 +222,11 @@ def render_markdown(memo: Memo) -> str:
     return "\n".join(lines)
 
 
+def _section(heading: str, body: list[str], nothing: str, level: int = 2) -> list[str]:
+    """A section: its heading, then its lines, or the one line that says it has none."""
+    return [f"{'#' * level} {heading}", "", *(body or [nothing, ""])]
+
+
 def _verdict(memo: Memo) -> list[str]:
     t = labels(memo.lang)
     if not memo.instructions.text:
@@ -249,24 +254,18 @@ def _amendments(memo: Memo) -> list[str]:
         if amendment.replaces:
             rows.append((t["amendment_replaces"], amendment.replaces))
         lines += ["| | |", "|---|---|", *(f"| {a} | {cell(b)} |" for a, b in rows), ""]
-        lines += [f"### {t['amendment_toelichting']}", ""]
-        lines += (
-            rationale(amendment.blocks)
-            if amendment.blocks
-            else [
-                t["amendment_no_toelichting"],
-                "",
-            ]
+        lines += _section(
+            t["amendment_toelichting"],
+            rationale(amendment.blocks) if amendment.blocks else [],
+            t["amendment_no_toelichting"],
+            level=3,
         )
     return lines
 
 
 def _aanleiding(memo: Memo) -> list[str]:
     t = labels(memo.lang)
-    lines = [f"## {t['aanleiding']}", ""]
-    if not memo.aanleiding:
-        return [*lines, t["no_aanleiding"], ""]
-    lines += [t["aanleiding_intro"], ""]
+    lines = [t["aanleiding_intro"], ""]
     for item in memo.aanleiding:
         q = item.question
         link = f" [↗]({address(q.link)})" if q.link.startswith("http") else ""
@@ -276,7 +275,7 @@ def _aanleiding(memo: Memo) -> list[str]:
         )
         lines.append(f"    - {t['answered_in']}: " + "; ".join(escape(o) for o in item.onderdelen))
         lines += [f"    - {escape(note)}" for note in item.notes]
-    return [*lines, ""]
+    return _section(t["aanleiding"], [*lines, ""] if memo.aanleiding else [], t["no_aanleiding"])
 
 
 def _overview(memo: Memo) -> list[str]:
@@ -294,14 +293,14 @@ def _overview(memo: Memo) -> list[str]:
             for o in memo.onderdelen
         ]
         lines.append("")
-    lines += [f"### {t['summary']}", ""]
-    if memo.counts:
-        lines += [f"| {t['kind']} | {t['count']} |", "|---|---:|"]
-        lines += [f"| {cell(row.words)} | {row.count} |" for row in memo.counts]
-        lines += [f"| **{t['total']}** | **{memo.total}** |", ""]
-    else:
-        lines += [t["no_changes"], ""]
-    return lines
+    counts = [
+        f"| {t['kind']} | {t['count']} |",
+        "|---|---:|",
+        *(f"| {cell(row.words)} | {row.count} |" for row in memo.counts),
+        f"| **{t['total']}** | **{memo.total}** |",
+        "",
+    ]
+    return lines + _section(t["summary"], counts if memo.counts else [], t["no_changes"], level=3)
 
 
 def _onderdeel(onderdeel: MemoOnderdeel, memo: Memo, by_id: dict[str, MemoChange]) -> list[str]:
@@ -341,10 +340,7 @@ def _onderdeel(onderdeel: MemoOnderdeel, memo: Memo, by_id: dict[str, MemoChange
 
 def _questions(memo: Memo) -> list[str]:
     t = labels(memo.lang)
-    lines = [f"## {t['questions']}", ""]
-    if not memo.questions:
-        return [*lines, t["no_questions"], ""]
-    lines += [
+    lines = [
         f"| {t['question']} | {t['kind']} | {t['asked_by']} | {t['answered_by']} |",
         "|---|---|---|---|",
     ]
@@ -359,20 +355,17 @@ def _questions(memo: Memo) -> list[str]:
             f"| {cell(q.kind)} "
             f"| {cell(q.asked_by)} | {answered} |"
         )
-    return [*lines, ""]
+    return _section(t["questions"], [*lines, ""] if memo.questions else [], t["no_questions"])
 
 
 def _open_points(memo: Memo) -> list[str]:
     t = labels(memo.lang)
-    lines = [f"## {t['open_points']}", ""]
-    if not memo.open_points:
-        return [*lines, t["none_open_points"], ""]
-    lines += [t["open_points_intro"], ""]
-    lines += [
+    points = [
         f"- **{t['point_' + p.kind]}** — {escape(p.subject)}: {escape(p.text)}"
         for p in memo.open_points
     ]
-    return [*lines, ""]
+    body = [t["open_points_intro"], "", *points, ""] if points else []
+    return _section(t["open_points"], body, t["none_open_points"])
 
 
 def _status(question: MemoQuestion, t: dict[str, str], text: Callable[[str], str]) -> str:
