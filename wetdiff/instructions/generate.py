@@ -24,23 +24,9 @@ import heapq
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wetdiff.instructions import model
 from wetdiff.instructions.address import Adres, is_run
 from wetdiff.instructions.apply import ARTICLE_HEADER, apply_one, apply_opdrachten, same_text
-from wetdiff.instructions.model import (
-    AanduidingPlaatsen,
-    ArtikelInvoegen,
-    ArtikelVernummeren,
-    ElementInvoegen,
-    KomtTeLuiden,
-    Opdracht,
-    Slotleesteken,
-    Vervalt,
-    Wijzigingsartikel,
-    Wijzigingsonderdeel,
-    Wijzigingsopdrachten,
-    WoordenInvoegen,
-    WoordenVervangen,
-)
 from wetdiff.instructions.pairing import align, block_kind, body_kind, element_text
 from wetdiff.instructions.parse import parse_text
 from wetdiff.instructions.phrasing import (
@@ -137,9 +123,9 @@ class _ArticleGenerator:
         self.limits = limits
         renamed = Artikel(number, old.body, old.title)
         self.work = Werkversie(Version("x", "x", (renamed,)))
-        self.out: list[Opdracht] = []
+        self.out: list[model.Opdracht] = []
 
-    def emit(self, opdracht: Opdracht, *, applying: Opdracht | None = None) -> None:
+    def emit(self, opdracht: model.Opdracht, *, applying: model.Opdracht | None = None) -> None:
         """Keep an instruction, after carrying it out on the working copy (``applying``
         instead, when part of it has been carried out already)."""
         try:
@@ -163,7 +149,7 @@ class _ArticleGenerator:
             # an article without leden gets leden: its text becomes the first lid
             # ("Voor de tekst wordt de aanduiding "1." geplaatst.", Ar 6.18)
             label = new[0].number  # type: ignore[union-attr]
-            self.emit(AanduidingPlaatsen(target=container, aanduiding=label))
+            self.emit(model.AanduidingPlaatsen(target=container, aanduiding=label))
             old = (Lid(label, old),)
         pairs = align(old, new)
         if any(
@@ -285,10 +271,12 @@ class _ArticleGenerator:
             except ApplyError:
                 return
             if len(occurrences(node.text, old)) == n and substring_count(texts, old) == n:
-                self.emit(WoordenVervangen(targets=(scope,), old=old, new=new, telkens=True))
+                self.emit(model.WoordenVervangen(targets=(scope,), old=old, new=new, telkens=True))
                 return
 
-    def word_instruction(self, node: Node, scopes: list[Adres], target: str) -> Opdracht | None:
+    def word_instruction(
+        self, node: Node, scopes: list[Adres], target: str
+    ) -> model.Opdracht | None:
         cur, tgt = tokens(node.text), tokens(target)
         stretches = regions(cur, tgt, self.limits.max_gap)
         if not stretches:
@@ -308,7 +296,9 @@ class _ArticleGenerator:
         if i1 == i2 and added and node is self._last_alinea(scopes[-1]):
             # words added after all existing text, or at the end of its last sentence
             # (before the full stop): "Aan het tweede lid wordt toegevoegd …" (Ar 6.11)
-            appended = WoordenInvoegen(targets=(scopes[-1],), anchor="", before=False, text=added)
+            appended = model.WoordenInvoegen(
+                targets=(scopes[-1],), anchor="", before=False, text=added
+            )
             if simulate(node.text, appended) == expected:
                 return appended
         for total in range(self.limits.max_context + 1):
@@ -334,7 +324,7 @@ class _ArticleGenerator:
                     for opdracht in forms(scope, old, new):
                         quoted = (
                             opdracht.anchor
-                            if isinstance(opdracht, WoordenInvoegen)
+                            if isinstance(opdracht, model.WoordenInvoegen)
                             else opdracht.old  # type: ignore[attr-defined]
                         )
                         if substring_count(scope_texts[id(scope)], quoted) != 1:
@@ -358,7 +348,7 @@ class _ArticleGenerator:
             raise _Restate("vervallen element")  # handled by restating (exact in every case)
         punct = _final_punctuation(old, new)
         if punct is not None and element_text(old)[:-1] == element_text(new)[:-1]:
-            self.emit(Slotleesteken(target=adres, old=punct[0], new=punct[1]))
+            self.emit(model.Slotleesteken(target=adres, old=punct[0], new=punct[1]))
             return
         start = len(self.out)
         own_old = " ".join(b.text for b in old.body if isinstance(b, Alinea))
@@ -373,20 +363,24 @@ class _ArticleGenerator:
                 marked = _ending_in(new, punct[0])
                 assert not isinstance(marked, Alinea)
                 self.body(old.body, marked.body, adres, top=False)
-                self.emit(Slotleesteken(target=adres, old=punct[0], new=punct[1]))
+                self.emit(model.Slotleesteken(target=adres, old=punct[0], new=punct[1]))
             else:
                 self.body(old.body, new.body, adres, top=False)
             own = sum(
                 1
                 for o in self.out[start:]
-                if isinstance(o, WoordenVervangen | WoordenInvoegen | Slotleesteken)
+                if isinstance(
+                    o, model.WoordenVervangen | model.WoordenInvoegen | model.Slotleesteken
+                )
                 and all(t.path == adres.path for t in _targets(o))
             )
             if own > self.limits.max_word_instructions:
                 raise _Restate("too many instructions for one element")
             children = [b for b in new.body if not isinstance(b, Alinea)]
             restated = sum(
-                1 for o in self.out[start:] if isinstance(o, KomtTeLuiden | ElementInvoegen)
+                1
+                for o in self.out[start:]
+                if isinstance(o, model.KomtTeLuiden | model.ElementInvoegen)
             )
             if len(children) >= 2 and restated > self.limits.max_restated_share * len(children):
                 raise _Restate("most onderdelen restated")
@@ -396,7 +390,9 @@ class _ArticleGenerator:
 
     def restate(self, adres: Adres, new: Block) -> None:
         self.emit(
-            KomtTeLuiden(targets=(adres.part(""),), kind=block_kind(new), block=_block_text(new))
+            model.KomtTeLuiden(
+                targets=(adres.part(""),), kind=block_kind(new), block=_block_text(new)
+            )
         )
 
     def delete_run(
@@ -409,7 +405,7 @@ class _ArticleGenerator:
         )
         if len(targets) > 2 and not _consecutive([t.path[-1].nr for t in targets]):
             raise _Restate("deleted elements not in one run")
-        self.emit(Vervalt(targets=targets, vernummering=vernummering))
+        self.emit(model.Vervalt(targets=targets, vernummering=vernummering))
 
     def insert_run(
         self,
@@ -438,7 +434,7 @@ class _ArticleGenerator:
             if not following:
                 raise _Restate("no neighbour to insert before")
             before = cited(old[following[0]].number)  # type: ignore[union-attr]
-        opdracht = ElementInvoegen(
+        opdracht = model.ElementInvoegen(
             parent=container,
             kind=kind,
             block=block,
@@ -449,7 +445,7 @@ class _ArticleGenerator:
         last = self.out[-1] if self.out else None
         neighbour = cited(previous[-1].number) if previous else None  # type: ignore[union-attr]
         if (
-            isinstance(last, Slotleesteken)
+            isinstance(last, model.Slotleesteken)
             and before is None
             and neighbour is not None
             and last.target == container.child(kind, neighbour)
@@ -490,8 +486,8 @@ def _ending_in(block: Block, mark: str) -> Block:
     return dataclasses.replace(block, body=body)
 
 
-def _targets(opdracht: Opdracht) -> tuple[Adres, ...]:
-    if isinstance(opdracht, Slotleesteken):
+def _targets(opdracht: model.Opdracht) -> tuple[Adres, ...]:
+    if isinstance(opdracht, model.Slotleesteken):
         return (opdracht.target,)
     return getattr(opdracht, "targets", ())
 
@@ -501,7 +497,7 @@ def _targets(opdracht: Opdracht) -> tuple[Adres, ...]:
 
 def _article_opdrachten(
     old: Artikel, new: Artikel, limits: Limits, quotes: str
-) -> tuple[list[Opdracht], bool]:
+) -> tuple[list[model.Opdracht], bool]:
     """Precise instructions for one article, or its restatement; proven either way."""
     if old.title == new.title and not old.vervallen:
         generator = _ArticleGenerator(new.number, old, limits)
@@ -509,7 +505,9 @@ def _article_opdrachten(
             generator.body(old.body, new.body, Adres(new.number), top=True)
             leden = [b for b in new.body if not isinstance(b, Alinea)]
             restated = sum(
-                1 for o in generator.out if isinstance(o, KomtTeLuiden | ElementInvoegen)
+                1
+                for o in generator.out
+                if isinstance(o, model.KomtTeLuiden | model.ElementInvoegen)
             )
             if len(leden) >= 2 and restated > limits.max_restated_share * len(leden):
                 raise _Restate("most leden restated")
@@ -525,21 +523,23 @@ def _article_opdrachten(
                 return opdrachten, False
         except (_Restate, ApplyError):
             pass
-    rewrite: list[Opdracht] = [
-        KomtTeLuiden(targets=(Adres(new.number),), kind="artikel", block=render(new).rstrip("\n"))
+    rewrite: list[model.Opdracht] = [
+        model.KomtTeLuiden(
+            targets=(Adres(new.number),), kind="artikel", block=render(new).rstrip("\n")
+        )
     ]
     return rewrite, True
 
 
-def _combined(opdrachten: list[Opdracht]) -> list[Opdracht]:
+def _combined(opdrachten: list[model.Opdracht]) -> list[model.Opdracht]:
     """The same change of words in several elements, one after the other, is one
     instruction with a combined address: "In het eerste lid, onderdelen 1° en 2°, wordt
     na «opneemt» ingevoegd «…»." (Ar 6.15 and practice: Stb. 2006, 11, C)."""
-    out: list[Opdracht] = []
+    out: list[model.Opdracht] = []
     for opdracht in opdrachten:
         last = out[-1] if out else None
         if (
-            isinstance(last, WoordenVervangen | WoordenInvoegen)
+            isinstance(last, model.WoordenVervangen | model.WoordenInvoegen)
             and type(last) is type(opdracht)
             and dataclasses.replace(last, targets=()) == dataclasses.replace(opdracht, targets=())  # type: ignore[call-arg]
             and not set(last.targets) & set(opdracht.targets)  # type: ignore[attr-defined]
@@ -554,18 +554,18 @@ def _words(artikel: Artikel) -> str:
     return " ".join(element_text(b) for b in artikel.body)
 
 
-def _renumbered_leden(opdrachten: list[Opdracht]) -> int:
+def _renumbered_leden(opdrachten: list[model.Opdracht]) -> int:
     """How many leden of the article the instructions renumber."""
     count = 0
     for opdracht in opdrachten:
-        if isinstance(opdracht, Vervalt) and len(opdracht.targets[0].path) == 1:
+        if isinstance(opdracht, model.Vervalt) and len(opdracht.targets[0].path) == 1:
             count += len(opdracht.vernummering) if opdracht.targets[0].path[0].kind == "lid" else 0
-        elif isinstance(opdracht, ElementInvoegen) and not opdracht.parent.path:
+        elif isinstance(opdracht, model.ElementInvoegen) and not opdracht.parent.path:
             count += len(opdracht.vernummering) if opdracht.kind == "lid" else 0
     return count
 
 
-def _proves(opdrachten: list[Opdracht], old: Artikel, new: Artikel, quotes: str) -> bool:
+def _proves(opdrachten: list[model.Opdracht], old: Artikel, new: Artikel, quotes: str) -> bool:
     """Render, read back and apply: the instructions must give the new text exactly."""
     if not opdrachten:
         return old == Artikel(old.number, new.body, new.title) or old == new
@@ -621,7 +621,7 @@ class PlannedOnderdeel:
     number, an anchor), so that it comes after the onderdelen that make way."""
 
     number: str
-    opdrachten: list[Opdracht]
+    opdrachten: list[model.Opdracht]
     position: tuple[float, ...]
     frees: frozenset[str] = frozenset()
     creates: frozenset[str] = frozenset()
@@ -695,10 +695,10 @@ def _repeal_runs(old: Version, repealed: set[str]) -> list[list[str]]:
     return result
 
 
-def _repeal(run: list[str], repealed: set[str]) -> Vervalt:
+def _repeal(run: list[str], repealed: set[str]) -> model.Vervalt:
     if len(run) >= 3:
-        return Vervalt(targets=(Adres(run[0]), Adres(run[-1])), through=True)
-    return Vervalt(targets=tuple(Adres(nr) for nr in run if nr in repealed))
+        return model.Vervalt(targets=(Adres(run[0]), Adres(run[-1])), through=True)
+    return model.Vervalt(targets=tuple(Adres(nr) for nr in run if nr in repealed))
 
 
 def regeling_blocks(
@@ -737,10 +737,10 @@ def regeling_blocks(
                 k -= 1
             inserted.setdefault(new_order[k] if k >= 0 else "", []).append(b.number)
             continue
-        opdrachten: list[Opdracht] = []
+        opdrachten: list[model.Opdracht] = []
         renumbered = a.number != b.number
         if renumbered:
-            opdrachten.append(ArtikelVernummeren(old=a.number, new=b.number))
+            opdrachten.append(model.ArtikelVernummeren(old=a.number, new=b.number))
         if not same_text(a, Artikel(a.number, b.body, b.title)):
             found, whole = _article_opdrachten(a, b, limits, quotes)
             opdrachten += found
@@ -792,7 +792,7 @@ def regeling_blocks(
 
 def wijzigingsartikel(
     numeral: str, regeling: str, blocks: list[PlannedOnderdeel], *, quotes: str = "guillemets"
-) -> Wijzigingsartikel:
+) -> model.Wijzigingsartikel:
     """One amending article for one regeling: lettered onderdelen A, B, … in the order
     given, or, for a single onderdeel that amends one article, none at all: "Artikel
     273f van het Wetboek van Strafrecht wordt als volgt gewijzigd:" (a lone "A" tells
@@ -800,24 +800,24 @@ def wijzigingsartikel(
     if len(blocks) == 1 and regeling and _stands_alone(blocks[0].opdrachten):
         block = blocks[0]
         text = render_onderdeel("", block.number, block.opdrachten, style=quotes, regeling=regeling)
-        return Wijzigingsartikel(
+        return model.Wijzigingsartikel(
             numeral,
             regeling,
-            (Wijzigingsonderdeel("", block.number, tuple(block.opdrachten), text),),
+            (model.Wijzigingsonderdeel("", block.number, tuple(block.opdrachten), text),),
         )
     onderdelen = []
     for index, block in enumerate(blocks):
         text = render_onderdeel(letter(index), block.number, block.opdrachten, style=quotes)
         onderdelen.append(
-            Wijzigingsonderdeel(letter(index), block.number, tuple(block.opdrachten), text)
+            model.Wijzigingsonderdeel(letter(index), block.number, tuple(block.opdrachten), text)
         )
-    return Wijzigingsartikel(numeral, regeling, tuple(onderdelen))
+    return model.Wijzigingsartikel(numeral, regeling, tuple(onderdelen))
 
 
-def _stands_alone(opdrachten: list[Opdracht]) -> bool:
+def _stands_alone(opdrachten: list[model.Opdracht]) -> bool:
     """Whether an onderdeel reads as the whole amending article: one article, named
     once (not renumbered and then amended under its new number)."""
-    return not (len(opdrachten) > 1 and isinstance(opdrachten[0], ArtikelVernummeren))
+    return not (len(opdrachten) > 1 and isinstance(opdrachten[0], model.ArtikelVernummeren))
 
 
 def generate(
@@ -827,7 +827,7 @@ def generate(
     *,
     limits: Limits | None = None,
     quotes: str = "guillemets",
-) -> Wijzigingsopdrachten:
+) -> model.Wijzigingsopdrachten:
     """The wijzigingsopdrachten that turn ``old`` into ``new``: one ARTIKEL for the
     regeling, an onderdeel per amended article (or per run of repealed articles), in the
     order of the articles in the regeling, naming ``old`` as the base they were
@@ -835,10 +835,10 @@ def generate(
     blocks, rewritten = regeling_blocks(old, new, changes, limits=limits, quotes=quotes)
     base = describe(old)
     if not blocks:
-        return Wijzigingsopdrachten((), base=base, text="", rewritten=tuple(rewritten))
+        return model.Wijzigingsopdrachten((), base=base, text="", rewritten=tuple(rewritten))
     artikel = wijzigingsartikel("I", new.regeling or old.regeling, blocks, quotes=quotes)
     text = render_set((artikel,), base, describe(new))
-    return Wijzigingsopdrachten((artikel,), base=base, text=text, rewritten=tuple(rewritten))
+    return model.Wijzigingsopdrachten((artikel,), base=base, text=text, rewritten=tuple(rewritten))
 
 
 def _insert_articles(
@@ -848,17 +848,17 @@ def _insert_articles(
     new_order: list[str],
     paired: set[str],
     old: Version,
-) -> ArtikelInvoegen | None:
+) -> model.ArtikelInvoegen | None:
     """ "Na artikel 273f worden twee artikelen ingevoegd, luidende:" for a run of new
     articles after one existing neighbour (or before the first one that stays)."""
     articles = "\n\n".join(render(new_by[nr]).rstrip("\n") for nr in numbers)
     if anchor:
-        return ArtikelInvoegen(block=articles, after=anchor)
+        return model.ArtikelInvoegen(block=articles, after=anchor)
     following = [nr for nr in new_order if nr in paired]
     if following:
-        return ArtikelInvoegen(block=articles, before=following[0])
+        return model.ArtikelInvoegen(block=articles, before=following[0])
     if old.artikelen:  # nothing stays: the new articles follow the old ones
-        return ArtikelInvoegen(block=articles, after=old.artikelen[-1].number)
+        return model.ArtikelInvoegen(block=articles, after=old.artikelen[-1].number)
     return None
 
 
@@ -867,10 +867,10 @@ def generate_many(
     *,
     limits: Limits | None = None,
     quotes: str = "guillemets",
-) -> Wijzigingsopdrachten:
+) -> model.Wijzigingsopdrachten:
     """One ARTIKEL per amended regeling (I, II, …), as when a bill amends the Wetboek
     van Strafrecht and the Wetboek van Strafrecht BES together (Ar 6.15(1))."""
-    artikelen: list[Wijzigingsartikel] = []
+    artikelen: list[model.Wijzigingsartikel] = []
     bases: list[str] = []
     targets: list[str] = []
     rewritten: list[str] = []
@@ -886,4 +886,6 @@ def generate_many(
     base = "; ".join(bases)
     target = "; ".join(dict.fromkeys(targets))  # one stage of several regelingen: once
     text = render_set(tuple(artikelen), base, target) if artikelen else ""
-    return Wijzigingsopdrachten(tuple(artikelen), base=base, text=text, rewritten=tuple(rewritten))
+    return model.Wijzigingsopdrachten(
+        tuple(artikelen), base=base, text=text, rewritten=tuple(rewritten)
+    )

@@ -9,6 +9,7 @@ canonical article form and starts with its own label (Ar 6.9(3)).
 
 from __future__ import annotations
 
+from wetdiff.instructions import model
 from wetdiff.instructions.address import (
     Adres,
     elements_phrase,
@@ -17,19 +18,6 @@ from wetdiff.instructions.address import (
     vernummering_phrase,
 )
 from wetdiff.instructions.apply import split_articles
-from wetdiff.instructions.model import (
-    AanduidingPlaatsen,
-    ArtikelInvoegen,
-    ArtikelVernummeren,
-    ElementInvoegen,
-    KomtTeLuiden,
-    Opdracht,
-    Slotleesteken,
-    Vervalt,
-    Wijzigingsartikel,
-    WoordenInvoegen,
-    WoordenVervangen,
-)
 from wetdiff.instructions.tree import block_nodes
 from wetdiff.instructions.vocabulary import (
     count_words,
@@ -103,13 +91,15 @@ class _Phrasing:
         return f"artikel {number}" + (f" {self.of}" if self.of else "")
 
 
-def sentence(opdracht: Opdracht, *, relative: bool, style: str = "guillemets", of: str = "") -> str:
+def sentence(
+    opdracht: model.Opdracht, *, relative: bool, style: str = "guillemets", of: str = ""
+) -> str:
     """The instruction as one Dutch sentence (without the new text of a block). ``of``
     names the regeling after the article ("van het Wetboek van Strafrecht") when the
     instruction stands on its own in an amending article without onderdelen."""
     p = _Phrasing(relative, style, of)
     q = p.q
-    if isinstance(opdracht, WoordenVervangen):
+    if isinstance(opdracht, model.WoordenVervangen):
         telkens = "telkens " if opdracht.telkens else ""
         where = p.in_(opdracht.targets)
         if not opdracht.new and not opdracht.punctuation:
@@ -117,14 +107,14 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "guillemets", o
         # a punctuation mark is described, not quoted: "vervangen door een komma"
         new = opdracht.punctuation or punctuation_coming(opdracht.new) or q(opdracht.new)
         return f"{where} wordt {telkens}{q(opdracht.old)} vervangen door {new}."
-    if isinstance(opdracht, WoordenInvoegen) and not opdracht.anchor:
+    if isinstance(opdracht, model.WoordenInvoegen) and not opdracht.anchor:
         target = opdracht.targets[0]
         if relative and not target.path and len(opdracht.targets) == 1:
             phrase = target.phrase(relative=False)
         else:
             phrase = p.address(opdracht.targets)[0]
         return f"{_cap('aan ' + phrase)} wordt toegevoegd {q(opdracht.text)}."
-    if isinstance(opdracht, WoordenInvoegen):
+    if isinstance(opdracht, model.WoordenInvoegen):
         where = "voor" if opdracht.before else "na"
         mark = punctuation_coming(opdracht.text)
         if mark:  # "wordt na «dient» een komma ingevoegd"
@@ -133,30 +123,30 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "guillemets", o
             f"{p.in_(opdracht.targets)} wordt {where} {q(opdracht.anchor)} ingevoegd "
             f"{q(opdracht.text)}."
         )
-    if isinstance(opdracht, KomtTeLuiden):
+    if isinstance(opdracht, model.KomtTeLuiden):
         target = opdracht.targets[0]
         if opdracht.kind == "artikel" or not target.path:
             return f"{_cap(p.artikel(target.artikel))} komt te luiden:"
         return f"{p.subject(target)} komt te luiden:"
-    if isinstance(opdracht, Vervalt):
+    if isinstance(opdracht, model.Vervalt):
         return _vervalt(opdracht, p)
-    if isinstance(opdracht, Slotleesteken):
+    if isinstance(opdracht, model.Slotleesteken):
         phrase, comma = p.address((opdracht.target,))
         return (
             f"Aan het slot van {phrase}{',' if comma else ''} wordt "
             f"{punctuation_there(opdracht.old) or q(opdracht.old)} vervangen door "
             f"{punctuation_coming(opdracht.new) or q(opdracht.new)}."
         )
-    if isinstance(opdracht, ElementInvoegen):
+    if isinstance(opdracht, model.ElementInvoegen):
         return _element_invoegen(opdracht, p)
-    if isinstance(opdracht, AanduidingPlaatsen):
+    if isinstance(opdracht, model.AanduidingPlaatsen):
         if relative and not opdracht.target.path:
             return f"Voor de tekst wordt de aanduiding {q(opdracht.aanduiding)} geplaatst."
         return (
             f"{p.in_((opdracht.target,))} wordt voor de tekst de aanduiding "
             f"{q(opdracht.aanduiding)} geplaatst."
         )
-    if isinstance(opdracht, ArtikelInvoegen):
+    if isinstance(opdracht, model.ArtikelInvoegen):
         count = len(split_articles(opdracht.block))
         noun = "artikel" if count == 1 else "artikelen"
         verb = "wordt" if count == 1 else "worden"
@@ -166,12 +156,12 @@ def sentence(opdracht: Opdracht, *, relative: bool, style: str = "guillemets", o
             else f"Voor {p.artikel(opdracht.before or '')}"
         )
         return f"{where} {verb} {count_words(count)} {noun} ingevoegd, luidende:"
-    if isinstance(opdracht, ArtikelVernummeren):
+    if isinstance(opdracht, model.ArtikelVernummeren):
         return f"{_cap(p.artikel(opdracht.old))} wordt vernummerd tot artikel {opdracht.new}."
     raise TypeError(f"unknown instruction {type(opdracht).__name__}")
 
 
-def _vervalt(opdracht: Vervalt, p: _Phrasing) -> str:
+def _vervalt(opdracht: model.Vervalt, p: _Phrasing) -> str:
     target = opdracht.targets[0]
     of = f" {p.of}" if p.of else ""
     clause = ""
@@ -200,7 +190,7 @@ def _vervalt(opdracht: Vervalt, p: _Phrasing) -> str:
     return f"{p.in_((parent,))} vervalt {stap_words(last, lidword_article=False)}{clause}."
 
 
-def _element_invoegen(opdracht: ElementInvoegen, p: _Phrasing) -> str:
+def _element_invoegen(opdracht: model.ElementInvoegen, p: _Phrasing) -> str:
     count = block_count(opdracht.block, opdracht.kind)
     noun = {
         ("lid", True): "lid",
@@ -256,14 +246,14 @@ def indent_block(block: str) -> str:
     )
 
 
-def has_block(opdracht: Opdracht) -> bool:
-    return isinstance(opdracht, KomtTeLuiden | ElementInvoegen | ArtikelInvoegen)
+def has_block(opdracht: model.Opdracht) -> bool:
+    return isinstance(opdracht, model.KomtTeLuiden | model.ElementInvoegen | model.ArtikelInvoegen)
 
 
 def render_onderdeel(
     letter: str,
     artikel: str,
-    opdrachten: list[Opdracht],
+    opdrachten: list[model.Opdracht],
     *,
     style: str = "guillemets",
     regeling: str = "",
@@ -277,7 +267,7 @@ def render_onderdeel(
     of = "van " + regeling_phrase(regeling) if regeling and not letter else ""
     lines = [letter, ""] if letter else []
 
-    def one(opdracht: Opdracht, relative: bool, prefix: str = "") -> None:
+    def one(opdracht: model.Opdracht, relative: bool, prefix: str = "") -> None:
         lines.append(prefix + sentence(opdracht, relative=relative, style=style, of=of))
         if has_block(opdracht):
             lines.extend(["", indent_block(opdracht.block)])  # type: ignore[attr-defined]
@@ -285,7 +275,7 @@ def render_onderdeel(
 
     if (
         len(opdrachten) > 2
-        and isinstance(opdrachten[0], ArtikelVernummeren)
+        and isinstance(opdrachten[0], model.ArtikelVernummeren)
         and _same_article(opdrachten[1:])
     ):
         # "Artikel 15b wordt vernummerd tot artikel 15e." and then its changes, by its
@@ -304,8 +294,10 @@ def render_onderdeel(
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _same_article(opdrachten: list[Opdracht]) -> bool:
-    return not any(isinstance(o, ArtikelInvoegen | ArtikelVernummeren) for o in opdrachten)
+def _same_article(opdrachten: list[model.Opdracht]) -> bool:
+    return not any(
+        isinstance(o, model.ArtikelInvoegen | model.ArtikelVernummeren) for o in opdrachten
+    )
 
 
 # --- the whole set --------------------------------------------------------------------
@@ -340,7 +332,7 @@ def describe(version: Version) -> str:
     return " — ".join(part for part in (version.label, described) if part)
 
 
-def render_artikel(artikel: Wijzigingsartikel) -> str:
+def render_artikel(artikel: model.Wijzigingsartikel) -> str:
     """One amending article: ARTIKEL I, the opening sentence naming the regeling ("Het
     Wetboek van Strafrecht wordt als volgt gewijzigd:", Ar 6.15(1)), and its onderdelen;
     or, for an article without onderdelen, its one onderdeel's text, which names the
@@ -356,7 +348,7 @@ def render_artikel(artikel: Wijzigingsartikel) -> str:
     return head + f"{opening}\n\n\n" + "\n".join(o.text for o in artikel.onderdelen)
 
 
-def render_set(artikelen: tuple[Wijzigingsartikel, ...], base: str, target: str) -> str:
+def render_set(artikelen: tuple[model.Wijzigingsartikel, ...], base: str, target: str) -> str:
     """The whole set as text, headed by the versions it was made from."""
     lines = [
         "Wijzigingsopdrachten, gegenereerd door wetdiff",

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypedDict
 
+from wetdiff.instructions import model
 from wetdiff.instructions.address import (
     Adres,
     CannotApply,
@@ -21,18 +22,6 @@ from wetdiff.instructions.address import (
     parse_adres,
     parse_article_range,
     parse_vernummering,
-)
-from wetdiff.instructions.model import (
-    AanduidingPlaatsen,
-    ArtikelInvoegen,
-    ArtikelVernummeren,
-    ElementInvoegen,
-    KomtTeLuiden,
-    Opdracht,
-    Slotleesteken,
-    Vervalt,
-    WoordenInvoegen,
-    WoordenVervangen,
 )
 from wetdiff.instructions.vocabulary import (
     COUNT_WORDS,
@@ -168,7 +157,7 @@ class _Reading:
         raise NotUnderstood("er is geen artikel of element genoemd")
 
 
-Build = Callable[[re.Match[str], _Reading], list[Opdracht] | None]
+Build = Callable[[re.Match[str], _Reading], list[model.Opdracht] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,16 +173,16 @@ class SentenceForm:
 # --- forms without new text -----------------------------------------------------------
 
 
-def _aanduiding(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _aanduiding(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     target = r.targets(m.group("addr"))[0]
-    return [AanduidingPlaatsen(target=target, aanduiding=r.quoted(-1), **r.common)]
+    return [model.AanduidingPlaatsen(target=target, aanduiding=r.quoted(-1), **r.common)]
 
 
-def _vernummerd(m: re.Match[str], r: _Reading) -> list[Opdracht]:
-    return [ArtikelVernummeren(old=m.group("old"), new=m.group("new"), **r.common)]
+def _vernummerd(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
+    return [model.ArtikelVernummeren(old=m.group("old"), new=m.group("new"), **r.common)]
 
 
-def _slot(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _slot(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     """ "Aan het slot van X wordt de punt vervangen door een puntkomma", "In X wordt de
     punt aan het slot (van Y) vervangen door …", "In X vervalt de komma aan het slot":
     one instruction per element named."""
@@ -214,10 +203,10 @@ def _slot(m: re.Match[str], r: _Reading) -> list[Opdracht]:
         raise NotUnderstood("er is geen artikel genoemd")
     old = _punct(m.group("what"), r.quotes)
     new = _punct(groups["by"], r.quotes) if groups.get("by") else ""
-    return [Slotleesteken(target=t, old=old, new=new, **r.common) for t in found]
+    return [model.Slotleesteken(target=t, old=old, new=new, **r.common) for t in found]
 
 
-def _slot_in(m: re.Match[str], r: _Reading) -> list[Opdracht] | None:
+def _slot_in(m: re.Match[str], r: _Reading) -> list[model.Opdracht] | None:
     """ "In X wordt «a» vervangen door «b»" is a replacement of words unless the words
     stand "aan het slot": only then the end of the element is meant."""
     if "slot" not in r.masked.lower() and "eind" not in r.masked.lower():
@@ -227,7 +216,7 @@ def _slot_in(m: re.Match[str], r: _Reading) -> list[Opdracht] | None:
     return _slot(m, r)
 
 
-def _replace(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _replace(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     q_indexes = re.findall(Q, r.masked[: m.end()])
     old = r.quotes[int(q_indexes[0])]
     if m.group("legacy") is not None:
@@ -240,7 +229,7 @@ def _replace(m: re.Match[str], r: _Reading) -> list[Opdracht]:
         m.group("tk") or m.group("tk2") or re.search(r"\b(telkens|steeds)\b", r.masked, I)
     )
     return [
-        WoordenVervangen(
+        model.WoordenVervangen(
             targets=r.targets(m.group("addr")),
             old=old,
             new=new,
@@ -251,10 +240,10 @@ def _replace(m: re.Match[str], r: _Reading) -> list[Opdracht]:
     ]
 
 
-def _insert_words(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _insert_words(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     new = _legacy(m.group("legacy"), r.quotes) if m.group("legacy") is not None else r.quoted(1)
     return [
-        WoordenInvoegen(
+        model.WoordenInvoegen(
             targets=r.targets(m.group("addr")),
             anchor=r.quoted(0),
             before=m.group("pos").lower() != "na",
@@ -264,9 +253,9 @@ def _insert_words(m: re.Match[str], r: _Reading) -> list[Opdracht]:
     ]
 
 
-def _insert_mark(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _insert_mark(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     return [
-        WoordenInvoegen(
+        model.WoordenInvoegen(
             targets=r.targets(m.group("addr")),
             anchor=r.quoted(0),
             before=m.group("pos").lower() != "na",
@@ -276,7 +265,7 @@ def _insert_mark(m: re.Match[str], r: _Reading) -> list[Opdracht]:
     ]
 
 
-def _append_words(m: re.Match[str], r: _Reading) -> list[Opdracht] | None:
+def _append_words(m: re.Match[str], r: _Reading) -> list[model.Opdracht] | None:
     if not (m.group("addr") or m.group("addr2")):
         return None
     if m.group("addr"):
@@ -285,13 +274,13 @@ def _append_words(m: re.Match[str], r: _Reading) -> list[Opdracht] | None:
         base = parse_adres(m.group("addr2"), r.state.context)[0]
         found = tuple(parse_adres(m.group("elem"), base)) if m.group("elem") else (base,)
     added = _legacy(m.group("legacy"), r.quotes) if m.group("legacy") is not None else r.quoted(-1)
-    return [WoordenInvoegen(targets=found, anchor="", before=False, text=added, **r.common)]
+    return [model.WoordenInvoegen(targets=found, anchor="", before=False, text=added, **r.common)]
 
 
-def _delete_words(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _delete_words(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     old = _legacy(m.group("legacy"), r.quotes) if m.group("legacy") is not None else r.quoted(0)
     return [
-        WoordenVervangen(
+        model.WoordenVervangen(
             targets=r.targets(m.group("addr")),
             old=old,
             new="",
@@ -301,13 +290,13 @@ def _delete_words(m: re.Match[str], r: _Reading) -> list[Opdracht]:
     ]
 
 
-def _vervalt(found: tuple[Adres, ...], ren: str | None, common: Common) -> Vervalt:
+def _vervalt(found: tuple[Adres, ...], ren: str | None, common: Common) -> model.Vervalt:
     kind = found[0].path[-1].kind if found[0].path else "artikel"
     pairs = parse_vernummering(ren, kind) if ren else ()
-    return Vervalt(targets=found, vernummering=pairs, **common)
+    return model.Vervalt(targets=found, vernummering=pairs, **common)
 
 
-def _vervalt_in(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _vervalt_in(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     if m.group("addr"):
         parent = parse_adres(m.group("addr"), r.state.context)[0]
     elif r.state.context is not None:
@@ -318,13 +307,13 @@ def _vervalt_in(m: re.Match[str], r: _Reading) -> list[Opdracht]:
     return [_vervalt(tuple(elements), m.group("ren"), r.common)]
 
 
-def _element_vervalt(m: re.Match[str], r: _Reading) -> list[Opdracht] | None:
+def _element_vervalt(m: re.Match[str], r: _Reading) -> list[model.Opdracht] | None:
     if "⟦" in r.masked:
         return None
     ends = parse_article_range(m.group("addr"))
     if ends is not None:  # "De artikelen 6.6 tot en met 6.10 vervallen."
         found = (Adres(ends[0]), Adres(ends[1]))
-        return [Vervalt(targets=found, through=True, **r.common)]
+        return [model.Vervalt(targets=found, through=True, **r.common)]
     elements = parse_adres(m.group("addr"), r.state.context)
     return [_vervalt(tuple(elements), m.group("ren"), r.common)]
 
@@ -342,7 +331,7 @@ _BY_CONTENT = (
 )
 
 
-def _alphabetical(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _alphabetical(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     first = m.group("first")
     also = (
         f"; het eerste deel van de zin («{_legacy(first, r.quotes)}») is daarom ook niet uitgevoerd"
@@ -355,14 +344,14 @@ def _alphabetical(m: re.Match[str], r: _Reading) -> list[Opdracht]:
     )
 
 
-def _by_content(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _by_content(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     raise CannotApply(
         f"«{_legacy(m.group('what'), r.quotes)}» noemt onderdelen naar hun inhoud, niet naar "
         "een nummer of letter: wetdiff kan ze niet aanwijzen; pas deze opdracht met de hand toe"
     )
 
 
-def _opschrift(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _opschrift(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     old = r.quoted(0)
     head = re.match(r"(?i)(hoofdstuk|titel|afdeling|paragraaf|§|boek|deel)\b", old)
     where = f"een {head.group(1).lower()}" if head else "een onderdeel van de indeling"
@@ -527,23 +516,23 @@ PLAIN_FORMS: tuple[SentenceForm, ...] = (
 # --- forms with new text ("luidende:", "komt te luiden:") --------------------------------
 
 
-def _komt(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _komt(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     found = tuple(parse_adres(m.group("addr"), r.state.context))
     kind = found[0].path[-1].kind if found[0].path else "artikel"
-    return [KomtTeLuiden(targets=found, kind=kind, block=r.block, **r.common)]
+    return [model.KomtTeLuiden(targets=found, kind=kind, block=r.block, **r.common)]
 
 
-def _komt_in(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _komt_in(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     """ "In het derde lid komen de onderdelen 1° en 2° te luiden:"."""
     parent = parse_adres(m.group("addr"), r.state.context)[0]
     found = tuple(parse_adres(m.group("elem"), parent))
     kind = found[0].path[-1].kind if found[0].path else "artikel"
-    return [KomtTeLuiden(targets=found, kind=kind, block=r.block, **r.common)]
+    return [model.KomtTeLuiden(targets=found, kind=kind, block=r.block, **r.common)]
 
 
-def _replaced_by_articles(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _replaced_by_articles(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     found = tuple(parse_adres(m.group("addr"), r.state.context))
-    return [KomtTeLuiden(targets=found, kind="artikel", block=r.block, **r.common)]
+    return [model.KomtTeLuiden(targets=found, kind="artikel", block=r.block, **r.common)]
 
 
 _KINDS = {
@@ -555,7 +544,7 @@ _KINDS = {
 }
 
 
-def _insert_elements(m: re.Match[str], r: _Reading) -> list[Opdracht]:
+def _insert_elements(m: re.Match[str], r: _Reading) -> list[model.Opdracht]:
     kind = m.group("kind").lower()
     kind = _KINDS.get(kind, kind)
     pos = (m.group("pos1") or m.group("pos2") or "").lower().replace("vóór", "voor")
@@ -568,7 +557,7 @@ def _insert_elements(m: re.Match[str], r: _Reading) -> list[Opdracht]:
         if anchor is None:
             raise NotUnderstood("er staat niet na of voor welk artikel")
         return [
-            ArtikelInvoegen(
+            model.ArtikelInvoegen(
                 block=r.block,
                 after=anchor if pos == "na" else None,
                 before=anchor if pos == "voor" else None,
@@ -592,14 +581,14 @@ def _insert_elements(m: re.Match[str], r: _Reading) -> list[Opdracht]:
     pairs = parse_vernummering(ren, kind) if ren else ()
     slot_fix = None
     if r.slot is not None:
-        slot_fix = Slotleesteken(
+        slot_fix = model.Slotleesteken(
             target=parse_adres(r.slot.phrase, parent)[0],
             old=r.slot.old,
             new=r.slot.new,
             **r.common,
         )
     return [
-        ElementInvoegen(
+        model.ElementInvoegen(
             parent=parent,
             kind=kind,
             block=r.block,
@@ -654,7 +643,7 @@ BLOCK_FORMS: tuple[SentenceForm, ...] = (
 )
 
 
-def _read(forms: tuple[SentenceForm, ...], reading: _Reading) -> list[Opdracht] | None:
+def _read(forms: tuple[SentenceForm, ...], reading: _Reading) -> list[model.Opdracht] | None:
     for form in forms:
         m = form.pattern.match(reading.masked)
         if m:
@@ -734,7 +723,7 @@ def _take_clauses(masked: str, quotes: list[str]) -> tuple[str, list[_SlotClause
 
 def parse_sentence(
     words: str, state: SentenceState, block: str | None, label: str
-) -> list[Opdracht]:
+) -> list[model.Opdracht]:
     """One instruction sentence (without its block) into instructions."""
     text = words.strip()
     if text.endswith(".") and not text.endswith(":."):
@@ -760,17 +749,19 @@ def parse_sentence(
     first = main[0]
     base = (
         first.targets[0].parent
-        if isinstance(first, Vervalt) and first.targets[0].path
+        if isinstance(first, model.Vervalt) and first.targets[0].path
         else state.context
     )
-    extra: list[Opdracht] = []
+    extra: list[model.Opdracht] = []
     for clause in clauses:
         element = parse_adres(clause.phrase, base)[0]
         if clause.old:
-            extra.append(Slotleesteken(target=element, old=clause.old, new=clause.new, **common))
+            extra.append(
+                model.Slotleesteken(target=element, old=clause.old, new=clause.new, **common)
+            )
         else:
             extra.append(
-                WoordenInvoegen(
+                model.WoordenInvoegen(
                     targets=(element,), anchor="", before=False, text=clause.new, **common
                 )
             )
