@@ -173,8 +173,16 @@ def test_note_add_refuses_an_unknown_question_id(
         ),
         (["--at", "273f/1", "--quote", "vijftien jaren"], "needs a rationale"),
         (
-            ["--at", "273f/1", "--quote", "vijftien jaren", "--rationale", "x"]
-            + ["--version", "2013-02-30"],
+            [
+                "--at",
+                "273f/1",
+                "--quote",
+                "vijftien jaren",
+                "--rationale",
+                "x",
+                "--version",
+                "2013-02-30",
+            ],
             "--version '2013-02-30' is not a date (YYYY-MM-DD)",
         ),
         (
