@@ -29,7 +29,7 @@ from wetdiff.tui.app import WetdiffApp
 from wetdiff.tui.data import SHOWN_TIMEOUT, Comparison, ComparisonHeading
 from wetdiff.tui.layout import DiffDocument, Mode, QuerySide
 from wetdiff.tui.widgets.article_tree import ArticleTree
-from wetdiff.tui.widgets.notes_panel import NotesPanel
+from wetdiff.tui.widgets.notes_panel import ChangeNotes, NotesPanel
 from wetdiff.tui.widgets.side_by_side import Place, SideBySide
 from wetdiff.tui.widgets.status_line import StatusLine
 from wetdiff.tui.widgets.versions_header import VersionsHeader
@@ -347,11 +347,13 @@ class MainScreen(Screen[None]):
         units = comparison.shown
         unit = units[index] if 0 <= index < len(units) else None
         self.query_one(NotesPanel).show(
-            unit,
-            comparison.notes_of_unit(index),
-            comparison.questions,
-            pending=comparison.notes_pending,
-            comments=comparison.comments_of_shown(unit) if unit is not None else (),
+            ChangeNotes(
+                unit,
+                comparison.notes_of_unit(index),
+                comparison.questions,
+                pending=comparison.notes_pending,
+                comments=comparison.comments_of_shown(unit) if unit is not None else (),
+            )
         )
 
     @property

@@ -8,6 +8,7 @@ control character that slipped into a note shows as a visible symbol (``␛``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -105,18 +106,25 @@ def answers_line(question_id: str, question: Question | None) -> Content:
     )
 
 
-def describe(
-    change: Change | Shown | None,
-    notes: Sequence[Note],
-    questions: QuestionRegistry | None,
-    *,
-    pending: bool = False,
-    comments: Sequence[Note] = (),
-) -> Content:
+@dataclass(frozen=True, slots=True)
+class ChangeNotes:
+    """What the panel shows for one change (or one unit of changes): its notes, the
+    registry that names the questions they answer, the reviewers' open comments on it,
+    and whether the notes are still being read (``pending``: then "no note yet" is not
+    known)."""
+
+    change: Change | Shown | None
+    notes: Sequence[Note] = ()
+    questions: QuestionRegistry | None = None
+    pending: bool = False
+    comments: Sequence[Note] = ()
+
+
+def describe(shown: ChangeNotes) -> Content:
     """The panel's scrolling text for one change: the reviewers' open comments on it
     first, then each note with its citations and the questions it answers (with who
-    asked and when). ``pending``: the notes are still being read (so "no note yet"
-    would not be known)."""
+    asked and when)."""
+    change, notes, questions, comments = shown.change, shown.notes, shown.questions, shown.comments
     if change is None:
         return Content("")
     parts: list[Content | str] = []
@@ -127,7 +135,7 @@ def describe(
             parts.append(Content(_plain(_paragraphs(comment.rationale) or "(empty)")))
             parts.append(Content.styled(f"  [{_plain(comment.id)}]\n", "dim"))
         parts.append(Content("\n"))
-    if pending:
+    if shown.pending:
         parts.append(Content.styled("Reading the notes…", "italic"))
     elif not notes:
         parts.append(
@@ -191,26 +199,16 @@ class NotesPanel(Vertical):
         with NoteScroll(id="note-scroll"):
             yield Static(Content(""), id="note-text")
 
-    def show(
-        self,
-        change: Change | Shown | None,
-        notes: Sequence[Note],
-        questions: QuestionRegistry | None,
-        *,
-        pending: bool = False,
-        comments: Sequence[Note] = (),
-    ) -> None:
-        self.query_one("#note-head", Static).update(heading(change))
-        lines = [answers_line(qid, q) for qid, q in answered(notes, questions)]
+    def show(self, shown: ChangeNotes) -> None:
+        self.query_one("#note-head", Static).update(heading(shown.change))
+        lines = [answers_line(qid, q) for qid, q in answered(shown.notes, shown.questions)]
         if len(lines) > ANSWER_LINES:
             rest = len(lines) - ANSWER_LINES + 1
             lines = [*lines[: ANSWER_LINES - 1], Content(f"  and {rest} more (below)")]
         answers = self.query_one("#note-answers", Static)
         answers.update(Content("\n").join(lines))
         answers.set_class(bool(lines), "-shown")
-        self.query_one("#note-text", Static).update(
-            describe(change, notes, questions, pending=pending, comments=comments)
-        )
+        self.query_one("#note-text", Static).update(describe(shown))
         self.query_one(NoteScroll).scroll_home(animate=False)
 
     def show_message(self, message: str) -> None:
