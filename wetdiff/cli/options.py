@@ -62,8 +62,9 @@ def proposal_option(func: F) -> F:
 
 def amending_options(default_message: str) -> Callable[[F], F]:
     """Where amended articles go and how, as ``apply`` and ``import ob`` both take it:
-    ``--as PROPOSAL/STAGE`` or ``--print``, ``--conditional``, and ``-m`` (default:
-    ``default_message``, e.g. "names the instructions")."""
+    ``--as PROPOSAL/STAGE`` or ``--print``, ``--conditional``, ``-m`` (default:
+    ``default_message``, e.g. "names the instructions"), and the report's ``--format``
+    (text or json)."""
     options = [
         click.option(
             "--as",
@@ -89,6 +90,7 @@ def amending_options(default_message: str) -> Callable[[F], F]:
             default="",
             help=f"Rationale for the commits with --as (default: {default_message}).",
         ),
+        format_option("text", "json"),
     ]
 
     def decorate(func: F) -> F:

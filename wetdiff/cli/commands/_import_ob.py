@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from wetdiff.cli.options import amending_options, echo, format_option, load_version
+from wetdiff.cli.options import amending_options, echo, load_version
 from wetdiff.errors import FindingsError, WetdiffError
 
 
@@ -44,7 +44,6 @@ from wetdiff.errors import FindingsError, WetdiffError
     "those that could not (exit 1). Default: all or nothing.",
 )
 @amending_options("names the document")
-@format_option("text", "json")
 def ob(
     file: Path,
     to: str | None,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from wetdiff.cli.options import amending_options, format_option, load_version
+from wetdiff.cli.options import amending_options, load_version
 from wetdiff.errors import FindingsError, WetdiffError
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     "(the text after 'luidende:') to VERSION.",
 )
 @amending_options("names the instructions")
-@format_option("text", "json")
 def command(
     instructions: str,
     to: str,
