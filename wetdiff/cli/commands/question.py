@@ -87,7 +87,7 @@ def import_(
 
 
 @command.command()
-@click.argument("question_id", metavar="ID")
+@click.argument("id", metavar="ID")
 @click.option(
     "--kind",
     required=True,
@@ -120,35 +120,17 @@ def import_(
 @proposal_option
 @_no_commit_option
 @format_option("text", "json")
-def add(
-    question_id: str,
-    kind: str,
-    summary: str,
-    date: str,
-    asked_by: str,
-    link: str,
-    document: str,
-    proposal: str | None,
-    no_commit: bool,
-    output_format: str,
-) -> None:
+def add(proposal: str | None, no_commit: bool, output_format: str, **fields: str) -> None:
     """Register a question (written question, motion, commitment, advice point, …) in the
     proposal's registry, checked as the TUI's question editor checks it, and commit it.
     Unknown facts are "gap": never guessed."""
+    # ID and the other options are the question's fields, by the names the check uses
     from wetdiff.notes.proposal import register_questions
     from wetdiff.notes.questions import QuestionFieldError, question_from_input
 
     root, proposal = _where(proposal)
     try:
-        question = question_from_input(
-            id=question_id,
-            kind=kind,
-            date=date,
-            summary=summary,
-            asked_by=asked_by,
-            link=link,
-            document=document,
-        )
+        question = question_from_input(**fields)
     except QuestionFieldError as error:
         option = {"summary": "--text", "id": "ID", "asked_by": "--asked-by"}.get(
             error.key or "", f"--{error.key}" if error.key else ""

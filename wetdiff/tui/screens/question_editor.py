@@ -55,12 +55,7 @@ class QuestionEditor(ModalScreen[Question | None]):
         values = {name: self.query_one(f"#{name}", Input).value for name, _ in FIELDS}
         try:
             question = question_from_input(
-                id=values["id"],
-                kind=str(self.query_one("#kind", Select).value),
-                date=values["date"],
-                summary=values["summary"],
-                asked_by=values["asked_by"],
-                link=values["link"],
+                kind=str(self.query_one("#kind", Select).value), **values
             )
         except QuestionFieldError as error:
             label = dict(FIELDS).get(error.key or "", "").split(" (")[0]
