@@ -137,7 +137,12 @@ def import_series(
         previous_date = capture
         warnings.extend(toestand.warnings)
         name = Path(toestand.source).name
-        captured_from = f"{bwb_id}/{name}" if bwb_id else name
+        # what every version read from this file says of where it comes from
+        provenance: dict[str, Any] = {
+            "regeling": title,
+            "bwb_id": bwb_id,
+            "captured_from": f"{bwb_id}/{name}" if bwb_id else name,
+        }
         current: dict[str, ImportedArtikel] = {}
         repealed: dict[str, ImportedArtikel] = {}
         for imported in toestand.artikelen:
@@ -198,19 +203,17 @@ def import_series(
             meta = VersionMeta(
                 artikel=number,
                 in_force=when,
-                regeling=title,
-                bwb_id=bwb_id,
                 certainty=certainty,
                 in_force_note=note,
-                captured_from=captured_from,
                 status="vernummerd" if number in renumbered_to else "vervallen",
                 renumbered_to=renumbered_to.get(number, ""),
+                **provenance,
             )
             _add(versions, warnings, ArticleVersion(meta, None), toestand.source)
             if number in tracks:
                 tracks[number].present = False
         for number, imported in changed.items():
-            meta = _meta(imported, toestand, capture, title, bwb_id, captured_from)
+            meta = _meta(imported, toestand, capture, provenance)
             if number in renumbered_from:
                 meta = replace(meta, renumbered_from=renumbered_from[number])
             _add(versions, warnings, ArticleVersion(meta, imported.artikel), toestand.source)
@@ -257,10 +260,10 @@ def _meta(
     imported: ImportedArtikel,
     toestand: Toestand,
     capture: dt.date,
-    title: str,
-    bwb_id: str,
-    captured_from: str,
+    provenance: dict[str, Any],
 ) -> VersionMeta:
+    """The version of an article read from a toestand: its in-force date as sure as the
+    file makes it, and its ``provenance`` (regeling, BWB id, the file it was read from)."""
     name = Path(toestand.source).name
     notes = "; ".join(
         f"{r.at}: {r.text}"
@@ -270,10 +273,8 @@ def _meta(
     source_note = f"BWB editorial notes (not statute text): {notes}" if notes else ""
     common: dict[str, Any] = {
         "artikel": imported.artikel.number,
-        "regeling": title,
-        "bwb_id": bwb_id,
-        "captured_from": captured_from,
         "source_note": source_note,
+        **provenance,
     }
     if imported.in_force is not None:
         return VersionMeta(
