@@ -37,6 +37,17 @@ def articles_option(help: str = "Only this article (repeatable).") -> Callable[[
     return click.option("--article", "articles", multiple=True, metavar="NR", help=help)
 
 
+def answers_option(func: F) -> F:
+    """``--answers ID`` (repeatable, into ``answers``): the questions a change answers,
+    for a drafting step (``save``) and a note alike."""
+    return click.option(
+        "--answers",
+        multiple=True,
+        metavar="ID",
+        help="A question the change answers, e.g. 2022Z19982/3 (repeatable).",
+    )(func)
+
+
 def date_or_gap(value: str | None, option: str = "--date") -> dt.date | None:
     """A date a lawyer typed for a document (``YYYY-MM-DD``), or None for ``gap`` (and
     for nothing given): the date is not known."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from wetdiff.cli.options import format_option, proposal_option
+from wetdiff.cli.options import answers_option, format_option, proposal_option
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Locatie
 from wetdiff.model.dates import iso_date
@@ -84,12 +84,7 @@ def _content_options(func: Any) -> Any:
             help="A citation (repeatable); trailing fields may be left out, any "
             "field may be 'gap'.",
         ),
-        click.option(
-            "--answers",
-            multiple=True,
-            metavar="QUESTION-ID",
-            help="A question the change answers (repeatable).",
-        ),
+        answers_option,
         click.option("--gap", metavar="WHY", help="Why the source is not available."),
         click.option("--author", metavar="NAME", help="Who wrote the note."),
         click.option(

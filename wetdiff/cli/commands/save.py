@@ -8,19 +8,14 @@ from typing import Any
 
 import click
 
-from wetdiff.cli.options import format_option
+from wetdiff.cli.options import answers_option, format_option
 
 
 @click.command(short_help="Commit a proposal text with its rationale.")
 @click.argument("stage_spec", metavar="PROPOSAL/STAGE")
 @click.argument("source", metavar="FILE-or-ARTICLE")
 @click.option("-m", "--message", required=True, help="The rationale: why this change.")
-@click.option(
-    "--answers",
-    multiple=True,
-    metavar="ID",
-    help="A question this change answers, e.g. 2022Z19982/3 (repeatable).",
-)
+@answers_option
 @click.option(
     "--regeling",
     default="",
