@@ -22,7 +22,7 @@ change ids, laid over the current text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -642,20 +642,14 @@ def take(old: Version, new: Version, changeset: ChangeSet, chosen: Iterable[str]
                 + ".",
             ) from None
     artikelen = tuple(sorted(result.values(), key=lambda a: article_sort_key(a.number)))
-    return Version(
-        f"{old.label} + {new.label} ({len(wanted)} change(s))",
-        old.title,
-        artikelen,
-        old.date,
-        old.illustrative,
-        old.regeling,
-        old.bwb_id,
-        old.sources,
-        kind=old.kind,
-        name=old.name,
-        proposal=old.proposal,
-        stage=old.stage,
-        base=old.base,
+    # the same stage (or text) with the changes taken: of its one regeling
+    return replace(
+        old,
+        label=f"{old.label} + {new.label} ({len(wanted)} change(s))",
+        artikelen=artikelen,
+        text_date=None,
+        data_until=None,
+        others=(),
     )
 
 

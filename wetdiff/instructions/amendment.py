@@ -359,14 +359,8 @@ def carry_out(text: str, base: Version, stage: Version) -> Applied:
             key=article_sort_key,
         )
     )
-    version = Version(
-        f"{stage.label} + amendement",
-        f"{stage.title}, gewijzigd door het amendement",
-        artikelen,
-        stage.date,
-        stage.illustrative,
-        stage.regeling,
-        stage.bwb_id,
+    version = stage.amended(
+        f"{stage.label} + amendement", f"{stage.title}, gewijzigd door het amendement", artikelen
     )
     return Applied(version, tuple(reading.failures), changed, reading.applied)
 

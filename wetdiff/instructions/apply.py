@@ -416,14 +416,10 @@ def apply_opdrachten(
             key=article_sort_key,
         )
     )
-    result = Version(
+    result = version.amended(
         label or f"{version.label} + wijzigingsopdrachten",
         f"{version.title}, gewijzigd door wijzigingsopdrachten",
         artikelen,
-        version.date,
-        version.illustrative,
-        version.regeling,
-        version.bwb_id,
     )
     return Applied(result, tuple(failures), changed, applied)
 

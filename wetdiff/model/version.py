@@ -78,6 +78,14 @@ class Version:
             object.__setattr__(self, "_by_number", by_number)
         return by_number.get(number)
 
+    def amended(self, label: str, title: str, artikelen: tuple[Artikel, ...]) -> Version:
+        """The articles of this version's regeling as amending it made them (``label``
+        and ``title`` say how), under its date; no longer the law on that date nor a
+        stage's own files, so none of its kind, files or base carry over."""
+        return Version(
+            label, title, artikelen, self.date, self.illustrative, self.regeling, self.bwb_id
+        )
+
     def only(self, numbers: tuple[str, ...]) -> Version:
         """The same version restricted to some articles (``--article``)."""
         wanted = set(numbers)
