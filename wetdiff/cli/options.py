@@ -61,6 +61,19 @@ def date_or_gap(value: str | None, option: str = "--date") -> dt.date | None:
     )
 
 
+def document_date_option(help: str, *, required: bool = False) -> Callable[[F], F]:
+    """``--date YYYY-MM-DD`` of a document (a stage, an amendment), into ``date`` as read
+    by :func:`date_or_gap`: a date, or None when it is ``gap`` (or not given)."""
+    return click.option(
+        "--date",
+        "date",
+        required=required,
+        metavar="YYYY-MM-DD",
+        help=help,
+        callback=lambda _context, _option, value: date_or_gap(value),
+    )
+
+
 def proposal_option(func: F) -> F:
     """``-p/--proposal ID`` for the commands that work on one proposal's files."""
     return click.option(

@@ -8,13 +8,14 @@ metadata (stuknummer, indieners, date, the amendment it replaces, toelichting) i
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 import click
 
-from wetdiff.cli.options import date_or_gap, echo, format_option
+from wetdiff.cli.options import document_date_option, echo, format_option
 from wetdiff.errors import WetdiffError
 
 
@@ -38,7 +39,7 @@ def command() -> None:
 @click.option(
     "--indiener", "indieners", multiple=True, metavar="NAME", help="Who tabled it (repeatable)."
 )
-@click.option("--date", "date", metavar="YYYY-MM-DD", help="The day it was tabled (else gap).")
+@document_date_option("The day it was tabled (else gap).")
 @click.option(
     "--replaces",
     default="",
@@ -59,7 +60,7 @@ def new(
     on: str,
     stuknummer: str,
     indieners: tuple[str, ...],
-    date: str | None,
+    date: dt.date | None,
     replaces: str,
     title: str,
     toelichting: str | None,
@@ -83,7 +84,6 @@ def new(
             if str(toelichting_file) == "-"
             else read_text(toelichting_file, what="toelichting file")
         )
-    day = date_or_gap(date)
     workspace = open_workspace()
     sha = new_amendment(
         workspace,
@@ -92,7 +92,7 @@ def new(
         on,
         stuknummer=stuknummer,
         indieners=indieners,
-        date=day,
+        date=date,
         replaces=replaces,
         title=title,
         toelichting=toelichting or "",

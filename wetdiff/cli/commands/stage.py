@@ -3,11 +3,12 @@ a proposal (a nota van wijziging, the text as adopted), without writing TOML by 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import click
 
-from wetdiff.cli.options import date_or_gap, format_option
+from wetdiff.cli.options import document_date_option, format_option
 
 
 @click.group()
@@ -18,12 +19,8 @@ def command() -> None:
 @command.command("add")
 @click.argument("proposal")
 @click.argument("stage")
-@click.option(
-    "--date",
-    "date",
-    required=True,
-    metavar="YYYY-MM-DD",
-    help="The stage's date (of the document); 'gap' when it is not known.",
+@document_date_option(
+    "The stage's date (of the document); 'gap' when it is not known.", required=True
 )
 @click.option(
     "--title", required=True, help="What the document is called, e.g. 'Nota van wijziging'."
@@ -41,7 +38,7 @@ def command() -> None:
 def add(
     proposal: str,
     stage: str,
-    date: str,
+    date: dt.date | None,
     title: str,
     from_stage: str | None,
     empty: bool,
@@ -56,10 +53,9 @@ def add(
     from wetdiff.store.drafting import add_stage
     from wetdiff.store.workspace import open_workspace
 
-    day = date_or_gap(date)
     workspace = open_workspace()
     added = add_stage(
-        workspace, proposal, stage, day, title, from_stage=from_stage, empty=empty, message=message
+        workspace, proposal, stage, date, title, from_stage=from_stage, empty=empty, message=message
     )
     if output_format == "json":
         click.echo(
