@@ -34,10 +34,8 @@ from lxml import etree
 from wetdiff.errors import WetdiffError
 from wetdiff.importers import ImportWarning
 from wetdiff.importers.bwb import _Converter, safe_parse
-from wetdiff.instructions.amending import Amended
-from wetdiff.instructions.apply import Applied
+from wetdiff.instructions.amending import Amended, amend
 from wetdiff.instructions.heading import Heading, read_heading
-from wetdiff.instructions.model import Failure
 from wetdiff.instructions.parse import Parsed
 from wetdiff.model.artikel import Artikel
 from wetdiff.model.normalise import clean, compare_key, describe_control, find_control
@@ -438,22 +436,16 @@ def amends(artikel: WijzigArtikel) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class BekendmakingApplied:
-    """A bekendmaking applied to ``version``: the amending articles used, what was read
-    of them (``parsed``), the outcome (``applied``), and the amending articles left alone
-    (other regelingen)."""
+class BekendmakingApplied(Amended):
+    """A bekendmaking applied to ``version``: the outcome as ``wetdiff apply`` has it
+    (to print or save the same way; ``problems``: every instruction not read, in a form
+    wetdiff cannot carry out, outside the articles it holds, conditional, or not
+    applicable to the text), with the amending articles used, what was read of them
+    (``parsed``), and the amending articles left alone (other regelingen)."""
 
     artikelen: tuple[WijzigArtikel, ...]
     parsed: Parsed
-    applied: Applied
     skipped: tuple[WijzigArtikel, ...]
-    version: Version
-
-    @property
-    def problems(self) -> tuple[Failure, ...]:
-        """Every instruction not carried out: not read, in a form wetdiff cannot carry
-        out, outside the articles it holds, conditional, or not applicable to the text."""
-        return (*self.parsed.problems, *self.applied.failures)
 
     @property
     def which(self) -> str:
@@ -466,15 +458,6 @@ class BekendmakingApplied:
     @property
     def regeling(self) -> str:
         return self.artikelen[0].regeling
-
-    @property
-    def count(self) -> int:
-        return len(self.parsed.opdrachten.opdrachten) + len(self.parsed.problems)
-
-    @property
-    def amended(self) -> Amended:
-        """The outcome as ``wetdiff apply`` has it, to print or save the same way."""
-        return Amended(self.version, self.applied, self.problems, self.count)
 
 
 def workspace_names(bwb_id: str) -> tuple[str, ...]:
@@ -513,7 +496,7 @@ def apply_bekendmaking(
     :attr:`BekendmakingApplied.problems` (the caller decides whether a partial result is
     written). A conditional amending article is carried out only with
     ``assume_conditions``."""
-    from wetdiff.instructions import apply_opdrachten, parse_text
+    from wetdiff.instructions import parse_text
 
     if _BWB_ID.match(regeling.strip()):
         if version.bwb_id and version.bwb_id != regeling.strip():
@@ -543,11 +526,17 @@ def apply_bekendmaking(
             hint="Say which with --regeling NAME.",
         )
     parsed = parse_text("\n".join(a.text for a in chosen), assume_conditions=assume_conditions)
-    applied = apply_opdrachten(
-        parsed.opdrachten, version, label=f"{version.label} + {bekendmaking.description}"
-    )
+    outcome = amend(parsed, version, label=f"{version.label} + {bekendmaking.description}")
     skipped = tuple(a for a in bekendmaking.artikelen if a not in chosen)
-    return BekendmakingApplied(chosen, parsed, applied, skipped, version)
+    return BekendmakingApplied(
+        outcome.version,
+        outcome.applied,
+        outcome.problems,
+        outcome.count,
+        artikelen=chosen,
+        parsed=parsed,
+        skipped=skipped,
+    )
 
 
 def instructions_report(

@@ -122,10 +122,11 @@ def read_instructions(
     return parsed
 
 
-def amend(parsed: Parsed, version: Version) -> Amended:
+def amend(parsed: Parsed, version: Version, *, label: str = "") -> Amended:
     """Carry out every instruction read on ``version`` (one that fails leaves the text
-    as it was, and is reported, with those that could not be read)."""
-    applied = apply_opdrachten(parsed.opdrachten, version)
+    as it was, and is reported, with those that could not be read); ``label`` names the
+    amended version."""
+    applied = apply_opdrachten(parsed.opdrachten, version, label=label)
     count = len(parsed.opdrachten.opdrachten) + len(parsed.problems)
     return Amended(version, applied, (*parsed.problems, *applied.failures), count)
 

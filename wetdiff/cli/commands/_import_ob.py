@@ -94,26 +94,25 @@ def ob(
 
         split_stage(as_stage)  # two names of folders: checked before anything is read
     version = load_version(to)
-    applied = apply_bekendmaking(
+    outcome = apply_bekendmaking(
         bekendmaking,
         version,
         regeling=regeling,
         names=workspace_names(version.bwb_id or regeling),
         assume_conditions=conditional,
     )
-    amended = applied.amended
-    which = applied.which
+    which = outcome.which
     skipped = [
         {"artikel": a.numeral, "regeling": a.regeling, "part": a.part or None}
-        for a in applied.skipped
+        for a in outcome.skipped
     ]
-    for artikel in applied.skipped:
+    for artikel in outcome.skipped:
         echo(f"skipped: {artikel.name} ({amends(artikel)})", err=True)
-    problems = amended.problems
+    problems = outcome.problems
     failed = failures_json(problems)
     if problems and not partial:
         lines = [
-            f"{len(problems)} of {amended.count} instruction(s) of "
+            f"{len(problems)} of {outcome.count} instruction(s) of "
             f"{which} could not be applied; nothing was written "
             "(--partial writes the others):",
             *failure_lines(problems),
@@ -134,23 +133,23 @@ def ob(
                 )
             )
         raise FindingsError("\n".join(lines))
-    if not amended.changed:
+    if not outcome.changed:
         raise WetdiffError(
             f"{which} of {bekendmaking.description} changes nothing in {version.label}"
             + (f" ({len(problems)} instruction(s) could not be applied)" if problems else ""),
             file=file,
         )
     if print_only:
-        print_amended(amended, output_format)
+        print_amended(outcome, output_format)
     else:
         assert as_stage is not None
         save_as_stage(
             as_stage,
-            amended,
+            outcome,
             message
             or (
                 f"{bekendmaking.description}: {which} "
-                f"({applied.regeling or 'regeling'}) toegepast op {version.label}"
+                f"({outcome.regeling or 'regeling'}) toegepast op {version.label}"
                 + (f"; {len(problems)} opdracht(en) niet toegepast" if problems else "")
             ),
         )
@@ -160,10 +159,10 @@ def ob(
                     {
                         "schema": "wetdiff.import.ob/1",
                         "document": bekendmaking.description,
-                        "artikelen": [a.numeral for a in applied.artikelen],
-                        "regeling": applied.regeling,
-                        "applied": amended.applied.applied,
-                        "changed": list(amended.changed),
+                        "artikelen": [a.numeral for a in outcome.artikelen],
+                        "regeling": outcome.regeling,
+                        "applied": outcome.applied.applied,
+                        "changed": list(outcome.changed),
                         "failed": failed,
                         "skipped": skipped,
                         "stage": as_stage,
@@ -174,15 +173,15 @@ def ob(
             )
         else:
             echo(
-                f"{bekendmaking.description}: {amended.applied.applied} instruction(s) of "
+                f"{bekendmaking.description}: {outcome.applied.applied} instruction(s) of "
                 f"{which} applied to {version.label}; saved as {as_stage}: "
-                f"{', '.join(amended.changed)}"
+                f"{', '.join(outcome.changed)}"
             )
     if problems:  # --partial: written, and what was not is said
         raise FindingsError(
             "\n".join(
                 [
-                    f"not applied: {len(problems)} of {amended.count} instruction(s) of {which}:",
+                    f"not applied: {len(problems)} of {outcome.count} instruction(s) of {which}:",
                     *failure_lines(problems),
                 ]
             )
