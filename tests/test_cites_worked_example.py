@@ -77,7 +77,9 @@ def test_memo_lists_art_5_onder_6_as_a_consequence_to_decide(
     assert "artikel 273fb" in decide
     assert "Voorgestelde vervolgwijzigingen" not in memo, "moving to 273fb is no renumbering"
     open_points = memo.split("## Open punten", 1)[1].split("\n## ", 1)[0]
-    assert "artikel 5, eerste lid, onderdeel 6°: artikel 5, eerste lid" in open_points
+    # the place once, then the question (not "artikel 5, …: artikel 5, … verwijst")
+    assert "artikel 5, eerste lid, onderdeel 6°: verwijst met «artikel 273f» naar" in open_points
+    assert "onderdeel 6°: artikel 5, eerste lid" not in open_points
     assert "Vervolgwijzigingen (voorgesteld)" not in memo, "nothing to propose in Bijlage A"
 
 

@@ -42,9 +42,14 @@ class Consequence:
     question: str = ""
     vraag: str = ""
 
-    def ask(self, lang: str) -> str:
-        """The question in the memo's language ("nl" or "en")."""
-        return self.vraag if lang == "nl" else self.question
+    def ask(self, lang: str, *, place: bool = True) -> str:
+        """The question in the memo's language ("nl" or "en"); without ``place``, the
+        question without the citing provision it opens with, for a list that names
+        the place itself ("artikel 5, eerste lid, onderdeel 6°: verwijst met …")."""
+        question = self.vraag if lang == "nl" else self.question
+        if place:
+            return question
+        return question.removeprefix(f"{self.citation.where()} ")
 
     @property
     def decide(self) -> bool:

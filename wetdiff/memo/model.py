@@ -491,7 +491,9 @@ def build_memo(
             t,
         )
         + tuple(  # what the changes leave to decide elsewhere in the code or the workspace
-            OpenPoint("consequence", _visible(c.citation.where()), _visible(c.ask(lang)))
+            OpenPoint(
+                "consequence", _visible(c.citation.where()), _visible(c.ask(lang, place=False))
+            )
             for c in found_consequences
             if c.question
         ),
