@@ -104,3 +104,31 @@ def test_the_terminal_ui_lists_the_instructions() -> None:
     for instruction in INSTRUCTIONS:
         assert f"→ {instruction}" in text
     assert "artikel 77d, tweede lid: «273a» cited artikel 273a, now artikel 273f" in text
+
+
+def test_a_question_names_its_place_once_in_the_terminal_ui_and_the_diff(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Under the line that names the citing provision, its question goes on without
+    naming it again (in the TUI's English, in the diff's Dutch section)."""
+    from dataclasses import replace
+
+    from wetdiff.tui.screens.consequences import consequences_content
+
+    old = load_path(AFTER)
+    new = replace(old, artikelen=tuple(a for a in old.artikelen if a.number != "273a"))
+    found = consequences(compare(old, new))
+    text = consequences_content(found).plain
+    assert "? to decide: cites «273a» (artikel 273a), which is gone" in text
+    assert "to decide: artikel" not in text
+    repealed = tmp_path / "repealed"
+    repealed.mkdir()
+    for source in AFTER.glob("*.txt"):
+        if source.name != "273a.txt":
+            (repealed / source.name).write_bytes(source.read_bytes())
+    code, out, err = run(capsys, "diff", str(AFTER), str(repealed), "--format", "unified")
+    assert code == 1, err
+    section = out.split("Verwijzingen om aan te passen", 1)[1]
+    assert "artikel 77d, tweede lid: «273a» verwees naar artikel 273a, vervallen" in section
+    assert "    → verwijst met «273a» naar artikel 273a, dat vervalt" in section
+    assert "→ artikel" not in section

@@ -122,7 +122,7 @@ def test_x_lists_the_citations_to_update(app_factory, run_app) -> None:
         await pilot.press("x")
         assert isinstance(app.screen, ConsequencesScreen)
         text = screen_text(app)
-        assert "Verwijzingen om aan te passen (0)" in text
+        assert "Citations to update (0)" in text
         assert "No provision cites a number this comparison changes." in text
         await pilot.press("escape")
         assert not isinstance(app.screen, ConsequencesScreen)

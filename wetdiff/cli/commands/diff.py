@@ -205,7 +205,8 @@ def _run_one(
             & wanted
         )
     stale = tuple(c.citation for c in found)
-    fixes = tuple(c.instruction or c.ask("nl") for c in found)  # the section is Dutch
+    # the section is Dutch; a question follows the line that names its place
+    fixes = tuple(c.instruction or c.ask("nl", place=False) for c in found)
     if changed_only:
         changes = tuple(c for c in changes if c.changed)
     if find_notes:

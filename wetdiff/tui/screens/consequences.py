@@ -2,7 +2,8 @@
 another regeling of the workspace that names it, whose citation the changes leave
 pointing at an old number; under each, the proposed consequential wijzigingsopdracht
 (proven by carrying it out) or the drafting question it leaves open. The same list as
-``wetdiff diff`` ("Verwijzingen om aan te passen") and the memo."""
+``wetdiff diff`` ("Verwijzingen om aan te passen") and the memo, in the TUI's English
+(the instructions themselves are Dutch: they are the text of the bill)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from wetdiff.model.normalise import visible_controls
 if TYPE_CHECKING:
     from wetdiff.instructions.consequential import Consequence
 
-TITLE = "Verwijzingen om aan te passen"
+TITLE = "Citations to update"
 INTRO = (
     "Provisions that still cite an old number (renumbered, moved, split or deleted), here "
     "and in the workspace's other regelingen. A pure renumbering gets its consequential "
@@ -52,7 +53,8 @@ def consequences_content(found: tuple[Consequence, ...]) -> Content:
             parts.append((visible_controls(consequence.instruction) + "\n", "italic"))
         else:
             parts.append(("  ? to decide: ", "bold"))
-            parts.append(visible_controls(consequence.question) + "\n")
+            # the place stands on the line above: the question without it
+            parts.append(visible_controls(consequence.ask("en", place=False)) + "\n")
         parts.append("\n")
     return Content.assemble(*parts)
 
