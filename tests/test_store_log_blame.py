@@ -132,3 +132,31 @@ def test_blame_of_an_article_renumbered_away_says_so(ws, capsys) -> None:  # typ
     assert code == 2 and "not in force" in err and "renumbered to 273f" in err
     code, out, _ = run(capsys, "blame", "273a", "law@2005-06-01")
     assert code == 0 and "[1] 2005-01-01  law@2005-01-01  Stb. 2004, 645" in out
+
+
+def test_log_shows_a_provision_that_went_to_another_article_as_moved_there(
+    store_workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stage that moves 273f's onderdeel 2° to 273fa: the log of 273f says where it
+    went ("moved", with where it was), never that it was deleted."""
+    from store_helpers import git
+
+    stage = store_workspace / "proposals" / "36547" / "nr2"
+    moved = (
+        "degene die een ander werft met het oogmerk van uitbuiting van die ander in een ander land."
+    )
+    article = stage / "273f.txt"
+    text = article.read_text(encoding="utf-8")
+    assert f"ander;\n    2°. {moved}\n" in text
+    article.write_text(text.replace(f"ander;\n    2°. {moved}\n", "ander.\n"), encoding="utf-8")
+    other = stage / "273fa.txt"
+    other.write_text(other.read_text(encoding="utf-8") + f"\n2. {moved}\n", encoding="utf-8")
+    git(store_workspace, "commit", "-qam", "36547 nr2: 273f, eerste lid, onder 2°, to 273fa")
+    code, out, err = run(capsys, "log", "273f")
+    assert code == 0, err
+    stage_entry = out.split("36547/nr2", 1)[1].split("\n\n", 1)[0]
+    assert (
+        "artikel 273fa, tweede lid (was artikel 273f, eerste lid, onderdeel 2°): moved"
+        in stage_entry
+    )
+    assert "deleted" not in stage_entry

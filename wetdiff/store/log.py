@@ -9,6 +9,7 @@ renumberings: 273f's log ends with artikel 273a as it took effect in 2005.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import compare_key
 from wetdiff.model.text_format import render
+from wetdiff.model.version import paired_parts
 from wetdiff.store.commits import CommitInfo
 from wetdiff.store.history_walk import (
     HistoryStep,
@@ -29,6 +31,7 @@ from wetdiff.store.history_walk import (
     single,
 )
 from wetdiff.store.proposals import Proposal
+from wetdiff.store.versions import outline, resolve
 from wetdiff.store.workspace import Workspace
 
 MAX_EDITS = 3
@@ -121,6 +124,10 @@ def summarise(changes: ChangeSet) -> tuple[tuple[str, ...], dict[str, int]]:
         for kind in unit.kinds - {"unchanged"}:
             counts[kind] = counts.get(kind, 0) + 1
         where = _in_words(unit.provision)
+        old, new = unit.old, unit.new
+        moved = old is not None and new is not None and old.locatie.key != new.locatie.key
+        if moved and not unit.grouped and old is not None:  # renumbered, moved: from where
+            where += f" (was {_in_words(old)})"
         if unit.grouped:
             sources = unit.olds if len(unit.olds) > 1 else unit.news
             where += " (" + ("from " if len(unit.olds) > 1 else "into ")
@@ -138,8 +145,15 @@ def _in_words(provision: Provision) -> str:
     return where if provision.role == "tekst" else f"{where}, {provision.role}"
 
 
+# An article's step that changes more articles than this is not widened (a
+# reorganisation of the whole code): its provisions are compared within the article.
+MAX_WIDER = 60
+
+Wider = Callable[[HistoryStep, HistoryStep], "ChangeSet | None"]
+
+
 def _compare_steps(
-    before: HistoryStep | None, step: HistoryStep
+    before: HistoryStep | None, step: HistoryStep, wider: Wider | None = None
 ) -> tuple[tuple[str, ...], dict[str, int], ChangeSet | None]:
     if step.artikel is None:
         what = (
@@ -157,6 +171,10 @@ def _compare_steps(
         lines.append("wording unchanged")
         return tuple(lines), {}, None
     changes = compare(single(before, step.number), single(step))
+    if wider is not None and any(c.kinds & {"inserted", "deleted"} for c in changes.changes):
+        # a provision that left for (or came from) another article is a move, not a
+        # deletion here and an insertion there: compare with the articles the step changed
+        changes = wider(before, step) or changes
     summary, counts = summarise(changes)
     return tuple(lines) + summary, counts, changes
 
@@ -187,10 +205,13 @@ def article_log(
     require_article(laws + [s for _, steps in proposals for s in steps], number)
     by_path = commits_by_path(workspace, rev)
 
+    def wider(before: HistoryStep, step: HistoryStep) -> ChangeSet | None:
+        return _with_other_articles(workspace, rev, regeling, before, step)
+
     entries: list[LogEntry] = []
     previous: HistoryStep | None = None
     for step in laws:
-        entries.append(_entry(step, previous, by_path))
+        entries.append(_entry(step, previous, by_path, wider))
         if step.artikel is not None:
             previous = step
     latest_law = previous
@@ -200,7 +221,7 @@ def article_log(
             latest_law
         )
         for step in steps:
-            entries.append(_entry(step, before, by_path))
+            entries.append(_entry(step, before, by_path, wider))
             before = step
     law_entries = [e for e in entries if e.step.kind == "law"]
     stage_entries = [e for e in entries if e.step.kind == "stage"]
@@ -208,10 +229,13 @@ def article_log(
 
 
 def _entry(
-    step: HistoryStep, before: HistoryStep | None, by_path: dict[str, list[CommitInfo]]
+    step: HistoryStep,
+    before: HistoryStep | None,
+    by_path: dict[str, list[CommitInfo]],
+    wider: Wider | None = None,
 ) -> LogEntry:
     """One version of the article, compared with the version it followed."""
-    lines, counts, changes = _compare_steps(before, step)
+    lines, counts, changes = _compare_steps(before, step, wider)
     return LogEntry(
         step,
         before.label if before else "",
@@ -220,6 +244,49 @@ def _entry(
         tuple(by_path.get(step.path, ())),
         changes,
     )
+
+
+def _with_other_articles(
+    workspace: Workspace,
+    rev: str | None,
+    regeling: str | None,
+    before: HistoryStep,
+    step: HistoryStep,
+) -> ChangeSet | None:
+    """The article's step compared together with the other articles the step changed
+    (as the version listings tell: their files differ), so that a provision that went to
+    another article (36 547: 273f's voordeeltrekking to 273fb) reads as moved there. The
+    changes of this article only: its provisions before, or after. None when the step's
+    versions cannot be read whole, or it changes more than :data:`MAX_WIDER` articles."""
+    at = f"{rev}:" if rev else ""
+    try:
+        olds = outline(at + before.label, workspace, regeling=regeling)
+        news = outline(at + step.label, workspace, regeling=regeling)
+        if not olds.files or not news.files or olds.version.bwb_id != news.version.bwb_id:
+            return None  # a further regeling of a stage: its listing is not the stage's
+        numbers = {
+            nr
+            for nr in olds.files.keys() | news.files.keys()
+            if olds.files.get(nr) != news.files.get(nr)
+        } | {before.number, step.number}
+        if len(numbers) > MAX_WIDER:
+            return None
+        old = resolve(at + before.label, workspace, regeling=regeling, only=numbers)
+        new = resolve(at + step.label, workspace, regeling=regeling, only=numbers)
+    except WetdiffError:
+        return None
+    old, new = paired_parts(old, new)[0]  # a stage of several regelingen: the first
+    changes = compare(old, new)
+    mine = tuple(
+        c
+        for c in changes.changes
+        if (c.old is not None and c.old.locatie.artikel == before.number)
+        or (c.new is not None and c.new.locatie.artikel == step.number)
+    )
+    pairs = tuple(
+        (o, n) for o, n in changes.article_pairs if o == before.number or n == step.number
+    )
+    return ChangeSet(old, new, mine, pairs)
 
 
 _history: dict[tuple[str, str], dict[str, list[CommitInfo]]] = {}
