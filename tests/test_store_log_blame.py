@@ -160,3 +160,21 @@ def test_log_shows_a_provision_that_went_to_another_article_as_moved_there(
         in stage_entry
     )
     assert "deleted" not in stage_entry
+    # 273fa is new in that stage: its log and blame say what it took over, and from where
+    code, out, err = run(capsys, "log", "273fa")
+    assert code == 0, err
+    assert "artikel 273fa, tweede lid (was artikel 273f, eerste lid, onderdeel 2°): moved" in out
+    code, out, err = run(capsys, "blame", "273fa", "36547/nr2")
+    assert code == 0, err
+    assert (
+        "artikel 273fa, tweede lid: moved here [1] 2024-04-25 from artikel 273f, eerste lid, "
+        "onderdeel 2°" in out
+    )
+    assert "artikel 273fa, eerste lid: introduced [1]" in out
+    code, out, err = run(capsys, "blame", "273fa", "36547/nr2", "--format", "json")
+    moved = [p["moved_from"] for p in json.loads(out)["provisions"]]
+    assert moved == [None, "artikel 273f, eerste lid, onderdeel 2°"]
+    from wetdiff.tui.screens.blame import blame_content
+
+    shown = blame_content(blame_article(open_workspace(), "273fa", "36547/nr2")).plain
+    assert "moved here by 36547/nr2 from artikel 273f, eerste lid, onderdeel 2°" in shown

@@ -21,6 +21,7 @@ from wetdiff.diff.words import WordOp, tokens
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Provision
 from wetdiff.store.history_walk import HistoryStep, law_steps, require_article, single, stage_steps
+from wetdiff.store.log import with_other_articles
 from wetdiff.store.proposals import Proposal, read_proposal
 from wetdiff.store.workspace import Workspace
 
@@ -63,6 +64,9 @@ class ProvisionBlame:
     introduced: int
     changed: tuple[int, ...]
     spans: tuple[Span, ...]
+    # came into this article from another in version ``introduced`` (where it stood
+    # there, in words): its history before that is the other article's
+    moved_from: str = ""
 
     @property
     def last(self) -> int:
@@ -76,6 +80,7 @@ class ProvisionBlame:
             "in_words": p.locatie.in_words(),
             "text": p.text,
             "introduced": self.introduced,
+            "moved_from": self.moved_from or None,
             "changed": list(self.changed),
             "words": [{"text": s.text, "origin": s.origin} for s in self.spans],
         }
@@ -108,6 +113,7 @@ class _State:
     chars: list[int]
     introduced: int
     changed: list[int]
+    moved_from: str = ""
 
 
 def chain(
@@ -163,7 +169,10 @@ def _start(
 
 
 def blame_article(workspace: Workspace, number: str, spec: str | None = None) -> Blame:
+    from wetdiff.store.versions import parse_spec
+
     label, steps = chain(workspace, number, spec)
+    rev = parse_spec(spec or "law", workspace).rev
     final = steps[-1]
     if final.artikel is None:
         how = f"renumbered to {final.renumbered_to}" if final.renumbered_to else "repealed"
@@ -187,17 +196,22 @@ def blame_article(workspace: Workspace, number: str, spec: str | None = None) ->
             )
         )
         if before is None:
+            came_from = _came_from(workspace, rev, None, step) if step.kind == "stage" else {}
             state = {
-                _key(p): _State(p.text, [index] * len(p.text), index, [])
+                _key(p): _State(
+                    p.text, [index] * len(p.text), index, [], came_from.get(_key(p), "")
+                )
                 for p in step.artikel.provisions()
             }
         else:
-            state = _carry(state, before, step, index)
+            state = _carry(state, before, step, index, workspace, rev)
         before = step
     provisions = []
     for p in final.artikel.provisions():
         s = state.get(_key(p)) or _State(p.text, [len(origins)] * len(p.text), len(origins), [])
-        provisions.append(ProvisionBlame(p, s.introduced, tuple(s.changed), _spans(s)))
+        provisions.append(
+            ProvisionBlame(p, s.introduced, tuple(s.changed), _spans(s), s.moved_from)
+        )
     illustrative = next((s.illustrative for s in steps if s.illustrative), "")
     return Blame(number, label, tuple(origins), tuple(provisions), illustrative)
 
@@ -209,10 +223,19 @@ def _key(p: Provision) -> tuple[str, str]:
 
 
 def _carry(
-    state: dict[tuple[str, str], _State], before: HistoryStep, step: HistoryStep, index: int
+    state: dict[tuple[str, str], _State],
+    before: HistoryStep,
+    step: HistoryStep,
+    index: int,
+    workspace: Workspace,
+    rev: str | None,
 ) -> dict[tuple[str, str], _State]:
-    """Move every character's origin from one version to the next along the diff."""
+    """Move every character's origin from one version to the next along the diff. A
+    provision new to the article that the step brought from another article (compared
+    with the other articles it changed, as ``log`` does) is marked as moved here."""
     changes = compare(single(before, step.number), single(step))
+    new_here = any(c.old is None for c in changes.changes)
+    came_from = _came_from(workspace, rev, before, step) if new_here else {}
     sources: dict[tuple[str, str], list[Provision]] = {}
     targets: dict[tuple[str, str], Provision] = {}
     for change in changes.changes:
@@ -230,7 +253,9 @@ def _carry(
     for key, new in targets.items():
         parts = sorted(sources[key], key=lambda p: old_order.get(_key(p), 0))
         if not parts:
-            carried[key] = _State(new.text, [index] * len(new.text), index, [])
+            carried[key] = _State(
+                new.text, [index] * len(new.text), index, [], came_from.get(key, "")
+            )
             continue
         if len(parts) == 1:
             old_state = state[_key(parts[0])]
@@ -254,8 +279,25 @@ def _carry(
         changed = list(old_state.changed)
         if touched:
             changed.append(index)
-        carried[key] = _State(new.text, chars, old_state.introduced, changed)
+        carried[key] = _State(new.text, chars, old_state.introduced, changed, old_state.moved_from)
     return carried
+
+
+def _came_from(
+    workspace: Workspace, rev: str | None, before: HistoryStep | None, step: HistoryStep
+) -> dict[tuple[str, str], str]:
+    """The provisions the step brought into the article from another article (by their
+    place), with where each stood there, in words."""
+    wider = with_other_articles(workspace, rev, None, before, step)
+    own = before.number if before is not None else ""
+    return {
+        _key(change.new): change.old.locatie.in_words()
+        for change in (wider.changes if wider is not None else ())
+        if change.old is not None
+        and change.new is not None
+        and change.new.locatie.artikel == step.number
+        and change.old.locatie.artikel != own
+    }
 
 
 def _follow(

@@ -149,7 +149,7 @@ def _in_words(provision: Provision) -> str:
 # reorganisation of the whole code): its provisions are compared within the article.
 MAX_WIDER = 60
 
-Wider = Callable[[HistoryStep, HistoryStep], "ChangeSet | None"]
+Wider = Callable[[HistoryStep | None, HistoryStep], "ChangeSet | None"]
 
 
 def _compare_steps(
@@ -163,7 +163,12 @@ def _compare_steps(
         )
         return (what,), {}, None
     if before is None or before.artikel is None:
-        return ("first version in the data" if step.kind == "law" else "new article",), {}, None
+        first = "first version in the data" if step.kind == "law" else "new article"
+        brought = wider(None, step) if wider is not None and step.kind == "stage" else None
+        if brought is None or not any(c.old is not None for c in brought.changes):
+            return (first,), {}, None
+        summary, counts = summarise(brought)  # what it took over from other articles
+        return (first, *summary), counts, brought
     lines: list[str] = []
     if before.number != step.number:
         lines.append(f"renumbered: artikel {before.number} → artikel {step.number}")
@@ -205,8 +210,8 @@ def article_log(
     require_article(laws + [s for _, steps in proposals for s in steps], number)
     by_path = commits_by_path(workspace, rev)
 
-    def wider(before: HistoryStep, step: HistoryStep) -> ChangeSet | None:
-        return _with_other_articles(workspace, rev, regeling, before, step)
+    def wider(before: HistoryStep | None, step: HistoryStep) -> ChangeSet | None:
+        return with_other_articles(workspace, rev, regeling, before, step)
 
     entries: list[LogEntry] = []
     previous: HistoryStep | None = None
@@ -246,46 +251,53 @@ def _entry(
     )
 
 
-def _with_other_articles(
+def with_other_articles(
     workspace: Workspace,
     rev: str | None,
     regeling: str | None,
-    before: HistoryStep,
+    before: HistoryStep | None,
     step: HistoryStep,
 ) -> ChangeSet | None:
     """The article's step compared together with the other articles the step changed
     (as the version listings tell: their files differ), so that a provision that went to
-    another article (36 547: 273f's voordeeltrekking to 273fb) reads as moved there. The
+    another article (36 547: 273f's voordeeltrekking to 273fb) reads as moved there, and
+    one that came from another as moved here. ``before`` None: the article's first
+    version, in a proposal stage, compared with the law the stage is laid over. The
     changes of this article only: its provisions before, or after. None when the step's
     versions cannot be read whole, or it changes more than :data:`MAX_WIDER` articles."""
     at = f"{rev}:" if rev else ""
     try:
-        olds = outline(at + before.label, workspace, regeling=regeling)
         news = outline(at + step.label, workspace, regeling=regeling)
+        if before is not None:
+            before_label, before_number = before.label, before.number
+        elif step.kind == "stage" and news.version.base is not None:
+            before_label, before_number = news.version.base.label, step.number
+        else:
+            return None
+        olds = outline(at + before_label, workspace, regeling=regeling)
         if not olds.files or not news.files or olds.version.bwb_id != news.version.bwb_id:
             return None  # a further regeling of a stage: its listing is not the stage's
         numbers = {
             nr
             for nr in olds.files.keys() | news.files.keys()
             if olds.files.get(nr) != news.files.get(nr)
-        } | {before.number, step.number}
+        } | {before_number, step.number}
         if len(numbers) > MAX_WIDER:
             return None
-        old = resolve(at + before.label, workspace, regeling=regeling, only=numbers)
+        old = resolve(at + before_label, workspace, regeling=regeling, only=numbers)
         new = resolve(at + step.label, workspace, regeling=regeling, only=numbers)
     except WetdiffError:
         return None
     old, new = paired_parts(old, new)[0]  # a stage of several regelingen: the first
     changes = compare(old, new)
+    own = before_number if before is not None else ""  # the article's number before
     mine = tuple(
         c
         for c in changes.changes
-        if (c.old is not None and c.old.locatie.artikel == before.number)
+        if (c.old is not None and c.old.locatie.artikel == own)
         or (c.new is not None and c.new.locatie.artikel == step.number)
     )
-    pairs = tuple(
-        (o, n) for o, n in changes.article_pairs if o == before.number or n == step.number
-    )
+    pairs = tuple((o, n) for o, n in changes.article_pairs if o == own or n == step.number)
     return ChangeSet(old, new, mine, pairs)
 
 

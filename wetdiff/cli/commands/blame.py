@@ -76,10 +76,13 @@ def command(article: str, version: str | None, words: bool, output_format: str) 
             where += f", {p.provision.role}"
         changed = ", ".join(short(i) for i in p.changed)
         echo("")
-        echo(
-            f"{where}: introduced {short(p.introduced)}"
-            + (f"; changed {changed}" if changed else "")
+        came = (
+            f"moved here {short(p.introduced)} from {p.moved_from} (its earlier history is "
+            "that article's)"
+            if p.moved_from
+            else f"introduced {short(p.introduced)}"
         )
+        echo(f"{where}: {came}" + (f"; changed {changed}" if changed else ""))
         if words:
             for span in p.spans:
                 echo(f"  {short(span.origin):<16} {span.text.strip()}")

@@ -60,7 +60,11 @@ def blame_content(blame: Blame) -> Content:
     for item in blame.provisions:
         provision = item.provision
         parts.append((f"\n{provision.locatie.key}", "bold"))
-        parts.append(f"  introduced by {labels.get(item.introduced, '?')}")
+        if item.moved_from:  # its history before is the other article's
+            came = f"moved here by {labels.get(item.introduced, '?')} from {item.moved_from}"
+            parts.append(f"  {visible_controls(came)}")
+        else:
+            parts.append(f"  introduced by {labels.get(item.introduced, '?')}")
         if item.changed:
             parts.append(f"; last changed by {labels.get(item.last, '?')}")
         parts.append("\n  ")
