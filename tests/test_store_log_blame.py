@@ -172,8 +172,8 @@ def test_log_shows_a_provision_that_went_to_another_article_as_moved_there(
     )
     assert "artikel 273fa, eerste lid: introduced [1]" in out
     code, out, err = run(capsys, "blame", "273fa", "36547/nr2", "--format", "json")
-    moved = [p["moved_from"] for p in json.loads(out)["provisions"]]
-    assert moved == [None, "artikel 273f, eerste lid, onderdeel 2°"]
+    came = [p["moved_from"] for p in json.loads(out)["provisions"]]
+    assert came == [None, "artikel 273f, eerste lid, onderdeel 2°"]
     from wetdiff.tui.screens.blame import blame_content
 
     shown = blame_content(blame_article(open_workspace(), "273fa", "36547/nr2")).plain
