@@ -21,7 +21,7 @@ from wetdiff.diff.words import WordOp, tokens
 from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Provision
 from wetdiff.store.history_walk import HistoryStep, law_steps, require_article, single, stage_steps
-from wetdiff.store.log import with_other_articles
+from wetdiff.store.other_articles import with_other_articles
 from wetdiff.store.proposals import Proposal, read_proposal
 from wetdiff.store.workspace import Workspace
 

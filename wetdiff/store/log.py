@@ -20,7 +20,6 @@ from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import compare_key
 from wetdiff.model.text_format import render
-from wetdiff.model.version import paired_parts
 from wetdiff.store.commits import CommitInfo
 from wetdiff.store.history_walk import (
     HistoryStep,
@@ -30,8 +29,8 @@ from wetdiff.store.history_walk import (
     require_article,
     single,
 )
+from wetdiff.store.other_articles import with_other_articles
 from wetdiff.store.proposals import Proposal
-from wetdiff.store.versions import outline, resolve
 from wetdiff.store.workspace import Workspace
 
 MAX_EDITS = 3
@@ -145,10 +144,6 @@ def _in_words(provision: Provision) -> str:
     return where if provision.role == "tekst" else f"{where}, {provision.role}"
 
 
-# An article's step that changes more articles than this is not widened (a
-# reorganisation of the whole code): its provisions are compared within the article.
-MAX_WIDER = 60
-
 Wider = Callable[[HistoryStep | None, HistoryStep], "ChangeSet | None"]
 
 
@@ -249,56 +244,6 @@ def _entry(
         tuple(by_path.get(step.path, ())),
         changes,
     )
-
-
-def with_other_articles(
-    workspace: Workspace,
-    rev: str | None,
-    regeling: str | None,
-    before: HistoryStep | None,
-    step: HistoryStep,
-) -> ChangeSet | None:
-    """The article's step compared together with the other articles the step changed
-    (as the version listings tell: their files differ), so that a provision that went to
-    another article (36 547: 273f's voordeeltrekking to 273fb) reads as moved there, and
-    one that came from another as moved here. ``before`` None: the article's first
-    version, in a proposal stage, compared with the law the stage is laid over. The
-    changes of this article only: its provisions before, or after. None when the step's
-    versions cannot be read whole, or it changes more than :data:`MAX_WIDER` articles."""
-    at = f"{rev}:" if rev else ""
-    try:
-        news = outline(at + step.label, workspace, regeling=regeling)
-        if before is not None:
-            before_label, before_number = before.label, before.number
-        elif step.kind == "stage" and news.version.base is not None:
-            before_label, before_number = news.version.base.label, step.number
-        else:
-            return None
-        olds = outline(at + before_label, workspace, regeling=regeling)
-        if not olds.files or not news.files or olds.version.bwb_id != news.version.bwb_id:
-            return None  # a further regeling of a stage: its listing is not the stage's
-        numbers = {
-            nr
-            for nr in olds.files.keys() | news.files.keys()
-            if olds.files.get(nr) != news.files.get(nr)
-        } | {before_number, step.number}
-        if len(numbers) > MAX_WIDER:
-            return None
-        old = resolve(at + before_label, workspace, regeling=regeling, only=numbers)
-        new = resolve(at + step.label, workspace, regeling=regeling, only=numbers)
-    except WetdiffError:
-        return None
-    old, new = paired_parts(old, new)[0]  # a stage of several regelingen: the first
-    changes = compare(old, new)
-    own = before_number if before is not None else ""  # the article's number before
-    mine = tuple(
-        c
-        for c in changes.changes
-        if (c.old is not None and c.old.locatie.artikel == own)
-        or (c.new is not None and c.new.locatie.artikel == step.number)
-    )
-    pairs = tuple((o, n) for o, n in changes.article_pairs if o == own or n == step.number)
-    return ChangeSet(old, new, mine, pairs)
 
 
 _history: dict[tuple[str, str], dict[str, list[CommitInfo]]] = {}
