@@ -327,3 +327,34 @@ def test_a_base_that_names_no_regeling_keeps_artikel_i_its_place() -> None:
     assert further_folder(proposal, "BWBR0099999") == "BWBR0099999"
     assert further_folder(proposal, "BWBR0001854") == ""  # the unnamed own regeling
     assert further_folder(proposal, None) == ""
+
+
+def test_a_regeling_the_stage_leaves_as_it_is_has_no_artikel_anywhere(
+    several: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A stage that changes only the second regeling: that regeling is ARTIKEL I in the
+    instructions, the memo, diff (text and JSON) and show alike, and the Wetboek van
+    Strafrecht, left as it is, has no ARTIKEL (diff and show say so)."""
+    for text in (several / "proposals/36547/nr2").glob("*.txt"):
+        text.unlink()  # the stage's own texts of the Sr: the law's, as it is
+    git(several, "add", "-A")
+    git(several, "commit", "-q", "-m", "36547 nr2 leaves the Sr as it is")
+    code, out, err = run(capsys, "diff", "law", "36547/nr2", "--format", "unified")
+    assert code == 1, err
+    headings = [line for line in out.splitlines() if line.startswith("== ")]
+    assert headings == [
+        "== Wetboek van Strafrecht (BWBR0001854): ongewijzigd, geen ARTIKEL ==",
+        "== ARTIKEL I: Wet testregeling mensenhandel (BWBR0099999) ==",
+    ]
+    code, out, err = run(capsys, "diff", "law", "36547/nr2", "--format", "json")
+    data = json.loads(out)
+    assert data["artikel"] is None and data["further_regelingen"][0]["artikel"] == "I"
+    code, out, err = run(capsys, "show", "36547/nr2")
+    assert code == 0, err
+    assert "== ARTIKEL I: Wet testregeling mensenhandel (BWBR0099999) ==" in out
+    target = tmp_path / "memo.md"
+    code, _, err = run(capsys, "memo", "law", "36547/nr2", "-o", str(target))
+    assert code == 0, err
+    memo = target.read_text(encoding="utf-8")
+    assert "### ARTIKEL I — Wet testregeling mensenhandel" in memo
+    assert "ARTIKEL II" not in memo

@@ -110,3 +110,26 @@ def test_notes_on_the_second_regeling_show_there_and_a_new_one_is_saved_for_it(
     assert text.count('id = "tweede-1"') == 1
     block = text.split('id = "tweede-1"')[1]
     assert 'regeling = "BWBR0099999"' in block and "Aangevuld." in block
+
+
+def test_the_status_line_names_the_artikel_as_the_instructions_do(
+    app_factory, run_app, workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """A stage that leaves the Wetboek van Strafrecht as it is: the second regeling is
+    its ARTIKEL I (as in the memo), and the code has no ARTIKEL."""
+    _second_regeling(workspace)
+    for text in (workspace / "proposals/36547/nr2").glob("*.txt"):
+        text.unlink()
+    for args in (["add", "-A"], ["commit", "-q", "-m", "nr2 leaves the Sr as it is"]):
+        subprocess.run(["git", *args], cwd=workspace, check=True, capture_output=True)
+
+    async def scenario(pilot):  # type: ignore[no-untyped-def]
+        app = pilot.app
+        main = main_screen(app)
+        await until(pilot, lambda: main.ready and main.comparison.numerals != ())
+        assert "Wetboek van Strafrecht: unchanged, no ARTIKEL" in screen_text(app)
+        await pilot.press("o")
+        await until(pilot, lambda: main.comparison.part == 1 and main.ready)
+        assert "ARTIKEL I: Wet testregeling mensenhandel" in screen_text(app)
+
+    run_app(app_factory(), scenario)

@@ -45,8 +45,9 @@ from wetdiff.instructions.model import (
     Wijzigingsonderdeel,
 )
 from wetdiff.instructions.parse import parse_text
-from wetdiff.instructions.render import has_block, indent_block, render_onderdeel, roman, sentence
+from wetdiff.instructions.render import has_block, indent_block, render_onderdeel, sentence
 from wetdiff.model.artikel import Artikel
+from wetdiff.model.numbering import roman
 from wetdiff.model.text_format import render
 from wetdiff.model.version import Version, article_sort_key
 

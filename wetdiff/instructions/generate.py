@@ -44,7 +44,6 @@ from wetdiff.instructions.render import (
     letter,
     render_onderdeel,
     render_set,
-    roman,
 )
 from wetdiff.instructions.tree import (
     ApplyError,
@@ -56,7 +55,7 @@ from wetdiff.instructions.tree import (
 )
 from wetdiff.model.artikel import Alinea, Artikel, Block, Lid
 from wetdiff.model.text_format import render
-from wetdiff.model.version import Version, article_sort_key
+from wetdiff.model.version import Version, article_sort_key, artikel_numerals
 
 if TYPE_CHECKING:
     from wetdiff.diff import ChangeSet
@@ -874,13 +873,15 @@ def generate_many(
     bases: list[str] = []
     targets: list[str] = []
     rewritten: list[str] = []
-    for old, new, changes in comparisons:
-        blocks, restated = regeling_blocks(old, new, changes, limits=limits, quotes=quotes)
+    numerals = artikel_numerals([(old, new) for old, new, _ in comparisons])
+    for (old, new, changes), numeral in zip(comparisons, numerals, strict=True):
         bases.append(describe(old))
         targets.append(describe(new))
+        if not numeral:
+            continue  # a regeling the stage leaves as it is: no ARTIKEL (diff says so too)
+        blocks, restated = regeling_blocks(old, new, changes, limits=limits, quotes=quotes)
         rewritten += restated
         if blocks:
-            numeral = roman(len(artikelen) + 1)
             regeling = new.regeling or old.regeling
             artikelen.append(wijzigingsartikel(numeral, regeling, blocks, quotes=quotes))
     base = "; ".join(bases)

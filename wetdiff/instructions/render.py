@@ -310,18 +310,6 @@ def letter(index: int) -> str:
     return _LETTERS[index % 26] * (index // 26 + 1)
 
 
-_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-
-
-def roman(n: int) -> str:
-    """1 → I, 4 → IV, 12 → XII: the numbers of amending articles (Ar 6.6)."""
-    out = ""
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
-
-
 def describe(version: Version) -> str:
     """A version as the set's Basisversie/Doelversie line names it: its label and, in
     Dutch (the language of the wijzigingsopdrachten), what it is ("law@2009-07-01 —

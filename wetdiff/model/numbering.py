@@ -137,3 +137,15 @@ def lid_in_words(nr: str) -> str:
     if nr.isdigit():
         return f"{ordinal_word(int(nr))} lid"
     return f"lid {nr}"
+
+
+_ROMAN_NUMERALS = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(n: int) -> str:
+    """1 → I, 4 → IV, 12 → XII: the numbers of amending articles (Ar 6.6)."""
+    out = ""
+    for value, numeral in _ROMAN_NUMERALS:
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out

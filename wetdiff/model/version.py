@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from wetdiff.errors import WetdiffError
 from wetdiff.model.artikel import Artikel
 from wetdiff.model.dates import in_words
 from wetdiff.model.files import ArticleVersion, read_article, read_version
+from wetdiff.model.numbering import roman
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -172,6 +174,28 @@ def paired_parts(old: Version, new: Version) -> list[tuple[Version, Version]]:
     for part in olds.values():
         pairs.append((part, _empty_like(part, new)))
     return pairs
+
+
+def amends(old: Version, new: Version) -> bool:
+    """Whether ``new`` changes anything of ``old`` (one regeling each): an article added,
+    repealed or worded otherwise."""
+    return {a.number: a for a in old.artikelen} != {a.number: a for a in new.artikelen}
+
+
+def artikel_numerals(pairs: Sequence[tuple[Version, Version]]) -> list[str]:
+    """The ARTIKEL of each regeling of a comparison (:func:`paired_parts`): I, II, …
+    counted over the regelingen it changes, as a bill numbers them; "" for a regeling it
+    leaves as it is (a bill has no ARTIKEL for it). One rule for the instructions, the
+    memo, ``diff``, ``show`` and the TUI."""
+    numerals: list[str] = []
+    count = 0
+    for old, new in pairs:
+        if amends(old, new):
+            count += 1
+            numerals.append(roman(count))
+        else:
+            numerals.append("")
+    return numerals
 
 
 def _empty_like(part: Version, side: Version) -> Version:

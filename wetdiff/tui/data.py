@@ -78,6 +78,7 @@ class Comparison:
     # A proposal that amends several regelingen: their names (ARTIKEL I, II, …) and which
     # one this comparison shows; the notes are those written on its changes.
     regelingen: tuple[str, ...] = ()
+    numerals: tuple[str, ...] = ()  # the ARTIKEL of each ("" for one left as it is)
     part: int = 0
     # a further regeling shown: both versions whole (every regeling), to find its notes
     whole: tuple[Version, Version] | None = field(default=None, compare=False, repr=False)
@@ -281,6 +282,7 @@ class Session:
             opening: tuple[str, ...] = ()
             articles = 0
             names: list[str] = []
+            numerals: list[str] = []  # their ARTIKELEN ("" for one left as it is)
             whole: list[Version] = []
             if provide is not None and not part:  # a further regeling: small, read at once
                 old, new = outline_pair(a, b, workspace)
@@ -294,13 +296,14 @@ class Session:
                     provide(ComparisonHeading(a, b, old.version, new.version, articles))
 
             def read(only: tuple[str, ...] | None) -> tuple[Version, Version]:
-                from wetdiff.model.version import paired_parts
+                from wetdiff.model.version import artikel_numerals, paired_parts
 
                 old, new = resolve_pair(a, b, workspace, only=only)
                 if only is not None:
                     return old, new
                 pairs = paired_parts(old, new)
                 names[:] = [n.regeling or n.bwb_id for _, n in pairs] if len(pairs) > 1 else []
+                numerals[:] = artikel_numerals(pairs) if len(pairs) > 1 else []
                 if 0 < part < len(pairs):
                     whole[:] = [old, new]
                     return pairs[part]
@@ -318,6 +321,7 @@ class Session:
                     articles=articles,
                     units=shown(changeset),
                     regelingen=tuple(names),
+                    numerals=tuple(numerals),
                     part=shown_part,
                     whole=(whole[0], whole[1]) if shown_part and whole else None,
                 )

@@ -115,10 +115,11 @@ def _run(
 ) -> bool:
     """Compare and show; whether anything (shown) differs. A proposal that amends several
     regelingen is compared per regeling (ARTIKEL I, II, …), each under its name."""
-    from wetdiff.model.version import paired_parts
+    from wetdiff.model.version import artikel_numerals, paired_parts
 
     old_version, new_version = load_versions(old, new)
     pairs = paired_parts(old_version, new_version)
+    numerals = artikel_numerals(pairs) if len(pairs) > 1 else ["I"]
     if articles:
         from wetdiff.diff.compare import check_articles
 
@@ -130,7 +131,7 @@ def _run(
     notes: dict[str, tuple[tuple[str, str, str], ...]] | None = None
     for index, (old_part, new_part) in enumerate(pairs):
         if output_format != "json" and len(pairs) > 1:
-            _heading(index, new_part or old_part, output_format)
+            _heading(index, numerals[index], new_part or old_part)
         found, part_data, notes = _run_one(
             old_part,
             new_part,
@@ -144,7 +145,12 @@ def _run(
         )
         differs = differs or found
         if output_format == "json":
-            part_data = {"bwb_id": new_part.bwb_id, "regeling": new_part.regeling, **part_data}
+            part_data = {
+                "bwb_id": new_part.bwb_id,
+                "regeling": new_part.regeling,
+                **({"artikel": numerals[index] or None} if len(pairs) > 1 else {}),
+                **part_data,
+            }
             if index == 0:
                 data = part_data
             else:
@@ -155,12 +161,12 @@ def _run(
     return differs
 
 
-def _heading(index: int, part: Any, output_format: str) -> None:
+def _heading(index: int, numeral: str, part: Any) -> None:
     """The line over one regeling's comparison: "ARTIKEL II: Wet testregeling
-    mensenhandel (BWBR0099999)"."""
-    from wetdiff.instructions.render import roman
-
-    line = f"ARTIKEL {roman(index + 1)}: {part.regeling or part.bwb_id} ({part.bwb_id})"
+    mensenhandel (BWBR0099999)"; a regeling the comparison leaves as it is has no
+    ARTIKEL, as in the instructions and the memo."""
+    name = f"{part.regeling or part.bwb_id} ({part.bwb_id})"
+    line = f"ARTIKEL {numeral}: {name}" if numeral else f"{name}: ongewijzigd, geen ARTIKEL"
     sys.stdout.write(("\n" if index else "") + ("== " + line + " ==\n"))
 
 

@@ -63,9 +63,18 @@ def command(version: str, articles: tuple[str, ...], output_format: str) -> None
     echo("\n".join(render(a) for a in loaded.artikelen), nl=False)
     if articles:
         return
-    from wetdiff.instructions.render import roman
+    from wetdiff.model.numbering import roman
+    from wetdiff.model.version import artikel_numerals
 
-    for index, part in enumerate(loaded.others, 2):
-        name = part.regeling or part.bwb_id
-        echo(f"\n== ARTIKEL {roman(index)}: {name} ({part.bwb_id}) ==\n")
+    # each regeling's text against the law it is laid over (files on disk: in order)
+    laid = [(part.base, part) for part in loaded.parts if part.base is not None]
+    numerals = (
+        artikel_numerals(laid)
+        if len(laid) == len(loaded.parts)
+        else [roman(index) for index in range(1, len(loaded.parts) + 1)]
+    )
+    for part, numeral in zip(loaded.others, numerals[1:], strict=True):
+        name = f"{part.regeling or part.bwb_id} ({part.bwb_id})"
+        heading = f"ARTIKEL {numeral}: {name}" if numeral else f"{name}: ongewijzigd, geen ARTIKEL"
+        echo(f"\n== {heading} ==\n")
         echo("\n".join(render(a) for a in part.artikelen), nl=False)

@@ -281,10 +281,11 @@ class MainScreen(Screen[None]):
         modes = [self.comparing] if self.comparing else []
         comparison = self.comparison
         if comparison is not None and len(comparison.regelingen) > 1:
-            from wetdiff.instructions.render import roman
-
             name = comparison.regelingen[comparison.part]
-            modes.append(f"ARTIKEL {roman(comparison.part + 1)}: {name} (o: next regeling)")
+            numerals = comparison.numerals
+            numeral = numerals[comparison.part] if comparison.part < len(numerals) else ""
+            what = f"ARTIKEL {numeral}: {name}" if numeral else f"{name}: unchanged, no ARTIKEL"
+            modes.append(f"{what} (o: next regeling)")
         if self.changed_only:
             modes.append("changed only")
         if self.mode == "renvooi":
