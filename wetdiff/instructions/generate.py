@@ -831,13 +831,7 @@ def generate(
     regeling, an onderdeel per amended article (or per run of repealed articles), in the
     order of the articles in the regeling, naming ``old`` as the base they were
     generated against."""
-    blocks, rewritten = regeling_blocks(old, new, changes, limits=limits, quotes=quotes)
-    base = describe(old)
-    if not blocks:
-        return model.Wijzigingsopdrachten((), base=base, text="", rewritten=tuple(rewritten))
-    artikel = wijzigingsartikel("I", new.regeling or old.regeling, blocks, quotes=quotes)
-    text = render_set((artikel,), base, describe(new))
-    return model.Wijzigingsopdrachten((artikel,), base=base, text=text, rewritten=tuple(rewritten))
+    return generate_many([(old, new, changes)], limits=limits, quotes=quotes)
 
 
 def _insert_articles(
