@@ -114,6 +114,11 @@ def test_a_merged_provision_is_shown_once_and_its_note_shows_on_it(
         assert screen_text(app).count("De schuldige wordt gestraft") == 2
         panel = app.screen.query_one(NotesPanel)
         assert "merged" in panel.text and "No note yet" in panel.text
+        # where its parts stood, the aanhef named as such (not "artikel 273f, derde lid")
+        assert (
+            "(was artikel 273f, derde lid, aanhef and artikel 273f, derde lid, onderdeel 1°)"
+            in panel.text
+        )
         await pilot.press("e")
         editor = app.screen
         assert isinstance(editor, NoteEditor)

@@ -265,12 +265,7 @@ def _location(change: Change, side: str) -> str:
 
 
 def _where(provision: Provision) -> str:
-    words = provision.locatie.in_words()
-    if provision.role == "aanhef" and provision.text:
-        words += ", aanhef"
-    elif provision.role == "slot":
-        words += ", slot"
-    return words
+    return provision.in_words()
 
 
 def _renvooi(unit: Shown) -> tuple[Renvooi, ...]:

@@ -158,6 +158,13 @@ class Provision:
     depth: int = 0
     kind: str = "alinea"  # "lid", "onderdeel" or "alinea": the element it opens
 
+    def in_words(self, *, capital: bool = False) -> str:
+        """Where it stands, in words, with its part when it is not the text itself:
+        "artikel 273f, eerste lid, aanhef" (the lid's own text before its list)."""
+        where = self.locatie.in_words(capital=capital)
+        named = self.role == "slot" or (self.role == "aanhef" and bool(self.text))
+        return f"{where}, {self.role}" if named else where
+
 
 def _walk(body: tuple[Block, ...], where: Locatie, depth: int) -> Iterator[Provision]:
     has_list = any(isinstance(b, Onderdeel) for b in body)

@@ -17,7 +17,6 @@ from wetdiff.diff import ChangeSet, WordOp, compare
 from wetdiff.diff.kinds import describe
 from wetdiff.diff.shown import shown
 from wetdiff.errors import WetdiffError
-from wetdiff.model.artikel import Provision
 from wetdiff.model.normalise import compare_key
 from wetdiff.model.text_format import render
 from wetdiff.store.commits import CommitInfo
@@ -122,26 +121,21 @@ def summarise(changes: ChangeSet) -> tuple[tuple[str, ...], dict[str, int]]:
     for unit in shown(changes, changes.changed()):
         for kind in unit.kinds - {"unchanged"}:
             counts[kind] = counts.get(kind, 0) + 1
-        where = _in_words(unit.provision)
+        where = unit.provision.in_words()
         old, new = unit.old, unit.new
         moved = old is not None and new is not None and old.locatie.key != new.locatie.key
         if moved and not unit.grouped and old is not None:  # renumbered, moved: from where
-            where += f" (was {_in_words(old)})"
+            where += f" (was {old.in_words()})"
         if unit.grouped:
             sources = unit.olds if len(unit.olds) > 1 else unit.news
             where += " (" + ("from " if len(unit.olds) > 1 else "into ")
-            where += " and ".join(_in_words(p) for p in sources) + ")"
+            where += " and ".join(p.in_words() for p in sources) + ")"
         edits = word_edits(unit.words)
         if unit.kind in ("inserted", "deleted") and not edits:
             edits.append(_clip(unit.provision.text))
         detail = "; ".join(edits[:MAX_EDITS]) + ("; …" if len(edits) > MAX_EDITS else "")
         lines.append(f"{where}: {describe(unit.kinds, 'en')}" + (f" ({detail})" if detail else ""))
     return tuple(lines), counts
-
-
-def _in_words(provision: Provision) -> str:
-    where = provision.locatie.in_words()
-    return where if provision.role == "tekst" else f"{where}, {provision.role}"
 
 
 Wider = Callable[[HistoryStep | None, HistoryStep], "ChangeSet | None"]

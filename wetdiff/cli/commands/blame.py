@@ -71,9 +71,7 @@ def command(article: str, version: str | None, words: bool, output_format: str) 
         return f"[{index}] {o.date.isoformat() if o.date else 'gap'}"
 
     for p in result.provisions:
-        where = p.provision.locatie.in_words()
-        if p.provision.role != "tekst":
-            where += f", {p.provision.role}"
+        where = p.provision.in_words()
         changed = ", ".join(short(i) for i in p.changed)
         echo("")
         came = (

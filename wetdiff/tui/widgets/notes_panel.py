@@ -56,15 +56,15 @@ def heading(change: Change | Shown | None) -> Content:
     if change is None:
         return Content("No change selected.")
     if isinstance(change, Shown) and change.grouped:
-        news = " and ".join(p.locatie.in_words() for p in change.news)
-        olds = " and ".join(p.locatie.in_words() for p in change.olds)
+        news = " and ".join(p.in_words() for p in change.news)
+        olds = " and ".join(p.in_words() for p in change.olds)
         return Content.assemble(
             Content.styled(f"{kind_symbol(change)} {describe_kinds(change.kinds, 'en')}", "bold"),
             Content("  "),
             Content.styled(_plain(news[:1].upper() + news[1:]), "bold"),
             Content(f"  (was {_plain(olds)})"),
         )
-    where = change.provision.locatie.in_words(capital=True)
+    where = change.provision.in_words(capital=True)
     parts: list[Content] = [
         Content.styled(f"{kind_symbol(change)} {describe_kinds(change.kinds, 'en')}", "bold"),
         Content("  "),
@@ -75,7 +75,7 @@ def heading(change: Change | Shown | None) -> Content:
         and change.new is not None
         and change.old.locatie.key != change.new.locatie.key
     ):
-        parts.append(Content(f"  (was {_plain(change.old.locatie.in_words())})"))
+        parts.append(Content(f"  (was {_plain(change.old.in_words())})"))
     return Content.assemble(*parts)
 
 
