@@ -148,3 +148,19 @@ def test_metadata_read_without_the_general_parser_reads_the_same() -> None:
         "[table]\n",
     ):
         assert flat_toml(odd) is None, odd
+
+
+def test_a_law_file_named_for_no_real_date_is_named_in_the_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reading the law on a date lists every article's dated files: one named for no
+    real date (2013-02-30) is one message naming that file, exit 2."""
+    root = build(tmp_path / "ws")
+    monkeypatch.chdir(root)
+    folder = root / "articles" / "BWBR0001854" / "273f"
+    (folder / "2013-02-30.toml").write_text('artikel = "273f"\n', encoding="utf-8")
+    for args in (["diff", "law@2013-04-01", "law@2013-11-15"], ["log", "273f"]):
+        code, _, err = run(capsys, *args)
+        assert code == 2, args
+        assert "2013-02-30.toml" in err and "the file name is not a real date" in err
+        assert "Traceback" not in err

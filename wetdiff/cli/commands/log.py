@@ -37,9 +37,10 @@ def command(article: str, rev: str | None, regeling: str | None, output_format: 
         from wetdiff.model.names import BWB_ID, check_name
 
         check_name(regeling, BWB_ID)
-    entries = article_log(workspace, article, rev, regeling=regeling)
-    explainer = Explainer(workspace.root)
-    notes = {id(e): version_notes(explainer, article, e) for e in entries}
+    with workspace.reading():  # each folder listed once, however many versions are read
+        entries = article_log(workspace, article, rev, regeling=regeling)
+        explainer = Explainer(workspace.root)
+        notes = {id(e): version_notes(explainer, article, e) for e in entries}
     if output_format == "json":
         versions = []
         for e in entries:
