@@ -139,19 +139,7 @@ def test_log_shows_a_provision_that_went_to_another_article_as_moved_there(
 ) -> None:
     """A stage that moves 273f's onderdeel 2° to 273fa: the log of 273f says where it
     went ("moved", with where it was), never that it was deleted."""
-    from store_helpers import git
-
-    stage = store_workspace / "proposals" / "36547" / "nr2"
-    moved = (
-        "degene die een ander werft met het oogmerk van uitbuiting van die ander in een ander land."
-    )
-    article = stage / "273f.txt"
-    text = article.read_text(encoding="utf-8")
-    assert f"ander;\n    2°. {moved}\n" in text
-    article.write_text(text.replace(f"ander;\n    2°. {moved}\n", "ander.\n"), encoding="utf-8")
-    other = stage / "273fa.txt"
-    other.write_text(other.read_text(encoding="utf-8") + f"\n2. {moved}\n", encoding="utf-8")
-    git(store_workspace, "commit", "-qam", "36547 nr2: 273f, eerste lid, onder 2°, to 273fa")
+    _move_onderdeel_2_to_273fa(store_workspace)
     code, out, err = run(capsys, "log", "273f")
     assert code == 0, err
     stage_entry = out.split("36547/nr2", 1)[1].split("\n\n", 1)[0]
@@ -178,3 +166,49 @@ def test_log_shows_a_provision_that_went_to_another_article_as_moved_there(
 
     shown = blame_content(blame_article(open_workspace(), "273fa", "36547/nr2")).plain
     assert "moved here by 36547/nr2 from artikel 273f, eerste lid, onderdeel 2°" in shown
+
+
+def _move_onderdeel_2_to_273fa(root: Path) -> None:
+    """Stage 36547/nr2 moves 273f, eerste lid, onderdeel 2° to a second lid of 273fa."""
+    from store_helpers import git
+
+    stage = root / "proposals" / "36547" / "nr2"
+    moved = (
+        "degene die een ander werft met het oogmerk van uitbuiting van die ander in een ander land."
+    )
+    article = stage / "273f.txt"
+    text = article.read_text(encoding="utf-8")
+    assert f"ander;\n    2°. {moved}\n" in text
+    article.write_text(text.replace(f"ander;\n    2°. {moved}\n", "ander.\n"), encoding="utf-8")
+    other = stage / "273fa.txt"
+    other.write_text(other.read_text(encoding="utf-8") + f"\n2. {moved}\n", encoding="utf-8")
+    git(root, "commit", "-qam", "36547 nr2: 273f, eerste lid, onder 2°, to 273fa")
+
+
+def test_a_moved_provision_reads_as_moved_in_a_workspace_of_two_regelingen(
+    store_workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With a second regeling in the workspace, a bare 'law@DATE' names no one regeling:
+    the comparison with the other articles a step changed still reads the article's own
+    regeling, so log and blame still say 'moved', not 'deleted' and 'introduced'."""
+    second = Path(__file__).parent / "fixtures" / "regeling2" / "2014-01-01.xml"
+    code, _, err = run(capsys, "import", "bwb", str(second))
+    assert code == 0, err
+    _move_onderdeel_2_to_273fa(store_workspace)
+    code, out, err = run(capsys, "log", "273f")
+    assert code == 0, err
+    stage_entry = out.split("36547/nr2", 1)[1].split("\n\n", 1)[0]
+    assert (
+        "artikel 273fa, tweede lid (was artikel 273f, eerste lid, onderdeel 2°): moved"
+        in stage_entry
+    )
+    assert "deleted" not in stage_entry
+    code, out, err = run(capsys, "log", "273fa")
+    assert code == 0, err
+    assert "artikel 273fa, tweede lid (was artikel 273f, eerste lid, onderdeel 2°): moved" in out
+    code, out, err = run(capsys, "blame", "273fa", "36547/nr2")
+    assert code == 0, err
+    assert (
+        "artikel 273fa, tweede lid: moved here [1] 2024-04-25 from artikel 273f, eerste lid, "
+        "onderdeel 2°" in out
+    )

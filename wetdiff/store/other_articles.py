@@ -13,6 +13,7 @@ from wetdiff.diff import ChangeSet, compare
 from wetdiff.errors import WetdiffError
 from wetdiff.model.version import paired_parts
 from wetdiff.store.history_walk import HistoryStep
+from wetdiff.store.layout import ARTICLES
 from wetdiff.store.versions import outline, resolve
 from wetdiff.store.workspace import Workspace
 
@@ -36,8 +37,11 @@ def with_other_articles(
     changes of this article only: its provisions before, or after. None when the step's
     versions cannot be read whole, or it changes more than :data:`MAX_WIDER` articles."""
     at = f"{rev}:" if rev else ""
+    # a bare law@DATE names no regeling: in a workspace of several it is the article's own
+    regeling = regeling or _regeling_of(before, step)
     try:
         news = outline(at + step.label, workspace, regeling=regeling)
+        regeling = regeling or news.version.bwb_id or None  # the law a stage is laid over
         if before is not None:
             before_label, before_number = before.label, before.number
         elif step.kind == "stage" and news.version.base is not None:
@@ -69,3 +73,14 @@ def with_other_articles(
     )
     pairs = tuple((o, n) for o, n in changes.article_pairs if o == own or n == step.number)
     return ChangeSet(old, new, mine, pairs)
+
+
+def _regeling_of(*steps: HistoryStep | None) -> str | None:
+    """The regeling (BWB id) of the article's official versions among ``steps``, by the
+    folder of their files (``articles/<BWB id>/<artikel>/``), or None."""
+    for step in steps:
+        if step is not None and step.kind == "law":
+            parts = step.path.split("/")
+            if len(parts) > 2 and parts[0] == ARTICLES:
+                return parts[1]
+    return None
