@@ -169,6 +169,13 @@ def _start(
 
 
 def blame_article(workspace: Workspace, number: str, spec: str | None = None) -> Blame:
+    """Who wrote each provision and word of the article in ``spec`` (the law in force by
+    default). The workspace is read as one snapshot: each folder listed once."""
+    with workspace.reading():
+        return _blame_article(workspace, number, spec)
+
+
+def _blame_article(workspace: Workspace, number: str, spec: str | None) -> Blame:
     from wetdiff.store.versions import parse_spec
 
     label, steps = chain(workspace, number, spec)

@@ -183,7 +183,15 @@ def article_log(
 ) -> list[LogEntry]:
     """The article's versions, newest first: proposal stages (latest first), then the
     official versions in legal time. ``regeling``: the article of that regeling (a BWB
-    id; default: the workspace's first that has it)."""
+    id; default: the workspace's first that has it). The workspace is read as one
+    snapshot: each folder listed once, however many versions are compared."""
+    with workspace.reading():
+        return _article_log(workspace, number, rev, regeling)
+
+
+def _article_log(
+    workspace: Workspace, number: str, rev: str | None, regeling: str | None
+) -> list[LogEntry]:
     snapshot = workspace.snapshot(rev)
     if regeling is not None:
         from wetdiff.store import law
