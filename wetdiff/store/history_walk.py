@@ -46,6 +46,7 @@ class HistoryStep:
     illustrative: str = ""
     path: str = ""  # the file in the workspace holding this text
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+    bwb_id: str = ""  # the regeling of an official version (its label says bare "law")
 
     @property
     def when(self) -> str:
@@ -72,6 +73,7 @@ def law_step(bwb_id: str, meta: VersionMeta, artikel: Artikel | None) -> History
         meta.renumbered_to,
         meta.answers,
         path=f"{article_dir(bwb_id, meta.artikel)}/{day}.{suffix}",
+        bwb_id=bwb_id,
     )
 
 

@@ -13,7 +13,6 @@ from wetdiff.diff import ChangeSet, compare
 from wetdiff.errors import WetdiffError
 from wetdiff.model.version import paired_parts
 from wetdiff.store.history_walk import HistoryStep
-from wetdiff.store.layout import ARTICLES
 from wetdiff.store.versions import outline, resolve
 from wetdiff.store.workspace import Workspace
 
@@ -76,11 +75,5 @@ def with_other_articles(
 
 
 def _regeling_of(*steps: HistoryStep | None) -> str | None:
-    """The regeling (BWB id) of the article's official versions among ``steps``, by the
-    folder of their files (``articles/<BWB id>/<artikel>/``), or None."""
-    for step in steps:
-        if step is not None and step.kind == "law":
-            parts = step.path.split("/")
-            if len(parts) > 2 and parts[0] == ARTICLES:
-                return parts[1]
-    return None
+    """The regeling (BWB id) of the article's official versions among ``steps``, or None."""
+    return next((step.bwb_id for step in steps if step is not None and step.bwb_id), None)
